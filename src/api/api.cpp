@@ -1,0 +1,15 @@
+#include "api/api.hpp"
+
+namespace copydesk::api {
+
+void RegisterRoutes(http::Router& router, Services& services) {
+  AddHealthRoutes(router, services);
+  AddSetupRoutes(router, services);
+  AddAuthRoutes(router, services);
+  AddMeRoutes(router, services);
+  AddWorkspaceRoutes(router, services);
+  AddMemberRoutes(router, services);
+  AddTeamRoutes(router, services);
+}
+
+}  // namespace copydesk::api

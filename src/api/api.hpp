@@ -1,0 +1,32 @@
+#pragma once
+
+#include "auth/accounts.hpp"
+#include "core/config.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "storage/database.hpp"
+#include "workspace/workspaces.hpp"
+
+namespace copydesk::api {
+
+//! The domain services the routes call.
+struct Services {
+  const Config& config;
+  storage::Database& db;
+  http::Metrics& metrics;
+  auth::Accounts& accounts;
+  workspace::Workspaces& workspaces;
+};
+
+//! Registers every route of the API on `router`. Each file of this folder adds its resource's.
+void RegisterRoutes(http::Router& router, Services& services);
+
+void AddHealthRoutes(http::Router& router, Services& services);
+void AddSetupRoutes(http::Router& router, Services& services);
+void AddAuthRoutes(http::Router& router, Services& services);
+void AddMeRoutes(http::Router& router, Services& services);
+void AddWorkspaceRoutes(http::Router& router, Services& services);
+void AddMemberRoutes(http::Router& router, Services& services);
+void AddTeamRoutes(http::Router& router, Services& services);
+
+}  // namespace copydesk::api

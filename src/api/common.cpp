@@ -1,0 +1,105 @@
+#include "api/common.hpp"
+
+#include <boost/json/serialize.hpp>
+
+#include "core/clock.hpp"
+
+namespace copydesk::api {
+
+namespace json = boost::json;
+
+Result<auth::Actor> Authenticate(auth::Accounts& accounts, const http::Request& request) {
+  auth::Credentials credentials;
+  if (auto header = request.Header("Authorization")) {
+    constexpr std::string_view kBearer = "Bearer ";
+    if (header->size() <= kBearer.size() || header->substr(0, kBearer.size()) != kBearer) {
+      return Error::Unauthenticated("Use Authorization: Bearer <token>.");
+    }
+    credentials.bearer_token = std::string(header->substr(kBearer.size()));
+  } else {
+    credentials.session_secret = request.Cookie(kSessionCookie);
+  }
+  if (auto csrf = request.Header("X-CSRF-Token")) credentials.csrf_header = std::string(*csrf);
+  credentials.unsafe_method = request.IsUnsafeMethod();
+  return accounts.Authenticate(credentials);
+}
+
+Result<JsonInput> ReadBody(const http::Request& request) {
+  if (request.body.empty()) return JsonInput(json::object());
+  return JsonInput::Parse(request.body);
+}
+
+http::Response Json(int status, const json::value& body) {
+  return {status, "application/json", json::serialize(body), {}};
+}
+
+http::Response NoContent() { return {204, "", "", {}}; }
+
+std::string SessionCookie(const std::string& secret, const Config& config) {
+  std::string cookie = std::string(kSessionCookie) + "=" + secret +
+                       "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
+                       std::to_string(config.session_max_days * 24 * 3600);
+  if (config.SecureCookies()) cookie += "; Secure";
+  return cookie;
+}
+
+std::string ClearedSessionCookie(const Config& config) {
+  std::string cookie = std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0";
+  if (config.SecureCookies()) cookie += "; Secure";
+  return cookie;
+}
+
+json::object UserJson(const storage::UserRecord& user) {
+  return {{"id", user.id}, {"email", user.email}, {"name", user.name}, {"language", user.language}};
+}
+
+json::object WorkspaceJson(const storage::WorkspaceRecord& ws) {
+  return {{"id", ws.id},
+          {"slug", ws.slug},
+          {"name", ws.name},
+          {"language", ws.language},
+          {"created_at", FormatTime(ws.created_at)}};
+}
+
+json::object MemberJson(const storage::MemberRecord& member) {
+  return {{"user_id", member.user_id},
+          {"email", member.email},
+          {"name", member.name},
+          {"role", member.role},
+          {"joined_at", FormatTime(member.joined_at)}};
+}
+
+json::object InvitationJson(const storage::InvitationRecord& invitation) {
+  return {{"id", invitation.id},
+          {"email", invitation.email},
+          {"role", invitation.role},
+          {"created_at", FormatTime(invitation.created_at)},
+          {"expires_at", FormatTime(invitation.expires_at)}};
+}
+
+json::object TeamJson(const storage::TeamRecord& team) {
+  json::array members;
+  for (const auto& id : team.member_ids) members.push_back(json::string(id));
+  return {{"id", team.id},
+          {"name", team.name},
+          {"members", std::move(members)},
+          {"created_at", FormatTime(team.created_at)}};
+}
+
+json::object SessionJson(const storage::SessionRecord& session, const std::string& current_id) {
+  return {{"id", session.id},
+          {"current", session.id == current_id},
+          {"created_at", FormatTime(session.created_at)},
+          {"last_seen_at", FormatTime(session.last_seen_at)},
+          {"expires_at", FormatTime(session.expires_at)},
+          {"user_agent", session.user_agent},
+          {"ip", session.ip}};
+}
+
+json::object TokenJson(const storage::ApiTokenRecord& token) {
+  json::object out{{"id", token.id}, {"name", token.name}, {"created_at", FormatTime(token.created_at)}};
+  out["last_used_at"] = token.last_used_at ? json::value(FormatTime(*token.last_used_at)) : nullptr;
+  return out;
+}
+
+}  // namespace copydesk::api

@@ -1,0 +1,67 @@
+#include "app/app.hpp"
+
+#include <filesystem>
+
+#include "api/api.hpp"
+#include "auth/accounts.hpp"
+#include "http/dispatcher.hpp"
+#include "http/server.hpp"
+#include "storage/sqlite/sqlite_database.hpp"
+#include "workspace/workspaces.hpp"
+
+namespace copydesk {
+
+std::string DatabasePath(const Config& config) {
+  return (std::filesystem::path(config.data_dir) / "copydesk.db").string();
+}
+
+std::unique_ptr<storage::Database> OpenDatabase(const Config& config) {
+  std::filesystem::create_directories(config.data_dir);
+  auto db = std::make_unique<storage::SqliteDatabase>(DatabasePath(config),
+                                                      std::max(2, config.worker_threads));
+  db->Migrate();
+  return db;
+}
+
+struct App::Parts {
+  explicit Parts(Config c)
+      : config(std::move(c)),
+        db(OpenDatabase(config)),
+        accounts(*db, config),
+        workspaces(*db, config),
+        files(config.web_dir),
+        services{config, *db, metrics, accounts, workspaces},
+        dispatcher(router, files, metrics),
+        server(config, dispatcher, metrics) {
+    api::RegisterRoutes(router, services);
+  }
+
+  Config config;
+  std::unique_ptr<storage::Database> db;
+  http::Metrics metrics;
+  auth::Accounts accounts;
+  workspace::Workspaces workspaces;
+  http::StaticFiles files;
+  api::Services services;
+  http::Router router;
+  http::Dispatcher dispatcher;
+  http::Server server;
+};
+
+App::App(Config config) : parts_(std::make_unique<Parts>(std::move(config))) {
+  SetLogLevel(parts_->config.log_level);
+}
+
+App::~App() { Shutdown(0); }
+
+void App::Start() { parts_->server.Start(); }
+
+std::string App::Address() const { return parts_->server.Address(); }
+
+void App::Shutdown(int grace_ms) { parts_->server.Shutdown(std::chrono::milliseconds(grace_ms)); }
+
+void App::RunUntilSignal() { parts_->server.RunUntilSignal(); }
+
+storage::Database& App::db() { return *parts_->db; }
+
+}  // namespace copydesk

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/config.hpp"
+#include "storage/database.hpp"
+
+namespace copydesk {
+
+//! The composed server: storage, domain services, routes and HTTP, wired from one Config. The
+//! `serve` command and the API tests build exactly this.
+class App {
+ public:
+  //! Opens the data folder and database, applies migrations, builds the services.
+  explicit App(Config config);
+  ~App();
+
+  //! Starts serving on background threads.
+  void Start();
+  //! The address bound, "host:port".
+  std::string Address() const;
+  //! Graceful stop: finish requests in flight (at most `grace_ms`), then close the database.
+  void Shutdown(int grace_ms = 10'000);
+  //! Serves until SIGINT or SIGTERM, then stops gracefully.
+  void RunUntilSignal();
+
+  //! The database, for commands that work beside the server.
+  storage::Database& db();
+
+ private:
+  struct Parts;
+  std::unique_ptr<Parts> parts_;
+};
+
+//! Opens the database of a data folder (created if missing) without serving: for CLI commands.
+std::unique_ptr<storage::Database> OpenDatabase(const Config& config);
+
+//! The database file inside a data folder.
+std::string DatabasePath(const Config& config);
+
+}  // namespace copydesk

@@ -1,0 +1,47 @@
+#include "auth/policy.hpp"
+
+#include <array>
+
+namespace copydesk::auth {
+
+namespace {
+
+constexpr std::array<std::string_view, 6> kRoleNames = {"owner",       "admin",    "editor",
+                                                         "contributor", "reviewer", "guest"};
+
+}  // namespace
+
+std::optional<Role> ParseRole(std::string_view text) {
+  for (std::size_t i = 0; i < kRoleNames.size(); ++i) {
+    if (kRoleNames[i] == text) return static_cast<Role>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view RoleName(Role role) { return kRoleNames[static_cast<std::size_t>(role)]; }
+
+bool Can(std::optional<Role> role, Action action) {
+  if (!role) return false;
+  const Role r = *role;
+  const bool admin = r == Role::kOwner || r == Role::kAdmin;
+  const bool staff = r != Role::kGuest;  // the company's own people, whatever their role
+  switch (action) {
+    case Action::kReadWorkspace:
+      return true;
+    case Action::kListMembers:
+    case Action::kListTeams:
+      // Guests see only what is shared with them, never the member list (issue 8).
+      return staff;
+    case Action::kUpdateWorkspace:
+    case Action::kInviteMember:
+    case Action::kChangeMemberRole:
+    case Action::kRemoveMember:
+    case Action::kManageTeams:
+      return admin;
+    case Action::kManageOwners:
+      return r == Role::kOwner;
+  }
+  return false;
+}
+
+}  // namespace copydesk::auth

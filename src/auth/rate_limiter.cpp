@@ -1,0 +1,40 @@
+#include "auth/rate_limiter.hpp"
+
+namespace copydesk::auth {
+
+void FailureWindow::Prune(std::deque<TimeMs>& times, TimeMs now) const {
+  while (!times.empty() && times.front() <= now - window_ms_) times.pop_front();
+}
+
+TimeMs FailureWindow::RetryAfter(const std::string& key, TimeMs now) {
+  std::lock_guard lock(mutex_);
+  auto it = failures_.find(key);
+  if (it == failures_.end()) return 0;
+  Prune(it->second, now);
+  if (static_cast<int>(it->second.size()) < max_) return 0;
+  // The oldest failure that keeps the count at the limit must leave the window first.
+  const TimeMs oldest = it->second[it->second.size() - static_cast<std::size_t>(max_)];
+  return oldest + window_ms_ - now;
+}
+
+void FailureWindow::Fail(const std::string& key, TimeMs now) {
+  std::lock_guard lock(mutex_);
+  auto& times = failures_[key];
+  Prune(times, now);
+  times.push_back(now);
+  // Keep memory bounded: drop keys whose failures all left the window, once per window.
+  if (now - last_sweep_ > window_ms_) {
+    last_sweep_ = now;
+    for (auto i = failures_.begin(); i != failures_.end();) {
+      Prune(i->second, now);
+      i = i->second.empty() ? failures_.erase(i) : std::next(i);
+    }
+  }
+}
+
+void FailureWindow::Clear(const std::string& key) {
+  std::lock_guard lock(mutex_);
+  failures_.erase(key);
+}
+
+}  // namespace copydesk::auth

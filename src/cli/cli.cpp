@@ -1,0 +1,250 @@
+#include "cli/cli.hpp"
+
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/app.hpp"
+#include "auth/accounts.hpp"
+#include "auth/policy.hpp"
+#include "core/config.hpp"
+#include "core/log.hpp"
+#include "core/text.hpp"
+#include "storage/accounts_store.hpp"
+#include "storage/sqlite/sqlite_database.hpp"
+#include "storage/workspaces_store.hpp"
+
+namespace copydesk::cli {
+
+namespace {
+
+constexpr const char* kUsage = R"(copydesk — plan, write, review and validate content, in one place.
+
+Usage:
+  copydesk serve [flags]                        serve the API and the web app
+  copydesk migrate [flags]                      apply database migrations and exit
+  copydesk user create --email E --name N [--password-stdin] [--workspace SLUG --role ROLE]
+  copydesk user reset-password --email E --password-stdin
+  copydesk token create --email E --name NAME   prints the new API token on its last line
+  copydesk backup --out FILE                    consistent snapshot, safe while serving
+  copydesk restore FILE                         into an empty data folder
+  copydesk help
+
+Flags shared by every command (environment variable in brackets):
+)";
+
+//! Command-specific flags ("--email E", "--password-stdin") after the shared ones are taken.
+struct Flags {
+  std::map<std::string, std::string> values;
+  std::vector<std::string> words;
+
+  static Result<Flags> Parse(const std::vector<std::string>& rest,
+                             const std::vector<std::string>& with_value,
+                             const std::vector<std::string>& switches) {
+    Flags flags;
+    for (std::size_t i = 0; i < rest.size(); ++i) {
+      const std::string& arg = rest[i];
+      if (arg.rfind("--", 0) != 0) {
+        flags.words.push_back(arg);
+        continue;
+      }
+      std::string name = arg, value;
+      const auto eq = arg.find('=');
+      if (eq != std::string::npos) {
+        name = arg.substr(0, eq);
+        value = arg.substr(eq + 1);
+      }
+      if (std::find(switches.begin(), switches.end(), name) != switches.end()) {
+        flags.values[name] = "1";
+      } else if (std::find(with_value.begin(), with_value.end(), name) != with_value.end()) {
+        if (eq == std::string::npos) {
+          if (i + 1 >= rest.size()) return Error::BadRequest(name + " needs a value");
+          value = rest[++i];
+        }
+        flags.values[name] = value;
+      } else {
+        return Error::BadRequest("unknown flag " + name);
+      }
+    }
+    return flags;
+  }
+  std::optional<std::string> Get(const std::string& name) const {
+    auto it = values.find(name);
+    return it == values.end() ? std::nullopt : std::optional<std::string>(it->second);
+  }
+};
+
+int Fail(const std::string& message) {
+  std::cerr << "copydesk: " << message << "\n";
+  return 2;
+}
+
+int FailWith(const Error& error) {
+  std::string message = error.detail;
+  for (const auto& f : error.fields) message += "\n  " + f.field + ": " + f.message;
+  return Fail(message);
+}
+
+std::string ReadPasswordFromStdin() {
+  std::string line;
+  std::getline(std::cin, line);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+int Serve(const Config& config) {
+  App app(config);
+  app.Start();
+  app.RunUntilSignal();
+  return 0;
+}
+
+int Migrate(const Config& config) {
+  auto db = OpenDatabase(config);  // opening applies pending migrations in one transaction
+  auto [known, applied] = db->SchemaVersions();
+  std::cout << "schema at version " << applied << " (this binary knows " << known << ")\n";
+  return 0;
+}
+
+int UserCommand(const Config& config, const std::vector<std::string>& rest) {
+  auto flags = Flags::Parse(rest, {"--email", "--name", "--workspace", "--role"},
+                            {"--password-stdin"});
+  if (!flags) return FailWith(flags.error());
+  const std::string verb = flags->words.empty() ? "" : flags->words[0];
+  auto email = flags->Get("--email");
+  if (verb == "create") {
+    auto name = flags->Get("--name");
+    if (!email || !name) return Fail("user create needs --email and --name");
+    auto workspace = flags->Get("--workspace");
+    auto role = flags->Get("--role");
+    if (workspace.has_value() != role.has_value()) {
+      return Fail("--workspace and --role go together");
+    }
+    if (role && !auth::ParseRole(*role)) {
+      return Fail("--role must be owner, admin, editor, contributor, reviewer or guest");
+    }
+    std::optional<std::string> password;
+    if (flags->Get("--password-stdin")) password = ReadPasswordFromStdin();
+    auto db = OpenDatabase(config);
+    auth::Accounts accounts(*db, config);
+    if (workspace) {
+      auto found = db->Read([&](storage::Tx& tx) { return storage::FindWorkspace(tx, *workspace); });
+      if (!found) return Fail("no workspace " + *workspace);
+    }
+    auto user = accounts.CreateUserWithPassword(*email, *name, password);
+    if (!user) return FailWith(user.error());
+    if (workspace) {
+      auto joined = db->Write([&](storage::Tx& tx) -> Result<void> {
+        auto ws = storage::FindWorkspace(tx, *workspace);
+        if (!ws) return Error::NotFound("no workspace " + *workspace);
+        storage::InsertMembership(tx, ws->id, user->id, *role, NowMs());
+        storage::AppendEvent(tx, ws->id, std::nullopt, "member.added", user->id,
+                             "{\"role\":\"" + *role + "\",\"by\":\"cli\"}", NowMs());
+        return {};
+      });
+      if (!joined) return FailWith(joined.error());
+    }
+    std::cout << "created user " << user->email << " (" << user->id << ")\n";
+    return 0;
+  }
+  if (verb == "reset-password") {
+    if (!email || !flags->Get("--password-stdin")) {
+      return Fail("user reset-password needs --email and --password-stdin");
+    }
+    const std::string password = ReadPasswordFromStdin();
+    auto db = OpenDatabase(config);
+    auth::Accounts accounts(*db, config);
+    if (auto reset = accounts.ResetPassword(*email, password); !reset) return FailWith(reset.error());
+    std::cout << "password changed; every session of " << NormalizeEmail(*email) << " ended\n";
+    return 0;
+  }
+  return Fail("user needs a verb: create or reset-password");
+}
+
+int TokenCommand(const Config& config, const std::vector<std::string>& rest) {
+  auto flags = Flags::Parse(rest, {"--email", "--name"}, {});
+  if (!flags) return FailWith(flags.error());
+  if (flags->words.empty() || flags->words[0] != "create") return Fail("token needs a verb: create");
+  auto email = flags->Get("--email");
+  auto name = flags->Get("--name");
+  if (!email || !name) return Fail("token create needs --email and --name");
+  auto db = OpenDatabase(config);
+  auth::Accounts accounts(*db, config);
+  auto user = db->Read([&](storage::Tx& tx) { return storage::FindUserByEmail(tx, NormalizeEmail(*email)); });
+  if (!user) return Fail("no account has the e-mail " + *email);
+  auto token = accounts.CreateToken(user->id, *name);
+  if (!token) return FailWith(token.error());
+  std::cout << "token " << token->first.id << " for " << user->email
+            << " (shown once; use it as Authorization: Bearer <token>)\n"
+            << token->second << "\n";
+  return 0;
+}
+
+int Backup(const Config& config, const std::vector<std::string>& rest) {
+  auto flags = Flags::Parse(rest, {"--out"}, {});
+  if (!flags) return FailWith(flags.error());
+  auto out = flags->Get("--out");
+  if (!out) return Fail("backup needs --out FILE");
+  if (std::filesystem::exists(*out)) return Fail(*out + " already exists; choose a new file");
+  if (!std::filesystem::exists(DatabasePath(config))) return Fail("no database in " + config.data_dir);
+  storage::SqliteDatabase db(DatabasePath(config), 1);
+  db.BackupTo(*out);
+  std::cout << "backup written to " << *out << "\n";
+  return 0;
+}
+
+int Restore(const Config& config, const std::vector<std::string>& rest) {
+  auto flags = Flags::Parse(rest, {}, {});
+  if (!flags) return FailWith(flags.error());
+  if (flags->words.size() != 1) return Fail("restore needs the backup FILE");
+  const std::string from = flags->words[0];
+  if (!std::filesystem::is_regular_file(from)) return Fail("no file " + from);
+  std::error_code ec;
+  if (std::filesystem::exists(config.data_dir) && !std::filesystem::is_empty(config.data_dir, ec)) {
+    return Fail("the data folder " + config.data_dir + " is not empty; restore into an empty one");
+  }
+  std::filesystem::create_directories(config.data_dir);
+  {
+    // Copy through SQLite so the result is a consistent database file, then check it opens.
+    storage::SqliteDatabase source(from, 1);
+    source.BackupTo(DatabasePath(config));
+  }
+  auto db = OpenDatabase(config);
+  auto [known, applied] = db->SchemaVersions();
+  std::cout << "restored into " << config.data_dir << " (schema version " << applied << ")\n";
+  return 0;
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
+    std::cout << kUsage << ConfigHelp();
+    return args.empty() ? 2 : 0;
+  }
+  const std::string command = args[0];
+  args.erase(args.begin());
+  std::vector<std::string> rest;
+  auto config = ParseConfig(args, rest, /*allow_unknown_flags=*/command != "serve" &&
+                                            command != "migrate");
+  if (!config) return FailWith(config.error());
+  SetLogLevel(command == "serve" ? config->log_level : LogLevel::kWarn);
+  try {
+    if (command == "serve") return rest.empty() ? Serve(*config) : Fail("serve takes no words");
+    if (command == "migrate") return Migrate(*config);
+    if (command == "user") return UserCommand(*config, rest);
+    if (command == "token") return TokenCommand(*config, rest);
+    if (command == "backup") return Backup(*config, rest);
+    if (command == "restore") return Restore(*config, rest);
+  } catch (const std::exception& e) {
+    Log(LogLevel::kError, "fatal", {{"command", command}, {"error", e.what()}});
+    std::cerr << "copydesk: " << e.what() << "\n";
+    return 1;
+  }
+  return Fail("unknown command " + command + " (try copydesk help)");
+}
+
+}  // namespace copydesk::cli

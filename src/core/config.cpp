@@ -1,0 +1,134 @@
+#include "core/config.hpp"
+
+#include <charconv>
+#include <cstdlib>
+#include <functional>
+
+namespace copydesk {
+
+namespace {
+
+struct Option {
+  const char* flag;
+  const char* env;
+  const char* help;
+  std::function<bool(Config&, const std::string&)> set;
+};
+
+bool SetInt(int& field, const std::string& text, int min, int max) {
+  int value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max) {
+    return false;
+  }
+  field = value;
+  return true;
+}
+
+bool SetSize(std::size_t& field, const std::string& text, std::size_t min, std::size_t max) {
+  std::size_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max) {
+    return false;
+  }
+  field = value;
+  return true;
+}
+
+const std::vector<Option>& Options() {
+  static const std::vector<Option> options = {
+      {"--data", "COPYDESK_DATA", "data folder (database, search index, files); default ./data",
+       [](Config& c, const std::string& v) { return !(c.data_dir = v).empty(); }},
+      {"--listen", "COPYDESK_LISTEN", "address to serve on, host:port; default 127.0.0.1:8080",
+       [](Config& c, const std::string& v) { return v.find(':') != std::string::npos && !(c.listen = v).empty(); }},
+      {"--public-url", "COPYDESK_PUBLIC_URL",
+       "URL people use to reach copydesk, e.g. https://copydesk.example.com (https makes cookies Secure)",
+       [](Config& c, const std::string& v) {
+         c.public_url = v;
+         return v.rfind("http://", 0) == 0 || v.rfind("https://", 0) == 0;
+       }},
+      {"--web-dir", "COPYDESK_WEB_DIR", "folder of the built web app; default web/dist",
+       [](Config& c, const std::string& v) { return !(c.web_dir = v).empty(); }},
+      {"--log-level", "COPYDESK_LOG_LEVEL", "debug, info, warn or error; default info",
+       [](Config& c, const std::string& v) { return ParseLogLevel(v, c.log_level); }},
+      {"--max-body-bytes", "COPYDESK_MAX_BODY_BYTES", "largest JSON request body; default 8388608",
+       [](Config& c, const std::string& v) { return SetSize(c.max_body_bytes, v, 1024, std::size_t{1} << 30); }},
+      {"--io-threads", "COPYDESK_IO_THREADS", "network threads; default one per core",
+       [](Config& c, const std::string& v) { return SetInt(c.io_threads, v, 0, 256); }},
+      {"--worker-threads", "COPYDESK_WORKER_THREADS", "threads for database and hashing work; default 4",
+       [](Config& c, const std::string& v) { return SetInt(c.worker_threads, v, 1, 256); }},
+      {"--header-timeout-ms", "COPYDESK_HEADER_TIMEOUT_MS", "time to receive a request head, and keep-alive idle time; default 30000",
+       [](Config& c, const std::string& v) { return SetInt(c.header_timeout_ms, v, 100, 3'600'000); }},
+      {"--body-timeout-ms", "COPYDESK_BODY_TIMEOUT_MS", "time to receive a request body; default 60000",
+       [](Config& c, const std::string& v) { return SetInt(c.body_timeout_ms, v, 100, 3'600'000); }},
+      {"--session-idle-days", "COPYDESK_SESSION_IDLE_DAYS", "a session unused this many days ends; default 7",
+       [](Config& c, const std::string& v) { return SetInt(c.session_idle_days, v, 1, 365); }},
+      {"--session-max-days", "COPYDESK_SESSION_MAX_DAYS", "a session ends this many days after login; default 30",
+       [](Config& c, const std::string& v) { return SetInt(c.session_max_days, v, 1, 3650); }},
+  };
+  return options;
+}
+
+}  // namespace
+
+Result<Config> ParseConfig(const std::vector<std::string>& args, std::vector<std::string>& rest,
+                           bool allow_unknown_flags) {
+  Config config;
+  for (const auto& option : Options()) {
+    if (const char* value = std::getenv(option.env); value != nullptr && *value != '\0') {
+      if (!option.set(config, value)) {
+        return Error::BadRequest(std::string("invalid value for ") + option.env,
+                                 {{option.env, "has an invalid value"}});
+      }
+    }
+  }
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg.rfind("--", 0) != 0) {
+      rest.push_back(arg);
+      continue;
+    }
+    std::string name = arg, value;
+    bool has_value = false;
+    if (auto eq = arg.find('='); eq != std::string::npos) {
+      name = arg.substr(0, eq);
+      value = arg.substr(eq + 1);
+      has_value = true;
+    }
+    const Option* found = nullptr;
+    for (const auto& option : Options()) {
+      if (name == option.flag) found = &option;
+    }
+    if (found == nullptr) {
+      if (allow_unknown_flags) {
+        rest.push_back(arg);
+        continue;
+      }
+      return Error::BadRequest("unknown flag " + name, {{name, "is not a known flag"}});
+    }
+    if (!has_value) {
+      if (i + 1 >= args.size()) return Error::BadRequest(name + " needs a value", {{name, "needs a value"}});
+      value = args[++i];
+    }
+    if (!found->set(config, value)) {
+      return Error::BadRequest("invalid value for " + name, {{name, "has an invalid value"}});
+    }
+  }
+  return config;
+}
+
+std::string ConfigHelp() {
+  std::string out;
+  for (const auto& option : Options()) {
+    out += "  ";
+    out += option.flag;
+    out += " (";
+    out += option.env;
+    out += ")\n      ";
+    out += option.help;
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace copydesk

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/log.hpp"
+#include "core/result.hpp"
+
+namespace copydesk {
+
+//! Everything an operator can set, by flag (`--data DIR`) or environment (`COPYDESK_DATA`);
+//! flags win. Defaults serve a team out of the box.
+struct Config {
+  std::string data_dir = "./data";           //!< database, index, attachments
+  std::string listen = "127.0.0.1:8080";     //!< host:port; port 0 picks a free one
+  std::string public_url;                    //!< how people reach the server; https → Secure cookies
+  std::string web_dir = "web/dist";          //!< the built web app
+  LogLevel log_level = LogLevel::kInfo;
+  std::size_t max_body_bytes = 8 << 20;      //!< JSON request bodies
+  std::size_t max_header_bytes = 16 << 10;   //!< request line and headers
+  int io_threads = 0;                        //!< 0: one per core
+  int worker_threads = 4;                    //!< database and hashing work
+  int header_timeout_ms = 30'000;            //!< to receive a request head (also keep-alive idle)
+  int body_timeout_ms = 60'000;              //!< to receive a request body
+  int write_timeout_ms = 60'000;             //!< to send a response
+  int session_idle_days = 7;                 //!< a session unused this long ends
+  int session_max_days = 30;                 //!< a session ends this long after login, used or not
+  int login_failures_per_account = 10;       //!< per 15 minutes
+  int login_failures_per_ip = 100;           //!< per 15 minutes
+
+  //! True when cookies must be Secure (public URL is https).
+  bool SecureCookies() const { return public_url.rfind("https://", 0) == 0; }
+};
+
+//! Reads the environment, then `args` (flags), into a Config. Unknown flags and bad values are
+//! errors naming the flag. Leftover positional words are appended to `rest`.
+Result<Config> ParseConfig(const std::vector<std::string>& args, std::vector<std::string>& rest,
+                           bool allow_unknown_flags = false);
+
+//! The configuration reference, for `--help` and the README.
+std::string ConfigHelp();
+
+}  // namespace copydesk

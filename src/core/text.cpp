@@ -1,0 +1,106 @@
+#include "core/text.hpp"
+
+#include <array>
+#include <utility>
+
+namespace copydesk {
+
+namespace {
+
+// Two-byte UTF-8 sequences of Latin-1 Supplement and Latin Extended-A letters used in French and
+// its neighbours, with their folded ASCII spelling.
+constexpr std::array<std::pair<const char*, const char*>, 62> kFolds{{
+    {"à", "a"}, {"á", "a"}, {"â", "a"}, {"ã", "a"}, {"ä", "a"}, {"å", "a"}, {"æ", "ae"},
+    {"ç", "c"}, {"è", "e"}, {"é", "e"}, {"ê", "e"}, {"ë", "e"}, {"ì", "i"}, {"í", "i"},
+    {"î", "i"}, {"ï", "i"}, {"ñ", "n"}, {"ò", "o"}, {"ó", "o"}, {"ô", "o"}, {"õ", "o"},
+    {"ö", "o"}, {"ø", "o"}, {"ù", "u"}, {"ú", "u"}, {"û", "u"}, {"ü", "u"}, {"ý", "y"},
+    {"ÿ", "y"}, {"œ", "oe"}, {"À", "a"}, {"Á", "a"}, {"Â", "a"}, {"Ã", "a"}, {"Ä", "a"},
+    {"Å", "a"}, {"Æ", "ae"}, {"Ç", "c"}, {"È", "e"}, {"É", "e"}, {"Ê", "e"}, {"Ë", "e"},
+    {"Ì", "i"}, {"Í", "i"}, {"Î", "i"}, {"Ï", "i"}, {"Ñ", "n"}, {"Ò", "o"}, {"Ó", "o"},
+    {"Ô", "o"}, {"Õ", "o"}, {"Ö", "o"}, {"Ø", "o"}, {"Ù", "u"}, {"Ú", "u"}, {"Û", "u"},
+    {"Ü", "u"}, {"Ý", "y"}, {"Œ", "oe"}, {"ß", "ss"}, {"Ÿ", "y"}, {"’", "'"},
+}};
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+}  // namespace
+
+std::string FoldForMatch(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      ++i;
+      continue;
+    }
+    bool folded = false;
+    for (const auto& [from, to] : kFolds) {
+      const std::string_view f(from);
+      if (text.substr(i, f.size()) == f) {
+        out += to;
+        i += f.size();
+        folded = true;
+        break;
+      }
+    }
+    if (!folded) {
+      out.push_back(text[i]);
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::string Slugify(std::string_view name) {
+  const std::string folded = FoldForMatch(name);
+  std::string slug;
+  bool dash = false;
+  for (char c : folded) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (dash && !slug.empty()) slug.push_back('-');
+      slug.push_back(c);
+      dash = false;
+      if (slug.size() >= 48) break;
+    } else {
+      dash = true;
+    }
+  }
+  return slug.empty() ? "workspace" : slug;
+}
+
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
+  while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+std::string NormalizeEmail(std::string_view email) {
+  email = Trim(email);
+  if (email.empty() || email.size() > 254) return "";
+  const auto at = email.find('@');
+  if (at == 0 || at == std::string_view::npos || email.find('@', at + 1) != std::string_view::npos) {
+    return "";
+  }
+  const auto domain = email.substr(at + 1);
+  const auto dot = domain.find('.');
+  if (dot == std::string_view::npos || dot == 0 || domain.back() == '.') return "";
+  std::string out;
+  for (char c : email) {
+    if (IsSpace(c) || static_cast<unsigned char>(c) < 0x20) return "";
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  }
+  return out;
+}
+
+std::size_t CountCharacters(std::string_view utf8) {
+  std::size_t n = 0;
+  for (char c : utf8) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+}  // namespace copydesk

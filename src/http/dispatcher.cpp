@@ -1,0 +1,128 @@
+#include "http/dispatcher.hpp"
+
+#include <cctype>
+#include <chrono>
+
+#include "core/json_input.hpp"
+#include "core/log.hpp"
+#include "http/problem.hpp"
+#include "storage/database.hpp"
+
+namespace copydesk::http {
+
+namespace {
+
+bool IsApiPath(const std::string& path) {
+  return path == "/api" || path.rfind("/api/", 0) == 0 || path == "/healthz" ||
+         path == "/readyz" || path == "/metrics";
+}
+
+bool IsJsonContentType(std::string_view value) {
+  const auto semi = value.find(';');
+  std::string_view type = value.substr(0, semi);
+  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+  std::string lower(type);
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower == "application/json" || lower == "application/merge-patch+json";
+}
+
+void AddCommonHeaders(Response& response, const Request& request, bool api) {
+  response.With("X-Request-Id", request.request_id);
+  response.With("X-Content-Type-Options", "nosniff");
+  response.With("Referrer-Policy", "same-origin");
+  response.With("X-Frame-Options", "DENY");
+  response.With("Content-Security-Policy",
+                api ? "default-src 'none'; frame-ancestors 'none'"
+                    : "default-src 'self'; img-src 'self' data: https:; style-src 'self' "
+                      "'unsafe-inline'; script-src 'self'; connect-src 'self'; "
+                      "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+  if (api) response.With("Cache-Control", "no-store");
+}
+
+}  // namespace
+
+Dispatcher::Dispatcher(const Router& router, const StaticFiles& files, Metrics& metrics)
+    : router_(router), files_(files), metrics_(metrics) {}
+
+Response Dispatcher::Route(Request& request, std::string& pattern) {
+  if (!IsApiPath(request.path)) {
+    pattern = "static";
+    if (request.method != "GET" && request.method != "HEAD") {
+      return ProblemResponse({ErrorKind::kMethodNotAllowed, "Only GET is allowed here."})
+          .With("Allow", "GET, HEAD");
+    }
+    return files_.Serve(request.path);
+  }
+  auto match = router_.Find(request);
+  if (match.handler == nullptr) {
+    if (match.wrong_method) {
+      pattern = match.pattern;
+      return ProblemResponse({ErrorKind::kMethodNotAllowed,
+                              "Method " + request.method + " is not allowed here."})
+          .With("Allow", match.allowed);
+    }
+    pattern = "unmatched";
+    return ProblemResponse(Error::NotFound("No such API resource."));
+  }
+  pattern = match.pattern;
+  if (!request.body.empty()) {
+    auto type = request.Header("Content-Type");
+    if (!type || !IsJsonContentType(*type)) {
+      return ProblemResponse({ErrorKind::kUnsupportedMediaType,
+                              "Send the request body as application/json.",
+                              {{"Content-Type", "must be application/json"}}});
+    }
+    if (!IsValidUtf8(request.body)) {
+      return ProblemResponse(Error::BadRequest("The request body is not valid UTF-8."));
+    }
+  }
+  try {
+    auto result = (*match.handler)(request);
+    if (result) return std::move(result).value();
+    if (result.error().kind == ErrorKind::kInternal) {
+      Log(LogLevel::kError, "request failed",
+          {{"request_id", request.request_id}, {"error", result.error().log}});
+    }
+    return ProblemResponse(result.error());
+  } catch (const storage::StorageError& e) {
+    Log(LogLevel::kError, "storage error",
+        {{"request_id", request.request_id}, {"error", e.what()}});
+    switch (e.kind()) {
+      case storage::StorageError::Kind::kUnique:
+        return ProblemResponse(Error::Conflict("This already exists."));
+      case storage::StorageError::Kind::kRetry:
+        return ProblemResponse({ErrorKind::kUnavailable, "The database is busy. Try again."})
+            .With("Retry-After", "1");
+      default:
+        return ProblemResponse(Error::Internal(e.what()));
+    }
+  } catch (const std::exception& e) {
+    Log(LogLevel::kError, "unexpected exception",
+        {{"request_id", request.request_id}, {"error", e.what()}});
+    return ProblemResponse(Error::Internal(e.what()));
+  }
+}
+
+Response Dispatcher::Handle(Request& request) {
+  const auto start = std::chrono::steady_clock::now();
+  std::string pattern;
+  Response response = Route(request, pattern);
+  AddCommonHeaders(response, request, pattern != "static");
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  metrics_.Record(request.method, pattern, response.status, seconds);
+  if (LogEnabled(LogLevel::kInfo)) {
+    Log(LogLevel::kInfo, "request",
+        {{"request_id", request.request_id},
+         {"method", request.method},
+         {"path", request.path},
+         {"route", pattern},
+         {"status", response.status},
+         {"bytes", response.body.size()},
+         {"duration_ms", seconds * 1000.0},
+         {"remote", request.remote_ip}});
+  }
+  return response;
+}
+
+}  // namespace copydesk::http

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "http/message.hpp"
+
+namespace copydesk::http {
+
+//! A route's work: read the request, call the domain, present the result.
+using Handler = std::function<Result<Response>(Request&)>;
+
+//! Routes by method and path pattern ("/api/v1/workspaces/{ws}/members/{user_id}").
+class Router {
+ public:
+  //! Registers a handler; patterns are matched segment by segment, `{name}` capturing one.
+  void Add(std::string method, std::string pattern, Handler handler);
+
+  //! The outcome of routing a request.
+  struct Match {
+    const Handler* handler = nullptr;  //!< null when nothing matched
+    std::string pattern;               //!< the matched pattern, for metrics and logs
+    bool wrong_method = false;         //!< the path matched under another method
+    std::string allowed;               //!< the Allow header when wrong_method
+  };
+  //! Finds the handler for a request and fills its path parameters.
+  Match Find(Request& request) const;
+
+ private:
+  struct Route {
+    std::string method;
+    std::string pattern;
+    std::vector<std::string> segments;
+    Handler handler;
+  };
+  std::vector<Route> routes_;
+};
+
+}  // namespace copydesk::http

@@ -1,0 +1,330 @@
+#include "http/server.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http.hpp>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "core/log.hpp"
+#include "core/random.hpp"
+#include "http/problem.hpp"
+
+namespace copydesk::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+constexpr auto kAsTuple = asio::as_tuple(asio::use_awaitable);
+
+namespace {
+
+//! One client connection; shared between its coroutine and the shutdown logic.
+struct Connection {
+  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+  beast::tcp_stream stream;
+  std::atomic<bool> busy{false};  // a request is being read past its head, handled or answered
+};
+
+bool SaneRequestId(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(const Config& c, Dispatcher& d, Metrics& m)
+      : config(c),
+        dispatcher(d),
+        metrics(m),
+        io_threads(c.io_threads > 0 ? c.io_threads
+                                    : std::max(1u, std::thread::hardware_concurrency())),
+        ioc(io_threads),
+        workers(static_cast<std::size_t>(c.worker_threads)),
+        acceptor(asio::make_strand(ioc)) {}
+
+  asio::awaitable<void> Accept();
+  asio::awaitable<void> Serve(std::shared_ptr<Connection> conn);
+  asio::awaitable<bool> Send(Connection& conn, const Request& request, Response response,
+                             unsigned version, bool keep_alive);
+  void Register(std::uint64_t id, const std::shared_ptr<Connection>& conn);
+  void Unregister(std::uint64_t id);
+
+  const Config& config;
+  Dispatcher& dispatcher;
+  Metrics& metrics;
+  int io_threads;
+  asio::io_context ioc;
+  asio::thread_pool workers;
+  tcp::acceptor acceptor;
+  std::vector<std::thread> threads;
+  std::atomic<bool> stopping{false};
+  bool stopped = false;
+
+  std::mutex connections_mutex;
+  std::condition_variable connections_changed;
+  std::map<std::uint64_t, std::weak_ptr<Connection>> connections;
+  std::uint64_t next_id = 0;
+};
+
+void Server::Impl::Register(std::uint64_t id, const std::shared_ptr<Connection>& conn) {
+  std::lock_guard lock(connections_mutex);
+  connections.emplace(id, conn);
+  metrics.ConnectionOpened();
+}
+
+void Server::Impl::Unregister(std::uint64_t id) {
+  {
+    std::lock_guard lock(connections_mutex);
+    connections.erase(id);
+    metrics.ConnectionClosed();
+  }
+  connections_changed.notify_all();
+}
+
+asio::awaitable<void> Server::Impl::Accept() {
+  while (!stopping) {
+    auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ioc), kAsTuple);
+    if (ec) {
+      if (ec == asio::error::operation_aborted || stopping) co_return;
+      Log(LogLevel::kWarn, "accept failed", {{"error", ec.message()}});
+      continue;
+    }
+    auto conn = std::make_shared<Connection>(std::move(socket));
+    std::uint64_t id;
+    {
+      std::lock_guard lock(connections_mutex);
+      id = next_id++;
+    }
+    Register(id, conn);
+    auto executor = conn->stream.get_executor();
+    asio::co_spawn(executor, Serve(std::move(conn)), [this, id](std::exception_ptr e) {
+      if (e) {
+        try {
+          std::rethrow_exception(e);
+        } catch (const std::exception& ex) {
+          Log(LogLevel::kError, "connection failed", {{"error", ex.what()}});
+        }
+      }
+      Unregister(id);
+    });
+  }
+}
+
+asio::awaitable<bool> Server::Impl::Send(Connection& conn, const Request& request,
+                                         Response response, unsigned version, bool keep_alive) {
+  bhttp::response<bhttp::string_body> out;
+  out.version(version);
+  out.result(static_cast<unsigned>(response.status));
+  out.set(bhttp::field::server, "copydesk");
+  if (!response.content_type.empty()) out.set(bhttp::field::content_type, response.content_type);
+  for (auto& [name, value] : response.headers) out.insert(name, value);
+  if (request.method != "HEAD") out.body() = std::move(response.body);
+  out.keep_alive(keep_alive);
+  out.prepare_payload();
+  if (request.method == "HEAD") out.content_length(response.body.size());
+  conn.stream.expires_after(std::chrono::milliseconds(config.write_timeout_ms));
+  auto [ec, bytes] = co_await bhttp::async_write(conn.stream, out, kAsTuple);
+  co_return !ec;
+}
+
+asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
+  beast::flat_buffer buffer;
+  std::string remote_ip;
+  {
+    beast::error_code ec;
+    auto endpoint = conn->stream.socket().remote_endpoint(ec);
+    if (!ec) remote_ip = endpoint.address().to_string();
+  }
+  while (!stopping) {
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(config.max_header_bytes));
+    parser.body_limit(config.max_body_bytes);
+
+    conn->stream.expires_after(std::chrono::milliseconds(config.header_timeout_ms));
+    auto [head_ec, head_bytes] = co_await bhttp::async_read_header(conn->stream, buffer, parser, kAsTuple);
+    if (head_ec) {
+      // Closed or idle too long between requests: nothing to answer. A malformed or oversized
+      // head gets one answer, then the connection closes (its framing can't be trusted).
+      if (head_ec == bhttp::error::header_limit) {
+        Request fake;
+        fake.method = "GET";
+        fake.request_id = NewId();
+        auto response = ProblemResponse({ErrorKind::kHeadersTooLarge,
+                                         "The request line and headers are too large."});
+        response.With("X-Request-Id", fake.request_id);
+        co_await Send(*conn, fake, std::move(response), 11, false);
+      } else if (head_ec.category() == beast::error_code(bhttp::error::bad_method).category() &&
+                 head_ec != bhttp::error::end_of_stream && head_ec != bhttp::error::partial_message) {
+        Request fake;
+        fake.method = "GET";
+        fake.request_id = NewId();
+        auto response = ProblemResponse(Error::BadRequest("The HTTP request is malformed."));
+        response.With("X-Request-Id", fake.request_id);
+        co_await Send(*conn, fake, std::move(response), 11, false);
+      }
+      break;
+    }
+    conn->busy = true;
+    const auto& head = parser.get();
+
+    Request request;
+    request.method = std::string(head.method_string());
+    request.target = std::string(head.target());
+    request.remote_ip = remote_ip;
+    for (const auto& field : head) {
+      request.headers[std::string(field.name_string())] = std::string(field.value());
+    }
+    auto incoming_id = request.Header("X-Request-Id");
+    request.request_id = incoming_id && SaneRequestId(*incoming_id) ? std::string(*incoming_id) : NewId();
+    const unsigned version = head.version();
+    bool keep_alive = head.keep_alive();
+
+    if (!ParseTarget(request.target, request.path, request.query)) {
+      auto response = ProblemResponse(Error::BadRequest("The request target is malformed."));
+      response.With("X-Request-Id", request.request_id);
+      co_await Send(*conn, request, std::move(response), version, false);
+      break;
+    }
+    if (const auto length = parser.content_length(); length && *length > config.max_body_bytes) {
+      auto response = ProblemResponse({ErrorKind::kPayloadTooLarge,
+                                       "The request body is larger than " +
+                                           std::to_string(config.max_body_bytes) + " bytes."});
+      response.With("X-Request-Id", request.request_id);
+      co_await Send(*conn, request, std::move(response), version, false);
+      break;
+    }
+    if (!parser.is_done()) {
+      conn->stream.expires_after(std::chrono::milliseconds(config.body_timeout_ms));
+      auto [body_ec, body_bytes] = co_await bhttp::async_read(conn->stream, buffer, parser, kAsTuple);
+      if (body_ec == bhttp::error::body_limit) {
+        auto response = ProblemResponse({ErrorKind::kPayloadTooLarge,
+                                         "The request body is larger than " +
+                                             std::to_string(config.max_body_bytes) + " bytes."});
+        response.With("X-Request-Id", request.request_id);
+        co_await Send(*conn, request, std::move(response), version, false);
+        break;
+      }
+      // A body cut short or too slow: the client is gone or broken; there is no one to answer.
+      if (body_ec) break;
+    }
+    request.body = std::move(parser.get().body());
+
+    // Handlers may block (database, argon2id): run them on the worker pool, resume here after.
+    Response response = co_await asio::co_spawn(
+        workers, [&]() -> asio::awaitable<Response> { co_return dispatcher.Handle(request); },
+        asio::use_awaitable);
+    keep_alive = keep_alive && !stopping;
+    const bool sent = co_await Send(*conn, request, std::move(response), version, keep_alive);
+    conn->busy = false;
+    if (!sent || !keep_alive) break;
+  }
+  beast::error_code ec;
+  conn->stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  conn->stream.socket().close(ec);
+}
+
+Server::Server(const Config& config, Dispatcher& dispatcher, Metrics& metrics)
+    : impl_(std::make_unique<Impl>(config, dispatcher, metrics)) {}
+
+Server::~Server() { Shutdown(std::chrono::milliseconds(0)); }
+
+void Server::Start() {
+  const std::string& listen = impl_->config.listen;
+  const auto colon = listen.rfind(':');
+  std::string host = listen.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  const std::string port = listen.substr(colon + 1);
+  beast::error_code ec;
+  tcp::resolver resolver(impl_->ioc);
+  auto results = resolver.resolve(host, port, tcp::resolver::passive, ec);
+  if (ec || results.empty()) throw std::runtime_error("cannot resolve " + listen + ": " + ec.message());
+  const tcp::endpoint endpoint = results.begin()->endpoint();
+  auto& acceptor = impl_->acceptor;
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) throw std::runtime_error("cannot listen on " + listen + ": " + ec.message());
+
+  asio::co_spawn(acceptor.get_executor(), impl_->Accept(), asio::detached);
+  for (int i = 0; i < impl_->io_threads; ++i) {
+    impl_->threads.emplace_back([this] { impl_->ioc.run(); });
+  }
+  Log(LogLevel::kInfo, "listening",
+      {{"address", Address()}, {"io_threads", impl_->io_threads},
+       {"worker_threads", impl_->config.worker_threads}});
+}
+
+std::string Server::Address() const {
+  beast::error_code ec;
+  const auto endpoint = impl_->acceptor.local_endpoint(ec);
+  if (ec) return "";
+  const auto address = endpoint.address();
+  return (address.is_v6() ? "[" + address.to_string() + "]" : address.to_string()) + ":" +
+         std::to_string(endpoint.port());
+}
+
+void Server::Shutdown(std::chrono::milliseconds grace) {
+  if (impl_->stopped) return;
+  impl_->stopping = true;
+  // Close the acceptor on its own strand so no accept races with it.
+  asio::post(impl_->acceptor.get_executor(), [this] {
+    beast::error_code ec;
+    impl_->acceptor.close(ec);
+  });
+  const auto deadline = std::chrono::steady_clock::now() + grace;
+  std::unique_lock lock(impl_->connections_mutex);
+  while (true) {
+    // Idle connections (waiting for a next request) are closed now; busy ones finish their
+    // request and close after answering, since keep-alive is off while stopping.
+    for (auto& [id, weak] : impl_->connections) {
+      if (auto conn = weak.lock(); conn && !conn->busy) {
+        asio::post(conn->stream.get_executor(), [conn] { conn->stream.cancel(); });
+      }
+    }
+    if (impl_->connections.empty() || std::chrono::steady_clock::now() >= deadline) break;
+    impl_->connections_changed.wait_for(lock, std::chrono::milliseconds(50));
+  }
+  lock.unlock();
+  impl_->ioc.stop();
+  for (auto& t : impl_->threads) {
+    if (t.joinable()) t.join();
+  }
+  impl_->workers.join();
+  impl_->stopped = true;
+  Log(LogLevel::kInfo, "stopped", {});
+}
+
+void Server::RunUntilSignal() {
+  asio::io_context signals_context;
+  asio::signal_set signals(signals_context, SIGINT, SIGTERM);
+  signals.async_wait([&](const beast::error_code&, int signal) {
+    Log(LogLevel::kInfo, "shutting down", {{"signal", signal}});
+  });
+  signals_context.run();
+  Shutdown(std::chrono::seconds(10));
+}
+
+}  // namespace copydesk::http

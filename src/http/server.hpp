@@ -1,0 +1,37 @@
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "core/config.hpp"
+#include "http/dispatcher.hpp"
+
+namespace copydesk::http {
+
+//! The HTTP/1.1 server: Boost.Beast over Asio with C++20 coroutines, one I/O thread per core,
+//! handlers run on a worker pool so slow work (database, password hashing) never blocks I/O.
+//! The only compile unit that includes Beast and Asio.
+class Server {
+ public:
+  Server(const Config& config, Dispatcher& dispatcher, Metrics& metrics);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  //! Binds the listening address and starts serving on background threads. Throws
+  //! std::runtime_error naming the address when it cannot bind.
+  void Start();
+  //! The address actually bound, "host:port" (useful with port 0).
+  std::string Address() const;
+  //! Stops accepting, lets requests in flight finish within `grace`, then stops the threads.
+  void Shutdown(std::chrono::milliseconds grace = std::chrono::seconds(10));
+  //! Blocks until SIGINT or SIGTERM, then shuts down gracefully.
+  void RunUntilSignal();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace copydesk::http

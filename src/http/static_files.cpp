@@ -1,0 +1,73 @@
+#include "http/static_files.hpp"
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace copydesk::http {
+
+namespace fs = std::filesystem;
+
+std::string ContentTypeFor(const std::string& filename) {
+  static const std::map<std::string, std::string> types = {
+      {".html", "text/html; charset=utf-8"},  {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},           {".svg", "image/svg+xml"},
+      {".png", "image/png"},                   {".jpg", "image/jpeg"},
+      {".jpeg", "image/jpeg"},                 {".gif", "image/gif"},
+      {".webp", "image/webp"},                 {".ico", "image/x-icon"},
+      {".woff", "font/woff"},                  {".woff2", "font/woff2"},
+      {".txt", "text/plain; charset=utf-8"},   {".map", "application/json"},
+      {".webmanifest", "application/manifest+json"},
+  };
+  const auto dot = filename.rfind('.');
+  if (dot != std::string::npos) {
+    if (auto it = types.find(filename.substr(dot)); it != types.end()) return it->second;
+  }
+  return "application/octet-stream";
+}
+
+StaticFiles::StaticFiles(const std::string& root) {
+  std::error_code ec;
+  root_ = fs::weakly_canonical(fs::absolute(root, ec), ec);
+  present_ = !ec && fs::is_regular_file(root_ / "index.html", ec);
+}
+
+std::optional<Response> StaticFiles::File(const fs::path& file, bool immutable) const {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream body;
+  body << in.rdbuf();
+  Response response{200, ContentTypeFor(file.filename().string()), body.str(), {}};
+  response.With("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
+  return response;
+}
+
+Response StaticFiles::Serve(const std::string& path) const {
+  if (!present_) {
+    return {503, "text/plain; charset=utf-8",
+            "The copydesk web app is not built. Run `make run` from the source folder.\n", {}};
+  }
+  // Refuse anything that could step outside the root before touching the file system.
+  const bool suspicious = path.find('\0') != std::string::npos ||
+                          path.find('\\') != std::string::npos ||
+                          path.find("/..") != std::string::npos || path.find("//") != std::string::npos;
+  const std::string last = path.substr(path.rfind('/') + 1);
+  if (!suspicious && path.size() > 1) {
+    std::error_code ec;
+    const fs::path candidate = fs::weakly_canonical(root_ / path.substr(1), ec);
+    const auto [root_end, _] = std::mismatch(root_.begin(), root_.end(), candidate.begin(), candidate.end());
+    if (!ec && root_end == root_.end() && fs::is_regular_file(candidate, ec)) {
+      const bool hashed = path.rfind("/assets/", 0) == 0;
+      if (auto response = File(candidate, hashed)) return *response;
+    }
+  }
+  // A missing file with an extension is a missing asset, not an app page.
+  if (suspicious || last.find('.') != std::string::npos) {
+    return {404, "text/plain; charset=utf-8", "Not found\n", {}};
+  }
+  if (auto index = File(root_ / "index.html", false)) return *index;
+  return {404, "text/plain; charset=utf-8", "Not found\n", {}};
+}
+
+}  // namespace copydesk::http

@@ -1,0 +1,147 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace copydesk::storage {
+
+//! A bound parameter: SQL NULL, an integer or text. Times are integers (milliseconds).
+using Value = std::variant<std::nullptr_t, std::int64_t, std::string>;
+
+//! Makes a Value from an optional (nullopt → NULL).
+inline Value Nullable(const std::optional<std::string>& v) {
+  return v ? Value(*v) : Value(nullptr);
+}
+inline Value Nullable(const std::optional<std::int64_t>& v) {
+  return v ? Value(*v) : Value(nullptr);
+}
+
+//! One result row, valid only inside the row callback.
+class Row {
+ public:
+  virtual ~Row() = default;
+  //! True when column `i` is NULL.
+  virtual bool IsNull(int i) const = 0;
+  //! Column `i` as an integer (NULL → 0).
+  virtual std::int64_t Int(int i) const = 0;
+  //! Column `i` as text (NULL → "").
+  virtual std::string Text(int i) const = 0;
+  //! Column `i` as text, or nullopt when NULL.
+  std::optional<std::string> OptText(int i) const {
+    return IsNull(i) ? std::nullopt : std::optional<std::string>(Text(i));
+  }
+  //! Column `i` as an integer, or nullopt when NULL.
+  std::optional<std::int64_t> OptInt(int i) const {
+    return IsNull(i) ? std::nullopt : std::optional<std::int64_t>(Int(i));
+  }
+};
+
+//! Classifies storage failures by what the caller can do about them (Drogon ORM's model).
+class StorageError : public std::runtime_error {
+ public:
+  enum class Kind {
+    kRetry,      //!< busy, locked, serialization failure: the same transaction may succeed later
+    kUnique,     //!< a unique constraint refused the write: report a conflict
+    kViolation,  //!< another constraint (foreign key, check): a bug in the caller
+    kFatal,      //!< broken database or connection: give up
+  };
+  StorageError(Kind kind, const std::string& what) : std::runtime_error(what), kind_(kind) {}
+  Kind kind() const { return kind_; }
+
+ private:
+  Kind kind_;
+};
+
+//! A transaction. SQL uses `?` placeholders, always bound (never built from input), in the
+//! portable subset every backend understands.
+class Tx {
+ public:
+  virtual ~Tx() = default;
+
+  //! Runs a statement, calling `on_row` for each result row.
+  virtual void Query(std::string_view sql, std::initializer_list<Value> params,
+                     const std::function<void(const Row&)>& on_row) = 0;
+  //! Runs a statement without rows; returns the number of rows changed.
+  virtual std::int64_t Exec(std::string_view sql, std::initializer_list<Value> params = {}) = 0;
+  //! Runs several statements (no parameters): migrations.
+  virtual void ExecScript(std::string_view sql) = 0;
+
+  //! Maps every row with `map(row)`.
+  template <class F>
+  auto Rows(std::string_view sql, std::initializer_list<Value> params, F&& map) {
+    std::vector<std::invoke_result_t<F, const Row&>> out;
+    Query(sql, params, [&](const Row& row) { out.push_back(map(row)); });
+    return out;
+  }
+  //! Maps the first row, or nullopt when there is none.
+  template <class F>
+  auto First(std::string_view sql, std::initializer_list<Value> params, F&& map) {
+    std::optional<std::invoke_result_t<F, const Row&>> out;
+    Query(sql, params, [&](const Row& row) {
+      if (!out) out.emplace(map(row));
+    });
+    return out;
+  }
+  //! The integer in the first column of the first row (0 when none).
+  std::int64_t Scalar(std::string_view sql, std::initializer_list<Value> params = {}) {
+    return First(sql, params, [](const Row& r) { return r.Int(0); }).value_or(0);
+  }
+};
+
+//! The database: one writer at a time, many readers. Each command runs in one transaction.
+class Database {
+ public:
+  virtual ~Database() = default;
+
+  //! Runs `fn` in a read-only snapshot.
+  template <class F>
+  auto Read(F&& fn) {
+    using R = std::invoke_result_t<F, Tx&>;
+    if constexpr (std::is_void_v<R>) {
+      RunRead([&](Tx& tx) { fn(tx); });
+    } else {
+      std::optional<R> out;
+      RunRead([&](Tx& tx) { out.emplace(fn(tx)); });
+      return std::move(*out);
+    }
+  }
+
+  //! Runs `fn` in a write transaction. `fn` returns a Result: the transaction commits when it is
+  //! ok and rolls back when it is an error or `fn` throws.
+  template <class F>
+  auto Write(F&& fn) {
+    using R = std::invoke_result_t<F, Tx&>;
+    std::optional<R> out;
+    RunWrite([&](Tx& tx) {
+      out.emplace(fn(tx));
+      return out->ok();
+    });
+    return std::move(*out);
+  }
+
+  //! True when the database answers a trivial query (readiness).
+  virtual bool Ping() = 0;
+  //! Name of the backend ("sqlite").
+  virtual std::string_view Backend() const = 0;
+  //! Applies pending migrations in one transaction; returns how many were applied.
+  virtual int Migrate() = 0;
+  //! The newest migration version known to this binary and the one applied.
+  virtual std::pair<int, int> SchemaVersions() = 0;
+
+ protected:
+  virtual void RunRead(const std::function<void(Tx&)>& fn) = 0;
+  virtual void RunWrite(const std::function<bool(Tx&)>& fn) = 0;
+};
+
+}  // namespace copydesk::storage

@@ -1,0 +1,16 @@
+# Generates a C++ file holding every migration SQL file as a string, in version order.
+# Inputs: DIR (folder of NNNN_name.sql files), OUT (generated .cpp), FUNC (function name).
+file(GLOB files "${DIR}/*.sql")
+list(SORT files)
+set(body "")
+foreach(f ${files})
+  get_filename_component(base "${f}" NAME_WE)
+  string(REGEX MATCH "^([0-9]+)_(.*)$" _ "${base}")
+  set(version "${CMAKE_MATCH_1}")
+  math(EXPR version "${version}")
+  set(name "${CMAKE_MATCH_2}")
+  file(READ "${f}" sql)
+  string(APPEND body "      {${version}, \"${name}\", R\"copydesk_sql(${sql})copydesk_sql\"},\n")
+endforeach()
+file(WRITE "${OUT}.tmp" "// Generated from ${DIR}: do not edit.\n#include \"storage/migration.hpp\"\n\nnamespace copydesk::storage {\n\nconst std::vector<Migration>& ${FUNC}() {\n  static const std::vector<Migration> migrations = {\n${body}  };\n  return migrations;\n}\n\n}  // namespace copydesk::storage\n")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUT}.tmp" "${OUT}")

@@ -1,0 +1,290 @@
+#include "storage/sqlite/sqlite_database.hpp"
+
+#include <sqlite3.h>
+
+#include <unordered_map>
+
+#include "storage/migration.hpp"
+
+namespace copydesk::storage {
+
+namespace {
+
+StorageError::Kind Classify(int code) {
+  switch (code & 0xFF) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return StorageError::Kind::kRetry;
+    case SQLITE_CONSTRAINT:
+      return (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
+                 ? StorageError::Kind::kUnique
+                 : StorageError::Kind::kViolation;
+    default:
+      return StorageError::Kind::kFatal;
+  }
+}
+
+class SqliteRow final : public Row {
+ public:
+  explicit SqliteRow(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  bool IsNull(int i) const override { return sqlite3_column_type(stmt_, i) == SQLITE_NULL; }
+  std::int64_t Int(int i) const override { return sqlite3_column_int64(stmt_, i); }
+  std::string Text(int i) const override {
+    const auto* text = sqlite3_column_text(stmt_, i);
+    if (text == nullptr) return {};
+    return std::string(reinterpret_cast<const char*>(text),
+                       static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i)));
+  }
+
+ private:
+  sqlite3_stmt* stmt_;
+};
+
+}  // namespace
+
+//! One SQLite connection with its cache of prepared statements.
+class SqliteConnection final : public Tx {
+ public:
+  SqliteConnection(const std::string& path, bool read_only) {
+    const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    if (int rc = sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+        rc != SQLITE_OK) {
+      std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+      sqlite3_close(db_);
+      db_ = nullptr;
+      throw StorageError(StorageError::Kind::kFatal, "cannot open " + path + ": " + message);
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, 5000);
+    if (!read_only) {
+      ExecScript(
+          "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+          "PRAGMA temp_store=MEMORY;");
+    } else {
+      ExecScript("PRAGMA foreign_keys=ON; PRAGMA query_only=ON;");
+    }
+  }
+
+  ~SqliteConnection() override {
+    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+    sqlite3_close_v2(db_);
+  }
+
+  void Query(std::string_view sql, std::initializer_list<Value> params,
+             const std::function<void(const Row&)>& on_row) override {
+    sqlite3_stmt* stmt = Prepare(sql);
+    Bind(stmt, params);
+    SqliteRow row(stmt);
+    while (true) {
+      const int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_ROW) {
+        try {
+          on_row(row);
+        } catch (...) {
+          sqlite3_reset(stmt);
+          throw;
+        }
+        continue;
+      }
+      sqlite3_reset(stmt);
+      if (rc == SQLITE_DONE) break;
+      Fail(rc, sql);
+    }
+    sqlite3_clear_bindings(stmt);
+  }
+
+  std::int64_t Exec(std::string_view sql, std::initializer_list<Value> params) override {
+    Query(sql, params, [](const Row&) {});
+    return sqlite3_changes64(db_);
+  }
+
+  void ExecScript(std::string_view sql) override {
+    char* message = nullptr;
+    const std::string text(sql);
+    const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+      std::string what = message ? message : sqlite3_errstr(rc);
+      sqlite3_free(message);
+      throw StorageError(Classify(rc), what);
+    }
+  }
+
+  sqlite3* handle() { return db_; }
+
+ private:
+  sqlite3_stmt* Prepare(std::string_view sql) {
+    auto it = statements_.find(std::string(sql));
+    if (it != statements_.end()) return it->second;
+    sqlite3_stmt* stmt = nullptr;
+    const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK) Fail(rc, sql);
+    statements_.emplace(std::string(sql), stmt);
+    return stmt;
+  }
+
+  void Bind(sqlite3_stmt* stmt, std::initializer_list<Value> params) {
+    int i = 1;
+    for (const Value& v : params) {
+      int rc = SQLITE_OK;
+      if (std::holds_alternative<std::nullptr_t>(v)) {
+        rc = sqlite3_bind_null(stmt, i);
+      } else if (const auto* n = std::get_if<std::int64_t>(&v)) {
+        rc = sqlite3_bind_int64(stmt, i, *n);
+      } else {
+        const auto& s = std::get<std::string>(v);
+        rc = sqlite3_bind_text64(stmt, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+      }
+      if (rc != SQLITE_OK) Fail(rc, "bind");
+      ++i;
+    }
+  }
+
+  [[noreturn]] void Fail(int rc, std::string_view sql) {
+    throw StorageError(Classify(rc), std::string(sqlite3_errmsg(db_)) + " in: " +
+                                         std::string(sql.substr(0, 200)));
+  }
+
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+};
+
+SqliteDatabase::SqliteDatabase(const std::string& path, int readers) {
+  writer_ = std::make_unique<SqliteConnection>(path, /*read_only=*/false);
+  for (int i = 0; i < readers; ++i) {
+    readers_.push_back(std::make_unique<SqliteConnection>(path, /*read_only=*/true));
+    idle_readers_.push_back(readers_.back().get());
+  }
+}
+
+SqliteDatabase::~SqliteDatabase() {
+  // A clean close checkpoints the WAL into the main file.
+  readers_.clear();
+  writer_.reset();
+}
+
+void SqliteDatabase::RunRead(const std::function<void(Tx&)>& fn) {
+  SqliteConnection* conn;
+  {
+    std::unique_lock lock(readers_mutex_);
+    reader_free_.wait(lock, [&] { return !idle_readers_.empty(); });
+    conn = idle_readers_.back();
+    idle_readers_.pop_back();
+  }
+  struct Release {
+    SqliteDatabase* self;
+    SqliteConnection* conn;
+    ~Release() {
+      {
+        std::lock_guard lock(self->readers_mutex_);
+        self->idle_readers_.push_back(conn);
+      }
+      self->reader_free_.notify_one();
+    }
+  } release{this, conn};
+  conn->ExecScript("BEGIN");
+  try {
+    fn(*conn);
+  } catch (...) {
+    conn->ExecScript("ROLLBACK");
+    throw;
+  }
+  conn->ExecScript("COMMIT");
+}
+
+void SqliteDatabase::RunWrite(const std::function<bool(Tx&)>& fn) {
+  std::lock_guard lock(writer_mutex_);
+  writer_->ExecScript("BEGIN IMMEDIATE");
+  bool commit = false;
+  try {
+    commit = fn(*writer_);
+  } catch (...) {
+    writer_->ExecScript("ROLLBACK");
+    throw;
+  }
+  writer_->ExecScript(commit ? "COMMIT" : "ROLLBACK");
+}
+
+bool SqliteDatabase::Ping() {
+  try {
+    return Read([](Tx& tx) { return tx.Scalar("SELECT 1") == 1; });
+  } catch (const StorageError&) {
+    return false;
+  }
+}
+
+int SqliteDatabase::Migrate() {
+  std::lock_guard lock(writer_mutex_);
+  writer_->ExecScript("BEGIN IMMEDIATE");
+  try {
+    writer_->ExecScript(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
+        "NULL, applied_at INTEGER NOT NULL)");
+    const std::int64_t current = writer_->Scalar("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    int applied = 0;
+    for (const auto& migration : SqliteMigrations()) {
+      if (migration.version <= current) continue;
+      writer_->ExecScript(migration.sql);
+      writer_->Exec(
+          "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, "
+          "CAST(strftime('%s','now') AS INTEGER) * 1000)",
+          {std::int64_t{migration.version}, std::string(migration.name)});
+      ++applied;
+    }
+    writer_->ExecScript("COMMIT");
+    return applied;
+  } catch (...) {
+    writer_->ExecScript("ROLLBACK");
+    throw;
+  }
+}
+
+std::pair<int, int> SqliteDatabase::SchemaVersions() {
+  const int known = SqliteMigrations().empty() ? 0 : SqliteMigrations().back().version;
+  std::lock_guard lock(writer_mutex_);
+  const bool has_table =
+      writer_->Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'schema_migrations'") > 0;
+  const int applied = has_table ? static_cast<int>(writer_->Scalar(
+                                      "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"))
+                                : 0;
+  return {known, applied};
+}
+
+void SqliteDatabase::BackupTo(const std::string& path) {
+  sqlite3* target = nullptr;
+  if (sqlite3_open(path.c_str(), &target) != SQLITE_OK) {
+    std::string message = target ? sqlite3_errmsg(target) : "out of memory";
+    sqlite3_close(target);
+    throw StorageError(StorageError::Kind::kFatal, "cannot create " + path + ": " + message);
+  }
+  // Copy from a reader so writers are never blocked for long; the backup restarts by itself if
+  // a write lands in between, and each step is short.
+  SqliteConnection* source;
+  {
+    std::unique_lock lock(readers_mutex_);
+    reader_free_.wait(lock, [&] { return !idle_readers_.empty(); });
+    source = idle_readers_.back();
+    idle_readers_.pop_back();
+  }
+  sqlite3_backup* backup = sqlite3_backup_init(target, "main", source->handle(), "main");
+  int rc = SQLITE_OK;
+  if (backup != nullptr) {
+    do {
+      rc = sqlite3_backup_step(backup, 256);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(10);
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    sqlite3_backup_finish(backup);
+  }
+  const std::string message = sqlite3_errmsg(target);
+  {
+    std::lock_guard lock(readers_mutex_);
+    idle_readers_.push_back(source);
+  }
+  reader_free_.notify_one();
+  sqlite3_close(target);
+  if (backup == nullptr || rc != SQLITE_DONE) {
+    throw StorageError(StorageError::Kind::kFatal, "backup failed: " + message);
+  }
+}
+
+}  // namespace copydesk::storage

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "storage/database.hpp"
+
+namespace copydesk::storage {
+
+class SqliteConnection;
+
+//! SQLite in WAL mode: one serialized writer connection (BEGIN IMMEDIATE, synchronous=FULL) and a
+//! pool of read-only connections, each reading a consistent snapshot.
+class SqliteDatabase final : public Database {
+ public:
+  //! Opens (creating when missing) the database file at `path` with `readers` reader
+  //! connections. Throws StorageError when the file cannot be opened.
+  SqliteDatabase(const std::string& path, int readers = 4);
+  ~SqliteDatabase() override;
+
+  bool Ping() override;
+  std::string_view Backend() const override { return "sqlite"; }
+  int Migrate() override;
+  std::pair<int, int> SchemaVersions() override;
+
+  //! Writes a consistent copy of the live database to `path` (SQLite online backup API).
+  void BackupTo(const std::string& path);
+
+ protected:
+  void RunRead(const std::function<void(Tx&)>& fn) override;
+  void RunWrite(const std::function<bool(Tx&)>& fn) override;
+
+ private:
+  std::unique_ptr<SqliteConnection> writer_;
+  std::mutex writer_mutex_;
+  std::vector<std::unique_ptr<SqliteConnection>> readers_;
+  std::vector<SqliteConnection*> idle_readers_;
+  std::mutex readers_mutex_;
+  std::condition_variable reader_free_;
+};
+
+}  // namespace copydesk::storage

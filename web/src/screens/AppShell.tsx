@@ -1,0 +1,175 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Link,
+  Navigate,
+  NavLink,
+  Outlet,
+  useNavigate,
+  useOutletContext,
+  useParams,
+} from 'react-router';
+import { useForgetMe, useLogout, useMe, useUpdateMe } from '../api/queries';
+import type { Language, Me, Membership } from '../api/types';
+import { Alert } from '../components/Alert';
+import { LanguageToggle } from '../components/LanguageToggle';
+import { WorkspaceSwitcher } from '../components/WorkspaceSwitcher';
+import { applyLanguage } from '../i18n';
+import { roleLabelKey } from '../i18n/keys';
+import { chooseWorkspace, rememberWorkspace } from '../lib/lastWorkspace';
+import { NotFoundScreen } from './StatusScreens';
+
+export interface ShellContext {
+  me: Me;
+  membership: Membership;
+}
+
+/** The current account and workspace, for the screens inside the shell. */
+export function useShell(): ShellContext {
+  return useOutletContext<ShellContext>();
+}
+
+/** "/" opens the last workspace used here, or the first one. */
+export function ChooseWorkspace() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  if (!me) return null;
+  const membership = chooseWorkspace(me.memberships);
+  if (membership) {
+    return <Navigate to={`/w/${encodeURIComponent(membership.workspace.slug)}`} replace />;
+  }
+  return (
+    <ShellFrame me={me} membership={null}>
+      <section className="page">
+        <h1>{t('home.no_workspace_title')}</h1>
+        <p>{t('home.no_workspace_body')}</p>
+      </section>
+    </ShellFrame>
+  );
+}
+
+/** The logged-in frame for one workspace: top bar, sidebar, and the screen in the body. */
+export function AppShell() {
+  const { slug } = useParams();
+  const me = useMe().data;
+  const membership = me?.memberships.find((m) => m.workspace.slug === slug) ?? null;
+
+  useEffect(() => {
+    if (membership) rememberWorkspace(membership.workspace.slug);
+  }, [membership]);
+
+  if (!me) return null;
+  if (!membership) return <NotFoundScreen />;
+  const context: ShellContext = { me, membership };
+  return (
+    <ShellFrame me={me} membership={membership}>
+      <Outlet context={context} />
+    </ShellFrame>
+  );
+}
+
+function ShellFrame({
+  me,
+  membership,
+  children,
+}: {
+  me: Me;
+  membership: Membership | null;
+  children: React.ReactNode;
+}) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const forgetMe = useForgetMe();
+  const updateMe = useUpdateMe();
+  const [problem, setProblem] = useState<'logout' | 'language' | null>(null);
+
+  // The account's language is the interface's language.
+  const accountLanguage = me.user.language;
+  useEffect(() => applyLanguage(accountLanguage), [accountLanguage]);
+
+  const changeLanguage = (language: Language) => {
+    setProblem(null);
+    applyLanguage(language);
+    updateMe.mutate(
+      { language },
+      {
+        onError: () => {
+          applyLanguage(accountLanguage);
+          setProblem('language');
+        },
+      },
+    );
+  };
+
+  const logOut = () => {
+    setProblem(null);
+    logout.mutate(undefined, {
+      onSuccess: () => {
+        // Leave the shell first, so nothing on screen asks for the account that just left.
+        navigate('/login', { replace: true });
+        forgetMe();
+      },
+      onError: () => setProblem('logout'),
+    });
+  };
+
+  const shownLanguage: Language = i18n.language === 'fr' ? 'fr' : 'en';
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('shell.skip_to_content')}
+      </a>
+      <header className="topbar">
+        <div className="topbar-start">
+          <Link to="/" className="brand">
+            {t('app.name')}
+          </Link>
+          {membership && <WorkspaceSwitcher memberships={me.memberships} current={membership} />}
+        </div>
+        <div className="topbar-end">
+          <span className="user-name">{me.user.name}</span>
+          <LanguageToggle
+            value={shownLanguage}
+            onChange={changeLanguage}
+            disabled={updateMe.isPending}
+          />
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={logOut}
+            disabled={logout.isPending}
+          >
+            {t('shell.logout')}
+          </button>
+        </div>
+      </header>
+      <div className="shell-body">
+        {membership && (
+          <nav className="sidebar" aria-label={t('shell.navigation')}>
+            <div className="sidebar-workspace">
+              <span className="sidebar-workspace-name">{membership.workspace.name}</span>
+              <span className="sidebar-role">{t(roleLabelKey[membership.role])}</span>
+            </div>
+            <ul className="sidebar-nav">
+              <li>
+                <NavLink end to={`/w/${encodeURIComponent(membership.workspace.slug)}`}>
+                  {t('nav.home')}
+                </NavLink>
+              </li>
+            </ul>
+          </nav>
+        )}
+        <main id="main" className="shell-main" tabIndex={-1}>
+          {problem && (
+            <Alert>
+              {problem === 'logout' ? t('shell.logout_failed') : t('shell.language_failed')}
+            </Alert>
+          )}
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

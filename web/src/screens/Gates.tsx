@@ -1,0 +1,32 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { isApiError } from '../api/client';
+import { useMe, useSetupStatus } from '../api/queries';
+import { LoadFailedScreen, LoadingScreen } from './StatusScreens';
+
+/** Until the first account exists, every page leads to the setup form; after, the form is gone. */
+export function SetupGate() {
+  const setup = useSetupStatus();
+  const location = useLocation();
+  if (setup.isPending) return <LoadingScreen />;
+  if (setup.isError)
+    return <LoadFailedScreen error={setup.error} onRetry={() => setup.refetch()} />;
+  const onSetupPage = location.pathname === '/setup';
+  if (setup.data.needed && !onSetupPage) return <Navigate to="/setup" replace />;
+  if (!setup.data.needed && onSetupPage) return <Navigate to="/" replace />;
+  return <Outlet />;
+}
+
+/** The pages behind it need a session; without one, the login page, then back here. */
+export function RequireAuth() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <LoadingScreen />;
+  if (me.isError) {
+    if (isApiError(me.error, 401)) {
+      const from = location.pathname + location.search + location.hash;
+      return <Navigate to="/login" replace state={{ from }} />;
+    }
+    return <LoadFailedScreen error={me.error} onRetry={() => me.refetch()} />;
+  }
+  return <Outlet />;
+}

@@ -1,0 +1,180 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { isApiError } from '../api/client';
+import { useSetup } from '../api/queries';
+import type { Language } from '../api/types';
+import { Alert } from '../components/Alert';
+import { Field, SelectField } from '../components/Field';
+import { applyLanguage } from '../i18n';
+import type { TranslationKey } from '../i18n/keys';
+import { genericErrorMessage } from '../lib/errors';
+import { isLanguage } from '../lib/language';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
+import {
+  checkSetupForm,
+  passwordMaxLength,
+  passwordMinLength,
+  type FieldCheck,
+  type SetupField,
+} from '../lib/validation';
+import { PublicLayout } from './PublicLayout';
+
+const checkMessageKey = {
+  required: 'form.required',
+  email: 'form.email_invalid',
+  password_too_short: 'form.password_too_short',
+  password_too_long: 'form.password_too_long',
+} as const satisfies Record<FieldCheck, TranslationKey>;
+
+const fieldOrder: SetupField[] = ['name', 'email', 'password', 'workspace_name'];
+
+/** First run: the first account, its workspace, and the owner logged in. */
+export function SetupScreen() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const setup = useSetup();
+  useDocumentTitle(t('setup.title'));
+
+  const [values, setValues] = useState<Record<SetupField, string>>({
+    name: '',
+    email: '',
+    password: '',
+    workspace_name: '',
+  });
+  // The workspace starts in the language the form is shown in; choosing one switches both.
+  const language: Language = isLanguage(i18n.language) ? i18n.language : 'en';
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<SetupField, string>>>({});
+  const [formError, setFormError] = useState<'already_set_up' | string | null>(null);
+  const inputs = useRef<Partial<Record<SetupField, HTMLInputElement | null>>>({});
+
+  const change = (field: SetupField) => (event: { target: { value: string } }) =>
+    setValues((current) => ({ ...current, [field]: event.target.value }));
+
+  const focusFirst = (errors: Partial<Record<SetupField, string>>) => {
+    const first = fieldOrder.find((field) => errors[field]);
+    if (first) inputs.current[first]?.focus();
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFormError(null);
+    const checks = checkSetupForm(values);
+    const errors: Partial<Record<SetupField, string>> = {};
+    for (const field of fieldOrder) {
+      const check = checks[field];
+      if (check) {
+        errors[field] = t(checkMessageKey[check], {
+          min: passwordMinLength,
+          max: passwordMaxLength,
+        });
+      }
+    }
+    setFieldErrors(errors);
+    if (Object.keys(errors).length > 0) {
+      focusFirst(errors);
+      return;
+    }
+    try {
+      const result = await setup.mutateAsync({
+        name: values.name.trim(),
+        email: values.email.trim(),
+        password: values.password,
+        workspace_name: values.workspace_name.trim(),
+        language,
+      });
+      applyLanguage(result.user.language);
+      navigate(`/w/${encodeURIComponent(result.workspace.slug)}`, { replace: true });
+    } catch (error) {
+      if (isApiError(error, 409)) {
+        setFormError('already_set_up');
+      } else if (isApiError(error, 422) || isApiError(error, 400)) {
+        // The server's own words, for a rule the form could not check itself.
+        const server = error.fieldErrors();
+        const named: Partial<Record<SetupField, string>> = {};
+        for (const field of fieldOrder) {
+          if (field in server) named[field] = server[field] || t('form.invalid');
+        }
+        setFieldErrors(named);
+        if (Object.keys(named).length > 0) focusFirst(named);
+        else setFormError(error.problem.detail ?? error.problem.title);
+      } else {
+        setFormError(genericErrorMessage(t, error));
+      }
+    }
+  };
+
+  const fieldProps = (field: SetupField) => ({
+    name: field,
+    value: values[field],
+    onChange: change(field),
+    error: fieldErrors[field],
+    inputRef: (element: HTMLInputElement | null) => {
+      inputs.current[field] = element;
+    },
+  });
+
+  return (
+    <PublicLayout wide>
+      <div className="card">
+        <h1>{t('setup.title')}</h1>
+        <p className="lead">{t('setup.intro')}</p>
+        {formError === 'already_set_up' ? (
+          <Alert>
+            {t('setup.already_done')} <Link to="/login">{t('setup.go_to_login')}</Link>
+          </Alert>
+        ) : (
+          formError && <Alert>{formError}</Alert>
+        )}
+        <form className="form" noValidate onSubmit={onSubmit}>
+          <fieldset className="form-section">
+            <legend>{t('setup.you')}</legend>
+            <Field label={t('setup.name')} autoComplete="name" autoFocus {...fieldProps('name')} />
+            <Field
+              label={t('setup.email')}
+              type="email"
+              autoComplete="email"
+              {...fieldProps('email')}
+            />
+            <Field
+              label={t('setup.password')}
+              type="password"
+              autoComplete="new-password"
+              hint={t('setup.password_hint', { min: passwordMinLength, max: passwordMaxLength })}
+              {...fieldProps('password')}
+            />
+          </fieldset>
+          <fieldset className="form-section">
+            <legend>{t('setup.workspace')}</legend>
+            <Field
+              label={t('setup.workspace_name')}
+              autoComplete="organization"
+              hint={t('setup.workspace_name_hint')}
+              {...fieldProps('workspace_name')}
+            />
+            <SelectField
+              label={t('setup.language')}
+              name="language"
+              value={language}
+              onChange={(value) => {
+                if (isLanguage(value)) applyLanguage(value);
+              }}
+            >
+              <option value="en" lang="en">
+                {t('language.en')}
+              </option>
+              <option value="fr" lang="fr">
+                {t('language.fr')}
+              </option>
+            </SelectField>
+          </fieldset>
+          <div className="form-actions">
+            <button type="submit" className="button button-primary" disabled={setup.isPending}>
+              {setup.isPending ? t('setup.submitting') : t('setup.submit')}
+            </button>
+          </div>
+        </form>
+      </div>
+    </PublicLayout>
+  );
+}
