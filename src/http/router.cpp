@@ -56,4 +56,10 @@ Router::Match Router::Find(Request& request) const {
   return match;
 }
 
+std::vector<std::pair<std::string, std::string>> Router::Routes() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& route : routes_) out.emplace_back(route.method, route.pattern);
+  return out;
+}
+
 }  // namespace copydesk::http

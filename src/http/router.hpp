@@ -28,6 +28,9 @@ class Router {
   //! Finds the handler for a request and fills its path parameters.
   Match Find(Request& request) const;
 
+  //! Every registered (method, pattern), in registration order: for the API description test.
+  std::vector<std::pair<std::string, std::string>> Routes() const;
+
  private:
   struct Route {
     std::string method;

@@ -1,0 +1,74 @@
+# copydesk — `make run` serves the app, `make test` runs every suite. Both install what is missing.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+JOBS ?= $(shell nproc)
+DATA ?= ./data
+# ccache: the cache outlives each fresh clone, so CI rebuilds only what changed.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
+export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_file_ctime
+
+WEB_SOURCES := $(shell find web/src web/index.html web/vite.config.ts web/tsconfig.json web/package-lock.json -type f 2>/dev/null)
+
+.PHONY: run test bench format bootstrap build build-asan build-fuzz web test-unit test-asan test-fuzz test-web demo
+
+bootstrap:
+	@scripts/bootstrap
+
+build: bootstrap
+	@cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@ninja -C build -j $(JOBS)
+
+web/dist/index.html: $(WEB_SOURCES)
+	@cd web && npm run --silent build >/dev/null
+	@touch $@
+
+web: bootstrap web/dist/index.html
+
+run: build web
+	./build/copydesk serve --data $(DATA) --web-dir web/dist
+
+# --- tests -----------------------------------------------------------------------------------
+
+test: build web
+	@$(MAKE) --no-print-directory test-unit test-asan test-fuzz test-web
+	@echo "make test: every suite passed"
+
+test-unit:
+	@cd build && ctest --output-on-failure -j $(JOBS) --timeout 300
+
+# AddressSanitizer + UndefinedBehaviorSanitizer build of the test executables only.
+build-asan: bootstrap
+	@cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCOPYDESK_SANITIZE=ON >/dev/null
+	@ninja -C build-asan -j $(JOBS) unit_tests api_tests
+
+test-asan: build-asan
+	@cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j $(JOBS) --timeout 600
+
+# libFuzzer on the request and JSON parsing path, for a bounded time.
+FUZZ_SECONDS ?= 60
+build-fuzz: bootstrap
+	@CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCOPYDESK_FUZZ=ON >/dev/null
+	@ninja -C build-fuzz -j $(JOBS) fuzz_request
+
+test-fuzz: build-fuzz
+	@mkdir -p build-fuzz/corpus
+	@./build-fuzz/fuzz_request -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	  -print_final_stats=1 build-fuzz/corpus tests/fuzz/seeds 2>build-fuzz/fuzz.log \
+	  || { tail -50 build-fuzz/fuzz.log; exit 1; }
+	@grep -E 'stat::number_of_executed_units' build-fuzz/fuzz.log | sed 's/^/fuzz_request: /'
+
+test-web: web
+	@cd web && npm test --silent
+	@cd web && COPYDESK_BIN=$(CURDIR)/build/copydesk npx playwright test
+
+# --- the rest --------------------------------------------------------------------------------
+
+bench: build web
+	@for script in bench/*.sh; do echo "== $$script"; bash "$$script"; done
+
+format:
+	@clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')
+	@cd web && npx prettier --write . >/dev/null
