@@ -40,8 +40,34 @@ bool Can(std::optional<Role> role, Action action) {
       return admin;
     case Action::kManageOwners:
       return r == Role::kOwner;
+    case Action::kReadSettings:
+    case Action::kReadContent:
+      // Guests read only what is shared with them; sharing arrives with issue 8.
+      return staff;
+    case Action::kManageSettings:
+    case Action::kPurgeContent:
+      return admin;
+    case Action::kManageProjects:
+    case Action::kEditContent:
+    case Action::kArchiveContent:
+      return admin || r == Role::kEditor;
+    case Action::kCreateContent:
+      return admin || r == Role::kEditor || r == Role::kContributor;
   }
   return false;
+}
+
+bool Can(std::optional<Role> role, Action action, const ContentFacts& facts) {
+  if (Can(role, action)) return true;
+  if (role != Role::kContributor) return false;
+  switch (action) {
+    case Action::kEditContent:
+      return facts.owner || facts.assignee;
+    case Action::kArchiveContent:
+      return facts.owner;
+    default:
+      return false;
+  }
 }
 
 }  // namespace copydesk::auth

@@ -25,10 +25,27 @@ enum class Action {
   kManageOwners,       //!< make or unmake owners, remove an owner
   kListTeams,          //!< see the teams and who is in them
   kManageTeams,        //!< create, rename, delete teams and set their members
+  kReadSettings,       //!< see channels, content types and projects
+  kManageSettings,     //!< change channels and content types
+  kManageProjects,     //!< create, rename, archive projects
+  kReadContent,        //!< read contents, their history and diffs
+  kCreateContent,      //!< create contents
+  kEditContent,        //!< change a content's text and metadata, label and restore revisions
+  kArchiveContent,     //!< archive and unarchive a content
+  kPurgeContent,       //!< delete an archived content for good
+};
+
+//! What the caller is to one content, for the actions whose answer depends on it.
+struct ContentFacts {
+  bool owner = false;     //!< the caller owns the content
+  bool assignee = false;  //!< the caller is assigned to it
 };
 
 //! The one authorization decision: may a member with `role` (nullopt: not a member) do `action`?
 //! Deny by default: every pair not granted here is refused.
 bool Can(std::optional<Role> role, Action action);
+//! The same decision for an action on one content: contributors edit what they own or are
+//! assigned to, and archive what they own.
+bool Can(std::optional<Role> role, Action action, const ContentFacts& facts);
 
 }  // namespace copydesk::auth

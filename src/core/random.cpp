@@ -45,10 +45,12 @@ std::string NewSecret() {
   return out;
 }
 
-std::string HashSecret(const std::string& secret) {
+std::string HashSecret(const std::string& secret) { return Sha256Hex(secret); }
+
+std::string Sha256Hex(std::string_view bytes) {
   EnsureSodium();
   unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(secret.data()), secret.size());
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
   char hex[crypto_hash_sha256_BYTES * 2 + 1];
   sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
   return hex;

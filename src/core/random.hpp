@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace copydesk {
 
@@ -15,6 +16,9 @@ std::string NewSecret();
 //! The hex SHA-256 of a secret: what is stored in place of the secret itself. Secrets have 256
 //! bits of entropy, so a fast hash is enough (no need for a password hash).
 std::string HashSecret(const std::string& secret);
+
+//! The hex SHA-256 of any bytes.
+std::string Sha256Hex(std::string_view bytes);
 
 //! Compares two equal-purpose strings in time independent of where they differ.
 bool ConstantTimeEquals(const std::string& a, const std::string& b);

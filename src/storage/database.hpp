@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -70,10 +71,18 @@ class Tx {
   virtual ~Tx() = default;
 
   //! Runs a statement, calling `on_row` for each result row.
-  virtual void Query(std::string_view sql, std::initializer_list<Value> params,
+  virtual void Query(std::string_view sql, std::span<const Value> params,
                      const std::function<void(const Row&)>& on_row) = 0;
   //! Runs a statement without rows; returns the number of rows changed.
-  virtual std::int64_t Exec(std::string_view sql, std::initializer_list<Value> params = {}) = 0;
+  virtual std::int64_t Exec(std::string_view sql, std::span<const Value> params) = 0;
+
+  void Query(std::string_view sql, std::initializer_list<Value> params,
+             const std::function<void(const Row&)>& on_row) {
+    Query(sql, std::span<const Value>(params.begin(), params.size()), on_row);
+  }
+  std::int64_t Exec(std::string_view sql, std::initializer_list<Value> params = {}) {
+    return Exec(sql, std::span<const Value>(params.begin(), params.size()));
+  }
   //! Runs several statements (no parameters): migrations.
   virtual void ExecScript(std::string_view sql) = 0;
 
@@ -82,6 +91,13 @@ class Tx {
   auto Rows(std::string_view sql, std::initializer_list<Value> params, F&& map) {
     std::vector<std::invoke_result_t<F, const Row&>> out;
     Query(sql, params, [&](const Row& row) { out.push_back(map(row)); });
+    return out;
+  }
+  //! Maps every row of a statement whose parameters were assembled at run time.
+  template <class F>
+  auto Rows(std::string_view sql, const std::vector<Value>& params, F&& map) {
+    std::vector<std::invoke_result_t<F, const Row&>> out;
+    Query(sql, std::span<const Value>(params), [&](const Row& row) { out.push_back(map(row)); });
     return out;
   }
   //! Maps the first row, or nullopt when there is none.

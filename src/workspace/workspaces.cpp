@@ -7,6 +7,7 @@
 #include "auth/password.hpp"
 #include "core/random.hpp"
 #include "core/text.hpp"
+#include "workspace/settings.hpp"
 
 namespace copydesk::workspace {
 
@@ -45,6 +46,7 @@ storage::WorkspaceRecord InsertNewWorkspace(Tx& tx, const std::string& owner_id,
                               NowMs()};
   storage::InsertWorkspace(tx, ws);
   storage::InsertMembership(tx, ws.id, owner_id, "owner", ws.created_at);
+  SeedWorkspaceDefaults(tx, ws.id, language, ws.created_at);
   storage::AppendEvent(tx, ws.id, owner_id, "workspace.created", ws.id,
                        EventData({{"name", ws.name}}), ws.created_at);
   return ws;

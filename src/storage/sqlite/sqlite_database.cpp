@@ -70,7 +70,10 @@ class SqliteConnection final : public Tx {
     sqlite3_close_v2(db_);
   }
 
-  void Query(std::string_view sql, std::initializer_list<Value> params,
+  using Tx::Exec;
+  using Tx::Query;
+
+  void Query(std::string_view sql, std::span<const Value> params,
              const std::function<void(const Row&)>& on_row) override {
     sqlite3_stmt* stmt = Prepare(sql);
     Bind(stmt, params);
@@ -93,7 +96,7 @@ class SqliteConnection final : public Tx {
     sqlite3_clear_bindings(stmt);
   }
 
-  std::int64_t Exec(std::string_view sql, std::initializer_list<Value> params) override {
+  std::int64_t Exec(std::string_view sql, std::span<const Value> params) override {
     Query(sql, params, [](const Row&) {});
     return sqlite3_changes64(db_);
   }
@@ -123,7 +126,7 @@ class SqliteConnection final : public Tx {
     return stmt;
   }
 
-  void Bind(sqlite3_stmt* stmt, std::initializer_list<Value> params) {
+  void Bind(sqlite3_stmt* stmt, std::span<const Value> params) {
     int i = 1;
     for (const Value& v : params) {
       int rc = SQLITE_OK;

@@ -1,0 +1,44 @@
+#include "content/snapshot.hpp"
+
+#include <algorithm>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+#include <vector>
+
+#include "core/random.hpp"
+
+namespace copydesk::content {
+
+namespace json = boost::json;
+
+namespace {
+
+json::value Sorted(const json::value& v) {
+  if (v.is_object()) return SortedObject(v.as_object());
+  if (v.is_array()) {
+    json::array out;
+    for (const auto& item : v.as_array()) out.push_back(Sorted(item));
+    return out;
+  }
+  return v;
+}
+
+}  // namespace
+
+json::object SortedObject(const json::object& object) {
+  std::vector<std::string_view> keys;
+  for (const auto& member : object) keys.push_back(member.key());
+  std::sort(keys.begin(), keys.end());
+  json::object out;
+  for (auto key : keys) out[key] = Sorted(object.at(key));
+  return out;
+}
+
+std::string ContentHash(const std::string& title, const json::object& fields) {
+  json::object canonical;
+  canonical["fields"] = SortedObject(fields);
+  canonical["title"] = title;
+  return Sha256Hex(json::serialize(canonical));
+}
+
+}  // namespace copydesk::content

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <string>
+
+namespace copydesk::content {
+
+//! The hash that identifies a text: SHA-256 of the canonical JSON of title and fields (keys
+//! sorted). Equal text, equal hash: a save that changes nothing keeps it, and so keeps
+//! approvals given on it.
+std::string ContentHash(const std::string& title, const boost::json::object& fields);
+
+//! The same object with its keys sorted, recursively: the one stored form of fields.
+boost::json::object SortedObject(const boost::json::object& object);
+
+}  // namespace copydesk::content
