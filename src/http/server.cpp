@@ -16,6 +16,7 @@
 #include <condition_variable>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -165,20 +166,23 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
     if (head_ec) {
       // Closed or idle too long between requests: nothing to answer. A malformed or oversized
       // head gets one answer, then the connection closes (its framing can't be trusted).
+      std::optional<Error> refusal;
       if (head_ec == bhttp::error::header_limit) {
-        Request fake;
-        fake.method = "GET";
-        fake.request_id = NewId();
-        auto response = ProblemResponse({ErrorKind::kHeadersTooLarge,
-                                         "The request line and headers are too large."});
-        response.With("X-Request-Id", fake.request_id);
-        co_await Send(*conn, fake, std::move(response), 11, false);
+        refusal = Error{ErrorKind::kHeadersTooLarge, "The request line and headers are too large."};
+      } else if (head_ec == bhttp::error::body_limit) {
+        // Beast checks a declared Content-Length against the body limit while reading the head.
+        refusal = Error{ErrorKind::kPayloadTooLarge, "The request body is larger than " +
+                                                         std::to_string(config.max_body_bytes) +
+                                                         " bytes."};
       } else if (head_ec.category() == beast::error_code(bhttp::error::bad_method).category() &&
                  head_ec != bhttp::error::end_of_stream && head_ec != bhttp::error::partial_message) {
+        refusal = Error::BadRequest("The HTTP request is malformed.");
+      }
+      if (refusal) {
         Request fake;
         fake.method = "GET";
         fake.request_id = NewId();
-        auto response = ProblemResponse(Error::BadRequest("The HTTP request is malformed."));
+        auto response = ProblemResponse(*refusal);
         response.With("X-Request-Id", fake.request_id);
         co_await Send(*conn, fake, std::move(response), 11, false);
       }
