@@ -10,6 +10,8 @@ void RegisterRoutes(http::Router& router, Services& services) {
   AddWorkspaceRoutes(router, services);
   AddMemberRoutes(router, services);
   AddTeamRoutes(router, services);
+  AddSettingsRoutes(router, services);
+  AddContentRoutes(router, services);
 }
 
 }  // namespace copydesk::api

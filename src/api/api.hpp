@@ -5,6 +5,8 @@
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "storage/database.hpp"
+#include "content/contents.hpp"
+#include "workspace/settings.hpp"
 #include "workspace/workspaces.hpp"
 
 namespace copydesk::api {
@@ -16,6 +18,8 @@ struct Services {
   http::Metrics& metrics;
   auth::Accounts& accounts;
   workspace::Workspaces& workspaces;
+  workspace::Settings& settings;
+  content::Contents& contents;
 };
 
 //! Registers every route of the API on `router`. Each file of this folder adds its resource's.
@@ -28,5 +32,7 @@ void AddMeRoutes(http::Router& router, Services& services);
 void AddWorkspaceRoutes(http::Router& router, Services& services);
 void AddMemberRoutes(http::Router& router, Services& services);
 void AddTeamRoutes(http::Router& router, Services& services);
+void AddSettingsRoutes(http::Router& router, Services& services);
+void AddContentRoutes(http::Router& router, Services& services);
 
 }  // namespace copydesk::api

@@ -29,8 +29,10 @@ struct App::Parts {
         db(OpenDatabase(config)),
         accounts(*db, config),
         workspaces(*db, config),
+        settings(*db),
+        contents(*db),
         files(config.web_dir),
-        services{config, *db, metrics, accounts, workspaces},
+        services{config, *db, metrics, accounts, workspaces, settings, contents},
         dispatcher(router, files, metrics),
         server(config, dispatcher, metrics) {
     api::RegisterRoutes(router, services);
@@ -41,6 +43,8 @@ struct App::Parts {
   http::Metrics metrics;
   auth::Accounts accounts;
   workspace::Workspaces workspaces;
+  workspace::Settings settings;
+  content::Contents contents;
   http::StaticFiles files;
   api::Services services;
   http::Router router;

@@ -1,0 +1,171 @@
+#include "api/content_json.hpp"
+
+#include <boost/json/parse.hpp>
+#include <charconv>
+
+#include "core/clock.hpp"
+
+namespace copydesk::api {
+
+namespace json = boost::json;
+
+namespace {
+
+json::value OptionalString(const std::optional<std::string>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
+
+json::value OptionalTime(const std::optional<TimeMs>& v) {
+  return v ? json::value(FormatTime(*v)) : json::value(nullptr);
+}
+
+json::array Strings(const std::vector<std::string>& v) {
+  json::array out;
+  for (const auto& s : v) out.push_back(json::string(s));
+  return out;
+}
+
+}  // namespace
+
+json::object ChannelJson(const storage::ChannelRecord& c) {
+  json::object out{{"id", c.id}, {"name", c.name}, {"color", c.color}, {"position", c.position}};
+  out["parent"] = OptionalString(c.parent_id);
+  out["char_limit"] = c.char_limit ? json::value(*c.char_limit) : json::value(nullptr);
+  return out;
+}
+
+json::object TypeJson(const storage::ContentTypeRecord& t) {
+  return {{"id", t.id},
+          {"key", t.key},
+          {"name", t.name},
+          {"fields", workspace::FieldDefsToJson(workspace::FieldDefsFromJson(t.fields_json))},
+          {"updated_at", FormatTime(t.updated_at)}};
+}
+
+json::object ProjectJson(const storage::ProjectRecord& p) {
+  return {{"id", p.id},
+          {"name", p.name},
+          {"description", p.description},
+          {"archived", p.archived_at.has_value()},
+          {"archived_at", OptionalTime(p.archived_at)},
+          {"created_at", FormatTime(p.created_at)},
+          {"updated_at", FormatTime(p.updated_at)}};
+}
+
+json::object ContentJson(const content::ContentView& view, bool with_fields) {
+  const auto& c = view.content;
+  json::object out{{"id", c.id},
+                   {"workspace_id", c.workspace_id},
+                   {"type", {{"id", view.type.id}, {"key", view.type.key}, {"name", view.type.name}}},
+                   {"title", c.title},
+                   {"language", c.language},
+                   {"channels", Strings(c.channel_ids)},
+                   {"tags", Strings(c.tags)},
+                   {"assignees", Strings(c.assignee_ids)},
+                   {"version", c.version},
+                   {"revision", c.revision},
+                   {"content_hash", c.content_hash},
+                   {"created_by", c.created_by},
+                   {"created_at", FormatTime(c.created_at)},
+                   {"updated_at", FormatTime(c.updated_at)},
+                   {"archived", c.archived_at.has_value()}};
+  out["project"] = OptionalString(c.project_id);
+  out["owner"] = OptionalString(c.owner_id);
+  out["due_at"] = OptionalTime(c.due_at);
+  out["publish_at"] = OptionalTime(c.publish_at);
+  if (with_fields) {
+    std::error_code ec;
+    auto fields = json::parse(c.fields_json, ec);
+    out["fields"] = ec ? json::value(json::object()) : fields;
+  }
+  json::array violations;
+  for (const auto& v : view.violations) {
+    json::object o{{"field", v.field}, {"rule", v.rule}, {"limit", v.limit}, {"actual", v.actual}};
+    if (v.channel_id) o["channel"] = *v.channel_id;
+    violations.push_back(std::move(o));
+  }
+  out["violations"] = std::move(violations);
+  return out;
+}
+
+json::object RevisionJson(const storage::RevisionRecord& r, bool with_text) {
+  json::object out{{"number", r.number},
+                   {"author", {{"id", r.author_id}, {"name", r.author_name}}},
+                   {"reason", r.reason},
+                   {"started_at", FormatTime(r.started_at)},
+                   {"saved_at", FormatTime(r.saved_at)},
+                   {"saves", r.saves},
+                   {"sealed", r.sealed},
+                   {"content_hash", r.content_hash}};
+  out["label"] = OptionalString(r.label);
+  out["restored_from"] = r.restored_from ? json::value(*r.restored_from) : json::value(nullptr);
+  if (with_text) {
+    out["title"] = r.title;
+    std::error_code ec;
+    auto fields = json::parse(r.fields_json, ec);
+    out["fields"] = ec ? json::value(json::object()) : fields;
+  }
+  return out;
+}
+
+content::ContentInput ReadContentInput(JsonInput& in, bool creating) {
+  content::ContentInput out;
+  if (creating) out.type = in.String("type", JsonInput::kRequired, 200);
+  out.title = in.String("title", creating ? JsonInput::kRequired : JsonInput::kOptional, 16 * 1024);
+  out.language = in.String("language", JsonInput::kOptional, 8);
+  out.fields = in.Object("fields");
+  out.channels = in.StringArray("channels", JsonInput::kOptional, 100);
+  out.tags = in.StringArray("tags", JsonInput::kOptional, 100);
+  out.assignees = in.StringArray("assignees", JsonInput::kOptional, 100);
+  auto nullable_string = [&](const char* key, std::optional<std::optional<std::string>>& field) {
+    if (in.IsNull(key)) {
+      in.Raw(key);  // mark as read
+      field = std::optional<std::string>();
+    } else if (auto v = in.String(key, JsonInput::kOptional, 200)) {
+      field = *v;
+    }
+  };
+  nullable_string("project", out.project);
+  nullable_string("owner", out.owner);
+  auto nullable_time = [&](const char* key, std::optional<std::optional<TimeMs>>& field) {
+    if (in.IsNull(key)) {
+      in.Raw(key);
+      field = std::optional<TimeMs>();
+    } else if (auto v = in.String(key, JsonInput::kOptional, 64)) {
+      if (auto t = ParseTime(*v)) field = *t;
+      else in.Fault(key, "must be a date (YYYY-MM-DD) or a time (RFC 3339)");
+    }
+  };
+  nullable_time("due_at", out.due_at);
+  nullable_time("publish_at", out.publish_at);
+  return out;
+}
+
+Result<std::optional<TimeMs>> TimeParam(const http::Request& request, const std::string& name) {
+  auto v = request.QueryParam(name);
+  if (!v || v->empty()) return std::optional<TimeMs>();
+  auto t = ParseTime(*v);
+  if (!t) return Error::BadRequest(name + " must be a date or a time (RFC 3339).", {{name, "must be a date or a time"}});
+  return std::optional<TimeMs>(*t);
+}
+
+Result<std::optional<std::int64_t>> IntParam(const http::Request& request, const std::string& name) {
+  auto v = request.QueryParam(name);
+  if (!v || v->empty()) return std::optional<std::int64_t>();
+  std::int64_t n = 0;
+  auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (ec != std::errc() || end != v->data() + v->size()) {
+    return Error::BadRequest(name + " must be an integer.", {{name, "must be an integer"}});
+  }
+  return std::optional<std::int64_t>(n);
+}
+
+Result<std::optional<bool>> BoolParam(const http::Request& request, const std::string& name) {
+  auto v = request.QueryParam(name);
+  if (!v || v->empty()) return std::optional<bool>();
+  if (*v == "true" || *v == "1") return std::optional<bool>(true);
+  if (*v == "false" || *v == "0") return std::optional<bool>(false);
+  return Error::BadRequest(name + " must be true or false.", {{name, "must be true or false"}});
+}
+
+}  // namespace copydesk::api

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <optional>
+#include <string>
+
+#include "content/contents.hpp"
+#include "core/json_input.hpp"
+#include "http/message.hpp"
+#include "storage/settings_store.hpp"
+
+namespace copydesk::api {
+
+//! Presenters of content settings and contents.
+boost::json::object ChannelJson(const storage::ChannelRecord& channel);
+boost::json::object TypeJson(const storage::ContentTypeRecord& type);
+boost::json::object ProjectJson(const storage::ProjectRecord& project);
+//! A content; `with_fields` false leaves the text out (lists).
+boost::json::object ContentJson(const content::ContentView& view, bool with_fields = true);
+//! A revision; its snapshot only when `with_text`.
+boost::json::object RevisionJson(const storage::RevisionRecord& revision, bool with_text);
+
+//! Reads the members of a content create or change from a strict JSON reader.
+content::ContentInput ReadContentInput(JsonInput& in, bool creating);
+
+//! Reads an optional time query parameter (RFC 3339 or a date); 400 naming it when malformed.
+Result<std::optional<TimeMs>> TimeParam(const http::Request& request, const std::string& name);
+//! Reads an optional integer query parameter; 400 naming it when malformed.
+Result<std::optional<std::int64_t>> IntParam(const http::Request& request, const std::string& name);
+//! Reads an optional boolean query parameter ("true"/"false"); 400 naming it when malformed.
+Result<std::optional<bool>> BoolParam(const http::Request& request, const std::string& name);
+
+}  // namespace copydesk::api

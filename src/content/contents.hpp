@@ -1,0 +1,141 @@
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/accounts.hpp"
+#include "content/text_diff.hpp"
+#include "core/result.hpp"
+#include "storage/contents_store.hpp"
+#include "storage/database.hpp"
+#include "storage/settings_store.hpp"
+#include "workspace/content_type.hpp"
+
+namespace copydesk::content {
+
+//! Saves by one author within this window refine one working revision.
+inline constexpr TimeMs kRevisionWindowMs = 15LL * 60 * 1000;
+//! Versions kept for three-way merges of writes based on an older version.
+inline constexpr std::int64_t kVersionsKept = 500;
+//! Largest value of one text field, in bytes (413 above).
+inline constexpr std::size_t kMaxFieldBytes = 1 << 20;
+//! Longest title people see as fine, in characters (longer is saved and reported).
+inline constexpr std::int64_t kTitleLimit = 200;
+
+//! A rule of the template or of a channel that the text breaks. Reported, never enforced:
+//! people draft long and cut later.
+struct Violation {
+  std::string field;  //!< "title" or a field key
+  std::string rule;   //!< "required", "max_length" or "channel_limit"
+  std::int64_t limit = 0;
+  std::int64_t actual = 0;
+  std::optional<std::string> channel_id;  //!< with channel_limit
+};
+
+//! What a create or a change says; unset members are left as they are.
+struct ContentInput {
+  std::optional<std::string> type;  //!< id or key; create only
+  std::optional<std::string> title;
+  std::optional<std::string> language;
+  std::optional<boost::json::object> fields;  //!< a null value clears that field
+  std::optional<std::vector<std::string>> channels;
+  std::optional<std::vector<std::string>> tags;
+  std::optional<std::vector<std::string>> assignees;
+  std::optional<std::optional<std::string>> project;
+  std::optional<std::optional<std::string>> owner;
+  std::optional<std::optional<TimeMs>> due_at;
+  std::optional<std::optional<TimeMs>> publish_at;
+};
+
+//! A content with what its readers need beside it.
+struct ContentView {
+  storage::ContentRecord content;
+  storage::ContentTypeRecord type;
+  std::vector<workspace::FieldDef> fields;
+  std::vector<Violation> violations;
+  bool merged = false;  //!< this write was merged with changes made since its base version
+};
+
+//! One page of a content list.
+struct ContentPage {
+  std::vector<ContentView> items;
+  std::optional<std::string> next_cursor;
+};
+
+//! What a content list asks for; each list means "any of".
+struct ListFilter {
+  std::vector<std::string> types;  //!< ids or keys
+  std::vector<std::string> channels;
+  std::vector<std::string> tags;
+  std::vector<std::string> owners;
+  std::vector<std::string> assignees;
+  std::vector<std::string> projects;
+  std::vector<std::string> languages;
+  bool archived = false;
+  std::optional<TimeMs> publish_from, publish_to, due_from, due_to, updated_from, updated_to;
+  std::string sort = "updated";
+  bool descending = true;
+  std::optional<std::string> cursor;
+  int limit = 50;
+};
+
+//! How one field differs between two revisions.
+struct FieldDiff {
+  std::string field;
+  bool text = false;  //!< word diff available
+  bool changed = false;
+  std::vector<DiffOp> ops;
+  std::string html;
+  boost::json::value before;
+  boost::json::value after;
+};
+
+//! Contents and their history. Every change is a command in one transaction with its event.
+class Contents {
+ public:
+  explicit Contents(storage::Database& db) : db_(db) {}
+
+  //! Creates a content in workspace `ws` (type and title required) with revision 1.
+  Result<ContentView> Create(const auth::Actor& actor, const std::string& ws, ContentInput input);
+  //! One content, with its violations.
+  Result<ContentView> Get(const auth::Actor& actor, const std::string& id);
+  //! Changes a content written on top of `base_version`. A stale base is merged three-way,
+  //! property by property and paragraph by paragraph; overlapping changes answer 409 with the
+  //! base, current and proposed values, and nothing is written.
+  Result<ContentView> Update(const auth::Actor& actor, const std::string& id,
+                             std::int64_t base_version, ContentInput input);
+  //! Archives (hides from lists) or brings back a content.
+  Result<ContentView> SetArchived(const auth::Actor& actor, const std::string& id, bool archived);
+  //! Deletes an archived content and its history for good (owners and admins).
+  Result<void> Purge(const auth::Actor& actor, const std::string& id);
+  //! A page of the workspace's contents.
+  Result<ContentPage> List(const auth::Actor& actor, const std::string& ws, const ListFilter& filter);
+
+  //! The revisions of a content, newest first, without their text.
+  Result<std::vector<storage::RevisionRecord>> Revisions(const auth::Actor& actor,
+                                                         const std::string& id);
+  //! One revision with its full snapshot.
+  Result<storage::RevisionRecord> Revision(const auth::Actor& actor, const std::string& id,
+                                           std::int64_t number);
+  //! Field by field, how revision `to` differs from revision `from`.
+  Result<std::vector<FieldDiff>> Diff(const auth::Actor& actor, const std::string& id,
+                                      std::int64_t from, std::int64_t to);
+  //! Labels a revision ("sent to legal"), which seals it; an empty label removes the label.
+  Result<storage::RevisionRecord> Label(const auth::Actor& actor, const std::string& id,
+                                        std::int64_t number, const std::string& label);
+  //! Makes revision `number`'s text current again, as a new revision: history is never
+  //! rewritten.
+  Result<ContentView> Restore(const auth::Actor& actor, const std::string& id, std::int64_t number);
+
+ private:
+  storage::Database& db_;
+};
+
+//! The violations of a content's text against its template and its channels' limits.
+std::vector<Violation> FindViolations(const storage::ContentRecord& content,
+                                      const std::vector<workspace::FieldDef>& fields,
+                                      const std::vector<storage::ChannelRecord>& channels);
+
+}  // namespace copydesk::content

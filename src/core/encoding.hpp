@@ -1,0 +1,14 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace copydesk {
+
+//! URL-safe base64 without padding: for opaque cursors in URLs.
+std::string EncodeBase64Url(std::string_view bytes);
+//! Decodes URL-safe base64 without padding; nullopt when malformed.
+std::optional<std::string> DecodeBase64Url(std::string_view text);
+
+}  // namespace copydesk

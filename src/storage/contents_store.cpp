@@ -1,0 +1,295 @@
+#include "storage/contents_store.hpp"
+
+#include <map>
+
+#include "core/text.hpp"
+
+namespace copydesk::storage {
+
+namespace {
+
+constexpr const char* kContentColumns =
+    "c.id, c.workspace_id, c.type_id, c.title, c.language, c.fields, c.version, c.revision, "
+    "c.content_hash, c.project_id, c.owner_id, c.due_at, c.publish_at, c.created_by, "
+    "c.created_at, c.updated_at, c.archived_at";
+
+ContentRecord ReadContent(const Row& r) {
+  ContentRecord c;
+  c.id = r.Text(0);
+  c.workspace_id = r.Text(1);
+  c.type_id = r.Text(2);
+  c.title = r.Text(3);
+  c.language = r.Text(4);
+  c.fields_json = r.Text(5);
+  c.version = r.Int(6);
+  c.revision = r.Int(7);
+  c.content_hash = r.Text(8);
+  c.project_id = r.OptText(9);
+  c.owner_id = r.OptText(10);
+  c.due_at = r.OptInt(11);
+  c.publish_at = r.OptInt(12);
+  c.created_by = r.Text(13);
+  c.created_at = r.Int(14);
+  c.updated_at = r.Int(15);
+  c.archived_at = r.OptInt(16);
+  return c;
+}
+
+constexpr const char* kRevisionColumns =
+    "r.content_id, r.number, r.title, r.fields, r.content_hash, r.author_id, u.name, r.reason, "
+    "r.restored_from, r.label, r.started_at, r.saved_at, r.saves, r.sealed";
+
+RevisionRecord ReadRevision(const Row& r) {
+  RevisionRecord v;
+  v.content_id = r.Text(0);
+  v.number = r.Int(1);
+  v.title = r.Text(2);
+  v.fields_json = r.Text(3);
+  v.content_hash = r.Text(4);
+  v.author_id = r.Text(5);
+  v.author_name = r.Text(6);
+  v.reason = r.Text(7);
+  v.restored_from = r.OptInt(8);
+  v.label = r.OptText(9);
+  v.started_at = r.Int(10);
+  v.saved_at = r.Int(11);
+  v.saves = r.Int(12);
+  v.sealed = r.Int(13) != 0;
+  return v;
+}
+
+// Fills channels, tags and assignees of several contents with three queries, not three per row.
+void FillRelations(Tx& tx, std::vector<ContentRecord>& contents) {
+  if (contents.empty()) return;
+  std::map<std::string, ContentRecord*> by_id;
+  std::string marks;
+  std::vector<Value> ids;
+  for (auto& c : contents) {
+    by_id[c.id] = &c;
+    marks += marks.empty() ? "?" : ", ?";
+    ids.emplace_back(c.id);
+  }
+  const std::span<const Value> params(ids);
+  tx.Query("SELECT content_id, channel_id FROM content_channels WHERE content_id IN (" + marks +
+               ") ORDER BY channel_id",
+           params, [&](const Row& r) { by_id[r.Text(0)]->channel_ids.push_back(r.Text(1)); });
+  tx.Query("SELECT content_id, tag FROM content_tags WHERE content_id IN (" + marks +
+               ") ORDER BY tag_key",
+           params, [&](const Row& r) { by_id[r.Text(0)]->tags.push_back(r.Text(1)); });
+  tx.Query("SELECT content_id, user_id FROM content_assignees WHERE content_id IN (" + marks +
+               ") ORDER BY user_id",
+           params, [&](const Row& r) { by_id[r.Text(0)]->assignee_ids.push_back(r.Text(1)); });
+}
+
+// The SQL expression a sort orders by. Missing dates sort last in either direction.
+std::string SortExpression(const std::string& sort, bool descending) {
+  if (sort == "created") return "c.created_at";
+  if (sort == "title") return "c.title";
+  if (sort == "publish_at") return descending ? "COALESCE(c.publish_at, -1)" : "COALESCE(c.publish_at, 9000000000000000)";
+  if (sort == "due_at") return descending ? "COALESCE(c.due_at, -1)" : "COALESCE(c.due_at, 9000000000000000)";
+  return "c.updated_at";
+}
+
+void AddIn(std::string& sql, std::vector<Value>& params, const std::string& prefix,
+           const std::vector<std::string>& values) {
+  if (values.empty()) return;
+  sql += prefix + "(";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    sql += i == 0 ? "?" : ", ?";
+    params.emplace_back(values[i]);
+  }
+  sql += ")";
+}
+
+}  // namespace
+
+std::optional<ContentRecord> FindContent(Tx& tx, const std::string& id) {
+  static const std::string sql = std::string("SELECT ") + kContentColumns + " FROM contents c WHERE c.id = ?";
+  auto found = tx.First(sql, {id}, ReadContent);
+  if (found) {
+    std::vector<ContentRecord> one{std::move(*found)};
+    FillRelations(tx, one);
+    return std::move(one[0]);
+  }
+  return std::nullopt;
+}
+
+void InsertContent(Tx& tx, const ContentRecord& c) {
+  tx.Exec(
+      "INSERT INTO contents (id, workspace_id, type_id, title, language, fields, version, "
+      "revision, content_hash, project_id, owner_id, due_at, publish_at, created_by, created_at, "
+      "updated_at, archived_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {c.id, c.workspace_id, c.type_id, c.title, c.language, c.fields_json, c.version, c.revision,
+       c.content_hash, Nullable(c.project_id), Nullable(c.owner_id), Nullable(c.due_at),
+       Nullable(c.publish_at), c.created_by, c.created_at, c.updated_at, Nullable(c.archived_at)});
+  SetContentChannels(tx, c.id, c.channel_ids);
+  SetContentTags(tx, c);
+  SetContentAssignees(tx, c.id, c.assignee_ids);
+}
+
+void UpdateContentRow(Tx& tx, const ContentRecord& c) {
+  tx.Exec(
+      "UPDATE contents SET type_id = ?, title = ?, language = ?, fields = ?, version = ?, "
+      "revision = ?, content_hash = ?, project_id = ?, owner_id = ?, due_at = ?, publish_at = ?, "
+      "updated_at = ?, archived_at = ? WHERE id = ?",
+      {c.type_id, c.title, c.language, c.fields_json, c.version, c.revision, c.content_hash,
+       Nullable(c.project_id), Nullable(c.owner_id), Nullable(c.due_at), Nullable(c.publish_at),
+       c.updated_at, Nullable(c.archived_at), c.id});
+}
+
+void SetContentChannels(Tx& tx, const std::string& content_id, const std::vector<std::string>& ids) {
+  tx.Exec("DELETE FROM content_channels WHERE content_id = ?", {content_id});
+  for (const auto& id : ids) {
+    tx.Exec("INSERT INTO content_channels (content_id, channel_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            {content_id, id});
+  }
+}
+
+void SetContentTags(Tx& tx, const ContentRecord& c) {
+  tx.Exec("DELETE FROM content_tags WHERE content_id = ?", {c.id});
+  for (const auto& tag : c.tags) {
+    tx.Exec(
+        "INSERT INTO content_tags (content_id, workspace_id, tag_key, tag) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT DO NOTHING",
+        {c.id, c.workspace_id, FoldForMatch(tag), tag});
+  }
+}
+
+void SetContentAssignees(Tx& tx, const std::string& content_id, const std::vector<std::string>& ids) {
+  tx.Exec("DELETE FROM content_assignees WHERE content_id = ?", {content_id});
+  for (const auto& id : ids) {
+    tx.Exec("INSERT INTO content_assignees (content_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            {content_id, id});
+  }
+}
+
+void DeleteContent(Tx& tx, const std::string& id) {
+  tx.Exec("DELETE FROM contents WHERE id = ?", {id});
+}
+
+Value SortValue(const ContentRecord& c, const std::string& sort) {
+  if (sort == "created") return c.created_at;
+  if (sort == "title") return c.title;
+  if (sort == "publish_at") return c.publish_at ? Value(*c.publish_at) : Value(nullptr);
+  if (sort == "due_at") return c.due_at ? Value(*c.due_at) : Value(nullptr);
+  return c.updated_at;
+}
+
+std::vector<ContentRecord> ListContents(Tx& tx, const ContentQuery& q) {
+  // The statement is assembled from fixed fragments; every value is a bound parameter.
+  std::vector<Value> params;
+  std::string sql = std::string("SELECT ") + kContentColumns + " FROM contents c WHERE c.workspace_id = ?";
+  params.emplace_back(q.workspace_id);
+  sql += q.archived ? " AND c.archived_at IS NOT NULL" : " AND c.archived_at IS NULL";
+  AddIn(sql, params, " AND c.type_id IN ", q.type_ids);
+  AddIn(sql, params, " AND c.owner_id IN ", q.owner_ids);
+  AddIn(sql, params, " AND c.project_id IN ", q.project_ids);
+  AddIn(sql, params, " AND c.language IN ", q.languages);
+  AddIn(sql, params, " AND c.id IN (SELECT content_id FROM content_channels WHERE channel_id IN ",
+        q.channel_ids);
+  if (!q.channel_ids.empty()) sql += ")";
+  AddIn(sql, params, " AND c.id IN (SELECT content_id FROM content_tags WHERE tag_key IN ", q.tag_keys);
+  if (!q.tag_keys.empty()) sql += ")";
+  AddIn(sql, params, " AND c.id IN (SELECT content_id FROM content_assignees WHERE user_id IN ",
+        q.assignee_ids);
+  if (!q.assignee_ids.empty()) sql += ")";
+  auto range = [&](const char* column, const std::optional<TimeMs>& from, const std::optional<TimeMs>& to) {
+    if (from) {
+      sql += std::string(" AND ") + column + " >= ?";
+      params.emplace_back(*from);
+    }
+    if (to) {
+      sql += std::string(" AND ") + column + " < ?";
+      params.emplace_back(*to);
+    }
+  };
+  range("c.publish_at", q.publish_from, q.publish_to);
+  range("c.due_at", q.due_from, q.due_to);
+  range("c.updated_at", q.updated_from, q.updated_to);
+  const std::string e = SortExpression(q.sort, q.descending);
+  const char* cmp = q.descending ? "<" : ">";
+  if (q.after_value && q.after_id) {
+    Value v = *q.after_value;
+    if (std::holds_alternative<std::nullptr_t>(v)) {
+      v = q.descending ? Value(std::int64_t{-1}) : Value(std::int64_t{9000000000000000});
+    }
+    sql += " AND (" + e + " " + cmp + " ? OR (" + e + " = ? AND c.id " + cmp + " ?))";
+    params.push_back(v);
+    params.push_back(v);
+    params.emplace_back(*q.after_id);
+  }
+  const char* dir = q.descending ? " DESC" : " ASC";
+  sql += " ORDER BY " + e + dir + ", c.id" + dir + " LIMIT ?";
+  params.emplace_back(std::int64_t{q.limit});
+  auto rows = tx.Rows(sql, params, ReadContent);
+  FillRelations(tx, rows);
+  return rows;
+}
+
+void InsertRevision(Tx& tx, const RevisionRecord& v) {
+  tx.Exec(
+      "INSERT INTO revisions (content_id, number, title, fields, content_hash, author_id, reason, "
+      "restored_from, label, started_at, saved_at, saves, sealed) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {v.content_id, v.number, v.title, v.fields_json, v.content_hash, v.author_id, v.reason,
+       Nullable(v.restored_from), Nullable(v.label), v.started_at, v.saved_at, v.saves,
+       std::int64_t{v.sealed ? 1 : 0}});
+}
+
+void UpdateWorkingRevision(Tx& tx, const RevisionRecord& v) {
+  // The sealed = 0 condition makes it impossible to alter a sealed revision by mistake.
+  tx.Exec(
+      "UPDATE revisions SET title = ?, fields = ?, content_hash = ?, reason = ?, saved_at = ?, "
+      "saves = ? WHERE content_id = ? AND number = ? AND sealed = 0",
+      {v.title, v.fields_json, v.content_hash, v.reason, v.saved_at, v.saves, v.content_id, v.number});
+}
+
+void SealRevision(Tx& tx, const std::string& content_id, std::int64_t number) {
+  tx.Exec("UPDATE revisions SET sealed = 1 WHERE content_id = ? AND number = ?", {content_id, number});
+}
+
+void SetRevisionLabel(Tx& tx, const std::string& content_id, std::int64_t number,
+                      const std::optional<std::string>& label) {
+  tx.Exec("UPDATE revisions SET label = ?, sealed = 1 WHERE content_id = ? AND number = ?",
+          {Nullable(label), content_id, number});
+}
+
+std::optional<RevisionRecord> FindRevision(Tx& tx, const std::string& content_id, std::int64_t number) {
+  static const std::string sql = std::string("SELECT ") + kRevisionColumns +
+                                 " FROM revisions r JOIN users u ON u.id = r.author_id "
+                                 "WHERE r.content_id = ? AND r.number = ?";
+  return tx.First(sql, {content_id, number}, ReadRevision);
+}
+
+std::vector<RevisionRecord> ListRevisions(Tx& tx, const std::string& content_id, bool with_text) {
+  static const std::string full = std::string("SELECT ") + kRevisionColumns +
+                                  " FROM revisions r JOIN users u ON u.id = r.author_id "
+                                  "WHERE r.content_id = ? ORDER BY r.number DESC";
+  // The list screen needs no snapshots: leave the (possibly large) fields out of the read.
+  static const std::string light = [] {
+    std::string columns = kRevisionColumns;
+    columns.replace(columns.find("r.fields"), 8, "''");
+    return std::string("SELECT ") + columns +
+           " FROM revisions r JOIN users u ON u.id = r.author_id "
+           "WHERE r.content_id = ? ORDER BY r.number DESC";
+  }();
+  return tx.Rows(with_text ? full : light, {content_id}, ReadRevision);
+}
+
+void InsertVersionSnapshot(Tx& tx, const std::string& content_id, std::int64_t version,
+                           const std::string& snapshot_json) {
+  tx.Exec("INSERT INTO content_versions (content_id, version, snapshot) VALUES (?, ?, ?)",
+          {content_id, version, snapshot_json});
+}
+
+std::optional<std::string> FindVersionSnapshot(Tx& tx, const std::string& content_id,
+                                               std::int64_t version) {
+  return tx.First("SELECT snapshot FROM content_versions WHERE content_id = ? AND version = ?",
+                  {content_id, version}, [](const Row& r) { return r.Text(0); });
+}
+
+void PruneVersionSnapshots(Tx& tx, const std::string& content_id, std::int64_t oldest_kept) {
+  tx.Exec("DELETE FROM content_versions WHERE content_id = ? AND version < ?", {content_id, oldest_kept});
+}
+
+}  // namespace copydesk::storage

@@ -1,0 +1,114 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "storage/database.hpp"
+
+namespace copydesk::storage {
+
+//! A content as stored, with its channels, tags and assignees.
+struct ContentRecord {
+  std::string id;
+  std::string workspace_id;
+  std::string type_id;
+  std::string title;
+  std::string language;
+  std::string fields_json;
+  std::int64_t version = 0;
+  std::int64_t revision = 0;
+  std::string content_hash;
+  std::optional<std::string> project_id;
+  std::optional<std::string> owner_id;
+  std::optional<TimeMs> due_at;
+  std::optional<TimeMs> publish_at;
+  std::string created_by;
+  TimeMs created_at = 0;
+  TimeMs updated_at = 0;
+  std::optional<TimeMs> archived_at;
+  std::vector<std::string> channel_ids;
+  std::vector<std::string> tags;
+  std::vector<std::string> assignee_ids;
+};
+
+//! A revision: an immutable snapshot once sealed.
+struct RevisionRecord {
+  std::string content_id;
+  std::int64_t number = 0;
+  std::string title;
+  std::string fields_json;
+  std::string content_hash;
+  std::string author_id;
+  std::string author_name;
+  std::string reason;
+  std::optional<std::int64_t> restored_from;
+  std::optional<std::string> label;
+  TimeMs started_at = 0;
+  TimeMs saved_at = 0;
+  std::int64_t saves = 1;
+  bool sealed = false;
+};
+
+//! What a content list asks for. Every filter list means "any of"; empty means no filter.
+struct ContentQuery {
+  std::string workspace_id;
+  std::vector<std::string> type_ids;
+  std::vector<std::string> channel_ids;  //!< already expanded to sub-channels
+  std::vector<std::string> tag_keys;
+  std::vector<std::string> owner_ids;
+  std::vector<std::string> assignee_ids;
+  std::vector<std::string> project_ids;
+  std::vector<std::string> languages;
+  bool archived = false;
+  std::optional<TimeMs> publish_from, publish_to, due_from, due_to, updated_from, updated_to;
+  std::string sort = "updated";  //!< updated, created, publish_at, due_at, title
+  bool descending = true;
+  std::optional<Value> after_value;  //!< keyset cursor: the sort value and id of the last row seen
+  std::optional<std::string> after_id;
+  int limit = 50;
+};
+
+//! A content by id, in any workspace.
+std::optional<ContentRecord> FindContent(Tx& tx, const std::string& id);
+//! Adds a content (main row, channels, tags, assignees).
+void InsertContent(Tx& tx, const ContentRecord& content);
+//! Saves a content's main row.
+void UpdateContentRow(Tx& tx, const ContentRecord& content);
+//! Replaces a content's channels, tags or assignees.
+void SetContentChannels(Tx& tx, const std::string& content_id, const std::vector<std::string>& ids);
+void SetContentTags(Tx& tx, const ContentRecord& content);
+void SetContentAssignees(Tx& tx, const std::string& content_id, const std::vector<std::string>& ids);
+//! Deletes a content for good, with its history.
+void DeleteContent(Tx& tx, const std::string& id);
+//! One page of contents (channels, tags and assignees filled), in the query's order.
+std::vector<ContentRecord> ListContents(Tx& tx, const ContentQuery& query);
+//! The sort value of a content for a sort name (for cursors).
+Value SortValue(const ContentRecord& content, const std::string& sort);
+
+//! Adds a revision.
+void InsertRevision(Tx& tx, const RevisionRecord& revision);
+//! Refines the working revision (text, hash, saved time and count, reason).
+void UpdateWorkingRevision(Tx& tx, const RevisionRecord& revision);
+//! Seals a revision: it never changes again.
+void SealRevision(Tx& tx, const std::string& content_id, std::int64_t number);
+//! Sets or clears a revision's label (and seals it).
+void SetRevisionLabel(Tx& tx, const std::string& content_id, std::int64_t number,
+                      const std::optional<std::string>& label);
+//! One revision, with its full snapshot.
+std::optional<RevisionRecord> FindRevision(Tx& tx, const std::string& content_id,
+                                           std::int64_t number);
+//! Every revision of a content, newest first (snapshots included only when `with_text`).
+std::vector<RevisionRecord> ListRevisions(Tx& tx, const std::string& content_id, bool with_text);
+
+//! Keeps the state after `version` for three-way merges of writes based on it.
+void InsertVersionSnapshot(Tx& tx, const std::string& content_id, std::int64_t version,
+                           const std::string& snapshot_json);
+//! The state after `version`, when still kept.
+std::optional<std::string> FindVersionSnapshot(Tx& tx, const std::string& content_id,
+                                               std::int64_t version);
+//! Drops snapshots of versions older than `oldest_kept`.
+void PruneVersionSnapshots(Tx& tx, const std::string& content_id, std::int64_t oldest_kept);
+
+}  // namespace copydesk::storage
