@@ -410,10 +410,11 @@ std::vector<Violation> FindViolations(const ContentRecord& content, const std::v
 
 // ---- commands ---------------------------------------------------------------------------------
 
-Result<ContentView> Contents::Create(const auth::Actor& actor, const std::string& ws, ContentInput in) {
+Result<ContentView> CreateContent(Tx& tx, const auth::Actor& actor, const std::string& ws, ContentInput in,
+                                  TimeMs now) {
   if (!in.type) return Error::InvalidField("type", "is required");
   if (!in.title) return Error::InvalidField("title", "is required");
-  return db_.Write([&](Tx& tx) -> Result<ContentView> {
+  {
     auto access = workspace::Authorize(tx, actor.user.id, ws, Action::kCreateContent);
     if (!access) return std::move(access).error();
     const auto& workspace = access->workspace;
@@ -421,7 +422,6 @@ Result<ContentView> Contents::Create(const auth::Actor& actor, const std::string
     if (!type) return Error::InvalidField("type", "is not a content type of this workspace");
     auto defs = workspace::FieldDefsFromJson(type->fields_json);
     if (auto checked = CheckInput(tx, workspace.id, defs, in); !checked) return std::move(checked).error();
-    const TimeMs now = NowMs();
     ContentRecord c;
     c.id = NewId();
     c.workspace_id = workspace.id;
@@ -453,7 +453,11 @@ Result<ContentView> Contents::Create(const auth::Actor& actor, const std::string
     ApplyText(tx, c, actor.user.id, *in.title, fields, "created", now);
     Commit(tx, c, actor.user.id, "content.created", {{"title", c.title}, {"type", type->key}}, now, false);
     return ViewOf(tx, Loaded{std::move(c), access->role, std::move(*type), std::move(defs)});
-  });
+  }
+}
+
+Result<ContentView> Contents::Create(const auth::Actor& actor, const std::string& ws, ContentInput input) {
+  return db_.Write([&](Tx& tx) { return CreateContent(tx, actor, ws, std::move(input), NowMs()); });
 }
 
 Result<ContentView> Contents::Get(const auth::Actor& actor, const std::string& id) {
@@ -464,11 +468,11 @@ Result<ContentView> Contents::Get(const auth::Actor& actor, const std::string& i
   });
 }
 
-Result<ContentView> Contents::Update(const auth::Actor& actor, const std::string& id,
-                                     std::int64_t base_version, ContentInput in) {
+Result<ContentView> UpdateContent(Tx& tx, const auth::Actor& actor, const std::string& id,
+                                  std::int64_t base_version, ContentInput in, TimeMs now) {
   if (in.type) return Error::InvalidField("type", "cannot change after creation");
   if (base_version < 1) return Error::InvalidField("base_version", "must be a version of this content (1 or more)");
-  return db_.Write([&](Tx& tx) -> Result<ContentView> {
+  {
     auto loaded = Load(tx, actor, id, Action::kEditContent);
     if (!loaded) return std::move(loaded).error();
     auto& c = loaded->content;
@@ -497,7 +501,6 @@ Result<ContentView> Contents::Update(const auth::Actor& actor, const std::string
     }
     const json::object& next = proposal.snapshot;
     if (next == current) return ViewOf(tx, std::move(*loaded));  // a save that changes nothing
-    const TimeMs now = NowMs();
     const bool text_changed = ApplyText(tx, c, actor.user.id, std::string(next.at("title").as_string()),
                                         next.at("fields").as_object(), proposal.merged ? "merge" : "edit", now);
     c.language = std::string(next.at("language").as_string());
@@ -516,7 +519,13 @@ Result<ContentView> Contents::Update(const auth::Actor& actor, const std::string
             {"merged", proposal.merged}, {"base_version", base_version}},
            now, relations_changed);
     return ViewOf(tx, std::move(*loaded), proposal.merged);
-  });
+  }
+}
+
+Result<ContentView> Contents::Update(const auth::Actor& actor, const std::string& id,
+                                     std::int64_t base_version, ContentInput input) {
+  return db_.Write(
+      [&](Tx& tx) { return UpdateContent(tx, actor, id, base_version, std::move(input), NowMs()); });
 }
 
 Result<ContentView> Contents::SetArchived(const auth::Actor& actor, const std::string& id, bool archived) {

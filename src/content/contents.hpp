@@ -133,6 +133,16 @@ class Contents {
   storage::Database& db_;
 };
 
+//! Creates a content in the caller's transaction (for importers and generators that batch many
+//! creates in one transaction); Contents::Create is this in a transaction of its own.
+Result<ContentView> CreateContent(storage::Tx& tx, const auth::Actor& actor, const std::string& ws,
+                                  ContentInput input, TimeMs now);
+
+//! Changes a content in the caller's transaction; Contents::Update is this in a transaction of
+//! its own.
+Result<ContentView> UpdateContent(storage::Tx& tx, const auth::Actor& actor, const std::string& id,
+                                  std::int64_t base_version, ContentInput input, TimeMs now);
+
 //! The violations of a content's text against its template and its channels' limits.
 std::vector<Violation> FindViolations(const storage::ContentRecord& content,
                                       const std::vector<workspace::FieldDef>& fields,
