@@ -23,13 +23,20 @@ export class ApiError extends Error {
   readonly problem: Problem;
   /** Seconds to wait before trying again, from a `Retry-After` header. */
   readonly retryAfterSeconds: number | null;
+  /** The problem's other members (a 409's `conflicts`, a channel's `contents` count…). */
+  readonly extra: Record<string, unknown>;
 
-  constructor(problem: Problem, retryAfterSeconds: number | null = null) {
+  constructor(
+    problem: Problem,
+    retryAfterSeconds: number | null = null,
+    extra: Record<string, unknown> = {},
+  ) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
     this.name = 'ApiError';
     this.status = problem.status;
     this.problem = problem;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.extra = extra;
   }
 
   get isNetworkError(): boolean {
@@ -105,6 +112,19 @@ export function problemFromBody(status: number, statusText: string, body: string
   return problem;
 }
 
+const problemMembers = new Set(['type', 'title', 'status', 'detail', 'errors', 'instance']);
+
+/** The members of a problem+json body beyond RFC 9457's own. */
+export function extraMembers(body: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    return Object.fromEntries(Object.entries(parsed).filter(([key]) => !problemMembers.has(key)));
+  } catch {
+    return {};
+  }
+}
+
 /** Turns a non-2xx response into an ApiError, reading its problem+json body if it has one. */
 export async function errorFromResponse(response: Response): Promise<ApiError> {
   let body = '';
@@ -114,7 +134,11 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
     // A body cut short still leaves the status to report.
   }
   const problem = problemFromBody(response.status, response.statusText, body);
-  return new ApiError(problem, parseRetryAfter(response.headers.get('Retry-After')));
+  return new ApiError(
+    problem,
+    parseRetryAfter(response.headers.get('Retry-After')),
+    extraMembers(body),
+  );
 }
 
 export interface RequestOptions {

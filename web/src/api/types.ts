@@ -82,3 +82,191 @@ export interface Problem {
   detail?: string;
   errors: FieldProblem[];
 }
+
+// ---- workspace settings --------------------------------------------------------------------
+
+export interface Member {
+  user_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  joined_at: string;
+}
+
+export interface Invitation {
+  id: string;
+  email: string;
+  role: Role;
+  created_at: string;
+  expires_at: string;
+  token?: string;
+  accept_url?: string;
+}
+
+export type InviteResult = { member: Member } | { invitation: Invitation };
+
+export interface Team {
+  id: string;
+  name: string;
+  members: string[];
+}
+
+export interface Channel {
+  id: string;
+  name: string;
+  color: string;
+  parent: string | null;
+  char_limit: number | null;
+  position: number;
+}
+
+export const fieldKinds = [
+  'text',
+  'longtext',
+  'richtext',
+  'date',
+  'choice',
+  'multichoice',
+  'url',
+  'number',
+] as const;
+export type FieldKind = (typeof fieldKinds)[number];
+
+export interface FieldDef {
+  key: string;
+  label: string;
+  kind: FieldKind;
+  required: boolean;
+  max_length: number | null;
+  options?: string[];
+  channel_limits?: boolean;
+}
+
+export interface ContentType {
+  id: string;
+  key: string;
+  name: string;
+  fields: FieldDef[];
+}
+
+export interface Project {
+  id: string;
+  name: string;
+  description: string;
+  archived: boolean;
+}
+
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
+export interface Session {
+  id: string;
+  current: boolean;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  user_agent: string;
+  ip: string;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+  token?: string;
+}
+
+export interface ListOf<T> {
+  items: T[];
+}
+
+// ---- contents ------------------------------------------------------------------------------
+
+/** A field's value as the API stores it: text, a number, or a list of choices. */
+export type FieldValue = string | number | string[] | null;
+
+export interface Violation {
+  field: string;
+  rule: 'required' | 'max_length' | 'channel_limit';
+  limit: number | null;
+  actual: number | null;
+  channel?: string;
+}
+
+export interface ContentSummary {
+  id: string;
+  workspace_id: string;
+  type: { id: string; key: string; name: string };
+  title: string;
+  language: Language;
+  channels: string[];
+  tags: string[];
+  project: string | null;
+  owner: string | null;
+  assignees: string[];
+  due_at: string | null;
+  publish_at: string | null;
+  version: number;
+  revision: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  archived: boolean;
+}
+
+export interface Content extends ContentSummary {
+  fields: Record<string, FieldValue>;
+  content_hash: string;
+  violations: Violation[];
+  merged?: boolean;
+}
+
+export interface ContentPage {
+  items: ContentSummary[];
+  next_cursor: string | null;
+}
+
+export interface Conflict {
+  field: string;
+  base: unknown;
+  current: unknown;
+  proposed: unknown;
+}
+
+export type RevisionReason = 'created' | 'edit' | 'merge' | 'restore' | 'import';
+
+export interface Revision {
+  number: number;
+  author: { id: string; name: string };
+  reason: RevisionReason;
+  started_at: string;
+  saved_at: string;
+  saves: number;
+  sealed: boolean;
+  label: string | null;
+  restored_from: number | null;
+  content_hash: string;
+}
+
+export interface RevisionDetail extends Revision {
+  title: string;
+  fields: Record<string, FieldValue>;
+}
+
+export interface DiffOp {
+  op: 'equal' | 'insert' | 'delete';
+  text: string;
+}
+
+export type FieldDiff =
+  | { field: string; changed: boolean; text: true; ops: DiffOp[]; html?: string }
+  | { field: string; changed: boolean; text: false; before: unknown; after: unknown };
+
+export interface ContentDiff {
+  from: number;
+  to: number;
+  fields: FieldDiff[];
+}
