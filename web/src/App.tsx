@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { createQueryClient } from './api/queries';
 import { AppShell, ChooseWorkspace } from './screens/AppShell';
@@ -7,9 +7,25 @@ import { RequireAuth, SetupGate } from './screens/Gates';
 import { HomeScreen } from './screens/HomeScreen';
 import { LoginScreen } from './screens/LoginScreen';
 import { SetupScreen } from './screens/SetupScreen';
-import { CrashScreen, NotFoundContent, NotFoundScreen } from './screens/StatusScreens';
+import { ContentsScreen } from './screens/contents/ContentsScreen';
+import { InviteScreen } from './screens/InviteScreen';
+import {
+  CrashScreen,
+  LoadingScreen,
+  NotFoundContent,
+  NotFoundScreen,
+} from './screens/StatusScreens';
 
-// Later screens (contents, board, calendar, settings) go under /w/:slug, inside the shell.
+// The editor (TipTap) and the settings screens load when first opened, so the list stays light.
+const ContentPage = lazy(() => import('./screens/content/ContentPage'));
+const SettingsScreen = lazy(() => import('./screens/settings/SettingsScreen'));
+const AccountScreen = lazy(() => import('./screens/settings/AccountScreen'));
+
+function Later({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<LoadingScreen />}>{children}</Suspense>;
+}
+
+// The workspace's screens live under /w/:slug, inside the shell.
 const router = createBrowserRouter([
   {
     element: <SetupGate />,
@@ -17,6 +33,7 @@ const router = createBrowserRouter([
     children: [
       { path: '/setup', element: <SetupScreen /> },
       { path: '/login', element: <LoginScreen /> },
+      { path: '/invite/:token', element: <InviteScreen /> },
       {
         element: <RequireAuth />,
         children: [
@@ -26,6 +43,31 @@ const router = createBrowserRouter([
             element: <AppShell />,
             children: [
               { index: true, element: <HomeScreen /> },
+              { path: 'contents', element: <ContentsScreen /> },
+              {
+                path: 'contents/:id/:tab?',
+                element: (
+                  <Later>
+                    <ContentPage />
+                  </Later>
+                ),
+              },
+              {
+                path: 'settings/:section?',
+                element: (
+                  <Later>
+                    <SettingsScreen />
+                  </Later>
+                ),
+              },
+              {
+                path: 'account',
+                element: (
+                  <Later>
+                    <AccountScreen />
+                  </Later>
+                ),
+              },
               { path: '*', element: <NotFoundContent /> },
             ],
           },

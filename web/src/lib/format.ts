@@ -27,3 +27,58 @@ export function formatLongDate(date: Date, locale: string): string {
 export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(value);
 }
+
+/** "28 Nov 2024", "28 nov. 2024". */
+export function formatDate(iso: string | null | undefined, locale: string): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
+}
+
+/** "28 Nov 2024, 14:05". */
+export function formatDateTime(iso: string | null | undefined, locale: string): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** "5 minutes ago", "il y a 5 minutes"; a full date past a week. */
+export function formatRelative(iso: string, locale: string, now: number = Date.now()): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return '';
+  const seconds = Math.round((time - now) / 1000);
+  const abs = Math.abs(seconds);
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  if (abs < 45) return rtf.format(0, 'second');
+  if (abs < 45 * 60) return rtf.format(Math.round(seconds / 60), 'minute');
+  if (abs < 22 * 3600) return rtf.format(Math.round(seconds / 3600), 'hour');
+  if (abs < 7 * 86400) return rtf.format(Math.round(seconds / 86400), 'day');
+  return formatDate(iso, locale);
+}
+
+/** An ISO instant as the value of an <input type="date"> in local time ("2025-03-01"). */
+export function toDateInput(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** An <input type="datetime-local"> value for an ISO instant ("2025-03-01T09:30"). */
+export function toDateTimeInput(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${toDateInput(iso)}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** Back from a date or datetime-local input to an ISO instant; null when empty. */
+export function fromLocalInput(value: string): string | null {
+  if (!value) return null;
+  const date = new Date(value.length === 10 ? `${value}T00:00` : value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}

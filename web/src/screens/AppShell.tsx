@@ -158,6 +158,23 @@ function ShellFrame({
                   {t('nav.home')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to={`/w/${encodeURIComponent(membership.workspace.slug)}/contents`}>
+                  {t('nav.contents')}
+                </NavLink>
+              </li>
+              {(membership.role === 'owner' || membership.role === 'admin') && (
+                <li>
+                  <NavLink to={`/w/${encodeURIComponent(membership.workspace.slug)}/settings`}>
+                    {t('nav.settings')}
+                  </NavLink>
+                </li>
+              )}
+              <li>
+                <NavLink to={`/w/${encodeURIComponent(membership.workspace.slug)}/account`}>
+                  {t('nav.account')}
+                </NavLink>
+              </li>
             </ul>
           </nav>
         )}

@@ -1,0 +1,349 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useNavigate, useParams } from 'react-router';
+import { isApiError } from '../../api/client';
+import { api } from '../../api/client';
+import type { Channel, Content, ContentType } from '../../api/types';
+import type { Values } from '../../content/sync';
+import {
+  contentQuery,
+  useChannels,
+  useContentAction,
+  useMembers,
+  useProjects,
+  useTypes,
+} from '../../api/workspace';
+import { Alert } from '../../components/Alert';
+import { ConfirmDialog } from '../../components/Dialog';
+import { findViolations } from '../../content/limits';
+import { useLocale } from '../../i18n';
+import { genericErrorMessage } from '../../lib/errors';
+import { formatNumber, formatRelative } from '../../lib/format';
+import { characterCount } from '../../lib/validation';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { useShell } from '../AppShell';
+import { NotFoundContent } from '../StatusScreens';
+import { ConflictDialog } from './ConflictDialog';
+import { Counters, FieldEditor } from './FieldEditors';
+import { HistoryPanel } from './HistoryPanel';
+import { MetaPanel } from './MetaPanel';
+import { useContentSync, type ContentSync, type SaveState } from './useContentSync';
+
+/** /w/:slug/contents/:id and …/history: one content, written or looked back on. */
+export default function ContentPage() {
+  const { t } = useTranslation();
+  const { id = '', tab } = useParams();
+  // Someone else's saves show up here while this user has nothing unsent.
+  const query = useQuery({ ...contentQuery(id), refetchInterval: 15_000 });
+  if (query.isPending) return <p className="muted">{t('common.loading')}</p>;
+  if (query.isError) {
+    if (isApiError(query.error, 404) || isApiError(query.error, 403)) return <NotFoundContent />;
+    return <Alert>{genericErrorMessage(t, query.error)}</Alert>;
+  }
+  return <ContentScreen key={id} initial={query.data} latest={query.data} tab={tab} />;
+}
+
+function ContentScreen({
+  initial,
+  latest,
+  tab,
+}: {
+  initial: Content;
+  latest: Content;
+  tab: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const { membership } = useShell();
+  const slug = membership.workspace.slug;
+  const sync = useContentSync(initial);
+  const types = useTypes(slug).data ?? [];
+  const channels = useChannels(slug).data ?? [];
+  const members = useMembers(slug).data ?? [];
+  const projects = useProjects(slug).data ?? [];
+  const type = types.find((item) => item.id === sync.content.type.id);
+  const [conflictDialog, setConflictDialog] = useState(true);
+  const title = typeof sync.local.title === 'string' ? sync.local.title : '';
+  useDocumentTitle(title || t('content.untitled'));
+
+  const { refresh } = sync;
+  useEffect(() => refresh(latest), [latest, refresh]);
+  useEffect(() => {
+    if (sync.conflicts.length > 0) setConflictDialog(true);
+  }, [sync.conflicts]);
+
+  const base = `/w/${encodeURIComponent(slug)}/contents/${encodeURIComponent(sync.content.id)}`;
+  const history = tab === 'history';
+  if (tab !== undefined && !history) return <NotFoundContent />;
+
+  return (
+    <article className="content-page">
+      <div className="content-header">
+        <Link to={`/w/${encodeURIComponent(slug)}/contents`} className="back-link">
+          ← {t('contents.title')}
+        </Link>
+        <span className="content-type">{sync.content.type.name}</span>
+        {sync.content.archived && <span className="badge">{t('contents.archived_badge')}</span>}
+        <SaveIndicator state={sync.state} onRetry={sync.retry} />
+        <nav className="tabs" aria-label={t('content.views')}>
+          <NavLink end to={base}>
+            {t('content.tab_edit')}
+          </NavLink>
+          <NavLink to={`${base}/history`}>{t('content.tab_history')}</NavLink>
+        </nav>
+        <ContentActions content={sync.content} sync={sync} role={membership.role} />
+      </div>
+
+      {sync.restoredDraft && sync.state.kind !== 'saved' && (
+        <Alert tone="info">{t('content.draft_restored')}</Alert>
+      )}
+      {sync.mergedNotice && (
+        <div className="alert alert-info" role="status">
+          {t('content.merged')}{' '}
+          <button type="button" className="link-button" onClick={sync.dismissMerged}>
+            {t('common.dismiss')}
+          </button>
+        </div>
+      )}
+      {sync.conflicts.length > 0 && !conflictDialog && (
+        <div className="alert alert-error" role="alert">
+          {t('conflict.pending')}{' '}
+          <button type="button" className="link-button" onClick={() => setConflictDialog(true)}>
+            {t('conflict.open')}
+          </button>
+        </div>
+      )}
+
+      {history ? (
+        <HistoryPanel sync={sync} type={type} />
+      ) : (
+        <div className="content-layout">
+          <div className="content-main">
+            <TitleField value={title} onChange={(value) => sync.change('title', value)} />
+            {type?.fields.map((field) => (
+              <FieldEditor
+                key={field.key}
+                field={field}
+                value={sync.local[`fields.${field.key}`]}
+                channels={channels}
+                selectedChannels={(sync.local.channels as string[] | null) ?? []}
+                externalChange={sync.externalChange}
+                violations={[]}
+                onChange={(value) => sync.change(`fields.${field.key}`, value)}
+                registerFlusher={sync.registerFlusher}
+              />
+            ))}
+            <Checks local={sync.local} type={type} channels={channels} />
+          </div>
+          <MetaPanel
+            slug={slug}
+            values={sync.local}
+            channels={channels}
+            members={members}
+            projects={projects}
+            onChange={sync.change}
+          />
+        </div>
+      )}
+
+      <ConflictDialog
+        conflicts={sync.conflicts}
+        type={type}
+        channels={channels}
+        members={members}
+        projects={projects}
+        open={conflictDialog}
+        onClose={() => setConflictDialog(false)}
+        onResolve={sync.resolve}
+      />
+    </article>
+  );
+}
+
+function Checks({
+  local,
+  type,
+  channels,
+}: {
+  local: Values;
+  type: ContentType | undefined;
+  channels: Channel[];
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const found = findViolations(local, type?.fields ?? [], channels);
+  if (found.length === 0) return null;
+  const label = (key: string) =>
+    key === 'title' ? t('content.title') : (type?.fields.find((f) => f.key === key)?.label ?? key);
+  return (
+    <section className="checks" aria-labelledby="checks-title">
+      <h2 id="checks-title">{t('content.checks')}</h2>
+      <ul>
+        {found.map((v, index) => (
+          <li key={index} className={v.rule === 'required' ? 'check-required' : 'check-over'}>
+            {v.rule === 'required'
+              ? t('content.check_required', { field: label(v.field) })
+              : v.channel
+                ? t('content.check_channel', {
+                    field: label(v.field),
+                    channel: v.channel.name,
+                    actual: formatNumber(v.actual, locale),
+                    limit: formatNumber(v.limit, locale),
+                  })
+                : t('content.check_length', {
+                    field: label(v.field),
+                    actual: formatNumber(v.actual, locale),
+                    limit: formatNumber(v.limit, locale),
+                  })}
+          </li>
+        ))}
+      </ul>
+      <p className="muted">{t('content.checks_kept')}</p>
+    </section>
+  );
+}
+
+function TitleField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="title-field">
+      <label htmlFor="content-title" className="sr-only">
+        {t('content.title')}
+      </label>
+      <textarea
+        id="content-title"
+        className="title-input"
+        rows={1}
+        value={value}
+        placeholder={t('content.untitled')}
+        aria-describedby="title-counter"
+        onChange={(event) => onChange(event.target.value.replace(/\n/g, ' '))}
+      />
+      {characterCount(value) > 180 && (
+        <Counters id="title-counter" count={characterCount(value)} limits={[{ limit: 200 }]} />
+      )}
+    </div>
+  );
+}
+
+/** Saving… / Saved / Offline — your changes are kept on this device / Not saved. */
+function SaveIndicator({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
+  const { t } = useTranslation();
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const locale = useLocale();
+  useEffect(() => {
+    if (state.kind === 'saved') setSavedAt(new Date().toISOString());
+  }, [state]);
+  let text: string;
+  switch (state.kind) {
+    case 'saved':
+      text = t('save.saved');
+      break;
+    case 'pending':
+      text = t('save.pending');
+      break;
+    case 'saving':
+      text = t('save.saving');
+      break;
+    case 'offline':
+      text = t('save.offline');
+      break;
+    case 'conflict':
+      text = t('save.conflict');
+      break;
+    case 'error':
+      text = isApiError(state.error, 401)
+        ? t('save.signed_out')
+        : `${t('save.error')} ${genericErrorMessage(t, state.error)}`;
+      break;
+  }
+  return (
+    <span className={`save-state save-${state.kind}`}>
+      <span
+        role="status"
+        aria-live="polite"
+        data-testid="save-state"
+        title={savedAt ? formatRelative(savedAt, locale) : undefined}
+      >
+        {text}
+      </span>
+      {state.kind === 'error' && (
+        <button type="button" className="link-button" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      )}
+    </span>
+  );
+}
+
+function ContentActions({
+  content,
+  sync,
+  role,
+}: {
+  content: Content;
+  sync: ContentSync;
+  role: string;
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { membership } = useShell();
+  const action = useContentAction(content.id);
+  const [confirm, setConfirm] = useState<'archive' | 'purge' | null>(null);
+  const canPurge = role === 'owner' || role === 'admin';
+  const run = async (kind: 'archive' | 'unarchive' | 'purge') => {
+    try {
+      await action.mutateAsync(kind);
+      setConfirm(null);
+      if (kind === 'purge') {
+        navigate(`/w/${encodeURIComponent(membership.workspace.slug)}/contents`, { replace: true });
+        return;
+      }
+      const fresh = await api.get<Content>(`/api/v1/contents/${encodeURIComponent(content.id)}`);
+      sync.replaceFromServer(fresh);
+    } catch {
+      setConfirm(null);
+    }
+  };
+  return (
+    <div className="content-actions">
+      {content.archived ? (
+        <>
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => void run('unarchive')}
+          >
+            {t('content.unarchive')}
+          </button>
+          {canPurge && (
+            <button
+              type="button"
+              className="button button-danger-quiet"
+              onClick={() => setConfirm('purge')}
+            >
+              {t('content.purge')}
+            </button>
+          )}
+        </>
+      ) : (
+        <button type="button" className="button button-quiet" onClick={() => setConfirm('archive')}>
+          {t('content.archive')}
+        </button>
+      )}
+      {action.isError && (
+        <span className="field-error">{genericErrorMessage(t, action.error)}</span>
+      )}
+      <ConfirmDialog
+        open={confirm !== null}
+        title={confirm === 'purge' ? t('content.purge_title') : t('content.archive_title')}
+        body={<p>{confirm === 'purge' ? t('content.purge_body') : t('content.archive_body')}</p>}
+        confirm={confirm === 'purge' ? t('content.purge') : t('content.archive')}
+        danger={confirm === 'purge'}
+        busy={action.isPending}
+        onConfirm={() => confirm && void run(confirm)}
+        onClose={() => setConfirm(null)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,418 @@
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { ContentType, FieldDiff, Revision, RevisionReason } from '../../api/types';
+import {
+  useDiff,
+  useLabelRevision,
+  useRestore,
+  useRevision,
+  useRevisions,
+} from '../../api/workspace';
+import { Alert } from '../../components/Alert';
+import { ConfirmDialog } from '../../components/Dialog';
+import { DiffText, splitSides, toSegments } from '../../content/diff';
+import { useLocale } from '../../i18n';
+import type { TranslationKey } from '../../i18n/keys';
+import { genericErrorMessage } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import type { ContentSync } from './useContentSync';
+
+const RichTextEditor = lazy(() => import('./RichTextEditor'));
+
+const reasonKey = {
+  created: 'history.reason_created',
+  edit: 'history.reason_edit',
+  merge: 'history.reason_merge',
+  restore: 'history.reason_restore',
+  import: 'history.reason_import',
+} as const satisfies Record<RevisionReason, TranslationKey>;
+
+/**
+ * Every revision, newest first. Pick one to read it or to compare it with another, give it a
+ * label, or bring it back (as a new revision: nothing in the history is ever overwritten).
+ */
+export function HistoryPanel({ sync, type }: { sync: ContentSync; type: ContentType | undefined }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const id = sync.content.id;
+  const revisions = useRevisions(id);
+  const [params, setParams] = useSearchParams();
+  const items = revisions.data ?? [];
+
+  // The revisions list changes with each save: keep it fresh while the page is open.
+  const { refetch } = revisions;
+  const version = sync.content.version;
+  useEffect(() => {
+    void refetch();
+  }, [version, refetch]);
+
+  const latest = items[0]?.number ?? null;
+  const selected = Number(params.get('rev')) || latest;
+  const previous = items.find((r) => selected !== null && r.number < selected)?.number ?? null;
+  const compareParam = Number(params.get('compare'));
+  const compare = compareParam > 0 ? compareParam : previous;
+  const view = params.get('view') === 'text' ? 'text' : 'changes';
+  const layout = params.get('layout') === 'split' ? 'split' : 'inline';
+
+  const set = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null) next.delete(key);
+      else next.set(key, value);
+    }
+    setParams(next, { replace: true });
+  };
+
+  if (revisions.isPending) return <p className="muted">{t('common.loading')}</p>;
+  if (revisions.isError) return <Alert>{genericErrorMessage(t, revisions.error)}</Alert>;
+  const current = items.find((r) => r.number === selected) ?? null;
+
+  return (
+    <div className="history">
+      <section className="history-list" aria-labelledby="revisions-title">
+        <h2 id="revisions-title">{t('history.revisions')}</h2>
+        <ol className="revisions">
+          {items.map((revision) => (
+            <li key={revision.number}>
+              <button
+                type="button"
+                className="revision"
+                aria-current={revision.number === selected ? 'true' : undefined}
+                onClick={() => set({ rev: String(revision.number), compare: null })}
+              >
+                <span className="revision-number">
+                  {t('history.revision_number', { number: revision.number })}
+                  {revision.number === latest && (
+                    <span className="badge badge-current">{t('history.current')}</span>
+                  )}
+                </span>
+                {revision.label && <span className="revision-label">{revision.label}</span>}
+                <span className="revision-meta">
+                  {revision.author.name} · {formatDateTime(revision.saved_at, locale)}
+                </span>
+                <span className="revision-reason">
+                  {t(reasonKey[revision.reason])}
+                  {revision.restored_from !== null &&
+                    ` ${t('history.from_revision', { number: revision.restored_from })}`}
+                  {revision.saves > 1 && ` · ${t('history.saves', { count: revision.saves })}`}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {current && (
+        <section className="history-detail" aria-labelledby="revision-title">
+          <div className="history-detail-head">
+            <h2 id="revision-title">
+              {t('history.revision_number', { number: current.number })}
+              {current.label && <span className="revision-label">{current.label}</span>}
+            </h2>
+            <RevisionActions
+              revision={current}
+              isLatest={current.number === latest}
+              sync={sync}
+              onRestored={() => set({ rev: null, compare: null })}
+            />
+          </div>
+          <div className="history-controls">
+            <div className="segmented" role="group" aria-label={t('history.show')}>
+              <button
+                type="button"
+                aria-pressed={view === 'changes'}
+                onClick={() => set({ view: null })}
+              >
+                {t('history.view_changes')}
+              </button>
+              <button
+                type="button"
+                aria-pressed={view === 'text'}
+                onClick={() => set({ view: 'text' })}
+              >
+                {t('history.view_text')}
+              </button>
+            </div>
+            {view === 'changes' && (
+              <>
+                <label className="inline-field">
+                  {t('history.compare_with')}
+                  <select
+                    value={compare ?? ''}
+                    onChange={(event) => set({ compare: event.target.value || null })}
+                  >
+                    {items
+                      .filter((r) => r.number !== current.number)
+                      .map((r) => (
+                        <option key={r.number} value={r.number}>
+                          {t('history.revision_number', { number: r.number })}
+                          {r.label ? ` — ${r.label}` : ''}
+                        </option>
+                      ))}
+                  </select>
+                </label>
+                <div className="segmented" role="group" aria-label={t('history.layout')}>
+                  <button
+                    type="button"
+                    aria-pressed={layout === 'inline'}
+                    onClick={() => set({ layout: null })}
+                  >
+                    {t('history.inline')}
+                  </button>
+                  <button
+                    type="button"
+                    aria-pressed={layout === 'split'}
+                    onClick={() => set({ layout: 'split' })}
+                  >
+                    {t('history.side_by_side')}
+                  </button>
+                </div>
+              </>
+            )}
+          </div>
+          {view === 'text' ? (
+            <RevisionText id={id} number={current.number} type={type} />
+          ) : compare === null || compare === current.number ? (
+            <p className="muted">{t('history.first_revision')}</p>
+          ) : (
+            <DiffView
+              id={id}
+              from={Math.min(compare, current.number)}
+              to={Math.max(compare, current.number)}
+              type={type}
+              layout={layout}
+            />
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
+
+function fieldLabel(
+  field: string,
+  type: ContentType | undefined,
+  t: (key: 'content.title') => string,
+) {
+  if (field === 'title') return t('content.title');
+  const key = field.startsWith('fields.') ? field.slice('fields.'.length) : field;
+  return type?.fields.find((f) => f.key === key)?.label ?? key;
+}
+
+function DiffView({
+  id,
+  from,
+  to,
+  type,
+  layout,
+}: {
+  id: string;
+  from: number;
+  to: number;
+  type: ContentType | undefined;
+  layout: 'inline' | 'split';
+}) {
+  const { t } = useTranslation();
+  const diff = useDiff(id, from, to);
+  if (diff.isPending) return <p className="muted">{t('common.loading')}</p>;
+  if (diff.isError) return <Alert>{genericErrorMessage(t, diff.error)}</Alert>;
+  const changed = diff.data.fields.filter((f) => f.changed);
+  const labels = { added: t('history.added'), removed: t('history.removed') };
+  return (
+    <div className="diff" aria-label={t('history.diff_label', { from, to })} role="region">
+      <p className="muted">{t('history.diff_between', { from, to })}</p>
+      {changed.length === 0 && <p>{t('history.no_changes')}</p>}
+      {changed.map((field) => (
+        <section key={field.field} className="diff-field">
+          <h3>{fieldLabel(field.field, type, t)}</h3>
+          <FieldDiffView field={field} layout={layout} labels={labels} from={from} to={to} />
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function FieldDiffView({
+  field,
+  layout,
+  labels,
+  from,
+  to,
+}: {
+  field: FieldDiff;
+  layout: 'inline' | 'split';
+  labels: { added: string; removed: string };
+  from: number;
+  to: number;
+}) {
+  const { t } = useTranslation();
+  const show = (value: unknown) =>
+    value === null || value === undefined
+      ? '—'
+      : Array.isArray(value)
+        ? value.join(', ')
+        : String(value);
+  if (!field.text) {
+    return (
+      <div className="diff-split">
+        <div>
+          <h4>{t('history.revision_number', { number: from })}</h4>
+          <del>{show(field.before)}</del>
+        </div>
+        <div>
+          <h4>{t('history.revision_number', { number: to })}</h4>
+          <ins>{show(field.after)}</ins>
+        </div>
+      </div>
+    );
+  }
+  if (layout === 'inline') return <DiffText segments={toSegments(field.ops)} labels={labels} />;
+  const { before, after } = splitSides(field.ops);
+  return (
+    <div className="diff-split">
+      <div>
+        <h4>{t('history.revision_number', { number: from })}</h4>
+        <DiffText segments={before} labels={labels} />
+      </div>
+      <div>
+        <h4>{t('history.revision_number', { number: to })}</h4>
+        <DiffText segments={after} labels={labels} />
+      </div>
+    </div>
+  );
+}
+
+function RevisionText({
+  id,
+  number,
+  type,
+}: {
+  id: string;
+  number: number;
+  type: ContentType | undefined;
+}) {
+  const { t } = useTranslation();
+  const revision = useRevision(id, number);
+  if (revision.isPending) return <p className="muted">{t('common.loading')}</p>;
+  if (revision.isError) return <Alert>{genericErrorMessage(t, revision.error)}</Alert>;
+  const { title, fields } = revision.data;
+  return (
+    <div className="revision-text">
+      <h3 className="revision-title">{title}</h3>
+      {(type?.fields ?? []).map((field) => {
+        const value = fields[field.key];
+        if (value === undefined || value === null || value === '') return null;
+        return (
+          <section key={field.key} className="revision-field">
+            <h4>{field.label}</h4>
+            {field.kind === 'richtext' && typeof value === 'string' ? (
+              <Suspense fallback={<pre className="plain-text">{value}</pre>}>
+                <RichTextEditor key={number} value={value} label={field.label} readOnly />
+              </Suspense>
+            ) : (
+              <p className="plain-text">
+                {Array.isArray(value) ? value.join(', ') : String(value)}
+              </p>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function RevisionActions({
+  revision,
+  isLatest,
+  sync,
+  onRestored,
+}: {
+  revision: Revision;
+  isLatest: boolean;
+  sync: ContentSync;
+  onRestored: () => void;
+}) {
+  const { t } = useTranslation();
+  const id = sync.content.id;
+  const restore = useRestore(id);
+  const label = useLabelRevision(id);
+  const [confirm, setConfirm] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(revision.label ?? '');
+  useEffect(() => {
+    setText(revision.label ?? '');
+    setEditing(false);
+  }, [revision.number, revision.label]);
+
+  const unsent = sync.state.kind !== 'saved';
+
+  const saveLabel = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await label.mutateAsync({ n: revision.number, label: text.trim() });
+      setEditing(false);
+    } catch {
+      // Shown below.
+    }
+  };
+
+  return (
+    <div className="revision-actions">
+      {editing ? (
+        <form className="label-form" onSubmit={saveLabel}>
+          <input
+            aria-label={t('history.label_input')}
+            value={text}
+            maxLength={100}
+            autoFocus
+            placeholder={t('history.label_placeholder')}
+            onChange={(event) => setText(event.target.value)}
+            onKeyDown={(event) => event.key === 'Escape' && setEditing(false)}
+          />
+          <button type="submit" className="button button-primary" disabled={label.isPending}>
+            {t('common.save')}
+          </button>
+          <button type="button" className="button button-quiet" onClick={() => setEditing(false)}>
+            {t('common.cancel')}
+          </button>
+        </form>
+      ) : (
+        <button type="button" className="button button-quiet" onClick={() => setEditing(true)}>
+          {revision.label ? t('history.edit_label') : t('history.add_label')}
+        </button>
+      )}
+      {!isLatest && (
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => setConfirm(true)}
+          disabled={unsent}
+          title={unsent ? t('history.restore_wait') : undefined}
+        >
+          {t('history.restore')}
+        </button>
+      )}
+      {label.isError && <p className="field-error">{genericErrorMessage(t, label.error)}</p>}
+      {restore.isError && <p className="field-error">{genericErrorMessage(t, restore.error)}</p>}
+      <ConfirmDialog
+        open={confirm}
+        title={t('history.restore_title', { number: revision.number })}
+        body={<p>{t('history.restore_body', { number: revision.number })}</p>}
+        confirm={t('history.restore')}
+        busy={restore.isPending}
+        onClose={() => setConfirm(false)}
+        onConfirm={async () => {
+          try {
+            const content = await restore.mutateAsync(revision.number);
+            sync.replaceFromServer(content);
+            setConfirm(false);
+            onRestored();
+          } catch {
+            setConfirm(false);
+          }
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,331 @@
+import Image from '@tiptap/extension-image';
+import { TableKit } from '@tiptap/extension-table';
+import { Placeholder } from '@tiptap/extensions';
+import { Markdown } from '@tiptap/markdown';
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/Dialog';
+
+// Rich text in TipTap, stored as Markdown. Serialising a long text on every keystroke would cost
+// more than the keystroke itself, so the Markdown is handed in a moment after typing pauses, and
+// at once whenever the page asks (before a save, when the tab is hidden).
+
+interface RichTextEditorProps {
+  value: string;
+  label: string;
+  describedBy?: string | undefined;
+  readOnly?: boolean;
+  /** Bumped when `value` comes from elsewhere (a merge, a restore) and must replace the text. */
+  externalChange?: number;
+  onChange?: (markdown: string) => void;
+  registerFlusher?: (flush: () => void) => () => void;
+}
+
+const emitDelay = 250;
+
+export default function RichTextEditor({
+  value,
+  label,
+  describedBy,
+  readOnly = false,
+  externalChange = 0,
+  onChange,
+  registerFlusher,
+}: RichTextEditorProps) {
+  const { t } = useTranslation();
+  const lastValue = useRef(value);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+
+  const editor = useEditor({
+    extensions: [
+      StarterKit.configure({
+        heading: { levels: [2, 3, 4] },
+        link: { openOnClick: false, autolink: true, defaultProtocol: 'https' },
+      }),
+      TableKit.configure({ table: { resizable: false } }),
+      Image,
+      Placeholder.configure({ placeholder: t('editor.placeholder') }),
+      Markdown,
+    ],
+    content: value,
+    contentType: 'markdown',
+    editable: !readOnly,
+    shouldRerenderOnTransaction: false,
+    editorProps: {
+      attributes: {
+        class: 'prose',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': label,
+        ...(readOnly ? { 'aria-readonly': 'true' } : {}),
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+      },
+    },
+    onUpdate: ({ editor: current }) => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => emit(current), emitDelay);
+    },
+  });
+
+  function emit(current: Editor) {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (current.isDestroyed) return;
+    const markdown = current.getMarkdown();
+    if (markdown === lastValue.current) return;
+    lastValue.current = markdown;
+    onChangeRef.current?.(markdown);
+  }
+
+  // The page asks for the text now (before saving, when leaving).
+  useEffect(() => {
+    if (!editor || !registerFlusher) return;
+    return registerFlusher(() => {
+      if (timer.current) emit(editor);
+    });
+  }, [editor, registerFlusher]);
+
+  // Text from elsewhere replaces what is shown, keeping the caret where it was if it can.
+  useEffect(() => {
+    if (!editor || editor.isDestroyed || value === lastValue.current) return;
+    lastValue.current = value;
+    const { from, to } = editor.state.selection;
+    editor.commands.setContent(value, { contentType: 'markdown', emitUpdate: false });
+    const size = editor.state.doc.content.size;
+    if (editor.isFocused) {
+      editor.commands.setTextSelection({ from: Math.min(from, size), to: Math.min(to, size) });
+    }
+  }, [editor, externalChange, value]);
+
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+
+  return (
+    <div className={readOnly ? 'richtext richtext-readonly' : 'richtext'}>
+      {!readOnly && editor && <Toolbar editor={editor} label={label} />}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}
+
+function Toolbar({ editor, label }: { editor: Editor; label: string }) {
+  const { t } = useTranslation();
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      h2: e.isActive('heading', { level: 2 }),
+      h3: e.isActive('heading', { level: 3 }),
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      bullet: e.isActive('bulletList'),
+      ordered: e.isActive('orderedList'),
+      quote: e.isActive('blockquote'),
+      link: e.isActive('link'),
+      table: e.isActive('table'),
+    }),
+  });
+  const [prompt, setPrompt] = useState<'link' | 'image' | null>(null);
+  const buttons: { key: keyof typeof active; text: string; title: string; run: () => void }[] = [
+    {
+      key: 'h2',
+      text: 'H2',
+      title: t('editor.heading2'),
+      run: () => editor.chain().focus().toggleHeading({ level: 2 }).run(),
+    },
+    {
+      key: 'h3',
+      text: 'H3',
+      title: t('editor.heading3'),
+      run: () => editor.chain().focus().toggleHeading({ level: 3 }).run(),
+    },
+    {
+      key: 'bold',
+      text: 'B',
+      title: t('editor.bold'),
+      run: () => editor.chain().focus().toggleBold().run(),
+    },
+    {
+      key: 'italic',
+      text: 'I',
+      title: t('editor.italic'),
+      run: () => editor.chain().focus().toggleItalic().run(),
+    },
+    {
+      key: 'bullet',
+      text: '•',
+      title: t('editor.bullet_list'),
+      run: () => editor.chain().focus().toggleBulletList().run(),
+    },
+    {
+      key: 'ordered',
+      text: '1.',
+      title: t('editor.ordered_list'),
+      run: () => editor.chain().focus().toggleOrderedList().run(),
+    },
+    {
+      key: 'quote',
+      text: '❝',
+      title: t('editor.quote'),
+      run: () => editor.chain().focus().toggleBlockquote().run(),
+    },
+    { key: 'link', text: '🔗', title: t('editor.link'), run: () => setPrompt('link') },
+  ];
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar', { field: label })}>
+      {buttons.map((button) => (
+        <button
+          key={button.key}
+          type="button"
+          className={`toolbar-button toolbar-${button.key}`}
+          aria-pressed={active[button.key]}
+          aria-label={button.title}
+          title={button.title}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={button.run}
+        >
+          {button.text}
+        </button>
+      ))}
+      <button
+        type="button"
+        className="toolbar-button"
+        aria-label={t('editor.image')}
+        title={t('editor.image')}
+        onClick={() => setPrompt('image')}
+      >
+        🖼
+      </button>
+      {active.table ? (
+        <>
+          <button
+            type="button"
+            className="toolbar-button toolbar-text"
+            onClick={() => editor.chain().focus().addRowAfter().run()}
+          >
+            {t('editor.add_row')}
+          </button>
+          <button
+            type="button"
+            className="toolbar-button toolbar-text"
+            onClick={() => editor.chain().focus().addColumnAfter().run()}
+          >
+            {t('editor.add_column')}
+          </button>
+          <button
+            type="button"
+            className="toolbar-button toolbar-text"
+            onClick={() => editor.chain().focus().deleteTable().run()}
+          >
+            {t('editor.delete_table')}
+          </button>
+        </>
+      ) : (
+        <button
+          type="button"
+          className="toolbar-button"
+          aria-label={t('editor.table')}
+          title={t('editor.table')}
+          onClick={() =>
+            editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()
+          }
+        >
+          ▦
+        </button>
+      )}
+      <UrlPrompt
+        kind={prompt}
+        initial={
+          prompt === 'link' ? ((editor.getAttributes('link').href as string | undefined) ?? '') : ''
+        }
+        onClose={() => setPrompt(null)}
+        onSubmit={(url, alt) => {
+          if (prompt === 'link') {
+            if (url === '') editor.chain().focus().extendMarkRange('link').unsetLink().run();
+            else editor.chain().focus().extendMarkRange('link').setLink({ href: url }).run();
+          } else if (url !== '') {
+            editor.chain().focus().setImage({ src: url, alt }).run();
+          }
+          setPrompt(null);
+        }}
+      />
+    </div>
+  );
+}
+
+function UrlPrompt({
+  kind,
+  initial,
+  onClose,
+  onSubmit,
+}: {
+  kind: 'link' | 'image' | null;
+  initial: string;
+  onClose: () => void;
+  onSubmit: (url: string, alt: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [url, setUrl] = useState(initial);
+  const [alt, setAlt] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  useEffect(() => {
+    setUrl(initial);
+    setAlt('');
+    setInvalid(false);
+  }, [kind, initial]);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = url.trim();
+    if (trimmed !== '' && !/^(https?:\/\/|mailto:)/i.test(trimmed)) {
+      setInvalid(true);
+      return;
+    }
+    onSubmit(trimmed, alt.trim());
+  };
+  return (
+    <Dialog
+      open={kind !== null}
+      title={kind === 'image' ? t('editor.image_title') : t('editor.link_title')}
+      onClose={onClose}
+    >
+      <form className="form form-tight" noValidate onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="url-prompt">{t('editor.url')}</label>
+          <input
+            id="url-prompt"
+            type="url"
+            autoFocus
+            value={url}
+            placeholder="https://"
+            aria-invalid={invalid || undefined}
+            onChange={(event) => setUrl(event.target.value)}
+          />
+          {invalid && <p className="field-error">{t('editor.url_invalid')}</p>}
+          {kind === 'link' && <p className="field-hint">{t('editor.link_hint')}</p>}
+        </div>
+        {kind === 'image' && (
+          <div className="field">
+            <label htmlFor="alt-prompt">{t('editor.alt')}</label>
+            <input id="alt-prompt" value={alt} onChange={(event) => setAlt(event.target.value)} />
+          </div>
+        )}
+        <div className="form-actions">
+          <button type="button" className="button button-quiet" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button button-primary">
+            {t('common.apply')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,335 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client';
+import { useUpdateMe } from '../../api/queries';
+import type { ApiToken, Language } from '../../api/types';
+import {
+  useChangePassword,
+  useCreateToken,
+  useRevokeSession,
+  useRevokeToken,
+  useSessions,
+  useTokens,
+} from '../../api/workspace';
+import { Alert } from '../../components/Alert';
+import { ConfirmDialog, Dialog } from '../../components/Dialog';
+import { Field, SelectField } from '../../components/Field';
+import { applyLanguage, useLocale } from '../../i18n';
+import { genericErrorMessage } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { checkPassword, passwordMaxLength, passwordMinLength } from '../../lib/validation';
+import { useShell } from '../AppShell';
+
+/** The account: name, language, password, where it is logged in, API tokens. */
+export default function AccountScreen() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('account.title'));
+  return (
+    <section className="page">
+      <h1>{t('account.title')}</h1>
+      <Profile />
+      <Password />
+      <Sessions />
+      <Tokens />
+    </section>
+  );
+}
+
+function Profile() {
+  const { t } = useTranslation();
+  const { me } = useShell();
+  const update = useUpdateMe();
+  const [name, setName] = useState(me.user.name);
+  const [language, setLanguage] = useState<Language>(me.user.language);
+  const [done, setDone] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setDone(false);
+    if (!name.trim()) return;
+    try {
+      await update.mutateAsync({ name: name.trim(), language });
+      applyLanguage(language);
+      setDone(true);
+    } catch {
+      // Shown below.
+    }
+  };
+  return (
+    <form
+      className="form account-section"
+      noValidate
+      onSubmit={submit}
+      aria-labelledby="profile-title"
+    >
+      <h2 id="profile-title">{t('account.profile')}</h2>
+      {update.isError && <Alert>{genericErrorMessage(t, update.error)}</Alert>}
+      {done && <Alert tone="info">{t('settings.saved')}</Alert>}
+      <Field
+        label={t('account.name')}
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        error={name.trim() ? undefined : t('form.required')}
+      />
+      <Field label={t('account.email')} value={me.user.email} readOnly disabled />
+      <SelectField
+        label={t('account.language')}
+        name="language"
+        value={language}
+        onChange={(value) => setLanguage(value === 'fr' ? 'fr' : 'en')}
+      >
+        <option value="en">{t('language.en')}</option>
+        <option value="fr">{t('language.fr')}</option>
+      </SelectField>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={update.isPending}>
+          {t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Password() {
+  const { t } = useTranslation();
+  const change = useChangePassword();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setDone(false);
+    setProblem(null);
+    const check = checkPassword(next);
+    if (check === 'too_short')
+      return setProblem(t('form.password_too_short', { min: passwordMinLength }));
+    if (check === 'too_long')
+      return setProblem(t('form.password_too_long', { max: passwordMaxLength }));
+    try {
+      await change.mutateAsync({ current_password: current, new_password: next });
+      setCurrent('');
+      setNext('');
+      setDone(true);
+    } catch (error) {
+      if (
+        isApiError(error, 401) ||
+        isApiError(error, 403) ||
+        isApiError(error, 400) ||
+        isApiError(error, 422)
+      ) {
+        const fields = error.fieldErrors();
+        setProblem(
+          fields.current_password
+            ? t('account.wrong_password')
+            : (fields.new_password ?? t('account.wrong_password')),
+        );
+      } else setProblem(genericErrorMessage(t, error));
+    }
+  };
+  return (
+    <form
+      className="form account-section"
+      noValidate
+      onSubmit={submit}
+      aria-labelledby="password-title"
+    >
+      <h2 id="password-title">{t('account.password')}</h2>
+      {done && <Alert tone="info">{t('account.password_changed')}</Alert>}
+      {problem && <Alert>{problem}</Alert>}
+      <Field
+        label={t('account.current_password')}
+        type="password"
+        autoComplete="current-password"
+        value={current}
+        onChange={(event) => setCurrent(event.target.value)}
+      />
+      <Field
+        label={t('account.new_password')}
+        type="password"
+        autoComplete="new-password"
+        hint={t('setup.password_hint', { min: passwordMinLength, max: passwordMaxLength })}
+        value={next}
+        onChange={(event) => setNext(event.target.value)}
+      />
+      <div className="form-actions">
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={change.isPending || !current || !next}
+        >
+          {t('account.change_password')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Sessions() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const sessions = useSessions();
+  const revoke = useRevokeSession();
+  return (
+    <section className="account-section" aria-labelledby="sessions-title">
+      <h2 id="sessions-title">{t('account.sessions')}</h2>
+      <p className="muted">{t('account.sessions_intro')}</p>
+      {revoke.isError && <Alert>{genericErrorMessage(t, revoke.error)}</Alert>}
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('account.device')}</th>
+            <th scope="col">{t('account.last_seen')}</th>
+            <th scope="col">{t('account.ip')}</th>
+            <th scope="col">
+              <span className="sr-only">{t('settings.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {(sessions.data ?? []).map((session) => (
+            <tr key={session.id}>
+              <td className="cell-ua">
+                {session.user_agent || t('account.unknown_device')}
+                {session.current && (
+                  <span className="badge badge-current">{t('account.this_device')}</span>
+                )}
+              </td>
+              <td>{formatDateTime(session.last_seen_at, locale)}</td>
+              <td>{session.ip}</td>
+              <td className="row-actions">
+                {!session.current && (
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    onClick={() => revoke.mutate(session.id)}
+                  >
+                    {t('account.log_out_session')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Tokens() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const tokens = useTokens();
+  const create = useCreateToken();
+  const revoke = useRevokeToken();
+  const [name, setName] = useState('');
+  const [created, setCreated] = useState<ApiToken | null>(null);
+  const [revoking, setRevoking] = useState<ApiToken | null>(null);
+  const [copied, setCopied] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) return;
+    try {
+      setCreated(await create.mutateAsync(name.trim()));
+      setCopied(false);
+      setName('');
+    } catch {
+      // Shown below.
+    }
+  };
+  return (
+    <section className="account-section" aria-labelledby="tokens-title">
+      <h2 id="tokens-title">{t('account.tokens')}</h2>
+      <p className="muted">{t('account.tokens_intro')}</p>
+      {(create.isError || revoke.isError) && (
+        <Alert>{genericErrorMessage(t, create.error ?? revoke.error)}</Alert>
+      )}
+      {(tokens.data ?? []).length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('account.token_name')}</th>
+              <th scope="col">{t('account.created')}</th>
+              <th scope="col">{t('account.last_used')}</th>
+              <th scope="col">
+                <span className="sr-only">{t('settings.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {(tokens.data ?? []).map((token) => (
+              <tr key={token.id}>
+                <td>{token.name}</td>
+                <td>{formatDateTime(token.created_at, locale)}</td>
+                <td>
+                  {token.last_used_at
+                    ? formatDateTime(token.last_used_at, locale)
+                    : t('account.never')}
+                </td>
+                <td className="row-actions">
+                  <button
+                    type="button"
+                    className="button button-danger-quiet"
+                    onClick={() => setRevoking(token)}
+                  >
+                    {t('account.revoke')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form className="inline-form" noValidate onSubmit={submit}>
+        <Field
+          label={t('account.token_name')}
+          hint={t('account.token_name_hint')}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+        />
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={create.isPending || !name.trim()}
+        >
+          {t('account.create_token')}
+        </button>
+      </form>
+      <Dialog
+        open={created !== null}
+        title={t('account.token_created')}
+        onClose={() => setCreated(null)}
+      >
+        <p>{t('account.token_once')}</p>
+        <div className="copy-row">
+          <input
+            readOnly
+            aria-label={t('account.token')}
+            value={created?.token ?? ''}
+            onFocus={(e) => e.target.select()}
+          />
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() =>
+              void navigator.clipboard?.writeText(created?.token ?? '').then(() => setCopied(true))
+            }
+          >
+            {copied ? t('common.copied') : t('common.copy')}
+          </button>
+        </div>
+      </Dialog>
+      <ConfirmDialog
+        open={revoking !== null}
+        title={t('account.revoke_title', { name: revoking?.name ?? '' })}
+        body={<p>{t('account.revoke_body')}</p>}
+        confirm={t('account.revoke')}
+        danger
+        onClose={() => setRevoking(null)}
+        onConfirm={() =>
+          revoking && revoke.mutate(revoking.id, { onSettled: () => setRevoking(null) })
+        }
+      />
+    </section>
+  );
+}

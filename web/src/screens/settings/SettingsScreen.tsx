@@ -1,0 +1,63 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, useParams } from 'react-router';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { useShell } from '../AppShell';
+import { NotFoundContent } from '../StatusScreens';
+import { ChannelsSettings } from './ChannelsSettings';
+import { GeneralSettings, ProjectsSettings } from './GeneralSettings';
+import { MembersSettings, TeamsSettings } from './MembersSettings';
+import { TypesSettings } from './TypesSettings';
+
+const sections = ['general', 'members', 'teams', 'channels', 'types', 'projects'] as const;
+type Section = (typeof sections)[number];
+
+const sectionKey = {
+  general: 'settings.general',
+  members: 'settings.members',
+  teams: 'settings.teams',
+  channels: 'settings.channels',
+  types: 'settings.types',
+  projects: 'settings.projects',
+} as const;
+
+/** The workspace's settings, for its owners and admins. */
+export default function SettingsScreen() {
+  const { t } = useTranslation();
+  const { section = 'general' } = useParams();
+  const { membership } = useShell();
+  const slug = membership.workspace.slug;
+  const known = (sections as readonly string[]).includes(section);
+  useDocumentTitle(
+    known ? `${t(sectionKey[section as Section])} · ${t('settings.title')}` : t('settings.title'),
+  );
+  if (membership.role !== 'owner' && membership.role !== 'admin') {
+    return (
+      <section className="page">
+        <h1>{t('settings.title')}</h1>
+        <p>{t('settings.forbidden')}</p>
+      </section>
+    );
+  }
+  if (!known) return <NotFoundContent />;
+  const base = `/w/${encodeURIComponent(slug)}/settings`;
+  return (
+    <section className="page page-wide">
+      <h1>{t('settings.title')}</h1>
+      <nav className="tabs tabs-large" aria-label={t('settings.sections')}>
+        {sections.map((name) => (
+          <NavLink key={name} to={name === 'general' ? base : `${base}/${name}`} end>
+            {t(sectionKey[name])}
+          </NavLink>
+        ))}
+      </nav>
+      <div className="settings-body">
+        {section === 'general' && <GeneralSettings slug={slug} />}
+        {section === 'members' && <MembersSettings slug={slug} />}
+        {section === 'teams' && <TeamsSettings slug={slug} />}
+        {section === 'channels' && <ChannelsSettings slug={slug} />}
+        {section === 'types' && <TypesSettings slug={slug} />}
+        {section === 'projects' && <ProjectsSettings slug={slug} />}
+      </div>
+    </section>
+  );
+}
