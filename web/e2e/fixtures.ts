@@ -86,9 +86,10 @@ export async function startServer(): Promise<RunningServer> {
 }
 
 // Chromium reports every 4xx answer as a console error; these ones are the app working as meant
-// (the /me probe before login, a wrong password, the login rate limit).
+// (the /me probe before login, a wrong password, the login rate limit, a save that met someone
+// else's, a request made while a test has cut the network).
 const expectedConsoleErrors =
-  /Failed to load resource: the server responded with a status of (401|429)\b/;
+  /Failed to load resource: (the server responded with a status of (401|409|429)\b|net::ERR_INTERNET_DISCONNECTED)/;
 
 export const test = base.extend<{ server: RunningServer }>({
   server: async ({}, use, testInfo) => {

@@ -176,7 +176,7 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
       title: t('editor.quote'),
       run: () => editor.chain().focus().toggleBlockquote().run(),
     },
-    { key: 'link', text: '🔗', title: t('editor.link'), run: () => setPrompt('link') },
+    { key: 'link', text: '⛓', title: t('editor.link'), run: () => setPrompt('link') },
   ];
 
   return (
@@ -202,7 +202,7 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
         title={t('editor.image')}
         onClick={() => setPrompt('image')}
       >
-        🖼
+        ▣
       </button>
       {active.table ? (
         <>
