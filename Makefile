@@ -66,6 +66,11 @@ test-web: web
 
 # --- the rest --------------------------------------------------------------------------------
 
+# A realistic bilingual workspace to try copydesk with (passwords printed once). SIZE contents.
+SIZE ?= 300
+demo: build
+	./build/copydesk demo --data $(DATA) --size $(SIZE)
+
 bench: build web
 	@for script in bench/*.sh; do echo "== $$script"; bash "$$script"; done
 

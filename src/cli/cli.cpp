@@ -9,6 +9,7 @@
 #include "app/app.hpp"
 #include "auth/accounts.hpp"
 #include "auth/policy.hpp"
+#include "cli/demo.hpp"
 #include "core/config.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
@@ -28,6 +29,7 @@ Usage:
   copydesk user create --email E --name N [--password-stdin] [--workspace SLUG --role ROLE]
   copydesk user reset-password --email E --password-stdin
   copydesk token create --email E --name NAME   prints the new API token on its last line
+  copydesk demo [--size N] [--seed S]           seeds a demo workspace (300 contents by default)
   copydesk backup --out FILE                    consistent snapshot, safe while serving
   copydesk restore FILE                         into an empty data folder
   copydesk help
@@ -182,6 +184,25 @@ int TokenCommand(const Config& config, const std::vector<std::string>& rest) {
   return 0;
 }
 
+int DemoCommand(const Config& config, const std::vector<std::string>& rest) {
+  auto flags = Flags::Parse(rest, {"--size", "--seed"}, {});
+  if (!flags) return FailWith(flags.error());
+  if (!flags->words.empty()) return Fail("demo takes no words, only --size N and --seed S");
+  DemoOptions options;
+  try {
+    if (auto size = flags->Get("--size")) options.size = std::stoll(*size);
+    if (auto seed = flags->Get("--seed")) options.seed = std::stoull(*seed);
+  } catch (const std::logic_error&) {
+    return Fail("--size and --seed take whole numbers");
+  }
+  auto db = OpenDatabase(config);
+  if (options.size > 5000) std::cerr << "seeding " << options.size << " contents…\n";
+  auto outcome = SeedDemo(*db, options, &std::cerr);
+  if (!outcome) return FailWith(outcome.error());
+  PrintDemoOutcome(*outcome, config.data_dir, std::cout);
+  return 0;
+}
+
 int Backup(const Config& config, const std::vector<std::string>& rest) {
   auto flags = Flags::Parse(rest, {"--out"}, {});
   if (!flags) return FailWith(flags.error());
@@ -237,6 +258,7 @@ int Main(int argc, char** argv) {
     if (command == "migrate") return Migrate(*config);
     if (command == "user") return UserCommand(*config, rest);
     if (command == "token") return TokenCommand(*config, rest);
+    if (command == "demo") return DemoCommand(*config, rest);
     if (command == "backup") return Backup(*config, rest);
     if (command == "restore") return Restore(*config, rest);
   } catch (const std::exception& e) {
