@@ -1,0 +1,103 @@
+// The permission matrix at the function level: docs/permissions.md in code.
+#include "auth/policy.hpp"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <string>
+
+namespace copydesk::auth {
+namespace {
+
+constexpr std::array<Role, 6> kRoles = {Role::kOwner,       Role::kAdmin,    Role::kEditor,
+                                        Role::kContributor, Role::kReviewer, Role::kGuest};
+
+//! One action and who may do it, in role order: owner, admin, editor, contributor, reviewer,
+//! guest ('x' allowed, '-' refused).
+struct Grant {
+  Action action;
+  const char* name;
+  const char* roles;
+};
+
+constexpr Grant kMatrix[] = {
+    {Action::kReadWorkspace, "read workspace", "xxxxxx"},
+    {Action::kUpdateWorkspace, "update workspace", "xx----"},
+    {Action::kListMembers, "list members", "xxxxx-"},
+    {Action::kInviteMember, "invite member", "xx----"},
+    {Action::kChangeMemberRole, "change member role", "xx----"},
+    {Action::kRemoveMember, "remove member", "xx----"},
+    {Action::kManageOwners, "manage owners", "x-----"},
+    {Action::kListTeams, "list teams", "xxxxx-"},
+    {Action::kManageTeams, "manage teams", "xx----"},
+    {Action::kReadSettings, "read settings", "xxxxx-"},
+    {Action::kManageSettings, "manage settings", "xx----"},
+    {Action::kManageProjects, "manage projects", "xxx---"},
+    {Action::kReadContent, "read content", "xxxxx-"},
+    {Action::kCreateContent, "create content", "xxxx--"},
+    {Action::kEditContent, "edit any content", "xxx---"},
+    {Action::kArchiveContent, "archive any content", "xxx---"},
+    {Action::kPurgeContent, "purge content", "xx----"},
+};
+
+TEST(Policy, EachRoleMayDoExactlyWhatTheMatrixSays) {
+  for (const auto& grant : kMatrix) {
+    for (std::size_t i = 0; i < kRoles.size(); ++i) {
+      EXPECT_EQ(Can(kRoles[i], grant.action), grant.roles[i] == 'x')
+          << RoleName(kRoles[i]) << " / " << grant.name;
+    }
+  }
+}
+
+TEST(Policy, SomeoneOutsideTheWorkspaceMayDoNothing) {
+  for (const auto& grant : kMatrix) {
+    EXPECT_FALSE(Can(std::nullopt, grant.action)) << grant.name;
+    EXPECT_FALSE(Can(std::nullopt, grant.action, ContentFacts{true, true})) << grant.name;
+  }
+}
+
+TEST(Policy, OnlyOwnersManageOwners) {
+  EXPECT_TRUE(Can(Role::kOwner, Action::kManageOwners));
+  for (Role role :
+       {Role::kAdmin, Role::kEditor, Role::kContributor, Role::kReviewer, Role::kGuest}) {
+    EXPECT_FALSE(Can(role, Action::kManageOwners)) << RoleName(role);
+  }
+}
+
+TEST(Policy, GuestsNeverSeeWhoIsInTheWorkspace) {
+  EXPECT_TRUE(Can(Role::kGuest, Action::kReadWorkspace));
+  EXPECT_FALSE(Can(Role::kGuest, Action::kListMembers));
+  EXPECT_FALSE(Can(Role::kGuest, Action::kListTeams));
+}
+
+TEST(Policy, ContributorsEditWhatTheyOwnOrAreAssignedAndArchiveWhatTheyOwn) {
+  const ContentFacts none, owned{true, false}, assigned{false, true};
+  EXPECT_FALSE(Can(Role::kContributor, Action::kEditContent, none));
+  EXPECT_TRUE(Can(Role::kContributor, Action::kEditContent, owned));
+  EXPECT_TRUE(Can(Role::kContributor, Action::kEditContent, assigned));
+  EXPECT_FALSE(Can(Role::kContributor, Action::kArchiveContent, none));
+  EXPECT_TRUE(Can(Role::kContributor, Action::kArchiveContent, owned));
+  EXPECT_FALSE(Can(Role::kContributor, Action::kArchiveContent, assigned));
+  EXPECT_FALSE(Can(Role::kContributor, Action::kPurgeContent, owned));
+  // Owning or being assigned gives reviewers and guests nothing more.
+  for (Role role : {Role::kReviewer, Role::kGuest}) {
+    for (const auto& facts : {owned, assigned, ContentFacts{true, true}}) {
+      EXPECT_FALSE(Can(role, Action::kEditContent, facts)) << RoleName(role);
+      EXPECT_FALSE(Can(role, Action::kArchiveContent, facts)) << RoleName(role);
+    }
+  }
+  // Facts never take a right away.
+  EXPECT_TRUE(Can(Role::kEditor, Action::kEditContent, none));
+  EXPECT_TRUE(Can(Role::kAdmin, Action::kPurgeContent, none));
+}
+
+TEST(Policy, RoleNamesRoundTripAndUnknownNamesAreRefused) {
+  for (Role role : kRoles) EXPECT_EQ(ParseRole(RoleName(role)), role);
+  EXPECT_EQ(RoleName(Role::kContributor), "contributor");
+  for (const char* bad : {"", "Owner", "OWNER", "superadmin", "owner ", "viewer"}) {
+    EXPECT_FALSE(ParseRole(bad).has_value()) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace copydesk::auth
