@@ -1,0 +1,148 @@
+// Schema migrations: a fresh database gets all of them in one transaction, a current one gets
+// none, and a failure leaves the database exactly as it was.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <regex>
+
+#include "storage/migration.hpp"
+#include "storage/sqlite/sqlite_database.hpp"
+
+namespace copydesk::storage {
+namespace {
+
+namespace fs = std::filesystem;
+
+class MigrationsTest : public ::testing::Test {
+ protected:
+  MigrationsTest() {
+    static std::atomic<int> counter{0};
+    dir_ = fs::temp_directory_path() /
+           ("copydesk-migrations-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  ~MigrationsTest() override { fs::remove_all(dir_); }
+  std::string DbPath() const { return (dir_ / "copydesk.db").string(); }
+
+  static std::vector<std::string> Tables(Database& db) {
+    return db.Read([](Tx& tx) {
+      return tx.Rows(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+          "ORDER BY name",
+          {}, [](const Row& r) { return r.Text(0); });
+    });
+  }
+  struct Applied {
+    std::int64_t version;
+    std::string name;
+    std::int64_t applied_at;
+    bool operator==(const Applied&) const = default;
+  };
+  static std::vector<Applied> Recorded(Database& db) {
+    return db.Read([](Tx& tx) {
+      return tx.Rows("SELECT version, name, applied_at FROM schema_migrations ORDER BY version", {},
+                     [](const Row& r) {
+                       return Applied{r.Int(0), r.Text(1), r.Int(2)};
+                     });
+    });
+  }
+
+  fs::path dir_;
+};
+
+TEST(Migrations, HaveStrictlyIncreasingVersionsAndNames) {
+  const auto& migrations = SqliteMigrations();
+  ASSERT_FALSE(migrations.empty());
+  EXPECT_EQ(migrations.front().version, 1);
+  for (std::size_t i = 0; i < migrations.size(); ++i) {
+    EXPECT_FALSE(migrations[i].name.empty());
+    EXPECT_FALSE(migrations[i].sql.empty());
+    // Two files with one number (two branches merged) would make one of them never run.
+    if (i > 0) EXPECT_GT(migrations[i].version, migrations[i - 1].version) << migrations[i].name;
+  }
+}
+
+TEST_F(MigrationsTest, AFreshDatabaseGetsEveryMigrationRecorded) {
+  SqliteDatabase db(DbPath());
+  EXPECT_EQ(db.SchemaVersions().second, 0);
+  const int applied = db.Migrate();
+  const auto& migrations = SqliteMigrations();
+  EXPECT_EQ(applied, static_cast<int>(migrations.size()));
+  const auto recorded = Recorded(db);
+  ASSERT_EQ(recorded.size(), migrations.size());
+  for (std::size_t i = 0; i < migrations.size(); ++i) {
+    EXPECT_EQ(recorded[i].version, migrations[i].version);
+    EXPECT_EQ(recorded[i].name, migrations[i].name);
+    EXPECT_GT(recorded[i].applied_at, 1'600'000'000'000);  // milliseconds, like every time
+  }
+  const auto [known, current] = db.SchemaVersions();
+  EXPECT_EQ(known, migrations.back().version);
+  EXPECT_EQ(current, known);
+  const auto tables = Tables(db);
+  for (const char* table : {"users", "sessions", "api_tokens", "workspaces", "memberships",
+                            "invitations", "teams", "team_members", "events"}) {
+    EXPECT_NE(std::find(tables.begin(), tables.end(), table), tables.end()) << table;
+  }
+  // Foreign keys are enforced on the connection the migrations leave behind.
+  EXPECT_THROW(db.Write([](Tx& tx) -> Result<void> {
+    tx.Exec("INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, ?, ?)",
+            {Value(std::string("nows")), Value(std::string("nouser")), Value(std::string("owner")),
+             Value(std::int64_t{0})});
+    return {};
+  }),
+               StorageError);
+}
+
+TEST_F(MigrationsTest, ReopeningAppliesNothing) {
+  std::vector<Applied> first;
+  {
+    SqliteDatabase db(DbPath());
+    ASSERT_GT(db.Migrate(), 0);
+    first = Recorded(db);
+  }
+  SqliteDatabase reopened(DbPath());
+  EXPECT_EQ(reopened.SchemaVersions().second, SqliteMigrations().back().version);
+  EXPECT_EQ(reopened.Migrate(), 0);
+  EXPECT_EQ(reopened.Migrate(), 0);
+  EXPECT_EQ(Recorded(reopened), first);
+}
+
+//! The last table the newest migration creates.
+std::string ATableOfTheLastMigration() {
+  const std::string sql(SqliteMigrations().back().sql);
+  const std::regex create(R"(CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([A-Za-z_][A-Za-z0-9_]*))",
+                          std::regex::icase);
+  std::string last;
+  for (auto it = std::sregex_iterator(sql.begin(), sql.end(), create); it != std::sregex_iterator();
+       ++it) {
+    last = (*it)[1];
+  }
+  return last;
+}
+
+TEST_F(MigrationsTest, AFailingMigrationRollsEverythingBack) {
+  const std::string clash = ATableOfTheLastMigration();
+  ASSERT_FALSE(clash.empty()) << "the newest migration creates no table to clash with";
+  SqliteDatabase db(DbPath());
+  // A table in the way makes the newest migration fail after all the others ran.
+  ASSERT_TRUE(db.Write([&](Tx& tx) -> Result<void> {
+                  tx.ExecScript("CREATE TABLE " + clash + " (in_the_way INTEGER)");
+                  return {};
+                }).ok());
+  EXPECT_THROW(db.Migrate(), StorageError);
+  EXPECT_EQ(Tables(db), std::vector<std::string>{clash});  // not one table from any migration
+  EXPECT_EQ(db.SchemaVersions().second, 0);
+  // Out of the way, the same database migrates fully.
+  ASSERT_TRUE(db.Write([&](Tx& tx) -> Result<void> {
+                  tx.ExecScript("DROP TABLE " + clash);
+                  return {};
+                }).ok());
+  EXPECT_EQ(db.Migrate(), static_cast<int>(SqliteMigrations().size()));
+  EXPECT_EQ(db.SchemaVersions().second, SqliteMigrations().back().version);
+}
+
+}  // namespace
+}  // namespace copydesk::storage
