@@ -114,6 +114,12 @@ class SqliteConnection final : public Tx {
 
   sqlite3* handle() { return db_; }
 
+  //! Ends the open transaction unless SQLite already did (it does after some errors), without
+  //! throwing: the error that led here is the one worth reporting.
+  void RollbackQuietly() noexcept {
+    if (sqlite3_get_autocommit(db_) == 0) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+
  private:
   sqlite3_stmt* Prepare(std::string_view sql) {
     auto it = statements_.find(std::string(sql));
@@ -188,24 +194,24 @@ void SqliteDatabase::RunRead(const std::function<void(Tx&)>& fn) {
   conn->ExecScript("BEGIN");
   try {
     fn(*conn);
+    conn->ExecScript("COMMIT");
   } catch (...) {
-    conn->ExecScript("ROLLBACK");
+    conn->RollbackQuietly();
     throw;
   }
-  conn->ExecScript("COMMIT");
 }
 
 void SqliteDatabase::RunWrite(const std::function<bool(Tx&)>& fn) {
   std::lock_guard lock(writer_mutex_);
   writer_->ExecScript("BEGIN IMMEDIATE");
-  bool commit = false;
   try {
-    commit = fn(*writer_);
+    writer_->ExecScript(fn(*writer_) ? "COMMIT" : "ROLLBACK");
   } catch (...) {
-    writer_->ExecScript("ROLLBACK");
+    // A COMMIT that fails (a deferred constraint, a full disk) leaves the transaction open: the
+    // one writer connection could never begin another, so end it here.
+    writer_->RollbackQuietly();
     throw;
   }
-  writer_->ExecScript(commit ? "COMMIT" : "ROLLBACK");
 }
 
 bool SqliteDatabase::Ping() {
@@ -237,7 +243,7 @@ int SqliteDatabase::Migrate() {
     writer_->ExecScript("COMMIT");
     return applied;
   } catch (...) {
-    writer_->ExecScript("ROLLBACK");
+    writer_->RollbackQuietly();
     throw;
   }
 }

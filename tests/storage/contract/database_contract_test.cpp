@@ -154,6 +154,30 @@ TYPED_TEST(DatabaseContract, AnExceptionRollsTheWholeTransactionBack) {
   EXPECT_EQ(this->Get("d"), 4);
 }
 
+TYPED_TEST(DatabaseContract, ACommitThatFailsRollsBackAndTheNextWriteWorks) {
+  // A deferred foreign key is checked only at COMMIT: the one way to make a commit itself fail
+  // that every SQL engine offers.
+  ASSERT_TRUE(this->db_
+                  ->Write([](Tx& tx) -> Result<void> {
+                    tx.ExecScript(
+                        "CREATE TABLE child (id TEXT PRIMARY KEY, parent TEXT NOT NULL "
+                        "REFERENCES kv (k) DEFERRABLE INITIALLY DEFERRED)");
+                    return {};
+                  })
+                  .ok());
+  EXPECT_THROW(this->db_->Write([](Tx& tx) -> Result<void> {
+    tx.Exec("INSERT INTO kv (k, v) VALUES (?, ?)",
+            {Value(std::string("a")), Value(std::int64_t{1})});
+    tx.Exec("INSERT INTO child (id, parent) VALUES (?, ?)",
+            {Value(std::string("c1")), Value(std::string("nobody"))});
+    return {};
+  }),
+               StorageError);
+  EXPECT_FALSE(this->Get("a").has_value());
+  this->Put("b", 2);
+  EXPECT_EQ(this->Get("b"), 2);
+}
+
 TYPED_TEST(DatabaseContract, UniqueViolationsAreClassifiedAsSuch) {
   this->Put("a", 1);
   auto kind_of = [&](const std::function<void(Tx&)>& write) {
