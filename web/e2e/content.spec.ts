@@ -120,7 +120,9 @@ test('write, autosave, reload, conflict, history, diff, restore, in French too',
   await page.context().setOffline(false);
   const conflict = page.getByRole('dialog', { name: 'Someone else changed the same text' });
   await expect(conflict).toBeVisible();
-  await expect(conflict.getByTestId('theirs-fields.body')).toContainText('Tanks need a yearly check.');
+  await expect(conflict.getByTestId('theirs-fields.body')).toContainText(
+    'Tanks need a yearly check.',
+  );
   await expect(conflict.getByTestId('mine-fields.body')).toContainText('Chloé adds this.');
   await conflict.getByRole('radio', { name: 'Edit a merged text' }).check();
   const merged = conflict.getByRole('textbox', { name: 'Merged text for Body' });

@@ -117,61 +117,63 @@ export function HistoryPanel({ sync, type }: { sync: ContentSync; type: ContentT
               onRestored={() => set({ rev: null, compare: null })}
             />
           </div>
-          <div className="history-controls">
-            <div className="segmented" role="group" aria-label={t('history.show')}>
-              <button
-                type="button"
-                aria-pressed={view === 'changes'}
-                onClick={() => set({ view: null })}
-              >
-                {t('history.view_changes')}
-              </button>
-              <button
-                type="button"
-                aria-pressed={view === 'text'}
-                onClick={() => set({ view: 'text' })}
-              >
-                {t('history.view_text')}
-              </button>
+          {items.length > 1 && (
+            <div className="history-controls">
+              <div className="segmented" role="group" aria-label={t('history.show')}>
+                <button
+                  type="button"
+                  aria-pressed={view === 'changes'}
+                  onClick={() => set({ view: null })}
+                >
+                  {t('history.view_changes')}
+                </button>
+                <button
+                  type="button"
+                  aria-pressed={view === 'text'}
+                  onClick={() => set({ view: 'text' })}
+                >
+                  {t('history.view_text')}
+                </button>
+              </div>
+              {view === 'changes' && (
+                <>
+                  <label className="inline-field">
+                    {t('history.compare_with')}
+                    <select
+                      value={compare ?? ''}
+                      onChange={(event) => set({ compare: event.target.value || null })}
+                    >
+                      {items
+                        .filter((r) => r.number !== current.number)
+                        .map((r) => (
+                          <option key={r.number} value={r.number}>
+                            {t('history.revision_number', { number: r.number })}
+                            {r.label ? ` — ${r.label}` : ''}
+                          </option>
+                        ))}
+                    </select>
+                  </label>
+                  <div className="segmented" role="group" aria-label={t('history.layout')}>
+                    <button
+                      type="button"
+                      aria-pressed={layout === 'inline'}
+                      onClick={() => set({ layout: null })}
+                    >
+                      {t('history.inline')}
+                    </button>
+                    <button
+                      type="button"
+                      aria-pressed={layout === 'split'}
+                      onClick={() => set({ layout: 'split' })}
+                    >
+                      {t('history.side_by_side')}
+                    </button>
+                  </div>
+                </>
+              )}
             </div>
-            {view === 'changes' && (
-              <>
-                <label className="inline-field">
-                  {t('history.compare_with')}
-                  <select
-                    value={compare ?? ''}
-                    onChange={(event) => set({ compare: event.target.value || null })}
-                  >
-                    {items
-                      .filter((r) => r.number !== current.number)
-                      .map((r) => (
-                        <option key={r.number} value={r.number}>
-                          {t('history.revision_number', { number: r.number })}
-                          {r.label ? ` — ${r.label}` : ''}
-                        </option>
-                      ))}
-                  </select>
-                </label>
-                <div className="segmented" role="group" aria-label={t('history.layout')}>
-                  <button
-                    type="button"
-                    aria-pressed={layout === 'inline'}
-                    onClick={() => set({ layout: null })}
-                  >
-                    {t('history.inline')}
-                  </button>
-                  <button
-                    type="button"
-                    aria-pressed={layout === 'split'}
-                    onClick={() => set({ layout: 'split' })}
-                  >
-                    {t('history.side_by_side')}
-                  </button>
-                </div>
-              </>
-            )}
-          </div>
-          {view === 'text' ? (
+          )}
+          {view === 'text' || items.length === 1 ? (
             <RevisionText id={id} number={current.number} type={type} />
           ) : compare === null || compare === current.number ? (
             <p className="muted">{t('history.first_revision')}</p>

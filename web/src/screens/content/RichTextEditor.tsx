@@ -43,7 +43,7 @@ export default function RichTextEditor({
   const editor = useEditor({
     extensions: [
       StarterKit.configure({
-        heading: { levels: [2, 3, 4] },
+        heading: { levels: [1, 2, 3, 4] },
         link: { openOnClick: false, autolink: true, defaultProtocol: 'https' },
       }),
       TableKit.configure({ table: { resizable: false } }),
@@ -176,7 +176,12 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
       title: t('editor.quote'),
       run: () => editor.chain().focus().toggleBlockquote().run(),
     },
-    { key: 'link', text: '⛓', title: t('editor.link'), run: () => setPrompt('link') },
+    {
+      key: 'link',
+      text: t('editor.link'),
+      title: t('editor.link'),
+      run: () => setPrompt('link'),
+    },
   ];
 
   return (
@@ -198,11 +203,10 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
       <button
         type="button"
         className="toolbar-button"
-        aria-label={t('editor.image')}
         title={t('editor.image')}
         onClick={() => setPrompt('image')}
       >
-        ▣
+        {t('editor.image_short')}
       </button>
       {active.table ? (
         <>

@@ -1,0 +1,141 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const owner = {
+  name: 'Chloé Martin',
+  email: 'chloe@example.com',
+  password: 'citernes en hiver 2025',
+  workspace: 'Acme',
+};
+
+async function setUpAndLogIn(page: Page, request: APIRequestContext): Promise<string> {
+  const setup = await request.post('/api/v1/setup', {
+    data: {
+      email: owner.email,
+      name: owner.name,
+      password: owner.password,
+      workspace_name: owner.workspace,
+      language: 'en',
+    },
+  });
+  expect(setup.status()).toBe(201);
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(owner.email);
+  await page.getByLabel('Password').fill(owner.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('navigation', { name: 'Workspace' })).toBeVisible();
+  return ((await setup.json()) as { workspace: { slug: string } }).workspace.slug;
+}
+
+async function newContent(page: Page, type: RegExp, title: string) {
+  await page.getByRole('button', { name: 'New content' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New content' });
+  await dialog.getByRole('radio', { name: type }).check();
+  await dialog.getByLabel('Title', { exact: true }).fill(title);
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
+}
+
+test('counters, a draft that outlives a failed save, filters kept in the URL', async ({
+  page,
+  request,
+}) => {
+  const slug = await setUpAndLogIn(page, request);
+  await page.goto(`/w/${slug}/contents`);
+
+  // A post for X: the counter follows the channel's limit, and nothing is cut.
+  await newContent(page, /Social post/, 'Frost warning');
+  await page.getByRole('checkbox', { name: 'X', exact: true }).check();
+  const text = page.getByRole('textbox', { name: 'Text' });
+  await text.fill('a'.repeat(260));
+  await expect(page.locator('.counter-near')).toHaveText('260 / 280 X');
+  await text.fill('a'.repeat(300));
+  await expect(page.locator('.counter-over')).toContainText('300 / 280 X');
+  await expect(page.getByRole('region', { name: 'To check' })).toContainText(
+    'Text: 300 characters, 280 allowed on X.',
+  );
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await page.reload();
+  await expect(text).toHaveValue('a'.repeat(300));
+
+  // The server cannot be reached: the change stays on this device, through a reload.
+  await page.route('**/api/v1/contents/*', (route) =>
+    route.request().method() === 'PATCH' ? route.abort('internetdisconnected') : route.fallback(),
+  );
+  await text.fill('Roads will be icy tonight.');
+  await expect(page.getByTestId('save-state')).toHaveText(
+    'Offline — your changes are kept on this device',
+  );
+  await page.unroute('**/api/v1/contents/*');
+  await page.reload();
+  await expect(text).toHaveValue('Roads will be icy tonight.');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await page.reload();
+  await expect(text).toHaveValue('Roads will be icy tonight.');
+
+  // An article too, then the list filtered by type: the filter lives in the URL.
+  await page.getByRole('link', { name: '← Contents' }).click();
+  await newContent(page, /Article/, 'Winter tank safety');
+  await page.getByRole('link', { name: '← Contents' }).click();
+  const rows = page.locator('.contents-table tbody tr');
+  await expect(rows).toHaveCount(2);
+  await page.getByRole('button', { name: 'Type' }).click();
+  await page.getByRole('checkbox', { name: 'Social post' }).check();
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/[?&]type=social_post\b/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Frost warning');
+  await page.reload();
+  await expect(rows).toHaveCount(1);
+
+  // Sorting by title is one click on its header, and is in the URL too.
+  await page.getByRole('button', { name: 'Clear filters (1)' }).click();
+  await expect(rows).toHaveCount(2);
+  await page.getByRole('button', { name: 'Title' }).click();
+  await expect(page).toHaveURL(/sort=title/);
+  await expect(rows.first()).toContainText('Frost warning');
+  await page.getByRole('button', { name: 'Title' }).click();
+  await expect(rows.first()).toContainText('Winter tank safety');
+  await page.goBack();
+  await expect(rows.first()).toContainText('Frost warning');
+});
+
+test('settings: invite a colleague, add a channel; account: a token shown once', async ({
+  page,
+  request,
+}) => {
+  const slug = await setUpAndLogIn(page, request);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${slug}/settings$`));
+
+  await page.getByRole('link', { name: 'Members' }).click();
+  await page.getByLabel('Email').fill('claire@example.com');
+  await page.getByLabel('Role', { exact: true }).selectOption('reviewer');
+  await page.getByRole('button', { name: 'Invite', exact: true }).click();
+  const invited = page.getByRole('dialog', { name: 'Invite someone' });
+  await expect(invited).toContainText('copy this link and send it to claire@example.com');
+  await expect(invited.getByLabel('Invitation link')).toHaveValue(/\/invite\/.+/);
+  await page.keyboard.press('Escape');
+  await expect(invited).toBeHidden();
+  await expect(page.getByRole('table', { name: 'Pending invitations' })).toContainText(
+    'claire@example.com',
+  );
+
+  await page.getByRole('link', { name: 'Channels' }).click();
+  await page.getByRole('button', { name: 'New channel' }).click();
+  const channel = page.getByRole('dialog', { name: 'New channel' });
+  await channel.getByLabel('Name').fill('Mastodon');
+  await channel.getByLabel('Inside').selectOption({ label: 'Social' });
+  await channel.getByLabel('Character limit').fill('500');
+  await channel.getByRole('button', { name: 'Save' }).click();
+  await expect(channel).toBeHidden();
+  await expect(page.getByRole('list', { name: 'Channels' })).toContainText('Mastodon');
+
+  await page.getByRole('link', { name: 'Account' }).click();
+  await page.getByLabel('Token name').fill('Website import');
+  await page.getByRole('button', { name: 'Create token' }).click();
+  const token = page.getByRole('dialog', { name: 'Token created' });
+  await expect(token.getByLabel('Token')).not.toHaveValue('');
+  await token.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('cell', { name: 'Website import' })).toBeVisible();
+});
