@@ -67,7 +67,10 @@ test('write, autosave, reload, conflict, history, diff, restore, in French too',
   await logIn(page, chloe);
 
   // A new article, from the contents list.
-  await page.getByRole('link', { name: 'Contents' }).click();
+  await page
+    .getByRole('navigation', { name: 'Workspace' })
+    .getByRole('link', { name: 'Contents' })
+    .click();
   await expect(page.getByRole('heading', { name: 'Contents' })).toBeVisible();
   await expect(page.getByText('No contents yet.')).toBeVisible();
   await page.getByRole('button', { name: 'New content' }).click();

@@ -108,7 +108,8 @@ export const test = base.extend<{ server: RunningServer }>({
   page: async ({ page }, use) => {
     const problems: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error' && !expectedConsoleErrors.test(message.text())) {
+      const kind = message.type();
+      if ((kind === 'error' || kind === 'warning') && !expectedConsoleErrors.test(message.text())) {
         problems.push(`console: ${message.text()}`);
       }
     });

@@ -124,3 +124,56 @@ describe('the key scanner', () => {
     expect(keysUsedIn(`split('a.b'); format('c.d')`)).toEqual([]);
   });
 });
+
+// Words that are the same in English and French, on purpose. Any other French text equal to its
+// English one is taken for a string someone forgot to translate.
+const sameInBothLanguages = new Set([
+  'app.name',
+  'language.en',
+  'language.fr',
+  'language.en_short',
+  'language.fr_short',
+  'contents.col_type',
+  'contents.col_publish',
+  'contents.filter_type',
+  'content.publish_at',
+  'content.choice_none',
+  'content.counter',
+  'content.counter_channel',
+  'editor.image_short',
+  'editor.italic_short',
+  'kind.date',
+  'settings.actions',
+  'settings.project_description',
+  'settings.field_options_hint',
+]);
+
+describe('visible strings', () => {
+  it('are translated: French differs from English unless listed as the same word', () => {
+    const untranslated = [...flat.en!]
+      .filter(([key, text]) => flat.fr!.get(key) === text && !sameInBothLanguages.has(key))
+      .map(([key]) => key);
+    expect(untranslated).toEqual([]);
+  });
+
+  it('never appear as literal text in the components: they come from the catalogs', () => {
+    const literals: string[] = [];
+    for (const file of sourceFiles(srcDir).filter((path) => path.endsWith('.tsx'))) {
+      const source = readFileSync(file, 'utf8');
+      // Text between two JSX tags that holds a letter (code between tags has braces or parens).
+      for (const m of source.matchAll(/>([^<>{}()=;`'"]*)</g)) {
+        const text = m[1]!.trim();
+        if (/\p{L}/u.test(text) && !text.startsWith(',')) {
+          literals.push(`${relative(srcDir, file)}: ${JSON.stringify(text)}`);
+        }
+      }
+      // Attributes people read or hear, written as a literal.
+      for (const m of source.matchAll(/\b(aria-label|placeholder|title|alt|label)="([^"]*)"/g)) {
+        if (/\p{L}/u.test(m[2]!) && m[2] !== 'https://') {
+          literals.push(`${relative(srcDir, file)}: ${m[0]}`);
+        }
+      }
+    }
+    expect(literals).toEqual([]);
+  });
+});

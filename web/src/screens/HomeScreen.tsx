@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useLocale } from '../i18n';
 import { roleLabelKey } from '../i18n/keys';
 import { formatLongDate } from '../lib/format';
@@ -21,7 +22,11 @@ export function HomeScreen() {
           role: t(roleLabelKey[membership.role]),
         })}
       </p>
-      <p className="muted">{t('home.coming_next')}</p>
+      <p>
+        <Link to={`/w/${encodeURIComponent(membership.workspace.slug)}/contents`}>
+          {t('home.open_contents')}
+        </Link>
+      </p>
     </section>
   );
 }

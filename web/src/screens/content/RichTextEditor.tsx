@@ -136,25 +136,25 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
   const buttons: { key: keyof typeof active; text: string; title: string; run: () => void }[] = [
     {
       key: 'h2',
-      text: 'H2',
+      text: t('editor.heading2_short'),
       title: t('editor.heading2'),
       run: () => editor.chain().focus().toggleHeading({ level: 2 }).run(),
     },
     {
       key: 'h3',
-      text: 'H3',
+      text: t('editor.heading3_short'),
       title: t('editor.heading3'),
       run: () => editor.chain().focus().toggleHeading({ level: 3 }).run(),
     },
     {
       key: 'bold',
-      text: 'B',
+      text: t('editor.bold_short'),
       title: t('editor.bold'),
       run: () => editor.chain().focus().toggleBold().run(),
     },
     {
       key: 'italic',
-      text: 'I',
+      text: t('editor.italic_short'),
       title: t('editor.italic'),
       run: () => editor.chain().focus().toggleItalic().run(),
     },
