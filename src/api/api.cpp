@@ -12,6 +12,7 @@ void RegisterRoutes(http::Router& router, Services& services) {
   AddTeamRoutes(router, services);
   AddSettingsRoutes(router, services);
   AddContentRoutes(router, services);
+  AddWorkflowRoutes(router, services);
 }
 
 }  // namespace copydesk::api

@@ -6,6 +6,7 @@
 #include "http/router.hpp"
 #include "storage/database.hpp"
 #include "content/contents.hpp"
+#include "workflow/workflow.hpp"
 #include "workspace/settings.hpp"
 #include "workspace/workspaces.hpp"
 
@@ -20,6 +21,7 @@ struct Services {
   workspace::Workspaces& workspaces;
   workspace::Settings& settings;
   content::Contents& contents;
+  workflow::Workflow& workflow;
 };
 
 //! Registers every route of the API on `router`. Each file of this folder adds its resource's.
@@ -34,5 +36,6 @@ void AddMemberRoutes(http::Router& router, Services& services);
 void AddTeamRoutes(http::Router& router, Services& services);
 void AddSettingsRoutes(http::Router& router, Services& services);
 void AddContentRoutes(http::Router& router, Services& services);
+void AddWorkflowRoutes(http::Router& router, Services& services);
 
 }  // namespace copydesk::api

@@ -52,6 +52,55 @@ json::object ProjectJson(const storage::ProjectRecord& p) {
           {"updated_at", FormatTime(p.updated_at)}};
 }
 
+json::object ApprovalJson(const storage::ApprovalRecord& a, std::optional<bool> stale) {
+  json::object out{{"id", a.id},
+                   {"revision", a.revision},
+                   {"content_hash", a.content_hash},
+                   {"decision", a.decision},
+                   {"comment", a.comment},
+                   {"by", {{"id", OptionalString(a.user_id)}, {"name", a.user_name}}},
+                   {"created_at", FormatTime(a.created_at)}};
+  out["team"] = a.team_id ? json::value({{"id", *a.team_id}, {"name", a.team_name}}) : json::value(nullptr);
+  if (a.visitor_email) out["visitor"] = {{"name", a.visitor_name.value_or("")}, {"email", *a.visitor_email}};
+  if (stale) out["stale"] = *stale;
+  return out;
+}
+
+json::object TeamApprovalJson(const content::TeamApproval& t) {
+  json::object out{{"team_id", t.team_id}, {"team_name", t.team_name}, {"state", t.state}};
+  out["latest"] = t.latest ? json::value(ApprovalJson(*t.latest, std::nullopt)) : json::value(nullptr);
+  return out;
+}
+
+json::object StatusJson(const storage::StatusRecord& s) {
+  json::object out{{"id", s.id},
+                   {"name", s.name},
+                   {"color", s.color},
+                   {"category", s.category},
+                   {"position", s.position}};
+  if (auto gate = content::GateOf(s)) {
+    json::array teams;
+    for (const auto& t : gate->teams) teams.push_back(json::string(t));
+    out["gate"] = {{"teams", std::move(teams)},
+                   {"no_violations", gate->no_violations},
+                   {"blocking", gate->blocking}};
+  } else {
+    out["gate"] = nullptr;
+  }
+  return out;
+}
+
+json::object EventJson(const storage::EventRecord& e) {
+  std::error_code ec;
+  auto data = json::parse(e.data_json, ec);
+  return {{"seq", e.seq},
+          {"kind", e.kind},
+          {"at", FormatTime(e.created_at)},
+          {"actor", {{"id", OptionalString(e.actor_id)}, {"name", e.actor_name}}},
+          {"subject", OptionalString(e.subject_id)},
+          {"data", ec ? json::value(json::object()) : data}};
+}
+
 json::object ContentJson(const content::ContentView& view, bool with_fields) {
   const auto& c = view.content;
   json::object out{{"id", c.id},
@@ -78,6 +127,27 @@ json::object ContentJson(const content::ContentView& view, bool with_fields) {
     auto fields = json::parse(c.fields_json, ec);
     out["fields"] = ec ? json::value(json::object()) : fields;
   }
+  if (view.status) {
+    out["status"] = {{"id", view.status->id},
+                     {"name", view.status->name},
+                     {"color", view.status->color},
+                     {"category", view.status->category}};
+  } else {
+    out["status"] = nullptr;
+  }
+  if (c.locked_by) {
+    out["lock"] = {{"by", *c.locked_by},
+                   {"reason", c.locked_reason.value_or("")},
+                   {"at", OptionalTime(c.locked_at)}};
+  } else {
+    out["lock"] = nullptr;
+  }
+  out["validated_revision"] = view.approvals.validated_revision
+                                  ? json::value(*view.approvals.validated_revision)
+                                  : json::value(nullptr);
+  json::array teams;
+  for (const auto& t : view.approvals.teams) teams.push_back(TeamApprovalJson(t));
+  out["approvals"] = std::move(teams);
   json::array violations;
   for (const auto& v : view.violations) {
     json::object o{{"field", v.field}, {"rule", v.rule}, {"limit", v.limit}, {"actual", v.actual}};

@@ -8,6 +8,7 @@
 #include "core/json_input.hpp"
 #include "http/message.hpp"
 #include "storage/settings_store.hpp"
+#include "storage/workflow_store.hpp"
 
 namespace copydesk::api {
 
@@ -15,6 +16,14 @@ namespace copydesk::api {
 boost::json::object ChannelJson(const storage::ChannelRecord& channel);
 boost::json::object TypeJson(const storage::ContentTypeRecord& type);
 boost::json::object ProjectJson(const storage::ProjectRecord& project);
+//! An approval; `stale` when known.
+boost::json::object ApprovalJson(const storage::ApprovalRecord& approval, std::optional<bool> stale);
+//! Where one asked team stands.
+boost::json::object TeamApprovalJson(const content::TeamApproval& team);
+//! A workflow status with its gate.
+boost::json::object StatusJson(const storage::StatusRecord& status);
+//! One event of the activity.
+boost::json::object EventJson(const storage::EventRecord& event);
 //! A content; `with_fields` false leaves the text out (lists).
 boost::json::object ContentJson(const content::ContentView& view, bool with_fields = true);
 //! A revision; its snapshot only when `with_text`.

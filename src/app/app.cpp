@@ -31,8 +31,9 @@ struct App::Parts {
         workspaces(*db, config),
         settings(*db),
         contents(*db),
+        workflow(*db),
         files(config.web_dir),
-        services{config, *db, metrics, accounts, workspaces, settings, contents},
+        services{config, *db, metrics, accounts, workspaces, settings, contents, workflow},
         dispatcher(router, files, metrics),
         server(config, dispatcher, metrics) {
     api::RegisterRoutes(router, services);
@@ -45,6 +46,7 @@ struct App::Parts {
   workspace::Workspaces workspaces;
   workspace::Settings settings;
   content::Contents contents;
+  workflow::Workflow workflow;
   http::StaticFiles files;
   api::Services services;
   http::Router router;
@@ -67,5 +69,7 @@ void App::Shutdown(int grace_ms) { parts_->server.Shutdown(std::chrono::millisec
 void App::RunUntilSignal() { parts_->server.RunUntilSignal(); }
 
 storage::Database& App::db() { return *parts_->db; }
+
+const http::Router& App::router() const { return parts_->router; }
 
 }  // namespace copydesk

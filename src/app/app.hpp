@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/config.hpp"
+#include "http/router.hpp"
 #include "storage/database.hpp"
 
 namespace copydesk {
@@ -27,6 +28,8 @@ class App {
 
   //! The database, for commands that work beside the server.
   storage::Database& db();
+  //! The routes, for tests that walk every one (authorization matrix, API description).
+  const http::Router& router() const;
 
  private:
   struct Parts;

@@ -12,6 +12,7 @@
 #include "core/random.hpp"
 #include "core/text.hpp"
 #include "storage/accounts_store.hpp"
+#include "storage/workflow_store.hpp"
 #include "storage/workspaces_store.hpp"
 #include "workspace/workspaces.hpp"
 
@@ -69,9 +70,42 @@ Result<Loaded> Load(Tx& tx, const auth::Actor& actor, const std::string& id, Act
 
 ContentView ViewOf(Tx& tx, Loaded loaded, bool merged = false) {
   const auto channels = storage::ListChannels(tx, loaded.content.workspace_id);
-  ContentView view{std::move(loaded.content), std::move(loaded.type), std::move(loaded.fields), {}, merged};
+  const auto statuses = storage::ListStatuses(tx, loaded.content.workspace_id);
+  ContentView view;
+  view.content = std::move(loaded.content);
+  view.type = std::move(loaded.type);
+  view.fields = std::move(loaded.fields);
+  view.merged = merged;
   view.violations = FindViolations(view.content, view.fields, channels);
+  if (const auto* status = StatusOf(statuses, view.content.status_id)) view.status = *status;
+  view.approvals = SummarizeInTx(tx, view.content, statuses);
   return view;
+}
+
+// Edits of a locked content are refused with who locked it and why.
+Result<void> CheckNotLocked(Tx& tx, const ContentRecord& c) {
+  if (!c.locked_by) return {};
+  auto who = storage::FindUserById(tx, *c.locked_by);
+  const std::string name = who ? who->name : "someone";
+  Error e{ErrorKind::kLocked, "Locked by " + name + ": " + c.locked_reason.value_or("") + "."};
+  json::object extra{{"locked_by", {{"id", *c.locked_by}, {"name", name}}},
+                     {"reason", c.locked_reason.value_or("")}};
+  e.extra_json = json::serialize(extra);
+  return e;
+}
+
+// When the text changes, approvals that held for the old text go stale: say so in the activity.
+void RecordStaleApprovals(Tx& tx, const ContentRecord& c, const std::string& old_hash,
+                          const std::string& actor_id, TimeMs now) {
+  const auto approvals = storage::ListApprovals(tx, c.id);
+  json::array teams;
+  for (const auto& [team, approval] : LatestByTeam(approvals, old_hash)) {
+    if (approval->decision == "approved") teams.push_back(json::string(team));
+  }
+  if (teams.empty()) return;
+  storage::AppendEvent(tx, c.workspace_id, actor_id, "approval.stale", c.id,
+                       json::serialize(json::object{{"teams", std::move(teams)}, {"revision", c.revision}}),
+                       now);
 }
 
 // The state a write is compared with: what three-way merges are made of.
@@ -434,6 +468,8 @@ Result<ContentView> CreateContent(Tx& tx, const auth::Actor& actor, const std::s
     c.channel_ids = in.channels.value_or(std::vector<std::string>{});
     c.tags = in.tags.value_or(std::vector<std::string>{});
     c.assignee_ids = in.assignees.value_or(std::vector<std::string>{});
+    const auto statuses = storage::ListStatuses(tx, workspace.id);
+    if (!statuses.empty()) c.status_id = statuses.front().id;
     c.created_by = actor.user.id;
     c.created_at = now;
     c.updated_at = now;
@@ -477,6 +513,7 @@ Result<ContentView> UpdateContent(Tx& tx, const auth::Actor& actor, const std::s
     if (!loaded) return std::move(loaded).error();
     auto& c = loaded->content;
     if (c.archived_at) return Error::Conflict("This content is archived. Bring it back before editing it.");
+    if (auto unlocked = CheckNotLocked(tx, c); !unlocked) return std::move(unlocked).error();
     if (base_version > c.version) {
       return Error::Conflict("base_version " + std::to_string(base_version) +
                                  " is newer than the content (version " + std::to_string(c.version) + ").",
@@ -501,8 +538,10 @@ Result<ContentView> UpdateContent(Tx& tx, const auth::Actor& actor, const std::s
     }
     const json::object& next = proposal.snapshot;
     if (next == current) return ViewOf(tx, std::move(*loaded));  // a save that changes nothing
+    const std::string old_hash = c.content_hash;
     const bool text_changed = ApplyText(tx, c, actor.user.id, std::string(next.at("title").as_string()),
                                         next.at("fields").as_object(), proposal.merged ? "merge" : "edit", now);
+    if (text_changed) RecordStaleApprovals(tx, c, old_hash, actor.user.id, now);
     c.language = std::string(next.at("language").as_string());
     c.channel_ids = Strings(next.at("channels"));
     c.tags = Strings(next.at("tags"));
@@ -624,11 +663,14 @@ Result<ContentPage> Contents::List(const auth::Actor& actor, const std::string& 
     std::map<std::string, storage::ContentTypeRecord> types;
     for (auto& t : storage::ListContentTypes(tx, q.workspace_id)) types[t.id] = t;
     const auto channels = storage::ListChannels(tx, q.workspace_id);
+    const auto statuses = storage::ListStatuses(tx, q.workspace_id);
     for (auto& row : rows) {
       ContentView view;
       view.type = types[row.type_id];
       view.fields = workspace::FieldDefsFromJson(view.type.fields_json);
       view.violations = FindViolations(row, view.fields, channels);
+      if (const auto* status = StatusOf(statuses, row.status_id)) view.status = *status;
+      view.approvals = SummarizeInTx(tx, row, statuses);
       view.content = std::move(row);
       page.items.push_back(std::move(view));
     }
@@ -728,13 +770,16 @@ Result<ContentView> Contents::Restore(const auth::Actor& actor, const std::strin
     if (!loaded) return std::move(loaded).error();
     auto& c = loaded->content;
     if (c.archived_at) return Error::Conflict("This content is archived. Bring it back before restoring.");
+    if (auto unlocked = CheckNotLocked(tx, c); !unlocked) return std::move(unlocked).error();
     auto revision = storage::FindRevision(tx, id, number);
     if (!revision) return Error::NotFound("No such revision.");
     const TimeMs now = NowMs();
+    const std::string old_hash = c.content_hash;
     if (!ApplyText(tx, c, actor.user.id, revision->title, ParseObject(revision->fields_json), "restore",
                    now, number)) {
       return ViewOf(tx, std::move(*loaded));  // already this text: nothing to restore
     }
+    RecordStaleApprovals(tx, c, old_hash, actor.user.id, now);
     Commit(tx, c, actor.user.id, "content.restored", {{"restored_from", number}}, now, false);
     return ViewOf(tx, std::move(*loaded));
   });

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "auth/accounts.hpp"
+#include "content/approvals.hpp"
 #include "content/text_diff.hpp"
 #include "core/result.hpp"
 #include "storage/contents_store.hpp"
@@ -55,6 +56,8 @@ struct ContentView {
   storage::ContentTypeRecord type;
   std::vector<workspace::FieldDef> fields;
   std::vector<Violation> violations;
+  std::optional<storage::StatusRecord> status;
+  ApprovalSummary approvals;
   bool merged = false;  //!< this write was merged with changes made since its base version
 };
 

@@ -11,7 +11,8 @@ namespace {
 constexpr const char* kContentColumns =
     "c.id, c.workspace_id, c.type_id, c.title, c.language, c.fields, c.version, c.revision, "
     "c.content_hash, c.project_id, c.owner_id, c.due_at, c.publish_at, c.created_by, "
-    "c.created_at, c.updated_at, c.archived_at";
+    "c.created_at, c.updated_at, c.archived_at, c.status_id, c.locked_by, c.locked_reason, "
+    "c.locked_at";
 
 ContentRecord ReadContent(const Row& r) {
   ContentRecord c;
@@ -32,6 +33,10 @@ ContentRecord ReadContent(const Row& r) {
   c.created_at = r.Int(14);
   c.updated_at = r.Int(15);
   c.archived_at = r.OptInt(16);
+  c.status_id = r.OptText(17);
+  c.locked_by = r.OptText(18);
+  c.locked_reason = r.OptText(19);
+  c.locked_at = r.OptInt(20);
   return c;
 }
 
@@ -118,10 +123,11 @@ void InsertContent(Tx& tx, const ContentRecord& c) {
   tx.Exec(
       "INSERT INTO contents (id, workspace_id, type_id, title, language, fields, version, "
       "revision, content_hash, project_id, owner_id, due_at, publish_at, created_by, created_at, "
-      "updated_at, archived_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "updated_at, archived_at, status_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {c.id, c.workspace_id, c.type_id, c.title, c.language, c.fields_json, c.version, c.revision,
        c.content_hash, Nullable(c.project_id), Nullable(c.owner_id), Nullable(c.due_at),
-       Nullable(c.publish_at), c.created_by, c.created_at, c.updated_at, Nullable(c.archived_at)});
+       Nullable(c.publish_at), c.created_by, c.created_at, c.updated_at, Nullable(c.archived_at),
+       Nullable(c.status_id)});
   SetContentChannels(tx, c.id, c.channel_ids);
   SetContentTags(tx, c);
   SetContentAssignees(tx, c.id, c.assignee_ids);
@@ -131,10 +137,12 @@ void UpdateContentRow(Tx& tx, const ContentRecord& c) {
   tx.Exec(
       "UPDATE contents SET type_id = ?, title = ?, language = ?, fields = ?, version = ?, "
       "revision = ?, content_hash = ?, project_id = ?, owner_id = ?, due_at = ?, publish_at = ?, "
-      "updated_at = ?, archived_at = ? WHERE id = ?",
+      "updated_at = ?, archived_at = ?, status_id = ?, locked_by = ?, locked_reason = ?, "
+      "locked_at = ? WHERE id = ?",
       {c.type_id, c.title, c.language, c.fields_json, c.version, c.revision, c.content_hash,
        Nullable(c.project_id), Nullable(c.owner_id), Nullable(c.due_at), Nullable(c.publish_at),
-       c.updated_at, Nullable(c.archived_at), c.id});
+       c.updated_at, Nullable(c.archived_at), Nullable(c.status_id), Nullable(c.locked_by),
+       Nullable(c.locked_reason), Nullable(c.locked_at), c.id});
 }
 
 void SetContentChannels(Tx& tx, const std::string& content_id, const std::vector<std::string>& ids) {
@@ -185,6 +193,7 @@ std::vector<ContentRecord> ListContents(Tx& tx, const ContentQuery& q) {
   AddIn(sql, params, " AND c.owner_id IN ", q.owner_ids);
   AddIn(sql, params, " AND c.project_id IN ", q.project_ids);
   AddIn(sql, params, " AND c.language IN ", q.languages);
+  AddIn(sql, params, " AND c.status_id IN ", q.status_ids);
   AddIn(sql, params, " AND c.id IN (SELECT content_id FROM content_channels WHERE channel_id IN ",
         q.channel_ids);
   if (!q.channel_ids.empty()) sql += ")";

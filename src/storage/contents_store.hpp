@@ -28,6 +28,10 @@ struct ContentRecord {
   TimeMs created_at = 0;
   TimeMs updated_at = 0;
   std::optional<TimeMs> archived_at;
+  std::optional<std::string> status_id;
+  std::optional<std::string> locked_by;  //!< while set, edits are refused (423)
+  std::optional<std::string> locked_reason;
+  std::optional<TimeMs> locked_at;
   std::vector<std::string> channel_ids;
   std::vector<std::string> tags;
   std::vector<std::string> assignee_ids;
@@ -61,6 +65,7 @@ struct ContentQuery {
   std::vector<std::string> assignee_ids;
   std::vector<std::string> project_ids;
   std::vector<std::string> languages;
+  std::vector<std::string> status_ids;
   bool archived = false;
   std::optional<TimeMs> publish_from, publish_to, due_from, due_to, updated_from, updated_to;
   std::string sort = "updated";  //!< updated, created, publish_at, due_at, title

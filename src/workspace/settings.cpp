@@ -5,6 +5,8 @@
 #include "core/random.hpp"
 #include "core/text.hpp"
 #include "storage/accounts_store.hpp"
+#include "storage/workflow_store.hpp"
+#include "storage/workspaces_store.hpp"
 #include "workspace/workspaces.hpp"
 
 namespace copydesk::workspace {
@@ -116,6 +118,36 @@ void SeedWorkspaceDefaults(Tx& tx, const std::string& workspace_id, const std::s
     storage::InsertContentType(tx, {NewId(), workspace_id, t.key, t.name,
                                     json::serialize(FieldDefsToJson(t.fields)), type_position++,
                                     now, now});
+  }
+
+  // The default workflow, with legal validation gated by a Legal team (empty until people are
+  // added to it) and blocking: what most companies need before anything is published.
+  const storage::TeamRecord legal{NewId(), workspace_id, L("Legal", "Juridique"), now, {}};
+  storage::InsertTeam(tx, legal, FoldForMatch(legal.name));
+  struct DefaultStatus {
+    const char* en;
+    const char* fr;
+    const char* color;
+    const char* category;
+    bool legal_gate;
+  };
+  const DefaultStatus statuses[] = {
+      {"Idea", "Idée", "#a855f7", "idea", false},
+      {"Writing", "Rédaction", "#3b82f6", "in_progress", false},
+      {"Internal review", "Relecture interne", "#f59e0b", "review", false},
+      {"Legal validation", "Validation juridique", "#ef4444", "review", true},
+      {"Ready", "Prêt", "#10b981", "ready", false},
+      {"Published", "Publié", "#6b7280", "published", false},
+  };
+  std::int64_t status_position = 0;
+  for (const auto& d : statuses) {
+    storage::StatusRecord status{NewId(), workspace_id, fr ? d.fr : d.en, d.color, d.category,
+                                 status_position++, std::nullopt, false, false, now};
+    if (d.legal_gate) {
+      status.gate_teams_json = json::serialize(json::array{json::string(legal.id)});
+      status.gate_blocking = true;
+    }
+    storage::InsertStatus(tx, status);
   }
 }
 
