@@ -182,3 +182,54 @@ test('write, autosave, reload, conflict, history, diff, restore, in French too',
     'Restauration (depuis la révision 1)',
   );
 });
+
+test('edits of different paragraphs made at the same time are merged, and shown', async ({
+  page,
+  request,
+  browser,
+  baseURL,
+}) => {
+  const slug = await setUp(request);
+  await logIn(page, chloe);
+  await page.goto(`/w/${slug}/contents`);
+  await page.getByRole('button', { name: 'New content' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New content' });
+  await dialog.getByRole('radio', { name: /Newsletter/ }).check();
+  await dialog.getByLabel('Title', { exact: true }).fill('December newsletter');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  const body = page.getByRole('textbox', { name: 'Body' });
+  await body.click();
+  await page.keyboard.type('Opening words.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Closing words.');
+  await expect(saveState(page)).toHaveText('Saved');
+  const contentPath = new URL(page.url()).pathname;
+
+  const { context, other } = await hugoJoins(browser, baseURL!, page, slug);
+  await page.context().setOffline(true);
+  await body.getByText('Opening words.').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' From Chloé.');
+  await expect(saveState(page)).toHaveText('Offline — your changes are kept on this device');
+
+  await other.goto(contentPath);
+  await other.getByRole('textbox', { name: 'Body' }).getByText('Closing words.').click();
+  await other.keyboard.press('End');
+  const hugoSaved = other.waitForResponse(
+    (response) => response.request().method() === 'PATCH' && response.status() === 200,
+  );
+  await other.keyboard.type(' From Hugo.');
+  await hugoSaved;
+  await context.close();
+
+  await page.context().setOffline(false);
+  await expect(
+    page.getByRole('status').filter({ hasText: 'their changes and yours were combined' }),
+  ).toBeVisible();
+  await expect(saveState(page)).toHaveText('Saved');
+  await expect(body).toContainText('Opening words. From Chloé.');
+  await expect(body).toContainText('Closing words. From Hugo.');
+  await page.reload();
+  await expect(body).toContainText('Opening words. From Chloé.');
+  await expect(body).toContainText('Closing words. From Hugo.');
+});

@@ -18,6 +18,7 @@ import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/Dialog';
 import { findViolations } from '../../content/limits';
 import { useLocale } from '../../i18n';
+import { canArchiveContent, canEditContent } from '../../lib/permissions';
 import { genericErrorMessage } from '../../lib/errors';
 import { formatNumber, formatRelative } from '../../lib/format';
 import { characterCount } from '../../lib/validation';
@@ -54,9 +55,10 @@ function ContentScreen({
   tab: string | undefined;
 }) {
   const { t } = useTranslation();
-  const { membership } = useShell();
+  const { me, membership } = useShell();
   const slug = membership.workspace.slug;
   const sync = useContentSync(initial);
+  const editable = canEditContent(membership.role, me.user.id, sync.content);
   const types = useTypes(slug).data ?? [];
   const channels = useChannels(slug).data ?? [];
   const members = useMembers(slug).data ?? [];
@@ -91,9 +93,12 @@ function ContentScreen({
           </NavLink>
           <NavLink to={`${base}/history`}>{t('content.tab_history')}</NavLink>
         </nav>
-        <ContentActions content={sync.content} sync={sync} role={membership.role} />
+        {canArchiveContent(membership.role, me.user.id, sync.content) && (
+          <ContentActions content={sync.content} sync={sync} role={membership.role} />
+        )}
       </div>
 
+      {!editable && <Alert tone="info">{t('content.read_only')}</Alert>}
       {sync.restoredDraft && sync.state.kind !== 'saved' && (
         <Alert tone="info">{t('content.draft_restored')}</Alert>
       )}
@@ -118,7 +123,8 @@ function ContentScreen({
         <HistoryPanel sync={sync} type={type} />
       ) : (
         <div className="content-layout">
-          <div className="content-main">
+          <fieldset className="content-main" disabled={!editable}>
+            <legend className="sr-only">{title || t('content.untitled')}</legend>
             <TitleField value={title} onChange={(value) => sync.change('title', value)} />
             {type?.fields.map((field) => (
               <FieldEditor
@@ -128,14 +134,16 @@ function ContentScreen({
                 channels={channels}
                 selectedChannels={(sync.local.channels as string[] | null) ?? []}
                 externalChange={sync.externalChange}
+                readOnly={!editable}
                 violations={[]}
                 onChange={(value) => sync.change(`fields.${field.key}`, value)}
                 registerFlusher={sync.registerFlusher}
               />
             ))}
             <Checks local={sync.local} type={type} channels={channels} />
-          </div>
+          </fieldset>
           <MetaPanel
+            readOnly={!editable}
             slug={slug}
             values={sync.local}
             channels={channels}

@@ -15,6 +15,7 @@ interface FieldEditorProps {
   selectedChannels: string[];
   externalChange: number;
   violations: Violation[];
+  readOnly?: boolean;
   onChange: (value: unknown) => void;
   registerFlusher: (flush: () => void) => () => void;
 }
@@ -27,6 +28,7 @@ export function FieldEditor({
   selectedChannels,
   externalChange,
   violations,
+  readOnly = false,
   onChange,
   registerFlusher,
 }: FieldEditorProps) {
@@ -49,6 +51,7 @@ export function FieldEditor({
             label={field.label}
             describedBy={describedBy}
             externalChange={externalChange}
+            readOnly={readOnly}
             onChange={onChange}
             registerFlusher={registerFlusher}
           />

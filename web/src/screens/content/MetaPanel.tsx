@@ -13,13 +13,22 @@ interface MetaPanelProps {
   members: Member[];
   projects: Project[];
   onChange: (key: string, value: unknown) => void;
+  readOnly?: boolean;
 }
 
 const asList = (value: unknown): string[] => (Array.isArray(value) ? (value as string[]) : []);
 const asText = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** Where and when a content goes, who has it, and how it is filed. */
-export function MetaPanel({ slug, values, channels, members, projects, onChange }: MetaPanelProps) {
+export function MetaPanel({
+  slug,
+  values,
+  channels,
+  members,
+  projects,
+  onChange,
+  readOnly = false,
+}: MetaPanelProps) {
   const { t } = useTranslation();
   const id = useId();
   const selectedChannels = asList(values.channels);
@@ -29,129 +38,130 @@ export function MetaPanel({ slug, values, channels, members, projects, onChange 
   return (
     <aside className="meta-panel" aria-label={t('content.details')}>
       <h2 className="meta-title">{t('content.details')}</h2>
+      <fieldset className="meta-fields" disabled={readOnly}>
+        <fieldset className="meta-group">
+          <legend>{t('content.channels')}</legend>
+          {channels.map((channel) => (
+            <label
+              key={channel.id}
+              className="checklist-item"
+              style={{ paddingInlineStart: `${(depth.get(channel.id) ?? 0) * 1.1}rem` }}
+            >
+              <input
+                type="checkbox"
+                checked={selectedChannels.includes(channel.id)}
+                onChange={(event) =>
+                  onChange(
+                    'channels',
+                    event.target.checked
+                      ? [...selectedChannels, channel.id]
+                      : selectedChannels.filter((c) => c !== channel.id),
+                  )
+                }
+              />
+              <span
+                className="channel-dot"
+                style={{ background: channel.color }}
+                aria-hidden="true"
+              />
+              {channel.name}
+            </label>
+          ))}
+        </fieldset>
 
-      <fieldset className="meta-group">
-        <legend>{t('content.channels')}</legend>
-        {channels.map((channel) => (
-          <label
-            key={channel.id}
-            className="checklist-item"
-            style={{ paddingInlineStart: `${(depth.get(channel.id) ?? 0) * 1.1}rem` }}
+        <TagsInput
+          slug={slug}
+          tags={asList(values.tags)}
+          onChange={(tags) => onChange('tags', tags)}
+        />
+
+        <div className="meta-field">
+          <label htmlFor={`${id}-project`}>{t('content.project')}</label>
+          <select
+            id={`${id}-project`}
+            value={asText(values.project)}
+            onChange={(event) => onChange('project', event.target.value || null)}
           >
-            <input
-              type="checkbox"
-              checked={selectedChannels.includes(channel.id)}
-              onChange={(event) =>
-                onChange(
-                  'channels',
-                  event.target.checked
-                    ? [...selectedChannels, channel.id]
-                    : selectedChannels.filter((c) => c !== channel.id),
-                )
-              }
-            />
-            <span
-              className="channel-dot"
-              style={{ background: channel.color }}
-              aria-hidden="true"
-            />
-            {channel.name}
-          </label>
-        ))}
-      </fieldset>
+            <option value="">{t('content.no_project')}</option>
+            {projects
+              .filter((p) => !p.archived || p.id === values.project)
+              .map((project) => (
+                <option key={project.id} value={project.id}>
+                  {project.name}
+                </option>
+              ))}
+          </select>
+        </div>
 
-      <TagsInput
-        slug={slug}
-        tags={asList(values.tags)}
-        onChange={(tags) => onChange('tags', tags)}
-      />
-
-      <div className="meta-field">
-        <label htmlFor={`${id}-project`}>{t('content.project')}</label>
-        <select
-          id={`${id}-project`}
-          value={asText(values.project)}
-          onChange={(event) => onChange('project', event.target.value || null)}
-        >
-          <option value="">{t('content.no_project')}</option>
-          {projects
-            .filter((p) => !p.archived || p.id === values.project)
-            .map((project) => (
-              <option key={project.id} value={project.id}>
-                {project.name}
+        <div className="meta-field">
+          <label htmlFor={`${id}-owner`}>{t('content.owner')}</label>
+          <select
+            id={`${id}-owner`}
+            value={asText(values.owner)}
+            onChange={(event) => onChange('owner', event.target.value || null)}
+          >
+            <option value="">{t('content.nobody')}</option>
+            {members.map((member) => (
+              <option key={member.user_id} value={member.user_id}>
+                {member.name}
               </option>
             ))}
-        </select>
-      </div>
+          </select>
+        </div>
 
-      <div className="meta-field">
-        <label htmlFor={`${id}-owner`}>{t('content.owner')}</label>
-        <select
-          id={`${id}-owner`}
-          value={asText(values.owner)}
-          onChange={(event) => onChange('owner', event.target.value || null)}
-        >
-          <option value="">{t('content.nobody')}</option>
+        <fieldset className="meta-group">
+          <legend>{t('content.assignees')}</legend>
           {members.map((member) => (
-            <option key={member.user_id} value={member.user_id}>
+            <label key={member.user_id} className="checklist-item">
+              <input
+                type="checkbox"
+                checked={assignees.includes(member.user_id)}
+                onChange={(event) =>
+                  onChange(
+                    'assignees',
+                    event.target.checked
+                      ? [...assignees, member.user_id]
+                      : assignees.filter((a) => a !== member.user_id),
+                  )
+                }
+              />
               {member.name}
-            </option>
+            </label>
           ))}
-        </select>
-      </div>
+        </fieldset>
 
-      <fieldset className="meta-group">
-        <legend>{t('content.assignees')}</legend>
-        {members.map((member) => (
-          <label key={member.user_id} className="checklist-item">
-            <input
-              type="checkbox"
-              checked={assignees.includes(member.user_id)}
-              onChange={(event) =>
-                onChange(
-                  'assignees',
-                  event.target.checked
-                    ? [...assignees, member.user_id]
-                    : assignees.filter((a) => a !== member.user_id),
-                )
-              }
-            />
-            {member.name}
-          </label>
-        ))}
+        <div className="meta-field">
+          <label htmlFor={`${id}-due`}>{t('content.due_at')}</label>
+          <input
+            id={`${id}-due`}
+            type="date"
+            value={toDateInput(asText(values.due_at))}
+            onChange={(event) => onChange('due_at', fromLocalInput(event.target.value))}
+          />
+        </div>
+
+        <div className="meta-field">
+          <label htmlFor={`${id}-publish`}>{t('content.publish_at')}</label>
+          <input
+            id={`${id}-publish`}
+            type="datetime-local"
+            value={toDateTimeInput(asText(values.publish_at))}
+            onChange={(event) => onChange('publish_at', fromLocalInput(event.target.value))}
+          />
+        </div>
+
+        <div className="meta-field">
+          <label htmlFor={`${id}-language`}>{t('content.language')}</label>
+          <select
+            id={`${id}-language`}
+            value={asText(values.language) || 'en'}
+            onChange={(event) => onChange('language', event.target.value)}
+          >
+            <option value="en">{t('language.en')}</option>
+            <option value="fr">{t('language.fr')}</option>
+          </select>
+        </div>
       </fieldset>
-
-      <div className="meta-field">
-        <label htmlFor={`${id}-due`}>{t('content.due_at')}</label>
-        <input
-          id={`${id}-due`}
-          type="date"
-          value={toDateInput(asText(values.due_at))}
-          onChange={(event) => onChange('due_at', fromLocalInput(event.target.value))}
-        />
-      </div>
-
-      <div className="meta-field">
-        <label htmlFor={`${id}-publish`}>{t('content.publish_at')}</label>
-        <input
-          id={`${id}-publish`}
-          type="datetime-local"
-          value={toDateTimeInput(asText(values.publish_at))}
-          onChange={(event) => onChange('publish_at', fromLocalInput(event.target.value))}
-        />
-      </div>
-
-      <div className="meta-field">
-        <label htmlFor={`${id}-language`}>{t('content.language')}</label>
-        <select
-          id={`${id}-language`}
-          value={asText(values.language) || 'en'}
-          onChange={(event) => onChange('language', event.target.value)}
-        >
-          <option value="en">{t('language.en')}</option>
-          <option value="fr">{t('language.fr')}</option>
-        </select>
-      </div>
     </aside>
   );
 }

@@ -30,6 +30,7 @@ import { formatDate, formatRelative } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useShell } from '../AppShell';
 import { channelDepths } from '../../lib/channels';
+import { canCreateContent } from '../../lib/permissions';
 import { ChannelBadges } from './ChannelBadges';
 import { NewContentButton } from './NewContent';
 
@@ -73,7 +74,7 @@ export function ContentsScreen() {
     <section className="page page-wide">
       <div className="page-header">
         <h1>{t('contents.title')}</h1>
-        <NewContentButton slug={slug} types={types} />
+        {canCreateContent(membership.role) && <NewContentButton slug={slug} types={types} />}
       </div>
       <FilterBar filters={filters} onChange={setFilters} slug={slug} count={filterCount} />
       {list.isError && <Alert>{genericErrorMessage(t, list.error)}</Alert>}

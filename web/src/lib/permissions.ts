@@ -1,0 +1,30 @@
+import type { ContentSummary, Role } from '../api/types';
+
+// What a role may do, as the server decides it (auth/policy.cpp), so the screens offer only what
+// will work. The server stays the judge: these only hide or disable.
+
+const admin = (role: Role) => role === 'owner' || role === 'admin';
+
+export function canManageWorkspace(role: Role): boolean {
+  return admin(role);
+}
+
+export function canCreateContent(role: Role): boolean {
+  return admin(role) || role === 'editor' || role === 'contributor';
+}
+
+type Facts = Pick<ContentSummary, 'owner' | 'assignees'>;
+
+export function canEditContent(role: Role, userId: string, content: Facts): boolean {
+  if (admin(role) || role === 'editor') return true;
+  return role === 'contributor' && (content.owner === userId || content.assignees.includes(userId));
+}
+
+export function canArchiveContent(role: Role, userId: string, content: Facts): boolean {
+  if (admin(role) || role === 'editor') return true;
+  return role === 'contributor' && content.owner === userId;
+}
+
+export function canPurgeContent(role: Role): boolean {
+  return admin(role);
+}
