@@ -317,6 +317,14 @@ std::vector<std::string> MergeSets(const std::vector<std::string>& base, const s
   return out;
 }
 
+// How a property combines both sides of a write made on a stale base.
+enum class MergeKind {
+  kScalar,     // equal or conflicting
+  kText,       // paragraph-level three-way merge
+  kSet,        // additions and removals of each side
+  kFoldedSet,  // the same, comparing without case or accents (tags)
+};
+
 struct Proposal {
   json::object snapshot;        // the state the write asks for, on top of the current one
   json::array conflicts;        // properties changed on both sides in incompatible ways
@@ -330,7 +338,7 @@ Proposal Propose(const json::object& current, const std::optional<json::object>&
                  const ContentInput& in, const std::vector<FieldDef>& defs) {
   Proposal p{current, {}, false, {}};
   auto settle = [&](const std::string& name, const json::value* base_value, const json::value& cur,
-                    json::value wanted, int kind /*0 scalar, 1 text, 2 set, 3 folded set*/) -> json::value {
+                    json::value wanted, MergeKind kind) -> json::value {
     if (wanted == cur) return cur;
     const json::value b = base_value ? *base_value : json::value(nullptr);
     if (!base || b == cur) {
@@ -338,7 +346,7 @@ Proposal Propose(const json::object& current, const std::optional<json::object>&
       return wanted;
     }
     if (wanted == b) return cur;  // the writer did not change it; keep what others did
-    if (kind == 1 && (b.is_string() || b.is_null()) && cur.is_string() && wanted.is_string()) {
+    if (kind == MergeKind::kText && (b.is_string() || b.is_null()) && cur.is_string() && wanted.is_string()) {
       const std::string bs = b.is_string() ? std::string(b.as_string()) : std::string();
       if (auto merged = MergeText(bs, std::string(wanted.as_string()), std::string(cur.as_string()))) {
         p.merged = true;
@@ -346,10 +354,10 @@ Proposal Propose(const json::object& current, const std::optional<json::object>&
         return json::string(*merged);
       }
     }
-    if (kind >= 2) {
+    if (kind == MergeKind::kSet || kind == MergeKind::kFoldedSet) {
       p.merged = true;
       p.changed.push_back(name);
-      return StringArray(MergeSets(Strings(b), Strings(cur), Strings(wanted), kind == 3));
+      return StringArray(MergeSets(Strings(b), Strings(cur), Strings(wanted), kind == MergeKind::kFoldedSet));
     }
     p.conflicts.push_back({{"field", name}, {"base", b}, {"current", cur}, {"proposed", wanted}});
     return cur;
@@ -358,8 +366,8 @@ Proposal Propose(const json::object& current, const std::optional<json::object>&
     return base ? base->if_contains(key) : nullptr;
   };
   auto& snap = p.snapshot;
-  if (in.title) snap["title"] = settle("title", base_of("title"), current.at("title"), json::string(*in.title), 1);
-  if (in.language) snap["language"] = settle("language", base_of("language"), current.at("language"), json::string(*in.language), 0);
+  if (in.title) snap["title"] = settle("title", base_of("title"), current.at("title"), json::string(*in.title), MergeKind::kText);
+  if (in.language) snap["language"] = settle("language", base_of("language"), current.at("language"), json::string(*in.language), MergeKind::kScalar);
   if (in.fields) {
     json::object fields = current.at("fields").as_object();
     const json::object* base_fields = base && base->if_contains("fields") ? &base->at("fields").as_object() : nullptr;
@@ -370,7 +378,7 @@ Proposal Propose(const json::object& current, const std::optional<json::object>&
       const json::value* b = base_fields ? base_fields->if_contains(key) : nullptr;
       const json::value* c = fields.if_contains(key);
       json::value result =
-          settle("fields." + key, b, c ? *c : json::value(nullptr), member.value(), text ? 1 : 0);
+          settle("fields." + key, b, c ? *c : json::value(nullptr), member.value(), text ? MergeKind::kText : MergeKind::kScalar);
       if (result.is_null()) fields.erase(key);
       else fields[key] = std::move(result);
     }
@@ -380,13 +388,13 @@ Proposal Propose(const json::object& current, const std::optional<json::object>&
     std::sort(v.begin(), v.end());
     return StringArray(v);
   };
-  if (in.channels) snap["channels"] = settle("channels", base_of("channels"), current.at("channels"), sorted(*in.channels), 2);
-  if (in.tags) snap["tags"] = settle("tags", base_of("tags"), current.at("tags"), sorted(*in.tags), 3);
-  if (in.assignees) snap["assignees"] = settle("assignees", base_of("assignees"), current.at("assignees"), sorted(*in.assignees), 2);
-  if (in.project) snap["project"] = settle("project", base_of("project"), current.at("project"), OptionalJson(*in.project), 0);
-  if (in.owner) snap["owner"] = settle("owner", base_of("owner"), current.at("owner"), OptionalJson(*in.owner), 0);
-  if (in.due_at) snap["due_at"] = settle("due_at", base_of("due_at"), current.at("due_at"), OptionalJson(*in.due_at), 0);
-  if (in.publish_at) snap["publish_at"] = settle("publish_at", base_of("publish_at"), current.at("publish_at"), OptionalJson(*in.publish_at), 0);
+  if (in.channels) snap["channels"] = settle("channels", base_of("channels"), current.at("channels"), sorted(*in.channels), MergeKind::kSet);
+  if (in.tags) snap["tags"] = settle("tags", base_of("tags"), current.at("tags"), sorted(*in.tags), MergeKind::kFoldedSet);
+  if (in.assignees) snap["assignees"] = settle("assignees", base_of("assignees"), current.at("assignees"), sorted(*in.assignees), MergeKind::kSet);
+  if (in.project) snap["project"] = settle("project", base_of("project"), current.at("project"), OptionalJson(*in.project), MergeKind::kScalar);
+  if (in.owner) snap["owner"] = settle("owner", base_of("owner"), current.at("owner"), OptionalJson(*in.owner), MergeKind::kScalar);
+  if (in.due_at) snap["due_at"] = settle("due_at", base_of("due_at"), current.at("due_at"), OptionalJson(*in.due_at), MergeKind::kScalar);
+  if (in.publish_at) snap["publish_at"] = settle("publish_at", base_of("publish_at"), current.at("publish_at"), OptionalJson(*in.publish_at), MergeKind::kScalar);
   return p;
 }
 
