@@ -1,0 +1,181 @@
+// The API description, docs/api/openapi.yaml, held against the real server: every operation it
+// documents exists under that method, and asks for credentials exactly when the description
+// says so. (The other direction, every route being documented, needs the router's table from
+// the App; until then a route added without its description goes unnoticed here.)
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "support/test_server.hpp"
+
+namespace copydesk::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+//! One documented operation.
+struct Operation {
+  std::string method;      // "GET", …
+  std::string path;        // "/api/v1/workspaces/{ws}"
+  bool is_public = false;  // `security: []`: no credentials needed
+  int line = 0;            // in the YAML, for messages
+};
+
+// The description sits at a fixed place in the source tree, found from this file's path.
+// __FILE__ may be relative to the build folder the compiler ran in (ccache rewrites paths under
+// its base directory), which is where this executable lives; the working directory is tried
+// last.
+fs::path DescriptionFile() {
+  const fs::path relative = fs::path("docs") / "api" / "openapi.yaml";
+  const fs::path source(__FILE__);
+  std::error_code ec;
+  std::vector<fs::path> bases;
+  if (source.is_relative()) {
+    bases.push_back(fs::read_symlink("/proc/self/exe", ec).parent_path());
+    bases.push_back(fs::current_path(ec));
+  } else {
+    bases.push_back("/");
+  }
+  for (const auto& base : bases) {
+    const fs::path root =
+        (base / source).lexically_normal().parent_path().parent_path().parent_path();
+    if (fs::is_regular_file(root / relative, ec)) return root / relative;
+  }
+  return (bases.front() / source).lexically_normal().parent_path().parent_path().parent_path() /
+         relative;
+}
+
+// A line-based reading of `paths:` that relies on the file's layout (two spaces per level): a
+// path at indent 2, its operations at indent 4, an operation's `security: []` at indent 6.
+// Enough to list operations without a YAML library; the layout is checked by the test below.
+std::vector<Operation> ReadOperations(const fs::path& file) {
+  static const std::vector<std::string> kMethods = {"get",    "put",     "post", "patch",
+                                                    "delete", "options", "head"};
+  std::ifstream in(file);
+  std::vector<Operation> out;
+  std::string line, path;
+  bool in_paths = false;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const auto first = line.find_first_not_of(' ');
+    if (first == std::string::npos || line[first] == '#') continue;
+    const std::string text = line.substr(first);
+    if (first == 0) {
+      in_paths = text == "paths:";
+      continue;
+    }
+    if (!in_paths) continue;
+    if (first == 2 && text.front() == '/' && text.back() == ':') {
+      path = text.substr(0, text.size() - 1);
+    } else if (first == 4 && text.back() == ':') {
+      const std::string key = text.substr(0, text.size() - 1);
+      for (const auto& method : kMethods) {
+        if (key != method) continue;
+        std::string upper = key;
+        for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        out.push_back({upper, path, false, number});
+      }
+    } else if (first == 6 && text == "security: []" && !out.empty() && out.back().path == path) {
+      out.back().is_public = true;
+    }
+  }
+  return out;
+}
+
+// A concrete path for a documented one: each {parameter} becomes a made-up id.
+std::string Concrete(const std::string& path) {
+  std::string out;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    if (path[i] != '{') {
+      out.push_back(path[i]);
+      continue;
+    }
+    const auto close = path.find('}', i);
+    out += "probe-" + path.substr(i + 1, close - i - 1);
+    i = close;
+  }
+  return out;
+}
+
+//! What the server says about an operation, asked without credentials.
+enum class Verdict { kUnknownPath, kWrongMethod, kAsksForCredentials, kAnswers };
+
+Verdict Probe(TestServer& server, const std::string& method, const std::string& path) {
+  auto client = server.Client();
+  const auto response = client.Send(method, path);
+  if (response.status == 405) return Verdict::kWrongMethod;
+  if (response.status == 404) {
+    const auto body = response.Json();
+    const auto* detail = body.is_object() ? body.as_object().if_contains("detail") : nullptr;
+    // The router's own 404, as opposed to a handler's "no such workspace".
+    if (detail != nullptr && detail->is_string() &&
+        detail->as_string() == "No such API resource.") {
+      return Verdict::kUnknownPath;
+    }
+  }
+  if (response.status == 401) return Verdict::kAsksForCredentials;
+  return Verdict::kAnswers;
+}
+
+std::string Describe(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kUnknownPath:
+      return "404 No such API resource";
+    case Verdict::kWrongMethod:
+      return "405 Method not allowed";
+    case Verdict::kAsksForCredentials:
+      return "401";
+    case Verdict::kAnswers:
+      return "an answer without credentials";
+  }
+  return "?";
+}
+
+TEST(OpenApi, DescribesTheFoundationOperations) {
+  const fs::path file = DescriptionFile();
+  ASSERT_TRUE(fs::is_regular_file(file)) << "missing " << file;
+  const auto operations = ReadOperations(file);
+  // If the layout drifted (indentation), the reader would silently find nothing.
+  ASSERT_GE(operations.size(), 30u) << "read only " << operations.size() << " operations from "
+                                    << file << "; is it still indented by two spaces per level?";
+  auto documented = [&](std::string method, std::string path) {
+    for (const auto& op : operations) {
+      if (op.method == method && op.path == path) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(documented("GET", "/api/v1/me"));
+  EXPECT_TRUE(documented("POST", "/api/v1/auth/login"));
+  EXPECT_TRUE(documented("PUT", "/api/v1/workspaces/{ws}/teams/{team_id}/members"));
+  EXPECT_TRUE(documented("GET", "/healthz"));
+}
+
+TEST(OpenApi, TheProbeTellsAMissingRouteAndAWrongMethodFromARealOne) {
+  TestServer server;
+  EXPECT_EQ(Probe(server, "GET", "/api/v1/not-a-resource"), Verdict::kUnknownPath);
+  EXPECT_EQ(Probe(server, "DELETE", "/api/v1/me/password"), Verdict::kWrongMethod);
+  EXPECT_EQ(Probe(server, "GET", "/api/v1/me"), Verdict::kAsksForCredentials);
+  EXPECT_EQ(Probe(server, "GET", "/api/v1/setup"), Verdict::kAnswers);
+}
+
+TEST(OpenApi, EveryDocumentedOperationExistsWithTheDocumentedSecurity) {
+  TestServer server;
+  const fs::path file = DescriptionFile();
+  for (const auto& op : ReadOperations(file)) {
+    SCOPED_TRACE(file.string() + ":" + std::to_string(op.line) + " " + op.method + " " + op.path);
+    const Verdict verdict = Probe(server, op.method, Concrete(op.path));
+    EXPECT_NE(verdict, Verdict::kUnknownPath) << "documented but the server has no such path";
+    EXPECT_NE(verdict, Verdict::kWrongMethod) << "documented but the server has no such method";
+    if (verdict == Verdict::kUnknownPath || verdict == Verdict::kWrongMethod) continue;
+    const Verdict expected = op.is_public ? Verdict::kAnswers : Verdict::kAsksForCredentials;
+    EXPECT_EQ(verdict, expected) << "documented as "
+                                 << (op.is_public ? "public (security: [])" : "authenticated")
+                                 << " but the server gave " << Describe(verdict);
+  }
+}
+
+}  // namespace
+}  // namespace copydesk::testing
