@@ -39,6 +39,16 @@ void AddCommonHeaders(Response& response, const Request& request, bool api) {
   if (api) response.With("Cache-Control", "no-store");
 }
 
+// The method as a metrics label. Beast accepts any token as a method, up to the 16 KiB head
+// limit, so labelling by the raw method would let anyone grow the series (memory and /metrics
+// output) without bound, one made-up method at a time.
+std::string_view MethodLabel(const std::string& method) {
+  for (std::string_view known : {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}) {
+    if (method == known) return known;
+  }
+  return "other";
+}
+
 }  // namespace
 
 Dispatcher::Dispatcher(const Router& router, const StaticFiles& files, Metrics& metrics)
@@ -110,7 +120,7 @@ Response Dispatcher::Handle(Request& request) {
   AddCommonHeaders(response, request, pattern != "static");
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  metrics_.Record(request.method, pattern, response.status, seconds);
+  metrics_.Record(std::string(MethodLabel(request.method)), pattern, response.status, seconds);
   if (LogEnabled(LogLevel::kInfo)) {
     Log(LogLevel::kInfo, "request",
         {{"request_id", request.request_id},
