@@ -1,7 +1,13 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useState, type ReactNode } from 'react';
-import { createBrowserRouter, RouterProvider } from 'react-router';
-import { createQueryClient } from './api/queries';
+import { createBrowserRouter, RouterProvider, type LoaderFunctionArgs } from 'react-router';
+import { createQueryClient, meQuery, setupQuery } from './api/queries';
+import {
+  channelsQuery,
+  contentQuery,
+  membersQuery,
+  projectsQuery,
+  typesQuery,
+} from './api/workspace';
 import { AppShell, ChooseWorkspace } from './screens/AppShell';
 import { RequireAuth, SetupGate } from './screens/Gates';
 import { HomeScreen } from './screens/HomeScreen';
@@ -16,20 +22,39 @@ import {
   NotFoundScreen,
 } from './screens/StatusScreens';
 
-// The editor (TipTap) and the settings screens load when first opened, so the list stays light.
-const ContentPage = lazy(() => import('./screens/content/ContentPage'));
-const SettingsScreen = lazy(() => import('./screens/settings/SettingsScreen'));
-const AccountScreen = lazy(() => import('./screens/settings/AccountScreen'));
+export const queryClient = createQueryClient();
 
-function Later({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<LoadingScreen />}>{children}</Suspense>;
+// The first two questions every page asks go out together, before React renders anything.
+void queryClient.prefetchQuery(setupQuery);
+if (!/^\/(login|setup|invite)\b/.test(window.location.pathname)) {
+  void queryClient.prefetchQuery(meQuery);
 }
 
-// The workspace's screens live under /w/:slug, inside the shell.
+/** The content page and the workspace lists it needs, fetched while its code loads. */
+async function contentLoader({ params }: LoaderFunctionArgs) {
+  const slug = params.slug ?? '';
+  await Promise.all([
+    queryClient.prefetchQuery(contentQuery(params.id ?? '')),
+    queryClient.prefetchQuery(typesQuery(slug)),
+    queryClient.prefetchQuery(channelsQuery(slug)),
+    queryClient.prefetchQuery(membersQuery(slug)),
+    queryClient.prefetchQuery(projectsQuery(slug)),
+  ]);
+  return null;
+}
+
+/** The content page's code (TipTap's with it), loaded when a content is first opened. */
+export const loadContentPage = () => import('./screens/content/ContentPage');
+
+// The workspace's screens live under /w/:slug, inside the shell. The editor and the settings
+// load when first opened (route-level lazy: the code and the data come in parallel, and the
+// previous page stays until both are there), so the list stays light.
 const router = createBrowserRouter([
   {
     element: <SetupGate />,
     errorElement: <CrashScreen />,
+    // Shown while a deep link's code and data load on the first page of a visit.
+    hydrateFallbackElement: <LoadingScreen />,
     children: [
       { path: '/setup', element: <SetupScreen /> },
       { path: '/login', element: <LoginScreen /> },
@@ -46,27 +71,20 @@ const router = createBrowserRouter([
               { path: 'contents', element: <ContentsScreen /> },
               {
                 path: 'contents/:id/:tab?',
-                element: (
-                  <Later>
-                    <ContentPage />
-                  </Later>
-                ),
+                loader: contentLoader,
+                lazy: async () => ({ Component: (await loadContentPage()).default }),
               },
               {
                 path: 'settings/:section?',
-                element: (
-                  <Later>
-                    <SettingsScreen />
-                  </Later>
-                ),
+                lazy: async () => ({
+                  Component: (await import('./screens/settings/SettingsScreen')).default,
+                }),
               },
               {
                 path: 'account',
-                element: (
-                  <Later>
-                    <AccountScreen />
-                  </Later>
-                ),
+                lazy: async () => ({
+                  Component: (await import('./screens/settings/AccountScreen')).default,
+                }),
               },
               { path: '*', element: <NotFoundContent /> },
             ],
@@ -79,7 +97,6 @@ const router = createBrowserRouter([
 ]);
 
 export function App() {
-  const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />

@@ -98,10 +98,11 @@ export function useLogout() {
   });
 }
 
-/** Drops the logged-out account from the cache, once its screens are gone. */
+/** Drops the logged-out account's data from the cache, once its screens are gone. */
 export function useForgetMe() {
   const queryClient = useQueryClient();
-  return () => queryClient.removeQueries({ queryKey: meQuery.queryKey });
+  // Everything the account could read goes, not only /me: the next account starts clean.
+  return () => queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'setup' });
 }
 
 /** Saves the account's name or language; the answer is the new /me. */

@@ -57,7 +57,7 @@ function ContentScreen({
   const { t } = useTranslation();
   const { me, membership } = useShell();
   const slug = membership.workspace.slug;
-  const sync = useContentSync(initial);
+  const sync = useContentSync(initial, me.user.id);
   const editable = canEditContent(membership.role, me.user.id, sync.content);
   const types = useTypes(slug).data ?? [];
   const channels = useChannels(slug).data ?? [];

@@ -1,12 +1,11 @@
-import { lazy, Suspense, useId, useLayoutEffect, useRef } from 'react';
+import { useId, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import RichTextEditor from './RichTextEditor';
 import type { Channel, FieldDef, Violation } from '../../api/types';
 import { useLocale } from '../../i18n';
 import { limitsFor, worstLevel, counterLevel, type Limit } from '../../content/limits';
 import { formatNumber, toDateInput } from '../../lib/format';
 import { characterCount } from '../../lib/validation';
-
-const RichTextEditor = lazy(() => import('./RichTextEditor'));
 
 interface FieldEditorProps {
   field: FieldDef;
@@ -45,17 +44,15 @@ export function FieldEditor({
   switch (field.kind) {
     case 'richtext':
       input = (
-        <Suspense fallback={<div className="richtext-loading">{t('common.loading')}</div>}>
-          <RichTextEditor
-            value={text}
-            label={field.label}
-            describedBy={describedBy}
-            externalChange={externalChange}
-            readOnly={readOnly}
-            onChange={onChange}
-            registerFlusher={registerFlusher}
-          />
-        </Suspense>
+        <RichTextEditor
+          value={text}
+          label={field.label}
+          describedBy={describedBy}
+          externalChange={externalChange}
+          readOnly={readOnly}
+          onChange={onChange}
+          registerFlusher={registerFlusher}
+        />
       );
       break;
     case 'longtext':

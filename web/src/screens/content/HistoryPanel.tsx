@@ -1,5 +1,6 @@
-import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import RichTextEditor from './RichTextEditor';
 import { useSearchParams } from 'react-router';
 import type { ContentType, FieldDiff, Revision, RevisionReason } from '../../api/types';
 import {
@@ -17,8 +18,6 @@ import type { TranslationKey } from '../../i18n/keys';
 import { genericErrorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import type { ContentSync } from './useContentSync';
-
-const RichTextEditor = lazy(() => import('./RichTextEditor'));
 
 const reasonKey = {
   created: 'history.reason_created',
@@ -309,9 +308,7 @@ function RevisionText({
           <section key={field.key} className="revision-field">
             <h4>{field.label}</h4>
             {field.kind === 'richtext' && typeof value === 'string' ? (
-              <Suspense fallback={<pre className="plain-text">{value}</pre>}>
-                <RichTextEditor key={number} value={value} label={field.label} readOnly />
-              </Suspense>
+              <RichTextEditor key={number} value={value} label={field.label} readOnly />
             ) : (
               <p className="plain-text">
                 {Array.isArray(value) ? value.join(', ') : String(value)}

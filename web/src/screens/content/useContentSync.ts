@@ -30,13 +30,15 @@ export interface OpenConflict {
 const autosaveDelay = 1000;
 const retryDelays = [2000, 5000, 10000, 20000, 30000];
 
-export function useContentSync(initial: Content) {
+export function useContentSync(initial: Content, userId: string) {
   const queryClient = useQueryClient();
   const id = initial.id;
+  // Drafts are per account: someone else logging in on this browser never sends them.
+  const draftKey = `${userId}/${id}`;
 
   const [opened] = useState(() => {
     const server = valuesOf(initial);
-    return { server, ...applyDraft(server, initial.version, drafts.get(id)) };
+    return { server, ...applyDraft(server, initial.version, drafts.get(draftKey)) };
   });
   const base = useRef({ version: opened.version, values: opened.base });
   const localRef = useRef<Values>(opened.local);
@@ -63,8 +65,8 @@ export function useContentSync(initial: Content) {
   }, []);
 
   const keepDraft = useCallback(() => {
-    drafts.save(id, base.current.version, base.current.values, localRef.current);
-  }, [id]);
+    drafts.save(draftKey, base.current.version, base.current.values, localRef.current);
+  }, [draftKey]);
 
   const publish = useCallback((values: Values) => {
     localRef.current = values;
@@ -104,7 +106,7 @@ export function useContentSync(initial: Content) {
     flush();
     const keys = changedKeys(localRef.current, base.current.values);
     if (keys.length === 0) {
-      drafts.remove(id);
+      drafts.remove(draftKey);
       setState({ kind: 'saved' });
       return;
     }
@@ -180,7 +182,7 @@ export function useContentSync(initial: Content) {
         if (isApiError(error) && error.isNetworkError) schedule(retryDelays[0]!);
       }
     }
-  }, [adopt, flush, id, keepDraft, openConflicts, publish, schedule]);
+  }, [adopt, draftKey, flush, id, keepDraft, openConflicts, publish, schedule]);
 
   const saveRef = useRef(save);
   saveRef.current = save;
@@ -217,10 +219,10 @@ export function useContentSync(initial: Content) {
       adopt(server);
       publish(valuesOf(server));
       setExternalChange((n) => n + 1);
-      drafts.remove(id);
+      drafts.remove(draftKey);
       setState({ kind: 'saved' });
     },
-    [adopt, id, publish],
+    [adopt, draftKey, publish],
   );
 
   /** Someone else's newer version, seen while the user had nothing unsent: show it. */

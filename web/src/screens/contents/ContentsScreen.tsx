@@ -34,6 +34,11 @@ import { canCreateContent } from '../../lib/permissions';
 import { ChannelBadges } from './ChannelBadges';
 import { NewContentButton } from './NewContent';
 
+/** Pointing at a content starts loading the editor's code, so opening it is instant. */
+function prefetchEditor() {
+  void import('../content/ContentPage');
+}
+
 /** The contents list: filter, sort, scroll, open one, start a new one. */
 export function ContentsScreen() {
   const { t } = useTranslation();
@@ -188,7 +193,11 @@ function ContentRow({
   return (
     <tr>
       <td className="cell-title">
-        <Link to={`/w/${encodeURIComponent(slug)}/contents/${encodeURIComponent(item.id)}`}>
+        <Link
+          to={`/w/${encodeURIComponent(slug)}/contents/${encodeURIComponent(item.id)}`}
+          onMouseEnter={prefetchEditor}
+          onFocus={prefetchEditor}
+        >
           {item.title || t('content.untitled')}
         </Link>
         {item.archived && <span className="badge">{t('contents.archived_badge')}</span>}

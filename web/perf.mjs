@@ -1,0 +1,32 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && console.log('console', m.text()));
+const base = 'http://127.0.0.1:18080';
+await page.goto(base + '/login');
+await page.getByLabel('Email').fill('a@b.c');
+await page.getByLabel('Password').fill('correct horse battery');
+await page.getByRole('button', { name: 'Log in' }).click();
+await page.waitForURL(/\/w\//);
+const t0 = Date.now();
+await page.goto(base + '/w/acme/contents/' + process.argv[2]);
+await page.getByRole('textbox', { name: 'Body' }).waitFor();
+console.log('open ms', Date.now() - t0);
+const lcp = await page.evaluate(() => new Promise((done) => new PerformanceObserver((list) => { const e = list.getEntries(); done(e[e.length - 1].startTime); }).observe({ type: 'largest-contentful-paint', buffered: true })));
+console.log('LCP', Math.round(lcp));
+await page.evaluate(() => {
+  window.__lat = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.name === 'keydown' || e.name === 'keypress' || e.name === 'beforeinput') window.__lat.push(e.duration); }).observe({ type: 'event', durationThreshold: 16, buffered: false });
+  window.__raf = [];
+  document.addEventListener('keydown', () => { const s = performance.now(); requestAnimationFrame(() => setTimeout(() => window.__raf.push(performance.now() - s), 0)); }, true);
+});
+await page.getByRole('textbox', { name: 'Body' }).click();
+await page.keyboard.press('Control+End');
+for (let i = 0; i < 3; i++) { await page.keyboard.type('typing some words here ', { delay: 60 }); await page.waitForTimeout(400); }
+await page.waitForTimeout(1500);
+const r = await page.evaluate(() => ({ lat: window.__lat, raf: window.__raf }));
+const s = r.raf.sort((a, b) => a - b);
+console.log('keys', s.length, 'median', s[Math.floor(s.length / 2)].toFixed(1), 'p95', s[Math.floor(s.length * 0.95)].toFixed(1), 'max', s[s.length - 1].toFixed(1));
+console.log('event-timing >16ms entries', r.lat.length, r.lat.slice(0, 10));
+console.log(await page.getByTestId('save-state').textContent());
+await browser.close();
