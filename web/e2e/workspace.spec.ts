@@ -80,7 +80,9 @@ test('counters, a draft that outlives a failed save, filters kept in the URL', a
   const rows = page.locator('.contents-table tbody tr');
   await expect(rows).toHaveCount(2);
   await page.getByRole('button', { name: 'Type' }).click();
-  await page.getByRole('checkbox', { name: 'Social post' }).check();
+  // The URL changes first, then the box shows it: click, then wait for the tick.
+  await page.getByRole('checkbox', { name: 'Social post' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Social post' })).toBeChecked();
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(/[?&]type=social_post\b/);
   await expect(rows).toHaveCount(1);
