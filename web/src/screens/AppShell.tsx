@@ -6,6 +6,7 @@ import {
   NavLink,
   Outlet,
   useNavigate,
+  useNavigation,
   useOutletContext,
   useParams,
 } from 'react-router';
@@ -115,9 +116,14 @@ function ShellFrame({
   };
 
   const shownLanguage: Language = i18n.language === 'fr' ? 'fr' : 'en';
+  // A screen whose code or data is still on its way: a thin bar says the click was heard.
+  const navigating = useNavigation().state === 'loading';
 
   return (
     <div className="shell">
+      {navigating && (
+        <div className="progress" role="progressbar" aria-label={t('common.loading')} />
+      )}
       <a className="skip-link" href="#main">
         {t('shell.skip_to_content')}
       </a>
