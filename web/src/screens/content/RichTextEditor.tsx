@@ -7,6 +7,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
+import { tidyMarkdown } from '../../content/markdown';
 
 // Rich text in TipTap, stored as Markdown. Serialising a long text on every keystroke would cost
 // more than the keystroke itself, so the Markdown is handed in a moment after typing pauses, and
@@ -75,7 +76,7 @@ export default function RichTextEditor({
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     if (current.isDestroyed) return;
-    const markdown = current.getMarkdown();
+    const markdown = tidyMarkdown(current.getMarkdown());
     if (markdown === lastValue.current) return;
     lastValue.current = markdown;
     onChangeRef.current?.(markdown);

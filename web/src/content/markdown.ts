@@ -1,0 +1,19 @@
+// The Markdown the editor hands in, tidied so that saving a text nobody changed the shape of
+// does not change its bytes either (and so diffs and merges see only real edits).
+
+/** Collapses runs of blank lines to one, outside fenced code blocks; trims the end. */
+export function tidyMarkdown(markdown: string): string {
+  const lines = markdown.split('\n');
+  const out: string[] = [];
+  let fenced = false;
+  let blank = 0;
+  for (const line of lines) {
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    if (!fenced && line.trim() === '') {
+      blank += 1;
+      if (blank > 1) continue;
+    } else blank = 0;
+    out.push(line);
+  }
+  return out.join('\n').replace(/\s+$/, '');
+}
