@@ -11,7 +11,7 @@ await page.getByRole('button', { name: 'Log in' }).click();
 await page.waitForURL(/\/w\//);
 for (const [name, path] of (process.env.PAGES ?? 'list:/w/acme/contents').split(',').map((s) => s.split(':'))) {
   await page.goto(base + path);
-  await page.waitForTimeout(1200);
+  await page.waitForTimeout(Number(process.env.WAIT ?? 1200));
   await page.screenshot({ path: `/tmp/shot-${name}-${width}.png`, fullPage: process.env.FULL === '1' });
 }
 await browser.close();

@@ -68,6 +68,19 @@ function ContentScreen({
   const title = typeof sync.local.title === 'string' ? sync.local.title : '';
   useDocumentTitle(title || t('content.untitled'));
 
+  // Ctrl+S / ⌘S saves at once instead of opening the browser's "Save page".
+  const { saveNow } = sync;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        saveNow();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [saveNow]);
+
   const { refresh } = sync;
   useEffect(() => refresh(latest), [latest, refresh]);
   useEffect(() => {

@@ -85,9 +85,14 @@ export default function RichTextEditor({
   // The page asks for the text now (before saving, when leaving).
   useEffect(() => {
     if (!editor || !registerFlusher) return;
-    return registerFlusher(() => {
+    const unregister = registerFlusher(() => {
       if (timer.current) emit(editor);
     });
+    return () => {
+      // Leaving (another tab of the page, another page): hand in the last words first.
+      if (timer.current && !editor.isDestroyed) emit(editor);
+      unregister();
+    };
   }, [editor, registerFlusher]);
 
   // Text from elsewhere replaces what is shown, keeping the caret where it was if it can.

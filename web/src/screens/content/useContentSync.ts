@@ -264,6 +264,14 @@ export function useContentSync(initial: Content, userId: string) {
     if (opened.restored) schedule(300);
   }, [opened.restored, schedule]);
 
+  const saveNow = useCallback(() => void saveRef.current(), []);
+  const registerFlusher = useCallback((flusher: () => void) => {
+    flushers.current.add(flusher);
+    return () => {
+      flushers.current.delete(flusher);
+    };
+  }, []);
+
   return {
     content,
     local,
@@ -275,14 +283,11 @@ export function useContentSync(initial: Content, userId: string) {
     externalChange,
     change,
     resolve,
-    retry: () => void saveRef.current(),
-    saveNow: () => void saveRef.current(),
+    retry: saveNow,
+    saveNow,
     replaceFromServer,
     refresh,
-    registerFlusher: (flusher: () => void) => {
-      flushers.current.add(flusher);
-      return () => flushers.current.delete(flusher);
-    },
+    registerFlusher,
   };
 }
 
