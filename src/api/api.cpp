@@ -13,6 +13,8 @@ void RegisterRoutes(http::Router& router, Services& services) {
   AddSettingsRoutes(router, services);
   AddContentRoutes(router, services);
   AddWorkflowRoutes(router, services);
+  AddSearchRoutes(router, services);
+  AddViewRoutes(router, services);
 }
 
 }  // namespace copydesk::api

@@ -6,6 +6,8 @@
 #include "http/router.hpp"
 #include "storage/database.hpp"
 #include "content/contents.hpp"
+#include "search/saved_views.hpp"
+#include "search/search.hpp"
 #include "workflow/workflow.hpp"
 #include "workspace/settings.hpp"
 #include "workspace/workspaces.hpp"
@@ -22,6 +24,8 @@ struct Services {
   workspace::Settings& settings;
   content::Contents& contents;
   workflow::Workflow& workflow;
+  search::Search& search;
+  search::SavedViews& views;
 };
 
 //! Registers every route of the API on `router`. Each file of this folder adds its resource's.
@@ -37,5 +41,7 @@ void AddTeamRoutes(http::Router& router, Services& services);
 void AddSettingsRoutes(http::Router& router, Services& services);
 void AddContentRoutes(http::Router& router, Services& services);
 void AddWorkflowRoutes(http::Router& router, Services& services);
+void AddSearchRoutes(http::Router& router, Services& services);
+void AddViewRoutes(http::Router& router, Services& services);
 
 }  // namespace copydesk::api

@@ -6,6 +6,7 @@
 #include "auth/accounts.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
+#include "search/indexer.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 #include "workspace/workspaces.hpp"
 
@@ -32,8 +33,12 @@ struct App::Parts {
         settings(*db),
         contents(*db),
         workflow(*db),
+        index(std::filesystem::path(config.data_dir) / "search"),
+        indexer(*db, index),
+        search(*db, index),
+        views(*db),
         files(config.web_dir),
-        services{config, *db, metrics, accounts, workspaces, settings, contents, workflow},
+        services{config, *db, metrics, accounts, workspaces, settings, contents, workflow, search, views},
         dispatcher(router, files, metrics),
         server(config, dispatcher, metrics) {
     api::RegisterRoutes(router, services);
@@ -47,6 +52,10 @@ struct App::Parts {
   workspace::Settings settings;
   content::Contents contents;
   workflow::Workflow workflow;
+  search::SearchIndex index;
+  search::Indexer indexer;  // feeds the index from the events, on a thread of its own
+  search::Search search;
+  search::SavedViews views;
   http::StaticFiles files;
   api::Services services;
   http::Router router;
@@ -60,16 +69,24 @@ App::App(Config config) : parts_(std::make_unique<Parts>(std::move(config))) {
 
 App::~App() { Shutdown(0); }
 
-void App::Start() { parts_->server.Start(); }
+void App::Start() {
+  parts_->indexer.Start();
+  parts_->server.Start();
+}
 
 std::string App::Address() const { return parts_->server.Address(); }
 
-void App::Shutdown(int grace_ms) { parts_->server.Shutdown(std::chrono::milliseconds(grace_ms)); }
+void App::Shutdown(int grace_ms) {
+  parts_->server.Shutdown(std::chrono::milliseconds(grace_ms));
+  parts_->indexer.Stop();
+}
 
 void App::RunUntilSignal() { parts_->server.RunUntilSignal(); }
 
 storage::Database& App::db() { return *parts_->db; }
 
 const http::Router& App::router() const { return parts_->router; }
+
+search::Indexer& App::indexer() { return parts_->indexer; }
 
 }  // namespace copydesk

@@ -7,6 +7,10 @@
 #include "http/router.hpp"
 #include "storage/database.hpp"
 
+namespace copydesk::search {
+class Indexer;
+}
+
 namespace copydesk {
 
 //! The composed server: storage, domain services, routes and HTTP, wired from one Config. The
@@ -30,6 +34,8 @@ class App {
   storage::Database& db();
   //! The routes, for tests that walk every one (authorization matrix, API description).
   const http::Router& router() const;
+  //! The search indexer, for tests that apply pending events at once.
+  search::Indexer& indexer();
 
  private:
   struct Parts;

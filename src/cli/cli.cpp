@@ -10,6 +10,7 @@
 #include "auth/accounts.hpp"
 #include "auth/policy.hpp"
 #include "cli/demo.hpp"
+#include "search/indexer.hpp"
 #include "core/config.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
@@ -32,6 +33,7 @@ Usage:
   copydesk demo [--size N] [--seed S]           seeds a demo workspace (300 contents by default)
   copydesk backup --out FILE                    consistent snapshot, safe while serving
   copydesk restore FILE                         into an empty data folder
+  copydesk reindex                              rebuilds the search index; a running server swaps it in
   copydesk help
 
 Flags shared by every command (environment variable in brackets):
@@ -100,6 +102,18 @@ int Serve(const Config& config) {
   App app(config);
   app.Start();
   app.RunUntilSignal();
+  return 0;
+}
+
+// Builds a fresh index beside the one in use and swaps it in: a server running on the same data
+// folder keeps answering from the old one until it notices the swap.
+int Reindex(const Config& config) {
+  auto db = OpenDatabase(config);
+  search::SearchIndex index(std::filesystem::path(config.data_dir) / "search");
+  const auto stats = search::Rebuild(*db, index, &std::cout);
+  std::cout << "indexed " << stats.contents << " contents up to event " << stats.last_seq << " in "
+            << stats.seconds << " s (" << static_cast<std::int64_t>(stats.contents / std::max(stats.seconds, 1e-3))
+            << " contents/s)\n";
   return 0;
 }
 
@@ -256,6 +270,7 @@ int Main(int argc, char** argv) {
   try {
     if (command == "serve") return rest.empty() ? Serve(*config) : Fail("serve takes no words");
     if (command == "migrate") return Migrate(*config);
+    if (command == "reindex") return rest.empty() ? Reindex(*config) : Fail("reindex takes no words");
     if (command == "user") return UserCommand(*config, rest);
     if (command == "token") return TokenCommand(*config, rest);
     if (command == "demo") return DemoCommand(*config, rest);

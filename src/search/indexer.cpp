@@ -1,0 +1,331 @@
+#include "search/indexer.hpp"
+
+#include <boost/json.hpp>
+#include <set>
+
+#include "core/log.hpp"
+#include "core/text.hpp"
+#include "search/analysis.hpp"
+#include "storage/search_store.hpp"
+#include "storage/settings_store.hpp"
+#include "workspace/content_type.hpp"
+
+namespace copydesk::search {
+
+namespace json = boost::json;
+
+namespace {
+
+// Longest text kept in a document for snippets: a passage is cut from it, never all of it.
+constexpr std::size_t kStoredTextBytes = 16 * 1024;
+
+std::string CutUtf8(std::string text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  text.resize(cut);
+  return text;
+}
+
+std::string SortableTime(std::int64_t ms) { return Xapian::sortable_serialise(static_cast<double>(ms)); }
+
+std::int64_t LastSeqOf(const Xapian::Database& db) {
+  const auto value = db.get_metadata(kLastSeqKey);
+  return value.empty() ? 0 : std::stoll(value);
+}
+
+}  // namespace
+
+struct DocumentBuilder::WorkspaceSettings {
+  std::map<std::string, storage::ChannelRecord> channels;
+  std::map<std::string, std::string> projects;  // id → name
+  std::map<std::string, std::vector<workspace::FieldDef>> fields;  // type id → fields
+};
+
+DocumentBuilder::DocumentBuilder(Xapian::WritableDatabase* spelling) {
+  if (spelling) {
+    generator_.set_database(*spelling);
+    generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+  }
+}
+
+DocumentBuilder::~DocumentBuilder() = default;
+
+const DocumentBuilder::WorkspaceSettings& DocumentBuilder::SettingsOf(storage::Tx& tx,
+                                                                       const std::string& ws) {
+  auto& slot = settings_[ws];
+  if (!slot) {
+    slot = std::make_unique<WorkspaceSettings>();
+    for (auto& c : storage::ListChannels(tx, ws)) slot->channels.emplace(c.id, std::move(c));
+    for (auto& p : storage::ListProjects(tx, ws, true)) slot->projects.emplace(p.id, p.name);
+    for (auto& t : storage::ListContentTypes(tx, ws)) {
+      slot->fields.emplace(t.id, workspace::FieldDefsFromJson(t.fields_json));
+    }
+  }
+  return *slot;
+}
+
+Xapian::Document DocumentBuilder::Build(storage::Tx& tx, const storage::ContentRecord& c) {
+  const auto& settings = SettingsOf(tx, c.workspace_id);
+  const std::string lang = c.language == "fr" ? "fr" : "en";
+  Xapian::Document doc;
+  generator_.set_stemmer(StemmerFor(lang));
+  generator_.set_document(doc);
+
+  // The title counts three times the body, and title:… searches it alone.
+  const std::string title = PrepareText(c.title, lang);
+  generator_.index_text(title, 1, prefix::kTitle);
+  generator_.increase_termpos();
+  generator_.index_text(title, 3);
+
+  std::string text;
+  std::error_code ec;
+  const auto fields = json::parse(c.fields_json, ec);
+  const auto defs = settings.fields.find(c.type_id);
+  if (!ec && fields.is_object() && defs != settings.fields.end()) {
+    for (const auto& def : defs->second) {
+      if (!workspace::IsTextKind(def.kind)) continue;
+      const auto* value = fields.as_object().if_contains(def.key);
+      if (!value || !value->is_string() || value->as_string().empty()) continue;
+      const std::string_view raw(value->as_string());
+      text += def.kind == workspace::FieldKind::kRichText ? MarkdownToText(raw) : std::string(raw);
+      text += "\n";
+    }
+  }
+  generator_.increase_termpos();
+  generator_.index_text(PrepareText(text, lang));
+
+  // Tags, channel and project names are words people search by too.
+  std::string labels;
+  std::vector<std::string> channels;  // with ancestors, each once
+  for (const auto& id : c.channel_ids) {
+    std::string at = id;
+    for (int depth = 0; depth < 16 && !at.empty(); ++depth) {
+      if (std::find(channels.begin(), channels.end(), at) != channels.end()) break;
+      channels.push_back(at);
+      const auto found = settings.channels.find(at);
+      if (found == settings.channels.end()) break;
+      if (depth == 0) labels += found->second.name + "\n";
+      at = found->second.parent_id.value_or("");
+    }
+  }
+  for (const auto& tag : c.tags) labels += tag + "\n";
+  if (c.project_id) {
+    if (const auto p = settings.projects.find(*c.project_id); p != settings.projects.end()) labels += p->second;
+  }
+  generator_.increase_termpos();
+  generator_.index_text(PrepareText(labels, lang));
+
+  using namespace prefix;
+  doc.add_boolean_term(kId + c.id);
+  doc.add_boolean_term(kWorkspace + c.workspace_id);
+  // Who may read it: today every staff member of the workspace; shares add XAU/XAT terms.
+  doc.add_boolean_term(kStaff + c.workspace_id);
+  doc.add_boolean_term(kType + c.type_id);
+  if (c.status_id) doc.add_boolean_term(kStatus + *c.status_id);
+  for (const auto& ch : channels) doc.add_boolean_term(kChannel + ch);
+  for (const auto& tag : c.tags) doc.add_boolean_term(kTag + FoldForMatch(tag));
+  if (c.owner_id) doc.add_boolean_term(kOwner + *c.owner_id);
+  for (const auto& a : c.assignee_ids) doc.add_boolean_term(kAssignee + a);
+  if (c.project_id) doc.add_boolean_term(kProject + *c.project_id);
+  doc.add_boolean_term(kLanguage + lang);
+  doc.add_boolean_term(std::string(kArchived) + (c.archived_at ? "1" : "0"));
+
+  doc.add_value(kSlotUpdated, SortableTime(c.updated_at));
+  if (c.publish_at) doc.add_value(kSlotPublish, SortableTime(*c.publish_at));
+  if (c.due_at) doc.add_value(kSlotDue, SortableTime(*c.due_at));
+  std::string facets = "T" + c.type_id;
+  if (c.status_id) facets += "\x1fS" + *c.status_id;
+  for (const auto& ch : channels) facets += "\x1f" "C" + ch;
+  for (const auto& tag : c.tags) facets += "\x1fK" + tag;
+  if (c.owner_id) facets += "\x1fO" + *c.owner_id;
+  facets += "\x1fL" + lang;
+  doc.add_value(kSlotFacets, facets);
+
+  json::array channel_ids;
+  for (const auto& id : c.channel_ids) channel_ids.push_back(json::string(id));
+  json::object data{{"id", c.id},
+                    {"title", c.title},
+                    {"type", c.type_id},
+                    {"status", c.status_id ? json::value(*c.status_id) : json::value(nullptr)},
+                    {"channels", std::move(channel_ids)},
+                    {"language", lang},
+                    {"updated_at", c.updated_at},
+                    {"archived", c.archived_at.has_value()},
+                    {"text", CutUtf8(std::move(text), kStoredTextBytes)}};
+  doc.set_data(json::serialize(data));
+  return doc;
+}
+
+RebuildStats Rebuild(storage::Database& db, SearchIndex& index, std::ostream* progress) {
+  const auto started = std::chrono::steady_clock::now();
+  RebuildStats stats;
+  const auto folder = index.NewFolder();
+  {
+    Xapian::WritableDatabase writer(folder.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    // Contents are read after this sequence: any change made meanwhile is an event after it,
+    // applied again later (re-applying an event is harmless).
+    stats.last_seq = db.Read([](storage::Tx& tx) { return storage::LastEventSeq(tx); });
+    DocumentBuilder builder(&writer);
+    std::string after;
+    for (;;) {
+      const auto ids = db.Read([&](storage::Tx& tx) { return storage::ListContentIdsAfter(tx, after, 500); });
+      if (ids.empty()) break;
+      db.Read([&](storage::Tx& tx) {
+        for (const auto& id : ids) {
+          if (auto c = storage::FindContent(tx, id)) {
+            writer.replace_document(prefix::kId + id, builder.Build(tx, *c));
+            ++stats.contents;
+          }
+        }
+      });
+      after = ids.back();
+      if (progress && stats.contents % 10000 < 500) *progress << "  " << stats.contents << " contents indexed\n";
+    }
+    writer.set_metadata(kLastSeqKey, std::to_string(stats.last_seq));
+    writer.commit();
+  }
+  index.Publish(folder);
+  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return stats;
+}
+
+Indexer::Indexer(storage::Database& db, SearchIndex& index) : db_(db), index_(index) {}
+
+Indexer::~Indexer() { Stop(); }
+
+void Indexer::OpenWriter() {
+  auto current = index_.CurrentFolder();
+  if (!current) {
+    writer_.reset();
+    Rebuild(db_, index_);
+    current = index_.CurrentFolder();
+    if (!current) throw std::runtime_error("the search index could not be built");
+  }
+  if (writer_ && writer_folder_ == current->string()) return;
+  // First open, or `copydesk reindex` swapped a new index in: follow it.
+  writer_.reset();
+  writer_ = std::make_unique<Xapian::WritableDatabase>(current->string(), Xapian::DB_CREATE_OR_OPEN);
+  writer_folder_ = current->string();
+  index_.RemoveStaleFolders();
+}
+
+std::int64_t Indexer::CatchUp(int max_events) {
+  std::lock_guard lock(mutex_);
+  OpenWriter();
+  return ApplyBatch(max_events);
+}
+
+std::int64_t Indexer::LastAppliedSeq() {
+  std::lock_guard lock(mutex_);
+  OpenWriter();
+  return LastSeqOf(*writer_);
+}
+
+void Indexer::Flush() {
+  while (CatchUp() > 0) {
+  }
+}
+
+std::int64_t Indexer::ApplyBatch(int max_events) {
+  const auto last = LastSeqOf(*writer_);
+  const auto events = db_.Read([&](storage::Tx& tx) { return storage::ListEventsAfter(tx, last, max_events); });
+  if (events.empty()) return 0;
+
+  // What the events touched: contents, or every content carrying a setting that changed.
+  std::set<std::string> ids;
+  auto add_carrying = [&](const std::string& term) {
+    for (auto it = writer_->postlist_begin(term); it != writer_->postlist_end(term); ++it) {
+      const auto doc = writer_->get_document(*it);
+      for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        t.skip_to(prefix::kId);
+        if (t != doc.termlist_end() && (*t).rfind(prefix::kId, 0) == 0) ids.insert((*t).substr(1));
+        break;
+      }
+    }
+  };
+  auto starts = [](const std::string& s, const char* p) { return s.rfind(p, 0) == 0; };
+  for (const auto& e : events) {
+    if (!e.subject_id) continue;
+    const auto& k = e.kind;
+    if (starts(k, "content.") || starts(k, "approval.") || starts(k, "revision.")) {
+      ids.insert(*e.subject_id);
+    } else if (k == "channel.updated" || k == "channel.deleted") {
+      add_carrying(prefix::kChannel + *e.subject_id);
+    } else if (k == "type.updated") {
+      add_carrying(prefix::kType + *e.subject_id);
+    } else if (starts(k, "project.") && k != "project.created") {
+      add_carrying(prefix::kProject + *e.subject_id);
+    } else if (k == "workflow.updated" && e.workspace_id) {
+      add_carrying(prefix::kWorkspace + *e.workspace_id);
+    }
+  }
+
+  DocumentBuilder builder(writer_.get());
+  std::vector<std::pair<std::string, std::optional<Xapian::Document>>> staged;
+  db_.Read([&](storage::Tx& tx) {
+    for (const auto& id : ids) {
+      auto c = storage::FindContent(tx, id);
+      staged.emplace_back(id, c ? std::optional(builder.Build(tx, *c)) : std::nullopt);
+    }
+  });
+  writer_->begin_transaction();
+  try {
+    for (auto& [id, doc] : staged) {
+      if (doc) writer_->replace_document(prefix::kId + id, *doc);
+      else writer_->delete_document(prefix::kId + id);
+    }
+    // The sequence goes in the same commit as the documents: both land, or neither.
+    writer_->set_metadata(kLastSeqKey, std::to_string(events.back().seq));
+    if (before_commit) before_commit(staged.size());
+    writer_->commit_transaction();
+  } catch (...) {
+    try {
+      writer_->cancel_transaction();
+    } catch (...) {
+    }
+    throw;
+  }
+  return static_cast<std::int64_t>(events.size());
+}
+
+void Indexer::Start(std::chrono::milliseconds every) {
+  if (thread_.joinable()) return;
+  {
+    std::lock_guard lk(wake_mutex_);
+    stopping_ = false;
+  }
+  thread_ = std::thread([this, every] {
+    std::unique_lock lk(wake_mutex_);
+    while (!stopping_) {
+      lk.unlock();
+      try {
+        // Catch up in batches, stopping between them when asked.
+        for (;;) {
+          if (CatchUp() == 0) break;
+          std::lock_guard check(wake_mutex_);
+          if (stopping_) break;
+        }
+      } catch (const Xapian::Error& e) {
+        Log(LogLevel::kError, "search indexing failed; retrying", {{"error", e.get_description()}});
+      } catch (const std::exception& e) {
+        Log(LogLevel::kError, "search indexing failed; retrying", {{"error", e.what()}});
+      }
+      lk.lock();
+      wake_.wait_for(lk, every, [this] { return stopping_; });
+    }
+  });
+}
+
+void Indexer::Stop() {
+  {
+    std::lock_guard lk(wake_mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+  std::lock_guard lock(mutex_);
+  writer_.reset();
+}
+
+}  // namespace copydesk::search

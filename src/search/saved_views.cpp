@@ -1,0 +1,156 @@
+#include "search/saved_views.hpp"
+
+#include <boost/json.hpp>
+
+#include "auth/policy.hpp"
+#include "core/clock.hpp"
+#include "core/random.hpp"
+#include "core/text.hpp"
+#include "search/search.hpp"
+#include "storage/accounts_store.hpp"
+#include "storage/workspaces_store.hpp"
+
+namespace copydesk::search {
+
+namespace json = boost::json;
+
+namespace {
+
+std::optional<auth::Role> RoleIn(storage::Tx& tx, const std::string& ws, const std::string& user_id) {
+  if (auto stored = storage::FindRole(tx, ws, user_id)) return auth::ParseRole(*stored);
+  return std::nullopt;
+}
+
+Result<void> Apply(const ViewInput& in, storage::SavedViewRecord& view, std::optional<auth::Role> role) {
+  std::vector<FieldError> faults;
+  if (in.name) {
+    const auto name = Trim(*in.name);
+    if (name.empty() || CountCharacters(name) > 100) faults.push_back({"name", "must be 1 to 100 characters"});
+    else view.name = std::string(name);
+  }
+  if (in.q) {
+    if (CountCharacters(*in.q) > 1000) faults.push_back({"q", "must be at most 1000 characters"});
+    else view.q = *in.q;
+  }
+  if (in.sort) {
+    if (!IsSearchSort(*in.sort)) faults.push_back({"sort", "must be relevance, updated or publish_at"});
+    else view.sort = *in.sort;
+  }
+  if (in.filters) {
+    if (auto fault = CheckViewFilters(*in.filters)) faults.push_back(*fault);
+    else view.filters_json = json::serialize(*in.filters);
+  }
+  if (in.shared) {
+    // Guests keep views for themselves: the workspace's shared views are its staff's.
+    if (*in.shared && !auth::Can(role, auth::Action::kReadContent)) {
+      faults.push_back({"shared", "only members of the workspace's staff may share a view"});
+    } else {
+      view.shared = *in.shared;
+    }
+  }
+  if (!faults.empty()) return Error::Invalid(faults.front().field + " " + faults.front().message + ".", faults);
+  return {};
+}
+
+}  // namespace
+
+std::optional<FieldError> CheckViewFilters(const json::object& filters) {
+  static const std::vector<std::string> kLists = {"type",  "status",  "channel",  "tag",
+                                                  "owner", "assignee", "project", "language"};
+  static const std::vector<std::string> kDates = {"updated_from", "updated_to", "publish_from", "publish_to"};
+  for (const auto& member : filters) {
+    const std::string key(member.key());
+    const std::string field = "filters." + key;
+    if (std::find(kLists.begin(), kLists.end(), key) != kLists.end()) {
+      if (!member.value().is_array()) return FieldError{field, "must be an array of strings"};
+      for (const auto& v : member.value().as_array()) {
+        if (!v.is_string() || v.as_string().size() > 200) return FieldError{field, "must be an array of strings"};
+      }
+    } else if (std::find(kDates.begin(), kDates.end(), key) != kDates.end()) {
+      if (!member.value().is_string() || !ParseTime(member.value().as_string())) {
+        return FieldError{field, "must be a date or time"};
+      }
+    } else if (key == "archived") {
+      if (!member.value().is_bool()) return FieldError{field, "must be true or false"};
+    } else {
+      return FieldError{field, "is not a filter"};
+    }
+  }
+  return std::nullopt;
+}
+
+Result<std::vector<storage::SavedViewRecord>> SavedViews::List(const auth::Actor& actor, const std::string& ws) {
+  return db_.Read([&](storage::Tx& tx) -> Result<std::vector<storage::SavedViewRecord>> {
+    if (!RoleIn(tx, ws, actor.user.id)) return Error::NotFound("No such workspace.");
+    return storage::ListSavedViews(tx, ws, actor.user.id);
+  });
+}
+
+Result<storage::SavedViewRecord> SavedViews::Create(const auth::Actor& actor, const std::string& ws, ViewInput in) {
+  if (!in.name) return Error::InvalidField("name", "is required");
+  return db_.Write([&](storage::Tx& tx) -> Result<storage::SavedViewRecord> {
+    const auto role = RoleIn(tx, ws, actor.user.id);
+    if (!role) return Error::NotFound("No such workspace.");
+    storage::SavedViewRecord view;
+    view.id = NewId();
+    view.workspace_id = ws;
+    view.author_id = actor.user.id;
+    view.filters_json = "{}";
+    view.sort = "relevance";
+    if (auto applied = Apply(in, view, role); !applied) return std::move(applied).error();
+    view.created_at = view.updated_at = NowMs();
+    storage::InsertSavedView(tx, view);
+    storage::AppendEvent(tx, ws, actor.user.id, "view.created", view.id,
+                         json::serialize(json::object{{"name", view.name}, {"shared", view.shared}}), view.created_at);
+    return view;
+  });
+}
+
+namespace {
+
+// A view the caller may change: theirs, or a shared one when they administer the workspace.
+// A private view of someone else does not exist for them.
+Result<storage::SavedViewRecord> Changeable(storage::Tx& tx, const auth::Actor& actor, const std::string& ws,
+                                            const std::string& id, std::optional<auth::Role>& role) {
+  role = RoleIn(tx, ws, actor.user.id);
+  if (!role) return Error::NotFound("No such workspace.");
+  auto view = storage::FindSavedView(tx, ws, id);
+  if (!view || (!view->shared && view->author_id != actor.user.id)) return Error::NotFound("No such view.");
+  if (view->author_id != actor.user.id && !auth::Can(role, auth::Action::kManageSettings)) {
+    return Error::Forbidden("Only its author or an admin may change a shared view.");
+  }
+  return std::move(*view);
+}
+
+}  // namespace
+
+Result<storage::SavedViewRecord> SavedViews::Update(const auth::Actor& actor, const std::string& ws,
+                                                    const std::string& id, ViewInput in) {
+  return db_.Write([&](storage::Tx& tx) -> Result<storage::SavedViewRecord> {
+    std::optional<auth::Role> role;
+    auto view = Changeable(tx, actor, ws, id, role);
+    if (!view) return std::move(view).error();
+    if (auto applied = Apply(in, *view, role); !applied) return std::move(applied).error();
+    view->updated_at = NowMs();
+    storage::UpdateSavedView(tx, *view);
+    storage::AppendEvent(tx, ws, actor.user.id, "view.updated", view->id,
+                         json::serialize(json::object{{"name", view->name}, {"shared", view->shared}}), view->updated_at);
+    return view;
+  });
+}
+
+Result<void> SavedViews::Delete(const auth::Actor& actor, const std::string& ws, const std::string& id) {
+  auto done = db_.Write([&](storage::Tx& tx) -> Result<bool> {
+    std::optional<auth::Role> role;
+    auto view = Changeable(tx, actor, ws, id, role);
+    if (!view) return std::move(view).error();
+    storage::DeleteSavedView(tx, id);
+    storage::AppendEvent(tx, ws, actor.user.id, "view.deleted", id,
+                         json::serialize(json::object{{"name", view->name}}), NowMs());
+    return true;
+  });
+  if (!done) return std::move(done).error();
+  return {};
+}
+
+}  // namespace copydesk::search

@@ -1,0 +1,93 @@
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace copydesk::search {
+
+//! Value slots of a content's document.
+inline constexpr Xapian::valueno kSlotUpdated = 0;
+inline constexpr Xapian::valueno kSlotPublish = 1;
+inline constexpr Xapian::valueno kSlotDue = 2;
+inline constexpr Xapian::valueno kSlotFacets = 3;  //!< "T<type>\x1fS<status>\x1fC<channel>…"
+
+//! Term prefixes. Boolean terms hold ids (or folded tags); text terms come from TermGenerator.
+namespace prefix {
+inline constexpr const char* kId = "Q";
+inline constexpr const char* kWorkspace = "XW";    //!< the content's workspace (scope)
+inline constexpr const char* kStaff = "XAW";       //!< readable by the workspace's staff
+inline constexpr const char* kSharedUser = "XAU";  //!< readable by a person it is shared with
+inline constexpr const char* kSharedTeam = "XAT";  //!< readable by a team it is shared with
+inline constexpr const char* kType = "XY";
+inline constexpr const char* kStatus = "XS";
+inline constexpr const char* kChannel = "XC";  //!< the channel and each of its ancestors
+inline constexpr const char* kTag = "K";       //!< folded tag
+inline constexpr const char* kOwner = "XO";
+inline constexpr const char* kAssignee = "XU";
+inline constexpr const char* kProject = "XP";
+inline constexpr const char* kLanguage = "L";
+inline constexpr const char* kArchived = "XR";  //!< "XR1" archived, "XR0" live
+inline constexpr const char* kTitle = "S";      //!< title words (title:…)
+}  // namespace prefix
+
+//! Metadata key of the last event sequence the index reflects.
+inline constexpr const char* kLastSeqKey = "copydesk.last_seq";
+
+//! The search index of a data folder: `<data>/search/CURRENT` names the folder in use, so a
+//! rebuild can be written beside it and swapped in while the server keeps serving. Readers are
+//! pooled (a Xapian::Database is not shared between threads) and follow swaps and commits.
+class SearchIndex {
+ public:
+  //! `root` is `<data>/search` (created when missing).
+  explicit SearchIndex(std::filesystem::path root);
+  ~SearchIndex();
+
+  //! The folder in use, or nullopt before the first build.
+  std::optional<std::filesystem::path> CurrentFolder() const;
+  //! A new, empty folder for a rebuild ("building-…": never taken for a stale index).
+  std::filesystem::path NewFolder() const;
+  //! Renames a finished build to "index-…" and makes it the one in use (an atomic rename of
+  //! CURRENT). The build's database must be closed.
+  void Publish(const std::filesystem::path& building) const;
+  //! Deletes finished indexes other than the one in use (left behind by swaps).
+  void RemoveStaleFolders() const;
+
+  //! Runs `fn(const Xapian::Database&)` on the newest committed state of the index in use (an
+  //! empty database before the first build), retrying when the writer moved on meanwhile.
+  template <class F>
+  auto Read(F&& fn) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        auto reader = Acquire();
+        auto out = fn(static_cast<const Xapian::Database&>(reader->db));
+        Release(std::move(reader));
+        return out;
+      } catch (const Xapian::DatabaseError&) {
+        // Modified under us by the writer, or swapped away while opening: try the newest.
+        if (attempt >= 4) throw;
+      }
+    }
+  }
+
+  const std::filesystem::path& root() const { return root_; }
+
+ private:
+  struct Reader {
+    std::string folder;
+    Xapian::Database db;
+  };
+  std::unique_ptr<Reader> Acquire();
+  void Release(std::unique_ptr<Reader> reader);
+
+  std::filesystem::path root_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Reader>> pool_;
+};
+
+}  // namespace copydesk::search

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "storage/database.hpp"
+
+namespace copydesk::storage {
+
+//! A saved view: a search or list with its filters and order.
+struct SavedViewRecord {
+  std::string id;
+  std::string workspace_id;
+  std::string author_id;
+  std::string name;
+  std::string q;
+  std::string filters_json;
+  std::string sort;
+  bool shared = false;
+  TimeMs created_at = 0;
+  TimeMs updated_at = 0;
+};
+
+//! The views a user sees in a workspace: the shared ones and their own, by name.
+std::vector<SavedViewRecord> ListSavedViews(Tx& tx, const std::string& workspace_id,
+                                            const std::string& user_id);
+//! One view of a workspace, whoever wrote it.
+std::optional<SavedViewRecord> FindSavedView(Tx& tx, const std::string& workspace_id,
+                                             const std::string& id);
+//! Adds a view.
+void InsertSavedView(Tx& tx, const SavedViewRecord& view);
+//! Saves a view's name, words, filters, order and sharing.
+void UpdateSavedView(Tx& tx, const SavedViewRecord& view);
+//! Deletes a view.
+void DeleteSavedView(Tx& tx, const std::string& id);
+
+}  // namespace copydesk::storage
