@@ -58,7 +58,9 @@ function ContentScreen({
   const { me, membership } = useShell();
   const slug = membership.workspace.slug;
   const sync = useContentSync(initial, me.user.id);
-  const editable = canEditContent(membership.role, me.user.id, sync.content);
+  const mayEdit = canEditContent(membership.role, me.user.id, sync.content);
+  // An archived content is read-only until it is brought back (the server refuses edits).
+  const editable = mayEdit && !sync.content.archived;
   const types = useTypes(slug).data ?? [];
   const channels = useChannels(slug).data ?? [];
   const members = useMembers(slug).data ?? [];
@@ -111,7 +113,10 @@ function ContentScreen({
         )}
       </div>
 
-      {!editable && <Alert tone="info">{t('content.read_only')}</Alert>}
+      {!mayEdit && <Alert tone="info">{t('content.read_only')}</Alert>}
+      {mayEdit && sync.content.archived && (
+        <Alert tone="info">{t('content.archived_read_only')}</Alert>
+      )}
       {sync.restoredDraft && sync.state.kind !== 'saved' && (
         <Alert tone="info">{t('content.draft_restored')}</Alert>
       )}
@@ -348,7 +353,13 @@ function ContentActions({
           )}
         </>
       ) : (
-        <button type="button" className="button button-quiet" onClick={() => setConfirm('archive')}>
+        <button
+          type="button"
+          className="button button-quiet"
+          disabled={sync.state.kind !== 'saved'}
+          title={sync.state.kind !== 'saved' ? t('history.restore_wait') : undefined}
+          onClick={() => setConfirm('archive')}
+        >
           {t('content.archive')}
         </button>
       )}
