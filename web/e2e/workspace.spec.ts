@@ -100,6 +100,24 @@ test('counters, a draft that outlives a failed save, filters kept in the URL', a
   await expect(rows.first()).toContainText('Winter tank safety');
   await page.goBack();
   await expect(rows.first()).toContainText('Frost warning');
+
+  // Archived: out of the list, read-only, found again with the Archived filter, brought back.
+  await rows.getByRole('link', { name: 'Winter tank safety' }).click();
+  await page.getByRole('button', { name: 'Archive' }).click();
+  await page
+    .getByRole('dialog', { name: 'Archive this content?' })
+    .getByRole('button', { name: 'Archive' })
+    .click();
+  await expect(page.getByText('This content is archived')).toBeVisible();
+  await expect(page.getByLabel('Title', { exact: true })).toBeDisabled();
+  await page.getByRole('link', { name: '← Contents' }).click();
+  await expect(rows).toHaveCount(1);
+  await page.getByRole('checkbox', { name: 'Archived' }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Winter tank safety');
+  await rows.getByRole('link', { name: 'Winter tank safety' }).click();
+  await page.getByRole('button', { name: 'Restore from archive' }).click();
+  await expect(page.getByLabel('Title', { exact: true })).toBeEnabled();
 });
 
 test('settings: invite a colleague, add a channel; account: a token shown once', async ({
