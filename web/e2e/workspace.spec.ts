@@ -33,6 +33,7 @@ async function newContent(page: Page, type: RegExp, title: string) {
   await dialog.getByRole('radio', { name: type }).check();
   await dialog.getByLabel('Title', { exact: true }).fill(title);
   await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(page).toHaveURL(/\/contents\/[a-z0-9]+$/);
   await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
 }
 
@@ -158,4 +159,34 @@ test('settings: invite a colleague, add a channel; account: a token shown once',
   await expect(token.getByLabel('Token')).not.toHaveValue('');
   await token.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('cell', { name: 'Website import' })).toBeVisible();
+});
+
+test('text typed just before the tab closes is kept and sent on the next visit', async ({
+  page,
+  request,
+  context,
+}) => {
+  const slug = await setUpAndLogIn(page, request);
+  await page.goto(`/w/${slug}/contents`);
+  await newContent(page, /Article/, 'Closed too soon');
+  const url = page.url();
+  const body = page.getByRole('textbox', { name: 'Body' });
+  await body.click();
+  // Hold every save back, so only the device keeps the words when the tab goes.
+  await page.route('**/api/v1/contents/*', (route) =>
+    route.request().method() === 'PATCH' ? route.abort('internetdisconnected') : route.fallback(),
+  );
+  await page.keyboard.type('Typed in the last second.');
+  await page.close({ runBeforeUnload: true });
+
+  const again = await context.newPage();
+  await again.goto(url);
+  await expect(again.getByRole('textbox', { name: 'Body' })).toContainText(
+    'Typed in the last second.',
+  );
+  await expect(again.getByTestId('save-state')).toHaveText('Saved');
+  await again.reload();
+  await expect(again.getByRole('textbox', { name: 'Body' })).toContainText(
+    'Typed in the last second.',
+  );
 });
