@@ -3,7 +3,7 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <boost/json/serialize.hpp>
+#include <boost/json/serializer.hpp>
 
 #include "core/clock.hpp"
 
@@ -43,15 +43,52 @@ void SetLogLevel(LogLevel level) { g_level = static_cast<int>(level); }
 
 bool LogEnabled(LogLevel level) { return static_cast<int>(level) >= g_level.load(); }
 
+namespace {
+
+// Appends the JSON text of whatever `sr` was reset to, through a stack buffer.
+void Drain(boost::json::serializer& sr, std::string& out) {
+  char buffer[512];
+  while (!sr.done()) {
+    const auto chunk = sr.read(buffer, sizeof buffer);
+    out.append(chunk.data(), chunk.size());
+  }
+}
+
+}  // namespace
+
 void Log(LogLevel level, std::string_view msg, boost::json::object fields) {
   if (!LogEnabled(level)) return;
-  boost::json::object line;
-  line["ts"] = FormatTime(NowMs());
-  line["level"] = LevelName(level);
-  line["msg"] = msg;
-  for (auto& member : fields) line[member.key()] = std::move(member.value());
-  std::string text = boost::json::serialize(line);
-  text.push_back('\n');
+  // Written member by member into one string rather than through a second json::object: the
+  // access log writes a line per request, and the object's allocations were most of its cost.
+  // A field named like a standard member (ts, level, msg) takes that member's place, as it did.
+  const std::string ts = FormatTime(NowMs());
+  const boost::json::value* standard[] = {fields.if_contains("ts"), fields.if_contains("level"),
+                                          fields.if_contains("msg")};
+  const std::string_view standard_text[] = {ts, LevelName(level), msg};
+  const char* standard_keys[] = {"{\"ts\":", ",\"level\":", ",\"msg\":"};
+  std::string text;
+  text.reserve(256);
+  boost::json::serializer sr;
+  for (int i = 0; i < 3; ++i) {
+    text += standard_keys[i];
+    if (standard[i] != nullptr) {
+      sr.reset(standard[i]);
+    } else {
+      sr.reset(standard_text[i]);
+    }
+    Drain(sr, text);
+  }
+  for (const auto& member : fields) {
+    const std::string_view key = member.key();
+    if (key == "ts" || key == "level" || key == "msg") continue;
+    text.push_back(',');
+    sr.reset(key);
+    Drain(sr, text);
+    text.push_back(':');
+    sr.reset(&member.value());
+    Drain(sr, text);
+  }
+  text += "}\n";
   // One write(2) per line: the kernel keeps lines whole even with several threads logging.
   const char* p = text.data();
   std::size_t left = text.size();
