@@ -127,6 +127,11 @@ test('write, autosave, reload, conflict, history, diff, restore, in French too',
     'Tanks need a yearly check.',
   );
   await expect(conflict.getByTestId('mine-fields.body')).toContainText('Chloé adds this.');
+
+  // A reload before choosing loses nothing: her text comes back, and so does the question.
+  await page.reload();
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByTestId('mine-fields.body')).toContainText('Chloé adds this.');
   await conflict.getByRole('radio', { name: 'Edit a merged text' }).check();
   const merged = conflict.getByRole('textbox', { name: 'Merged text for Body' });
   await merged.fill('Tanks need a yearly check. Chloé adds this.\n\nCall us at any time.');

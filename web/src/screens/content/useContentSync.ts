@@ -64,8 +64,14 @@ export function useContentSync(initial: Content, userId: string) {
     for (const flusher of flushers.current) flusher();
   }, []);
 
+  // While a conflict waits for the user, the draft keeps the edits against the version they were
+  // written on: a reload sends them against it again, so the server shows the conflict again
+  // instead of taking them as if the other person's text had been seen.
+  const conflictBase = useRef<{ version: number; values: Values } | null>(null);
+
   const keepDraft = useCallback(() => {
-    drafts.save(draftKey, base.current.version, base.current.values, localRef.current);
+    const from = conflictBase.current ?? base.current;
+    drafts.save(draftKey, from.version, from.values, localRef.current);
   }, [draftKey]);
 
   const publish = useCallback((values: Values) => {
@@ -128,6 +134,7 @@ export function useContentSync(initial: Content, userId: string) {
       publish(result.local);
       if (replaced) setExternalChange((n) => n + 1);
       if (server.merged) setMergedNotice(true);
+      if (result.conflicts.length > 0) conflictBase.current = sentFrom;
       keepDraft();
       inFlight.current = false;
       if (result.conflicts.length > 0) openConflicts(result.conflicts, serverValues);
@@ -138,7 +145,7 @@ export function useContentSync(initial: Content, userId: string) {
     } catch (error) {
       inFlight.current = false;
       if (isApiError(error, 409) && Array.isArray(error.extra.conflicts)) {
-        await resolveAfterConflict(sentFrom.values, error.extra.conflicts as Conflict[]);
+        await resolveAfterConflict(sentFrom, error.extra.conflicts as Conflict[]);
         return;
       }
       if (isApiError(error) && error.isNetworkError) {
@@ -153,7 +160,11 @@ export function useContentSync(initial: Content, userId: string) {
 
     // 409: nothing was written. Take the server's current state, keep every edit that does not
     // collide, and let the user settle the ones that do.
-    async function resolveAfterConflict(before: Values, listed: Conflict[]) {
+    async function resolveAfterConflict(
+      from: { version: number; values: Values },
+      listed: Conflict[],
+    ) {
+      const before = from.values;
       try {
         const server = await api.get<Content>(`/api/v1/contents/${encodeURIComponent(id)}`);
         flush();
@@ -165,6 +176,7 @@ export function useContentSync(initial: Content, userId: string) {
         adopt(server);
         publish(result.local);
         setExternalChange((n) => n + 1);
+        conflictBase.current = from;
         keepDraft();
         openConflicts(
           [...keys].filter(
@@ -204,6 +216,7 @@ export function useContentSync(initial: Content, userId: string) {
   const resolve = useCallback(
     (chosen: Values) => {
       conflictOpen.current = false;
+      conflictBase.current = null;
       setConflicts([]);
       publish({ ...localRef.current, ...chosen });
       setExternalChange((n) => n + 1);
@@ -216,6 +229,7 @@ export function useContentSync(initial: Content, userId: string) {
   /** After a restore, the server's state is the page's. */
   const replaceFromServer = useCallback(
     (server: Content) => {
+      conflictBase.current = null;
       adopt(server);
       publish(valuesOf(server));
       setExternalChange((n) => n + 1);
