@@ -18,11 +18,15 @@
 // Inputs that are not HTTP at all are also read as a JSON body, so the JSON reader is fuzzed
 // efficiently: a mutated body rarely keeps its Content-Length right.
 
+#include <signal.h>
+#include <unistd.h>
+
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/json/parse.hpp>
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -175,7 +179,7 @@ Result<void> ReadLikeARoute(std::string_view body) {
   auto current = in->String("current_password");
   auto next = in->String("new_password");
   auto slug = in->String("slug");
-  auto user_ids = in->StringArray("user_ids", JsonInput::kOptional, 100);
+  auto members = in->StringArray("members", JsonInput::kOptional, 100);
   auto position = in->Int("position");
   auto enabled = in->Bool("enabled");
   (void)in->IsNull("title");
@@ -195,7 +199,7 @@ Result<void> ReadLikeARoute(std::string_view body) {
       CheckTime(**s);
     }
   }
-  if (user_ids && user_ids->size() > 100) Violated("StringArray ignored max_items");
+  if (members && members->size() > 100) Violated("StringArray ignored max_items");
   (void)position, (void)enabled;
   return in->Finish();
 }
@@ -204,7 +208,7 @@ void CheckJsonHelpers(std::string_view body) {
   CheckUtf8(body);
   CheckTime(body);
   const Exact copy(body);
-  if (auto list = ParseStringList(copy.view(), "user_ids", 50)) {
+  if (auto list = ParseStringList(copy.view(), "members", 50)) {
     if (list->size() > 50) Violated("ParseStringList ignored max_items");
     for (const auto& item : *list) CheckUtf8(item);
   }
@@ -214,12 +218,22 @@ void CheckJsonHelpers(std::string_view body) {
   (void)ReadLikeARoute(body);
 }
 
-// The web root with an app, an asset and, beside it, a file that must never be served.
+// The web root with an app, an asset and, beside it, a file that must never be served. Named
+// after the process: libFuzzer often ends without running destructors (crash, time limit), so
+// each run removes what dead runs left behind.
 struct WebRoot {
   WebRoot() {
-    char pattern[] = "/tmp/copydesk-fuzz-XXXXXX";
-    if (::mkdtemp(pattern) == nullptr) std::abort();
-    base = pattern;
+    const fs::path tmp = fs::temp_directory_path();
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(tmp, ec)) {
+      const std::string name = entry.path().filename().string();
+      if (name.rfind("copydesk-fuzz-", 0) != 0) continue;
+      const long pid = std::atol(name.c_str() + 14);
+      if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+        fs::remove_all(entry.path(), ec);
+      }
+    }
+    base = tmp / ("copydesk-fuzz-" + std::to_string(::getpid()));
     fs::create_directories(base / "dist" / "assets");
     std::ofstream(base / "dist" / "index.html") << "<!doctype html><title>copydesk</title>";
     std::ofstream(base / "dist" / "assets" / "app-1a2b3c.js") << "console.log(1)";
@@ -276,7 +290,7 @@ struct Harness {
       router.Add(method, p, [p](http::Request& req) -> Result<http::Response> {
         CheckParams(p, req);
         if (p.ends_with("/teams/{team_id}/members")) {
-          auto list = ParseStringList(req.body, "user_ids");
+          auto list = ParseStringList(req.body, "members");
           if (!list) return std::move(list).error();
         } else if (auto read = ReadLikeARoute(req.body); !read) {
           return std::move(read).error();
