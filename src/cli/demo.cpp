@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -58,17 +59,28 @@ struct PersonSpec {
 // Who uses copydesk at Énergie Sud (see PRODUCT.md). The order is the index used below.
 const std::vector<PersonSpec> kPeople = {
     {"Chloé Martin", "chloe.martin@energie-sud.example", "owner", {"Marketing"}, "fr"},
-    {"Sophie Bernard", "sophie.bernard@energie-sud.example", "admin", {"Technical"}, "en"},
-    {"Julien Moreau", "julien.moreau@energie-sud.example", "editor", {"Marketing", "Sales"}, "fr"},
-    {"Inès Haddad", "ines.haddad@energie-sud.example", "contributor", {"Customer care"}, "fr"},
-    {"Claire Dubois", "claire.dubois@energie-sud.example", "reviewer", {"Legal"}, "fr"},
-    {"Hugo Lefèvre", "hugo.lefevre@energie-sud.example", "reviewer", {"Sustainability"}, "fr"},
+    {"Sophie Bernard", "sophie.bernard@energie-sud.example", "admin", {"Technique"}, "en"},
+    {"Julien Moreau",
+     "julien.moreau@energie-sud.example",
+     "editor",
+     {"Marketing", "Commercial"},
+     "fr"},
+    {"Inès Haddad", "ines.haddad@energie-sud.example", "contributor", {"Service client"}, "fr"},
+    {"Claire Dubois", "claire.dubois@energie-sud.example", "reviewer", {"Juridique"}, "fr"},
+    {"Hugo Lefèvre",
+     "hugo.lefevre@energie-sud.example",
+     "reviewer",
+     {"Développement durable"},
+     "fr"},
     {"Antoine Rousseau", "antoine.rousseau@agence-plume.example", "guest", {}, "fr"},
 };
 enum Person : std::uint8_t { kChloe, kSophie, kJulien, kInes, kClaire, kHugo, kAntoine };
 
-const std::vector<const char*> kTeams = {"Marketing", "Legal",         "Sustainability",
-                                         "Sales",     "Customer care", "Technical"};
+// Marketing, Legal, Sustainability, Sales, Customer care and Technical, named in the workspace's
+// language. A new French workspace already has "Juridique": the team its legal validation step
+// waits for, which the demo fills rather than doubles.
+const std::vector<const char*> kTeams = {"Marketing",  "Juridique",      "Développement durable",
+                                         "Commercial", "Service client", "Technique"};
 
 struct ProjectSpec {
   const char* name;
@@ -161,14 +173,15 @@ std::uint8_t PickEditor(Dice& dice, const Plan& plan) {
 // enough): the history and the activity should look like people at work, not at 3 a.m.
 TimeMs DuringOfficeHours(Dice& dice, TimeMs t) {
   constexpr TimeMs kParis = kHour;
+  // Drawn whether used or not, so that the choices after it never depend on the clock.
+  const TimeMs settle_in = dice.Between(0, 90) * kMinute;
   TimeMs local = t + kParis;
   const TimeMs day = local / kDay * kDay;
-  if (local - day < 8 * kHour) local = day + 8 * kHour + dice.Between(0, 90) * kMinute;
-  if (local - day >= 19 * kHour) local = day + kDay + 8 * kHour + dice.Between(0, 90) * kMinute;
-  const std::int64_t weekday =
-      (local / kDay + 4) % 7;  // 1 January 1970 was a Thursday; 0 is Sunday
-  if (weekday == 6) local += 2 * kDay;
-  if (weekday == 0) local += kDay;
+  if (local - day < 8 * kHour) local = day + 8 * kHour + settle_in;
+  if (local - day >= 19 * kHour) local = day + kDay + 8 * kHour + settle_in;
+  const std::int64_t weekday = (local / kDay + 4) % 7;  // 1 January 1970 was a Thursday
+  if (weekday == 6) local += 2 * kDay;                  // Saturday
+  if (weekday == 0) local += kDay;                      // Sunday
   return local - kParis;
 }
 
@@ -259,7 +272,8 @@ Plan PlanContent(std::uint64_t seed, std::int64_t index, std::int64_t size, Time
   } else if (roll < 0.78 || (p.kind == Kind::kPrint && roll < 0.9)) {
     p.project = kFairProject;
   }
-  p.archive = p.publish_at && *p.publish_at < now - 90 * kDay && dice.Chance(0.03);
+  const bool retire = dice.Chance(0.03);  // drawn first: later choices must not hang on the clock
+  p.archive = retire && p.publish_at && *p.publish_at < now - 90 * kDay;
 
   ops.push_back({p.created_at, static_cast<std::uint32_t>(index), 0, p.creator});
   if (dice.Chance(HistoryShare(size, index))) {
@@ -351,6 +365,7 @@ Result<Company> SeedCompany(storage::Database& db, const std::vector<std::string
                            EventData({{"role", kPeople[i].role}, {"by", "demo"}}), joined);
     }
     const TimeMs organised = founded + kDay;
+    const auto existing = storage::ListTeams(tx, c.workspace.id);
     for (const char* team_name : kTeams) {
       std::vector<std::string> members;
       for (std::size_t i = 0; i < kPeople.size(); ++i) {
@@ -358,11 +373,21 @@ Result<Company> SeedCompany(storage::Database& db, const std::vector<std::string
           if (std::string_view(t) == team_name) members.push_back(c.actors[i].user.id);
         }
       }
+      const auto found = std::find_if(existing.begin(), existing.end(), [&](const auto& t) {
+        return FoldForMatch(t.name) == FoldForMatch(team_name);
+      });
       storage::TeamRecord team{NewId(), c.workspace.id, team_name, organised, members};
-      storage::InsertTeam(tx, team, FoldForMatch(team.name));
+      if (found != existing.end()) {
+        team.id = found->id;
+      } else {
+        storage::InsertTeam(tx, team, FoldForMatch(team.name));
+        storage::AppendEvent(tx, c.workspace.id, owner, "team.created", team.id,
+                             EventData({{"name", team.name}}), organised);
+      }
       storage::SetTeamMembers(tx, team.id, members);
-      storage::AppendEvent(tx, c.workspace.id, owner, "team.created", team.id,
-                           EventData({{"name", team.name}}), organised);
+      storage::AppendEvent(tx, c.workspace.id, owner, "team.members_set", team.id,
+                           EventData({{"members", json::array(members.begin(), members.end())}}),
+                           organised);
     }
     for (const auto& spec : kProjects) {
       storage::ProjectRecord project{NewId(),      c.workspace.id, spec.name, spec.description,
@@ -482,8 +507,15 @@ Result<DemoOutcome> SeedDemo(storage::Database& db, const DemoOptions& options,
   // Hashing is slow by design: do it before taking the write lock.
   std::vector<std::string> hashes;
   for (const auto& p : kPeople) {
-    // 18 random URL-safe characters: easy to copy, impossible to guess.
-    DemoPerson person{p.name, p.email, p.role, "", NewSecret().substr(0, 18)};
+    DemoPerson person{p.name, p.email, p.role, "", ""};
+    // 18 random letters and digits: easy to copy, impossible to guess.
+    while (person.password.size() < 18) {
+      for (char ch : NewSecret()) {
+        if (std::isalnum(static_cast<unsigned char>(ch)) && person.password.size() < 18) {
+          person.password.push_back(ch);
+        }
+      }
+    }
     for (const char* t : p.teams)
       person.teams += (person.teams.empty() ? "" : ", ") + std::string(t);
     hashes.push_back(auth::HashPassword(person.password));
@@ -511,6 +543,12 @@ Result<DemoOutcome> SeedDemo(storage::Database& db, const DemoOptions& options,
     if (op.step > 0) ++live[op.content].edits_left;
   }
 
+  // This command's own connection: a large page cache keeps the growing indexes in memory
+  // instead of re-reading them from the file system on every insert.
+  (void)db.Write([](Tx& tx) -> Result<void> {
+    tx.ExecScript("PRAGMA cache_size = -262144");  // KiB
+    return {};
+  });
   std::size_t next_report = 20'000;
   for (std::size_t start = 0; start < ops.size(); start += kOpsPerTransaction) {
     const std::size_t end = std::min(ops.size(), start + kOpsPerTransaction);
@@ -566,11 +604,11 @@ void PrintDemoOutcome(const DemoOutcome& o, const std::string& data_dir, std::os
       << " teams, " << o.projects.size() << " projects, " << o.people.size() << " people.\n\n"
       << "Sign in as any of them. The passwords are shown only now; the accounts are for trying "
          "copydesk, not for real use.\n\n";
-  out << "  " << Pad("NAME", 18) << Pad("ROLE", 13) << Pad("TEAMS", 18) << Pad("E-MAIL", 40)
+  out << "  " << Pad("NAME", 18) << Pad("ROLE", 13) << Pad("TEAMS", 24) << Pad("E-MAIL", 40)
       << "PASSWORD\n";
   for (const auto& p : o.people) {
     out << "  " << Pad(p.name, 18) << Pad(p.role, 13)
-        << Pad(p.teams.empty() ? "(agency)" : p.teams, 18) << Pad(p.email, 40) << p.password
+        << Pad(p.teams.empty() ? "(agency)" : p.teams, 24) << Pad(p.email, 40) << p.password
         << "\n";
   }
   out << "\nServe it: copydesk serve --data " << data_dir << "\n";
