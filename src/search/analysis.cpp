@@ -44,8 +44,8 @@ class FoldedFrenchStemmer : public Xapian::StemImplementation {
     auto ends = [&](std::string_view end) {
       return word.size() > end.size() + 2 && word.compare(word.size() - end.size(), end.size(), end) == 0;
     };
-    if (ends("ees")) return FoldForMatch(french_(word.substr(0, word.size() - 3) + "\xC3\xA9es"));
-    if (ends("ee")) return FoldForMatch(french_(word.substr(0, word.size() - 2) + "\xC3\xA9e"));
+    if (ends("ees")) return FoldForMatch(french_(word.substr(0, word.size() - 3) + "\xC3\xA9" "es"));
+    if (ends("ee")) return FoldForMatch(french_(word.substr(0, word.size() - 2) + "\xC3\xA9" "e"));
     return FoldForMatch(french_(word));
   }
   std::string get_description() const override { return "french (folded)"; }

@@ -63,7 +63,7 @@ std::string Highlighter::Snippet(std::string_view text, std::size_t max_words) c
   const std::size_t end = std::min(spans.size(), best + max_words);
   std::string out;
   if (best > 0) out += "…";
-  std::size_t pos = spans[best].begin;
+  std::size_t pos = best == 0 ? 0 : spans[best].begin;  // the whole start of a text shown from its top
   for (std::size_t i = best; i < end; ++i) {
     out += EscapeHtml(text.substr(pos, spans[i].begin - pos));
     const auto word = text.substr(spans[i].begin, spans[i].end - spans[i].begin);
@@ -72,6 +72,7 @@ std::string Highlighter::Snippet(std::string_view text, std::size_t max_words) c
     pos = spans[i].end;
   }
   if (end < spans.size()) out += "…";
+  else out += EscapeHtml(text.substr(pos));  // up to the end: its closing punctuation too
   return out;
 }
 
