@@ -43,6 +43,9 @@ struct DocumentBuilder::WorkspaceSettings {
 };
 
 DocumentBuilder::DocumentBuilder(Xapian::WritableDatabase* spelling) {
+  // Stems only (with positions, for phrases): half the terms of keeping exact forms too, which
+  // is most of the cost of indexing. Search as you type expands the stems' prefixes instead.
+  generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
   if (spelling) {
     generator_.set_database(*spelling);
     generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);

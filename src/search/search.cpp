@@ -1,5 +1,6 @@
 #include "search/search.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <cmath>
 #include <memory>
@@ -176,6 +177,18 @@ std::vector<QueryWord> TextWords(const std::string& q) {
   return out;
 }
 
+// The word being typed: a prefix of the indexed stems, or its own stem when typed in full.
+Query TypedWord(const std::string& folded, const std::string& language) {
+  const std::string word = PrepareText(folded, language);
+  return Query(Query::OP_OR, Query(Query::OP_WILDCARD, "Z" + word, 64, Query::WILDCARD_LIMIT_MOST_FREQUENT),
+               Query("Z" + StemmerFor(language)(word)));
+}
+
+// A whole word as the index holds it: its stem in either language.
+Query KnownWord(const std::string& folded) {
+  return Query(Query::OP_OR, Query("Z" + StemmerFor("fr")(folded)), Query("Z" + StemmerFor("en")(folded)));
+}
+
 // ---- facets -------------------------------------------------------------------------------------
 
 // Counts every matching document's facet values: with check_at_least covering the whole index,
@@ -310,6 +323,16 @@ Result<SearchResult> Search::Find(const auth::Actor& actor, const std::string& w
 
   const std::string self = actor.user.id;
   auto run = [&](const Xapian::Database& db, const std::string& q, SearchResult& out) {
+    // The word being typed matches as a prefix of the indexed stems (or as its own stem); the
+    // rest goes through the query parser. Not inside an open phrase.
+    std::string head = q;
+    std::string typing_word;
+    const auto text_words = TextWords(q);
+    if (!text_words.empty() && text_words.back().last &&
+        std::count(q.begin(), q.end(), '"') % 2 == 0) {
+      head = q.substr(0, text_words.back().begin);
+      typing_word = text_words.back().folded;
+    }
     // Each language's contents are matched with the query stemmed in that language.
     Query text = Query::MatchAll;
     if (!Trim(q).empty()) {
@@ -318,10 +341,9 @@ Result<SearchResult> Search::Find(const auth::Actor& actor, const std::string& w
         Xapian::QueryParser qp;
         qp.set_database(db);
         qp.set_stemmer(StemmerFor(lang));
-        qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
         qp.set_stopper(&StopperFor(lang));
         qp.set_default_op(Query::OP_AND);
-        qp.set_max_expansion(64, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::QueryParser::FLAG_PARTIAL);
         qp.add_prefix("title", prefix::kTitle);
         static const std::vector<std::pair<std::string, std::string>> kNone;
         NamedField status(prefix::kStatus, names ? &names->statuses : &kNone);
@@ -344,16 +366,19 @@ Result<SearchResult> Search::Find(const auth::Actor& actor, const std::string& w
         qp.add_boolean_prefix("tag", &tag);
         qp.add_boolean_prefix("language", &language);
         qp.add_boolean_prefix("langue", &language);
-        const std::string prepared = PrepareQuery(q, lang);
+        const std::string prepared = PrepareQuery(head, lang);
         const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                               Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
-                               Xapian::QueryParser::FLAG_PARTIAL;
+                               Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
         Query parsed;
         try {
           parsed = qp.parse_query(prepared, flags);
         } catch (const Xapian::QueryParserError&) {
           // Unbalanced quotes or a dangling operator: read it as plain words.
-          parsed = qp.parse_query(prepared, Xapian::QueryParser::FLAG_PARTIAL);
+          parsed = qp.parse_query(prepared, 0);
+        }
+        if (!typing_word.empty()) {
+          const Query typed = TypedWord(typing_word, lang);
+          parsed = parsed.empty() ? typed : Query(Query::OP_AND, parsed, typed);
         }
         if (parsed.empty()) parsed = Query::MatchAll;  // only stop words
         per_language.push_back(Query(Query::OP_FILTER, parsed, Query(std::string(prefix::kLanguage) + lang)));
@@ -416,14 +441,12 @@ Result<SearchResult> Search::Find(const auth::Actor& actor, const std::string& w
     // Replace from the end so earlier offsets stay valid.
     for (auto w = words.rbegin(); w != words.rend(); ++w) {
       if (w->folded.size() < 3 || w->folded.find_first_not_of("0123456789") == std::string::npos) continue;
-      if (w->last) {
-        Query typed(Query::OP_WILDCARD, w->folded, 16, Query::WILDCARD_LIMIT_MOST_FREQUENT);
-        if (permitted(db, typed) > 0) continue;
-      } else if (permitted(db, Query(w->folded)) > 0) {
+      if (permitted(db, w->last ? Query(Query::OP_OR, TypedWord(w->folded, "fr"), TypedWord(w->folded, "en"))
+                                : KnownWord(w->folded)) > 0) {
         continue;
       }
       const std::string suggestion = db.get_spelling_suggestion(w->folded, 2);
-      if (suggestion.empty() || permitted(db, Query(suggestion)) == 0) continue;
+      if (suggestion.empty() || suggestion == w->folded || permitted(db, KnownWord(suggestion)) == 0) continue;
       corrected.replace(w->begin, w->end - w->begin, suggestion);
       changed = true;
     }
