@@ -190,3 +190,26 @@ test('text typed just before the tab closes is kept and sent on the next visit',
     'Typed in the last second.',
   );
 });
+
+test('a session that ends while writing: log in again, the text is still there and saved', async ({
+  page,
+  request,
+  context,
+}) => {
+  const slug = await setUpAndLogIn(page, request);
+  await page.goto(`/w/${slug}/contents`);
+  await newContent(page, /Social post/, 'Session test');
+  await context.clearCookies();
+  await page.getByRole('textbox', { name: 'Text' }).fill('Written after the session ended.');
+  await expect(page.getByTestId('save-state')).toHaveText(
+    'Your session ended: log in again. Your changes are kept on this device.',
+  );
+  await page.getByRole('link', { name: 'Log in' }).click();
+  await page.getByLabel('Email').fill(owner.email);
+  await page.getByLabel('Password').fill(owner.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('textbox', { name: 'Text' })).toHaveValue(
+    'Written after the session ended.',
+  );
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+});

@@ -21,7 +21,9 @@ export function RequireAuth() {
   const me = useMe();
   const location = useLocation();
   if (me.isPending) return <LoadingScreen />;
-  if (me.isError) {
+  // A refresh that failed (no network, a server restarting) keeps the pages open, their unsent
+  // work kept on the device; a session that ended sends the user to log in, and back here after.
+  if (me.isError && (me.data === undefined || isApiError(me.error, 401))) {
     if (isApiError(me.error, 401)) {
       const from = location.pathname + location.search + location.hash;
       return <Navigate to="/login" replace state={{ from }} />;

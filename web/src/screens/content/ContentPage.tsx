@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useNavigate, useParams } from 'react-router';
+import { Link, NavLink, useLocation, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import { api } from '../../api/client';
 import type { Channel, Content, ContentType } from '../../api/types';
@@ -37,10 +37,19 @@ export default function ContentPage() {
   const { id = '', tab } = useParams();
   // Someone else's saves show up here while this user has nothing unsent.
   const query = useQuery({ ...contentQuery(id), refetchInterval: 15_000 });
-  if (query.isPending) return <p className="muted">{t('common.loading')}</p>;
-  if (query.isError) {
+  // A failed background refresh (offline, a session that ended) keeps the page as it is: the
+  // save indicator speaks for the connection. Only a content never loaded shows the error.
+  if (query.data === undefined) {
+    if (!query.isError) return <p className="muted">{t('common.loading')}</p>;
     if (isApiError(query.error, 404) || isApiError(query.error, 403)) return <NotFoundContent />;
-    return <Alert>{genericErrorMessage(t, query.error)}</Alert>;
+    return (
+      <Alert>
+        {genericErrorMessage(t, query.error)}{' '}
+        <button type="button" className="link-button" onClick={() => void query.refetch()}>
+          {t('common.retry')}
+        </button>
+      </Alert>
+    );
   }
   return <ContentScreen key={id} initial={query.data} latest={query.data} tab={tab} />;
 }
@@ -255,6 +264,7 @@ function TitleField({ value, onChange }: { value: string; onChange: (value: stri
 /** Saving… / Saved / Offline — your changes are kept on this device / Not saved. */
 function SaveIndicator({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
   const { t } = useTranslation();
+  const location = useLocation();
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const locale = useLocale();
   useEffect(() => {
@@ -293,11 +303,16 @@ function SaveIndicator({ state, onRetry }: { state: SaveState; onRetry: () => vo
       >
         {text}
       </span>
-      {state.kind === 'error' && (
-        <button type="button" className="link-button" onClick={onRetry}>
-          {t('common.retry')}
-        </button>
-      )}
+      {state.kind === 'error' &&
+        (isApiError(state.error, 401) ? (
+          <Link to="/login" state={{ from: location.pathname }}>
+            {t('login.submit')}
+          </Link>
+        ) : (
+          <button type="button" className="link-button" onClick={onRetry}>
+            {t('common.retry')}
+          </button>
+        ))}
     </span>
   );
 }

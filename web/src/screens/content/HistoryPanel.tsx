@@ -63,8 +63,10 @@ export function HistoryPanel({ sync, type }: { sync: ContentSync; type: ContentT
     setParams(next, { replace: true });
   };
 
-  if (revisions.isPending) return <p className="muted">{t('common.loading')}</p>;
-  if (revisions.isError) return <Alert>{genericErrorMessage(t, revisions.error)}</Alert>;
+  if (revisions.data === undefined) {
+    if (revisions.isError) return <Alert>{genericErrorMessage(t, revisions.error)}</Alert>;
+    return <p className="muted">{t('common.loading')}</p>;
+  }
   const current = items.find((r) => r.number === selected) ?? null;
 
   return (
