@@ -205,7 +205,8 @@ export function useContentSync(initial: Content, userId: string) {
       publish({ ...localRef.current, [key]: value });
       keepDraft();
       if (!conflictOpen.current) {
-        if (!inFlight.current) setState({ kind: 'pending' });
+        // Offline stays said while offline: typing more does not make the network come back.
+        setState((now) => (inFlight.current || now.kind === 'offline' ? now : { kind: 'pending' }));
         schedule(autosaveDelay);
       }
     },

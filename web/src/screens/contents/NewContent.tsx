@@ -6,7 +6,6 @@ import { useCreateContent } from '../../api/workspace';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
-import { currentLanguage } from '../../i18n';
 import { genericErrorMessage } from '../../lib/errors';
 
 /** "New content": pick a type, give a title, land on the new content's page. */
@@ -31,11 +30,8 @@ export function NewContentButton({ slug, types }: { slug: string; types: Content
       return;
     }
     try {
-      const content = await create.mutateAsync({
-        type: chosen,
-        title: title.trim(),
-        language: currentLanguage(),
-      });
+      // The language is left to the workspace's default for contents.
+      const content = await create.mutateAsync({ type: chosen, title: title.trim() });
       setOpen(false);
       navigate(`/w/${encodeURIComponent(slug)}/contents/${encodeURIComponent(content.id)}`);
     } catch {
