@@ -213,3 +213,29 @@ test('a session that ends while writing: log in again, the text is still there a
   );
   await expect(page.getByTestId('save-state')).toHaveText('Saved');
 });
+
+test('print and video: a choice and a number are saved as such', async ({ page, request }) => {
+  const slug = await setUpAndLogIn(page, request);
+  await page.goto(`/w/${slug}/contents`);
+  await newContent(page, /Print/, 'Winter flyer');
+  await page.getByLabel('Format', { exact: true }).selectOption('A5');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await page.reload();
+  await expect(page.getByLabel('Format', { exact: true })).toHaveValue('A5');
+
+  await page.getByRole('link', { name: '← Contents' }).click();
+  await newContent(page, /Video/, 'Winter tips');
+  await page.getByLabel('Duration (seconds)').fill('90');
+  const script = page.getByRole('textbox', { name: 'Script' });
+  await script.click();
+  await page.keyboard.type('Open on a frozen road.');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await page.reload();
+  await expect(page.getByLabel('Duration (seconds)')).toHaveValue('90');
+  await expect(script).toContainText('Open on a frozen road.');
+  const saved = await page.evaluate(async (path) => {
+    const id = path.split('/').pop();
+    return (await (await fetch(`/api/v1/contents/${id}`)).json()).fields;
+  }, new URL(page.url()).pathname);
+  expect(saved).toEqual({ duration: 90, script: 'Open on a frozen road.' });
+});
