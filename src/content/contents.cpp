@@ -336,7 +336,9 @@ struct Proposal {
 // what happened since: untouched since base → taken; text → paragraph merge; sets → set merge.
 Proposal Propose(const json::object& current, const std::optional<json::object>& base,
                  const ContentInput& in, const std::vector<FieldDef>& defs) {
-  Proposal p{current, {}, false, {}};
+  // A write on a stale base is combined with what happened since: the answer says so even when
+  // no single property needed combining (the writer changed one field, someone else another).
+  Proposal p{current, {}, base.has_value(), {}};
   auto settle = [&](const std::string& name, const json::value* base_value, const json::value& cur,
                     json::value wanted, MergeKind kind) -> json::value {
     if (wanted == cur) return cur;
