@@ -89,7 +89,8 @@ void FillRelations(Tx& tx, std::vector<ContentRecord>& contents) {
 // The SQL expression a sort orders by. Missing dates sort last in either direction.
 std::string SortExpression(const std::string& sort, bool descending) {
   if (sort == "created") return "c.created_at";
-  if (sort == "title") return "c.title";
+  // Titles read like an index: "alpha" sorts beside "Alpha", not after "Zulu".
+  if (sort == "title") return "c.title COLLATE NOCASE";
   if (sort == "publish_at") return descending ? "COALESCE(c.publish_at, -1)" : "COALESCE(c.publish_at, 9000000000000000)";
   if (sort == "due_at") return descending ? "COALESCE(c.due_at, -1)" : "COALESCE(c.due_at, 9000000000000000)";
   return "c.updated_at";
