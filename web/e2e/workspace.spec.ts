@@ -44,6 +44,22 @@ test('counters, a draft that outlives a failed save, filters kept in the URL', a
   const slug = await setUpAndLogIn(page, request);
   await page.goto(`/w/${slug}/contents`);
 
+  // Dialogs and filter panels close with Escape, and give focus back to what opened them.
+  const newButton = page.getByRole('button', { name: 'New content' });
+  await newButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'New content' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'New content' })).toBeHidden();
+  await expect(newButton).toBeFocused();
+  const channelFilter = page.getByRole('button', { name: 'Channel' });
+  await channelFilter.click();
+  await expect(page.getByRole('dialog', { name: 'Channel' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Website' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Channel' })).toBeHidden();
+  await expect(channelFilter).toBeFocused();
+
   // A post for X: the counter follows the channel's limit, and nothing is cut.
   await newContent(page, /Social post/, 'Frost warning');
   await page.getByRole('checkbox', { name: 'X', exact: true }).check();
