@@ -69,8 +69,8 @@ OpenedSession OpenSession(storage::Tx& tx, const storage::UserRecord& user, cons
                     now,
                     now,
                     now + config.session_max_days * kDayMs,
-                    user_agent.substr(0, 300),
-                    ip};
+                    ToValidUtf8(user_agent, 300),
+                    ToValidUtf8(ip, 64)};
   storage::InsertSession(tx, opened.session, HashSecret(opened.secret));
   return opened;
 }

@@ -23,4 +23,9 @@ std::string NormalizeEmail(std::string_view email);
 //! Number of Unicode code points in valid UTF-8 text: what people call "characters".
 std::size_t CountCharacters(std::string_view utf8);
 
+//! `text` made valid UTF-8 of at most `max_bytes`: a byte outside any valid sequence becomes
+//! U+FFFD and no character is cut in half. For text from outside, such as HTTP headers, that is
+//! stored and later sent back inside JSON.
+std::string ToValidUtf8(std::string_view text, std::size_t max_bytes);
+
 }  // namespace copydesk

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <thread>
 
+#include "core/json_input.hpp"
 #include "support/test_server.hpp"
 
 namespace copydesk::testing {
@@ -222,6 +223,10 @@ TEST(BadInput, EachIsAnsweredWithItsStatusAndAProblemNamingTheField) {
   };
 
   const int workspaces_before = WorkspaceCount(owner);
+  const std::string ws_path = "/api/v1/workspaces/" + owner.workspace_id;
+  const std::string teams_before = owner.client.Get(ws_path + "/teams").body;
+  const std::string members_before = owner.client.Get(ws_path + "/members").body;
+  const std::string invitations_before = owner.client.Get(ws_path + "/invitations").body;
   for (const auto& row : table) {
     SCOPED_TRACE(row.name);
     auto response = owner.client.Send(row.method, Replace(row.target, "{ws}", owner.workspace_id),
@@ -233,11 +238,9 @@ TEST(BadInput, EachIsAnsweredWithItsStatusAndAProblemNamingTheField) {
   }
   // None of the refused creations left anything behind.
   EXPECT_EQ(WorkspaceCount(owner), workspaces_before);
-  auto teams = owner.client.Get("/api/v1/workspaces/" + owner.workspace_id + "/teams");
-  EXPECT_EQ(teams.Json().at("items").as_array().size(), 1u);
-  EXPECT_TRUE(teams.Json().at("items").at(0).at("members").as_array().empty());
-  auto members = owner.client.Get("/api/v1/workspaces/" + owner.workspace_id + "/members");
-  EXPECT_EQ(members.Json().at("items").as_array().size(), 1u);
+  EXPECT_EQ(owner.client.Get(ws_path + "/teams").body, teams_before);
+  EXPECT_EQ(owner.client.Get(ws_path + "/members").body, members_before);
+  EXPECT_EQ(owner.client.Get(ws_path + "/invitations").body, invitations_before);
 }
 
 TEST(BadInput, RefusedWorkspaceCreationLeavesTheListUnchanged) {
@@ -449,6 +452,33 @@ TEST(BadInput, PathTraversalNeverServesOutsideTheWebFolder) {
   }
   // The app itself is still served.
   EXPECT_EQ(server.Client().Get("/assets/app.js").body, "console.log(1)");
+}
+
+TEST(BadInput, HeaderBytesThatAreNotUtf8NeverBreakTheJsonWeAnswer) {
+  TestServer server;
+  Person owner = MakeOwner(server);
+  // A long user agent cut at its storage limit, and one with raw Latin-1 bytes.
+  const std::vector<std::string> agents = {std::string(299, 'a') + "é and more",
+                                           "Navigateur \xe9l\xe9gant/1.0"};
+  for (const auto& agent : agents) {
+    auto client = server.Client();
+    auto login =
+        client.Send("POST", "/api/v1/auth/login",
+                    json::serialize(json::object{{"email", owner.email}, {"password", kPassword}}),
+                    {{"User-Agent", agent}});
+    ASSERT_EQ(login.status, 200) << login.body;
+  }
+  auto sessions = owner.client.Get("/api/v1/me/sessions");
+  ASSERT_EQ(sessions.status, 200);
+  EXPECT_TRUE(IsValidUtf8(sessions.body)) << sessions.body;
+  ASSERT_TRUE(sessions.Json().is_object()) << sessions.body;
+  bool kept_readable_part = false;
+  const auto listed = sessions.Json();
+  for (const auto& s : listed.at("items").as_array()) {
+    const std::string agent(s.at("user_agent").as_string());
+    if (agent.rfind("Navigateur ", 0) == 0) kept_readable_part = true;
+  }
+  EXPECT_TRUE(kept_readable_part);
 }
 
 TEST(BadInput, InternalErrorsCarryNoInternals) {

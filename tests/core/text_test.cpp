@@ -33,3 +33,21 @@ TEST(CountCharacters, CountsWhatPeopleCallCharacters) {
 
 }  // namespace
 }  // namespace copydesk
+
+namespace copydesk {
+namespace {
+
+TEST(ToValidUtf8, ReplacesBadBytesAndNeverCutsACharacter) {
+  EXPECT_EQ(ToValidUtf8("Mozilla/5.0 été", 100), "Mozilla/5.0 été");
+  EXPECT_EQ(ToValidUtf8("caf\xe9", 100), "caf\xEF\xBF\xBD");                // Latin-1 é
+  EXPECT_EQ(ToValidUtf8("a\xc0\xafz", 100), "a\xEF\xBF\xBD\xEF\xBF\xBDz");  // overlong
+  EXPECT_EQ(ToValidUtf8("\xed\xa0\x80", 100), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(ToValidUtf8("abé", 3), "ab");  // é is two bytes: left out whole
+  EXPECT_EQ(ToValidUtf8("ab🙂", 5), "ab");
+  EXPECT_EQ(ToValidUtf8("ab🙂", 6), "ab🙂");
+  EXPECT_EQ(ToValidUtf8("", 10), "");
+  EXPECT_EQ(ToValidUtf8(std::string(500, 'a'), 300).size(), 300u);
+}
+
+}  // namespace
+}  // namespace copydesk
