@@ -94,11 +94,16 @@ HttpResponse ParseResponse(const std::string& raw) {
 
 }  // namespace
 
-boost::json::value HttpResponse::Json() const {
-  std::error_code ec;
-  auto value = boost::json::parse(body, ec);
-  return ec ? boost::json::value(nullptr) : value;
+const boost::json::value& HttpResponse::Json() const& {
+  if (!json_) {
+    std::error_code ec;
+    auto value = boost::json::parse(body, ec);
+    json_ = ec ? boost::json::value(nullptr) : std::move(value);
+  }
+  return *json_;
 }
+
+boost::json::value HttpResponse::Json() && { return static_cast<const HttpResponse&>(*this).Json(); }
 
 std::string HttpResponse::Header(const std::string& name) const {
   auto it = headers.find(name);

@@ -17,10 +17,16 @@ struct HttpResponse {
   std::vector<std::string> set_cookies;
   std::string body;
 
-  //! The body parsed as JSON (null when it is not JSON).
-  boost::json::value Json() const;
+  //! The body parsed as JSON (null when it is not JSON), parsed once and kept: what
+  //! `response.Json().at("items").as_array()` refers to lives as long as `response`.
+  const boost::json::value& Json() const&;
+  //! The parsed body of a temporary response, by value: it would not outlive the response.
+  boost::json::value Json() &&;
   //! A header's value, or "".
   std::string Header(const std::string& name) const;
+
+ private:
+  mutable std::optional<boost::json::value> json_;
 };
 
 //! A blocking HTTP/1.1 client over a plain socket, written for tests: one connection per
