@@ -110,24 +110,30 @@ TEST_F(MigrationsTest, ReopeningAppliesNothing) {
   EXPECT_EQ(Recorded(reopened), first);
 }
 
-//! The last table the newest migration creates.
-std::string ATableOfTheLastMigration() {
-  const std::string sql(SqliteMigrations().back().sql);
-  const std::regex create(R"(CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([A-Za-z_][A-Za-z0-9_]*))",
-                          std::regex::icase);
-  std::string last;
-  for (auto it = std::sregex_iterator(sql.begin(), sql.end(), create); it != std::sregex_iterator();
-       ++it) {
-    last = (*it)[1];
+//! A name the newest migration that creates something gives to a table, index, view or trigger.
+//! Tables and indexes share one namespace, so a table of that name makes the migration fail.
+std::string ANameTheNewestMigrationCreates() {
+  const std::regex create(
+      R"(CREATE\s+(?:UNIQUE\s+)?(?:TABLE|INDEX|VIEW|TRIGGER)\s+(IF\s+NOT\s+EXISTS\s+)?([A-Za-z_][A-Za-z0-9_]*))",
+      std::regex::icase);
+  const auto& migrations = SqliteMigrations();
+  for (auto m = migrations.rbegin(); m != migrations.rend(); ++m) {
+    const std::string sql(m->sql);
+    std::string last;
+    for (auto it = std::sregex_iterator(sql.begin(), sql.end(), create);
+         it != std::sregex_iterator(); ++it) {
+      if (!(*it)[1].matched) last = (*it)[2];
+    }
+    if (!last.empty()) return last;
   }
-  return last;
+  return "";
 }
 
 TEST_F(MigrationsTest, AFailingMigrationRollsEverythingBack) {
-  const std::string clash = ATableOfTheLastMigration();
-  ASSERT_FALSE(clash.empty()) << "the newest migration creates no table to clash with";
+  const std::string clash = ANameTheNewestMigrationCreates();
+  ASSERT_FALSE(clash.empty()) << "no migration creates anything to clash with";
   SqliteDatabase db(DbPath());
-  // A table in the way makes the newest migration fail after all the others ran.
+  // A table in the way makes a late migration fail after the earlier ones ran.
   ASSERT_TRUE(db.Write([&](Tx& tx) -> Result<void> {
                   tx.ExecScript("CREATE TABLE " + clash + " (in_the_way INTEGER)");
                   return {};
