@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Channel } from '../api/types';
-import { counterLevel, findViolations, limitsFor, worstLevel } from './limits';
+import { counterLevel, findViolations, isSendableUrl, limitsFor, worstLevel } from './limits';
 
 const channel = (id: string, char_limit: number | null): Channel => ({
   id,
@@ -60,5 +60,15 @@ describe('findViolations', () => {
     expect(findViolations({ title: 'T', 'fields.text': '  ' }, fields, channels)[0]?.rule).toBe(
       'required',
     );
+  });
+});
+
+describe('isSendableUrl', () => {
+  it('waits for a whole http(s) address, and lets an empty field go', () => {
+    expect(isSendableUrl('https://example.com/a')).toBe(true);
+    expect(isSendableUrl('')).toBe(true);
+    expect(isSendableUrl('https://')).toBe(false);
+    expect(isSendableUrl('example.com')).toBe(false);
+    expect(isSendableUrl('https://exa mple.com')).toBe(false);
   });
 });

@@ -99,3 +99,9 @@ export function findViolations(
   }
   return out;
 }
+
+/** What the server takes for a url field: http(s), no spaces (empty clears the field). */
+export function isSendableUrl(value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return true;
+  return typeof value === 'string' && /^https?:\/\/\S{3,}$/i.test(value);
+}

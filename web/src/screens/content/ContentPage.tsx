@@ -16,7 +16,7 @@ import {
 } from '../../api/workspace';
 import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/Dialog';
-import { findViolations } from '../../content/limits';
+import { findViolations, isSendableUrl } from '../../content/limits';
 import { useLocale } from '../../i18n';
 import { canArchiveContent, canEditContent } from '../../lib/permissions';
 import { genericErrorMessage } from '../../lib/errors';
@@ -66,15 +66,19 @@ function ContentScreen({
   const { t } = useTranslation();
   const { me, membership } = useShell();
   const slug = membership.workspace.slug;
-  const sync = useContentSync(initial, me.user.id);
+  const types = useTypes(slug).data ?? [];
+  const type = types.find((item) => item.id === initial.type.id);
+  // A half-typed URL would make the server refuse the whole save: it waits on the device.
+  const sync = useContentSync(initial, me.user.id, (key, value) => {
+    const field = type?.fields.find((f) => `fields.${f.key}` === key);
+    return field?.kind !== 'url' || isSendableUrl(value);
+  });
   const mayEdit = canEditContent(membership.role, me.user.id, sync.content);
   // An archived content is read-only until it is brought back (the server refuses edits).
   const editable = mayEdit && !sync.content.archived;
-  const types = useTypes(slug).data ?? [];
   const channels = useChannels(slug).data ?? [];
   const members = useMembers(slug).data ?? [];
   const projects = useProjects(slug).data ?? [];
-  const type = types.find((item) => item.id === sync.content.type.id);
   const [conflictDialog, setConflictDialog] = useState(true);
   const title = typeof sync.local.title === 'string' ? sync.local.title : '';
   useDocumentTitle(title || t('content.untitled'));

@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next';
 import RichTextEditor from './RichTextEditor';
 import type { Channel, FieldDef, Violation } from '../../api/types';
 import { useLocale } from '../../i18n';
-import { limitsFor, worstLevel, counterLevel, type Limit } from '../../content/limits';
+import {
+  counterLevel,
+  isSendableUrl,
+  limitsFor,
+  worstLevel,
+  type Limit,
+} from '../../content/limits';
 import { formatNumber, toDateInput } from '../../lib/format';
 import { characterCount } from '../../lib/validation';
 
@@ -151,6 +157,9 @@ export function FieldEditor({
       </div>
       {input}
       {required && <p className="field-error">{t('content.required_missing')}</p>}
+      {field.kind === 'url' && !isSendableUrl(value) && (
+        <p className="field-error">{t('editor.url_invalid')}</p>
+      )}
     </div>
   );
 }

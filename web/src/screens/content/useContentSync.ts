@@ -5,7 +5,7 @@ import type { Conflict, Content } from '../../api/types';
 import { contentKeys, patchContent } from '../../api/workspace';
 import { api } from '../../api/client';
 import { applyDraft, drafts } from '../../content/drafts';
-import { changedKeys, reconcile, toPatch, valuesOf, type Values } from '../../content/sync';
+import { changedKeys, reconcile, same, toPatch, valuesOf, type Values } from '../../content/sync';
 
 // The content page's memory: what the user has on screen, what the server last acknowledged,
 // and the autosave loop between them. Every change is written to the device's draft store at
@@ -30,8 +30,15 @@ export interface OpenConflict {
 const autosaveDelay = 1000;
 const retryDelays = [2000, 5000, 10000, 20000, 30000];
 
-export function useContentSync(initial: Content, userId: string) {
+export function useContentSync(
+  initial: Content,
+  userId: string,
+  /** False for a value the server would refuse (a half-typed URL): it waits on the device. */
+  canSend: (key: string, value: unknown) => boolean = () => true,
+) {
   const queryClient = useQueryClient();
+  const canSendRef = useRef(canSend);
+  canSendRef.current = canSend;
   const id = initial.id;
   // Drafts are per account: someone else logging in on this browser never sends them.
   const draftKey = `${userId}/${id}`;
@@ -110,10 +117,13 @@ export function useContentSync(initial: Content, userId: string) {
     timer.current = null;
     if (inFlight.current || conflictOpen.current) return;
     flush();
-    const keys = changedKeys(localRef.current, base.current.values);
+    const changed = changedKeys(localRef.current, base.current.values);
+    const keys = changed.filter((key) => canSendRef.current(key, localRef.current[key]));
     if (keys.length === 0) {
-      drafts.remove(draftKey);
-      setState({ kind: 'saved' });
+      if (changed.length === 0) {
+        drafts.remove(draftKey);
+        setState({ kind: 'saved' });
+      } else setState({ kind: 'pending' });
       return;
     }
     const sentFrom = base.current;
@@ -128,7 +138,7 @@ export function useContentSync(initial: Content, userId: string) {
       const serverValues = valuesOf(server);
       const result = reconcile(sent, localRef.current, serverValues);
       const replaced = Object.keys(serverValues).some(
-        (key) => result.local[key] !== localRef.current[key],
+        (key) => !same(result.local[key], localRef.current[key]),
       );
       adopt(server);
       publish(result.local);
@@ -138,10 +148,13 @@ export function useContentSync(initial: Content, userId: string) {
       keepDraft();
       inFlight.current = false;
       if (result.conflicts.length > 0) openConflicts(result.conflicts, serverValues);
-      else if (changedKeys(localRef.current, base.current.values).length > 0) {
-        setState({ kind: 'pending' });
-        schedule(autosaveDelay);
-      } else setState({ kind: 'saved' });
+      else {
+        const left = changedKeys(localRef.current, base.current.values);
+        if (left.some((key) => canSendRef.current(key, localRef.current[key]))) {
+          setState({ kind: 'pending' });
+          schedule(autosaveDelay);
+        } else setState(left.length > 0 ? { kind: 'pending' } : { kind: 'saved' });
+      }
     } catch (error) {
       inFlight.current = false;
       if (isApiError(error, 409) && Array.isArray(error.extra.conflicts)) {
