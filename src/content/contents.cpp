@@ -551,7 +551,6 @@ Result<ContentView> UpdateContent(Tx& tx, const auth::Actor& actor, const std::s
     const std::string old_hash = c.content_hash;
     const bool text_changed = ApplyText(tx, c, actor.user.id, std::string(next.at("title").as_string()),
                                         next.at("fields").as_object(), proposal.merged ? "merge" : "edit", now);
-    if (text_changed) RecordStaleApprovals(tx, c, old_hash, actor.user.id, now);
     c.language = std::string(next.at("language").as_string());
     c.channel_ids = Strings(next.at("channels"));
     c.tags = Strings(next.at("tags"));
@@ -567,6 +566,7 @@ Result<ContentView> UpdateContent(Tx& tx, const auth::Actor& actor, const std::s
            {{"changed", StringArray(proposal.changed)}, {"text_changed", text_changed},
             {"merged", proposal.merged}, {"base_version", base_version}},
            now, relations_changed);
+    if (text_changed) RecordStaleApprovals(tx, c, old_hash, actor.user.id, now);  // after the edit it follows
     return ViewOf(tx, std::move(*loaded), proposal.merged);
   }
 }
@@ -789,8 +789,8 @@ Result<ContentView> Contents::Restore(const auth::Actor& actor, const std::strin
                    now, number)) {
       return ViewOf(tx, std::move(*loaded));  // already this text: nothing to restore
     }
-    RecordStaleApprovals(tx, c, old_hash, actor.user.id, now);
     Commit(tx, c, actor.user.id, "content.restored", {{"restored_from", number}}, now, false);
+    RecordStaleApprovals(tx, c, old_hash, actor.user.id, now);
     return ViewOf(tx, std::move(*loaded));
   });
 }
