@@ -191,9 +191,14 @@ void AddWorkflowRoutes(http::Router& router, Services& s) {
     auto actor = Authenticate(s.accounts, req);
     if (!actor) return std::move(actor).error();
     storage::EventQuery q;
-    q.subject_id = req.QueryParam("content");
-    q.actor_id = req.QueryParam("actor");
-    q.kind_prefix = req.QueryParam("kind");
+    // An empty filter means any, as the filter bar sends them.
+    auto filter = [&req](const char* name) {
+      auto v = req.QueryParam(name);
+      return v && !v->empty() ? v : std::nullopt;
+    };
+    q.subject_id = filter("content");
+    q.actor_id = filter("actor");
+    q.kind_prefix = filter("kind");
     auto from = TimeParam(req, "from");
     if (!from) return std::move(from).error();
     auto to = TimeParam(req, "to");

@@ -43,6 +43,11 @@ void MoveStatusContents(Tx& tx, const std::string& from, const std::string& to) 
   tx.Exec("UPDATE contents SET status_id = ? WHERE status_id = ?", {to, from});
 }
 
+std::vector<std::string> ContentsInStatus(Tx& tx, const std::string& status_id) {
+  return tx.Rows("SELECT id FROM contents WHERE status_id = ? ORDER BY id", {status_id},
+                 [](const Row& r) { return r.Text(0); });
+}
+
 std::int64_t CountContentsInStatus(Tx& tx, const std::string& status_id) {
   return tx.Scalar("SELECT COUNT(*) FROM contents WHERE status_id = ?", {status_id});
 }

@@ -63,6 +63,8 @@ void UpdateStatus(Tx& tx, const StatusRecord& status);
 void DeleteStatus(Tx& tx, const std::string& id);
 //! Moves every content of a status to another.
 void MoveStatusContents(Tx& tx, const std::string& from, const std::string& to);
+//! The ids of the contents (archived included) in a status.
+std::vector<std::string> ContentsInStatus(Tx& tx, const std::string& status_id);
 //! Number of contents (archived included) in a status.
 std::int64_t CountContentsInStatus(Tx& tx, const std::string& status_id);
 

@@ -68,6 +68,19 @@ std::vector<std::string> AskingTeams(const Standing& s) {
   return gate ? gate->teams : std::vector<std::string>{};
 }
 
+// Saves a workflow change to a content's row (status, lock) as a new version. Such changes do not
+// touch what writes are merged on, so the new version's merge state is the previous one's: a
+// write based on the version a move or a lock answered must still merge with others' edits.
+void SaveRow(Tx& tx, storage::ContentRecord& c, TimeMs now) {
+  c.version += 1;
+  c.updated_at = now;
+  storage::UpdateContentRow(tx, c);
+  if (auto previous = storage::FindVersionSnapshot(tx, c.id, c.version - 1)) {
+    storage::InsertVersionSnapshot(tx, c.id, c.version, *previous);
+  }
+  if (c.version > content::kVersionsKept) storage::PruneVersionSnapshots(tx, c.id, c.version - content::kVersionsKept);
+}
+
 bool InAny(const std::vector<std::string>& mine, const std::vector<std::string>& asked) {
   return std::any_of(mine.begin(), mine.end(), [&](const std::string& t) {
     return std::find(asked.begin(), asked.end(), t) != asked.end();
@@ -155,7 +168,22 @@ Result<std::vector<storage::StatusRecord>> Workflow::Replace(const auth::Actor& 
     }
     for (const auto& e : existing) {
       if (kept.contains(e.id)) continue;
-      if (auto dest = move_to.find(e.id); dest != move_to.end()) storage::MoveStatusContents(tx, e.id, dest->second);
+      if (auto dest = move_to.find(e.id); dest != move_to.end()) {
+        // Each content moved is a status change like any other: a new version and an event.
+        const auto target = std::find_if(input.begin(), input.end(), [&](const StatusInput& s) { return s.id == dest->second; });
+        const std::string to_name = target == input.end() ? "" : std::string(Trim(target->name));
+        for (const auto& id : storage::ContentsInStatus(tx, e.id)) {
+          auto c = storage::FindContent(tx, id);
+          if (!c) continue;
+          c->status_id = dest->second;
+          SaveRow(tx, *c, now);
+          storage::AppendEvent(tx, c->workspace_id, actor.user.id, "content.status_changed", c->id,
+                               Event({{"from", e.id}, {"to", dest->second}, {"to_name", to_name},
+                                      {"revision", c->revision}, {"version", c->version}, {"comment", ""},
+                                      {"reason", "status_deleted"}}),
+                               now);
+        }
+      }
       storage::DeleteStatus(tx, e.id);
     }
     storage::AppendEvent(tx, workspace_id, actor.user.id, "workflow.updated", workspace_id,
@@ -240,9 +268,7 @@ Result<MoveOutcome> Workflow::Move(const auth::Actor& actor, const std::string& 
     const TimeMs now = NowMs();
     const std::optional<std::string> previous = c.status_id;
     c.status_id = target->id;
-    c.version += 1;
-    c.updated_at = now;
-    storage::UpdateContentRow(tx, c);
+    SaveRow(tx, c, now);
     json::object data{{"from", previous ? json::value(*previous) : json::value(nullptr)},
                       {"to", target->id},
                       {"to_name", target->name},
@@ -291,7 +317,12 @@ Result<storage::ApprovalRecord> Workflow::Decide(const auth::Actor& actor, const
                                  std::to_string(c.revision) + "): read the current text before deciding.",
                              {{"revision", "is not the current revision"}});
     }
-    const TimeMs now = NowMs();
+    // Decisions are ordered by time: give this one a time after the content's latest decision, so
+    // two given within the same millisecond are never read back in the wrong order.
+    TimeMs now = NowMs();
+    if (const auto previous = storage::ListApprovals(tx, c.id); !previous.empty()) {
+      now = std::max(now, previous.back().created_at + 1);
+    }
     storage::ApprovalRecord a{NewId(), c.id,    c.revision, c.content_hash, team, c.status_id, decision,
                               comment, actor.user.id, std::nullopt, std::nullopt, now};
     storage::InsertApproval(tx, a);
@@ -340,9 +371,7 @@ Result<storage::ContentRecord> Workflow::Lock(const auth::Actor& actor, const st
     c.locked_by = actor.user.id;
     c.locked_reason = trimmed;
     c.locked_at = now;
-    c.version += 1;
-    c.updated_at = now;
-    storage::UpdateContentRow(tx, c);
+    SaveRow(tx, c, now);
     storage::AppendEvent(tx, c.workspace_id, actor.user.id, "content.locked", c.id,
                          Event({{"reason", trimmed}, {"revision", c.revision}}), now);
     return c;
@@ -364,9 +393,7 @@ Result<storage::ContentRecord> Workflow::Unlock(const auth::Actor& actor, const 
     c.locked_by.reset();
     c.locked_reason.reset();
     c.locked_at.reset();
-    c.version += 1;
-    c.updated_at = now;
-    storage::UpdateContentRow(tx, c);
+    SaveRow(tx, c, now);
     storage::AppendEvent(tx, c.workspace_id, actor.user.id, "content.unlocked", c.id, "{}", now);
     return c;
   });
