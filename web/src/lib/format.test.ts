@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDelay, formatLongDate, roundDelay } from './format';
+import {
+  formatDelay,
+  formatLongDate,
+  formatRelative,
+  fromLocalInput,
+  roundDelay,
+  toDateInput,
+  toDateTimeInput,
+} from './format';
 
 describe('roundDelay', () => {
   it('says seconds under a minute, never zero', () => {
@@ -32,5 +40,21 @@ describe('formatLongDate', () => {
     // Punctuation differs between ICU versions; the words do not.
     expect(formatLongDate(date, 'en-GB')).toMatch(/^Friday,? 14 March 2025$/);
     expect(formatLongDate(date, 'fr')).toBe('vendredi 14 mars 2025');
+  });
+});
+
+describe('content dates', () => {
+  it('says recent times relatively and older ones as dates', () => {
+    const now = Date.parse('2025-03-10T12:00:00Z');
+    expect(formatRelative('2025-03-10T11:55:00Z', 'en', now)).toBe('5 minutes ago');
+    expect(formatRelative('2025-03-10T11:55:00Z', 'fr', now)).toBe('il y a 5 minutes');
+    expect(formatRelative('2025-01-10T11:55:00Z', 'en', now)).toBe('Jan 10, 2025');
+  });
+
+  it('goes to and from date inputs in local time', () => {
+    const iso = fromLocalInput('2025-03-01')!;
+    expect(toDateInput(iso)).toBe('2025-03-01');
+    expect(toDateTimeInput(fromLocalInput('2025-03-01T09:30'))).toBe('2025-03-01T09:30');
+    expect(fromLocalInput('')).toBeNull();
   });
 });
