@@ -1,6 +1,7 @@
 #include "search/indexer.hpp"
 
 #include <boost/json.hpp>
+#include <deque>
 #include <set>
 
 #include "core/log.hpp"
@@ -42,7 +43,9 @@ struct DocumentBuilder::WorkspaceSettings {
   std::map<std::string, std::vector<workspace::FieldDef>> fields;  // type id → fields
 };
 
-DocumentBuilder::DocumentBuilder(Xapian::WritableDatabase* spelling) {
+DocumentBuilder::DocumentBuilder(Xapian::WritableDatabase* spelling,
+                                 std::unordered_map<std::string, Xapian::termcount>* word_counts)
+    : word_counts_(word_counts) {
   // Stems only (with positions, for phrases): half the terms of keeping exact forms too, which
   // is most of the cost of indexing. Search as you type expands the stems' prefixes instead.
   generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
@@ -53,6 +56,14 @@ DocumentBuilder::DocumentBuilder(Xapian::WritableDatabase* spelling) {
 }
 
 DocumentBuilder::~DocumentBuilder() = default;
+
+void DocumentBuilder::CountWords(const std::string& prepared) {
+  if (!word_counts_) return;
+  for (const auto& w : SplitWords(prepared)) {
+    if (w.end - w.begin < 2 || w.end - w.begin > 40) continue;
+    ++(*word_counts_)[prepared.substr(w.begin, w.end - w.begin)];
+  }
+}
 
 const DocumentBuilder::WorkspaceSettings& DocumentBuilder::SettingsOf(storage::Tx& tx,
                                                                        const std::string& ws) {
@@ -80,6 +91,7 @@ Xapian::Document DocumentBuilder::Build(storage::Tx& tx, const storage::ContentR
   generator_.index_text(title, 1, prefix::kTitle);
   generator_.increase_termpos();
   generator_.index_text(title, 3);
+  CountWords(title);
 
   std::string text;
   std::error_code ec;
@@ -96,7 +108,9 @@ Xapian::Document DocumentBuilder::Build(storage::Tx& tx, const storage::ContentR
     }
   }
   generator_.increase_termpos();
-  generator_.index_text(PrepareText(text, lang));
+  const std::string prepared_text = PrepareText(text, lang);
+  generator_.index_text(prepared_text);
+  CountWords(prepared_text);
 
   // Tags, channel and project names are words people search by too.
   std::string labels;
@@ -117,7 +131,9 @@ Xapian::Document DocumentBuilder::Build(storage::Tx& tx, const storage::ContentR
     if (const auto p = settings.projects.find(*c.project_id); p != settings.projects.end()) labels += p->second;
   }
   generator_.increase_termpos();
-  generator_.index_text(PrepareText(labels, lang));
+  const std::string prepared_labels = PrepareText(labels, lang);
+  generator_.index_text(prepared_labels);
+  CountWords(prepared_labels);
 
   using namespace prefix;
   doc.add_boolean_term(kId + c.id);
@@ -169,22 +185,78 @@ RebuildStats Rebuild(storage::Database& db, SearchIndex& index, std::ostream* pr
     // Contents are read after this sequence: any change made meanwhile is an event after it,
     // applied again later (re-applying an event is harmless).
     stats.last_seq = db.Read([](storage::Tx& tx) { return storage::LastEventSeq(tx); });
-    DocumentBuilder builder(&writer);
-    std::string after;
-    for (;;) {
-      const auto ids = db.Read([&](storage::Tx& tx) { return storage::ListContentIdsAfter(tx, after, 500); });
-      if (ids.empty()) break;
-      db.Read([&](storage::Tx& tx) {
-        for (const auto& id : ids) {
-          if (auto c = storage::FindContent(tx, id)) {
-            writer.replace_document(prefix::kId + id, builder.Build(tx, *c));
-            ++stats.contents;
-          }
+
+    // Documents are read and analysed on a second thread while this one writes them: the two
+    // halves of the work take about as long as each other.
+    using Batch = std::vector<Xapian::Document>;
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<Batch> queue;
+    bool produced = false, stop = false;
+    std::exception_ptr failure;
+    std::unordered_map<std::string, Xapian::termcount> words;
+    std::thread producer([&] {
+      try {
+        DocumentBuilder builder(nullptr, &words);
+        std::string after;
+        for (;;) {
+          const auto ids = db.Read([&](storage::Tx& tx) { return storage::ListContentIdsAfter(tx, after, 250); });
+          if (ids.empty()) break;
+          Batch batch;
+          db.Read([&](storage::Tx& tx) {
+            for (const auto& id : ids) {
+              if (auto c = storage::FindContent(tx, id)) batch.push_back(builder.Build(tx, *c));
+            }
+          });
+          after = ids.back();
+          std::unique_lock lock(mutex);
+          changed.wait(lock, [&] { return queue.size() < 8 || stop; });
+          if (stop) break;
+          queue.push_back(std::move(batch));
+          changed.notify_all();
         }
-      });
-      after = ids.back();
-      if (progress && stats.contents % 10000 < 500) *progress << "  " << stats.contents << " contents indexed\n";
+      } catch (...) {
+        failure = std::current_exception();
+      }
+      std::lock_guard lock(mutex);
+      produced = true;
+      changed.notify_all();
+    });
+    try {
+      std::int64_t uncommitted = 0;
+      for (;;) {
+        Batch batch;
+        {
+          std::unique_lock lock(mutex);
+          changed.wait(lock, [&] { return !queue.empty() || produced; });
+          if (queue.empty()) break;
+          batch = std::move(queue.front());
+          queue.pop_front();
+          changed.notify_all();
+        }
+        for (auto& doc : batch) writer.add_document(doc);
+        stats.contents += static_cast<std::int64_t>(batch.size());
+        uncommitted += static_cast<std::int64_t>(batch.size());
+        // Small flushes keep the writer's in-memory maps small, which is faster overall; nothing
+        // reads this folder before it is published.
+        if (uncommitted >= 1000) {
+          writer.commit();
+          uncommitted = 0;
+          if (progress && stats.contents % 10000 < 1000) *progress << "  " << stats.contents << " contents indexed" << std::endl;
+        }
+      }
+    } catch (...) {
+      {
+        std::lock_guard lock(mutex);
+        stop = true;
+        changed.notify_all();
+      }
+      producer.join();
+      throw;
     }
+    producer.join();
+    if (failure) std::rethrow_exception(failure);
+    for (const auto& [word, count] : words) writer.add_spelling(word, count);
     writer.set_metadata(kLastSeqKey, std::to_string(stats.last_seq));
     writer.commit();
   }

@@ -11,6 +11,7 @@
 #include <ostream>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <condition_variable>
 
 #include <xapian.h>
@@ -26,8 +27,11 @@ namespace copydesk::search {
 //! the documents of one batch.
 class DocumentBuilder {
  public:
-  //! `spelling`: where words are added for spelling correction (nullptr: not added).
-  explicit DocumentBuilder(Xapian::WritableDatabase* spelling);
+  //! `spelling`: where words are added for spelling correction as documents are built;
+  //! `word_counts`: where they are counted instead, to be added at once (a rebuild, whose
+  //! documents are built on another thread than the writer's). Both nullptr: not added.
+  explicit DocumentBuilder(Xapian::WritableDatabase* spelling,
+                           std::unordered_map<std::string, Xapian::termcount>* word_counts = nullptr);
   ~DocumentBuilder();
 
   //! The document of `content`, read with `tx` for its workspace's settings.
@@ -37,7 +41,10 @@ class DocumentBuilder {
   struct WorkspaceSettings;
   const WorkspaceSettings& SettingsOf(storage::Tx& tx, const std::string& workspace_id);
 
+  void CountWords(const std::string& prepared);
+
   Xapian::TermGenerator generator_;
+  std::unordered_map<std::string, Xapian::termcount>* word_counts_;
   std::map<std::string, std::unique_ptr<WorkspaceSettings>> settings_;
 };
 
