@@ -275,8 +275,10 @@ void SqliteDatabase::BackupTo(const std::string& path) {
     sqlite3_close(target);
     throw StorageError(StorageError::Kind::kFatal, "cannot create " + path + ": " + message);
   }
-  // Copy from a reader so writers are never blocked for long; the backup restarts by itself if
-  // a write lands in between, and each step is short.
+  // Copy every page in one step, inside one read transaction: in WAL mode a reader never blocks
+  // writers, and the copy is the database as of the step's start. Copying in several steps would
+  // restart from the first page each time another connection (the running server) commits in
+  // between, and on a busy server it never finished.
   SqliteConnection* source;
   {
     std::unique_lock lock(readers_mutex_);
@@ -288,7 +290,7 @@ void SqliteDatabase::BackupTo(const std::string& path) {
   int rc = SQLITE_OK;
   if (backup != nullptr) {
     do {
-      rc = sqlite3_backup_step(backup, 256);
+      rc = sqlite3_backup_step(backup, -1);
       if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(10);
     } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
     sqlite3_backup_finish(backup);
