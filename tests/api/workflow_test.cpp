@@ -300,6 +300,33 @@ TEST(WorkflowGates, TheTeamsLatestDecisionCountsEvenWithinTheSameMoment) {
   EXPECT_EQ(Move(d.writer, id, d.status[kReady]).status, 200);
 }
 
+TEST(WorkflowGates, EditorsMoveContentsAndAReviewerOnlyFromTheStatusTheirTeamIsAskedIn) {
+  Desk d;
+  Person outside_reviewer = MakeMember(d.server, d.owner, "reviewer");
+  const std::string id = d.Article();
+  // Nobody asked a reviewer anything yet: they may not move it.
+  EXPECT_EQ(Move(d.legal, id, d.status[kWriting]).status, 403);
+  ASSERT_EQ(Move(d.writer, id, d.status[kLegal]).status, 200);
+  EXPECT_EQ(Move(outside_reviewer, id, d.status[kReady]).status, 403);
+  // The legal reviewer approves and sends it on.
+  ASSERT_EQ(Decide(d.legal, id, 1).status, 201);
+  auto moved = Move(d.legal, id, d.status[kReady], "Validé");
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(Str(moved.Json().at("status").at("id")), d.status[kReady]);
+  EXPECT_EQ(Str(GetContent(d.writer, id).at("status").at("id")), d.status[kReady]);
+}
+
+TEST(WorkflowGates, AMoveToAStatusOfAnotherWorkspaceIsRefusedNamingTheField) {
+  Desk d;
+  Person outsider = MakeOutsider(d.server, d.owner);
+  const std::string foreign = Str(Statuses(outsider).at(kReady).at("id"));
+  const std::string id = d.Article();
+  auto r = Move(d.writer, id, foreign);
+  EXPECT_EQ(r.status, 422) << r.body;
+  EXPECT_TRUE(NamesField(r, "status")) << r.body;
+  EXPECT_EQ(Str(GetContent(d.writer, id).at("status").at("id")), d.status[kIdea]);
+}
+
 TEST(WorkflowGates, AnEditBasedOnTheVersionAMoveAnsweredStillMergesWithAnotherEdit) {
   Desk d;
   const std::string id = d.Article();
