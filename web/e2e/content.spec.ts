@@ -85,9 +85,14 @@ test('write, autosave, reload, conflict, history, diff, restore, in French too',
   const body = page.getByRole('textbox', { name: 'Body' });
   await body.click();
   await page.keyboard.type('The tank needs a check before winter.');
+  await expect(saveState(page)).toHaveText(/Unsaved changes…|Saving…/);
   await page.keyboard.press('Enter');
   await page.keyboard.type('Call us at any time.');
   await expect(saveState(page)).toHaveText('Saved');
+  // Nothing left on the device: what the reload shows comes from the server.
+  expect(
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('draft'))),
+  ).toEqual([]);
 
   // The text is on the server: a reload shows it.
   await page.reload();

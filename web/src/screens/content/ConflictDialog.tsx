@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel, ContentType, Member, Project } from '../../api/types';
 import { Dialog } from '../../components/Dialog';
 import { useLocale } from '../../i18n';
+import type { DiffOp } from '../../api/types';
 import type { Values } from '../../content/sync';
+import { wordDiff } from '../../content/wordDiff';
 import { formatDateTime } from '../../lib/format';
 import type { OpenConflict } from './useContentSync';
 
@@ -85,6 +87,17 @@ export function ConflictDialog({
     (typeof c.mine === 'string' || c.mine === null) &&
     (typeof c.theirs === 'string' || c.theirs === null);
 
+  // Where the two texts differ, word by word, so nobody has to hunt for the change.
+  const diffs = useMemo(
+    () =>
+      new Map(
+        conflicts
+          .filter(isText)
+          .map((c) => [c.key, wordDiff(String(c.theirs ?? ''), String(c.mine ?? ''))] as const),
+      ),
+    [conflicts],
+  );
+
   const ready = conflicts.every((c) => choices[c.key]);
   const apply = () => {
     const chosen: Values = {};
@@ -119,13 +132,21 @@ export function ConflictDialog({
               <div className="conflict-side">
                 <h3>{t('conflict.theirs')}</h3>
                 <div className="conflict-text" data-testid={`theirs-${c.key}`}>
-                  {show(c.key, c.theirs)}
+                  {isText(c) ? (
+                    <Marked ops={diffs.get(c.key) ?? []} side="theirs" />
+                  ) : (
+                    show(c.key, c.theirs)
+                  )}
                 </div>
               </div>
               <div className="conflict-side">
                 <h3>{t('conflict.mine')}</h3>
                 <div className="conflict-text" data-testid={`mine-${c.key}`}>
-                  {show(c.key, c.mine)}
+                  {isText(c) ? (
+                    <Marked ops={diffs.get(c.key) ?? []} side="mine" />
+                  ) : (
+                    show(c.key, c.mine)
+                  )}
                 </div>
               </div>
             </div>
@@ -178,5 +199,25 @@ export function ConflictDialog({
         );
       })}
     </Dialog>
+  );
+}
+
+/** One side of a conflict, the words only this side has marked. */
+function Marked({ ops, side }: { ops: DiffOp[]; side: 'theirs' | 'mine' }) {
+  const own = side === 'theirs' ? 'delete' : 'insert';
+  return (
+    <>
+      {ops
+        .filter((op) => op.op === 'equal' || op.op === own)
+        .map((op, index) =>
+          op.op === 'equal' ? (
+            <span key={index}>{op.text}</span>
+          ) : (
+            <mark key={index} className={`mark-${side}`}>
+              {op.text}
+            </mark>
+          ),
+        )}
+    </>
   );
 }

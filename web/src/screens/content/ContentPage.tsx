@@ -168,6 +168,7 @@ function ContentScreen({
                 readOnly={!editable}
                 violations={[]}
                 onChange={(value) => sync.change(`fields.${field.key}`, value)}
+                onDirty={sync.markDirty}
                 registerFlusher={sync.registerFlusher}
               />
             ))}

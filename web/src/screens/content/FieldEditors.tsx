@@ -22,6 +22,7 @@ interface FieldEditorProps {
   violations: Violation[];
   readOnly?: boolean;
   onChange: (value: unknown) => void;
+  onDirty?: () => void;
   registerFlusher: (flush: () => void) => () => void;
 }
 
@@ -35,6 +36,7 @@ export function FieldEditor({
   violations,
   readOnly = false,
   onChange,
+  onDirty,
   registerFlusher,
 }: FieldEditorProps) {
   const { t } = useTranslation();
@@ -57,6 +59,7 @@ export function FieldEditor({
           externalChange={externalChange}
           readOnly={readOnly}
           onChange={onChange}
+          onDirty={onDirty}
           registerFlusher={registerFlusher}
         />
       );

@@ -21,6 +21,8 @@ interface RichTextEditorProps {
   /** Bumped when `value` comes from elsewhere (a merge, a restore) and must replace the text. */
   externalChange?: number;
   onChange?: (markdown: string) => void;
+  /** Called at the first keystroke of a burst, before the Markdown is ready. */
+  onDirty?: () => void;
   registerFlusher?: (flush: () => void) => () => void;
 }
 
@@ -33,6 +35,7 @@ export default function RichTextEditor({
   readOnly = false,
   externalChange = 0,
   onChange,
+  onDirty,
   registerFlusher,
 }: RichTextEditorProps) {
   const { t } = useTranslation();
@@ -40,6 +43,8 @@ export default function RichTextEditor({
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  const onDirtyRef = useRef(onDirty);
+  onDirtyRef.current = onDirty;
 
   const editor = useEditor({
     extensions: [
@@ -68,6 +73,7 @@ export default function RichTextEditor({
     },
     onUpdate: ({ editor: current }) => {
       if (timer.current) clearTimeout(timer.current);
+      else onDirtyRef.current?.();
       timer.current = setTimeout(() => emit(current), emitDelay);
     },
   });

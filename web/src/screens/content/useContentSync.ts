@@ -226,6 +226,12 @@ export function useContentSync(
     [keepDraft, publish, schedule],
   );
 
+  /** Typing has started somewhere whose text is not handed in yet: say so at once. */
+  const markDirty = useCallback(() => {
+    if (conflictOpen.current) return;
+    setState((now) => (inFlight.current || now.kind === 'offline' ? now : { kind: 'pending' }));
+  }, []);
+
   /** The user settled the conflicts: these values are what they want. */
   const resolve = useCallback(
     (chosen: Values) => {
@@ -310,6 +316,7 @@ export function useContentSync(
     dismissMerged: () => setMergedNotice(false),
     externalChange,
     change,
+    markDirty,
     resolve,
     retry: saveNow,
     saveNow,
