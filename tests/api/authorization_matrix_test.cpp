@@ -1,0 +1,601 @@
+// The authorization matrix: every registered route, called by every role of a workspace, by an
+// anonymous caller and by a member of another workspace, answers the status the policy
+// (src/auth/policy.cpp, docs/permissions.md) says. A route added without a row here fails.
+//
+// Rows give the exact status for each caller. Where a feature's own state decides between
+// members (whether the workflow asks for an approval), the row says kInside: any answer but
+// 400, 401, 404 or a 5xx — the boundary (signed in, inside the workspace) is what this file
+// checks; the feature's tests check the rest.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <atomic>
+#include <boost/json/serialize.hpp>
+#include <functional>
+#include <set>
+
+#include "api/api.hpp"
+#include "search/search_index.hpp"
+#include "support/test_server.hpp"
+
+namespace copydesk::testing {
+namespace {
+
+namespace json = boost::json;
+
+//! Who calls, in the order of the expected statuses of a row.
+enum Caller { kOwner, kAdmin, kEditor, kContributor, kReviewer, kGuest, kAnonymous, kOutsider };
+constexpr std::array<const char*, 8> kCallerNames = {
+    "owner", "admin", "editor", "contributor", "reviewer", "guest", "anonymous", "outsider"};
+using Expected = std::array<int, 8>;
+
+//! Everyone gets `s`.
+constexpr Expected Public(int s) {
+  return {s, s, s, s, s, s, s, s};
+}
+//! Any signed-in account gets `s` (routes about oneself, not about a workspace).
+constexpr Expected SignedIn(int s) {
+  return {s, s, s, s, s, s, 401, s};
+}
+//! Every member of the workspace gets `s`.
+constexpr Expected Members(int s) {
+  return {s, s, s, s, s, s, 401, 404};
+}
+//! Members but guests get `s`.
+constexpr Expected Staff(int s) {
+  return {s, s, s, s, s, 403, 401, 404};
+}
+//! Owners and admins get `s`.
+constexpr Expected Admins(int s) {
+  return {s, s, 403, 403, 403, 403, 401, 404};
+}
+//! Owners, admins and editors get `s`.
+constexpr Expected Editors(int s) {
+  return {s, s, s, 403, 403, 403, 401, 404};
+}
+//! Everyone who writes gets `s`: reviewers and guests do not.
+constexpr Expected Writers(int s) {
+  return {s, s, s, s, 403, 403, 401, 404};
+}
+
+//! Any answer from inside the workspace: not 401, not 404, not a server error.
+constexpr int kInside = -1;
+
+// On one content of the workspace, made by its owner. Guests see no content until sharing
+// exists: to them it is not there (404), as to an outsider.
+//! Members but guests get `s` on a content.
+constexpr Expected ContentReaders(int s) {
+  return {s, s, s, s, s, 404, 401, 404};
+}
+//! Owners, admins and editors get `s` on someone else's content; other members are refused.
+constexpr Expected ContentEditors(int s) {
+  return {s, s, s, 403, 403, 404, 401, 404};
+}
+//! Owners and admins get `s` on a content.
+constexpr Expected ContentAdmins(int s) {
+  return {s, s, 403, 403, 403, 404, 401, 404};
+}
+//! Members but guests get an answer decided by the feature's own rules.
+constexpr Expected ContentInside() {
+  return {kInside, kInside, kInside, kInside, kInside, 404, 401, 404};
+}
+
+//! The request one caller makes for one row.
+struct Call {
+  std::string target;
+  std::optional<std::string> body;
+  std::optional<HttpClient> as;  //!< another client of the same caller (e.g. a second session)
+};
+
+struct Row {
+  std::string method;
+  std::string pattern;
+  Expected expected;
+  std::function<Call(Caller)> prepare;
+};
+
+//! The routes the API registers, from the registration the server uses (built as App builds
+//! its parts: keep the two in step when a service is added).
+std::set<std::pair<std::string, std::string>> RegisteredRoutes() {
+  TempDir dir;
+  Config config;
+  config.data_dir = (dir.path() / "data").string();
+  auto db = OpenDatabase(config);
+  http::Metrics metrics;
+  auth::Accounts accounts(*db, config);
+  workspace::Workspaces workspaces(*db, config);
+  workspace::Settings settings(*db);
+  content::Contents contents(*db);
+  workflow::Workflow workflow(*db);
+  search::SearchIndex index(dir.path() / "data" / "search");
+  search::Search search(*db, index);
+  search::SavedViews views(*db);
+  api::Services services{config,   *db,      metrics,  accounts, workspaces,
+                         settings, contents, workflow, search,   views};
+  http::Router router;
+  api::RegisterRoutes(router, services);
+  const auto routes = router.Routes();
+  return {routes.begin(), routes.end()};
+}
+
+std::string Unique(const std::string& prefix) {
+  static std::atomic<int> counter{0};
+  return prefix + std::to_string(counter++);
+}
+
+std::string Serialize(const json::value& v) {
+  return json::serialize(v);
+}
+
+class AuthorizationMatrix : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    owner_.emplace(MakeOwner(server_));
+    people_.emplace(kOwner, &*owner_);
+    for (auto [caller, role] : {std::pair{kAdmin, "admin"},
+                                {kEditor, "editor"},
+                                {kContributor, "contributor"},
+                                {kReviewer, "reviewer"},
+                                {kGuest, "guest"}}) {
+      members_.push_back(MakeMember(server_, *owner_, role));
+    }
+    people_.emplace(kAdmin, &members_[0]);
+    people_.emplace(kEditor, &members_[1]);
+    people_.emplace(kContributor, &members_[2]);
+    people_.emplace(kReviewer, &members_[3]);
+    people_.emplace(kGuest, &members_[4]);
+    outsider_.emplace(MakeOutsider(server_, *owner_));
+    people_.emplace(kOutsider, &*outsider_);
+    victim_.emplace(MakeMember(server_, *owner_, "contributor"));
+    ws_ = "/api/v1/workspaces/" + owner_->workspace_id;
+  }
+
+  //! The caller's own client (a copy: cookies set by the call do not leak into later rows).
+  HttpClient ClientOf(Caller caller) {
+    if (caller == kAnonymous) return server_.Client();
+    return people_.at(caller)->client;
+  }
+  std::string EmailOf(Caller caller) {
+    return caller == kAnonymous ? "nobody@example.com" : people_.at(caller)->email;
+  }
+
+  //! A second browser session of the caller, and its id.
+  std::pair<HttpClient, std::string> SecondSession(Caller caller) {
+    HttpClient second = server_.Client();
+    if (caller == kAnonymous) return {second, "nosuchsession000"};
+    auto login =
+        second.Post("/api/v1/auth/login", {{"email", EmailOf(caller)}, {"password", kPassword}});
+    EXPECT_EQ(login.status, 200) << login.body;
+    const auto sessions = second.Get("/api/v1/me/sessions").Json();
+    for (const auto& s : sessions.at("items").as_array()) {
+      if (s.at("current").as_bool()) return {second, std::string(s.at("id").as_string())};
+    }
+    ADD_FAILURE() << "no current session";
+    return {second, ""};
+  }
+
+  //! A new team of the owner's workspace.
+  std::string NewTeam() {
+    auto team = owner_->client.Post(ws_ + "/teams", {{"name", Unique("Équipe ")}});
+    EXPECT_EQ(team.status, 201) << team.body;
+    return std::string(team.Json().at("id").as_string());
+  }
+
+  //! A new content of the owner's workspace, by the owner.
+  std::string NewContent() {
+    auto created = owner_->client.Post(ws_ + "/contents",
+                                       {{"type", "article"}, {"title", Unique("Article ")}});
+    EXPECT_EQ(created.status, 201) << created.body;
+    return std::string(created.Json().at("id").as_string());
+  }
+  //! A new content, archived by the owner.
+  std::string ArchivedContent() {
+    const std::string id = NewContent();
+    auto archived = owner_->client.Delete("/api/v1/contents/" + id);
+    EXPECT_EQ(archived.status / 100, 2) << archived.body;
+    return id;
+  }
+  //! A new content, locked by the owner.
+  std::string LockedContent() {
+    const std::string id = NewContent();
+    auto locked =
+        owner_->client.Post("/api/v1/contents/" + id + "/lock", {{"reason", "Legal hold"}});
+    EXPECT_EQ(locked.status / 100, 2) << locked.body;
+    return id;
+  }
+  //! The workspace's first content, made once: for rows that only read.
+  const std::string& SharedContent() {
+    if (shared_content_.empty()) shared_content_ = NewContent();
+    return shared_content_;
+  }
+  //! The workflow as it is, in the shape PUT takes back.
+  std::string CurrentWorkflow() {
+    auto current = owner_->client.Get(ws_ + "/workflow");
+    EXPECT_EQ(current.status, 200) << current.body;
+    json::array statuses;
+    for (const auto& status : current.Json().at("statuses").as_array()) {
+      json::object in;
+      for (const char* key : {"id", "name", "color", "category"}) in[key] = status.at(key);
+      if (const auto* gate = status.as_object().if_contains("gate"); gate && gate->is_object()) {
+        json::object g;
+        for (const char* key : {"teams", "no_violations", "blocking"}) {
+          if (const auto* v = gate->as_object().if_contains(key)) g[key] = *v;
+        }
+        in["gate"] = std::move(g);
+      }
+      statuses.push_back(std::move(in));
+    }
+    return Serialize({{"statuses", std::move(statuses)}});
+  }
+  //! The id of a status of the workflow other than the first.
+  std::string SecondStatus() {
+    auto current = owner_->client.Get(ws_ + "/workflow");
+    return std::string(current.Json().at("statuses").at(1).at("id").as_string());
+  }
+  //! A new channel, type, project or view made by `who`; its id.
+  std::string NewSetting(const std::string& path, const json::value& body, Caller who = kOwner) {
+    auto client = ClientOf(who);
+    auto created = client.Post(ws_ + path, body);
+    EXPECT_EQ(created.status, 201) << path << " " << created.body;
+    return std::string(created.Json().at("id").as_string());
+  }
+  static json::value NewType() {
+    return {{"key", Unique("kind_")},
+            {"name", Unique("Kind ")},
+            {"fields", json::array{{{"key", "body"}, {"label", "Body"}, {"kind", "longtext"}}}}};
+  }
+
+  //! The same request about a workspace or a content that does not exist.
+  std::string MissingTwin(const std::string& target) const {
+    if (target.rfind(ws_, 0) == 0)
+      return "/api/v1/workspaces/nosuchworkspace0" + target.substr(ws_.size());
+    const std::string contents = "/api/v1/contents/";
+    if (target.rfind(contents, 0) == 0) {
+      const auto end = target.find_first_of("/?", contents.size());
+      return contents + "nosuchcontent000" + (end == std::string::npos ? "" : target.substr(end));
+    }
+    return "";
+  }
+
+  //! Makes sure the victim is a member (a previous row may have removed them).
+  void EnsureVictim() {
+    auto added =
+        owner_->client.Post(ws_ + "/members", {{"email", victim_->email}, {"role", "contributor"}});
+    EXPECT_TRUE(added.status == 201 || added.status == 409) << added.body;
+  }
+
+  std::vector<Row> Rows() {
+    const std::string& ws = ws_;
+    return {
+        {"GET", "/healthz", Public(200), [](Caller) { return Call{"/healthz"}; }},
+        {"GET", "/readyz", Public(200), [](Caller) { return Call{"/readyz"}; }},
+        {"GET", "/metrics", Public(200), [](Caller) { return Call{"/metrics"}; }},
+        {"GET", "/api/v1/setup", Public(200), [](Caller) { return Call{"/api/v1/setup"}; }},
+        {"POST", "/api/v1/setup", Public(409),
+         [](Caller) {
+           return Call{"/api/v1/setup", Serialize({{"email", Unique("late") + "@example.com"},
+                                                   {"name", "Late"},
+                                                   {"password", kPassword},
+                                                   {"workspace_name", "Late"}})};
+         }},
+        {"POST", "/api/v1/auth/login", Public(200),
+         [this](Caller) {
+           return Call{"/api/v1/auth/login",
+                       Serialize({{"email", owner_->email}, {"password", kPassword}})};
+         }},
+        {"POST", "/api/v1/auth/logout", SignedIn(204),
+         [this](Caller c) {
+           auto [second, id] = SecondSession(c);
+           return Call{"/api/v1/auth/logout", "{}", second};
+         }},
+        // Whoever holds the invitation's secret may accept it: the secret is the proof.
+        {"POST", "/api/v1/invitations/{token}/accept", Public(201),
+         [this, &ws](Caller) {
+           auto invited = owner_->client.Post(
+               ws + "/members",
+               {{"email", Unique("invitee") + "@example.com"}, {"role", "reviewer"}});
+           EXPECT_EQ(invited.status, 201) << invited.body;
+           const std::string token(invited.Json().at("invitation").at("token").as_string());
+           return Call{"/api/v1/invitations/" + token + "/accept",
+                       Serialize({{"name", "Invitée"}, {"password", kPassword}})};
+         }},
+        {"GET", "/api/v1/me", SignedIn(200), [](Caller) { return Call{"/api/v1/me"}; }},
+        {"PATCH", "/api/v1/me", SignedIn(200),
+         [](Caller) {
+           return Call{"/api/v1/me", Serialize({{"language", "fr"}})};
+         }},
+        {"PUT", "/api/v1/me/password", SignedIn(204),
+         [](Caller) {
+           return Call{"/api/v1/me/password",
+                       Serialize({{"current_password", kPassword}, {"new_password", kPassword}})};
+         }},
+        {"GET", "/api/v1/me/sessions", SignedIn(200),
+         [](Caller) { return Call{"/api/v1/me/sessions"}; }},
+        {"DELETE", "/api/v1/me/sessions/{id}", SignedIn(204),
+         [this](Caller c) { return Call{"/api/v1/me/sessions/" + SecondSession(c).second}; }},
+        {"GET", "/api/v1/me/tokens", SignedIn(200),
+         [](Caller) { return Call{"/api/v1/me/tokens"}; }},
+        {"POST", "/api/v1/me/tokens", SignedIn(201),
+         [](Caller) {
+           return Call{"/api/v1/me/tokens", Serialize({{"name", "Zapier"}})};
+         }},
+        {"DELETE", "/api/v1/me/tokens/{id}", SignedIn(204),
+         [this](Caller c) {
+           std::string id = "nosuchtoken00000";
+           if (c != kAnonymous) {
+             auto client = ClientOf(c);
+             auto created = client.Post("/api/v1/me/tokens", {{"name", "Short-lived"}});
+             EXPECT_EQ(created.status, 201) << created.body;
+             id = std::string(created.Json().at("id").as_string());
+           }
+           return Call{"/api/v1/me/tokens/" + id};
+         }},
+        {"GET", "/api/v1/workspaces", SignedIn(200),
+         [](Caller) { return Call{"/api/v1/workspaces"}; }},
+        // Any account may start a workspace of its own, where it is the owner.
+        {"POST", "/api/v1/workspaces", SignedIn(201),
+         [](Caller) {
+           return Call{"/api/v1/workspaces", Serialize({{"name", Unique("Desk ")}})};
+         }},
+        {"GET", "/api/v1/workspaces/{ws}", Members(200), [&ws](Caller) { return Call{ws}; }},
+        {"PATCH", "/api/v1/workspaces/{ws}", Admins(200),
+         [&ws](Caller) {
+           return Call{ws, Serialize({{"name", "Énergie Sud"}})};
+         }},
+        {"GET", "/api/v1/workspaces/{ws}/members", Staff(200),
+         [&ws](Caller) { return Call{ws + "/members"}; }},
+        {"POST", "/api/v1/workspaces/{ws}/members", Admins(201),
+         [&ws](Caller) {
+           return Call{ws + "/members",
+                       Serialize({{"email", Unique("new") + "@example.com"}, {"role", "editor"}})};
+         }},
+        {"GET", "/api/v1/workspaces/{ws}/invitations", Admins(200),
+         [&ws](Caller) { return Call{ws + "/invitations"}; }},
+        {"PATCH", "/api/v1/workspaces/{ws}/members/{user_id}", Admins(200),
+         [this, &ws](Caller) {
+           EnsureVictim();
+           return Call{ws + "/members/" + victim_->user_id, Serialize({{"role", "reviewer"}})};
+         }},
+        {"DELETE", "/api/v1/workspaces/{ws}/members/{user_id}", Admins(204),
+         [this, &ws](Caller) {
+           EnsureVictim();
+           return Call{ws + "/members/" + victim_->user_id};
+         }},
+        {"GET", "/api/v1/workspaces/{ws}/teams", Staff(200),
+         [&ws](Caller) { return Call{ws + "/teams"}; }},
+        {"POST", "/api/v1/workspaces/{ws}/teams", Admins(201),
+         [&ws](Caller) {
+           return Call{ws + "/teams", Serialize({{"name", Unique("Team ")}})};
+         }},
+        {"PATCH", "/api/v1/workspaces/{ws}/teams/{team_id}", Admins(200),
+         [this, &ws](Caller) {
+           return Call{ws + "/teams/" + NewTeam(), Serialize({{"name", Unique("Renamed ")}})};
+         }},
+        {"DELETE", "/api/v1/workspaces/{ws}/teams/{team_id}", Admins(204),
+         [this, &ws](Caller) { return Call{ws + "/teams/" + NewTeam()}; }},
+        {"PUT", "/api/v1/workspaces/{ws}/teams/{team_id}/members", Admins(200),
+         [this, &ws](Caller) {
+           return Call{ws + "/teams/" + NewTeam() + "/members",
+                       Serialize(json::array{members_[1].user_id.c_str()})};
+         }},
+
+        // ---- settings: channels, content types, projects, tags, workflow
+        {"GET", "/api/v1/workspaces/{ws}/channels", Staff(200),
+         [&ws](Caller) { return Call{ws + "/channels"}; }},
+        {"POST", "/api/v1/workspaces/{ws}/channels", Admins(201),
+         [&ws](Caller) {
+           return Call{ws + "/channels", Serialize({{"name", Unique("Canal ")}})};
+         }},
+        {"PATCH", "/api/v1/workspaces/{ws}/channels/{id}", Admins(200),
+         [this, &ws](Caller) {
+           return Call{ws + "/channels/" + NewSetting("/channels", {{"name", Unique("Canal ")}}),
+                       Serialize({{"name", Unique("Renamed ")}})};
+         }},
+        {"DELETE", "/api/v1/workspaces/{ws}/channels/{id}", Admins(204),
+         [this, &ws](Caller) {
+           return Call{ws + "/channels/" + NewSetting("/channels", {{"name", Unique("Canal ")}})};
+         }},
+        {"GET", "/api/v1/workspaces/{ws}/types", Staff(200),
+         [&ws](Caller) { return Call{ws + "/types"}; }},
+        {"POST", "/api/v1/workspaces/{ws}/types", Admins(201),
+         [&ws](Caller) {
+           return Call{ws + "/types", Serialize(NewType())};
+         }},
+        {"PATCH", "/api/v1/workspaces/{ws}/types/{id}", Admins(200),
+         [this, &ws](Caller) {
+           return Call{ws + "/types/" + NewSetting("/types", NewType()),
+                       Serialize({{"name", Unique("Renamed ")}})};
+         }},
+        {"DELETE", "/api/v1/workspaces/{ws}/types/{id}", Admins(204),
+         [this, &ws](Caller) { return Call{ws + "/types/" + NewSetting("/types", NewType())}; }},
+        {"GET", "/api/v1/workspaces/{ws}/projects", Staff(200),
+         [&ws](Caller) { return Call{ws + "/projects"}; }},
+        {"POST", "/api/v1/workspaces/{ws}/projects", Editors(201),
+         [&ws](Caller) {
+           return Call{ws + "/projects", Serialize({{"name", Unique("Projet ")}})};
+         }},
+        {"PATCH", "/api/v1/workspaces/{ws}/projects/{id}", Editors(200),
+         [this, &ws](Caller) {
+           return Call{ws + "/projects/" + NewSetting("/projects", {{"name", Unique("Projet ")}}),
+                       Serialize({{"name", Unique("Renamed ")}})};
+         }},
+        {"GET", "/api/v1/workspaces/{ws}/tags", Staff(200),
+         [&ws](Caller) { return Call{ws + "/tags"}; }},
+        {"GET", "/api/v1/workspaces/{ws}/workflow", Staff(200),
+         [&ws](Caller) { return Call{ws + "/workflow"}; }},
+        {"PUT", "/api/v1/workspaces/{ws}/workflow", Admins(200),
+         [this, &ws](Caller) {
+           return Call{ws + "/workflow", CurrentWorkflow()};
+         }},
+
+        // ---- contents
+        {"GET", "/api/v1/workspaces/{ws}/contents", Staff(200),
+         [&ws](Caller) { return Call{ws + "/contents"}; }},
+        {"POST", "/api/v1/workspaces/{ws}/contents", Writers(201),
+         [&ws](Caller) {
+           return Call{ws + "/contents",
+                       Serialize({{"type", "article"}, {"title", Unique("Brouillon ")}})};
+         }},
+        {"GET", "/api/v1/contents/{id}", ContentReaders(200),
+         [this](Caller) { return Call{"/api/v1/contents/" + SharedContent()}; }},
+        {"PATCH", "/api/v1/contents/{id}", ContentEditors(200),
+         [this](Caller) {
+           return Call{"/api/v1/contents/" + NewContent(),
+                       Serialize({{"base_version", 1}, {"title", Unique("Changed ")}})};
+         }},
+        {"DELETE", "/api/v1/contents/{id}", ContentEditors(200),
+         [this](Caller) { return Call{"/api/v1/contents/" + NewContent()}; }},
+        {"POST", "/api/v1/contents/{id}/unarchive", ContentEditors(200),
+         [this](Caller) {
+           return Call{"/api/v1/contents/" + ArchivedContent() + "/unarchive", "{}"};
+         }},
+        {"POST", "/api/v1/contents/{id}/purge", ContentAdmins(204),
+         [this](Caller) {
+           return Call{"/api/v1/contents/" + ArchivedContent() + "/purge", "{}"};
+         }},
+        {"GET", "/api/v1/contents/{id}/revisions", ContentReaders(200),
+         [this](Caller) { return Call{"/api/v1/contents/" + SharedContent() + "/revisions"}; }},
+        {"GET", "/api/v1/contents/{id}/revisions/{n}", ContentReaders(200),
+         [this](Caller) { return Call{"/api/v1/contents/" + SharedContent() + "/revisions/1"}; }},
+        {"PUT", "/api/v1/contents/{id}/revisions/{n}/label", ContentEditors(200),
+         [this](Caller) {
+           return Call{"/api/v1/contents/" + NewContent() + "/revisions/1/label",
+                       Serialize({{"label", "Sent to the client"}})};
+         }},
+        {"GET", "/api/v1/contents/{id}/diff", ContentReaders(200),
+         [this](Caller) {
+           return Call{"/api/v1/contents/" + SharedContent() + "/diff?from=1&to=1"};
+         }},
+        {"POST", "/api/v1/contents/{id}/restore", ContentEditors(200),
+         [this](Caller) {
+           return Call{"/api/v1/contents/" + NewContent() + "/restore",
+                       Serialize({{"revision", 1}})};
+         }},
+        {"GET", "/api/v1/contents/{id}/activity", ContentReaders(200),
+         [this](Caller) { return Call{"/api/v1/contents/" + SharedContent() + "/activity"}; }},
+        {"GET", "/api/v1/workspaces/{ws}/activity", Staff(200),
+         [&ws](Caller) { return Call{ws + "/activity"}; }},
+
+        // ---- workflow on a content: whether an approval is asked for is the workflow's business
+        {"POST", "/api/v1/contents/{id}/status", ContentEditors(200),
+         [this](Caller) {
+           return Call{"/api/v1/contents/" + NewContent() + "/status",
+                       Serialize({{"status", SecondStatus()}, {"base_version", 1}})};
+         }},
+        {"GET", "/api/v1/contents/{id}/approvals", ContentReaders(200),
+         [this](Caller) { return Call{"/api/v1/contents/" + SharedContent() + "/approvals"}; }},
+        {"POST", "/api/v1/contents/{id}/approvals", ContentInside(),
+         [this](Caller) {
+           return Call{"/api/v1/contents/" + NewContent() + "/approvals",
+                       Serialize({{"revision", 1}, {"decision", "approved"}})};
+         }},
+        {"POST", "/api/v1/contents/{id}/lock", ContentAdmins(200),
+         [this](Caller) {
+           return Call{"/api/v1/contents/" + NewContent() + "/lock",
+                       Serialize({{"reason", "Embargo"}})};
+         }},
+        {"DELETE", "/api/v1/contents/{id}/lock", ContentAdmins(200),
+         [this](Caller) { return Call{"/api/v1/contents/" + LockedContent() + "/lock"}; }},
+
+        // ---- search and saved views
+        {"GET", "/api/v1/workspaces/{ws}/search", Members(200),
+         [&ws](Caller) { return Call{ws + "/search?q=article"}; }},
+        {"GET", "/api/v1/contents/{id}/similar", ContentReaders(200),
+         [this](Caller) { return Call{"/api/v1/contents/" + SharedContent() + "/similar"}; }},
+        {"POST", "/api/v1/workspaces/{ws}/search/similar", Members(200),
+         [&ws](Caller) {
+           return Call{ws + "/search/similar",
+                       Serialize({{"title", "Article"}, {"text", "énergie"}})};
+         }},
+        {"GET", "/api/v1/workspaces/{ws}/views", Members(200),
+         [&ws](Caller) { return Call{ws + "/views"}; }},
+        {"POST", "/api/v1/workspaces/{ws}/views", Members(201),
+         [&ws](Caller) {
+           return Call{ws + "/views", Serialize({{"name", Unique("Vue ")}, {"q", "énergie"}})};
+         }},
+        // A person's own view: whose views others may change is the views' tests' business.
+        {"PATCH", "/api/v1/workspaces/{ws}/views/{id}", Members(200),
+         [this, &ws](Caller c) {
+           const Caller author = c == kAnonymous || c == kOutsider ? kOwner : c;
+           return Call{ws + "/views/" + NewSetting("/views", {{"name", Unique("Vue ")}}, author),
+                       Serialize({{"name", Unique("Renamed ")}})};
+         }},
+        {"DELETE", "/api/v1/workspaces/{ws}/views/{id}", Members(204),
+         [this, &ws](Caller c) {
+           const Caller author = c == kAnonymous || c == kOutsider ? kOwner : c;
+           return Call{ws + "/views/" + NewSetting("/views", {{"name", Unique("Vue ")}}, author)};
+         }},
+    };
+  }
+
+  TestServer server_;
+  std::optional<Person> owner_;
+  std::vector<Person> members_;
+  std::optional<Person> outsider_;
+  std::optional<Person> victim_;
+  std::map<Caller, Person*> people_;
+  std::string ws_;
+  std::string shared_content_;
+};
+
+TEST_F(AuthorizationMatrix, EveryRouteHasARow) {
+  std::set<std::pair<std::string, std::string>> in_matrix;
+  for (const auto& row : Rows()) {
+    EXPECT_TRUE(in_matrix.emplace(row.method, row.pattern).second)
+        << "two rows for " << row.method << " " << row.pattern;
+  }
+  const auto registered = RegisteredRoutes();
+  for (const auto& route : registered) {
+    EXPECT_TRUE(in_matrix.contains(route))
+        << route.first << " " << route.second
+        << " has no row in the authorization matrix: add one with its expected statuses";
+  }
+  for (const auto& row : in_matrix) {
+    EXPECT_TRUE(registered.contains(row)) << row.first << " " << row.second << " is not a route";
+  }
+}
+
+TEST_F(AuthorizationMatrix, EveryCallerGetsTheStatusThePolicySays) {
+  for (const auto& row : Rows()) {
+    for (int c = kOwner; c <= kOutsider; ++c) {
+      const auto caller = static_cast<Caller>(c);
+      SCOPED_TRACE(row.method + " " + row.pattern + " as " + kCallerNames[c]);
+      Call call = row.prepare(caller);
+      HttpClient client = call.as ? *call.as : ClientOf(caller);
+      auto response = client.Send(row.method, call.target, call.body);
+      if (row.expected[c] == kInside) {
+        EXPECT_NE(response.status, 400) << "the row's request is malformed: " << response.body;
+        EXPECT_NE(response.status, 401) << response.body;
+        EXPECT_NE(response.status, 404) << response.body;
+
+        EXPECT_LT(response.status, 500) << response.body;
+      } else {
+        EXPECT_EQ(response.status, row.expected[c]) << response.body;
+      }
+      if (response.status >= 400) {
+        EXPECT_EQ(response.Header("Content-Type"), "application/problem+json");
+      }
+      // Outside one's workspaces, it answers exactly as if the thing did not exist.
+      if (row.expected[c] == 404) {
+        const std::string twin = MissingTwin(call.target);
+        ASSERT_FALSE(twin.empty()) << call.target;
+        auto missing = client.Send(row.method, twin, call.body);
+        EXPECT_EQ(missing.status, 404);
+        EXPECT_EQ(missing.body, response.body);
+      }
+    }
+  }
+}
+
+TEST_F(AuthorizationMatrix, TheWorkspaceSlugIsGuardedLikeItsId) {
+  const std::string slug(owner_->client.Get(ws_).Json().at("slug").as_string());
+  auto by_slug = outsider_->client.Get("/api/v1/workspaces/" + slug + "/members");
+  auto missing = outsider_->client.Get("/api/v1/workspaces/no-such-desk/members");
+  EXPECT_EQ(by_slug.status, 404);
+  EXPECT_EQ(by_slug.body, missing.body);
+  EXPECT_EQ(members_[4].client.Get("/api/v1/workspaces/" + slug + "/members").status, 403);
+  EXPECT_EQ(members_[1].client.Get("/api/v1/workspaces/" + slug + "/members").status, 200);
+}
+
+}  // namespace
+}  // namespace copydesk::testing
