@@ -11,7 +11,7 @@ export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_f
 
 WEB_SOURCES := $(shell find web/src web/index.html web/vite.config.ts web/tsconfig.json web/package-lock.json -type f 2>/dev/null)
 
-.PHONY: run test bench format bootstrap build build-asan build-fuzz web test-unit test-asan test-fuzz test-web demo
+.PHONY: run test bench format bootstrap build build-asan build-fuzz web test-unit test-asan test-fuzz test-web test-durability demo
 
 bootstrap:
 	@scripts/bootstrap
@@ -32,7 +32,7 @@ run: build web
 # --- tests -----------------------------------------------------------------------------------
 
 test: build web
-	@$(MAKE) --no-print-directory test-unit test-asan test-fuzz test-web
+	@$(MAKE) --no-print-directory test-unit test-asan test-fuzz test-web test-durability
 	@echo "make test: every suite passed"
 
 test-unit:
@@ -59,6 +59,10 @@ test-fuzz: build-fuzz
 	  -print_final_stats=1 build-fuzz/corpus tests/fuzz/seeds 2>build-fuzz/fuzz.log \
 	  || { tail -50 build-fuzz/fuzz.log; exit 1; }
 	@grep -E 'stat::number_of_executed_units' build-fuzz/fuzz.log | sed 's/^/fuzz_request: /'
+
+# Four clients write while the server is killed with SIGKILL 5 to 10 times (about half a minute).
+test-durability: build
+	@python3 tests/durability/kill_test.py --bin build/copydesk
 
 test-web: web
 	@cd web && npm test --silent
