@@ -24,11 +24,10 @@ import {
 
 export const queryClient = createQueryClient();
 
-// The first two questions every page asks go out together, before React renders anything.
+// The first two questions a workspace page asks go out together, before React renders anything
+// (elsewhere /me waits for the setup answer: a fresh instance has no one to ask about).
 void queryClient.prefetchQuery(setupQuery);
-if (!/^\/(login|setup|invite)\b/.test(window.location.pathname)) {
-  void queryClient.prefetchQuery(meQuery);
-}
+if (window.location.pathname.startsWith('/w/')) void queryClient.prefetchQuery(meQuery);
 
 /** The content page and the workspace lists it needs, fetched while its code loads. */
 async function contentLoader({ params }: LoaderFunctionArgs) {
