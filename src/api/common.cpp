@@ -1,8 +1,10 @@
 #include "api/common.hpp"
 
 #include <boost/json/serialize.hpp>
+#include <cctype>
 
 #include "core/clock.hpp"
+#include "core/text.hpp"
 
 namespace copydesk::api {
 
@@ -11,11 +13,15 @@ namespace json = boost::json;
 Result<auth::Actor> Authenticate(auth::Accounts& accounts, const http::Request& request) {
   auth::Credentials credentials;
   if (auto header = request.Header("Authorization")) {
-    constexpr std::string_view kBearer = "Bearer ";
-    if (header->size() <= kBearer.size() || header->substr(0, kBearer.size()) != kBearer) {
+    // The scheme is case-insensitive (RFC 9110, 11.1): "bearer" is as good as "Bearer".
+    constexpr std::string_view kBearer = "bearer ";
+    std::string scheme(header->substr(0, kBearer.size()));
+    for (auto& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string_view token = Trim(header->substr(std::min(kBearer.size(), header->size())));
+    if (scheme != kBearer || token.empty()) {
       return Error::Unauthenticated("Use Authorization: Bearer <token>.");
     }
-    credentials.bearer_token = std::string(header->substr(kBearer.size()));
+    credentials.bearer_token = std::string(token);
   } else {
     credentials.session_secret = request.Cookie(kSessionCookie);
   }

@@ -489,5 +489,24 @@ TEST(Cli, CreatesUsersResetsPasswordsAndMakesTokensBesideARunningServer) {
   EXPECT_TRUE(unknown.out.empty());
 }
 
+TEST(BearerTokens, TheSchemeIsCaseInsensitiveAndOnlyItWorks) {
+  TestServer server;
+  Person owner = MakeOwner(server);
+  auto created = owner.client.Post("/api/v1/me/tokens", {{"name", "CI"}});
+  ASSERT_EQ(created.status, 201);
+  const std::string token(created.Json().at("token").as_string());
+  auto client = server.Client();
+  for (const std::string scheme : {"Bearer", "bearer", "BEARER"}) {
+    auto me =
+        client.Send("GET", "/api/v1/me", std::nullopt, {{"Authorization", scheme + " " + token}});
+    EXPECT_EQ(me.status, 200) << scheme;
+  }
+  for (const std::string& bad :
+       std::vector<std::string>{"Basic " + token, token, "Bearer", "Bearer ", "Bearer x" + token}) {
+    auto refused = client.Send("GET", "/api/v1/me", std::nullopt, {{"Authorization", bad}});
+    EXPECT_EQ(refused.status, 401) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace copydesk::testing
