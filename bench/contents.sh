@@ -286,6 +286,23 @@ if [[ -s $WORK/server.log ]]; then
   cat "$WORK/server.log" >&2
 fi
 
+# What this disk and CPU allowed while the runs went on: every acknowledged write waits for one
+# fsync, so durable commits per second on the data folder's disk bound the write figure when
+# commits are serial; CPU pressure says how long runnable tasks waited for a CPU.
+FSYNC=$(python3 - "$WORK" <<'PY'
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1] + "/fsync-probe.db", isolation_level=None)
+db.execute("PRAGMA journal_mode=WAL"); db.execute("PRAGMA synchronous=FULL")
+db.execute("CREATE TABLE t (v TEXT)")
+n, started = 0, time.time()
+while time.time() - started < 3:
+    db.execute("BEGIN IMMEDIATE"); db.execute("INSERT INTO t VALUES (?)", ("x" * 1500,)); db.execute("COMMIT")
+    n += 1
+print(f"{n / (time.time() - started):.0f}")
+PY
+)
+PSI=$(awk -F'avg60=' '/^some/ { split($2, a, " "); print a[1] "%" }' /proc/pressure/cpu 2>/dev/null || echo n/a)
+
 # ---- report ------------------------------------------------------------------------------------
 verdict() { awk "BEGIN { exit !($1) }" && echo met || echo MISSED; }
 LIST_OK=$(verdict "${P95[list]} <= 15")
@@ -293,8 +310,9 @@ READ_OK=$(verdict "${RPS[read]} >= 10000 && ${P99[read]} <= 10")
 WRITE_OK=$(verdict "${RPS[write]} >= 1000")
 printf '\ncopydesk contents benchmark — %s contents (seeded in %s s), %s cores (%s)\n' "$CONTENTS" \
   "$SEED_SECONDS" "$(nproc)" "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
-printf 'load average before: %s, after: %s; %s s per run\n' "$LOAD_BEFORE" \
-  "$(cut -d' ' -f1-3 /proc/loadavg)" "$SECONDS_EACH"
+printf 'load average before: %s, after: %s; CPU pressure (some, avg60) %s; %s s per run\n' \
+  "$LOAD_BEFORE" "$(cut -d' ' -f1-3 /proc/loadavg)" "$PSI" "$SECONDS_EACH"
+printf 'this disk: %s durable commits/s alone (SQLite WAL, synchronous=FULL, one writer)\n' "$FSYNC"
 printf '%-46s %10s %8s %8s %8s  %s\n' scenario 'per s' 'p50 ms' 'p95 ms' 'p99 ms' goal
 printf '%-46s %10s %8s %8s %8s  %s\n' "list, 1 connection" "${RPS[list1]}" "${P50[list1]}" \
   "${P95[list1]}" "${P99[list1]}" ""

