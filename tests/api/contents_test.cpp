@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include "support/content_helpers.hpp"
 #include "support/test_server.hpp"
@@ -474,6 +476,8 @@ TEST(ContentList, SortsAndPagesWithACursorThatMissesNothing) {
     json::object body{{"type", "article"}, {"title", titles[i]}};
     if (i % 2 == 0) body["publish_at"] = "2031-0" + std::to_string(i + 1) + "-01";
     all.insert(Str(CreateContent(owner, body).at("id")));
+    // Times are in milliseconds: keep creations apart so that "newest first" has one answer.
+    std::this_thread::sleep_for(std::chrono::milliseconds(3));
   }
   auto page_through = [&](const std::string& query) {
     std::vector<std::string> seen_titles;
