@@ -6,6 +6,7 @@
 
 #include <boost/json/serialize.hpp>
 #include <iostream>
+#include <algorithm>
 #include <latch>
 #include <map>
 #include <set>
@@ -203,6 +204,75 @@ void Race(int writers, int edits) {
   }
   std::cout << "[ race ] " << writers << " writers, " << total << " acknowledged edits, " << merged
             << " merged, " << revisions.size() << " revisions, " << coalesced << " refined by their author\n";
+}
+
+// One writer swaps its own tag ("p3-41" for "p3-40") on the last version it knows: a stale base
+// merges as a set, so no one's tag may be lost or come back.
+void SwapTags(Person& person, const std::string& id, int writer, int edits, std::vector<std::string>& failures,
+              int& merged) {
+  auto tag = [&](int edit) { return "p" + std::to_string(writer) + "-" + std::to_string(edit); };
+  auto fresh = person.client.Get(ContentPath(id));
+  const auto fresh_json = fresh.Json();
+  std::int64_t version = fresh_json.at("version").as_int64();
+  std::vector<std::string> tags = StringsOf(fresh_json.at("tags"));
+  tags.push_back(tag(0));
+  for (int edit = 1; edit <= edits && failures.size() < 5; ++edit) {
+    std::erase(tags, tag(edit - 1));
+    tags.push_back(tag(edit));
+    json::array wanted;
+    for (const auto& t : tags) wanted.push_back(json::string(t));
+    auto r = PatchContent(person, id, version, {{"tags", wanted}});
+    if (r.status != 200) {
+      failures.push_back("writer " + std::to_string(writer) + ": " + std::to_string(r.status) + " " + r.body.substr(0, 300));
+      return;
+    }
+    const auto body = r.Json();
+    tags = StringsOf(body.at("tags"));
+    merged += body.as_object().contains("merged");
+    version = body.at("version").as_int64();
+    if (std::find(tags.begin(), tags.end(), tag(edit)) == tags.end() ||
+        std::find(tags.begin(), tags.end(), tag(edit - 1)) != tags.end()) {
+      failures.push_back("writer " + std::to_string(writer) + ": acknowledged without its tag change: " +
+                         json::serialize(body.at("tags")));
+    }
+  }
+}
+
+TEST(ConcurrentEdits, FourWritersSwappingTheirOwnTagsOnStaleVersionsLoseNone) {
+  TestServer server;
+  Person owner = MakeOwner(server);
+  constexpr int kWriters = 4;
+  constexpr int kEdits = 150;
+  std::vector<Person> people;
+  for (int i = 0; i < kWriters; ++i) people.push_back(MakeMember(server, owner, "editor"));
+  auto created = CreateContent(owner, {{"type", "article"}, {"title", "Étiquettes"}, {"tags", {"commun"}}});
+  const std::string id = Str(created.at("id"));
+  std::vector<std::string> failures[kWriters];
+  int merged[kWriters] = {};
+  {
+    std::latch go(kWriters);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kWriters; ++i) {
+      threads.emplace_back([&, i] {
+        go.arrive_and_wait();
+        SwapTags(people[static_cast<std::size_t>(i)], id, i, kEdits, failures[i], merged[i]);
+      });
+    }
+    for (auto& t : threads) t.join();
+  }
+  int total_merged = 0;
+  for (int i = 0; i < kWriters; ++i) {
+    for (const auto& f : failures[i]) ADD_FAILURE() << f;
+    total_merged += merged[i];
+  }
+  EXPECT_GT(total_merged, kWriters * kEdits / 10) << "the race did not race";
+  std::vector<std::string> expected{"commun"};
+  for (int i = 0; i < kWriters; ++i) expected.push_back("p" + std::to_string(i) + "-" + std::to_string(kEdits));
+  std::sort(expected.begin(), expected.end());
+  const auto final_content = GetContent(owner, id);
+  EXPECT_EQ(StringsOf(final_content.at("tags")), expected);
+  EXPECT_EQ(VersionOf(final_content), 1 + kWriters * kEdits);
+  EXPECT_EQ(RevisionOf(final_content), 1) << "tags are metadata, not text";
 }
 
 TEST(ConcurrentEdits, TwoWritersOnStaleVersionsLoseNothing) { Race(2, 600); }
