@@ -294,6 +294,16 @@ def main():
             newest_version = db.execute("SELECT MAX(version) FROM content_versions WHERE content_id = ?", (cid,)).fetchone()[0]
             results.check(newest_version == version,
                           "client %d: content at version %d, newest kept version %r" % (i, version, newest_version))
+            # The state kept for each recent version (for merges) is exactly what was acknowledged.
+            kept = dict(db.execute("SELECT version, snapshot FROM content_versions WHERE content_id = ?", (cid,)))
+            checked = 0
+            for ack_version, _, ack_title, ack_body, _ in acks[i]:
+                if ack_version in kept:
+                    snap = json.loads(kept[ack_version])
+                    results.check((snap["title"], snap["fields"].get("body")) == (ack_title, ack_body),
+                                  "client %d: version %d holds another text than the one acknowledged" % (i, ack_version))
+                    checked += 1
+            results.check(checked > 0 or not acks[i], "client %d: no acknowledged version is kept to compare" % i)
             events = db.execute("SELECT COUNT(*) FROM events WHERE subject_id = ? AND kind LIKE 'content.%'", (cid,)).fetchone()[0]
             results.check(events == version, "client %d: version %d but %d content events" % (i, version, events))
         db.close()
