@@ -463,6 +463,9 @@ TEST(ContentList, FiltersByEveryPropertyAndChannelIncludesSubChannels) {
   EXPECT_EQ(ids("?updated_from=2000-01-01"), sorted({A, B, C}));
   EXPECT_TRUE(ids("?updated_to=2000-01-01").empty());
   EXPECT_TRUE(ids("?type=podcast").empty());
+  // Sorted by due date: soonest first, undated last; reversed, latest first and undated still last.
+  EXPECT_EQ(ItemIds(owner.client.Get(ContentsPath(owner) + "?sort=due_at")), (std::vector<std::string>{C, B, A}));
+  EXPECT_EQ(ItemIds(owner.client.Get(ContentsPath(owner) + "?sort=-due_at")), (std::vector<std::string>{B, C, A}));
   EXPECT_EQ(owner.client.Get(ContentsPath(owner) + "?due_from=soon").status, 400);
   EXPECT_EQ(owner.client.Get(ContentsPath(owner) + "?archived=maybe").status, 400);
 }
