@@ -38,10 +38,10 @@ test: build web
 test-unit:
 	@cd build && ctest --output-on-failure -j $(JOBS) --timeout 300
 
-# AddressSanitizer + UndefinedBehaviorSanitizer build of the test executables only.
+# AddressSanitizer + UndefinedBehaviorSanitizer build of the tests and the server they start.
 build-asan: bootstrap
 	@cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCOPYDESK_SANITIZE=ON >/dev/null
-	@ninja -C build-asan -j $(JOBS) unit_tests api_tests
+	@ninja -C build-asan -j $(JOBS) copydesk unit_tests api_tests
 
 test-asan: build-asan
 	@cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

@@ -32,7 +32,8 @@ Recorded Record(Person& p, const std::string& id) {
   Recorded r;
   r.content = GetContent(p, id);
   const auto list = Revisions(p, id);
-  for (std::int64_t n = 1; n <= static_cast<std::int64_t>(list.size()); ++n) r.revisions.push_back(RevisionAt(p, id, n));
+  for (std::int64_t n = 1; n <= static_cast<std::int64_t>(list.size()); ++n)
+    r.revisions.push_back(RevisionAt(p, id, n));
   return r;
 }
 
@@ -66,8 +67,7 @@ std::string LongParagraph(int seed) {
 }
 
 TEST(BackupRestore, EveryContentAndRevisionSurvivesABackupTakenWhileSomeoneWrites) {
-  const std::string binary = CopydeskBinary();
-  ASSERT_FALSE(binary.empty()) << "set COPYDESK_BIN or build copydesk beside the tests";
+  REQUIRE_COPYDESK_BINARY(binary);
   TempDir scratch;
   const auto backup_file = scratch.path() / "copydesk.backup";
   const auto restored_dir = scratch.path() / "restored";
@@ -84,21 +84,27 @@ TEST(BackupRestore, EveryContentAndRevisionSurvivesABackupTakenWhileSomeoneWrite
     Person contributor = MakeMember(server, owner, "contributor");
     // Contents with several revisions by several people, a label, a restore and an archive.
     for (int i = 0; i < 24; ++i) {
-      auto c = CreateContent(owner, {{"type", "article"},
-                                     {"title", "Article " + std::to_string(i) + " : l'hiver au gaz vert"},
-                                     {"fields", {{"body", LongParagraph(i)}, {"lead", "Chapô " + std::to_string(i)}}},
-                                     {"tags", {"biométhane"}},
-                                     {"assignees", {contributor.user_id}}});
+      auto c = CreateContent(
+          owner, {{"type", "article"},
+                  {"title", "Article " + std::to_string(i) + " : l'hiver au gaz vert"},
+                  {"fields", {{"body", LongParagraph(i)}, {"lead", "Chapô " + std::to_string(i)}}},
+                  {"tags", {"biométhane"}},
+                  {"assignees", {contributor.user_id}}});
       const std::string id = Str(c.at("id"));
       ids.push_back(id);
       std::int64_t v = 1;
       for (Person* author : {&editor, &contributor, &owner, &editor}) {
-        auto r = PatchContent(*author, id, v, {{"fields", {{"body", LongParagraph(i * 10 + static_cast<int>(v))}}}});
+        auto r = PatchContent(
+            *author, id, v, {{"fields", {{"body", LongParagraph(i * 10 + static_cast<int>(v))}}}});
         ASSERT_EQ(r.status, 200) << r.body;
         v = r.Json().at("version").as_int64();
       }
       if (i % 5 == 0) {
-        ASSERT_EQ(owner.client.Put(ContentPath(id) + "/revisions/2/label", {{"label", "validé " + std::to_string(i)}}).status, 200);
+        ASSERT_EQ(owner.client
+                      .Put(ContentPath(id) + "/revisions/2/label",
+                           {{"label", "validé " + std::to_string(i)}})
+                      .status,
+                  200);
       }
       if (i % 7 == 0) {
         ASSERT_EQ(owner.client.Post(ContentPath(id) + "/restore", {{"revision", 1}}).status, 200);
@@ -119,14 +125,17 @@ TEST(BackupRestore, EveryContentAndRevisionSurvivesABackupTakenWhileSomeoneWrite
     auto keep_writing = [&](Person& w, const std::string& id, bool create) {
       std::int64_t v = GetContent(w, id).at("version").as_int64();
       for (int n = 0; !stop.load(); ++n) {
-        auto r = PatchContent(w, id, v, {{"fields", {{"lead", "Chapô réécrit " + std::to_string(n)}}}});
+        auto r =
+            PatchContent(w, id, v, {{"fields", {{"lead", "Chapô réécrit " + std::to_string(n)}}}});
         if (r.status != 200) {
           std::lock_guard lock(mutex);
           writer_errors.push_back(std::to_string(r.status) + " " + r.body);
           return;
         }
         v = r.Json().at("version").as_int64();
-        if (create && n % 10 == 0) CreateArticle(w, "Pendant la sauvegarde " + std::to_string(n), {{"body", LongParagraph(n)}});
+        if (create && n % 10 == 0)
+          CreateArticle(w, "Pendant la sauvegarde " + std::to_string(n),
+                        {{"body", LongParagraph(n)}});
         ++writes;
       }
     };
@@ -135,10 +144,14 @@ TEST(BackupRestore, EveryContentAndRevisionSurvivesABackupTakenWhileSomeoneWrite
     std::thread third_writer([&] { keep_writing(owner, busy[2], false); });
     while (writes.load() < 20) std::this_thread::sleep_for(std::chrono::milliseconds(5));
     const int writes_before = writes.load();
-    auto backup = RunProcess({binary, "backup", "--data", server.config().data_dir, "--out", backup_file.string()}, "",
-                             std::chrono::seconds(60));
+    auto backup = RunProcess(
+        {binary, "backup", "--data", server.config().data_dir, "--out", backup_file.string()}, "",
+        std::chrono::seconds(60));
     const int writes_after = writes.load();
-    std::cout << "[ backup ] " << std::filesystem::file_size(std::filesystem::path(server.config().data_dir) / "copydesk.db") / 1024
+    std::cout << "[ backup ] "
+              << std::filesystem::file_size(std::filesystem::path(server.config().data_dir) /
+                                            "copydesk.db") /
+                     1024
               << " kB database, " << writes_after - writes_before << " writes during the backup\n";
     // Keep writing a moment after the copy ends, then stop.
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -158,14 +171,17 @@ TEST(BackupRestore, EveryContentAndRevisionSurvivesABackupTakenWhileSomeoneWrite
   // Restore refuses a folder that is not empty, then restores into an empty one.
   std::filesystem::create_directories(scratch.path() / "busy");
   { std::ofstream(scratch.path() / "busy" / "file") << "x"; }
-  auto refused = RunProcess({binary, "restore", backup_file.string(), "--data", (scratch.path() / "busy").string()});
+  auto refused = RunProcess(
+      {binary, "restore", backup_file.string(), "--data", (scratch.path() / "busy").string()});
   EXPECT_NE(refused.exit_code, 0);
-  auto restored = RunProcess({binary, "restore", backup_file.string(), "--data", restored_dir.string()});
+  auto restored =
+      RunProcess({binary, "restore", backup_file.string(), "--data", restored_dir.string()});
   ASSERT_EQ(restored.exit_code, 0) << restored.out << restored.err;
 
   TestServer server([&](Config& c) { c.data_dir = restored_dir.string(); });
   Person owner{server.Client(), "", owner_email, ""};
-  auto login = owner.client.Post("/api/v1/auth/login", {{"email", owner_email}, {"password", kPassword}});
+  auto login =
+      owner.client.Post("/api/v1/auth/login", {{"email", owner_email}, {"password", kPassword}});
   ASSERT_EQ(login.status, 200) << login.body;
   for (const auto& id : ids) {
     const Recorded& was = before.at(id);
@@ -178,17 +194,20 @@ TEST(BackupRestore, EveryContentAndRevisionSurvivesABackupTakenWhileSomeoneWrite
       EXPECT_GE(VersionOf(now), VersionOf(was.content));
       EXPECT_GE(RevisionOf(now), RevisionOf(was.content));
     } else {
-      EXPECT_EQ(json::serialize(now), json::serialize(was.content)) << "content " << id << " changed";
+      EXPECT_EQ(json::serialize(now), json::serialize(was.content))
+          << "content " << id << " changed";
     }
     for (const auto& revision : was.revisions) {
       const auto n = revision.at("number").as_int64();
       const auto restored_revision = RevisionAt(owner, id, n);
-      if (written_during_backup && n == RevisionOf(was.content) && !revision.at("sealed").as_bool()) {
+      if (written_during_backup && n == RevisionOf(was.content) &&
+          !revision.at("sealed").as_bool()) {
         // The working revision of the busy content may have been refined since: same author.
         EXPECT_EQ(restored_revision.at("author"), revision.at("author"));
         continue;
       }
-      EXPECT_EQ(restored_revision.at("content_hash"), revision.at("content_hash")) << id << " revision " << n;
+      EXPECT_EQ(restored_revision.at("content_hash"), revision.at("content_hash"))
+          << id << " revision " << n;
       EXPECT_EQ(restored_revision.at("title"), revision.at("title")) << id << " revision " << n;
       EXPECT_EQ(restored_revision.at("fields"), revision.at("fields")) << id << " revision " << n;
       EXPECT_EQ(restored_revision.at("label"), revision.at("label")) << id << " revision " << n;

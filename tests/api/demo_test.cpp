@@ -17,13 +17,6 @@ namespace {
 namespace json = boost::json;
 using namespace std::chrono_literals;
 
-#define REQUIRE_COPYDESK_BINARY(var)                                                     \
-  const std::string var = CopydeskBinary();                                              \
-  if (var.empty()) {                                                                     \
-    GTEST_SKIP() << "no copydesk binary beside the tests: build the copydesk target or " \
-                    "set COPYDESK_BIN";                                                  \
-  }
-
 constexpr int kSize = 80;
 
 // The password printed for an e-mail in the demo's table of people.

@@ -334,14 +334,6 @@ TEST(KeepAlive, IdleConnectionIsClosedAfterTheHeaderTimeout) {
   EXPECT_TRUE(conn.ClosedWithin(3000ms));
 }
 
-//! The binary, or skips the test: the sanitizer build makes only the test executables.
-#define REQUIRE_COPYDESK_BINARY(var)                                                     \
-  const std::string var = CopydeskBinary();                                              \
-  if (var.empty()) {                                                                     \
-    GTEST_SKIP() << "no copydesk binary beside the tests: build the copydesk target or " \
-                    "set COPYDESK_BIN";                                                  \
-  }
-
 int PortOf(const std::string& listening_line) {
   const auto line = json::parse(listening_line);
   const std::string address(line.at("address").as_string());

@@ -13,6 +13,13 @@ namespace copydesk::testing {
 //! Empty when neither exists.
 std::string CopydeskBinary();
 
+//! The copydesk binary beside the tests (or COPYDESK_BIN); the test fails without it, since
+//! every build that runs these tests also builds the server.
+#define REQUIRE_COPYDESK_BINARY(var)        \
+  const std::string var = CopydeskBinary(); \
+  ASSERT_FALSE(var.empty())                 \
+      << "no copydesk binary beside the tests: build the copydesk target or set COPYDESK_BIN"
+
 //! What a finished process left.
 struct ProcessOutput {
   int exit_code = -1;  //!< -1 when killed by a signal or timed out
