@@ -114,7 +114,8 @@ class Contents {
   //! Deletes an archived content and its history for good (owners and admins).
   Result<void> Purge(const auth::Actor& actor, const std::string& id);
   //! A page of the workspace's contents.
-  Result<ContentPage> List(const auth::Actor& actor, const std::string& ws, const ListFilter& filter);
+  Result<ContentPage> List(const auth::Actor& actor, const std::string& ws,
+                           const ListFilter& filter);
 
   //! The revisions of a content, newest first, without their text.
   Result<std::vector<storage::RevisionRecord>> Revisions(const auth::Actor& actor,
