@@ -755,7 +755,8 @@ Result<ContentPage> Contents::List(const auth::Actor& actor, const std::string& 
     std::map<std::string, std::pair<storage::ContentTypeRecord, std::vector<FieldDef>>> types;
     for (auto& t : storage::ListContentTypes(tx, q.workspace_id)) {
       auto defs = workspace::FieldDefsFromJson(t.fields_json);
-      types.emplace(t.id, std::make_pair(std::move(t), std::move(defs)));
+      std::string id = t.id;  // not t.id itself: the pair below is made from t moved
+      types.emplace(std::move(id), std::make_pair(std::move(t), std::move(defs)));
     }
     const auto channels = storage::ListChannels(tx, q.workspace_id);
     const auto statuses = storage::ListStatuses(tx, q.workspace_id);
