@@ -74,7 +74,8 @@ export interface MoveInput {
 export function useMoveContent() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: MoveInput) => api.post<Content>(`${contentPath(id)}/status`, body),
+    mutationFn: ({ id, ...body }: MoveInput) =>
+      api.post<Content>(`${contentPath(id)}/status`, body),
     onSuccess: (content) => adoptContent(queryClient, content),
   });
 }
@@ -114,7 +115,6 @@ export function useContentActivity(id: string) {
   return useQuery({
     queryKey: workflowKeys.activity(id),
     queryFn: async ({ signal }) =>
-      (await api.get<ListOf<ActivityEvent>>(`${contentPath(id)}/activity?limit=200`, signal))
-        .items,
+      (await api.get<ListOf<ActivityEvent>>(`${contentPath(id)}/activity?limit=200`, signal)).items,
   });
 }

@@ -67,7 +67,10 @@ describe('describeEvent', () => {
 
   it('names the teams whose approval went stale', () => {
     expect(
-      describeEvent(event('approval.stale', { teams: ['t-legal', 't-green'], revision: 8 }), context),
+      describeEvent(
+        event('approval.stale', { teams: ['t-legal', 't-green'], revision: 8 }),
+        context,
+      ),
     ).toEqual({
       key: 'activity.stale',
       values: { revision: 8, teams: 'Legal and Sustainability' },

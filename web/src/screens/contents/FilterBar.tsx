@@ -1,13 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useSearchParams } from 'react-router';
-import {
-  useChannels,
-  useMembers,
-  useProjects,
-  useTags,
-  useTypes,
-} from '../../api/workspace';
+import { useChannels, useMembers, useProjects, useTags, useTypes } from '../../api/workspace';
 import { Popover } from '../../components/Popover';
 import { channelDepths } from '../../lib/channels';
 import {
