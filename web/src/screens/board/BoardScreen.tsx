@@ -289,7 +289,7 @@ function BoardCard({
       onDragEnd={onDragEnd}
     >
       <div className="board-card-head">
-        <span className="content-type">{item.type.name}</span>
+        {item.type.name && <span className="content-type">{item.type.name}</span>}
         {movable && (
           <Popover
             label={t('board.move_to')}
