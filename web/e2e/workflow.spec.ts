@@ -257,3 +257,56 @@ test('the board: a card dragged to the next column moves; a blocked one snaps ba
   await expect(page.getByRole('link', { name: 'Winter tank safety' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Three winter tips' })).toHaveCount(0);
 });
+
+test('workflow settings: rename, reorder, gate, delete a status in use', async ({
+  page,
+  request,
+}) => {
+  const api = await setUp(request);
+  const idea = await api.send<Created>('POST', `/api/v1/workspaces/${api.slug}/contents`, {
+    type: 'article',
+    title: 'An idea',
+  });
+  await logIn(page, chloe);
+  await page.goto(`/w/${api.slug}/settings/workflow`);
+  await expect(page.getByRole('link', { name: 'Workflow' })).toBeVisible();
+  const name = (n: number) => page.getByRole('textbox', { name: `Name of status ${n}` });
+  await expect(name(1)).toHaveValue('Idea');
+
+  // Rename the second status and move it up; ask Legal's approval, advisory, before leaving it.
+  await name(2).fill('Drafting');
+  await page.getByRole('button', { name: 'Move Drafting up' }).click();
+  await expect(name(1)).toHaveValue('Drafting');
+  await page.getByRole('button', { name: 'Nothing asked' }).first().click();
+  await page.getByRole('checkbox', { name: 'Legal' }).check();
+  await page.getByRole('radio', { name: 'Advisory: the move is allowed and recorded' }).check();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Legal · advisory' })).toBeVisible();
+
+  // Delete "Idea", which a content is in: its contents go where the dialog says.
+  await page.getByRole('button', { name: 'Delete Idea' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete “Idea”?' });
+  await dialog.getByLabel('Move its contents to').selectOption({ label: 'Internal review' });
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('button', { name: 'Save the workflow' }).click();
+  await expect(page.getByText('Workflow saved.')).toBeVisible();
+
+  const saved = await api.get<{ statuses: { name: string; gate: unknown }[] }>(
+    `/api/v1/workspaces/${api.slug}/workflow`,
+  );
+  expect(saved.statuses.map((s) => s.name)).toEqual([
+    'Drafting',
+    'Internal review',
+    'Legal validation',
+    'Ready',
+    'Published',
+  ]);
+  expect(saved.statuses[0]!.gate).toMatchObject({ no_violations: false, blocking: false });
+  const moved = await api.get<{ status: { name: string } }>(`/api/v1/contents/${idea.id}`);
+  expect(moved.status.name).toBe('Internal review');
+
+  // After a reload the editor shows what the server kept.
+  await page.reload();
+  await expect(name(1)).toHaveValue('Drafting');
+  await expect(page.getByRole('button', { name: 'Save the workflow' })).toBeDisabled();
+});
