@@ -3,7 +3,6 @@ import { api } from './client';
 import type {
   ActivityEvent,
   Approval,
-  ApprovalList,
   Content,
   Decision,
   ListOf,
@@ -21,7 +20,6 @@ const contentPath = (id: string) => `/api/v1/contents/${encodeURIComponent(id)}`
 
 export const workflowKeys = {
   workflow: (slug: string) => ['ws', slug, 'workflow'] as const,
-  approvals: (id: string) => ['content', id, 'approvals'] as const,
   activity: (id: string) => ['content', id, 'activity'] as const,
 };
 
@@ -58,7 +56,6 @@ function refreshContents(queryClient: QueryClient) {
 async function adoptContent(queryClient: QueryClient, content: Content) {
   queryClient.setQueryData(contentKeys.one(content.id), content);
   await Promise.all([
-    queryClient.invalidateQueries({ queryKey: workflowKeys.approvals(content.id) }),
     queryClient.invalidateQueries({ queryKey: workflowKeys.activity(content.id) }),
     refreshContents(queryClient),
   ]);
@@ -77,13 +74,6 @@ export function useMoveContent() {
     mutationFn: ({ id, ...body }: MoveInput) =>
       api.post<Content>(`${contentPath(id)}/status`, body),
     onSuccess: (content) => adoptContent(queryClient, content),
-  });
-}
-
-export function useApprovals(id: string) {
-  return useQuery({
-    queryKey: workflowKeys.approvals(id),
-    queryFn: ({ signal }) => api.get<ApprovalList>(`${contentPath(id)}/approvals`, signal),
   });
 }
 

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContentSummary, Status, Team } from '../api/types';
-import {
-  canLock,
-  groupByStatus,
-  isForward,
-  moveItem,
-  teamsOf,
-  teamsUserMayAnswerFor,
-} from './workflow';
+import { canLock, groupByStatus, moveItem, teamsOf, teamsUserMayAnswerFor } from './workflow';
 
 const status = (id: string, gate: Status['gate'] = null): Status => ({
   id,
@@ -89,13 +82,5 @@ describe('who answers for a team', () => {
     expect(
       canLock('editor', 'hugo', { ...content, lock: { by: 'hugo', reason: 'x', at: null } }, []),
     ).toBe(true);
-  });
-});
-
-describe('isForward', () => {
-  it('compares positions in the workflow', () => {
-    expect(isForward(statuses, 'writing', 'legal')).toBe(true);
-    expect(isForward(statuses, 'ready', 'legal')).toBe(false);
-    expect(isForward(statuses, null, 'writing')).toBe(true);
   });
 });

@@ -62,9 +62,3 @@ export function canLock(
   if (content.owner === userId || content.lock?.by === userId) return true;
   return content.approvals.some((team) => myTeams.includes(team.team_id));
 }
-
-/** Moving forward crosses gates; moving back never does. */
-export function isForward(statuses: readonly Status[], from: string | null, to: string): boolean {
-  const position = (id: string | null) => statuses.findIndex((s) => s.id === id);
-  return position(to) > Math.max(0, position(from));
-}
