@@ -693,6 +693,7 @@ Result<ContentPage> Contents::List(const auth::Actor& actor, const std::string& 
   q.assignee_ids = f.assignees;
   q.project_ids = f.projects;
   q.languages = f.languages;
+  q.status_ids = f.statuses;
   q.publish_from = f.publish_from;
   q.publish_to = f.publish_to;
   q.due_from = f.due_from;

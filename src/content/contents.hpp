@@ -76,6 +76,7 @@ struct ListFilter {
   std::vector<std::string> assignees;
   std::vector<std::string> projects;
   std::vector<std::string> languages;
+  std::vector<std::string> statuses;
   bool archived = false;
   std::optional<TimeMs> publish_from, publish_to, due_from, due_to, updated_from, updated_to;
   std::string sort = "updated";

@@ -520,6 +520,16 @@ TEST(ContentList, FiltersByEveryPropertyAndChannelIncludesSubChannels) {
   EXPECT_EQ(ids("?updated_from=2000-01-01"), sorted({A, B, C}));
   EXPECT_TRUE(ids("?updated_to=2000-01-01").empty());
   EXPECT_TRUE(ids("?type=podcast").empty());
+  // By status (the board's columns): any of the statuses named.
+  const auto workflow =
+      owner.client.Get("/api/v1/workspaces/" + owner.workspace_id + "/workflow").Json();
+  const std::string first = Str(workflow.at("statuses").at(0).at("id"));
+  const std::string second = Str(workflow.at("statuses").at(1).at("id"));
+  ASSERT_EQ(owner.client.Post("/api/v1/contents/" + B + "/status", {{"status", second}}).status,
+            200);
+  EXPECT_EQ(ids("?status=" + second), std::vector<std::string>{B});
+  EXPECT_EQ(ids("?status=" + first), sorted({A, C}));
+  EXPECT_EQ(ids("?status=" + first + "&status=" + second), sorted({A, B, C}));
   // Sorted by due date: soonest first, undated last; reversed, latest first and undated still last.
   EXPECT_EQ(ItemIds(owner.client.Get(ContentsPath(owner) + "?sort=due_at")),
             (std::vector<std::string>{C, B, A}));
