@@ -13,21 +13,22 @@ bool IsWordByte(unsigned char c) {
 }
 
 // French words that lose their vowel before another word: l'offre, d'énergie, qu'elle.
-constexpr std::array<std::string_view, 13> kElided = {"l", "d", "j", "m", "n", "s", "t", "c",
-                                                      "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"};
+constexpr std::array<std::string_view, 13> kElided = {
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"};
 
 constexpr std::array<const char*, 70> kFrenchStop = {
-    "a", "au", "aux", "avec", "c", "ce", "ces", "cet", "cette", "d", "dans", "de", "des", "du",
-    "elle", "en", "est", "et", "eux", "il", "ils", "j", "je", "l", "la", "le", "les", "leur",
-    "leurs", "lui", "m", "ma", "mais", "me", "mes", "moi", "mon", "n", "ne", "nos", "notre",
-    "nous", "on", "ou", "par", "pas", "pour", "qu", "que", "qui", "s", "sa", "se", "ses", "son",
-    "sont", "sur", "t", "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous",
-    "y"};
+    "a",   "au",  "aux",  "avec", "c",     "ce",   "ces", "cet",   "cette", "d",   "dans", "de",
+    "des", "du",  "elle", "en",   "est",   "et",   "eux", "il",    "ils",   "j",   "je",   "l",
+    "la",  "le",  "les",  "leur", "leurs", "lui",  "m",   "ma",    "mais",  "me",  "mes",  "moi",
+    "mon", "n",   "ne",   "nos",  "notre", "nous", "on",  "ou",    "par",   "pas", "pour", "qu",
+    "que", "qui", "s",    "sa",   "se",    "ses",  "son", "sont",  "sur",   "t",   "ta",   "te",
+    "tes", "toi", "ton",  "tu",   "un",    "une",  "vos", "votre", "vous",  "y"};
 constexpr std::array<const char*, 52> kEnglishStop = {
-    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "did", "do", "does",
-    "for", "from", "had", "has", "have", "he", "her", "his", "i", "if", "in", "into", "is", "it",
-    "its", "me", "my", "no", "not", "of", "on", "or", "our", "she", "so", "that", "the", "their",
-    "them", "they", "this", "to", "us", "was", "we", "were", "with", "you"};
+    "a",    "an", "and",  "are",  "as",   "at",   "be",   "been", "but",   "by",   "can",
+    "did",  "do", "does", "for",  "from", "had",  "has",  "have", "he",    "her",  "his",
+    "i",    "if", "in",   "into", "is",   "it",   "its",  "me",   "my",    "no",   "not",
+    "of",   "on", "or",   "our",  "she",  "so",   "that", "the",  "their", "them", "they",
+    "this", "to", "us",   "was",  "we",   "were", "with", "you"};
 
 const Xapian::SimpleStopper* MakeStopper(const char* const* words, std::size_t n) {
   auto* stopper = new Xapian::SimpleStopper;  // lives as long as the program
@@ -42,10 +43,15 @@ class FoldedFrenchStemmer : public Xapian::StemImplementation {
  public:
   std::string operator()(const std::string& word) override {
     auto ends = [&](std::string_view end) {
-      return word.size() > end.size() + 2 && word.compare(word.size() - end.size(), end.size(), end) == 0;
+      return word.size() > end.size() + 2 &&
+             word.compare(word.size() - end.size(), end.size(), end) == 0;
     };
-    if (ends("ees")) return FoldForMatch(french_(word.substr(0, word.size() - 3) + "\xC3\xA9" "es"));
-    if (ends("ee")) return FoldForMatch(french_(word.substr(0, word.size() - 2) + "\xC3\xA9" "e"));
+    if (ends("ees"))
+      return FoldForMatch(french_(word.substr(0, word.size() - 3) + "\xC3\xA9"
+                                                                    "es"));
+    if (ends("ee"))
+      return FoldForMatch(french_(word.substr(0, word.size() - 2) + "\xC3\xA9"
+                                                                    "e"));
     return FoldForMatch(french_(word));
   }
   std::string get_description() const override { return "french (folded)"; }
@@ -66,8 +72,10 @@ std::string PrepareText(std::string_view text, std::string_view language) {
   for (std::size_t i = 0; i < folded.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(folded[i]);
     std::size_t apostrophe = 0;
-    if (c == '\'') apostrophe = 1;
-    else if (c == 0xE2 && folded.compare(i, 3, "\xE2\x80\x99") == 0) apostrophe = 3;
+    if (c == '\'')
+      apostrophe = 1;
+    else if (c == 0xE2 && folded.compare(i, 3, "\xE2\x80\x99") == 0)
+      apostrophe = 3;
     if (apostrophe) {
       const std::string_view before = std::string_view(out).substr(word_start);
       bool elided = false;
@@ -97,11 +105,14 @@ std::string MarkdownToText(std::string_view md) {
       while (j < md.size() && (md[j] == ' ' || md[j] == '\t')) ++j;
       std::size_t k = j;
       while (k < md.size() && (md[k] == '#' || md[k] == '>')) ++k;
-      if (k == j && k + 1 < md.size() && (md[k] == '-' || md[k] == '*' || md[k] == '+') && md[k + 1] == ' ') ++k;
+      if (k == j && k + 1 < md.size() && (md[k] == '-' || md[k] == '*' || md[k] == '+') &&
+          md[k + 1] == ' ')
+        ++k;
       if (k == j) {
         std::size_t d = k;
         while (d < md.size() && md[d] >= '0' && md[d] <= '9') ++d;
-        if (d > k && d + 1 < md.size() && (md[d] == '.' || md[d] == ')') && md[d + 1] == ' ') k = d + 1;
+        if (d > k && d + 1 < md.size() && (md[d] == '.' || md[d] == ')') && md[d + 1] == ' ')
+          k = d + 1;
       }
       if (k > j) {
         i = k;
@@ -183,7 +194,8 @@ std::vector<WordSpan> SplitWords(std::string_view text) {
       const unsigned char c = static_cast<unsigned char>(text[i]);
       if (!IsWordByte(c)) break;
       // Typographic punctuation is non-ASCII but not a letter: ’ « » – — … and no-break spaces.
-      if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) break;
+      if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80)
+        break;
       if (c == 0xC2 && i + 1 < text.size()) {
         const unsigned char n = static_cast<unsigned char>(text[i + 1]);
         if (n == 0xAB || n == 0xBB || n == 0xA0) break;

@@ -1,10 +1,10 @@
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 namespace copydesk::search {
 

@@ -28,7 +28,9 @@ std::string CutUtf8(std::string text, std::size_t max_bytes) {
   return text;
 }
 
-std::string SortableTime(std::int64_t ms) { return Xapian::sortable_serialise(static_cast<double>(ms)); }
+std::string SortableTime(std::int64_t ms) {
+  return Xapian::sortable_serialise(static_cast<double>(ms));
+}
 
 std::int64_t LastSeqOf(const Xapian::Database& db) {
   const auto value = db.get_metadata(kLastSeqKey);
@@ -39,7 +41,7 @@ std::int64_t LastSeqOf(const Xapian::Database& db) {
 
 struct DocumentBuilder::WorkspaceSettings {
   std::map<std::string, storage::ChannelRecord> channels;
-  std::map<std::string, std::string> projects;  // id → name
+  std::map<std::string, std::string> projects;                     // id → name
   std::map<std::string, std::vector<workspace::FieldDef>> fields;  // type id → fields
 };
 
@@ -66,7 +68,7 @@ void DocumentBuilder::CountWords(const std::string& prepared) {
 }
 
 const DocumentBuilder::WorkspaceSettings& DocumentBuilder::SettingsOf(storage::Tx& tx,
-                                                                       const std::string& ws) {
+                                                                      const std::string& ws) {
   auto& slot = settings_[ws];
   if (!slot) {
     slot = std::make_unique<WorkspaceSettings>();
@@ -128,7 +130,8 @@ Xapian::Document DocumentBuilder::Build(storage::Tx& tx, const storage::ContentR
   }
   for (const auto& tag : c.tags) labels += tag + "\n";
   if (c.project_id) {
-    if (const auto p = settings.projects.find(*c.project_id); p != settings.projects.end()) labels += p->second;
+    if (const auto p = settings.projects.find(*c.project_id); p != settings.projects.end())
+      labels += p->second;
   }
   generator_.increase_termpos();
   const std::string prepared_labels = PrepareText(labels, lang);
@@ -155,7 +158,11 @@ Xapian::Document DocumentBuilder::Build(storage::Tx& tx, const storage::ContentR
   if (c.due_at) doc.add_value(kSlotDue, SortableTime(*c.due_at));
   std::string facets = "T" + c.type_id;
   if (c.status_id) facets += "\x1fS" + *c.status_id;
-  for (const auto& ch : channels) facets += "\x1f" "C" + ch;
+  for (const auto& ch : channels)
+    facets +=
+        "\x1f"
+        "C" +
+        ch;
   for (const auto& tag : c.tags) facets += "\x1fK" + tag;
   if (c.owner_id) facets += "\x1fO" + *c.owner_id;
   facets += "\x1fL" + lang;
@@ -200,7 +207,8 @@ RebuildStats Rebuild(storage::Database& db, SearchIndex& index, std::ostream* pr
         DocumentBuilder builder(nullptr, &words);
         std::string after;
         for (;;) {
-          const auto ids = db.Read([&](storage::Tx& tx) { return storage::ListContentIdsAfter(tx, after, 250); });
+          const auto ids = db.Read(
+              [&](storage::Tx& tx) { return storage::ListContentIdsAfter(tx, after, 250); });
           if (ids.empty()) break;
           Batch batch;
           db.Read([&](storage::Tx& tx) {
@@ -242,7 +250,8 @@ RebuildStats Rebuild(storage::Database& db, SearchIndex& index, std::ostream* pr
         if (uncommitted >= 1000) {
           writer.commit();
           uncommitted = 0;
-          if (progress && stats.contents % 10000 < 1000) *progress << "  " << stats.contents << " contents indexed" << std::endl;
+          if (progress && stats.contents % 10000 < 1000)
+            *progress << "  " << stats.contents << " contents indexed" << std::endl;
         }
       }
     } catch (...) {
@@ -267,7 +276,9 @@ RebuildStats Rebuild(storage::Database& db, SearchIndex& index, std::ostream* pr
 
 Indexer::Indexer(storage::Database& db, SearchIndex& index) : db_(db), index_(index) {}
 
-Indexer::~Indexer() { Stop(); }
+Indexer::~Indexer() {
+  Stop();
+}
 
 void Indexer::OpenWriter() {
   auto current = index_.CurrentFolder();
@@ -280,7 +291,8 @@ void Indexer::OpenWriter() {
   if (writer_ && writer_folder_ == current->string()) return;
   // First open, or `copydesk reindex` swapped a new index in: follow it.
   writer_.reset();
-  writer_ = std::make_unique<Xapian::WritableDatabase>(current->string(), Xapian::DB_CREATE_OR_OPEN);
+  writer_ =
+      std::make_unique<Xapian::WritableDatabase>(current->string(), Xapian::DB_CREATE_OR_OPEN);
   writer_folder_ = current->string();
   index_.RemoveStaleFolders();
 }
@@ -304,7 +316,8 @@ void Indexer::Flush() {
 
 std::int64_t Indexer::ApplyBatch(int max_events) {
   const auto last = LastSeqOf(*writer_);
-  const auto events = db_.Read([&](storage::Tx& tx) { return storage::ListEventsAfter(tx, last, max_events); });
+  const auto events =
+      db_.Read([&](storage::Tx& tx) { return storage::ListEventsAfter(tx, last, max_events); });
   if (events.empty()) return 0;
 
   // What the events touched: contents, or every content carrying a setting that changed.
@@ -347,8 +360,10 @@ std::int64_t Indexer::ApplyBatch(int max_events) {
   writer_->begin_transaction();
   try {
     for (auto& [id, doc] : staged) {
-      if (doc) writer_->replace_document(prefix::kId + id, *doc);
-      else writer_->delete_document(prefix::kId + id);
+      if (doc)
+        writer_->replace_document(prefix::kId + id, *doc);
+      else
+        writer_->delete_document(prefix::kId + id);
     }
     // The sequence goes in the same commit as the documents: both land, or neither.
     writer_->set_metadata(kLastSeqKey, std::to_string(events.back().seq));

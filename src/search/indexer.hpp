@@ -1,7 +1,10 @@
 #pragma once
 
+#include <xapian.h>
+
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -12,9 +15,6 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
-#include <condition_variable>
-
-#include <xapian.h>
 
 #include "search/search_index.hpp"
 #include "storage/contents_store.hpp"
@@ -30,8 +30,9 @@ class DocumentBuilder {
   //! `spelling`: where words are added for spelling correction as documents are built;
   //! `word_counts`: where they are counted instead, to be added at once (a rebuild, whose
   //! documents are built on another thread than the writer's). Both nullptr: not added.
-  explicit DocumentBuilder(Xapian::WritableDatabase* spelling,
-                           std::unordered_map<std::string, Xapian::termcount>* word_counts = nullptr);
+  explicit DocumentBuilder(
+      Xapian::WritableDatabase* spelling,
+      std::unordered_map<std::string, Xapian::termcount>* word_counts = nullptr);
   ~DocumentBuilder();
 
   //! The document of `content`, read with `tx` for its workspace's settings.

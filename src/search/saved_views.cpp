@@ -16,29 +16,51 @@ namespace json = boost::json;
 
 namespace {
 
-std::optional<auth::Role> RoleIn(storage::Tx& tx, const std::string& ws, const std::string& user_id) {
-  if (auto stored = storage::FindRole(tx, ws, user_id)) return auth::ParseRole(*stored);
-  return std::nullopt;
+// The caller's role in the workspace `ref` (id or slug, as on every workspace route), with the
+// workspace's id; nullopt when it does not exist or the caller is not a member.
+struct Membership {
+  std::string workspace_id;
+  std::optional<auth::Role> role;
+};
+
+std::optional<Membership> MemberOf(storage::Tx& tx, const std::string& ref,
+                                   const std::string& user_id) {
+  const auto ws = storage::FindWorkspace(tx, ref);
+  if (!ws) return std::nullopt;
+  const auto stored = storage::FindRole(tx, ws->id, user_id);
+  if (!stored) return std::nullopt;
+  auto role = auth::ParseRole(*stored);
+  if (!role) return std::nullopt;
+  return Membership{ws->id, role};
 }
 
-Result<void> Apply(const ViewInput& in, storage::SavedViewRecord& view, std::optional<auth::Role> role) {
+Result<void> Apply(const ViewInput& in, storage::SavedViewRecord& view,
+                   std::optional<auth::Role> role) {
   std::vector<FieldError> faults;
   if (in.name) {
     const auto name = Trim(*in.name);
-    if (name.empty() || CountCharacters(name) > 100) faults.push_back({"name", "must be 1 to 100 characters"});
-    else view.name = std::string(name);
+    if (name.empty() || CountCharacters(name) > 100)
+      faults.push_back({"name", "must be 1 to 100 characters"});
+    else
+      view.name = std::string(name);
   }
   if (in.q) {
-    if (CountCharacters(*in.q) > 1000) faults.push_back({"q", "must be at most 1000 characters"});
-    else view.q = *in.q;
+    if (CountCharacters(*in.q) > 1000)
+      faults.push_back({"q", "must be at most 1000 characters"});
+    else
+      view.q = *in.q;
   }
   if (in.sort) {
-    if (!IsSearchSort(*in.sort)) faults.push_back({"sort", "must be relevance, updated or publish_at"});
-    else view.sort = *in.sort;
+    if (!IsSearchSort(*in.sort))
+      faults.push_back({"sort", "must be relevance, updated or publish_at"});
+    else
+      view.sort = *in.sort;
   }
   if (in.filters) {
-    if (auto fault = CheckViewFilters(*in.filters)) faults.push_back(*fault);
-    else view.filters_json = json::serialize(*in.filters);
+    if (auto fault = CheckViewFilters(*in.filters))
+      faults.push_back(*fault);
+    else
+      view.filters_json = json::serialize(*in.filters);
   }
   if (in.shared) {
     // Guests keep views for themselves: the workspace's shared views are its staff's.
@@ -48,23 +70,26 @@ Result<void> Apply(const ViewInput& in, storage::SavedViewRecord& view, std::opt
       view.shared = *in.shared;
     }
   }
-  if (!faults.empty()) return Error::Invalid(faults.front().field + " " + faults.front().message + ".", faults);
+  if (!faults.empty())
+    return Error::Invalid(faults.front().field + " " + faults.front().message + ".", faults);
   return {};
 }
 
 }  // namespace
 
 std::optional<FieldError> CheckViewFilters(const json::object& filters) {
-  static const std::vector<std::string> kLists = {"type",  "status",  "channel",  "tag",
+  static const std::vector<std::string> kLists = {"type",  "status",   "channel", "tag",
                                                   "owner", "assignee", "project", "language"};
-  static const std::vector<std::string> kDates = {"updated_from", "updated_to", "publish_from", "publish_to"};
+  static const std::vector<std::string> kDates = {"updated_from", "updated_to", "publish_from",
+                                                  "publish_to"};
   for (const auto& member : filters) {
     const std::string key(member.key());
     const std::string field = "filters." + key;
     if (std::find(kLists.begin(), kLists.end(), key) != kLists.end()) {
       if (!member.value().is_array()) return FieldError{field, "must be an array of strings"};
       for (const auto& v : member.value().as_array()) {
-        if (!v.is_string() || v.as_string().size() > 200) return FieldError{field, "must be an array of strings"};
+        if (!v.is_string() || v.as_string().size() > 200)
+          return FieldError{field, "must be an array of strings"};
       }
     } else if (std::find(kDates.begin(), kDates.end(), key) != kDates.end()) {
       if (!member.value().is_string() || !ParseTime(member.value().as_string())) {
@@ -79,29 +104,35 @@ std::optional<FieldError> CheckViewFilters(const json::object& filters) {
   return std::nullopt;
 }
 
-Result<std::vector<storage::SavedViewRecord>> SavedViews::List(const auth::Actor& actor, const std::string& ws) {
+Result<std::vector<storage::SavedViewRecord>> SavedViews::List(const auth::Actor& actor,
+                                                               const std::string& ws) {
   return db_.Read([&](storage::Tx& tx) -> Result<std::vector<storage::SavedViewRecord>> {
-    if (!RoleIn(tx, ws, actor.user.id)) return Error::NotFound("No such workspace.");
-    return storage::ListSavedViews(tx, ws, actor.user.id);
+    const auto member = MemberOf(tx, ws, actor.user.id);
+    if (!member) return Error::NotFound("No such workspace.");
+    return storage::ListSavedViews(tx, member->workspace_id, actor.user.id);
   });
 }
 
-Result<storage::SavedViewRecord> SavedViews::Create(const auth::Actor& actor, const std::string& ws, ViewInput in) {
+Result<storage::SavedViewRecord> SavedViews::Create(const auth::Actor& actor, const std::string& ws,
+                                                    ViewInput in) {
   if (!in.name) return Error::InvalidField("name", "is required");
   return db_.Write([&](storage::Tx& tx) -> Result<storage::SavedViewRecord> {
-    const auto role = RoleIn(tx, ws, actor.user.id);
-    if (!role) return Error::NotFound("No such workspace.");
+    const auto member = MemberOf(tx, ws, actor.user.id);
+    if (!member) return Error::NotFound("No such workspace.");
+    const auto role = member->role;
     storage::SavedViewRecord view;
     view.id = NewId();
-    view.workspace_id = ws;
+    view.workspace_id = member->workspace_id;
     view.author_id = actor.user.id;
     view.filters_json = "{}";
     view.sort = "relevance";
     if (auto applied = Apply(in, view, role); !applied) return std::move(applied).error();
     view.created_at = view.updated_at = NowMs();
     storage::InsertSavedView(tx, view);
-    storage::AppendEvent(tx, ws, actor.user.id, "view.created", view.id,
-                         json::serialize(json::object{{"name", view.name}, {"shared", view.shared}}), view.created_at);
+    storage::AppendEvent(
+        tx, view.workspace_id, actor.user.id, "view.created", view.id,
+        json::serialize(json::object{{"name", view.name}, {"shared", view.shared}}),
+        view.created_at);
     return view;
   });
 }
@@ -110,12 +141,15 @@ namespace {
 
 // A view the caller may change: theirs, or a shared one when they administer the workspace.
 // A private view of someone else does not exist for them.
-Result<storage::SavedViewRecord> Changeable(storage::Tx& tx, const auth::Actor& actor, const std::string& ws,
-                                            const std::string& id, std::optional<auth::Role>& role) {
-  role = RoleIn(tx, ws, actor.user.id);
-  if (!role) return Error::NotFound("No such workspace.");
-  auto view = storage::FindSavedView(tx, ws, id);
-  if (!view || (!view->shared && view->author_id != actor.user.id)) return Error::NotFound("No such view.");
+Result<storage::SavedViewRecord> Changeable(storage::Tx& tx, const auth::Actor& actor,
+                                            const std::string& ws, const std::string& id,
+                                            std::optional<auth::Role>& role) {
+  const auto member = MemberOf(tx, ws, actor.user.id);
+  if (!member) return Error::NotFound("No such workspace.");
+  role = member->role;
+  auto view = storage::FindSavedView(tx, member->workspace_id, id);
+  if (!view || (!view->shared && view->author_id != actor.user.id))
+    return Error::NotFound("No such view.");
   if (view->author_id != actor.user.id && !auth::Can(role, auth::Action::kManageSettings)) {
     return Error::Forbidden("Only its author or an admin may change a shared view.");
   }
@@ -133,19 +167,22 @@ Result<storage::SavedViewRecord> SavedViews::Update(const auth::Actor& actor, co
     if (auto applied = Apply(in, *view, role); !applied) return std::move(applied).error();
     view->updated_at = NowMs();
     storage::UpdateSavedView(tx, *view);
-    storage::AppendEvent(tx, ws, actor.user.id, "view.updated", view->id,
-                         json::serialize(json::object{{"name", view->name}, {"shared", view->shared}}), view->updated_at);
+    storage::AppendEvent(
+        tx, view->workspace_id, actor.user.id, "view.updated", view->id,
+        json::serialize(json::object{{"name", view->name}, {"shared", view->shared}}),
+        view->updated_at);
     return view;
   });
 }
 
-Result<void> SavedViews::Delete(const auth::Actor& actor, const std::string& ws, const std::string& id) {
+Result<void> SavedViews::Delete(const auth::Actor& actor, const std::string& ws,
+                                const std::string& id) {
   auto done = db_.Write([&](storage::Tx& tx) -> Result<bool> {
     std::optional<auth::Role> role;
     auto view = Changeable(tx, actor, ws, id, role);
     if (!view) return std::move(view).error();
     storage::DeleteSavedView(tx, id);
-    storage::AppendEvent(tx, ws, actor.user.id, "view.deleted", id,
+    storage::AppendEvent(tx, view->workspace_id, actor.user.id, "view.deleted", id,
                          json::serialize(json::object{{"name", view->name}}), NowMs());
     return true;
   });

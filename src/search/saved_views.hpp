@@ -28,9 +28,11 @@ class SavedViews {
   explicit SavedViews(storage::Database& db) : db_(db) {}
 
   //! The views the caller sees in `ws`: the shared ones and their own.
-  Result<std::vector<storage::SavedViewRecord>> List(const auth::Actor& actor, const std::string& ws);
+  Result<std::vector<storage::SavedViewRecord>> List(const auth::Actor& actor,
+                                                     const std::string& ws);
   //! Saves a new view (name required).
-  Result<storage::SavedViewRecord> Create(const auth::Actor& actor, const std::string& ws, ViewInput input);
+  Result<storage::SavedViewRecord> Create(const auth::Actor& actor, const std::string& ws,
+                                          ViewInput input);
   //! Changes a view: its author, or an admin for a shared view.
   Result<storage::SavedViewRecord> Update(const auth::Actor& actor, const std::string& ws,
                                           const std::string& id, ViewInput input);

@@ -32,11 +32,15 @@ struct Access {
   std::vector<std::string> team_ids;
 };
 
+// `ws` is the workspace's id or slug, as on every workspace route.
 Result<Access> AccessTo(storage::Tx& tx, const auth::Actor& actor, const std::string& ws) {
-  Access a{ws, std::nullopt, actor.user.id, {}};
-  if (auto stored = storage::FindRole(tx, ws, actor.user.id)) a.role = auth::ParseRole(*stored);
+  const auto workspace = storage::FindWorkspace(tx, ws);
+  if (!workspace) return Error::NotFound("No such workspace.");
+  Access a{workspace->id, std::nullopt, actor.user.id, {}};
+  if (auto stored = storage::FindRole(tx, a.workspace_id, actor.user.id))
+    a.role = auth::ParseRole(*stored);
   if (!a.role) return Error::NotFound("No such workspace.");
-  a.team_ids = storage::TeamsOfUser(tx, ws, actor.user.id);
+  a.team_ids = storage::TeamsOfUser(tx, a.workspace_id, actor.user.id);
   return a;
 }
 
@@ -45,7 +49,8 @@ Result<Access> AccessTo(storage::Tx& tx, const auth::Actor& actor, const std::st
 // team carries that person's or team's term.
 Query ReadableBy(const Access& a) {
   std::vector<Query> readers;
-  if (auth::Can(a.role, auth::Action::kReadContent)) readers.emplace_back(prefix::kStaff + a.workspace_id);
+  if (auth::Can(a.role, auth::Action::kReadContent))
+    readers.emplace_back(prefix::kStaff + a.workspace_id);
   readers.emplace_back(prefix::kSharedUser + a.user_id);
   for (const auto& t : a.team_ids) readers.emplace_back(prefix::kSharedTeam + t);
   return Query(Query::OP_AND, Query(prefix::kWorkspace + a.workspace_id),
@@ -58,9 +63,12 @@ Query AnyOf(const std::string& pfx, const std::vector<std::string>& values) {
   return Query(Query::OP_OR, terms.begin(), terms.end());
 }
 
-std::string SortableTime(TimeMs ms) { return Xapian::sortable_serialise(static_cast<double>(ms)); }
+std::string SortableTime(TimeMs ms) {
+  return Xapian::sortable_serialise(static_cast<double>(ms));
+}
 
-Query TimeRange(Xapian::valueno slot, const std::optional<TimeMs>& from, const std::optional<TimeMs>& to) {
+Query TimeRange(Xapian::valueno slot, const std::optional<TimeMs>& from,
+                const std::optional<TimeMs>& to) {
   if (from && to) return Query(Query::OP_VALUE_RANGE, slot, SortableTime(*from), SortableTime(*to));
   if (from) return Query(Query::OP_VALUE_GE, slot, SortableTime(*from));
   return Query(Query::OP_VALUE_LE, slot, SortableTime(*to));
@@ -75,13 +83,16 @@ struct Names {
 
 Names NamesOf(storage::Tx& tx, const std::string& ws) {
   Names n;
-  for (const auto& s : storage::ListStatuses(tx, ws)) n.statuses.emplace_back(FoldForMatch(s.name), s.id);
+  for (const auto& s : storage::ListStatuses(tx, ws))
+    n.statuses.emplace_back(FoldForMatch(s.name), s.id);
   for (const auto& t : storage::ListContentTypes(tx, ws)) {
     n.types.emplace_back(FoldForMatch(t.name), t.id);
     n.types.emplace_back(FoldForMatch(t.key), t.id);
   }
-  for (const auto& c : storage::ListChannels(tx, ws)) n.channels.emplace_back(FoldForMatch(c.name), c.id);
-  for (const auto& p : storage::ListProjects(tx, ws, true)) n.projects.emplace_back(FoldForMatch(p.name), p.id);
+  for (const auto& c : storage::ListChannels(tx, ws))
+    n.channels.emplace_back(FoldForMatch(c.name), c.id);
+  for (const auto& p : storage::ListProjects(tx, ws, true))
+    n.projects.emplace_back(FoldForMatch(p.name), p.id);
   for (const auto& m : storage::ListMembers(tx, ws)) {
     n.people.emplace_back(FoldForMatch(m.name), m.user_id);
     n.people.emplace_back(FoldForMatch(m.email), m.user_id);
@@ -126,8 +137,10 @@ class LanguageField : public Xapian::FieldProcessor {
  public:
   Query operator()(const std::string& value) override {
     const std::string v = FoldForMatch(Trim(value));
-    if (v == "fr" || v == "french" || v == "francais") return Query(std::string(prefix::kLanguage) + "fr");
-    if (v == "en" || v == "english" || v == "anglais") return Query(std::string(prefix::kLanguage) + "en");
+    if (v == "fr" || v == "french" || v == "francais")
+      return Query(std::string(prefix::kLanguage) + "fr");
+    if (v == "en" || v == "english" || v == "anglais")
+      return Query(std::string(prefix::kLanguage) + "en");
     return Query(std::string("XNONE"));
   }
 };
@@ -168,9 +181,11 @@ std::vector<QueryWord> TextWords(const std::string& q) {
     while (i < q.size() && q[i] != ' ' && q[i] != '\t') ++i;
     if (i == start) break;
     const std::string_view token(q.data() + start, i - start);
-    if (IsOperator(token) || token.front() == '-' || token.find(':') != std::string_view::npos) continue;
+    if (IsOperator(token) || token.front() == '-' || token.find(':') != std::string_view::npos)
+      continue;
     for (const auto& w : SplitWords(token)) {
-      out.push_back({start + w.begin, start + w.end, FoldForMatch(token.substr(w.begin, w.end - w.begin)), false});
+      out.push_back({start + w.begin, start + w.end,
+                     FoldForMatch(token.substr(w.begin, w.end - w.begin)), false});
     }
   }
   if (!out.empty() && out.back().end == q.size()) out.back().last = true;
@@ -180,13 +195,15 @@ std::vector<QueryWord> TextWords(const std::string& q) {
 // The word being typed: a prefix of the indexed stems, or its own stem when typed in full.
 Query TypedWord(const std::string& folded, const std::string& language) {
   const std::string word = PrepareText(folded, language);
-  return Query(Query::OP_OR, Query(Query::OP_WILDCARD, "Z" + word, 64, Query::WILDCARD_LIMIT_MOST_FREQUENT),
+  return Query(Query::OP_OR,
+               Query(Query::OP_WILDCARD, "Z" + word, 64, Query::WILDCARD_LIMIT_MOST_FREQUENT),
                Query("Z" + StemmerFor(language)(word)));
 }
 
 // A whole word as the index holds it: its stem in either language.
 Query KnownWord(const std::string& folded) {
-  return Query(Query::OP_OR, Query("Z" + StemmerFor("fr")(folded)), Query("Z" + StemmerFor("en")(folded)));
+  return Query(Query::OP_OR, Query("Z" + StemmerFor("fr")(folded)),
+               Query("Z" + StemmerFor("en")(folded)));
 }
 
 // ---- facets -------------------------------------------------------------------------------------
@@ -216,18 +233,29 @@ std::map<std::string, std::map<std::string, std::int64_t>> FacetsOf(const FacetS
     if (value.empty()) continue;
     const std::string v = value.substr(1);
     switch (value[0]) {
-      case 'T': out["type"][v] += count; break;
-      case 'S': out["status"][v] += count; break;
-      case 'C': out["channel"][v] += count; break;
-      case 'O': out["owner"][v] += count; break;
-      case 'L': out["language"][v] += count; break;
+      case 'T':
+        out["type"][v] += count;
+        break;
+      case 'S':
+        out["status"][v] += count;
+        break;
+      case 'C':
+        out["channel"][v] += count;
+        break;
+      case 'O':
+        out["owner"][v] += count;
+        break;
+      case 'L':
+        out["language"][v] += count;
+        break;
       case 'K': {
         // "Gaz" and "gaz" are one tag.
         auto [it, added] = tag_shown.emplace(FoldForMatch(v), v);
         out["tag"][it->second] += count;
         break;
       }
-      default: break;
+      default:
+        break;
     }
   }
   return out;
@@ -254,7 +282,9 @@ SearchHit HitOf(const Xapian::MSetIterator& it, const Xapian::MSet& mset, std::s
 // Only stemmed words make a content's subject; ids, tags and exact forms do not.
 class StemsOnly : public Xapian::ExpandDecider {
  public:
-  bool operator()(const std::string& term) const override { return term.size() > 3 && term[0] == 'Z'; }
+  bool operator()(const std::string& term) const override {
+    return term.size() > 3 && term[0] == 'Z';
+  }
 };
 
 }  // namespace
@@ -264,13 +294,15 @@ bool IsSearchSort(std::string_view sort) {
   return sort == "relevance" || sort == "updated" || sort == "publish_at";
 }
 
-Result<SearchResult> Search::Find(const auth::Actor& actor, const std::string& ws, const SearchRequest& req) {
+Result<SearchResult> Search::Find(const auth::Actor& actor, const std::string& ws,
+                                  const SearchRequest& req) {
   std::optional<Names> names;
   auto access = db_.Read([&](storage::Tx& tx) -> Result<Access> {
     auto a = AccessTo(tx, actor, ws);
     // Names are read only when the query or the filters need them.
-    if (a && (req.q.find(':') != std::string::npos || !req.types.empty() || !req.statuses.empty())) {
-      names = NamesOf(tx, ws);
+    if (a &&
+        (req.q.find(':') != std::string::npos || !req.types.empty() || !req.statuses.empty())) {
+      names = NamesOf(tx, a->workspace_id);
     }
     return a;
   });
@@ -294,9 +326,11 @@ Result<SearchResult> Search::Find(const auth::Actor& actor, const std::string& w
   };
 
   // Filters: permissions first, then what was asked. All boolean: they never change scores.
-  std::vector<Query> filters{ReadableBy(*access), Query(std::string(prefix::kArchived) + (req.archived ? "1" : "0"))};
+  std::vector<Query> filters{ReadableBy(*access),
+                             Query(std::string(prefix::kArchived) + (req.archived ? "1" : "0"))};
   if (!req.types.empty()) filters.push_back(AnyOf(prefix::kType, resolve(names->types, req.types)));
-  if (!req.statuses.empty()) filters.push_back(AnyOf(prefix::kStatus, resolve(names->statuses, req.statuses)));
+  if (!req.statuses.empty())
+    filters.push_back(AnyOf(prefix::kStatus, resolve(names->statuses, req.statuses)));
   if (!req.channels.empty()) filters.push_back(AnyOf(prefix::kChannel, req.channels));
   if (!req.tags.empty()) {
     std::vector<std::string> keys;
@@ -307,15 +341,18 @@ Result<SearchResult> Search::Find(const auth::Actor& actor, const std::string& w
   if (!req.assignees.empty()) filters.push_back(AnyOf(prefix::kAssignee, req.assignees));
   if (!req.projects.empty()) filters.push_back(AnyOf(prefix::kProject, req.projects));
   if (!req.languages.empty()) filters.push_back(AnyOf(prefix::kLanguage, req.languages));
-  if (req.updated_from || req.updated_to) filters.push_back(TimeRange(kSlotUpdated, req.updated_from, req.updated_to));
-  if (req.publish_from || req.publish_to) filters.push_back(TimeRange(kSlotPublish, req.publish_from, req.publish_to));
+  if (req.updated_from || req.updated_to)
+    filters.push_back(TimeRange(kSlotUpdated, req.updated_from, req.updated_to));
+  if (req.publish_from || req.publish_to)
+    filters.push_back(TimeRange(kSlotPublish, req.publish_from, req.publish_to));
   const Query filter(Query::OP_AND, filters.begin(), filters.end());
 
   std::vector<std::string> languages = {"fr", "en"};
   if (!req.languages.empty()) {
     languages.clear();
     for (const auto& l : req.languages) {
-      if ((l == "fr" || l == "en") && std::find(languages.begin(), languages.end(), l) == languages.end()) {
+      if ((l == "fr" || l == "en") &&
+          std::find(languages.begin(), languages.end(), l) == languages.end()) {
         languages.push_back(l);
       }
     }
@@ -367,8 +404,9 @@ Result<SearchResult> Search::Find(const auth::Actor& actor, const std::string& w
         qp.add_boolean_prefix("language", &language);
         qp.add_boolean_prefix("langue", &language);
         const std::string prepared = PrepareQuery(head, lang);
-        const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                               Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
+        const unsigned flags =
+            Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+            Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
         Query parsed;
         try {
           parsed = qp.parse_query(prepared, flags);
@@ -381,7 +419,8 @@ Result<SearchResult> Search::Find(const auth::Actor& actor, const std::string& w
           parsed = parsed.empty() ? typed : Query(Query::OP_AND, parsed, typed);
         }
         if (parsed.empty()) parsed = Query::MatchAll;  // only stop words
-        per_language.push_back(Query(Query::OP_FILTER, parsed, Query(std::string(prefix::kLanguage) + lang)));
+        per_language.push_back(
+            Query(Query::OP_FILTER, parsed, Query(std::string(prefix::kLanguage) + lang)));
       }
       text = Query(Query::OP_OR, per_language.begin(), per_language.end());
     }
@@ -400,24 +439,30 @@ Result<SearchResult> Search::Find(const auth::Actor& actor, const std::string& w
     } else if (Trim(q).empty()) {
       enquire.set_sort_by_value_then_relevance(kSlotUpdated, true);  // no words: newest first
     }
+    // Facets count every match, so the matcher must visit them all; without facets (search as
+    // you type) it stops early, and the total is exact up to a few hundred, estimated beyond.
     FacetSpy spy;
-    enquire.add_matchspy(&spy);
-    const auto mset = enquire.get_mset(req.offset, req.limit, db.get_doccount());
+    if (req.facets) enquire.add_matchspy(&spy);
+    const Xapian::doccount check_at_least = req.facets ? db.get_doccount() : 500;
+    const auto mset = enquire.get_mset(req.offset, req.limit, check_at_least);
     out.total = mset.get_matches_estimated();
-    out.facets = FacetsOf(spy);
+    if (req.facets) out.facets = FacetsOf(spy);
 
     std::vector<std::string> words;
     std::string typing;
     for (const auto& w : TextWords(q)) {
-      if (w.last && q.size() == w.end) typing = w.folded;
-      else words.push_back(w.folded);
+      if (w.last && q.size() == w.end)
+        typing = w.folded;
+      else
+        words.push_back(w.folded);
     }
     std::map<std::string, Highlighter> highlighters;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       std::string body;
       auto hit = HitOf(it, mset, &body);
       auto h = highlighters.find(hit.language);
-      if (h == highlighters.end()) h = highlighters.emplace(hit.language, Highlighter(words, typing, hit.language)).first;
+      if (h == highlighters.end())
+        h = highlighters.emplace(hit.language, Highlighter(words, typing, hit.language)).first;
       hit.snippet = h->second.Snippet(body.empty() ? hit.title : body);
       out.items.push_back(std::move(hit));
     }
@@ -440,13 +485,17 @@ Result<SearchResult> Search::Find(const auth::Actor& actor, const std::string& w
     bool changed = false;
     // Replace from the end so earlier offsets stay valid.
     for (auto w = words.rbegin(); w != words.rend(); ++w) {
-      if (w->folded.size() < 3 || w->folded.find_first_not_of("0123456789") == std::string::npos) continue;
-      if (permitted(db, w->last ? Query(Query::OP_OR, TypedWord(w->folded, "fr"), TypedWord(w->folded, "en"))
+      if (w->folded.size() < 3 || w->folded.find_first_not_of("0123456789") == std::string::npos)
+        continue;
+      if (permitted(db, w->last ? Query(Query::OP_OR, TypedWord(w->folded, "fr"),
+                                        TypedWord(w->folded, "en"))
                                 : KnownWord(w->folded)) > 0) {
         continue;
       }
       const std::string suggestion = db.get_spelling_suggestion(w->folded, 2);
-      if (suggestion.empty() || suggestion == w->folded || permitted(db, KnownWord(suggestion)) == 0) continue;
+      if (suggestion.empty() || suggestion == w->folded ||
+          permitted(db, KnownWord(suggestion)) == 0)
+        continue;
       corrected.replace(w->begin, w->end - w->begin, suggestion);
       changed = true;
     }
@@ -459,7 +508,8 @@ Result<SearchResult> Search::Find(const auth::Actor& actor, const std::string& w
   });
 }
 
-Result<std::vector<SearchHit>> Search::SimilarTo(const auth::Actor& actor, const std::string& id, int limit) {
+Result<std::vector<SearchHit>> Search::SimilarTo(const auth::Actor& actor, const std::string& id,
+                                                 int limit) {
   auto access = db_.Read([&](storage::Tx& tx) -> Result<Access> {
     auto content = storage::FindContent(tx, id);
     if (!content) return Error::NotFound("No such content.");
@@ -487,19 +537,21 @@ Result<std::vector<SearchHit>> Search::SimilarTo(const auth::Actor& actor, const
     std::vector<Query> terms;
     for (auto t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
     if (terms.empty()) return out;
-    const Query filter(Query::OP_AND, ReadableBy(*access), Query(std::string(prefix::kArchived) + "0"));
-    enquire.set_query(Query(Query::OP_AND_NOT,
-                            Query(Query::OP_FILTER, Query(Query::OP_OR, terms.begin(), terms.end()), filter),
-                            Query(id_term)));
+    const Query filter(Query::OP_AND, ReadableBy(*access),
+                       Query(std::string(prefix::kArchived) + "0"));
+    enquire.set_query(
+        Query(Query::OP_AND_NOT,
+              Query(Query::OP_FILTER, Query(Query::OP_OR, terms.begin(), terms.end()), filter),
+              Query(id_term)));
     const auto mset = enquire.get_mset(0, limit);
     for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(HitOf(it, mset, nullptr));
     return out;
   });
 }
 
-Result<std::vector<SearchHit>> Search::SimilarToText(const auth::Actor& actor, const std::string& ws,
-                                                     const std::string& title, const std::string& text,
-                                                     std::optional<std::string> language, int limit) {
+Result<std::vector<SearchHit>> Search::SimilarToText(
+    const auth::Actor& actor, const std::string& ws, const std::string& title,
+    const std::string& text, std::optional<std::string> language, int limit) {
   auto access = db_.Read([&](storage::Tx& tx) { return AccessTo(tx, actor, ws); });
   if (!access) return std::move(access).error();
   const std::string lang = language.value_or(GuessLanguage(title + "\n" + text));
@@ -529,9 +581,11 @@ Result<std::vector<SearchHit>> Search::SimilarToText(const auth::Actor& actor, c
     if (ranked.empty()) return out;
     std::vector<Query> terms;
     for (const auto& [weight, term] : ranked) terms.emplace_back(term);
-    const Query filter(Query::OP_AND, ReadableBy(*access), Query(std::string(prefix::kArchived) + "0"));
+    const Query filter(Query::OP_AND, ReadableBy(*access),
+                       Query(std::string(prefix::kArchived) + "0"));
     Xapian::Enquire enquire(db);
-    enquire.set_query(Query(Query::OP_FILTER, Query(Query::OP_OR, terms.begin(), terms.end()), filter));
+    enquire.set_query(
+        Query(Query::OP_FILTER, Query(Query::OP_OR, terms.begin(), terms.end()), filter));
     const auto mset = enquire.get_mset(0, limit);
     for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(HitOf(it, mset, nullptr));
     return out;

@@ -31,6 +31,7 @@ struct SearchRequest {
   int offset = 0;
   int limit = 20;
   bool spelling = true;  //!< try the spelling correction when nothing or an unknown word is found
+  bool facets = true;    //!< count facets over every match (false: faster, for search as you type)
 };
 
 //! One content found.
@@ -66,10 +67,12 @@ class Search {
   Search(storage::Database& db, SearchIndex& index) : db_(db), index_(index) {}
 
   //! Searches workspace `ws`; 404 when the caller is not a member.
-  Result<SearchResult> Find(const auth::Actor& actor, const std::string& ws, const SearchRequest& request);
+  Result<SearchResult> Find(const auth::Actor& actor, const std::string& ws,
+                            const SearchRequest& request);
   //! Contents closest to content `id` (relevance feedback over its terms); 404 when the caller
   //! may not read it.
-  Result<std::vector<SearchHit>> SimilarTo(const auth::Actor& actor, const std::string& id, int limit = 5);
+  Result<std::vector<SearchHit>> SimilarTo(const auth::Actor& actor, const std::string& id,
+                                           int limit = 5);
   //! Contents of `ws` closest to a text being written (title weighs more).
   Result<std::vector<SearchHit>> SimilarToText(const auth::Actor& actor, const std::string& ws,
                                                const std::string& title, const std::string& text,

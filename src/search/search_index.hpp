@@ -1,13 +1,13 @@
 #pragma once
 
+#include <xapian.h>
+
 #include <filesystem>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 namespace copydesk::search {
 

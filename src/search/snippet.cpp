@@ -21,7 +21,9 @@ Highlighter::Highlighter(const std::vector<std::string>& words, std::string_view
   }
   if (!prefix_.empty()) {
     auto spans = SplitWords(prefix_);
-    prefix_ = spans.empty() ? "" : prefix_.substr(spans.back().begin, spans.back().end - spans.back().begin);
+    prefix_ = spans.empty()
+                  ? ""
+                  : prefix_.substr(spans.back().begin, spans.back().end - spans.back().begin);
   }
 }
 
@@ -63,16 +65,21 @@ std::string Highlighter::Snippet(std::string_view text, std::size_t max_words) c
   const std::size_t end = std::min(spans.size(), best + max_words);
   std::string out;
   if (best > 0) out += "…";
-  std::size_t pos = best == 0 ? 0 : spans[best].begin;  // the whole start of a text shown from its top
+  std::size_t pos =
+      best == 0 ? 0 : spans[best].begin;  // the whole start of a text shown from its top
   for (std::size_t i = best; i < end; ++i) {
     out += EscapeHtml(text.substr(pos, spans[i].begin - pos));
     const auto word = text.substr(spans[i].begin, spans[i].end - spans[i].begin);
-    if (hit[i]) out += "<mark>" + EscapeHtml(word) + "</mark>";
-    else out += EscapeHtml(word);
+    if (hit[i])
+      out += "<mark>" + EscapeHtml(word) + "</mark>";
+    else
+      out += EscapeHtml(word);
     pos = spans[i].end;
   }
-  if (end < spans.size()) out += "…";
-  else out += EscapeHtml(text.substr(pos));  // up to the end: its closing punctuation too
+  if (end < spans.size())
+    out += "…";
+  else
+    out += EscapeHtml(text.substr(pos));  // up to the end: its closing punctuation too
   return out;
 }
 
@@ -81,13 +88,28 @@ std::string EscapeHtml(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      case '\n': case '\r': case '\t': out += ' '; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      case '\n':
+      case '\r':
+      case '\t':
+        out += ' ';
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;

@@ -12,7 +12,8 @@ namespace copydesk::search {
 class Highlighter {
  public:
   //! `words`: the query's words as typed; `prefix`: the word being typed ("" when none).
-  Highlighter(const std::vector<std::string>& words, std::string_view prefix, std::string_view language);
+  Highlighter(const std::vector<std::string>& words, std::string_view prefix,
+              std::string_view language);
 
   //! True when `word` (as written in the text) is one the query matched.
   bool Matches(std::string_view word) const;
