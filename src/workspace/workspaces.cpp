@@ -1,5 +1,6 @@
 #include "workspace/workspaces.hpp"
 
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 #include <set>
@@ -7,6 +8,7 @@
 #include "auth/password.hpp"
 #include "core/random.hpp"
 #include "core/text.hpp"
+#include "storage/workflow_store.hpp"
 #include "workspace/settings.hpp"
 
 namespace copydesk::workspace {
@@ -19,7 +21,9 @@ using storage::Tx;
 
 constexpr TimeMs kInvitationLifetimeMs = 14LL * 24 * 3600 * 1000;
 
-std::string EventData(boost::json::object data) { return boost::json::serialize(data); }
+std::string EventData(boost::json::object data) {
+  return boost::json::serialize(data);
+}
 
 std::optional<std::string> CheckWorkspaceName(std::string_view name) {
   if (Trim(name).empty()) return "must not be empty";
@@ -55,8 +59,8 @@ storage::WorkspaceRecord InsertNewWorkspace(Tx& tx, const std::string& owner_id,
 Result<Role> ParseRoleField(const std::string& role) {
   auto parsed = auth::ParseRole(role);
   if (!parsed) {
-    return Error::InvalidField(
-        "role", "must be one of owner, admin, editor, contributor, reviewer, guest");
+    return Error::InvalidField("role",
+                               "must be one of owner, admin, editor, contributor, reviewer, guest");
   }
   return *parsed;
 }
@@ -200,8 +204,9 @@ Result<AddMemberOutcome> Workspaces::AddMember(const auth::Actor& actor, const s
       return outcome;
     }
     outcome.invitation_secret = NewSecret();
-    storage::InvitationRecord invitation{NewId(),   ws.id, normalized, role_name, actor.user.id,
-                                         now,       now + kInvitationLifetimeMs, std::nullopt};
+    storage::InvitationRecord invitation{
+        NewId(),     ws.id, normalized, role_name, actor.user.id, now, now + kInvitationLifetimeMs,
+        std::nullopt};
     storage::InsertInvitation(tx, invitation, HashSecret(outcome.invitation_secret));
     storage::AppendEvent(tx, ws.id, actor.user.id, "member.invited", invitation.id,
                          EventData({{"email", normalized}, {"role", role_name}}), now);
@@ -242,8 +247,8 @@ Result<void> Workspaces::RemoveMember(const auth::Actor& actor, const std::strin
                                       const std::string& user_id) {
   return db_.Write([&](Tx& tx) -> Result<void> {
     const bool leaving = user_id == actor.user.id;
-    auto access = Authorize(tx, actor.user.id, ref,
-                            leaving ? Action::kReadWorkspace : Action::kRemoveMember);
+    auto access =
+        Authorize(tx, actor.user.id, ref, leaving ? Action::kReadWorkspace : Action::kRemoveMember);
     if (!access) return std::move(access).error();
     const auto& ws = access->workspace;
     auto member = storage::FindMember(tx, ws.id, user_id);
@@ -270,8 +275,7 @@ Result<AcceptOutcome> Workspaces::AcceptInvitation(const std::string& secret,
                                                    const std::string& ip,
                                                    const std::string& user_agent) {
   const std::string token_hash = HashSecret(secret);
-  auto invitation =
-      db_.Read([&](Tx& tx) { return storage::FindInvitationByHash(tx, token_hash); });
+  auto invitation = db_.Read([&](Tx& tx) { return storage::FindInvitationByHash(tx, token_hash); });
   if (!invitation || invitation->accepted_at || invitation->expires_at <= NowMs()) {
     return Error::NotFound("This invitation is not valid any more. Ask for a new one.");
   }
@@ -365,8 +369,7 @@ Result<storage::TeamRecord> Workspaces::CreateTeam(
   });
 }
 
-Result<storage::TeamRecord> Workspaces::RenameTeam(const auth::Actor& actor,
-                                                   const std::string& ref,
+Result<storage::TeamRecord> Workspaces::RenameTeam(const auth::Actor& actor, const std::string& ref,
                                                    const std::string& team_id,
                                                    const std::string& name) {
   if (auto why = CheckTeamName(name)) return Error::InvalidField("name", *why);
@@ -394,6 +397,31 @@ Result<void> Workspaces::DeleteTeam(const auth::Actor& actor, const std::string&
     if (!access) return std::move(access).error();
     const auto& ws = access->workspace;
     if (!storage::FindTeam(tx, ws.id, team_id)) return Error::NotFound("No such team.");
+    // A team a gate asks to approve cannot silently vanish: the validation it stands for (legal's,
+    // say) would stop being asked. The workflow has to be changed first.
+    std::vector<std::string> asking;
+    boost::json::array statuses;
+    for (const auto& status : storage::ListStatuses(tx, ws.id)) {
+      if (!status.gate_teams_json) continue;
+      std::error_code ec;
+      const auto teams = boost::json::parse(*status.gate_teams_json, ec);
+      if (ec || !teams.is_array()) continue;
+      for (const auto& t : teams.as_array()) {
+        if (t.is_string() && t.as_string() == team_id) {
+          asking.push_back(status.name);
+          statuses.push_back({{"id", status.id}, {"name", status.name}});
+        }
+      }
+    }
+    if (!asking.empty()) {
+      std::string names;
+      for (const auto& n : asking) names += (names.empty() ? "" : ", ") + n;
+      Error e = Error::Conflict("This team approves contents at " + names +
+                                    ": remove it from the workflow's gates first.",
+                                {{"team", "is asked to approve by the workflow"}});
+      e.extra_json = boost::json::serialize(boost::json::object{{"statuses", std::move(statuses)}});
+      return e;
+    }
     storage::DeleteTeam(tx, team_id);
     storage::AppendEvent(tx, ws.id, actor.user.id, "team.deleted", team_id, "{}", NowMs());
     return {};

@@ -19,9 +19,15 @@ namespace json = boost::json;
 // The default workflow's statuses, by position.
 enum Position { kIdea = 0, kWriting, kInternalReview, kLegal, kReady, kPublished };
 
-std::string WorkflowPath(const Person& p) { return "/api/v1/workspaces/" + p.workspace_id + "/workflow"; }
-std::string TeamsPath(const Person& p) { return "/api/v1/workspaces/" + p.workspace_id + "/teams"; }
-std::string ActivityPath(const Person& p) { return "/api/v1/workspaces/" + p.workspace_id + "/activity"; }
+std::string WorkflowPath(const Person& p) {
+  return "/api/v1/workspaces/" + p.workspace_id + "/workflow";
+}
+std::string TeamsPath(const Person& p) {
+  return "/api/v1/workspaces/" + p.workspace_id + "/teams";
+}
+std::string ActivityPath(const Person& p) {
+  return "/api/v1/workspaces/" + p.workspace_id + "/activity";
+}
 
 json::array Statuses(Person& p) {
   auto r = p.client.Get(WorkflowPath(p));
@@ -46,7 +52,8 @@ std::string TeamId(Person& p, const std::string& name) {
   return "";
 }
 
-std::string CreateTeam(Person& admin, const std::string& name, const std::vector<std::string>& members) {
+std::string CreateTeam(Person& admin, const std::string& name,
+                       const std::vector<std::string>& members) {
   json::array ids;
   for (const auto& m : members) ids.push_back(json::string(m));
   auto r = admin.client.Post(TeamsPath(admin), {{"name", name}, {"members", ids}});
@@ -54,14 +61,16 @@ std::string CreateTeam(Person& admin, const std::string& name, const std::vector
   return Str(r.Json().at("id"));
 }
 
-void SetTeamMembers(Person& admin, const std::string& team, const std::vector<std::string>& members) {
+void SetTeamMembers(Person& admin, const std::string& team,
+                    const std::vector<std::string>& members) {
   json::array ids;
   for (const auto& m : members) ids.push_back(json::string(m));
   auto r = admin.client.Put(TeamsPath(admin) + "/" + team + "/members", ids);
   ASSERT_EQ(r.status, 200) << r.body;
 }
 
-HttpResponse Move(Person& p, const std::string& id, const std::string& status, const std::string& comment = "") {
+HttpResponse Move(Person& p, const std::string& id, const std::string& status,
+                  const std::string& comment = "") {
   json::object body{{"status", status}};
   if (!comment.empty()) body["comment"] = comment;
   return p.client.Post(ContentPath(id) + "/status", body);
@@ -119,7 +128,9 @@ std::string StateOf(const json::object& content, const std::string& team) {
   return "";
 }
 
-json::value ValidatedRevision(const json::object& content) { return content.at("validated_revision"); }
+json::value ValidatedRevision(const json::object& content) {
+  return content.at("validated_revision");
+}
 
 //! The default (French) workspace with a writer (editor), a legal reviewer in the Legal team
 //! ("Juridique"), and the statuses' ids by position.
@@ -139,7 +150,8 @@ struct Desk {
 
   //! A new article by the writer.
   std::string Article(const std::string& title = "Tarifs 2025 : ce qui change") {
-    auto created = CreateArticle(writer, title, {{"lead", "Les prix baissent de 5 %."}, {"body", "Détails."}});
+    auto created =
+        CreateArticle(writer, title, {{"lead", "Les prix baissent de 5 %."}, {"body", "Détails."}});
     return Str(created.at("id"));
   }
 
@@ -170,9 +182,10 @@ TEST(WorkflowDefaults, AFrenchWorkspaceStartsWithTheSixStatusesAndBlockingLegalV
   Person owner = MakeOwner(server);  // a French workspace
   const auto statuses = Statuses(owner);
   ASSERT_EQ(statuses.size(), 6u);
-  const std::vector<std::string> names = {"Idée", "Rédaction", "Relecture interne",
-                                          "Validation juridique", "Prêt", "Publié"};
-  const std::vector<std::string> categories = {"idea", "in_progress", "review", "review", "ready", "published"};
+  const std::vector<std::string> names = {
+      "Idée", "Rédaction", "Relecture interne", "Validation juridique", "Prêt", "Publié"};
+  const std::vector<std::string> categories = {"idea",   "in_progress", "review",
+                                               "review", "ready",       "published"};
   for (std::size_t i = 0; i < statuses.size(); ++i) {
     EXPECT_EQ(statuses[i].at("name").as_string(), names[i]);
     EXPECT_EQ(statuses[i].at("category").as_string(), categories[i]);
@@ -190,11 +203,12 @@ TEST(WorkflowDefaults, AFrenchWorkspaceStartsWithTheSixStatusesAndBlockingLegalV
 TEST(WorkflowDefaults, AnEnglishWorkspaceStartsWithTheSameWorkflowInEnglish) {
   TestServer server;
   Person owner = MakeOwner(server);
-  auto created = owner.client.Post("/api/v1/workspaces", {{"name", "Northwind Energy"}, {"language", "en"}});
+  auto created =
+      owner.client.Post("/api/v1/workspaces", {{"name", "Northwind Energy"}, {"language", "en"}});
   ASSERT_EQ(created.status, 201) << created.body;
   owner.workspace_id = Str(created.Json().at("id"));
-  const std::vector<std::string> names = {"Idea", "Writing", "Internal review", "Legal validation", "Ready",
-                                          "Published"};
+  const std::vector<std::string> names = {
+      "Idea", "Writing", "Internal review", "Legal validation", "Ready", "Published"};
   EXPECT_EQ(StatusNames(owner), names);
   const auto statuses = Statuses(owner);
   ASSERT_TRUE(statuses.at(kLegal).at("gate").is_object());
@@ -213,11 +227,33 @@ TEST(WorkflowDefaults, ANewContentIsInTheFirstStatusWithNothingAskedOrLocked) {
 
 // ---- gates ------------------------------------------------------------------------------------
 
+TEST(WorkflowGates, ATeamAGateAsksCannotBeDeletedUntilTheWorkflowStopsAskingIt) {
+  Desk d;
+  const std::string team = "/api/v1/workspaces/" + d.owner.workspace_id + "/teams/" + d.legal_team;
+  auto refused = d.owner.client.Delete(team);
+  ASSERT_EQ(refused.status, 409) << refused.body;
+  EXPECT_EQ(Str(refused.Json().at("statuses").at(0).at("id")), d.status[kLegal]) << refused.body;
+  EXPECT_EQ(Str(refused.Json().at("errors").at(0).at("field")), "team");
+  // The validation still holds: the team and its gate are untouched.
+  const std::string id = d.Article();
+  ASSERT_EQ(Move(d.writer, id, d.status[kLegal]).status, 200);
+  EXPECT_EQ(Move(d.writer, id, d.status[kLegal + 1]).status, 409);
+
+  // Once the workflow no longer asks it, the team goes.
+  auto statuses = d.CurrentStatuses();
+  for (auto& s : statuses) s.as_object()["gate"] = nullptr;
+  auto put = d.owner.client.Put("/api/v1/workspaces/" + d.owner.workspace_id + "/workflow",
+                                {{"statuses", statuses}});
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_EQ(d.owner.client.Delete(team).status, 204);
+}
+
 TEST(WorkflowGates, AnAdvisoryGateLetsTheMoveThroughAndRecordsWhatWasMissing) {
   Desk d;
   const std::string brand = CreateTeam(d.owner, "Marque", {});
   auto statuses = d.CurrentStatuses();
-  statuses[kInternalReview].as_object()["gate"] = {{"teams", {brand}}, {"no_violations", false}, {"blocking", false}};
+  statuses[kInternalReview].as_object()["gate"] = {
+      {"teams", {brand}}, {"no_violations", false}, {"blocking", false}};
   auto put = d.owner.client.Put(WorkflowPath(d.owner), {{"statuses", statuses}});
   ASSERT_EQ(put.status, 200) << put.body;
 
@@ -250,7 +286,8 @@ TEST(WorkflowGates, ABlockingGateRefusesTheMoveWith409NamingTheTeam) {
   const auto after = GetContent(d.writer, id);
   EXPECT_EQ(Str(after.at("status").at("id")), d.status[kLegal]);
   EXPECT_EQ(VersionOf(after), VersionOf(before));
-  EXPECT_EQ(CountKind(History(d.writer, id), "content.status_changed"), 1u);  // the move into legal only
+  EXPECT_EQ(CountKind(History(d.writer, id), "content.status_changed"),
+            1u);  // the move into legal only
 }
 
 TEST(WorkflowGates, SkippingPastAGatedStatusIsRefusedToo) {
@@ -267,7 +304,9 @@ TEST(WorkflowGates, SkippingPastAGatedStatusIsRefusedToo) {
 TEST(WorkflowGates, MovingBackwardsIsAlwaysAllowed) {
   Desk d;
   const std::string id = d.ArticleInLegal();
-  ASSERT_EQ(Decide(d.legal, id, 1, "changes_requested", "Le chiffre de 5 % doit être sourcé.").status, 201);
+  ASSERT_EQ(
+      Decide(d.legal, id, 1, "changes_requested", "Le chiffre de 5 % doit être sourcé.").status,
+      201);
   auto back = Move(d.writer, id, d.status[kWriting], "Je corrige");
   ASSERT_EQ(back.status, 200) << back.body;
   EXPECT_EQ(Str(back.Json().at("status").at("id")), d.status[kWriting]);
@@ -292,7 +331,8 @@ TEST(WorkflowGates, TheTeamsLatestDecisionCountsEvenWithinTheSameMoment) {
   for (int i = 0; i < 10; ++i) {
     ASSERT_EQ(Decide(d.legal, id, 1, "approved").status, 201);
     ASSERT_EQ(Decide(d.legal, id, 1, "changes_requested").status, 201);
-    ASSERT_EQ(StateOf(GetContent(d.writer, id), d.legal_team), "changes_requested") << "round " << i;
+    ASSERT_EQ(StateOf(GetContent(d.writer, id), d.legal_team), "changes_requested")
+        << "round " << i;
     ASSERT_EQ(Move(d.writer, id, d.status[kReady]).status, 409) << "round " << i;
   }
   ASSERT_EQ(Decide(d.legal, id, 1, "approved").status, 201);
@@ -372,8 +412,9 @@ TEST(WorkflowApprovals, AnOwnerWhoIsNotInTheTeamCannotApproveForIt) {
   auto other_reviewer = MakeMember(d.server, d.owner, "reviewer");
   EXPECT_EQ(Decide(other_reviewer, id, 1).status, 403);
   // Naming the team does not help either.
-  auto named = d.owner.client.Post(ContentPath(id) + "/approvals",
-                                   {{"revision", 1}, {"decision", "approved"}, {"team", d.legal_team}});
+  auto named =
+      d.owner.client.Post(ContentPath(id) + "/approvals",
+                          {{"revision", 1}, {"decision", "approved"}, {"team", d.legal_team}});
   EXPECT_EQ(named.status, 403) << named.body;
   auto list = d.owner.client.Get(ContentPath(id) + "/approvals");
   EXPECT_TRUE(list.Json().at("items").as_array().empty()) << list.body;
@@ -385,7 +426,10 @@ TEST(WorkflowApprovals, ApprovingAnOldRevisionIsAConflict) {
   const std::string id = d.ArticleInLegal();
   // Another author's edit opens revision 2.
   auto c = GetContent(d.owner, id);
-  ASSERT_EQ(PatchContent(d.owner, id, VersionOf(c), {{"fields", {{"lead", "Les prix baissent de 4 %."}}}}).status, 200);
+  ASSERT_EQ(
+      PatchContent(d.owner, id, VersionOf(c), {{"fields", {{"lead", "Les prix baissent de 4 %."}}}})
+          .status,
+      200);
   ASSERT_EQ(RevisionOf(GetContent(d.owner, id)), 2);
   auto refused = Decide(d.legal, id, 1);
   ASSERT_EQ(refused.status, 409) << refused.body;
@@ -399,7 +443,10 @@ TEST(WorkflowApprovals, EditingTheTitleAfterApprovalMakesItStale) {
   const std::string id = d.ArticleInLegal();
   ASSERT_EQ(Decide(d.legal, id, 1).status, 201);
   auto c = GetContent(d.writer, id);
-  ASSERT_EQ(PatchContent(d.writer, id, VersionOf(c), {{"title", "Tarifs 2025 : tout ce qui change"}}).status, 200);
+  ASSERT_EQ(
+      PatchContent(d.writer, id, VersionOf(c), {{"title", "Tarifs 2025 : tout ce qui change"}})
+          .status,
+      200);
 
   c = GetContent(d.writer, id);
   EXPECT_EQ(RevisionOf(c), 2);
@@ -419,7 +466,9 @@ TEST(WorkflowApprovals, EditingAFieldAfterApprovalMakesItStale) {
   const std::string id = d.ArticleInLegal();
   ASSERT_EQ(Decide(d.legal, id, 1).status, 201);
   auto c = GetContent(d.writer, id);
-  ASSERT_EQ(PatchContent(d.writer, id, VersionOf(c), {{"fields", {{"lead", "Les prix baissent de 7 %."}}}}).status,
+  ASSERT_EQ(PatchContent(d.writer, id, VersionOf(c),
+                         {{"fields", {{"lead", "Les prix baissent de 7 %."}}}})
+                .status,
             200);
   c = GetContent(d.writer, id);
   EXPECT_EQ(StateOf(c, d.legal_team), "stale");
@@ -448,7 +497,8 @@ TEST(WorkflowApprovals, AMetadataChangeKeepsTheApproval) {
   const std::string id = d.ArticleInLegal();
   ASSERT_EQ(Decide(d.legal, id, 1).status, 201);
   auto c = GetContent(d.writer, id);
-  auto saved = PatchContent(d.writer, id, VersionOf(c), {{"tags", {"tarifs", "2025"}}, {"due_at", "2025-03-14"}});
+  auto saved = PatchContent(d.writer, id, VersionOf(c),
+                            {{"tags", {"tarifs", "2025"}}, {"due_at", "2025-03-14"}});
   ASSERT_EQ(saved.status, 200) << saved.body;
   auto after = GetContent(d.writer, id);
   EXPECT_EQ(after.at("tags").as_array().size(), 2u);
@@ -464,7 +514,9 @@ TEST(WorkflowApprovals, RestoringTheApprovedRevisionMakesItValidAgain) {
   const std::string id = d.ArticleInLegal();
   ASSERT_EQ(Decide(d.legal, id, 1).status, 201);
   auto c = GetContent(d.writer, id);
-  ASSERT_EQ(PatchContent(d.writer, id, VersionOf(c), {{"fields", {{"lead", "Les prix baissent de 9 %."}}}}).status,
+  ASSERT_EQ(PatchContent(d.writer, id, VersionOf(c),
+                         {{"fields", {{"lead", "Les prix baissent de 9 %."}}}})
+                .status,
             200);
   ASSERT_EQ(StateOf(GetContent(d.writer, id), d.legal_team), "stale");
 
@@ -484,7 +536,9 @@ TEST(WorkflowApprovals, ApprovingSealsTheRevisionSoTheNextSaveOpensANewOne) {
   // Without an approval, the writer's quick second save refines their working revision...
   const std::string control = d.Article("Brouillon");
   auto c = GetContent(d.writer, control);
-  ASSERT_EQ(PatchContent(d.writer, control, VersionOf(c), {{"fields", {{"lead", "Autre chapô"}}}}).status, 200);
+  ASSERT_EQ(
+      PatchContent(d.writer, control, VersionOf(c), {{"fields", {{"lead", "Autre chapô"}}}}).status,
+      200);
   ASSERT_EQ(RevisionOf(GetContent(d.writer, control)), 1);
 
   // ...with one, the approved text stays exactly as approved.
@@ -492,7 +546,9 @@ TEST(WorkflowApprovals, ApprovingSealsTheRevisionSoTheNextSaveOpensANewOne) {
   ASSERT_EQ(Decide(d.legal, id, 1).status, 201);
   EXPECT_EQ(RevisionAt(d.writer, id, 1).at("sealed").as_bool(), true);
   c = GetContent(d.writer, id);
-  ASSERT_EQ(PatchContent(d.writer, id, VersionOf(c), {{"fields", {{"lead", "Autre chapô"}}}}).status, 200);
+  ASSERT_EQ(
+      PatchContent(d.writer, id, VersionOf(c), {{"fields", {{"lead", "Autre chapô"}}}}).status,
+      200);
   EXPECT_EQ(RevisionOf(GetContent(d.writer, id)), 2);
   const auto approved = RevisionAt(d.writer, id, 1);
   EXPECT_EQ(FieldOf(approved, "lead"), "Les prix baissent de 5 %.");
@@ -534,7 +590,9 @@ TEST(WorkflowLocks, ALockedContentRefusesEditsWith423SayingWhyAndWho) {
 TEST(WorkflowLocks, UnlockingRestoresEditing) {
   Desk d;
   const std::string id = d.Article();
-  ASSERT_EQ(d.owner.client.Post(ContentPath(id) + "/lock", {{"reason", "Gel avant impression"}}).status, 200);
+  ASSERT_EQ(
+      d.owner.client.Post(ContentPath(id) + "/lock", {{"reason", "Gel avant impression"}}).status,
+      200);
   auto c = GetContent(d.writer, id);
   ASSERT_EQ(PatchContent(d.writer, id, VersionOf(c), {{"title", "Nouveau titre"}}).status, 423);
 
@@ -571,16 +629,20 @@ TEST(WorkflowLocks, TheOwnerAnAdminOrAReviewerOfAnAskedTeamMayLockButNotAPlainEd
 
   auto by_editor = editor.client.Post(ContentPath(id) + "/lock", {{"reason", "Je bloque"}});
   EXPECT_EQ(by_editor.status, 403) << by_editor.body;
-  EXPECT_EQ(d.legal.client.Post(ContentPath(id) + "/lock", {{"reason", "Pas encore mon tour"}}).status, 403);
+  EXPECT_EQ(
+      d.legal.client.Post(ContentPath(id) + "/lock", {{"reason", "Pas encore mon tour"}}).status,
+      403);
   EXPECT_EQ(editor.client.Delete(ContentPath(id) + "/lock").status, 403);
   EXPECT_TRUE(GetContent(d.writer, id).at("lock").is_null());
 
-  EXPECT_EQ(d.writer.client.Post(ContentPath(id) + "/lock", {{"reason", "Le propriétaire"}}).status, 200);
+  EXPECT_EQ(d.writer.client.Post(ContentPath(id) + "/lock", {{"reason", "Le propriétaire"}}).status,
+            200);
   EXPECT_EQ(d.writer.client.Delete(ContentPath(id) + "/lock").status, 200);
   EXPECT_EQ(admin.client.Post(ContentPath(id) + "/lock", {{"reason", "L'admin"}}).status, 200);
   EXPECT_EQ(admin.client.Delete(ContentPath(id) + "/lock").status, 200);
   ASSERT_EQ(Move(d.writer, id, d.status[kLegal]).status, 200);
-  EXPECT_EQ(d.legal.client.Post(ContentPath(id) + "/lock", {{"reason", "Validé tel quel"}}).status, 200);
+  EXPECT_EQ(d.legal.client.Post(ContentPath(id) + "/lock", {{"reason", "Validé tel quel"}}).status,
+            200);
   EXPECT_EQ(Str(GetContent(d.writer, id).at("lock").at("by")), d.legal.user_id);
 }
 
@@ -602,7 +664,8 @@ TEST(WorkflowEditing, DeletingAStatusInUseWithoutADestinationIsRefusedAndChanges
   ASSERT_EQ(Move(d.writer, b, d.status[kWriting]).status, 200);
   auto statuses = d.CurrentStatuses();
   statuses.erase(statuses.begin() + kWriting);
-  statuses[0].as_object()["name"] = "Idées";  // a rename in the same request must not be kept either
+  statuses[0].as_object()["name"] =
+      "Idées";  // a rename in the same request must not be kept either
   auto refused = d.owner.client.Put(WorkflowPath(d.owner), {{"statuses", statuses}});
   ASSERT_EQ(refused.status, 409) << refused.body;
   EXPECT_EQ(refused.Json().at("contents"), json::value(2)) << refused.body;
@@ -622,11 +685,13 @@ TEST(WorkflowEditing, DeletingAStatusInUseMovesItsContentsWhereMoveToSays) {
   ASSERT_EQ(Move(d.writer, b, d.status[kWriting]).status, 200);
   auto statuses = d.CurrentStatuses();
   statuses.erase(statuses.begin() + kWriting);
-  auto put = d.owner.client.Put(WorkflowPath(d.owner),
-                                {{"statuses", statuses}, {"move_to", {{d.status[kWriting], d.status[kInternalReview]}}}});
+  auto put = d.owner.client.Put(
+      WorkflowPath(d.owner),
+      {{"statuses", statuses}, {"move_to", {{d.status[kWriting], d.status[kInternalReview]}}}});
   ASSERT_EQ(put.status, 200) << put.body;
   ASSERT_EQ(put.Json().at("statuses").as_array().size(), 5u);
-  for (const auto& s : put.Json().at("statuses").as_array()) EXPECT_NE(Str(s.at("id")), d.status[kWriting]);
+  for (const auto& s : put.Json().at("statuses").as_array())
+    EXPECT_NE(Str(s.at("id")), d.status[kWriting]);
   for (const auto& id : {a, b}) {
     const auto c = GetContent(d.writer, id);
     EXPECT_EQ(Str(c.at("status").at("id")), d.status[kInternalReview]);
@@ -644,8 +709,9 @@ TEST(WorkflowEditing, AContentMovedOutOfADeletedStatusRecordsTheMove) {
   const auto before = GetContent(d.writer, id);
   auto statuses = d.CurrentStatuses();
   statuses.erase(statuses.begin() + kWriting);
-  auto put = d.owner.client.Put(WorkflowPath(d.owner),
-                                {{"statuses", statuses}, {"move_to", {{d.status[kWriting], d.status[kIdea]}}}});
+  auto put = d.owner.client.Put(
+      WorkflowPath(d.owner),
+      {{"statuses", statuses}, {"move_to", {{d.status[kWriting], d.status[kIdea]}}}});
   ASSERT_EQ(put.status, 200) << put.body;
   const auto after = GetContent(d.writer, id);
   EXPECT_GT(VersionOf(after), VersionOf(before));  // clients holding the old version see a change
@@ -663,11 +729,13 @@ TEST(WorkflowEditing, AnAdminRenamesRecoloursReordersAndAddsStatuses) {
   statuses[kIdea].as_object()["name"] = "Piste";
   statuses[kIdea].as_object()["color"] = "#123abc";
   std::swap(statuses[kWriting], statuses[kInternalReview]);
-  statuses.push_back({{"name", "Archivé"}, {"color", "#000000"}, {"category", "published"}, {"gate", nullptr}});
+  statuses.push_back(
+      {{"name", "Archivé"}, {"color", "#000000"}, {"category", "published"}, {"gate", nullptr}});
   auto put = d.owner.client.Put(WorkflowPath(d.owner), {{"statuses", statuses}});
   ASSERT_EQ(put.status, 200) << put.body;
-  const std::vector<std::string> names = {"Piste", "Relecture interne", "Rédaction", "Validation juridique",
-                                          "Prêt", "Publié", "Archivé"};
+  const std::vector<std::string> names = {
+      "Piste",  "Relecture interne", "Rédaction", "Validation juridique", "Prêt", "Publié",
+      "Archivé"};
   EXPECT_EQ(StatusNames(d.owner), names);
   EXPECT_EQ(Statuses(d.owner).at(0).at("color").as_string(), "#123abc");
   EXPECT_EQ(Str(Statuses(d.owner).at(0).at("id")), d.status[kIdea]);  // kept, not replaced
@@ -688,21 +756,27 @@ struct BadWorkflow {
 TEST(WorkflowEditing, AnInvalidWorkflowIs422NamingTheStatusAndNothingChanges) {
   Desk d;
   const std::vector<BadWorkflow> cases = {
-      {"duplicate name", [](json::array& s, const std::string&) { s[2].as_object()["name"] = "rédaction"; },
+      {"duplicate name",
+       [](json::array& s, const std::string&) { s[2].as_object()["name"] = "rédaction"; },
        "statuses[2].name"},
-      {"empty name", [](json::array& s, const std::string&) { s[1].as_object()["name"] = "  "; }, "statuses[1].name"},
+      {"empty name", [](json::array& s, const std::string&) { s[1].as_object()["name"] = "  "; },
+       "statuses[1].name"},
       {"bad colour", [](json::array& s, const std::string&) { s[0].as_object()["color"] = "red"; },
        "statuses[0].color"},
-      {"colour not hex", [](json::array& s, const std::string&) { s[0].as_object()["color"] = "#12345g"; },
+      {"colour not hex",
+       [](json::array& s, const std::string&) { s[0].as_object()["color"] = "#12345g"; },
        "statuses[0].color"},
-      {"bad category", [](json::array& s, const std::string&) { s[4].as_object()["category"] = "done"; },
+      {"bad category",
+       [](json::array& s, const std::string&) { s[4].as_object()["category"] = "done"; },
        "statuses[4].category"},
       {"unknown team",
        [](json::array& s, const std::string& team) {
-         s[3].as_object()["gate"] = {{"teams", {team}}, {"no_violations", false}, {"blocking", true}};
+         s[3].as_object()["gate"] = {
+             {"teams", {team}}, {"no_violations", false}, {"blocking", true}};
        },
        "statuses[3].gate.teams[0]"},
-      {"unknown status id", [](json::array& s, const std::string&) { s[5].as_object()["id"] = "nope"; },
+      {"unknown status id",
+       [](json::array& s, const std::string&) { s[5].as_object()["id"] = "nope"; },
        "statuses[5].id"},
   };
   // A team of another workspace is as unknown as a made-up one.
@@ -724,7 +798,8 @@ TEST(WorkflowEditing, AnInvalidWorkflowIs422NamingTheStatusAndNothingChanges) {
 TEST(WorkflowConcurrency, ConcurrentMovesOfOneContentEachAnswerCleanlyAndAreEachRecordedOnce) {
   Desk d;
   const std::string id = d.Article();
-  const std::vector<std::string> targets = {d.status[kIdea], d.status[kWriting], d.status[kInternalReview]};
+  const std::vector<std::string> targets = {d.status[kIdea], d.status[kWriting],
+                                            d.status[kInternalReview]};
   const auto start = GetContent(d.writer, id);
   const auto events_before = CountKind(History(d.writer, id), "content.status_changed");
 
@@ -746,12 +821,16 @@ TEST(WorkflowConcurrency, ConcurrentMovesOfOneContentEachAnswerCleanlyAndAreEach
         const std::string current = Str(c.at("status").at("id"));
         // A target other than the current status: every successful move is a real move.
         std::string target = targets[static_cast<std::size_t>(t + round) % targets.size()];
-        if (target == current) target = targets[static_cast<std::size_t>(t + round + 1) % targets.size()];
+        if (target == current)
+          target = targets[static_cast<std::size_t>(t + round + 1) % targets.size()];
         auto r = client.Post(ContentPath(id) + "/status",
                              {{"status", target}, {"base_version", c.at("version")}});
-        if (r.status == 200) ++ok;
-        else if (r.status == 409 && r.Json().is_object()) ++conflicts;
-        else ++other;
+        if (r.status == 200)
+          ++ok;
+        else if (r.status == 409 && r.Json().is_object())
+          ++conflicts;
+        else
+          ++other;
       }
     });
   }
@@ -761,12 +840,14 @@ TEST(WorkflowConcurrency, ConcurrentMovesOfOneContentEachAnswerCleanlyAndAreEach
   EXPECT_EQ(ok.load() + conflicts.load(), kThreads * kRounds);
   EXPECT_GE(ok.load(), 1);
   const auto end = GetContent(d.writer, id);
-  EXPECT_NE(std::find(targets.begin(), targets.end(), Str(end.at("status").at("id"))), targets.end());
+  EXPECT_NE(std::find(targets.begin(), targets.end(), Str(end.at("status").at("id"))),
+            targets.end());
   EXPECT_EQ(VersionOf(end), VersionOf(start) + ok.load());
   auto history = d.writer.client.Get(ContentPath(id) + "/activity?limit=500");
   ASSERT_EQ(history.status, 200);
   std::size_t moves = 0;
-  for (const auto& e : history.Json().at("items").as_array()) moves += e.at("kind").as_string() == "content.status_changed";
+  for (const auto& e : history.Json().at("items").as_array())
+    moves += e.at("kind").as_string() == "content.status_changed";
   EXPECT_EQ(moves, events_before + static_cast<std::size_t>(ok.load()));
 }
 
@@ -777,7 +858,8 @@ TEST(WorkflowActivity, AContentsActivityListsEachChangeWithActorRevisionAndDetai
   const std::string id = d.ArticleInLegal();
   ASSERT_EQ(Decide(d.legal, id, 1, "approved", "OK pour moi").status, 201);
   const auto history = History(d.writer, id);
-  const std::vector<std::string> kinds = {"content.created", "content.status_changed", "approval.given"};
+  const std::vector<std::string> kinds = {"content.created", "content.status_changed",
+                                          "approval.given"};
   EXPECT_EQ(Kinds(history), kinds);
   const auto& approval = history.at(2);
   EXPECT_EQ(Str(approval.at("actor").at("id")), d.legal.user_id);
@@ -804,7 +886,8 @@ TEST(WorkflowActivity, TheWorkspacesActivityFiltersByContentActorAndKind) {
   ASSERT_EQ(by_actor.status, 200);
   const auto legal_did = by_actor.Json().at("items").as_array();
   for (const auto& e : legal_did) EXPECT_EQ(Str(e.at("actor").at("id")), d.legal.user_id);
-  EXPECT_EQ(Kinds(legal_did), (std::vector<std::string>{"approval.given", "member.joined"})) << by_actor.body;
+  EXPECT_EQ(Kinds(legal_did), (std::vector<std::string>{"approval.given", "member.joined"}))
+      << by_actor.body;
 
   auto by_kind = d.owner.client.Get(ActivityPath(d.owner) + "?kind=content.status");
   ASSERT_EQ(by_kind.status, 200);
@@ -822,7 +905,8 @@ TEST(WorkflowActivity, TheWorkspacesActivityFiltersByContentActorAndKind) {
   ASSERT_EQ(paged.status, 200);
   const auto next = paged.Json().at("next_before");
   ASSERT_TRUE(next.is_int64()) << paged.body;
-  auto page2 = d.owner.client.Get(ActivityPath(d.owner) + "?limit=1&before=" + std::to_string(next.as_int64()));
+  auto page2 = d.owner.client.Get(ActivityPath(d.owner) +
+                                  "?limit=1&before=" + std::to_string(next.as_int64()));
   ASSERT_EQ(page2.status, 200);
   EXPECT_LT(page2.Json().at("items").at(0).at("seq").as_int64(), next.as_int64());
 }
@@ -874,7 +958,8 @@ TEST(WorkflowActivity, TheCsvExportHasAHeaderOneRecordPerEventAndDefusesFormulas
   const std::string id = d.ArticleInLegal();
   ASSERT_EQ(Decide(d.legal, id, 1).status, 201);
   // Names a spreadsheet would run as formulas.
-  auto renamed = d.legal.client.Patch("/api/v1/me", {{"name", "=HYPERLINK(\"http://evil.example\",\"x\")"}});
+  auto renamed =
+      d.legal.client.Patch("/api/v1/me", {{"name", "=HYPERLINK(\"http://evil.example\",\"x\")"}});
   ASSERT_EQ(renamed.status, 200) << renamed.body;
   auto renamed_writer = d.writer.client.Patch("/api/v1/me", {{"name", "@SUM(1+1)"}});
   ASSERT_EQ(renamed_writer.status, 200) << renamed_writer.body;
@@ -896,7 +981,8 @@ TEST(WorkflowActivity, TheCsvExportHasAHeaderOneRecordPerEventAndDefusesFormulas
     EXPECT_EQ(rows[i][4], id);
     for (const auto& field : rows[i]) {
       const char first = field.empty() ? ' ' : field[0];
-      EXPECT_TRUE(first != '=' && first != '+' && first != '-' && first != '@' && first != '\t' && first != '\r')
+      EXPECT_TRUE(first != '=' && first != '+' && first != '-' && first != '@' && first != '\t' &&
+                  first != '\r')
           << "formula-looking field: " << field;
     }
   }
@@ -947,8 +1033,10 @@ TEST(WorkflowStory, LegalValidatesTheWriterEditsTheApprovalGoesStaleAndReadyWait
   EXPECT_EQ(StateOf(c, d.legal_team), "approved");
   EXPECT_EQ(ValidatedRevision(c), json::value(1));
 
-  // The writer edits the lead: revision 2, the approval is stale, revision 1 stays the validated one.
-  auto edited = PatchContent(d.writer, id, VersionOf(c), {{"fields", {{"lead", "Les prix baissent de 10 %."}}}});
+  // The writer edits the lead: revision 2, the approval is stale, revision 1 stays the validated
+  // one.
+  auto edited = PatchContent(d.writer, id, VersionOf(c),
+                             {{"fields", {{"lead", "Les prix baissent de 10 %."}}}});
   ASSERT_EQ(edited.status, 200) << edited.body;
   c = GetContent(d.writer, id);
   EXPECT_EQ(RevisionOf(c), 2);
@@ -975,8 +1063,9 @@ TEST(WorkflowStory, LegalValidatesTheWriterEditsTheApprovalGoesStaleAndReadyWait
   // The activity tells the story in order.
   const auto history = History(d.writer, id);
   // The edit comes first, then what it did to the approval.
-  const std::vector<std::string> kinds = {"content.created",        "content.status_changed", "content.status_changed",
-                                          "approval.given",         "content.updated",        "approval.stale",
+  const std::vector<std::string> kinds = {"content.created",        "content.status_changed",
+                                          "content.status_changed", "approval.given",
+                                          "content.updated",        "approval.stale",
                                           "approval.given",         "content.status_changed"};
   EXPECT_EQ(Kinds(history), kinds);
   EXPECT_EQ(history.at(3).at("data").at("revision"), json::value(1));
