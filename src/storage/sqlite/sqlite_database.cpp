@@ -249,6 +249,20 @@ void SqliteDatabase::RunWrite(const std::function<bool(Tx&)>& fn) {
 
 void SqliteDatabase::CommitBatch(const std::vector<PendingWrite*>& batch) {
   std::lock_guard lock(writer_mutex_);
+  if (batch.size() == 1) {
+    // Alone: no savepoint. Inside one, SQLite keeps a copy of every page the write changes, so
+    // that it can roll back to it — a cost a large write (a demo seeding) pays on each page.
+    auto* write = batch.front();
+    try {
+      writer_->Exec("BEGIN IMMEDIATE");
+      writer_->Exec((*write->fn)(*writer_) ? "COMMIT" : "ROLLBACK");
+    } catch (...) {
+      // A COMMIT that fails (a full disk) leaves the transaction open: end it here.
+      writer_->RollbackQuietly();
+      write->error = std::current_exception();
+    }
+    return;
+  }
   try {
     writer_->Exec("BEGIN IMMEDIATE");
   } catch (...) {
