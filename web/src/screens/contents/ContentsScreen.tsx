@@ -1,17 +1,9 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Channel, ContentSummary, Member } from '../../api/types';
-import {
-  useChannels,
-  useContentList,
-  useMembers,
-  useProjects,
-  useTags,
-  useTypes,
-} from '../../api/workspace';
+import { useChannels, useContentList, useMembers, useTypes } from '../../api/workspace';
 import { Alert } from '../../components/Alert';
-import { Popover } from '../../components/Popover';
 import { useLocale } from '../../i18n';
 import { genericErrorMessage } from '../../lib/errors';
 import {
@@ -21,17 +13,15 @@ import {
   filtersToSearch,
   parseFilters,
   toggleSort,
-  type DateFilter,
   type ListFilters,
-  type MultiFilter,
   type SortKey,
 } from '../../lib/filters';
 import { formatDate, formatRelative } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useShell } from '../AppShell';
-import { channelDepths } from '../../lib/channels';
 import { canCreateContent } from '../../lib/permissions';
 import { ChannelBadges } from './ChannelBadges';
+import { FilterBar } from './FilterBar';
 import { NewContentButton } from './NewContent';
 
 /** Pointing at a content starts loading the editor's code, so opening it is instant. */
@@ -214,177 +204,5 @@ function ContentRow({
       <td>{formatDate(item.publish_at, locale)}</td>
       <td title={formatDate(item.updated_at, locale)}>{formatRelative(item.updated_at, locale)}</td>
     </tr>
-  );
-}
-
-const dateFilterLabel = {
-  publish: 'contents.filter_publish',
-  due: 'contents.filter_due',
-  updated: 'contents.filter_updated',
-} as const;
-
-function FilterBar({
-  filters,
-  onChange,
-  slug,
-  count,
-}: {
-  filters: ListFilters;
-  onChange: (filters: ListFilters) => void;
-  slug: string;
-  count: number;
-}) {
-  const { t } = useTranslation();
-  const types = useTypes(slug).data ?? [];
-  const channels = useChannels(slug).data ?? [];
-  const members = useMembers(slug).data ?? [];
-  const projects = useProjects(slug).data ?? [];
-  const [tagPrefix, setTagPrefix] = useState('');
-  const tags = useTags(slug, tagPrefix).data ?? [];
-
-  const setMulti = (name: MultiFilter, values: string[]) =>
-    onChange({ ...filters, multi: { ...filters.multi, [name]: values } });
-  const setDates = (name: DateFilter, from: string | null, to: string | null) =>
-    onChange({ ...filters, dates: { ...filters.dates, [name]: { from, to } } });
-
-  const people = members.map((m) => ({ value: m.user_id, label: m.name }));
-  const depth = channelDepths(channels);
-  const options: Record<MultiFilter, { value: string; label: string; indent?: number }[]> = {
-    type: types.map((type) => ({ value: type.key, label: type.name })),
-    channel: channels.map((c) => ({ value: c.id, label: c.name, indent: depth.get(c.id) ?? 0 })),
-    tag: [
-      ...filters.multi.tag.map((tag) => ({ value: tag, label: `#${tag}` })),
-      ...tags
-        .filter((tag) => !filters.multi.tag.includes(tag.tag))
-        .map((tag) => ({ value: tag.tag, label: `#${tag.tag} (${tag.count})` })),
-    ],
-    owner: people,
-    assignee: people,
-    project: projects.map((p) => ({ value: p.id, label: p.name })),
-    language: [
-      { value: 'en', label: t('language.en') },
-      { value: 'fr', label: t('language.fr') },
-    ],
-  };
-  const multiLabel: Record<MultiFilter, string> = {
-    type: t('contents.filter_type'),
-    channel: t('contents.filter_channel'),
-    tag: t('contents.filter_tag'),
-    owner: t('contents.filter_owner'),
-    assignee: t('contents.filter_assignee'),
-    project: t('contents.filter_project'),
-    language: t('contents.filter_language'),
-  };
-
-  return (
-    <div className="filter-bar" role="group" aria-label={t('contents.filters')}>
-      {(Object.keys(options) as MultiFilter[]).map((name) => {
-        const selected = filters.multi[name];
-        return (
-          <Popover
-            key={name}
-            title={multiLabel[name]}
-            active={selected.length > 0}
-            label={
-              <>
-                {multiLabel[name]}
-                {selected.length > 0 && <span className="chip-count">{selected.length}</span>}
-              </>
-            }
-          >
-            {() => (
-              <fieldset className="checklist">
-                <legend className="sr-only">{multiLabel[name]}</legend>
-                {name === 'tag' && (
-                  <input
-                    type="search"
-                    className="checklist-search"
-                    aria-label={t('contents.tag_search')}
-                    placeholder={t('contents.tag_search')}
-                    value={tagPrefix}
-                    onChange={(event) => setTagPrefix(event.target.value)}
-                  />
-                )}
-                {options[name].length === 0 && <p className="muted">{t('contents.no_options')}</p>}
-                {options[name].map((option) => (
-                  <label
-                    key={option.value}
-                    className="checklist-item"
-                    style={
-                      option.indent
-                        ? { paddingInlineStart: `${option.indent * 1.25 + 0.5}rem` }
-                        : undefined
-                    }
-                  >
-                    <input
-                      type="checkbox"
-                      checked={selected.includes(option.value)}
-                      onChange={(event) =>
-                        setMulti(
-                          name,
-                          event.target.checked
-                            ? [...selected, option.value]
-                            : selected.filter((value) => value !== option.value),
-                        )
-                      }
-                    />
-                    {option.label}
-                  </label>
-                ))}
-              </fieldset>
-            )}
-          </Popover>
-        );
-      })}
-      {(Object.keys(dateFilterLabel) as DateFilter[]).map((name) => {
-        const range = filters.dates[name];
-        return (
-          <Popover
-            key={name}
-            title={t(dateFilterLabel[name])}
-            active={Boolean(range.from || range.to)}
-            label={t(dateFilterLabel[name])}
-          >
-            {() => (
-              <div className="date-range">
-                <label>
-                  {t('contents.date_from')}
-                  <input
-                    type="date"
-                    value={range.from ?? ''}
-                    onChange={(event) => setDates(name, event.target.value || null, range.to)}
-                  />
-                </label>
-                <label>
-                  {t('contents.date_to')}
-                  <input
-                    type="date"
-                    value={range.to ?? ''}
-                    onChange={(event) => setDates(name, range.from, event.target.value || null)}
-                  />
-                </label>
-              </div>
-            )}
-          </Popover>
-        );
-      })}
-      <label className="chip chip-check">
-        <input
-          type="checkbox"
-          checked={filters.archived}
-          onChange={(event) => onChange({ ...filters, archived: event.target.checked })}
-        />
-        {t('contents.filter_archived')}
-      </label>
-      {count > 0 && (
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => onChange({ ...emptyFilters(), sort: filters.sort, order: filters.order })}
-        >
-          {t('contents.clear_filters_count', { count })}
-        </button>
-      )}
-    </div>
   );
 }

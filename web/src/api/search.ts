@@ -1,0 +1,179 @@
+import {
+  keepPreviousData,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import type { ViewQuery } from '../lib/filters';
+import { api, request } from './client';
+import type { Language, ListOf } from './types';
+
+// Search, similar contents, saved views, and the workflow's statuses that label their results.
+// Keys start with the workspace's slug, like the rest of the workspace's server state.
+
+/** One content found. `type` and `status` are ids; `snippet` is escaped text with <mark>. */
+export interface SearchHit {
+  id: string;
+  title: string;
+  snippet?: string;
+  type: string;
+  status: string | null;
+  channels: string[];
+  language: Language;
+  updated_at: string;
+  /** Relevance, 0–100. */
+  score: number;
+}
+
+export const facetNames = ['type', 'status', 'channel', 'tag', 'owner', 'language'] as const;
+export type FacetName = (typeof facetNames)[number];
+
+/** GET /workspaces/{ws}/search */
+export interface SearchResults {
+  total: number;
+  items: SearchHit[];
+  /** Facet → value (an id, a tag, a language) → how many contents found have it. */
+  facets: Record<FacetName, Record<string, number>>;
+  /** The query the results are for, when the server corrected the spelling of the one asked. */
+  corrected_query?: string;
+}
+
+/** A saved view: filters, words and sort, for its author or the whole workspace. */
+export interface SavedView extends ViewQuery {
+  id: string;
+  name: string;
+  shared: boolean;
+  author_id: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ViewInput extends Partial<ViewQuery> {
+  name?: string;
+  shared?: boolean;
+}
+
+/** A status of the workspace's workflow, as GET /workflow lists it. */
+export interface WorkflowStatus {
+  id: string;
+  name: string;
+  color: string;
+  category: string;
+}
+
+const ws = (slug: string) => `/api/v1/workspaces/${encodeURIComponent(slug)}`;
+
+export const searchKeys = {
+  all: (slug: string) => ['ws', slug, 'search'] as const,
+  results: (slug: string, query: string) => ['ws', slug, 'search', query] as const,
+  pages: (slug: string, query: string) => ['ws', slug, 'search', 'pages', query] as const,
+  similar: (slug: string, title: string, text: string) =>
+    ['ws', slug, 'search', 'similar', title, text] as const,
+  views: (slug: string) => ['ws', slug, 'views'] as const,
+  statuses: (slug: string) => ['ws', slug, 'statuses'] as const,
+};
+
+/**
+ * One search, for a query string made by `filtersToSearchApiQuery` (plus offset and limit). The
+ * request is aborted when nothing on screen waits for its answer any more: while typing, only
+ * the latest words are still being asked.
+ */
+export const searchQuery = (slug: string, query: string) =>
+  queryOptions({
+    queryKey: searchKeys.results(slug, query),
+    queryFn: ({ signal }) => api.get<SearchResults>(`${ws(slug)}/search?${query}`, signal),
+  });
+
+/** As-you-type results: the previous answer stays on screen until the next one arrives. */
+export function useQuickSearch(slug: string, query: string, enabled: boolean) {
+  return useQuery({ ...searchQuery(slug, query), enabled, placeholderData: keepPreviousData });
+}
+
+/** The results page: `pageSize` at a time, "more" asking for the next ones. */
+export function useSearchPages(slug: string, query: string, pageSize = 20) {
+  return useInfiniteQuery({
+    queryKey: searchKeys.pages(slug, query),
+    initialPageParam: 0,
+    queryFn: ({ pageParam, signal }) =>
+      api.get<SearchResults>(
+        `${ws(slug)}/search?${query}${query ? '&' : ''}offset=${pageParam}&limit=${pageSize}`,
+        signal,
+      ),
+    getNextPageParam: (last, pages) => {
+      const seen = pages.reduce((sum, page) => sum + page.items.length, 0);
+      return seen < last.total && last.items.length > 0 && seen <= 10_000 ? seen : undefined;
+    },
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Several searches at once, for their facets (one per facet that has a value chosen). */
+export function useSearches(slug: string, queries: string[]) {
+  return useQueries({
+    queries: queries.map((query) => ({
+      ...searchQuery(slug, query),
+      placeholderData: keepPreviousData,
+    })),
+  });
+}
+
+/** Contents on the same subject as a text being written (nothing is asked for empty text). */
+export function useSimilarToText(slug: string, title: string, text: string) {
+  return useQuery({
+    queryKey: searchKeys.similar(slug, title, text),
+    queryFn: async ({ signal }) =>
+      (
+        await request<ListOf<SearchHit>>('POST', `${ws(slug)}/search/similar`, {
+          body: { title, text, limit: 5 },
+          signal,
+        })
+      ).items,
+    enabled: title.trim() !== '' || text.trim() !== '',
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+}
+
+export const statusesQuery = (slug: string) =>
+  queryOptions({
+    queryKey: searchKeys.statuses(slug),
+    queryFn: async ({ signal }) =>
+      (await api.get<{ statuses: WorkflowStatus[] }>(`${ws(slug)}/workflow`, signal)).statuses,
+    staleTime: 60_000,
+  });
+
+export const useStatuses = (slug: string) => useQuery(statusesQuery(slug));
+
+// ---- saved views ---------------------------------------------------------------------------
+
+export function useViews(slug: string) {
+  return useQuery({
+    queryKey: searchKeys.views(slug),
+    queryFn: async ({ signal }) =>
+      (await api.get<ListOf<SavedView>>(`${ws(slug)}/views`, signal)).items,
+  });
+}
+
+function useViewMutation<TInput>(slug: string, send: (input: TInput) => Promise<unknown>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: searchKeys.views(slug) }),
+  });
+}
+
+const viewPath = (slug: string, id: string) => `${ws(slug)}/views/${encodeURIComponent(id)}`;
+
+export const useCreateView = (slug: string) =>
+  useViewMutation(slug, (input: ViewInput & { name: string }) =>
+    api.post<SavedView>(`${ws(slug)}/views`, input),
+  );
+export const useUpdateView = (slug: string) =>
+  useViewMutation(slug, ({ id, ...input }: ViewInput & { id: string }) =>
+    api.patch<SavedView>(viewPath(slug, id), input),
+  );
+export const useDeleteView = (slug: string) =>
+  useViewMutation(slug, (id: string) => api.delete<void>(viewPath(slug, id)));

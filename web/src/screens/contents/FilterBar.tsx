@@ -1,0 +1,195 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useChannels, useMembers, useProjects, useTags, useTypes } from '../../api/workspace';
+import { Popover } from '../../components/Popover';
+import { channelDepths } from '../../lib/channels';
+import {
+  clearFilters,
+  dateFilters,
+  listMultiFilters,
+  type DateFilter,
+  type ListFilters,
+  type ListMultiFilter,
+} from '../../lib/filters';
+
+const dateFilterLabel = {
+  publish: 'contents.filter_publish',
+  due: 'contents.filter_due',
+  updated: 'contents.filter_updated',
+} as const;
+
+/**
+ * The filters as chips that open a checklist or a date range, shared by the list and the search
+ * results (which show some of them as facets instead).
+ */
+export function FilterBar({
+  filters,
+  onChange,
+  slug,
+  count,
+  multi = listMultiFilters,
+  dates = dateFilters,
+}: {
+  filters: ListFilters;
+  onChange: (filters: ListFilters) => void;
+  slug: string;
+  count: number;
+  /** The checklist filters to show, in this order. */
+  multi?: readonly ListMultiFilter[];
+  /** The date ranges to show. */
+  dates?: readonly DateFilter[];
+}) {
+  const { t } = useTranslation();
+  const types = useTypes(slug).data ?? [];
+  const channels = useChannels(slug).data ?? [];
+  const members = useMembers(slug).data ?? [];
+  const projects = useProjects(slug).data ?? [];
+  const [tagPrefix, setTagPrefix] = useState('');
+  const tags = useTags(slug, tagPrefix, multi.includes('tag')).data ?? [];
+
+  const setMulti = (name: ListMultiFilter, values: string[]) =>
+    onChange({ ...filters, multi: { ...filters.multi, [name]: values } });
+  const setDates = (name: DateFilter, from: string | null, to: string | null) =>
+    onChange({ ...filters, dates: { ...filters.dates, [name]: { from, to } } });
+
+  const people = members.map((m) => ({ value: m.user_id, label: m.name }));
+  const depth = channelDepths(channels);
+  const options: Record<ListMultiFilter, { value: string; label: string; indent?: number }[]> = {
+    type: types.map((type) => ({ value: type.key, label: type.name })),
+    channel: channels.map((c) => ({ value: c.id, label: c.name, indent: depth.get(c.id) ?? 0 })),
+    tag: [
+      ...filters.multi.tag.map((tag) => ({ value: tag, label: `#${tag}` })),
+      ...tags
+        .filter((tag) => !filters.multi.tag.includes(tag.tag))
+        .map((tag) => ({ value: tag.tag, label: `#${tag.tag} (${tag.count})` })),
+    ],
+    owner: people,
+    assignee: people,
+    project: projects.map((p) => ({ value: p.id, label: p.name })),
+    language: [
+      { value: 'en', label: t('language.en') },
+      { value: 'fr', label: t('language.fr') },
+    ],
+  };
+  const multiLabel: Record<ListMultiFilter, string> = {
+    type: t('contents.filter_type'),
+    channel: t('contents.filter_channel'),
+    tag: t('contents.filter_tag'),
+    owner: t('contents.filter_owner'),
+    assignee: t('contents.filter_assignee'),
+    project: t('contents.filter_project'),
+    language: t('contents.filter_language'),
+  };
+
+  return (
+    <div className="filter-bar" role="group" aria-label={t('contents.filters')}>
+      {multi.map((name) => {
+        const selected = filters.multi[name];
+        return (
+          <Popover
+            key={name}
+            title={multiLabel[name]}
+            active={selected.length > 0}
+            label={
+              <>
+                {multiLabel[name]}
+                {selected.length > 0 && <span className="chip-count">{selected.length}</span>}
+              </>
+            }
+          >
+            {() => (
+              <fieldset className="checklist">
+                <legend className="sr-only">{multiLabel[name]}</legend>
+                {name === 'tag' && (
+                  <input
+                    type="search"
+                    className="checklist-search"
+                    aria-label={t('contents.tag_search')}
+                    placeholder={t('contents.tag_search')}
+                    value={tagPrefix}
+                    onChange={(event) => setTagPrefix(event.target.value)}
+                  />
+                )}
+                {options[name].length === 0 && <p className="muted">{t('contents.no_options')}</p>}
+                {options[name].map((option) => (
+                  <label
+                    key={option.value}
+                    className="checklist-item"
+                    style={
+                      option.indent
+                        ? { paddingInlineStart: `${option.indent * 1.25 + 0.5}rem` }
+                        : undefined
+                    }
+                  >
+                    <input
+                      type="checkbox"
+                      checked={selected.includes(option.value)}
+                      onChange={(event) =>
+                        setMulti(
+                          name,
+                          event.target.checked
+                            ? [...selected, option.value]
+                            : selected.filter((value) => value !== option.value),
+                        )
+                      }
+                    />
+                    {option.label}
+                  </label>
+                ))}
+              </fieldset>
+            )}
+          </Popover>
+        );
+      })}
+      {dates.map((name) => {
+        const range = filters.dates[name];
+        return (
+          <Popover
+            key={name}
+            title={t(dateFilterLabel[name])}
+            active={Boolean(range.from || range.to)}
+            label={t(dateFilterLabel[name])}
+          >
+            {() => (
+              <div className="date-range">
+                <label>
+                  {t('contents.date_from')}
+                  <input
+                    type="date"
+                    value={range.from ?? ''}
+                    onChange={(event) => setDates(name, event.target.value || null, range.to)}
+                  />
+                </label>
+                <label>
+                  {t('contents.date_to')}
+                  <input
+                    type="date"
+                    value={range.to ?? ''}
+                    onChange={(event) => setDates(name, range.from, event.target.value || null)}
+                  />
+                </label>
+              </div>
+            )}
+          </Popover>
+        );
+      })}
+      <label className="chip chip-check">
+        <input
+          type="checkbox"
+          checked={filters.archived}
+          onChange={(event) => onChange({ ...filters, archived: event.target.checked })}
+        />
+        {t('contents.filter_archived')}
+      </label>
+      {count > 0 && (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => onChange(clearFilters(filters))}
+        >
+          {t('contents.clear_filters_count', { count })}
+        </button>
+      )}
+    </div>
+  );
+}
