@@ -22,6 +22,7 @@ import { useShell } from '../AppShell';
 import { canCreateContent } from '../../lib/permissions';
 import { ChannelBadges } from './ChannelBadges';
 import { FilterBar } from './FilterBar';
+import { SaveViewButton } from '../views/SaveViewButton';
 import { NewContentButton } from './NewContent';
 
 /** Pointing at a content starts loading the editor's code, so opening it is instant. */
@@ -69,7 +70,10 @@ export function ContentsScreen() {
     <section className="page page-wide">
       <div className="page-header">
         <h1>{t('contents.title')}</h1>
-        {canCreateContent(membership.role) && <NewContentButton slug={slug} types={types} />}
+        <div className="page-header-actions">
+          <SaveViewButton slug={slug} role={membership.role} filters={filters} />
+          {canCreateContent(membership.role) && <NewContentButton slug={slug} types={types} />}
+        </div>
       </div>
       <FilterBar filters={filters} onChange={setFilters} slug={slug} count={filterCount} />
       {list.isError && <Alert>{genericErrorMessage(t, list.error)}</Alert>}
