@@ -10,6 +10,8 @@ function answer(total: number): SearchResults {
   };
 }
 
+const acme = { id: 'w1', slug: 'acme' };
+
 afterEach(() => vi.unstubAllGlobals());
 
 describe('as-you-type search', () => {
@@ -33,17 +35,17 @@ describe('as-you-type search', () => {
       ),
     );
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const observer = new QueryObserver(client, searchQuery('acme', 'q=chau'));
+    const observer = new QueryObserver(client, searchQuery(acme, 'q=chau'));
     const seen: (number | undefined)[] = [];
     const unsubscribe = observer.subscribe((result) => seen.push(result.data?.total));
     await vi.waitFor(() => expect(requests).toHaveLength(1));
 
     // The person typed on: the first question is dropped, the second one answered.
-    observer.setOptions(searchQuery('acme', 'q=chaudiere'));
+    observer.setOptions(searchQuery(acme, 'q=chaudiere'));
     await vi.waitFor(() => expect(requests).toHaveLength(2));
     expect(requests[0]!.signal.aborted).toBe(true);
     expect(requests[1]!.signal.aborted).toBe(false);
-    expect(requests[1]!.url).toBe('/api/v1/workspaces/acme/search?q=chaudiere');
+    expect(requests[1]!.url).toBe('/api/v1/workspaces/w1/search?q=chaudiere');
     requests[0]!.reply(99); // too late: aborted
     requests[1]!.reply(3);
     await vi.waitFor(() => expect(observer.getCurrentResult().data?.total).toBe(3));

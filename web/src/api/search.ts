@@ -9,7 +9,7 @@ import {
 } from '@tanstack/react-query';
 import type { ViewQuery } from '../lib/filters';
 import { api, request } from './client';
-import type { Language, ListOf } from './types';
+import type { Language, ListOf, Workspace } from './types';
 
 // Search, similar contents, saved views, and the workflow's statuses that label their results.
 // Keys start with the workspace's slug, like the rest of the workspace's server state.
@@ -64,7 +64,11 @@ export interface WorkflowStatus {
   category: string;
 }
 
-const ws = (slug: string) => `/api/v1/workspaces/${encodeURIComponent(slug)}`;
+/** A workspace as these hooks need it: its slug for the cache, its id for the server. */
+export type WorkspaceRef = Pick<Workspace, 'id' | 'slug'>;
+
+// Search and views answer to the workspace's id only (not its slug, unlike the other routes).
+const ws = (workspace: WorkspaceRef) => `/api/v1/workspaces/${encodeURIComponent(workspace.id)}`;
 
 export const searchKeys = {
   all: (slug: string) => ['ws', slug, 'search'] as const,
@@ -81,25 +85,25 @@ export const searchKeys = {
  * request is aborted when nothing on screen waits for its answer any more: while typing, only
  * the latest words are still being asked.
  */
-export const searchQuery = (slug: string, query: string) =>
+export const searchQuery = (workspace: WorkspaceRef, query: string) =>
   queryOptions({
-    queryKey: searchKeys.results(slug, query),
-    queryFn: ({ signal }) => api.get<SearchResults>(`${ws(slug)}/search?${query}`, signal),
+    queryKey: searchKeys.results(workspace.slug, query),
+    queryFn: ({ signal }) => api.get<SearchResults>(`${ws(workspace)}/search?${query}`, signal),
   });
 
 /** As-you-type results: the previous answer stays on screen until the next one arrives. */
-export function useQuickSearch(slug: string, query: string, enabled: boolean) {
-  return useQuery({ ...searchQuery(slug, query), enabled, placeholderData: keepPreviousData });
+export function useQuickSearch(workspace: WorkspaceRef, query: string, enabled: boolean) {
+  return useQuery({ ...searchQuery(workspace, query), enabled, placeholderData: keepPreviousData });
 }
 
 /** The results page: `pageSize` at a time, "more" asking for the next ones. */
-export function useSearchPages(slug: string, query: string, pageSize = 20) {
+export function useSearchPages(workspace: WorkspaceRef, query: string, pageSize = 20) {
   return useInfiniteQuery({
-    queryKey: searchKeys.pages(slug, query),
+    queryKey: searchKeys.pages(workspace.slug, query),
     initialPageParam: 0,
     queryFn: ({ pageParam, signal }) =>
       api.get<SearchResults>(
-        `${ws(slug)}/search?${query}${query ? '&' : ''}offset=${pageParam}&limit=${pageSize}`,
+        `${ws(workspace)}/search?${query}${query ? '&' : ''}offset=${pageParam}&limit=${pageSize}`,
         signal,
       ),
     getNextPageParam: (last, pages) => {
@@ -111,22 +115,22 @@ export function useSearchPages(slug: string, query: string, pageSize = 20) {
 }
 
 /** Several searches at once, for their facets (one per facet that has a value chosen). */
-export function useSearches(slug: string, queries: string[]) {
+export function useSearches(workspace: WorkspaceRef, queries: string[]) {
   return useQueries({
     queries: queries.map((query) => ({
-      ...searchQuery(slug, query),
+      ...searchQuery(workspace, query),
       placeholderData: keepPreviousData,
     })),
   });
 }
 
 /** Contents on the same subject as a text being written (nothing is asked for empty text). */
-export function useSimilarToText(slug: string, title: string, text: string) {
+export function useSimilarToText(workspace: WorkspaceRef, title: string, text: string) {
   return useQuery({
-    queryKey: searchKeys.similar(slug, title, text),
+    queryKey: searchKeys.similar(workspace.slug, title, text),
     queryFn: async ({ signal }) =>
       (
-        await request<ListOf<SearchHit>>('POST', `${ws(slug)}/search/similar`, {
+        await request<ListOf<SearchHit>>('POST', `${ws(workspace)}/search/similar`, {
           body: { title, text, limit: 5 },
           signal,
         })
@@ -141,7 +145,12 @@ export const statusesQuery = (slug: string) =>
   queryOptions({
     queryKey: searchKeys.statuses(slug),
     queryFn: async ({ signal }) =>
-      (await api.get<{ statuses: WorkflowStatus[] }>(`${ws(slug)}/workflow`, signal)).statuses,
+      (
+        await api.get<{ statuses: WorkflowStatus[] }>(
+          `/api/v1/workspaces/${encodeURIComponent(slug)}/workflow`,
+          signal,
+        )
+      ).statuses,
     staleTime: 60_000,
   });
 
@@ -149,31 +158,35 @@ export const useStatuses = (slug: string) => useQuery(statusesQuery(slug));
 
 // ---- saved views ---------------------------------------------------------------------------
 
-export function useViews(slug: string) {
+export function useViews(workspace: WorkspaceRef) {
   return useQuery({
-    queryKey: searchKeys.views(slug),
+    queryKey: searchKeys.views(workspace.slug),
     queryFn: async ({ signal }) =>
-      (await api.get<ListOf<SavedView>>(`${ws(slug)}/views`, signal)).items,
+      (await api.get<ListOf<SavedView>>(`${ws(workspace)}/views`, signal)).items,
   });
 }
 
-function useViewMutation<TInput>(slug: string, send: (input: TInput) => Promise<unknown>) {
+function useViewMutation<TInput>(
+  workspace: WorkspaceRef,
+  send: (input: TInput) => Promise<unknown>,
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: send,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: searchKeys.views(slug) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: searchKeys.views(workspace.slug) }),
   });
 }
 
-const viewPath = (slug: string, id: string) => `${ws(slug)}/views/${encodeURIComponent(id)}`;
+const viewPath = (workspace: WorkspaceRef, id: string) =>
+  `${ws(workspace)}/views/${encodeURIComponent(id)}`;
 
-export const useCreateView = (slug: string) =>
-  useViewMutation(slug, (input: ViewInput & { name: string }) =>
-    api.post<SavedView>(`${ws(slug)}/views`, input),
+export const useCreateView = (workspace: WorkspaceRef) =>
+  useViewMutation(workspace, (input: ViewInput & { name: string }) =>
+    api.post<SavedView>(`${ws(workspace)}/views`, input),
   );
-export const useUpdateView = (slug: string) =>
-  useViewMutation(slug, ({ id, ...input }: ViewInput & { id: string }) =>
-    api.patch<SavedView>(viewPath(slug, id), input),
+export const useUpdateView = (workspace: WorkspaceRef) =>
+  useViewMutation(workspace, ({ id, ...input }: ViewInput & { id: string }) =>
+    api.patch<SavedView>(viewPath(workspace, id), input),
   );
-export const useDeleteView = (slug: string) =>
-  useViewMutation(slug, (id: string) => api.delete<void>(viewPath(slug, id)));
+export const useDeleteView = (workspace: WorkspaceRef) =>
+  useViewMutation(workspace, (id: string) => api.delete<void>(viewPath(workspace, id)));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   activeFilterCount,
   clearFilters,
+  filtersForWords,
   emptyFilters,
   filtersToApiQuery,
   filtersToSearch,
@@ -130,6 +131,14 @@ describe('one model for the list, search results and saved views', () => {
     expect(filters.multi.type).toEqual(['article', 'social_post']);
     filters = toggleValue(filters, 'type', 'article');
     expect(filters.multi.type).toEqual(['social_post']);
+  });
+
+  it('ranks words alone by relevance, for the palette and its results page', () => {
+    expect(filtersToSearch(filtersForWords('gaz')).toString()).toBe('q=gaz');
+    expect(new URLSearchParams(filtersToSearchApiQuery(filtersForWords('gaz'))).get('sort')).toBe(
+      'relevance',
+    );
+    expect(filtersForWords('gaz')).toEqual(parseFilters('q=gaz'));
   });
 
   it('clears the filters but keeps the words and the sort', () => {

@@ -207,6 +207,12 @@ export function activeFilterCount(filters: ListFilters): number {
   return count + (filters.archived ? 1 : 0);
 }
 
+/** Only words, in their default order (by relevance). */
+export function filtersForWords(q: string): ListFilters {
+  const sort = defaultSort(q);
+  return { ...emptyFilters(), q, sort, order: defaultOrder(sort) };
+}
+
 /** The same filters with none set: words and sort kept. */
 export function clearFilters(filters: ListFilters): ListFilters {
   return { ...emptyFilters(), q: filters.q, sort: filters.sort, order: filters.order };

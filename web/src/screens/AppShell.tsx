@@ -217,7 +217,7 @@ function ShellFrame({
               </li>
             </ul>
             <SidebarViews
-              slug={membership.workspace.slug}
+              workspace={membership.workspace}
               role={membership.role}
               userId={me.user.id}
             />
@@ -234,7 +234,7 @@ function ShellFrame({
       </div>
       {membership && (
         <SearchPalette
-          slug={membership.workspace.slug}
+          workspace={membership.workspace}
           open={searching}
           onClose={() => setSearching(false)}
         />

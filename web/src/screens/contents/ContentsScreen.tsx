@@ -71,7 +71,11 @@ export function ContentsScreen() {
       <div className="page-header">
         <h1>{t('contents.title')}</h1>
         <div className="page-header-actions">
-          <SaveViewButton slug={slug} role={membership.role} filters={filters} />
+          <SaveViewButton
+            workspace={membership.workspace}
+            role={membership.role}
+            filters={filters}
+          />
           {canCreateContent(membership.role) && <NewContentButton slug={slug} types={types} />}
         </div>
       </div>

@@ -9,9 +9,13 @@ import { Field } from '../../components/Field';
 import { genericErrorMessage } from '../../lib/errors';
 import { SimilarContents } from './SimilarContents';
 
-/** The field the first lines go to: the type's first text field. */
+/** The field the first lines go to: the type's main text (rich text first, not a lead or SEO). */
 function firstTextField(type: ContentType | undefined) {
-  return type?.fields.find((field) => ['richtext', 'longtext', 'text'].includes(field.kind));
+  for (const kind of ['richtext', 'longtext', 'text']) {
+    const field = type?.fields.find((item) => item.kind === kind);
+    if (field) return field;
+  }
+  return undefined;
 }
 
 /** "New content": pick a type, give a title, land on the new content's page. */

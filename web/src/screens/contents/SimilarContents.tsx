@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSimilarToText } from '../../api/search';
 import { useDebouncedValue } from '../../lib/debounce';
+import { useShell } from '../AppShell';
 import { useSearchLabels } from '../search/labels';
 
 /** How long typing must pause before the text is compared with the workspace's contents. */
@@ -28,7 +29,7 @@ export function SimilarContents({
   const typed = enough ? JSON.stringify([title.trim(), text.trim()]) : '';
   const settled = useDebouncedValue(typed, typingPauseMs, (value) => value === '');
   const [settledTitle = '', settledText = ''] = settled ? (JSON.parse(settled) as string[]) : [];
-  const similar = useSimilarToText(slug, settledTitle, settledText);
+  const similar = useSimilarToText(useShell().membership.workspace, settledTitle, settledText);
   const items = settled ? (similar.data ?? []) : [];
 
   return (

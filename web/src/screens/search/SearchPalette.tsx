@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useQuickSearch, type SearchHit } from '../../api/search';
+import { useQuickSearch, type SearchHit, type WorkspaceRef } from '../../api/search';
 import { Dialog } from '../../components/Dialog';
 import { Snippet } from '../../components/Snippet';
 import { useLocale } from '../../i18n';
 import { useDebouncedValue } from '../../lib/debounce';
-import { emptyFilters, filtersToSearch, filtersToSearchApiQuery } from '../../lib/filters';
+import { filtersForWords, filtersToSearch, filtersToSearchApiQuery } from '../../lib/filters';
 import { formatRelative } from '../../lib/format';
 import { useSearchLabels, type SearchLabels } from './labels';
 
@@ -16,30 +16,31 @@ const shownResults = 8;
 
 /** The results page for some words; `exact` asks not to follow a spelling correction. */
 export function searchPagePath(slug: string, q: string, exact = false): string {
-  const params = filtersToSearch({ ...emptyFilters(), q });
+  const params = filtersToSearch(filtersForWords(q));
   if (exact) params.set('exact', '1');
   return `/w/${encodeURIComponent(slug)}/search?${params.toString()}`;
 }
 
 /** Ctrl+K: a search box over everything, with results as the words are typed. */
 export function SearchPalette({
-  slug,
+  workspace,
   open,
   onClose,
 }: {
-  slug: string;
+  workspace: WorkspaceRef;
   open: boolean;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   return (
     <Dialog open={open} title={t('search.dialog_title')} onClose={onClose} wide>
-      <PaletteBody slug={slug} onClose={onClose} />
+      <PaletteBody workspace={workspace} onClose={onClose} />
     </Dialog>
   );
 }
 
-function PaletteBody({ slug, onClose }: { slug: string; onClose: () => void }) {
+function PaletteBody({ workspace, onClose }: { workspace: WorkspaceRef; onClose: () => void }) {
+  const slug = workspace.slug;
   const { t } = useTranslation();
   const navigate = useNavigate();
   const labels = useSearchLabels(slug);
@@ -52,8 +53,8 @@ function PaletteBody({ slug, onClose }: { slug: string; onClose: () => void }) {
   const query =
     typed.trim() === ''
       ? ''
-      : `${filtersToSearchApiQuery({ ...emptyFilters(), q: typed })}&limit=${shownResults}`;
-  const search = useQuickSearch(slug, query, query !== '');
+      : `${filtersToSearchApiQuery(filtersForWords(typed))}&limit=${shownResults}`;
+  const search = useQuickSearch(workspace, query, query !== '');
   const results = query !== '' ? search.data : undefined;
   const items = results?.items ?? [];
   const optionCount = results ? items.length + 1 : 0; // the last one: all results

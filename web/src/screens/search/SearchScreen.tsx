@@ -48,7 +48,8 @@ export default function SearchScreen() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { membership } = useShell();
-  const slug = membership.workspace.slug;
+  const workspace = membership.workspace;
+  const slug = workspace.slug;
   const labels = useSearchLabels(slug);
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = useMemo(() => parseFilters(searchParams), [searchParams]);
@@ -63,7 +64,7 @@ export default function SearchScreen() {
   };
 
   const apiQuery = filtersToSearchApiQuery(filters);
-  const pages = useSearchPages(slug, apiQuery);
+  const pages = useSearchPages(workspace, apiQuery);
   const first = pages.data?.pages[0];
   const corrected = first?.corrected_query;
   // The server corrected words the person asked to keep: nothing matches them as typed.
@@ -78,7 +79,7 @@ export default function SearchScreen() {
     (name) =>
       `${filtersToSearchApiQuery({ ...filters, multi: { ...filters.multi, [name]: [] } })}&limit=1`,
   );
-  const facetAnswers = useSearches(slug, facetQueries);
+  const facetAnswers = useSearches(workspace, facetQueries);
   const facets = (name: FacetName): FacetCounts => {
     const at = chosen.indexOf(name);
     const source: SearchResults | undefined = at >= 0 ? facetAnswers[at]?.data : first;
@@ -89,7 +90,7 @@ export default function SearchScreen() {
     <section className="page page-wide search-page">
       <div className="page-header">
         <h1>{t('search.title')}</h1>
-        <SaveViewButton slug={slug} role={membership.role} filters={filters} />
+        <SaveViewButton workspace={workspace} role={membership.role} filters={filters} />
       </div>
       <SearchBox
         q={filters.q}

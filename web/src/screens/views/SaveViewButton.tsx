@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCreateView } from '../../api/search';
+import { useCreateView, type WorkspaceRef } from '../../api/search';
 import type { Role } from '../../api/types';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
@@ -11,16 +11,16 @@ import { canShareView } from '../../lib/permissions';
 
 /** "Save view": keeps the screen's words, filters and sort under a name, in the sidebar. */
 export function SaveViewButton({
-  slug,
+  workspace,
   role,
   filters,
 }: {
-  slug: string;
+  workspace: WorkspaceRef;
   role: Role;
   filters: ListFilters;
 }) {
   const { t } = useTranslation();
-  const create = useCreateView(slug);
+  const create = useCreateView(workspace);
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [shared, setShared] = useState(false);

@@ -1,7 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { useDeleteView, useUpdateView, useViews, type SavedView } from '../../api/search';
+import {
+  useDeleteView,
+  useUpdateView,
+  useViews,
+  type SavedView,
+  type WorkspaceRef,
+} from '../../api/search';
 import type { Role } from '../../api/types';
 import { Alert } from '../../components/Alert';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
@@ -18,14 +24,23 @@ function canonicalHere(pathname: string, search: string): string {
 }
 
 /** The saved views in the sidebar: open one, rename or delete it. */
-export function SidebarViews({ slug, role, userId }: { slug: string; role: Role; userId: string }) {
+export function SidebarViews({
+  workspace,
+  role,
+  userId,
+}: {
+  workspace: WorkspaceRef;
+  role: Role;
+  userId: string;
+}) {
+  const slug = workspace.slug;
   const { t } = useTranslation();
-  const views = useViews(slug);
+  const views = useViews(workspace);
   const location = useLocation();
   const here = canonicalHere(location.pathname, location.search);
   const [renaming, setRenaming] = useState<SavedView | null>(null);
   const [deleting, setDeleting] = useState<SavedView | null>(null);
-  const remove = useDeleteView(slug);
+  const remove = useDeleteView(workspace);
 
   return (
     <section className="sidebar-views" aria-labelledby="sidebar-views-title">
@@ -90,7 +105,9 @@ export function SidebarViews({ slug, role, userId }: { slug: string; role: Role;
           );
         })}
       </ul>
-      {renaming && <RenameView slug={slug} view={renaming} onClose={() => setRenaming(null)} />}
+      {renaming && (
+        <RenameView workspace={workspace} view={renaming} onClose={() => setRenaming(null)} />
+      )}
       <ConfirmDialog
         open={deleting !== null}
         title={t('views.delete_title', { name: deleting?.name ?? '' })}
@@ -113,16 +130,16 @@ export function SidebarViews({ slug, role, userId }: { slug: string; role: Role;
 }
 
 function RenameView({
-  slug,
+  workspace,
   view,
   onClose,
 }: {
-  slug: string;
+  workspace: WorkspaceRef;
   view: SavedView;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const update = useUpdateView(slug);
+  const update = useUpdateView(workspace);
   const [name, setName] = useState(view.name);
   const [missing, setMissing] = useState(false);
   const ref = useRef<HTMLInputElement>(null);
