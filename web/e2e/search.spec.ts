@@ -119,6 +119,16 @@ test('find by a few misspelt words, narrow by facets, save the view, be warned o
     'Sécurité des citernes en hiver',
   );
 
+  // "Search instead" keeps the words as typed: nothing matches them.
+  await page.keyboard.press('Control+k');
+  await box.fill('securite des citermes');
+  await palette.getByRole('button', { name: 'search instead for securite des citermes' }).click();
+  await expect(page).toHaveURL(/\/search\?q=securite\+des\+citermes&exact=1$/);
+  await expect(
+    page.getByText('No content matches “securite des citermes” as typed.'),
+  ).toBeVisible();
+  await expect(page.locator('.search-hit')).toHaveCount(0);
+
   // Escape closes the palette, and the button in the top bar opens it too.
   await page.getByRole('button', { name: /^Search/ }).click();
   await expect(box).toBeVisible();
