@@ -192,7 +192,7 @@ export function HitSummary({
     <>
       <span className="hit-title">{hit.title || t('content.untitled')}</span>
       <span className="hit-meta">
-        <span>{labels.type(hit.type)}</span>
+        {labels.type(hit.type) && <span>{labels.type(hit.type)}</span>}
         {status && (
           <span className="hit-status">
             <span

@@ -264,7 +264,8 @@ function FacetGroups({
   labels: SearchLabels;
 }) {
   const { t } = useTranslation();
-  const nameOf = (facet: FacetName, value: string): string => {
+  const nameOf = (facet: FacetName, value: string): string => labelOf(facet, value) || value;
+  const labelOf = (facet: FacetName, value: string): string => {
     switch (facet) {
       case 'type':
         return labels.type(value);

@@ -23,14 +23,16 @@ export function useSearchLabels(slug: string) {
     const statusById = byId(statuses);
     const channelById = byId(channels);
     const memberById = new Map((members ?? []).map((m) => [m.user_id, m]));
+    // A list the person may not read (a guest's) names nothing, rather than "Unknown" everywhere.
+    const unknown = (list: unknown[] | undefined) => (list ? t('search.unknown') : '');
     return {
-      type: (id: string) => typeById.get(id)?.name ?? t('search.unknown'),
+      type: (id: string) => typeById.get(id)?.name ?? unknown(types),
       /** A type id as the filter model keeps it: by its key, like the list's URL. */
       typeKey: (id: string) => typeById.get(id)?.key ?? id,
-      status: (id: string | null) => (id ? (statusById.get(id)?.name ?? t('search.unknown')) : ''),
+      status: (id: string | null) => (id ? (statusById.get(id)?.name ?? unknown(statuses)) : ''),
       statusColor: (id: string | null) => (id ? statusById.get(id)?.color : undefined),
-      channel: (id: string) => channelById.get(id)?.name ?? t('search.unknown'),
-      owner: (id: string) => memberById.get(id)?.name ?? t('search.unknown'),
+      channel: (id: string) => channelById.get(id)?.name ?? unknown(channels),
+      owner: (id: string) => memberById.get(id)?.name ?? unknown(members),
       language: (code: string) =>
         code === 'fr' ? t('language.fr') : code === 'en' ? t('language.en') : code,
     };
