@@ -1,8 +1,8 @@
+#include <charconv>
+
 #include "api/api.hpp"
 #include "api/common.hpp"
 #include "api/content_json.hpp"
-
-#include <charconv>
 
 namespace copydesk::api {
 
@@ -18,11 +18,13 @@ http::Response ContentResponse(int status, const content::ContentView& view) {
 }
 
 // The base version of a write: "base_version" in the body, else an If-Match header ("v3", 3).
-Result<std::int64_t> BaseVersion(const http::Request& req, const std::optional<std::int64_t>& from_body) {
+Result<std::int64_t> BaseVersion(const http::Request& req,
+                                 const std::optional<std::int64_t>& from_body) {
   if (from_body) return *from_body;
   auto header = req.Header("If-Match");
   if (!header) {
-    return Error::InvalidField("base_version", "is required: send the version your change is based on");
+    return Error::InvalidField("base_version",
+                               "is required: send the version your change is based on");
   }
   std::string_view v = *header;
   if (v.rfind("W/", 0) == 0) v.remove_prefix(2);
@@ -32,7 +34,8 @@ Result<std::int64_t> BaseVersion(const http::Request& req, const std::optional<s
   std::int64_t n = 0;
   auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
   if (ec != std::errc() || end != v.data() + v.size()) {
-    return Error::BadRequest("If-Match must carry a content version such as \"v3\".", {{"If-Match", "is not a version"}});
+    return Error::BadRequest("If-Match must carry a content version such as \"v3\".",
+                             {{"If-Match", "is not a version"}});
   }
   return n;
 }
@@ -41,7 +44,8 @@ Result<std::int64_t> RevisionNumber(const std::string& text, const std::string& 
   std::int64_t n = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
   if (ec != std::errc() || end != text.data() + text.size() || n < 1) {
-    return Error::BadRequest(name + " must be a revision number (1 or more).", {{name, "must be a revision number"}});
+    return Error::BadRequest(name + " must be a revision number (1 or more).",
+                             {{name, "must be a revision number"}});
   }
   return n;
 }
@@ -55,6 +59,7 @@ Result<content::ListFilter> ReadListFilter(const http::Request& req) {
   f.assignees = req.QueryParams("assignee");
   f.projects = req.QueryParams("project");
   f.languages = req.QueryParams("language");
+  f.statuses = req.QueryParams("status");
   f.cursor = req.QueryParam("cursor");
   if (auto sort = req.QueryParam("sort")) {
     // "-updated" or "updated" with order=desc: both read naturally.
@@ -67,7 +72,8 @@ Result<content::ListFilter> ReadListFilter(const http::Request& req) {
     }
   }
   if (auto order = req.QueryParam("order")) {
-    if (*order != "asc" && *order != "desc") return Error::BadRequest("order must be asc or desc.", {{"order", "must be asc or desc"}});
+    if (*order != "asc" && *order != "desc")
+      return Error::BadRequest("order must be asc or desc.", {{"order", "must be asc or desc"}});
     f.descending = *order == "desc";
   }
   auto archived = BoolParam(req, "archived");
@@ -76,16 +82,18 @@ Result<content::ListFilter> ReadListFilter(const http::Request& req) {
   auto limit = IntParam(req, "limit");
   if (!limit) return std::move(limit).error();
   if (*limit) {
-    if (**limit < 1 || **limit > 200) return Error::InvalidField("limit", "must be between 1 and 200");
+    if (**limit < 1 || **limit > 200)
+      return Error::InvalidField("limit", "must be between 1 and 200");
     f.limit = static_cast<int>(**limit);
   }
   struct Range {
     const char* name;
     std::optional<TimeMs>* out;
   };
-  for (auto [name, out] : {Range{"publish_from", &f.publish_from}, Range{"publish_to", &f.publish_to},
-                           Range{"due_from", &f.due_from}, Range{"due_to", &f.due_to},
-                           Range{"updated_from", &f.updated_from}, Range{"updated_to", &f.updated_to}}) {
+  for (auto [name, out] :
+       {Range{"publish_from", &f.publish_from}, Range{"publish_to", &f.publish_to},
+        Range{"due_from", &f.due_from}, Range{"due_to", &f.due_to},
+        Range{"updated_from", &f.updated_from}, Range{"updated_to", &f.updated_to}}) {
     auto t = TimeParam(req, name);
     if (!t) return std::move(t).error();
     *out = *t;
@@ -96,31 +104,34 @@ Result<content::ListFilter> ReadListFilter(const http::Request& req) {
 }  // namespace
 
 void AddContentRoutes(http::Router& router, Services& s) {
-  router.Add("GET", "/api/v1/workspaces/{ws}/contents", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto filter = ReadListFilter(req);
-    if (!filter) return std::move(filter).error();
-    auto page = s.contents.List(*actor, req.Param("ws"), *filter);
-    if (!page) return std::move(page).error();
-    json::array items;
-    for (const auto& view : page->items) items.push_back(ContentJson(view, false));
-    json::object body{{"items", std::move(items)}};
-    body["next_cursor"] = page->next_cursor ? json::value(*page->next_cursor) : json::value(nullptr);
-    return Json(200, body);
-  });
+  router.Add("GET", "/api/v1/workspaces/{ws}/contents",
+             [&s](http::Request& req) -> Result<http::Response> {
+               auto actor = Authenticate(s.accounts, req);
+               if (!actor) return std::move(actor).error();
+               auto filter = ReadListFilter(req);
+               if (!filter) return std::move(filter).error();
+               auto page = s.contents.List(*actor, req.Param("ws"), *filter);
+               if (!page) return std::move(page).error();
+               json::array items;
+               for (const auto& view : page->items) items.push_back(ContentJson(view, false));
+               json::object body{{"items", std::move(items)}};
+               body["next_cursor"] =
+                   page->next_cursor ? json::value(*page->next_cursor) : json::value(nullptr);
+               return Json(200, body);
+             });
 
-  router.Add("POST", "/api/v1/workspaces/{ws}/contents", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto in = ReadBody(req);
-    if (!in) return std::move(in).error();
-    auto input = ReadContentInput(*in, true);
-    if (auto done = in->Finish(); !done) return std::move(done).error();
-    auto view = s.contents.Create(*actor, req.Param("ws"), std::move(input));
-    if (!view) return std::move(view).error();
-    return ContentResponse(201, *view);
-  });
+  router.Add("POST", "/api/v1/workspaces/{ws}/contents",
+             [&s](http::Request& req) -> Result<http::Response> {
+               auto actor = Authenticate(s.accounts, req);
+               if (!actor) return std::move(actor).error();
+               auto in = ReadBody(req);
+               if (!in) return std::move(in).error();
+               auto input = ReadContentInput(*in, true);
+               if (auto done = in->Finish(); !done) return std::move(done).error();
+               auto view = s.contents.Create(*actor, req.Param("ws"), std::move(input));
+               if (!view) return std::move(view).error();
+               return ContentResponse(201, *view);
+             });
 
   router.Add("GET", "/api/v1/contents/{id}", [&s](http::Request& req) -> Result<http::Response> {
     auto actor = Authenticate(s.accounts, req);
@@ -154,106 +165,117 @@ void AddContentRoutes(http::Router& router, Services& s) {
     return ContentResponse(200, *view);
   });
 
-  router.Add("POST", "/api/v1/contents/{id}/unarchive", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto view = s.contents.SetArchived(*actor, req.Param("id"), false);
-    if (!view) return std::move(view).error();
-    return ContentResponse(200, *view);
-  });
+  router.Add("POST", "/api/v1/contents/{id}/unarchive",
+             [&s](http::Request& req) -> Result<http::Response> {
+               auto actor = Authenticate(s.accounts, req);
+               if (!actor) return std::move(actor).error();
+               auto view = s.contents.SetArchived(*actor, req.Param("id"), false);
+               if (!view) return std::move(view).error();
+               return ContentResponse(200, *view);
+             });
 
-  router.Add("POST", "/api/v1/contents/{id}/purge", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    if (auto purged = s.contents.Purge(*actor, req.Param("id")); !purged) return std::move(purged).error();
-    return NoContent();
-  });
+  router.Add("POST", "/api/v1/contents/{id}/purge",
+             [&s](http::Request& req) -> Result<http::Response> {
+               auto actor = Authenticate(s.accounts, req);
+               if (!actor) return std::move(actor).error();
+               if (auto purged = s.contents.Purge(*actor, req.Param("id")); !purged)
+                 return std::move(purged).error();
+               return NoContent();
+             });
 
-  router.Add("GET", "/api/v1/contents/{id}/revisions", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto revisions = s.contents.Revisions(*actor, req.Param("id"));
-    if (!revisions) return std::move(revisions).error();
-    json::array items;
-    for (const auto& r : *revisions) items.push_back(RevisionJson(r, false));
-    return Json(200, {{"items", std::move(items)}});
-  });
+  router.Add("GET", "/api/v1/contents/{id}/revisions",
+             [&s](http::Request& req) -> Result<http::Response> {
+               auto actor = Authenticate(s.accounts, req);
+               if (!actor) return std::move(actor).error();
+               auto revisions = s.contents.Revisions(*actor, req.Param("id"));
+               if (!revisions) return std::move(revisions).error();
+               json::array items;
+               for (const auto& r : *revisions) items.push_back(RevisionJson(r, false));
+               return Json(200, {{"items", std::move(items)}});
+             });
 
-  router.Add("GET", "/api/v1/contents/{id}/revisions/{n}", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto n = RevisionNumber(req.Param("n"), "n");
-    if (!n) return std::move(n).error();
-    auto revision = s.contents.Revision(*actor, req.Param("id"), *n);
-    if (!revision) return std::move(revision).error();
-    return Json(200, RevisionJson(*revision, true));
-  });
+  router.Add("GET", "/api/v1/contents/{id}/revisions/{n}",
+             [&s](http::Request& req) -> Result<http::Response> {
+               auto actor = Authenticate(s.accounts, req);
+               if (!actor) return std::move(actor).error();
+               auto n = RevisionNumber(req.Param("n"), "n");
+               if (!n) return std::move(n).error();
+               auto revision = s.contents.Revision(*actor, req.Param("id"), *n);
+               if (!revision) return std::move(revision).error();
+               return Json(200, RevisionJson(*revision, true));
+             });
 
-  router.Add("PUT", "/api/v1/contents/{id}/revisions/{n}/label", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto n = RevisionNumber(req.Param("n"), "n");
-    if (!n) return std::move(n).error();
-    auto in = ReadBody(req);
-    if (!in) return std::move(in).error();
-    std::string label;
-    if (in->IsNull("label")) in->Raw("label");
-    else label = in->String("label", JsonInput::kRequired, 2000).value_or("");
-    if (auto done = in->Finish(); !done) return std::move(done).error();
-    auto revision = s.contents.Label(*actor, req.Param("id"), *n, label);
-    if (!revision) return std::move(revision).error();
-    return Json(200, RevisionJson(*revision, false));
-  });
+  router.Add("PUT", "/api/v1/contents/{id}/revisions/{n}/label",
+             [&s](http::Request& req) -> Result<http::Response> {
+               auto actor = Authenticate(s.accounts, req);
+               if (!actor) return std::move(actor).error();
+               auto n = RevisionNumber(req.Param("n"), "n");
+               if (!n) return std::move(n).error();
+               auto in = ReadBody(req);
+               if (!in) return std::move(in).error();
+               std::string label;
+               if (in->IsNull("label"))
+                 in->Raw("label");
+               else
+                 label = in->String("label", JsonInput::kRequired, 2000).value_or("");
+               if (auto done = in->Finish(); !done) return std::move(done).error();
+               auto revision = s.contents.Label(*actor, req.Param("id"), *n, label);
+               if (!revision) return std::move(revision).error();
+               return Json(200, RevisionJson(*revision, false));
+             });
 
-  router.Add("GET", "/api/v1/contents/{id}/diff", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto from_text = req.QueryParam("from");
-    auto to_text = req.QueryParam("to");
-    if (!from_text || !to_text) {
-      return Error::BadRequest("from and to are required revision numbers.",
-                               {{from_text ? "to" : "from", "is required"}});
-    }
-    auto from = RevisionNumber(*from_text, "from");
-    if (!from) return std::move(from).error();
-    auto to = RevisionNumber(*to_text, "to");
-    if (!to) return std::move(to).error();
-    auto diff = s.contents.Diff(*actor, req.Param("id"), *from, *to);
-    if (!diff) return std::move(diff).error();
-    json::array fields;
-    for (const auto& d : *diff) {
-      json::object o{{"field", d.field}, {"changed", d.changed}, {"text", d.text}};
-      if (d.text) {
-        json::array ops;
-        for (const auto& op : d.ops) {
-          const char* kind = op.kind == content::DiffOp::Kind::kEqual    ? "equal"
-                             : op.kind == content::DiffOp::Kind::kInsert ? "insert"
-                                                                         : "delete";
-          ops.push_back({{"op", kind}, {"text", op.text}});
-        }
-        o["ops"] = std::move(ops);
-        o["html"] = d.html;
-      } else {
-        o["before"] = d.before;
-        o["after"] = d.after;
-      }
-      fields.push_back(std::move(o));
-    }
-    return Json(200, {{"from", *from}, {"to", *to}, {"fields", std::move(fields)}});
-  });
+  router.Add("GET", "/api/v1/contents/{id}/diff",
+             [&s](http::Request& req) -> Result<http::Response> {
+               auto actor = Authenticate(s.accounts, req);
+               if (!actor) return std::move(actor).error();
+               auto from_text = req.QueryParam("from");
+               auto to_text = req.QueryParam("to");
+               if (!from_text || !to_text) {
+                 return Error::BadRequest("from and to are required revision numbers.",
+                                          {{from_text ? "to" : "from", "is required"}});
+               }
+               auto from = RevisionNumber(*from_text, "from");
+               if (!from) return std::move(from).error();
+               auto to = RevisionNumber(*to_text, "to");
+               if (!to) return std::move(to).error();
+               auto diff = s.contents.Diff(*actor, req.Param("id"), *from, *to);
+               if (!diff) return std::move(diff).error();
+               json::array fields;
+               for (const auto& d : *diff) {
+                 json::object o{{"field", d.field}, {"changed", d.changed}, {"text", d.text}};
+                 if (d.text) {
+                   json::array ops;
+                   for (const auto& op : d.ops) {
+                     const char* kind = op.kind == content::DiffOp::Kind::kEqual    ? "equal"
+                                        : op.kind == content::DiffOp::Kind::kInsert ? "insert"
+                                                                                    : "delete";
+                     ops.push_back({{"op", kind}, {"text", op.text}});
+                   }
+                   o["ops"] = std::move(ops);
+                   o["html"] = d.html;
+                 } else {
+                   o["before"] = d.before;
+                   o["after"] = d.after;
+                 }
+                 fields.push_back(std::move(o));
+               }
+               return Json(200, {{"from", *from}, {"to", *to}, {"fields", std::move(fields)}});
+             });
 
-  router.Add("POST", "/api/v1/contents/{id}/restore", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto in = ReadBody(req);
-    if (!in) return std::move(in).error();
-    auto revision = in->Int("revision", JsonInput::kRequired);
-    if (auto done = in->Finish(); !done) return std::move(done).error();
-    if (*revision < 1) return Error::InvalidField("revision", "must be a revision number (1 or more)");
-    auto view = s.contents.Restore(*actor, req.Param("id"), *revision);
-    if (!view) return std::move(view).error();
-    return ContentResponse(200, *view);
-  });
+  router.Add("POST", "/api/v1/contents/{id}/restore",
+             [&s](http::Request& req) -> Result<http::Response> {
+               auto actor = Authenticate(s.accounts, req);
+               if (!actor) return std::move(actor).error();
+               auto in = ReadBody(req);
+               if (!in) return std::move(in).error();
+               auto revision = in->Int("revision", JsonInput::kRequired);
+               if (auto done = in->Finish(); !done) return std::move(done).error();
+               if (*revision < 1)
+                 return Error::InvalidField("revision", "must be a revision number (1 or more)");
+               auto view = s.contents.Restore(*actor, req.Param("id"), *revision);
+               if (!view) return std::move(view).error();
+               return ContentResponse(200, *view);
+             });
 }
 
 }  // namespace copydesk::api

@@ -100,12 +100,19 @@ ApprovalSummary Summarize(const storage::ContentRecord& content,
 }
 
 ApprovalSummary SummarizeInTx(storage::Tx& tx, const storage::ContentRecord& content,
-                              const std::vector<storage::StatusRecord>& statuses) {
+                              const std::vector<storage::StatusRecord>& statuses,
+                              const std::map<std::string, std::string>* team_names) {
   if (AskedTeams(statuses, content.status_id).empty()) return {};
   std::map<std::string, std::string> names;
-  for (const auto& t : storage::ListTeams(tx, content.workspace_id)) names[t.id] = t.name;
-  return Summarize(content, statuses, storage::ListApprovals(tx, content.id),
-                   storage::ListRevisions(tx, content.id, false), names);
+  if (team_names == nullptr) {
+    for (const auto& t : storage::ListTeams(tx, content.workspace_id)) names[t.id] = t.name;
+    team_names = &names;
+  }
+  const auto approvals = storage::ListApprovals(tx, content.id);
+  // Without any decision no revision can be validated: its history need not be read.
+  std::vector<storage::RevisionRecord> revisions;
+  if (!approvals.empty()) revisions = storage::ListRevisions(tx, content.id, false);
+  return Summarize(content, statuses, approvals, revisions, *team_names);
 }
 
 }  // namespace copydesk::content

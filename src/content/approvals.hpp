@@ -57,8 +57,10 @@ ApprovalSummary Summarize(const storage::ContentRecord& content,
                           const std::map<std::string, std::string>& team_names);
 
 //! Computes a content's summary in the caller's transaction; reads approvals only when some
-//! team is asked.
+//! team is asked, and revisions only when some decision exists. `team_names` (id → name), when
+//! given, spares reading the workspace's teams (a list page reads them once).
 ApprovalSummary SummarizeInTx(storage::Tx& tx, const storage::ContentRecord& content,
-                              const std::vector<storage::StatusRecord>& statuses);
+                              const std::vector<storage::StatusRecord>& statuses,
+                              const std::map<std::string, std::string>* team_names = nullptr);
 
 }  // namespace copydesk::content

@@ -68,8 +68,22 @@ Result<Loaded> Load(Tx& tx, const auth::Actor& actor, const std::string& id, Act
   return Loaded{std::move(*content), *role, std::move(*type), std::move(fields)};
 }
 
+// The content's own channels, when one of its fields is held to channel limits: all that
+// FindViolations reads (a workspace's whole channel tree was read for every GET).
+std::vector<storage::ChannelRecord> LimitingChannels(Tx& tx, const ContentRecord& c,
+                                                     const std::vector<FieldDef>& defs) {
+  std::vector<storage::ChannelRecord> out;
+  if (std::none_of(defs.begin(), defs.end(), [](const FieldDef& d) { return d.channel_limits; }))
+    return out;
+  for (const auto& id : c.channel_ids) {
+    if (auto channel = storage::FindChannel(tx, c.workspace_id, id))
+      out.push_back(std::move(*channel));
+  }
+  return out;
+}
+
 ContentView ViewOf(Tx& tx, Loaded loaded, bool merged = false) {
-  const auto channels = storage::ListChannels(tx, loaded.content.workspace_id);
+  const auto channels = LimitingChannels(tx, loaded.content, loaded.fields);
   const auto statuses = storage::ListStatuses(tx, loaded.content.workspace_id);
   ContentView view;
   view.content = std::move(loaded.content);
@@ -103,9 +117,9 @@ void RecordStaleApprovals(Tx& tx, const ContentRecord& c, const std::string& old
     if (approval->decision == "approved") teams.push_back(json::string(team));
   }
   if (teams.empty()) return;
-  storage::AppendEvent(tx, c.workspace_id, actor_id, "approval.stale", c.id,
-                       json::serialize(json::object{{"teams", std::move(teams)}, {"revision", c.revision}}),
-                       now);
+  storage::AppendEvent(
+      tx, c.workspace_id, actor_id, "approval.stale", c.id,
+      json::serialize(json::object{{"teams", std::move(teams)}, {"revision", c.revision}}), now);
 }
 
 // The state a write is compared with: what three-way merges are made of.
@@ -139,9 +153,12 @@ Result<void> CheckInput(Tx& tx, const std::string& workspace_id, const std::vect
                         ContentInput& in) {
   std::vector<FieldError> faults;
   if (in.title) {
-    if (Trim(*in.title).empty()) faults.push_back({"title", "must not be empty"});
-    else if (CountCharacters(*in.title) > 2000) faults.push_back({"title", "must be at most 2000 characters"});
-    else in.title = std::string(Trim(*in.title));
+    if (Trim(*in.title).empty())
+      faults.push_back({"title", "must not be empty"});
+    else if (CountCharacters(*in.title) > 2000)
+      faults.push_back({"title", "must be at most 2000 characters"});
+    else
+      in.title = std::string(Trim(*in.title));
     if (in.title->find('\n') != std::string::npos) faults.push_back({"title", "must be one line"});
   }
   if (in.language) {
@@ -150,16 +167,18 @@ Result<void> CheckInput(Tx& tx, const std::string& workspace_id, const std::vect
   if (in.fields) {
     for (const auto& member : *in.fields) {
       const std::string key(member.key());
-      const auto def = std::find_if(defs.begin(), defs.end(), [&](const FieldDef& d) { return d.key == key; });
+      const auto def =
+          std::find_if(defs.begin(), defs.end(), [&](const FieldDef& d) { return d.key == key; });
       if (def == defs.end()) {
         faults.push_back({"fields." + key, "is not a field of this content type"});
         continue;
       }
       if (member.value().is_null()) continue;  // clears the field
       if (member.value().is_string() && member.value().as_string().size() > kMaxFieldBytes) {
-        Error e{ErrorKind::kPayloadTooLarge,
-                "The field " + key + " is larger than " + std::to_string(kMaxFieldBytes) + " bytes.",
-                {{"fields." + key, "is too large"}}};
+        Error e{
+            ErrorKind::kPayloadTooLarge,
+            "The field " + key + " is larger than " + std::to_string(kMaxFieldBytes) + " bytes.",
+            {{"fields." + key, "is too large"}}};
         return e;
       }
       if (auto why = workspace::CheckFieldValue(*def, member.value())) {
@@ -167,12 +186,14 @@ Result<void> CheckInput(Tx& tx, const std::string& workspace_id, const std::vect
       }
     }
   }
-  auto check_ids = [&](const char* name, std::optional<std::vector<std::string>>& ids, auto exists) {
+  auto check_ids = [&](const char* name, std::optional<std::vector<std::string>>& ids,
+                       auto exists) {
     if (!ids) return;
     std::vector<std::string> unique;
     for (std::size_t i = 0; i < ids->size(); ++i) {
       if (!exists((*ids)[i])) {
-        faults.push_back({std::string(name) + "[" + std::to_string(i) + "]", "is not known in this workspace"});
+        faults.push_back(
+            {std::string(name) + "[" + std::to_string(i) + "]", "is not known in this workspace"});
       } else if (std::find(unique.begin(), unique.end(), (*ids)[i]) == unique.end()) {
         unique.push_back((*ids)[i]);
       }
@@ -183,8 +204,9 @@ Result<void> CheckInput(Tx& tx, const std::string& workspace_id, const std::vect
     auto role = storage::FindRole(tx, workspace_id, user_id);
     return role && *role != "guest";
   };
-  check_ids("channels", in.channels,
-            [&](const std::string& id) { return storage::FindChannel(tx, workspace_id, id).has_value(); });
+  check_ids("channels", in.channels, [&](const std::string& id) {
+    return storage::FindChannel(tx, workspace_id, id).has_value();
+  });
   check_ids("assignees", in.assignees, is_member);
   if (in.tags) {
     if (in.tags->size() > 50) faults.push_back({"tags", "has more than 50 tags"});
@@ -270,7 +292,8 @@ void Commit(Tx& tx, ContentRecord& c, const std::string& actor_id, const std::st
     storage::SetContentAssignees(tx, c.id, c.assignee_ids);
   }
   storage::InsertVersionSnapshot(tx, c.id, c.version, json::serialize(Snapshot(c)));
-  if (c.version > kVersionsKept) storage::PruneVersionSnapshots(tx, c.id, c.version - kVersionsKept);
+  if (c.version > kVersionsKept)
+    storage::PruneVersionSnapshots(tx, c.id, c.version - kVersionsKept);
   data["version"] = c.version;
   data["revision"] = c.revision;
   storage::AppendEvent(tx, c.workspace_id, actor_id, kind, c.id, json::serialize(data), now);
@@ -299,7 +322,8 @@ json::value OptionalJson(const std::optional<T>& v) {
 
 // Three-way merge of two sets: what the proposal added or removed since its base, applied to
 // the current set.
-std::vector<std::string> MergeSets(const std::vector<std::string>& base, const std::vector<std::string>& current,
+std::vector<std::string> MergeSets(const std::vector<std::string>& base,
+                                   const std::vector<std::string>& current,
                                    const std::vector<std::string>& proposed, bool fold) {
   auto key = [fold](const std::string& s) { return fold ? FoldForMatch(s) : s; };
   std::set<std::string> base_keys, proposed_keys;
@@ -326,9 +350,9 @@ enum class MergeKind {
 };
 
 struct Proposal {
-  json::object snapshot;        // the state the write asks for, on top of the current one
-  json::array conflicts;        // properties changed on both sides in incompatible ways
-  bool merged = false;          // some property combined both sides
+  json::object snapshot;  // the state the write asks for, on top of the current one
+  json::array conflicts;  // properties changed on both sides in incompatible ways
+  bool merged = false;    // some property combined both sides
   std::vector<std::string> changed;
 };
 
@@ -348,9 +372,11 @@ Proposal Propose(const json::object& current, const std::optional<json::object>&
       return wanted;
     }
     if (wanted == b) return cur;  // the writer did not change it; keep what others did
-    if (kind == MergeKind::kText && (b.is_string() || b.is_null()) && cur.is_string() && wanted.is_string()) {
+    if (kind == MergeKind::kText && (b.is_string() || b.is_null()) && cur.is_string() &&
+        wanted.is_string()) {
       const std::string bs = b.is_string() ? std::string(b.as_string()) : std::string();
-      if (auto merged = MergeText(bs, std::string(wanted.as_string()), std::string(cur.as_string()))) {
+      if (auto merged =
+              MergeText(bs, std::string(wanted.as_string()), std::string(cur.as_string()))) {
         p.merged = true;
         p.changed.push_back(name);
         return json::string(*merged);
@@ -359,7 +385,8 @@ Proposal Propose(const json::object& current, const std::optional<json::object>&
     if (kind == MergeKind::kSet || kind == MergeKind::kFoldedSet) {
       p.merged = true;
       p.changed.push_back(name);
-      return StringArray(MergeSets(Strings(b), Strings(cur), Strings(wanted), kind == MergeKind::kFoldedSet));
+      return StringArray(
+          MergeSets(Strings(b), Strings(cur), Strings(wanted), kind == MergeKind::kFoldedSet));
     }
     p.conflicts.push_back({{"field", name}, {"base", b}, {"current", cur}, {"proposed", wanted}});
     return cur;
@@ -368,21 +395,29 @@ Proposal Propose(const json::object& current, const std::optional<json::object>&
     return base ? base->if_contains(key) : nullptr;
   };
   auto& snap = p.snapshot;
-  if (in.title) snap["title"] = settle("title", base_of("title"), current.at("title"), json::string(*in.title), MergeKind::kText);
-  if (in.language) snap["language"] = settle("language", base_of("language"), current.at("language"), json::string(*in.language), MergeKind::kScalar);
+  if (in.title)
+    snap["title"] = settle("title", base_of("title"), current.at("title"), json::string(*in.title),
+                           MergeKind::kText);
+  if (in.language)
+    snap["language"] = settle("language", base_of("language"), current.at("language"),
+                              json::string(*in.language), MergeKind::kScalar);
   if (in.fields) {
     json::object fields = current.at("fields").as_object();
-    const json::object* base_fields = base && base->if_contains("fields") ? &base->at("fields").as_object() : nullptr;
+    const json::object* base_fields =
+        base && base->if_contains("fields") ? &base->at("fields").as_object() : nullptr;
     for (const auto& member : *in.fields) {
       const std::string key(member.key());
-      const auto def = std::find_if(defs.begin(), defs.end(), [&](const FieldDef& d) { return d.key == key; });
+      const auto def =
+          std::find_if(defs.begin(), defs.end(), [&](const FieldDef& d) { return d.key == key; });
       const bool text = def != defs.end() && workspace::IsTextKind(def->kind);
       const json::value* b = base_fields ? base_fields->if_contains(key) : nullptr;
       const json::value* c = fields.if_contains(key);
-      json::value result =
-          settle("fields." + key, b, c ? *c : json::value(nullptr), member.value(), text ? MergeKind::kText : MergeKind::kScalar);
-      if (result.is_null()) fields.erase(key);
-      else fields[key] = std::move(result);
+      json::value result = settle("fields." + key, b, c ? *c : json::value(nullptr), member.value(),
+                                  text ? MergeKind::kText : MergeKind::kScalar);
+      if (result.is_null())
+        fields.erase(key);
+      else
+        fields[key] = std::move(result);
     }
     snap["fields"] = std::move(fields);
   }
@@ -390,13 +425,27 @@ Proposal Propose(const json::object& current, const std::optional<json::object>&
     std::sort(v.begin(), v.end());
     return StringArray(v);
   };
-  if (in.channels) snap["channels"] = settle("channels", base_of("channels"), current.at("channels"), sorted(*in.channels), MergeKind::kSet);
-  if (in.tags) snap["tags"] = settle("tags", base_of("tags"), current.at("tags"), sorted(*in.tags), MergeKind::kFoldedSet);
-  if (in.assignees) snap["assignees"] = settle("assignees", base_of("assignees"), current.at("assignees"), sorted(*in.assignees), MergeKind::kSet);
-  if (in.project) snap["project"] = settle("project", base_of("project"), current.at("project"), OptionalJson(*in.project), MergeKind::kScalar);
-  if (in.owner) snap["owner"] = settle("owner", base_of("owner"), current.at("owner"), OptionalJson(*in.owner), MergeKind::kScalar);
-  if (in.due_at) snap["due_at"] = settle("due_at", base_of("due_at"), current.at("due_at"), OptionalJson(*in.due_at), MergeKind::kScalar);
-  if (in.publish_at) snap["publish_at"] = settle("publish_at", base_of("publish_at"), current.at("publish_at"), OptionalJson(*in.publish_at), MergeKind::kScalar);
+  if (in.channels)
+    snap["channels"] = settle("channels", base_of("channels"), current.at("channels"),
+                              sorted(*in.channels), MergeKind::kSet);
+  if (in.tags)
+    snap["tags"] = settle("tags", base_of("tags"), current.at("tags"), sorted(*in.tags),
+                          MergeKind::kFoldedSet);
+  if (in.assignees)
+    snap["assignees"] = settle("assignees", base_of("assignees"), current.at("assignees"),
+                               sorted(*in.assignees), MergeKind::kSet);
+  if (in.project)
+    snap["project"] = settle("project", base_of("project"), current.at("project"),
+                             OptionalJson(*in.project), MergeKind::kScalar);
+  if (in.owner)
+    snap["owner"] = settle("owner", base_of("owner"), current.at("owner"), OptionalJson(*in.owner),
+                           MergeKind::kScalar);
+  if (in.due_at)
+    snap["due_at"] = settle("due_at", base_of("due_at"), current.at("due_at"),
+                            OptionalJson(*in.due_at), MergeKind::kScalar);
+  if (in.publish_at)
+    snap["publish_at"] = settle("publish_at", base_of("publish_at"), current.at("publish_at"),
+                                OptionalJson(*in.publish_at), MergeKind::kScalar);
   return p;
 }
 
@@ -413,9 +462,12 @@ std::optional<TimeMs> OptTime(const json::value& v) {
 std::string EncodeCursor(const std::string& sort, bool descending, const storage::Value& value,
                          const std::string& id) {
   json::object o{{"s", sort}, {"d", descending}, {"i", id}};
-  if (const auto* n = std::get_if<std::int64_t>(&value)) o["v"] = *n;
-  else if (const auto* s = std::get_if<std::string>(&value)) o["v"] = *s;
-  else o["v"] = nullptr;
+  if (const auto* n = std::get_if<std::int64_t>(&value))
+    o["v"] = *n;
+  else if (const auto* s = std::get_if<std::string>(&value))
+    o["v"] = *s;
+  else
+    o["v"] = nullptr;
   return EncodeBase64Url(json::serialize(o));
 }
 
@@ -423,15 +475,18 @@ std::string EncodeCursor(const std::string& sort, bool descending, const storage
 
 // ---- violations -------------------------------------------------------------------------------
 
-std::vector<Violation> FindViolations(const ContentRecord& content, const std::vector<FieldDef>& defs,
+std::vector<Violation> FindViolations(const ContentRecord& content,
+                                      const std::vector<FieldDef>& defs,
                                       const std::vector<storage::ChannelRecord>& channels) {
   std::vector<Violation> out;
   const auto title_chars = static_cast<std::int64_t>(CountCharacters(content.title));
-  if (title_chars > kTitleLimit) out.push_back({"title", "max_length", kTitleLimit, title_chars, std::nullopt});
+  if (title_chars > kTitleLimit)
+    out.push_back({"title", "max_length", kTitleLimit, title_chars, std::nullopt});
   const json::object fields = ParseObject(content.fields_json);
   for (const auto& def : defs) {
     const json::value* v = fields.if_contains(def.key);
-    const bool empty = !v || v->is_null() || (v->is_string() && Trim(std::string_view(v->as_string())).empty()) ||
+    const bool empty = !v || v->is_null() ||
+                       (v->is_string() && Trim(std::string_view(v->as_string())).empty()) ||
                        (v->is_array() && v->as_array().empty());
     if (def.required && empty) out.push_back({def.key, "required", 0, 0, std::nullopt});
     if (!v || !v->is_string()) continue;
@@ -441,8 +496,8 @@ std::vector<Violation> FindViolations(const ContentRecord& content, const std::v
     }
     if (def.channel_limits) {
       for (const auto& channel : channels) {
-        const bool on = std::find(content.channel_ids.begin(), content.channel_ids.end(), channel.id) !=
-                        content.channel_ids.end();
+        const bool on = std::find(content.channel_ids.begin(), content.channel_ids.end(),
+                                  channel.id) != content.channel_ids.end();
         if (on && channel.char_limit && chars > *channel.char_limit) {
           out.push_back({def.key, "channel_limit", *channel.char_limit, chars, channel.id});
         }
@@ -454,8 +509,8 @@ std::vector<Violation> FindViolations(const ContentRecord& content, const std::v
 
 // ---- commands ---------------------------------------------------------------------------------
 
-Result<ContentView> CreateContent(Tx& tx, const auth::Actor& actor, const std::string& ws, ContentInput in,
-                                  TimeMs now) {
+Result<ContentView> CreateContent(Tx& tx, const auth::Actor& actor, const std::string& ws,
+                                  ContentInput in, TimeMs now) {
   if (!in.type) return Error::InvalidField("type", "is required");
   if (!in.title) return Error::InvalidField("title", "is required");
   {
@@ -465,7 +520,8 @@ Result<ContentView> CreateContent(Tx& tx, const auth::Actor& actor, const std::s
     auto type = storage::FindContentType(tx, workspace.id, *in.type);
     if (!type) return Error::InvalidField("type", "is not a content type of this workspace");
     auto defs = workspace::FieldDefsFromJson(type->fields_json);
-    if (auto checked = CheckInput(tx, workspace.id, defs, in); !checked) return std::move(checked).error();
+    if (auto checked = CheckInput(tx, workspace.id, defs, in); !checked)
+      return std::move(checked).error();
     ContentRecord c;
     c.id = NewId();
     c.workspace_id = workspace.id;
@@ -497,12 +553,14 @@ Result<ContentView> CreateContent(Tx& tx, const auth::Actor& actor, const std::s
     c.content_hash = "";
     storage::InsertContent(tx, c);
     ApplyText(tx, c, actor.user.id, *in.title, fields, "created", now);
-    Commit(tx, c, actor.user.id, "content.created", {{"title", c.title}, {"type", type->key}}, now, false);
+    Commit(tx, c, actor.user.id, "content.created", {{"title", c.title}, {"type", type->key}}, now,
+           false);
     return ViewOf(tx, Loaded{std::move(c), access->role, std::move(*type), std::move(defs)});
   }
 }
 
-Result<ContentView> Contents::Create(const auth::Actor& actor, const std::string& ws, ContentInput input) {
+Result<ContentView> Contents::Create(const auth::Actor& actor, const std::string& ws,
+                                     ContentInput input) {
   return db_.Write([&](Tx& tx) { return CreateContent(tx, actor, ws, std::move(input), NowMs()); });
 }
 
@@ -517,19 +575,23 @@ Result<ContentView> Contents::Get(const auth::Actor& actor, const std::string& i
 Result<ContentView> UpdateContent(Tx& tx, const auth::Actor& actor, const std::string& id,
                                   std::int64_t base_version, ContentInput in, TimeMs now) {
   if (in.type) return Error::InvalidField("type", "cannot change after creation");
-  if (base_version < 1) return Error::InvalidField("base_version", "must be a version of this content (1 or more)");
+  if (base_version < 1)
+    return Error::InvalidField("base_version", "must be a version of this content (1 or more)");
   {
     auto loaded = Load(tx, actor, id, Action::kEditContent);
     if (!loaded) return std::move(loaded).error();
     auto& c = loaded->content;
-    if (c.archived_at) return Error::Conflict("This content is archived. Bring it back before editing it.");
+    if (c.archived_at)
+      return Error::Conflict("This content is archived. Bring it back before editing it.");
     if (auto unlocked = CheckNotLocked(tx, c); !unlocked) return std::move(unlocked).error();
     if (base_version > c.version) {
       return Error::Conflict("base_version " + std::to_string(base_version) +
-                                 " is newer than the content (version " + std::to_string(c.version) + ").",
+                                 " is newer than the content (version " +
+                                 std::to_string(c.version) + ").",
                              {{"base_version", "is not a version of this content"}});
     }
-    if (auto checked = CheckInput(tx, c.workspace_id, loaded->fields, in); !checked) return std::move(checked).error();
+    if (auto checked = CheckInput(tx, c.workspace_id, loaded->fields, in); !checked)
+      return std::move(checked).error();
     const json::object current = Snapshot(c);
     std::optional<json::object> base;
     if (base_version < c.version) {
@@ -539,18 +601,20 @@ Result<ContentView> UpdateContent(Tx& tx, const auth::Actor& actor, const std::s
     }
     Proposal proposal = Propose(current, base, in, loaded->fields);
     if (!proposal.conflicts.empty()) {
-      Error e = Error::Conflict(
-          "Someone else changed the same text since version " + std::to_string(base_version) +
-          ". Nothing was saved: choose what to keep.");
-      json::object extra{{"conflicts", std::move(proposal.conflicts)}, {"current_version", c.version}};
+      Error e = Error::Conflict("Someone else changed the same text since version " +
+                                std::to_string(base_version) +
+                                ". Nothing was saved: choose what to keep.");
+      json::object extra{{"conflicts", std::move(proposal.conflicts)},
+                         {"current_version", c.version}};
       e.extra_json = json::serialize(extra);
       return e;
     }
     const json::object& next = proposal.snapshot;
     if (next == current) return ViewOf(tx, std::move(*loaded));  // a save that changes nothing
     const std::string old_hash = c.content_hash;
-    const bool text_changed = ApplyText(tx, c, actor.user.id, std::string(next.at("title").as_string()),
-                                        next.at("fields").as_object(), proposal.merged ? "merge" : "edit", now);
+    const bool text_changed =
+        ApplyText(tx, c, actor.user.id, std::string(next.at("title").as_string()),
+                  next.at("fields").as_object(), proposal.merged ? "merge" : "edit", now);
     c.language = std::string(next.at("language").as_string());
     c.channel_ids = Strings(next.at("channels"));
     c.tags = Strings(next.at("tags"));
@@ -563,21 +627,26 @@ Result<ContentView> UpdateContent(Tx& tx, const auth::Actor& actor, const std::s
                                    next.at("tags") != current.at("tags") ||
                                    next.at("assignees") != current.at("assignees");
     Commit(tx, c, actor.user.id, "content.updated",
-           {{"changed", StringArray(proposal.changed)}, {"text_changed", text_changed},
-            {"merged", proposal.merged}, {"base_version", base_version}},
+           {{"changed", StringArray(proposal.changed)},
+            {"text_changed", text_changed},
+            {"merged", proposal.merged},
+            {"base_version", base_version}},
            now, relations_changed);
-    if (text_changed) RecordStaleApprovals(tx, c, old_hash, actor.user.id, now);  // after the edit it follows
+    if (text_changed)
+      RecordStaleApprovals(tx, c, old_hash, actor.user.id, now);  // after the edit it follows
     return ViewOf(tx, std::move(*loaded), proposal.merged);
   }
 }
 
 Result<ContentView> Contents::Update(const auth::Actor& actor, const std::string& id,
                                      std::int64_t base_version, ContentInput input) {
-  return db_.Write(
-      [&](Tx& tx) { return UpdateContent(tx, actor, id, base_version, std::move(input), NowMs()); });
+  return db_.Write([&](Tx& tx) {
+    return UpdateContent(tx, actor, id, base_version, std::move(input), NowMs());
+  });
 }
 
-Result<ContentView> Contents::SetArchived(const auth::Actor& actor, const std::string& id, bool archived) {
+Result<ContentView> Contents::SetArchived(const auth::Actor& actor, const std::string& id,
+                                          bool archived) {
   return db_.Write([&](Tx& tx) -> Result<ContentView> {
     auto loaded = Load(tx, actor, id, Action::kArchiveContent);
     if (!loaded) return std::move(loaded).error();
@@ -585,7 +654,8 @@ Result<ContentView> Contents::SetArchived(const auth::Actor& actor, const std::s
     if (c.archived_at.has_value() == archived) return ViewOf(tx, std::move(*loaded));
     const TimeMs now = NowMs();
     c.archived_at = archived ? std::optional<TimeMs>(now) : std::nullopt;
-    Commit(tx, c, actor.user.id, archived ? "content.archived" : "content.unarchived", {}, now, false);
+    Commit(tx, c, actor.user.id, archived ? "content.archived" : "content.unarchived", {}, now,
+           false);
     return ViewOf(tx, std::move(*loaded));
   });
 }
@@ -604,12 +674,16 @@ Result<void> Contents::Purge(const auth::Actor& actor, const std::string& id) {
   });
 }
 
-Result<ContentPage> Contents::List(const auth::Actor& actor, const std::string& ws, const ListFilter& f) {
-  static const std::set<std::string> kSorts = {"updated", "created", "publish_at", "due_at", "title"};
+Result<ContentPage> Contents::List(const auth::Actor& actor, const std::string& ws,
+                                   const ListFilter& f) {
+  static const std::set<std::string> kSorts = {"updated", "created", "publish_at", "due_at",
+                                               "title"};
   if (!kSorts.contains(f.sort)) {
-    return Error::InvalidField("sort", "must be one of updated, created, publish_at, due_at, title");
+    return Error::InvalidField("sort",
+                               "must be one of updated, created, publish_at, due_at, title");
   }
-  if (f.limit < 1 || f.limit > 200) return Error::InvalidField("limit", "must be between 1 and 200");
+  if (f.limit < 1 || f.limit > 200)
+    return Error::InvalidField("limit", "must be between 1 and 200");
   storage::ContentQuery q;
   q.sort = f.sort;
   q.descending = f.descending;
@@ -619,6 +693,7 @@ Result<ContentPage> Contents::List(const auth::Actor& actor, const std::string& 
   q.assignee_ids = f.assignees;
   q.project_ids = f.projects;
   q.languages = f.languages;
+  q.status_ids = f.statuses;
   q.publish_from = f.publish_from;
   q.publish_to = f.publish_to;
   q.due_from = f.due_from;
@@ -635,12 +710,16 @@ Result<ContentPage> Contents::List(const auth::Actor& actor, const std::string& 
     const auto* v = o.if_contains("v");
     if (!s || !d || !i || !v || !i->is_string() || !d->is_bool() || *s != json::value(f.sort) ||
         d->as_bool() != f.descending) {
-      return Error::BadRequest("The cursor is not valid for this list.", {{"cursor", "is not valid for this list"}});
+      return Error::BadRequest("The cursor is not valid for this list.",
+                               {{"cursor", "is not valid for this list"}});
     }
     q.after_id = std::string(i->as_string());
-    if (v->is_int64()) q.after_value = storage::Value(v->as_int64());
-    else if (v->is_string()) q.after_value = storage::Value(std::string(v->as_string()));
-    else q.after_value = storage::Value(nullptr);
+    if (v->is_int64())
+      q.after_value = storage::Value(v->as_int64());
+    else if (v->is_string())
+      q.after_value = storage::Value(std::string(v->as_string()));
+    else
+      q.after_value = storage::Value(nullptr);
   }
   return db_.Read([&](Tx& tx) -> Result<ContentPage> {
     auto access = workspace::Authorize(tx, actor.user.id, ws, Action::kReadContent);
@@ -658,7 +737,8 @@ Result<ContentPage> Contents::List(const auth::Actor& actor, const std::string& 
       while (grew) {
         grew = false;
         for (const auto& ch : all) {
-          if (ch.parent_id && wanted.contains(*ch.parent_id) && wanted.insert(ch.id).second) grew = true;
+          if (ch.parent_id && wanted.contains(*ch.parent_id) && wanted.insert(ch.id).second)
+            grew = true;
         }
       }
       q.channel_ids.assign(wanted.begin(), wanted.end());
@@ -668,19 +748,30 @@ Result<ContentPage> Contents::List(const auth::Actor& actor, const std::string& 
     if (static_cast<int>(rows.size()) > f.limit) {
       rows.resize(static_cast<std::size_t>(f.limit));
       const auto& last = rows.back();
-      page.next_cursor = EncodeCursor(f.sort, f.descending, storage::SortValue(last, f.sort), last.id);
+      page.next_cursor =
+          EncodeCursor(f.sort, f.descending, storage::SortValue(last, f.sort), last.id);
     }
-    std::map<std::string, storage::ContentTypeRecord> types;
-    for (auto& t : storage::ListContentTypes(tx, q.workspace_id)) types[t.id] = t;
+    // Read once per page, not once per item: types with their decoded fields, channels, statuses
+    // and team names.
+    std::map<std::string, std::pair<storage::ContentTypeRecord, std::vector<FieldDef>>> types;
+    for (auto& t : storage::ListContentTypes(tx, q.workspace_id)) {
+      auto defs = workspace::FieldDefsFromJson(t.fields_json);
+      std::string id = t.id;  // not t.id itself: the pair below is made from t moved
+      types.emplace(std::move(id), std::make_pair(std::move(t), std::move(defs)));
+    }
     const auto channels = storage::ListChannels(tx, q.workspace_id);
     const auto statuses = storage::ListStatuses(tx, q.workspace_id);
+    std::map<std::string, std::string> team_names;
+    for (const auto& t : storage::ListTeams(tx, q.workspace_id)) team_names[t.id] = t.name;
     for (auto& row : rows) {
       ContentView view;
-      view.type = types[row.type_id];
-      view.fields = workspace::FieldDefsFromJson(view.type.fields_json);
+      if (auto t = types.find(row.type_id); t != types.end()) {
+        view.type = t->second.first;
+        view.fields = t->second.second;
+      }
       view.violations = FindViolations(row, view.fields, channels);
       if (const auto* status = StatusOf(statuses, row.status_id)) view.status = *status;
-      view.approvals = SummarizeInTx(tx, row, statuses);
+      view.approvals = SummarizeInTx(tx, row, statuses, &team_names);
       view.content = std::move(row);
       page.items.push_back(std::move(view));
     }
@@ -688,7 +779,8 @@ Result<ContentPage> Contents::List(const auth::Actor& actor, const std::string& 
   });
 }
 
-Result<std::vector<storage::RevisionRecord>> Contents::Revisions(const auth::Actor& actor, const std::string& id) {
+Result<std::vector<storage::RevisionRecord>> Contents::Revisions(const auth::Actor& actor,
+                                                                 const std::string& id) {
   return db_.Read([&](Tx& tx) -> Result<std::vector<storage::RevisionRecord>> {
     auto loaded = Load(tx, actor, id, Action::kReadContent);
     if (!loaded) return std::move(loaded).error();
@@ -722,17 +814,20 @@ Result<std::vector<FieldDiff>> Contents::Diff(const auth::Actor& actor, const st
     for (const auto& def : loaded->fields) keys.push_back(def.key);
     for (const auto* fields : {&fa, &fb}) {
       for (const auto& m : *fields) {
-        if (std::find(keys.begin(), keys.end(), std::string(m.key())) == keys.end()) keys.emplace_back(m.key());
+        if (std::find(keys.begin(), keys.end(), std::string(m.key())) == keys.end())
+          keys.emplace_back(m.key());
       }
     }
     std::vector<FieldDiff> out;
-    auto add = [&](const std::string& name, const json::value& before, const json::value& after, bool text) {
+    auto add = [&](const std::string& name, const json::value& before, const json::value& after,
+                   bool text) {
       FieldDiff d;
       d.field = name;
       d.before = before;
       d.after = after;
       d.changed = before != after;
-      d.text = text && (before.is_string() || before.is_null()) && (after.is_string() || after.is_null());
+      d.text = text && (before.is_string() || before.is_null()) &&
+               (after.is_string() || after.is_null());
       if (d.text) {
         const std::string x = before.is_string() ? std::string(before.as_string()) : "";
         const std::string y = after.is_string() ? std::string(after.as_string()) : "";
@@ -757,36 +852,41 @@ Result<std::vector<FieldDiff>> Contents::Diff(const auth::Actor& actor, const st
 Result<storage::RevisionRecord> Contents::Label(const auth::Actor& actor, const std::string& id,
                                                 std::int64_t number, const std::string& label) {
   const std::string trimmed(Trim(label));
-  if (CountCharacters(trimmed) > 120) return Error::InvalidField("label", "must be at most 120 characters");
+  if (CountCharacters(trimmed) > 120)
+    return Error::InvalidField("label", "must be at most 120 characters");
   return db_.Write([&](Tx& tx) -> Result<storage::RevisionRecord> {
     auto loaded = Load(tx, actor, id, Action::kEditContent);
     if (!loaded) return std::move(loaded).error();
     auto revision = storage::FindRevision(tx, id, number);
     if (!revision) return Error::NotFound("No such revision.");
-    const std::optional<std::string> value = trimmed.empty() ? std::nullopt : std::optional<std::string>(trimmed);
+    const std::optional<std::string> value =
+        trimmed.empty() ? std::nullopt : std::optional<std::string>(trimmed);
     storage::SetRevisionLabel(tx, id, number, value);
-    storage::AppendEvent(tx, loaded->content.workspace_id, actor.user.id, "revision.labelled", id,
-                         json::serialize(json::object{{"revision", number}, {"label", OptionalJson(value)}}),
-                         NowMs());
+    storage::AppendEvent(
+        tx, loaded->content.workspace_id, actor.user.id, "revision.labelled", id,
+        json::serialize(json::object{{"revision", number}, {"label", OptionalJson(value)}}),
+        NowMs());
     revision->label = value;
     revision->sealed = true;
     return *revision;
   });
 }
 
-Result<ContentView> Contents::Restore(const auth::Actor& actor, const std::string& id, std::int64_t number) {
+Result<ContentView> Contents::Restore(const auth::Actor& actor, const std::string& id,
+                                      std::int64_t number) {
   return db_.Write([&](Tx& tx) -> Result<ContentView> {
     auto loaded = Load(tx, actor, id, Action::kEditContent);
     if (!loaded) return std::move(loaded).error();
     auto& c = loaded->content;
-    if (c.archived_at) return Error::Conflict("This content is archived. Bring it back before restoring.");
+    if (c.archived_at)
+      return Error::Conflict("This content is archived. Bring it back before restoring.");
     if (auto unlocked = CheckNotLocked(tx, c); !unlocked) return std::move(unlocked).error();
     auto revision = storage::FindRevision(tx, id, number);
     if (!revision) return Error::NotFound("No such revision.");
     const TimeMs now = NowMs();
     const std::string old_hash = c.content_hash;
-    if (!ApplyText(tx, c, actor.user.id, revision->title, ParseObject(revision->fields_json), "restore",
-                   now, number)) {
+    if (!ApplyText(tx, c, actor.user.id, revision->title, ParseObject(revision->fields_json),
+                   "restore", now, number)) {
       return ViewOf(tx, std::move(*loaded));  // already this text: nothing to restore
     }
     Commit(tx, c, actor.user.id, "content.restored", {{"restored_from", number}}, now, false);

@@ -76,6 +76,7 @@ struct ListFilter {
   std::vector<std::string> assignees;
   std::vector<std::string> projects;
   std::vector<std::string> languages;
+  std::vector<std::string> statuses;
   bool archived = false;
   std::optional<TimeMs> publish_from, publish_to, due_from, due_to, updated_from, updated_to;
   std::string sort = "updated";
@@ -114,7 +115,8 @@ class Contents {
   //! Deletes an archived content and its history for good (owners and admins).
   Result<void> Purge(const auth::Actor& actor, const std::string& id);
   //! A page of the workspace's contents.
-  Result<ContentPage> List(const auth::Actor& actor, const std::string& ws, const ListFilter& filter);
+  Result<ContentPage> List(const auth::Actor& actor, const std::string& ws,
+                           const ListFilter& filter);
 
   //! The revisions of a content, newest first, without their text.
   Result<std::vector<storage::RevisionRecord>> Revisions(const auth::Actor& actor,

@@ -13,8 +13,8 @@ namespace copydesk::http {
 namespace {
 
 bool IsApiPath(const std::string& path) {
-  return path == "/api" || path.rfind("/api/", 0) == 0 || path == "/healthz" ||
-         path == "/readyz" || path == "/metrics";
+  return path == "/api" || path.rfind("/api/", 0) == 0 || path == "/healthz" || path == "/readyz" ||
+         path == "/metrics";
 }
 
 bool IsJsonContentType(std::string_view value) {
@@ -110,6 +110,10 @@ Response Dispatcher::Route(Request& request, std::string& pattern) {
     Log(LogLevel::kError, "unexpected exception",
         {{"request_id", request.request_id}, {"error", e.what()}});
     return ProblemResponse(Error::Internal(e.what()));
+  } catch (...) {
+    // Some libraries (Xapian) throw types of their own: a failed request, never a dead server.
+    Log(LogLevel::kError, "unexpected exception", {{"request_id", request.request_id}});
+    return ProblemResponse(Error::Internal("unknown exception"));
   }
 }
 

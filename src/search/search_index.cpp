@@ -1,15 +1,18 @@
 #include "search/search_index.hpp"
 
+#include <unistd.h>
+
 #include <chrono>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 namespace copydesk::search {
 
 namespace fs = std::filesystem;
 
-SearchIndex::SearchIndex(fs::path root) : root_(std::move(root)) { fs::create_directories(root_); }
+SearchIndex::SearchIndex(fs::path root) : root_(std::move(root)) {
+  fs::create_directories(root_);
+}
 
 SearchIndex::~SearchIndex() = default;
 
@@ -70,7 +73,11 @@ std::unique_ptr<SearchIndex::Reader> SearchIndex::Acquire() {
   if (!reader) {
     reader = std::make_unique<Reader>();
     reader->folder = folder;
-    if (!folder.empty()) reader->db = Xapian::Database(folder);
+    // Before the first build, an empty in-memory database: Xapian refuses to query one with no
+    // shard at all.
+    reader->db = folder.empty()
+                     ? Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY)
+                     : Xapian::Database(folder);
   } else if (!folder.empty()) {
     reader->db.reopen();  // see the newest commit
   }

@@ -19,7 +19,8 @@ namespace json = boost::json;
 const json::object* FindViolation(const json::object& content, const std::string& field,
                                   const std::string& rule) {
   for (const auto& v : content.at("violations").as_array()) {
-    if (v.at("field").as_string() == field && v.at("rule").as_string() == rule) return &v.as_object();
+    if (v.at("field").as_string() == field && v.at("rule").as_string() == rule)
+      return &v.as_object();
   }
   return nullptr;
 }
@@ -48,7 +49,8 @@ TEST(Contents, CreateWithEverythingAnswers201WithVersionRevisionAndETag) {
       {{"type", "article"},
        {"title", "Le chauffage au gaz, mode d'emploi"},
        {"language", "fr"},
-       {"fields", {{"lead", "Tout savoir avant l'hiver."}, {"body", "Premier paragraphe.\n\nSecond."}}},
+       {"fields",
+        {{"lead", "Tout savoir avant l'hiver."}, {"body", "Premier paragraphe.\n\nSecond."}}},
        {"channels", {linkedin, blog}},
        {"tags", {"Hiver", "Énergie"}},
        {"project", project_id},
@@ -73,7 +75,8 @@ TEST(Contents, CreateWithEverythingAnswers201WithVersionRevisionAndETag) {
   EXPECT_EQ(c.at("language").as_string(), "fr");
   EXPECT_EQ(FieldOf(c, "lead"), "Tout savoir avant l'hiver.");
   EXPECT_EQ(FieldOf(c, "body"), "Premier paragraphe.\n\nSecond.");
-  EXPECT_EQ(StringsOf(c.at("channels")), (std::vector<std::string>{std::min(linkedin, blog), std::max(linkedin, blog)}));
+  EXPECT_EQ(StringsOf(c.at("channels")),
+            (std::vector<std::string>{std::min(linkedin, blog), std::max(linkedin, blog)}));
   EXPECT_EQ(StringsOf(c.at("tags")), (std::vector<std::string>{"Hiver", "Énergie"}));
   EXPECT_EQ(c.at("project").as_string(), project_id);
   EXPECT_EQ(c.at("owner").as_string(), editor.user_id);
@@ -102,13 +105,16 @@ TEST(Contents, TypeIsTakenByIdOrKeyAndOnlyTypeAndTitleAreRequired) {
   auto no_title = owner.client.Post(ContentsPath(owner), {{"type", "article"}});
   EXPECT_TRUE(no_title.status == 400 || no_title.status == 422) << no_title.body;
   EXPECT_TRUE(NamesField(no_title, "title")) << no_title.body;
-  auto blank_title = owner.client.Post(ContentsPath(owner), {{"type", "article"}, {"title", "   "}});
+  auto blank_title =
+      owner.client.Post(ContentsPath(owner), {{"type", "article"}, {"title", "   "}});
   EXPECT_EQ(blank_title.status, 422) << blank_title.body;
   EXPECT_TRUE(NamesField(blank_title, "title"));
-  auto unknown_type = owner.client.Post(ContentsPath(owner), {{"type", "podcast"}, {"title", "Épisode 1"}});
+  auto unknown_type =
+      owner.client.Post(ContentsPath(owner), {{"type", "podcast"}, {"title", "Épisode 1"}});
   EXPECT_EQ(unknown_type.status, 422) << unknown_type.body;
   EXPECT_TRUE(NamesField(unknown_type, "type"));
-  auto unknown_member = owner.client.Post(ContentsPath(owner), {{"type", "article"}, {"title", "x"}, {"colour", "red"}});
+  auto unknown_member = owner.client.Post(ContentsPath(owner),
+                                          {{"type", "article"}, {"title", "x"}, {"colour", "red"}});
   EXPECT_EQ(unknown_member.status, 400) << unknown_member.body;
   EXPECT_TRUE(NamesField(unknown_member, "colour"));
   EXPECT_EQ(ListCount(owner), 2u);
@@ -119,9 +125,10 @@ TEST(Contents, OverLimitTextIsSavedAndReportedAsViolations) {
   Person owner = MakeOwner(server);
   const std::string long_seo(61, 's');
   const std::string long_title(201, 't');
-  auto article = CreateContent(owner, {{"type", "article"},
-                                       {"title", long_title},
-                                       {"fields", {{"seo_title", long_seo}, {"meta_description", std::string(160, 'm')}}}});
+  auto article = CreateContent(
+      owner, {{"type", "article"},
+              {"title", long_title},
+              {"fields", {{"seo_title", long_seo}, {"meta_description", std::string(160, 'm')}}}});
   const std::string id = Str(article.at("id"));
   auto got = GetContent(owner, id);
   EXPECT_EQ(Str(got.at("title")), long_title) << "over-limit title must be saved as typed";
@@ -134,12 +141,14 @@ TEST(Contents, OverLimitTextIsSavedAndReportedAsViolations) {
   ASSERT_NE(title, nullptr);
   EXPECT_EQ(title->at("limit").as_int64(), 200);
   EXPECT_EQ(title->at("actual").as_int64(), 201);
-  EXPECT_EQ(FindViolation(got, "meta_description", "max_length"), nullptr) << "160 is within the limit";
+  EXPECT_EQ(FindViolation(got, "meta_description", "max_length"), nullptr)
+      << "160 is within the limit";
 
   // Characters, not bytes: 60 accented letters fit a 60-character SEO title.
   std::string accents;
   for (int i = 0; i < 60; ++i) accents += "é";
-  auto fixed = PatchContent(owner, id, VersionOf(got), {{"title", "Un titre court"}, {"fields", {{"seo_title", accents}}}});
+  auto fixed = PatchContent(owner, id, VersionOf(got),
+                            {{"title", "Un titre court"}, {"fields", {{"seo_title", accents}}}});
   ASSERT_EQ(fixed.status, 200) << fixed.body;
   EXPECT_TRUE(fixed.Json().at("violations").as_array().empty()) << fixed.body;
 }
@@ -150,17 +159,24 @@ TEST(Contents, ChannelLimitsAndRequiredFieldsAreReported) {
   const std::string x = ChannelId(owner, "X");
   const std::string linkedin = ChannelId(owner, "LinkedIn");
   const std::string post(281, 'p');
-  auto on_x = CreateContent(owner, {{"type", "social_post"}, {"title", "Post"}, {"fields", {{"text", post}}}, {"channels", {x, linkedin}}});
+  auto on_x = CreateContent(owner, {{"type", "social_post"},
+                                    {"title", "Post"},
+                                    {"fields", {{"text", post}}},
+                                    {"channels", {x, linkedin}}});
   auto got = GetContent(owner, Str(on_x.at("id")));
   const auto* limit = FindViolation(got, "text", "channel_limit");
   ASSERT_NE(limit, nullptr) << json::serialize(got);
   EXPECT_EQ(limit->at("limit").as_int64(), 280);
   EXPECT_EQ(limit->at("actual").as_int64(), 281);
   EXPECT_EQ(limit->at("channel").as_string(), x);
-  EXPECT_EQ(got.at("violations").as_array().size(), 1u) << "LinkedIn allows 3000: " << json::serialize(got);
+  EXPECT_EQ(got.at("violations").as_array().size(), 1u)
+      << "LinkedIn allows 3000: " << json::serialize(got);
 
   // The same text only on LinkedIn breaks nothing; a post without text misses its required text.
-  auto on_linkedin = CreateContent(owner, {{"type", "social_post"}, {"title", "Post"}, {"fields", {{"text", post}}}, {"channels", {linkedin}}});
+  auto on_linkedin = CreateContent(owner, {{"type", "social_post"},
+                                           {"title", "Post"},
+                                           {"fields", {{"text", post}}},
+                                           {"channels", {linkedin}}});
   EXPECT_TRUE(GetContent(owner, Str(on_linkedin.at("id"))).at("violations").as_array().empty());
   auto empty = CreateContent(owner, {{"type", "social_post"}, {"title", "Brouillon"}});
   EXPECT_NE(FindViolation(GetContent(owner, Str(empty.at("id"))), "text", "required"), nullptr);
@@ -180,12 +196,22 @@ TEST(Contents, StructuralErrorsAreRefusedNamingTheFieldAndNothingIsWritten) {
     std::string field;
   };
   const std::vector<Case> cases = {
-      {{{"type", "article"}, {"title", "t"}, {"fields", {{"subtitle", "x"}}}}, 422, "fields.subtitle"},
-      {{{"type", "article"}, {"title", "t"}, {"fields", {{"seo_title", 42}}}}, 422, "fields.seo_title"},
-      {{{"type", "article"}, {"title", "t"}, {"fields", {{"seo_title", "two\nlines"}}}}, 422, "fields.seo_title"},
-      {{{"type", "video"}, {"title", "t"}, {"fields", {{"duration", "ninety"}}}}, 422, "fields.duration"},
+      {{{"type", "article"}, {"title", "t"}, {"fields", {{"subtitle", "x"}}}},
+       422,
+       "fields.subtitle"},
+      {{{"type", "article"}, {"title", "t"}, {"fields", {{"seo_title", 42}}}},
+       422,
+       "fields.seo_title"},
+      {{{"type", "article"}, {"title", "t"}, {"fields", {{"seo_title", "two\nlines"}}}},
+       422,
+       "fields.seo_title"},
+      {{{"type", "video"}, {"title", "t"}, {"fields", {{"duration", "ninety"}}}},
+       422,
+       "fields.duration"},
       {{{"type", "print"}, {"title", "t"}, {"fields", {{"format", "A0"}}}}, 422, "fields.format"},
-      {{{"type", "article"}, {"title", "t"}, {"channels", {"no-such-channel"}}}, 422, "channels[0]"},
+      {{{"type", "article"}, {"title", "t"}, {"channels", {"no-such-channel"}}},
+       422,
+       "channels[0]"},
       {{{"type", "article"}, {"title", "t"}, {"project", "no-such-project"}}, 422, "project"},
       {{{"type", "article"}, {"title", "t"}, {"owner", "no-such-user"}}, 422, "owner"},
       {{{"type", "article"}, {"title", "t"}, {"assignees", {"no-such-user"}}}, 422, "assignees[0]"},
@@ -208,21 +234,27 @@ TEST(Contents, IdsOfAnotherWorkspaceAreRefusedNamingTheField) {
   Person owner = MakeOwner(server);
   Person outsider = MakeOutsider(server, owner);
   const std::string their_channel = ChannelId(outsider, "LinkedIn");
-  auto their_project = outsider.client.Post("/api/v1/workspaces/" + outsider.workspace_id + "/projects", {{"name", "Leur projet"}});
+  auto their_project = outsider.client.Post(
+      "/api/v1/workspaces/" + outsider.workspace_id + "/projects", {{"name", "Leur projet"}});
   ASSERT_EQ(their_project.status, 201);
   const std::string project_id = Str(their_project.Json().at("id"));
   const std::string their_type = TypeId(outsider, "article");
 
-  auto channel = owner.client.Post(ContentsPath(owner), {{"type", "article"}, {"title", "t"}, {"channels", {their_channel}}});
+  auto channel = owner.client.Post(
+      ContentsPath(owner), {{"type", "article"}, {"title", "t"}, {"channels", {their_channel}}});
   EXPECT_EQ(channel.status, 422) << channel.body;
   EXPECT_TRUE(NamesField(channel, "channels[0]"));
-  auto project = owner.client.Post(ContentsPath(owner), {{"type", "article"}, {"title", "t"}, {"project", project_id}});
+  auto project = owner.client.Post(ContentsPath(owner),
+                                   {{"type", "article"}, {"title", "t"}, {"project", project_id}});
   EXPECT_EQ(project.status, 422) << project.body;
   EXPECT_TRUE(NamesField(project, "project"));
-  auto person = owner.client.Post(ContentsPath(owner), {{"type", "article"}, {"title", "t"}, {"owner", outsider.user_id}});
+  auto person = owner.client.Post(
+      ContentsPath(owner), {{"type", "article"}, {"title", "t"}, {"owner", outsider.user_id}});
   EXPECT_EQ(person.status, 422) << person.body;
   EXPECT_TRUE(NamesField(person, "owner"));
-  auto assignee = owner.client.Post(ContentsPath(owner), {{"type", "article"}, {"title", "t"}, {"assignees", {outsider.user_id}}});
+  auto assignee =
+      owner.client.Post(ContentsPath(owner),
+                        {{"type", "article"}, {"title", "t"}, {"assignees", {outsider.user_id}}});
   EXPECT_EQ(assignee.status, 422) << assignee.body;
   EXPECT_TRUE(NamesField(assignee, "assignees[0]"));
   auto type = owner.client.Post(ContentsPath(owner), {{"type", their_type}, {"title", "t"}});
@@ -257,7 +289,8 @@ TEST(Contents, AContentOfAnotherWorkspaceDoesNotExistForOutsiders) {
   EXPECT_EQ(outsider.client.Get(ContentPath(id) + "/revisions").status, 404);
   EXPECT_EQ(outsider.client.Get(ContentPath(id) + "/revisions/1").status, 404);
   EXPECT_EQ(outsider.client.Get(ContentPath(id) + "/diff?from=1&to=1").status, 404);
-  EXPECT_EQ(outsider.client.Put(ContentPath(id) + "/revisions/1/label", {{"label", "x"}}).status, 404);
+  EXPECT_EQ(outsider.client.Put(ContentPath(id) + "/revisions/1/label", {{"label", "x"}}).status,
+            404);
   EXPECT_EQ(outsider.client.Post(ContentPath(id) + "/restore", {{"revision", 1}}).status, 404);
   EXPECT_EQ(outsider.client.Get(ContentsPath(owner)).status, 404);
   // Answers look like a content that does not exist at all.
@@ -281,7 +314,8 @@ TEST(Contents, PatchTakesTheBaseFromTheBodyOrIfMatch) {
   EXPECT_EQ(first.Header("ETag"), "\"v2\"");
   EXPECT_FALSE(first.Json().as_object().contains("merged"));
 
-  auto with_header = owner.client.Send("PATCH", ContentPath(id), json::serialize(json::object{{"title", "Titre 3"}}),
+  auto with_header = owner.client.Send("PATCH", ContentPath(id),
+                                       json::serialize(json::object{{"title", "Titre 3"}}),
                                        {{"If-Match", "\"v2\""}});
   ASSERT_EQ(with_header.status, 200) << with_header.body;
   EXPECT_EQ(with_header.Json().at("version").as_int64(), 3);
@@ -314,10 +348,13 @@ TEST(Contents, NegativeOrNonNumericVersionsAreRefusedAndNothingIsWritten) {
   EXPECT_TRUE(NamesField(text, "base_version"));
   auto fraction = owner.client.Patch(path, {{"base_version", 1.5}, {"title", "x"}});
   EXPECT_EQ(fraction.status, 400) << fraction.body;
-  auto header = owner.client.Send("PATCH", path, json::serialize(json::object{{"title", "x"}}), {{"If-Match", "\"abc\""}});
+  auto header = owner.client.Send("PATCH", path, json::serialize(json::object{{"title", "x"}}),
+                                  {{"If-Match", "\"abc\""}});
   EXPECT_EQ(header.status, 400) << header.body;
-  auto negative_header = owner.client.Send("PATCH", path, json::serialize(json::object{{"title", "x"}}), {{"If-Match", "\"v-3\""}});
-  EXPECT_TRUE(negative_header.status == 400 || negative_header.status == 422) << negative_header.body;
+  auto negative_header = owner.client.Send(
+      "PATCH", path, json::serialize(json::object{{"title", "x"}}), {{"If-Match", "\"v-3\""}});
+  EXPECT_TRUE(negative_header.status == 400 || negative_header.status == 422)
+      << negative_header.body;
   for (const std::string bad : {"0", "-1", "abc", "1x"}) {
     EXPECT_EQ(owner.client.Get(path + "/revisions/" + bad).status, 400) << bad;
     EXPECT_EQ(owner.client.Get(path + "/diff?from=" + bad + "&to=1").status, 400) << bad;
@@ -338,8 +375,9 @@ TEST(Contents, ASaveThatChangesNothingKeepsTheVersion) {
   Person owner = MakeOwner(server);
   auto c = CreateArticle(owner, "Titre", {{"lead", "Chapô"}});
   const std::string id = Str(c.at("id"));
-  for (const json::object& same : {json::object{{"title", "Titre"}}, json::object{{"fields", {{"lead", "Chapô"}}}},
-                                   json::object{}, json::object{{"title", "  Titre  "}}}) {
+  for (const json::object& same :
+       {json::object{{"title", "Titre"}}, json::object{{"fields", {{"lead", "Chapô"}}}},
+        json::object{}, json::object{{"title", "  Titre  "}}}) {
     auto r = PatchContent(owner, id, 1, same);
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(r.Json().at("version").as_int64(), 1) << json::serialize(same);
@@ -358,7 +396,8 @@ TEST(Contents, MetadataChangesBumpTheVersionButNotTheRevision) {
   std::int64_t version = 1;
   for (const json::object& change :
        {json::object{{"tags", {"gaz"}}}, json::object{{"channels", {ChannelId(owner, "Blog")}}},
-        json::object{{"due_at", "2031-03-01"}}, json::object{{"publish_at", nullptr}, {"owner", editor.user_id}},
+        json::object{{"due_at", "2031-03-01"}},
+        json::object{{"publish_at", nullptr}, {"owner", editor.user_id}},
         json::object{{"assignees", {editor.user_id}}}, json::object{{"language", "en"}}}) {
     // Written by another person each time: even then, no revision is made for metadata.
     auto r = PatchContent(editor, id, version, change);
@@ -390,16 +429,21 @@ TEST(Contents, DeleteArchivesUnarchiveBringsBackAndOnlyOwnersOrAdminsPurgeArchiv
   auto archived = editor.client.Delete(ContentPath(id));
   ASSERT_EQ(archived.status, 200) << archived.body;
   EXPECT_TRUE(archived.Json().at("archived").as_bool());
-  EXPECT_EQ(ItemIds(owner.client.Get(ContentsPath(owner))), std::vector<std::string>{Str(kept.at("id"))});
-  EXPECT_EQ(ItemIds(owner.client.Get(ContentsPath(owner) + "?archived=true")), std::vector<std::string>{id});
+  EXPECT_EQ(ItemIds(owner.client.Get(ContentsPath(owner))),
+            std::vector<std::string>{Str(kept.at("id"))});
+  EXPECT_EQ(ItemIds(owner.client.Get(ContentsPath(owner) + "?archived=true")),
+            std::vector<std::string>{id});
   EXPECT_EQ(owner.client.Get(ContentPath(id)).status, 200) << "archived is not gone";
-  EXPECT_EQ(PatchContent(owner, id, VersionOf(archived.Json().as_object()), {{"title", "x"}}).status, 409);
+  EXPECT_EQ(
+      PatchContent(owner, id, VersionOf(archived.Json().as_object()), {{"title", "x"}}).status,
+      409);
 
   auto back = owner.client.Post(ContentPath(id) + "/unarchive", json::object{});
   ASSERT_EQ(back.status, 200) << back.body;
   EXPECT_FALSE(back.Json().at("archived").as_bool());
   EXPECT_EQ(ListCount(owner), 2u);
-  EXPECT_EQ(owner.client.Post(ContentPath(id) + "/purge", json::object{}).status, 409) << "not archived";
+  EXPECT_EQ(owner.client.Post(ContentPath(id) + "/purge", json::object{}).status, 409)
+      << "not archived";
 
   ASSERT_EQ(owner.client.Delete(ContentPath(id)).status, 200);
   EXPECT_EQ(editor.client.Post(ContentPath(id) + "/purge", json::object{}).status, 403);
@@ -420,16 +464,29 @@ TEST(ContentList, FiltersByEveryPropertyAndChannelIncludesSubChannels) {
   const std::string social = ChannelId(owner, "Réseaux sociaux");
   const std::string linkedin = ChannelId(owner, "LinkedIn");
   const std::string blog = ChannelId(owner, "Blog");
-  auto project = owner.client.Post("/api/v1/workspaces/" + owner.workspace_id + "/projects", {{"name", "Hiver"}});
+  auto project = owner.client.Post("/api/v1/workspaces/" + owner.workspace_id + "/projects",
+                                   {{"name", "Hiver"}});
   const std::string project_id = Str(project.Json().at("id"));
 
-  auto a = CreateContent(owner, {{"type", "social_post"}, {"title", "Post LinkedIn"}, {"channels", {linkedin}},
-                                 {"tags", {"Énergie"}}, {"language", "fr"}, {"publish_at", "2031-02-10"}});
-  auto b = CreateContent(owner, {{"type", "article"}, {"title", "Article blog"}, {"channels", {blog}},
-                                 {"owner", editor.user_id}, {"project", project_id}, {"language", "en"},
-                                 {"due_at", "2031-05-01"}, {"publish_at", "2031-06-01"}});
-  auto c = CreateContent(owner, {{"type", "article"}, {"title", "Sans canal"}, {"assignees", {editor.user_id}},
-                                 {"tags", {"energie", "Hiver"}}, {"due_at", "2031-01-01"}});
+  auto a = CreateContent(owner, {{"type", "social_post"},
+                                 {"title", "Post LinkedIn"},
+                                 {"channels", {linkedin}},
+                                 {"tags", {"Énergie"}},
+                                 {"language", "fr"},
+                                 {"publish_at", "2031-02-10"}});
+  auto b = CreateContent(owner, {{"type", "article"},
+                                 {"title", "Article blog"},
+                                 {"channels", {blog}},
+                                 {"owner", editor.user_id},
+                                 {"project", project_id},
+                                 {"language", "en"},
+                                 {"due_at", "2031-05-01"},
+                                 {"publish_at", "2031-06-01"}});
+  auto c = CreateContent(owner, {{"type", "article"},
+                                 {"title", "Sans canal"},
+                                 {"assignees", {editor.user_id}},
+                                 {"tags", {"energie", "Hiver"}},
+                                 {"due_at", "2031-01-01"}});
   const std::string A = Str(a.at("id")), B = Str(b.at("id")), C = Str(c.at("id"));
   auto ids = [&](const std::string& query) {
     auto r = owner.client.Get(ContentsPath(owner) + query);
@@ -463,17 +520,65 @@ TEST(ContentList, FiltersByEveryPropertyAndChannelIncludesSubChannels) {
   EXPECT_EQ(ids("?updated_from=2000-01-01"), sorted({A, B, C}));
   EXPECT_TRUE(ids("?updated_to=2000-01-01").empty());
   EXPECT_TRUE(ids("?type=podcast").empty());
+  // By status (the board's columns): any of the statuses named.
+  const auto workflow =
+      owner.client.Get("/api/v1/workspaces/" + owner.workspace_id + "/workflow").Json();
+  const std::string first = Str(workflow.at("statuses").at(0).at("id"));
+  const std::string second = Str(workflow.at("statuses").at(1).at("id"));
+  ASSERT_EQ(owner.client.Post("/api/v1/contents/" + B + "/status", {{"status", second}}).status,
+            200);
+  EXPECT_EQ(ids("?status=" + second), std::vector<std::string>{B});
+  EXPECT_EQ(ids("?status=" + first), sorted({A, C}));
+  EXPECT_EQ(ids("?status=" + first + "&status=" + second), sorted({A, B, C}));
   // Sorted by due date: soonest first, undated last; reversed, latest first and undated still last.
-  EXPECT_EQ(ItemIds(owner.client.Get(ContentsPath(owner) + "?sort=due_at")), (std::vector<std::string>{C, B, A}));
-  EXPECT_EQ(ItemIds(owner.client.Get(ContentsPath(owner) + "?sort=-due_at")), (std::vector<std::string>{B, C, A}));
+  EXPECT_EQ(ItemIds(owner.client.Get(ContentsPath(owner) + "?sort=due_at")),
+            (std::vector<std::string>{C, B, A}));
+  EXPECT_EQ(ItemIds(owner.client.Get(ContentsPath(owner) + "?sort=-due_at")),
+            (std::vector<std::string>{B, C, A}));
   EXPECT_EQ(owner.client.Get(ContentsPath(owner) + "?due_from=soon").status, 400);
   EXPECT_EQ(owner.client.Get(ContentsPath(owner) + "?archived=maybe").status, 400);
+}
+
+TEST(ContentList, EachItemShowsWhatItsOwnPageShows) {
+  // The list reads a page's types, channels, statuses and teams once for all its items: each
+  // item must still carry its own type, status, violations and approvals, as GET gives them.
+  TestServer server;
+  Person owner = MakeOwner(server);
+  const std::string linkedin = ChannelId(owner, "LinkedIn");
+  CreateContent(owner, {{"type", "social_post"},
+                        {"title", "Post"},
+                        {"channels", {linkedin}},
+                        {"fields", {{"text", std::string(3500, 'a')}}}});
+  CreateContent(owner, {{"type", "article"}, {"title", "Article"}, {"language", "en"}});
+  CreateContent(owner, {{"type", "newsletter"}, {"title", "Lettre"}});
+  auto list = owner.client.Get(ContentsPath(owner));
+  ASSERT_EQ(list.status, 200) << list.body;
+  const auto& items = list.Json().at("items").as_array();
+  ASSERT_EQ(items.size(), 3u);
+  std::set<std::string> type_keys;
+  for (const auto& item : items) {
+    auto one = owner.client.Get("/api/v1/contents/" + Str(item.at("id")));
+    ASSERT_EQ(one.status, 200) << one.body;
+    const auto& page = one.Json().as_object();
+    EXPECT_FALSE(Str(item.at("type").at("key")).empty()) << item;
+    type_keys.insert(Str(item.at("type").at("key")));
+    for (const char* key :
+         {"type", "status", "violations", "approvals", "validated_revision", "channels"}) {
+      if (!page.contains(key)) continue;
+      EXPECT_EQ(
+          item.as_object().if_contains(key) ? *item.as_object().if_contains(key) : json::value(),
+          page.at(key))
+          << key << " of " << Str(item.at("title"));
+    }
+  }
+  EXPECT_EQ(type_keys, (std::set<std::string>{"social_post", "article", "newsletter"}));
 }
 
 TEST(ContentList, SortsAndPagesWithACursorThatMissesNothing) {
   TestServer server;
   Person owner = MakeOwner(server);
-  const std::vector<std::string> titles = {"Delta", "alpha", "Charlie", "Echo", "Bravo", "Foxtrot", "Golf"};
+  const std::vector<std::string> titles = {"Delta", "alpha",   "Charlie", "Echo",
+                                           "Bravo", "Foxtrot", "Golf"};
   std::set<std::string> all;
   for (std::size_t i = 0; i < titles.size(); ++i) {
     json::object body{{"type", "article"}, {"title", titles[i]}};
@@ -493,8 +598,11 @@ TEST(ContentList, SortsAndPagesWithACursorThatMissesNothing) {
       EXPECT_EQ(r.status, 200) << r.body;
       const auto body = r.Json().as_object();
       EXPECT_LE(body.at("items").as_array().size(), 3u);
-      for (const auto& item : body.at("items").as_array()) seen_titles.push_back(Str(item.at("title")));
-      cursor = body.at("next_cursor").is_null() ? std::nullopt : std::optional<std::string>(Str(body.at("next_cursor")));
+      for (const auto& item : body.at("items").as_array())
+        seen_titles.push_back(Str(item.at("title")));
+      cursor = body.at("next_cursor").is_null()
+                   ? std::nullopt
+                   : std::optional<std::string>(Str(body.at("next_cursor")));
       ++pages;
     } while (cursor && pages < 10);
     EXPECT_EQ(pages, 3) << query;
@@ -502,17 +610,20 @@ TEST(ContentList, SortsAndPagesWithACursorThatMissesNothing) {
   };
   const auto by_updated = page_through("sort=updated");
   EXPECT_EQ(by_updated.size(), titles.size());
-  EXPECT_EQ(std::set<std::string>(by_updated.begin(), by_updated.end()).size(), titles.size()) << "no duplicates";
+  EXPECT_EQ(std::set<std::string>(by_updated.begin(), by_updated.end()).size(), titles.size())
+      << "no duplicates";
   EXPECT_EQ(by_updated.front(), "Golf") << "newest first";
   const auto by_title = page_through("sort=title");
   EXPECT_EQ(by_title.size(), titles.size());
-  EXPECT_TRUE(std::is_sorted(by_title.begin(), by_title.end(), [](const std::string& x, const std::string& y) {
-    // Case aside, ascending order: the list reads like an index.
-    std::string a = x, b = y;
-    for (auto& ch : a) ch = static_cast<char>(std::tolower(ch));
-    for (auto& ch : b) ch = static_cast<char>(std::tolower(ch));
-    return a < b;
-  })) << "title order";
+  EXPECT_TRUE(std::is_sorted(by_title.begin(), by_title.end(),
+                             [](const std::string& x, const std::string& y) {
+                               // Case aside, ascending order: the list reads like an index.
+                               std::string a = x, b = y;
+                               for (auto& ch : a) ch = static_cast<char>(std::tolower(ch));
+                               for (auto& ch : b) ch = static_cast<char>(std::tolower(ch));
+                               return a < b;
+                             }))
+      << "title order";
   const auto by_publish = page_through("sort=publish_at");
   ASSERT_EQ(by_publish.size(), titles.size());
   EXPECT_EQ(std::vector<std::string>(by_publish.begin(), by_publish.begin() + 4),
@@ -529,7 +640,11 @@ TEST(ContentList, SortsAndPagesWithACursorThatMissesNothing) {
   EXPECT_EQ(owner.client.Get(ContentsPath(owner) + "?cursor=garbage").status, 400);
   // A cursor of one sort is not valid for another.
   auto first = owner.client.Get(ContentsPath(owner) + "?limit=2&sort=title").Json();
-  EXPECT_EQ(owner.client.Get(ContentsPath(owner) + "?limit=2&sort=updated&cursor=" + Str(first.at("next_cursor"))).status, 400);
+  EXPECT_EQ(
+      owner.client
+          .Get(ContentsPath(owner) + "?limit=2&sort=updated&cursor=" + Str(first.at("next_cursor")))
+          .status,
+      400);
 }
 
 // ---- history ---------------------------------------------------------------------------------
@@ -579,10 +694,17 @@ TEST(Revisions, DiffShowsWordChangesAsOperationsAndHtml) {
   TestServer server;
   Person owner = MakeOwner(server);
   Person editor = MakeMember(server, owner, "editor");
-  auto c = CreateContent(owner, {{"type", "video"}, {"title", "Le gaz vert"},
-                                 {"fields", {{"script", "Le biométhane chauffe la ville."}, {"duration", 60}}}});
+  auto c = CreateContent(
+      owner, {{"type", "video"},
+              {"title", "Le gaz vert"},
+              {"fields", {{"script", "Le biométhane chauffe la ville."}, {"duration", 60}}}});
   const std::string id = Str(c.at("id"));
-  ASSERT_EQ(PatchContent(editor, id, 1, {{"fields", {{"script", "Le biométhane chauffe toute la région."}, {"duration", 90}}}}).status, 200);
+  ASSERT_EQ(
+      PatchContent(
+          editor, id, 1,
+          {{"fields", {{"script", "Le biométhane chauffe toute la région."}, {"duration", 90}}}})
+          .status,
+      200);
   auto r = owner.client.Get(ContentPath(id) + "/diff?from=1&to=2");
   ASSERT_EQ(r.status, 200) << r.body;
   const auto body = r.Json().as_object();
@@ -628,12 +750,14 @@ TEST(Revisions, ALabelSealsTheRevisionAndRestoreMakesANewOneWithoutRewritingHist
   Person owner = MakeOwner(server);
   auto c = CreateArticle(owner, "Titre d'origine", {{"body", "Texte d'origine."}});
   const std::string id = Str(c.at("id"));
-  auto labelled = owner.client.Put(ContentPath(id) + "/revisions/1/label", {{"label", "envoyé au juridique"}});
+  auto labelled =
+      owner.client.Put(ContentPath(id) + "/revisions/1/label", {{"label", "envoyé au juridique"}});
   ASSERT_EQ(labelled.status, 200) << labelled.body;
   EXPECT_EQ(labelled.Json().at("label").as_string(), "envoyé au juridique");
   EXPECT_TRUE(labelled.Json().at("sealed").as_bool());
   // The same author writing within the window no longer refines the labelled revision.
-  auto edit = PatchContent(owner, id, 1, {{"title", "Titre revu"}, {"fields", {{"body", "Texte revu."}}}});
+  auto edit =
+      PatchContent(owner, id, 1, {{"title", "Titre revu"}, {"fields", {{"body", "Texte revu."}}}});
   ASSERT_EQ(edit.status, 200) << edit.body;
   EXPECT_EQ(edit.Json().at("revision").as_int64(), 2);
   auto first = RevisionAt(owner, id, 1);
@@ -665,7 +789,8 @@ TEST(Revisions, ALabelSealsTheRevisionAndRestoreMakesANewOneWithoutRewritingHist
 
   EXPECT_EQ(owner.client.Post(ContentPath(id) + "/restore", {{"revision", 9}}).status, 404);
   EXPECT_EQ(owner.client.Put(ContentPath(id) + "/revisions/9/label", {{"label", "x"}}).status, 404);
-  auto too_long = owner.client.Put(ContentPath(id) + "/revisions/2/label", {{"label", std::string(121, 'x')}});
+  auto too_long =
+      owner.client.Put(ContentPath(id) + "/revisions/2/label", {{"label", std::string(121, 'x')}});
   EXPECT_EQ(too_long.status, 422) << too_long.body;
   EXPECT_TRUE(RevisionAt(owner, id, 2).at("label").is_null());
 }
@@ -678,8 +803,11 @@ TEST(Merge, ChangesToDifferentFieldsOfAStaleBaseMerge) {
   Person editor = MakeMember(server, owner, "editor");
   auto c = CreateArticle(owner, "Titre", {{"lead", "Chapô"}, {"seo_title", "SEO"}});
   const std::string id = Str(c.at("id"));
-  ASSERT_EQ(PatchContent(owner, id, 1, {{"fields", {{"lead", "Chapô revu par Chloé"}}}}).status, 200);
-  auto stale = PatchContent(editor, id, 1, {{"fields", {{"seo_title", "SEO revu par Claire"}}}, {"title", "Titre de Claire"}});
+  ASSERT_EQ(PatchContent(owner, id, 1, {{"fields", {{"lead", "Chapô revu par Chloé"}}}}).status,
+            200);
+  auto stale = PatchContent(
+      editor, id, 1,
+      {{"fields", {{"seo_title", "SEO revu par Claire"}}}, {"title", "Titre de Claire"}});
   ASSERT_EQ(stale.status, 200) << stale.body;
   const auto body = stale.Json().as_object();
   EXPECT_TRUE(body.at("merged").as_bool());
@@ -697,8 +825,19 @@ TEST(Merge, ChangesToDifferentParagraphsOfOneTextMerge) {
   const std::string base = "Premier paragraphe.\n\nDeuxième paragraphe.\n\nTroisième paragraphe.";
   auto c = CreateArticle(owner, "Titre", {{"body", base}});
   const std::string id = Str(c.at("id"));
-  ASSERT_EQ(PatchContent(owner, id, 1, {{"fields", {{"body", "Premier paragraphe, revu.\n\nDeuxième paragraphe.\n\nTroisième paragraphe."}}}}).status, 200);
-  auto stale = PatchContent(editor, id, 1, {{"fields", {{"body", "Premier paragraphe.\n\nDeuxième paragraphe.\n\nTroisième paragraphe, complété."}}}});
+  ASSERT_EQ(
+      PatchContent(
+          owner, id, 1,
+          {{"fields",
+            {{"body",
+              "Premier paragraphe, revu.\n\nDeuxième paragraphe.\n\nTroisième paragraphe."}}}})
+          .status,
+      200);
+  auto stale = PatchContent(
+      editor, id, 1,
+      {{"fields",
+        {{"body",
+          "Premier paragraphe.\n\nDeuxième paragraphe.\n\nTroisième paragraphe, complété."}}}});
   ASSERT_EQ(stale.status, 200) << stale.body;
   EXPECT_TRUE(stale.Json().at("merged").as_bool());
   EXPECT_EQ(FieldOf(stale.Json().as_object(), "body"),
@@ -711,10 +850,13 @@ TEST(Merge, OverlappingChangesAnswer409WithBothSidesAndNothingIsWritten) {
   Person editor = MakeMember(server, owner, "editor");
   auto c = CreateArticle(owner, "Titre", {{"body", "Une phrase."}, {"lead", "Chapô"}});
   const std::string id = Str(c.at("id"));
-  ASSERT_EQ(PatchContent(owner, id, 1, {{"fields", {{"body", "Une phrase de Chloé."}}}}).status, 200);
+  ASSERT_EQ(PatchContent(owner, id, 1, {{"fields", {{"body", "Une phrase de Chloé."}}}}).status,
+            200);
   const auto before = GetContent(owner, id);
   const auto revisions_before = Revisions(owner, id);
-  auto clash = PatchContent(editor, id, 1, {{"fields", {{"body", "Une phrase de Claire."}, {"lead", "Chapô de Claire"}}}});
+  auto clash =
+      PatchContent(editor, id, 1,
+                   {{"fields", {{"body", "Une phrase de Claire."}, {"lead", "Chapô de Claire"}}}});
   ASSERT_EQ(clash.status, 409) << clash.body;
   EXPECT_EQ(clash.Header("Content-Type"), "application/problem+json");
   const auto problem = clash.Json().as_object();
@@ -737,7 +879,8 @@ TEST(Merge, OverlappingChangesAnswer409WithBothSidesAndNothingIsWritten) {
   auto title_clash = PatchContent(editor, id, 2, {{"title", "Titre de Claire"}});
   ASSERT_EQ(title_clash.status, 409) << title_clash.body;
   EXPECT_EQ(title_clash.Json().at("conflicts").at(0).at("field").as_string(), "title");
-  auto resent = PatchContent(editor, id, title_clash.Json().at("current_version").as_int64(), {{"title", "Titre de Claire"}});
+  auto resent = PatchContent(editor, id, title_clash.Json().at("current_version").as_int64(),
+                             {{"title", "Titre de Claire"}});
   ASSERT_EQ(resent.status, 200) << resent.body;
   EXPECT_EQ(resent.Json().at("title").as_string(), "Titre de Claire");
 }
@@ -749,17 +892,23 @@ TEST(Merge, ChannelAndTagSetEditsOfAStaleBaseCombine) {
   const std::string x = ChannelId(owner, "X");
   const std::string linkedin = ChannelId(owner, "LinkedIn");
   const std::string blog = ChannelId(owner, "Blog");
-  auto c = CreateContent(owner, {{"type", "social_post"}, {"title", "Post"}, {"channels", {x, linkedin}}, {"tags", {"gaz"}}});
+  auto c = CreateContent(
+      owner,
+      {{"type", "social_post"}, {"title", "Post"}, {"channels", {x, linkedin}}, {"tags", {"gaz"}}});
   const std::string id = Str(c.at("id"));
   // Chloé drops X and adds a tag; Claire, from the same base, adds the blog and another tag.
-  ASSERT_EQ(PatchContent(owner, id, 1, {{"channels", {linkedin}}, {"tags", {"gaz", "Hiver"}}}).status, 200);
-  auto stale = PatchContent(editor, id, 1, {{"channels", {x, linkedin, blog}}, {"tags", {"gaz", "Énergie"}}});
+  ASSERT_EQ(
+      PatchContent(owner, id, 1, {{"channels", {linkedin}}, {"tags", {"gaz", "Hiver"}}}).status,
+      200);
+  auto stale = PatchContent(editor, id, 1,
+                            {{"channels", {x, linkedin, blog}}, {"tags", {"gaz", "Énergie"}}});
   ASSERT_EQ(stale.status, 200) << stale.body;
   const auto body = stale.Json().as_object();
   EXPECT_TRUE(body.at("merged").as_bool());
   std::vector<std::string> expected_channels{linkedin, blog};
   std::sort(expected_channels.begin(), expected_channels.end());
-  EXPECT_EQ(StringsOf(body.at("channels")), expected_channels) << "X stays removed, the blog is added";
+  EXPECT_EQ(StringsOf(body.at("channels")), expected_channels)
+      << "X stays removed, the blog is added";
   EXPECT_EQ(StringsOf(body.at("tags")), (std::vector<std::string>{"Hiver", "gaz", "Énergie"}));
 }
 
@@ -775,9 +924,12 @@ TEST(ContentInput, HtmlAndScriptAreStoredAsTextAndEscapedInDiffs) {
   auto got = GetContent(owner, id);
   EXPECT_EQ(got.at("title").as_string(), "Titre " + script) << "stored exactly as typed";
   EXPECT_EQ(FieldOf(got, "lead"), markup);
-  ASSERT_EQ(PatchContent(owner, id, 1, {{"fields", {{"body", "Avant. " + script + " " + markup}}}}).status, 200);
+  ASSERT_EQ(PatchContent(owner, id, 1, {{"fields", {{"body", "Avant. " + script + " " + markup}}}})
+                .status,
+            200);
   auto response = owner.client.Get(ContentPath(id));
-  EXPECT_EQ(response.Header("Content-Type").rfind("application/json", 0), 0u) << "never served as HTML";
+  EXPECT_EQ(response.Header("Content-Type").rfind("application/json", 0), 0u)
+      << "never served as HTML";
   // Revision 1 was refined by its author; a second person's edit makes revision 2 to compare.
   Person editor = MakeMember(server, owner, "editor");
   ASSERT_EQ(PatchContent(editor, id, 2, {{"fields", {{"body", "Après. " + script}}}}).status, 200);
@@ -808,7 +960,8 @@ TEST(ContentInput, InvalidUtf8IsRefusedAndNothingIsWritten) {
   auto created = owner.client.Send("POST", ContentsPath(owner), bad_create);
   EXPECT_EQ(created.status, 400) << created.body;
   EXPECT_EQ(created.Header("Content-Type"), "application/problem+json");
-  const std::string bad_patch = "{\"base_version\":1,\"fields\":{\"body\":\"\xED\xA0\x80 surrogate\"}}";
+  const std::string bad_patch =
+      "{\"base_version\":1,\"fields\":{\"body\":\"\xED\xA0\x80 surrogate\"}}";
   auto patched = owner.client.Send("PATCH", ContentPath(id), bad_patch);
   EXPECT_EQ(patched.status, 400) << patched.body;
   const std::string overlong = "{\"base_version\":1,\"title\":\"\xC0\xAF\"}";
@@ -822,7 +975,9 @@ TEST(ContentInput, ATenMegabyteFieldIs413AndNothingIsWritten) {
   TestServer server([](Config& c) { c.max_body_bytes = 32u << 20; });
   Person owner = MakeOwner(server);
   const std::string huge(10u << 20, 'a');
-  auto created = owner.client.Post(ContentsPath(owner), {{"type", "article"}, {"title", "Énorme"}, {"fields", {{"body", huge}}}});
+  auto created =
+      owner.client.Post(ContentsPath(owner),
+                        {{"type", "article"}, {"title", "Énorme"}, {"fields", {{"body", huge}}}});
   EXPECT_EQ(created.status, 413) << created.body.substr(0, 500);
   EXPECT_EQ(created.Header("Content-Type"), "application/problem+json");
   EXPECT_TRUE(NamesField(created, "fields.body")) << created.body.substr(0, 500);
@@ -834,7 +989,8 @@ TEST(ContentInput, ATenMegabyteFieldIs413AndNothingIsWritten) {
   EXPECT_EQ(patched.status, 413) << patched.body.substr(0, 500);
   EXPECT_TRUE(NamesField(patched, "fields.body"));
   auto huge_title = PatchContent(owner, id, 1, {{"title", huge}});
-  EXPECT_TRUE(huge_title.status == 413 || huge_title.status == 400 || huge_title.status == 422) << huge_title.status;
+  EXPECT_TRUE(huge_title.status == 413 || huge_title.status == 400 || huge_title.status == 422)
+      << huge_title.status;
   EXPECT_TRUE(NamesField(huge_title, "title")) << huge_title.body.substr(0, 500);
   auto after = GetContent(owner, id);
   EXPECT_EQ(VersionOf(after), 1);
@@ -850,13 +1006,16 @@ TEST(ContentRoles, ReviewersReadButNeitherCreateNorEdit) {
   Person reviewer = MakeMember(server, owner, "reviewer");
   auto c = CreateArticle(owner, "À relire");
   const std::string id = Str(c.at("id"));
-  EXPECT_EQ(reviewer.client.Post(ContentsPath(reviewer), {{"type", "article"}, {"title", "Non"}}).status, 403);
+  EXPECT_EQ(
+      reviewer.client.Post(ContentsPath(reviewer), {{"type", "article"}, {"title", "Non"}}).status,
+      403);
   EXPECT_EQ(reviewer.client.Get(ContentPath(id)).status, 200);
   EXPECT_EQ(ItemIds(reviewer.client.Get(ContentsPath(reviewer))), std::vector<std::string>{id});
   EXPECT_EQ(PatchContent(reviewer, id, 1, {{"title", "Changé"}}).status, 403);
   EXPECT_EQ(reviewer.client.Delete(ContentPath(id)).status, 403);
   EXPECT_EQ(reviewer.client.Post(ContentPath(id) + "/restore", {{"revision", 1}}).status, 403);
-  EXPECT_EQ(reviewer.client.Put(ContentPath(id) + "/revisions/1/label", {{"label", "x"}}).status, 403);
+  EXPECT_EQ(reviewer.client.Put(ContentPath(id) + "/revisions/1/label", {{"label", "x"}}).status,
+            403);
   EXPECT_EQ(reviewer.client.Get(ContentPath(id) + "/revisions").status, 200);
   const auto after = GetContent(owner, id);
   EXPECT_EQ(VersionOf(after), 1);
@@ -870,14 +1029,16 @@ TEST(ContentRoles, GuestsReadNothingYetAndCannotCreate) {
   Person guest = MakeMember(server, owner, "guest");
   auto c = CreateArticle(owner, "Interne");
   const std::string id = Str(c.at("id"));
-  EXPECT_EQ(guest.client.Post(ContentsPath(guest), {{"type", "article"}, {"title", "Non"}}).status, 403);
+  EXPECT_EQ(guest.client.Post(ContentsPath(guest), {{"type", "article"}, {"title", "Non"}}).status,
+            403);
   EXPECT_EQ(guest.client.Get(ContentPath(id)).status, 404);
   EXPECT_EQ(guest.client.Get(ContentPath(id) + "/revisions").status, 404);
   EXPECT_EQ(PatchContent(guest, id, 1, {{"title", "Changé"}}).status, 404);
   EXPECT_NE(guest.client.Get(ContentsPath(guest)).status, 200);
   EXPECT_EQ(ListCount(owner), 1u);
   // A guest can be neither owner nor assignee of a content.
-  auto as_owner = owner.client.Post(ContentsPath(owner), {{"type", "article"}, {"title", "t"}, {"owner", guest.user_id}});
+  auto as_owner = owner.client.Post(
+      ContentsPath(owner), {{"type", "article"}, {"title", "t"}, {"owner", guest.user_id}});
   EXPECT_EQ(as_owner.status, 422);
   EXPECT_TRUE(NamesField(as_owner, "owner"));
 }
@@ -901,7 +1062,8 @@ TEST(ContentRoles, ContributorsEditOnlyWhatTheyOwnOrAreAssigned) {
   ASSERT_EQ(PatchContent(owner, theirs_id, 1, {{"assignees", {contributor.user_id}}}).status, 200);
   auto assigned = PatchContent(contributor, theirs_id, 2, {{"fields", {{"body", "Ma part."}}}});
   EXPECT_EQ(assigned.status, 200) << assigned.body;
-  EXPECT_EQ(contributor.client.Delete(ContentPath(theirs_id)).status, 403) << "assignees edit, owners archive";
+  EXPECT_EQ(contributor.client.Delete(ContentPath(theirs_id)).status, 403)
+      << "assignees edit, owners archive";
   EXPECT_EQ(contributor.client.Delete(ContentPath(own_id)).status, 200);
   EXPECT_EQ(contributor.client.Post(ContentPath(own_id) + "/purge", json::object{}).status, 403);
 }

@@ -1,7 +1,6 @@
 // The index follows the events exactly once: a crash in the middle of a batch, a restart or a
 // replayed event loses and duplicates nothing; a rebuild is swapped in while searching goes on.
 #include <gtest/gtest.h>
-
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -20,9 +19,10 @@ class IndexerTest : public SearchFixture {
   std::vector<std::string> MakeMany(int n, const std::string& word) {
     std::vector<std::string> ids;
     for (int i = 0; i < n; ++i) {
-      ids.push_back(MakeContent(owner_, ws_, {.title = "Offre " + word + " numéro " + std::to_string(i),
-                                              .body = "Tarif réglementé et " + word + " pour les particuliers.",
-                                              .language = "fr"}));
+      ids.push_back(MakeContent(owner_, ws_,
+                                {.title = "Offre " + word + " numéro " + std::to_string(i),
+                                 .body = "Tarif réglementé et " + word + " pour les particuliers.",
+                                 .language = "fr"}));
     }
     return ids;
   }
@@ -43,6 +43,18 @@ class IndexerTest : public SearchFixture {
   auth::Actor owner_;
   std::string ws_;
 };
+
+TEST_F(IndexerTest, SearchingBeforeTheFirstBuildFindsNothingAndFailsNothing) {
+  // A fresh server answers searches before its indexer has written anything: nothing found,
+  // no error (Xapian refuses to query a database with no shard; this once crashed a server).
+  MakeMany(3, "éolien");
+  EXPECT_FALSE(index_->CurrentFolder().has_value());
+  const auto found = Find(owner_, ws_, "eolien");
+  EXPECT_EQ(found.total, 0);
+  EXPECT_TRUE(found.items.empty());
+  IndexAll();
+  EXPECT_EQ(Find(owner_, ws_, "eolien").total, 3);
+}
 
 TEST_F(IndexerTest, ACrashBeforeTheCommitLosesAndDuplicatesNothing) {
   IndexAll();  // builds the (empty) index
@@ -139,7 +151,8 @@ TEST_F(IndexerTest, ARebuildIsSwappedInAndFollowed) {
 }
 
 TEST_F(IndexerTest, ARenamedChannelIsFoundUnderItsNewName) {
-  const auto id = MakeContent(owner_, ws_, {.title = "Newsletter de printemps", .channels = {"Blog"}});
+  const auto id =
+      MakeContent(owner_, ws_, {.title = "Newsletter de printemps", .channels = {"Blog"}});
   IndexAll();
   db_->Write([&](storage::Tx& tx) -> Result<bool> {
     auto c = storage::FindChannel(tx, ws_, ChannelId(ws_, "Blog"));

@@ -69,6 +69,12 @@ const router = createBrowserRouter([
               { index: true, element: <HomeScreen /> },
               { path: 'contents', element: <ContentsScreen /> },
               {
+                path: 'board',
+                lazy: async () => ({
+                  Component: (await import('./screens/board/BoardScreen')).BoardScreen,
+                }),
+              },
+              {
                 path: 'contents/:id/:tab?',
                 loader: contentLoader,
                 lazy: async () => ({ Component: (await loadContentPage()).default }),

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <exception>
 #include <unordered_map>
 
 #include "storage/migration.hpp"
@@ -46,7 +47,8 @@ class SqliteRow final : public Row {
 class SqliteConnection final : public Tx {
  public:
   SqliteConnection(const std::string& path, bool read_only) {
-    const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    const int flags =
+        read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     if (int rc = sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
         rc != SQLITE_OK) {
       std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
@@ -116,6 +118,8 @@ class SqliteConnection final : public Tx {
 
   //! Ends the open transaction unless SQLite already did (it does after some errors), without
   //! throwing: the error that led here is the one worth reporting.
+  bool InTransaction() noexcept { return sqlite3_get_autocommit(db_) == 0; }
+
   void RollbackQuietly() noexcept {
     if (sqlite3_get_autocommit(db_) == 0) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
   }
@@ -150,8 +154,8 @@ class SqliteConnection final : public Tx {
   }
 
   [[noreturn]] void Fail(int rc, std::string_view sql) {
-    throw StorageError(Classify(rc), std::string(sqlite3_errmsg(db_)) + " in: " +
-                                         std::string(sql.substr(0, 200)));
+    throw StorageError(
+        Classify(rc), std::string(sqlite3_errmsg(db_)) + " in: " + std::string(sql.substr(0, 200)));
   }
 
   sqlite3* db_ = nullptr;
@@ -210,16 +214,96 @@ void SqliteDatabase::RunRead(const std::function<void(Tx&)>& fn) {
   }
 }
 
+// Group commit. Each commit waits for one fsync of the WAL (synchronous=FULL), and with one
+// writer connection that wait, not the work, bounds how many writes a second are acknowledged.
+// So the writes that queue while one transaction commits run together in the next: each in its
+// own savepoint (a write that fails or throws rolls back only itself), then one COMMIT, and
+// only then is each one answered. Nothing is acknowledged before the commit that holds it is
+// durable; when that commit fails, every write in it fails with the error.
+struct SqliteDatabase::PendingWrite {
+  const std::function<bool(Tx&)>* fn;
+  bool done = false;
+  std::exception_ptr error;
+};
+
 void SqliteDatabase::RunWrite(const std::function<bool(Tx&)>& fn) {
+  PendingWrite self{&fn};
+  std::unique_lock lock(queue_mutex_);
+  queue_.push_back(&self);
+  while (true) {
+    write_done_.wait(lock, [&] { return self.done || !leader_active_; });
+    if (self.done) break;
+    // No one is committing: this thread commits what waits, its own write among it.
+    leader_active_ = true;
+    std::vector<PendingWrite*> batch;
+    batch.swap(queue_);
+    lock.unlock();
+    CommitBatch(batch);
+    lock.lock();
+    for (auto* write : batch) write->done = true;
+    leader_active_ = false;
+    write_done_.notify_all();
+  }
+  if (self.error) std::rethrow_exception(self.error);
+}
+
+void SqliteDatabase::CommitBatch(const std::vector<PendingWrite*>& batch) {
   std::lock_guard lock(writer_mutex_);
-  writer_->Exec("BEGIN IMMEDIATE");
   try {
-    writer_->Exec(fn(*writer_) ? "COMMIT" : "ROLLBACK");
+    writer_->Exec("BEGIN IMMEDIATE");
   } catch (...) {
-    // A COMMIT that fails (a deferred constraint, a full disk) leaves the transaction open: the
-    // one writer connection could never begin another, so end it here.
+    for (auto* write : batch) write->error = std::current_exception();
+    return;
+  }
+  bool alive = true;  // the transaction is still open
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    auto* write = batch[i];
+    if (!alive) {
+      // An earlier write's failure ended the transaction (SQLite rolls back on its own after
+      // some I/O errors): this one runs alone, as it would have without the others.
+      try {
+        writer_->Exec("BEGIN IMMEDIATE");
+        writer_->Exec((*write->fn)(*writer_) ? "COMMIT" : "ROLLBACK");
+      } catch (...) {
+        writer_->RollbackQuietly();
+        write->error = std::current_exception();
+      }
+      continue;
+    }
+    try {
+      writer_->Exec("SAVEPOINT w");
+      const bool ok = (*write->fn)(*writer_);
+      if (!ok) writer_->Exec("ROLLBACK TO w");
+      writer_->Exec("RELEASE w");
+    } catch (...) {
+      write->error = std::current_exception();
+      if (writer_->InTransaction()) {
+        try {
+          writer_->Exec("ROLLBACK TO w");
+          writer_->Exec("RELEASE w");
+        } catch (...) {
+          writer_->RollbackQuietly();
+        }
+      }
+      if (!writer_->InTransaction()) {
+        // The writes before this one went with the transaction: none of them was committed.
+        for (std::size_t j = 0; j < i; ++j) {
+          if (!batch[j]->error) batch[j]->error = write->error;
+        }
+        alive = false;
+      }
+    }
+  }
+  if (!alive) return;
+  try {
+    writer_->Exec("COMMIT");
+  } catch (...) {
+    // A COMMIT that fails (a full disk) leaves the transaction open: the one writer connection
+    // could never begin another, so end it here. None of the batch is durable.
     writer_->RollbackQuietly();
-    throw;
+    for (auto* write : batch) {
+      if (!write->error) write->error = std::current_exception();
+    }
   }
 }
 
@@ -238,7 +322,8 @@ int SqliteDatabase::Migrate() {
     writer_->ExecScript(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
         "NULL, applied_at INTEGER NOT NULL)");
-    const std::int64_t current = writer_->Scalar("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    const std::int64_t current =
+        writer_->Scalar("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
     int applied = 0;
     for (const auto& migration : SqliteMigrations()) {
       if (migration.version <= current) continue;

@@ -12,8 +12,9 @@ namespace copydesk::storage {
 
 class SqliteConnection;
 
-//! SQLite in WAL mode: one serialized writer connection (BEGIN IMMEDIATE, synchronous=FULL) and a
-//! pool of read-only connections, each reading a consistent snapshot.
+//! SQLite in WAL mode: one serialized writer connection (BEGIN IMMEDIATE, synchronous=FULL, writes
+//! that wait together committed together) and a pool of read-only connections, each reading a
+//! consistent snapshot.
 class SqliteDatabase final : public Database {
  public:
   //! Opens (creating when missing) the database file at `path` with `readers` reader
@@ -34,8 +35,16 @@ class SqliteDatabase final : public Database {
   void RunWrite(const std::function<bool(Tx&)>& fn) override;
 
  private:
+  struct PendingWrite;
+  void CommitBatch(const std::vector<PendingWrite*>& batch);
+
   std::unique_ptr<SqliteConnection> writer_;
   std::mutex writer_mutex_;
+  // Writes waiting for the next group commit, and whether a thread is committing one now.
+  std::mutex queue_mutex_;
+  std::condition_variable write_done_;
+  std::vector<PendingWrite*> queue_;
+  bool leader_active_ = false;
   std::vector<std::unique_ptr<SqliteConnection>> readers_;
   std::vector<SqliteConnection*> idle_readers_;
   std::mutex readers_mutex_;

@@ -303,6 +303,51 @@ TYPED_TEST(DatabaseContract, WritesAreSerializedSoNoIncrementIsLost) {
   EXPECT_EQ(this->Get("counter"), kThreads * kEach);
 }
 
+TYPED_TEST(DatabaseContract, AWriteThatFailsAmongConcurrentOnesUndoesOnlyItself) {
+  // Writes that arrive together may be committed together: one that fails, by its result or by
+  // an exception, must still leave no trace, and every other must land whole.
+  this->Put("total", 0);
+  constexpr int kThreads = 8, kEach = 25;
+  std::barrier start(kThreads);
+  std::vector<std::thread> threads;
+  std::atomic<int> acknowledged{0}, refused{0};
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      start.arrive_and_wait();
+      for (int i = 0; i < kEach; ++i) {
+        const std::string key = std::to_string(t) + "-" + std::to_string(i);
+        const int fate = (t + i) % 3;  // 0: commits, 1: returns an error, 2: throws
+        try {
+          auto done = this->db_->Write([&](Tx& tx) -> Result<void> {
+            tx.Exec("INSERT INTO kv (k, v) VALUES (?, ?)", {Value(key), Value(std::int64_t{1})});
+            tx.Exec("UPDATE kv SET v = v + 1 WHERE k = 'total'");
+            if (fate == 1) return Error::InvalidField("v", "refused on purpose");
+            if (fate == 2) tx.Scalar("SELECT no_such_column FROM kv");
+            return {};
+          });
+          (done.ok() ? acknowledged : refused)++;
+          EXPECT_EQ(done.ok(), fate == 0) << key;
+        } catch (const StorageError&) {
+          EXPECT_EQ(fate, 2) << key;
+          ++refused;
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  int expected = 0;
+  for (int t = 0; t < kThreads; ++t) {
+    for (int i = 0; i < kEach; ++i) {
+      const bool kept = (t + i) % 3 == 0;
+      expected += kept ? 1 : 0;
+      EXPECT_EQ(this->Get(std::to_string(t) + "-" + std::to_string(i)).has_value(), kept);
+    }
+  }
+  EXPECT_EQ(acknowledged, expected);
+  EXPECT_EQ(refused, kThreads * kEach - expected);
+  EXPECT_EQ(this->Get("total"), expected);
+}
+
 TYPED_TEST(DatabaseContract, AnswersPing) {
   EXPECT_TRUE(this->db_->Ping());
   EXPECT_FALSE(this->db_->Backend().empty());

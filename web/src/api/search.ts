@@ -7,11 +7,12 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import type { ViewQuery } from '../lib/filters';
+import type { FilterScreen, ViewQuery } from '../lib/filters';
+import { forgetViewScreen, rememberViewScreen } from '../lib/viewScreens';
 import { api, request } from './client';
 import type { Language, ListOf, Workspace } from './types';
 
-// Search, similar contents, saved views, and the workflow's statuses that label their results.
+// Search, similar contents and saved views (the statuses that label results: api/workflow.ts).
 // Keys start with the workspace's slug, like the rest of the workspace's server state.
 
 /** One content found. `type` and `status` are ids; `snippet` is escaped text with <mark>. */
@@ -56,14 +57,6 @@ export interface ViewInput extends Partial<ViewQuery> {
   shared?: boolean;
 }
 
-/** A status of the workspace's workflow, as GET /workflow lists it. */
-export interface WorkflowStatus {
-  id: string;
-  name: string;
-  color: string;
-  category: string;
-}
-
 /** A workspace as these hooks need it: its slug for the cache, its id for the server. */
 export type WorkspaceRef = Pick<Workspace, 'id' | 'slug'>;
 
@@ -77,7 +70,6 @@ export const searchKeys = {
   similar: (slug: string, title: string, text: string) =>
     ['ws', slug, 'search', 'similar', title, text] as const,
   views: (slug: string) => ['ws', slug, 'views'] as const,
-  statuses: (slug: string) => ['ws', slug, 'statuses'] as const,
 };
 
 /**
@@ -141,21 +133,6 @@ export function useSimilarToText(workspace: WorkspaceRef, title: string, text: s
   });
 }
 
-export const statusesQuery = (slug: string) =>
-  queryOptions({
-    queryKey: searchKeys.statuses(slug),
-    queryFn: async ({ signal }) =>
-      (
-        await api.get<{ statuses: WorkflowStatus[] }>(
-          `/api/v1/workspaces/${encodeURIComponent(slug)}/workflow`,
-          signal,
-        )
-      ).statuses,
-    staleTime: 60_000,
-  });
-
-export const useStatuses = (slug: string) => useQuery(statusesQuery(slug));
-
 // ---- saved views ---------------------------------------------------------------------------
 
 export function useViews(workspace: WorkspaceRef) {
@@ -166,9 +143,9 @@ export function useViews(workspace: WorkspaceRef) {
   });
 }
 
-function useViewMutation<TInput>(
+function useViewMutation<TInput, TResult>(
   workspace: WorkspaceRef,
-  send: (input: TInput) => Promise<unknown>,
+  send: (input: TInput) => Promise<TResult>,
 ) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -180,13 +157,23 @@ function useViewMutation<TInput>(
 const viewPath = (workspace: WorkspaceRef, id: string) =>
   `${ws(workspace)}/views/${encodeURIComponent(id)}`;
 
+/** Saves a view; `screen`, the screen it is saved from, stays on this browser (lib/viewScreens). */
 export const useCreateView = (workspace: WorkspaceRef) =>
-  useViewMutation(workspace, (input: ViewInput & { name: string }) =>
-    api.post<SavedView>(`${ws(workspace)}/views`, input),
+  useViewMutation(
+    workspace,
+    async ({ screen, ...input }: ViewInput & { name: string; screen?: FilterScreen }) => {
+      const view = await api.post<SavedView>(`${ws(workspace)}/views`, input);
+      // Before the sidebar's list is asked again, so the new view opens where it was saved.
+      if (screen) rememberViewScreen(view.id, screen);
+      return view;
+    },
   );
 export const useUpdateView = (workspace: WorkspaceRef) =>
   useViewMutation(workspace, ({ id, ...input }: ViewInput & { id: string }) =>
     api.patch<SavedView>(viewPath(workspace, id), input),
   );
 export const useDeleteView = (workspace: WorkspaceRef) =>
-  useViewMutation(workspace, (id: string) => api.delete<void>(viewPath(workspace, id)));
+  useViewMutation(workspace, async (id: string) => {
+    await api.delete<void>(viewPath(workspace, id));
+    forgetViewScreen(id);
+  });

@@ -215,6 +215,13 @@ export interface ContentSummary {
   created_at: string;
   updated_at: string;
   archived: boolean;
+  /** Where the content is in its workspace's workflow (null only for a workspace without any). */
+  status: StatusRef | null;
+  lock: Lock | null;
+  /** The newest revision holding every approval its gates asked for, none stale. */
+  validated_revision: number | null;
+  /** One entry per team the workflow has asked so far, in the order it asked them. */
+  approvals: TeamApproval[];
 }
 
 export interface Content extends ContentSummary {
@@ -269,4 +276,101 @@ export interface ContentDiff {
   from: number;
   to: number;
   fields: FieldDiff[];
+}
+
+// ---- workflow ------------------------------------------------------------------------------
+
+export const statusCategories = ['idea', 'in_progress', 'review', 'ready', 'published'] as const;
+export type StatusCategory = (typeof statusCategories)[number];
+
+/** What a status asks before a content moves on from it. */
+export interface Gate {
+  teams: string[];
+  no_violations: boolean;
+  /** Blocking: the API refuses the move (409); advisory: it is allowed and recorded. */
+  blocking: boolean;
+}
+
+export interface Status {
+  id: string;
+  name: string;
+  color: string;
+  category: StatusCategory;
+  position: number;
+  gate: Gate | null;
+}
+
+/** GET/PUT /api/v1/workspaces/{ws}/workflow */
+export interface Workflow {
+  statuses: Status[];
+}
+
+/** A status as written back with PUT: one without `id` is new. */
+export interface StatusInput {
+  id?: string;
+  name: string;
+  color: string;
+  category: StatusCategory;
+  gate: Gate | null;
+}
+
+export interface WorkflowInput {
+  statuses: StatusInput[];
+  /** Where the contents of each deleted status go. */
+  move_to?: Record<string, string>;
+}
+
+export type StatusRef = Pick<Status, 'id' | 'name' | 'color' | 'category'>;
+
+export interface Lock {
+  /** The user id of who locked it. */
+  by: string;
+  reason: string;
+  at: string | null;
+}
+
+export type Decision = 'approved' | 'changes_requested';
+
+export interface Approval {
+  id: string;
+  revision: number;
+  content_hash: string;
+  decision: Decision;
+  comment: string;
+  by: { id: string | null; name: string };
+  team: { id: string; name: string } | null;
+  created_at: string;
+  /** Present in GET …/approvals: the text has changed since. */
+  stale?: boolean;
+}
+
+/** Where one asked team stands on the current text. */
+export interface TeamApproval {
+  team_id: string;
+  team_name: string;
+  state: Decision | 'stale' | 'waiting';
+  latest: Approval | null;
+}
+
+/** GET /api/v1/contents/{id}/approvals */
+export interface ApprovalList {
+  items: Approval[];
+  teams: TeamApproval[];
+  validated_revision: number | null;
+}
+
+/** One entry of the audit trail. `data` depends on `kind`. */
+export interface ActivityEvent {
+  seq: number;
+  kind: string;
+  at: string;
+  actor: { id: string | null; name: string };
+  subject: string | null;
+  data: Record<string, unknown>;
+}
+
+/** A blocking gate's refusal (409), in the problem's extra members. */
+export interface MissingApproval {
+  team_id: string;
+  team_name: string;
 }

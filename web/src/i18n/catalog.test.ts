@@ -146,6 +146,7 @@ const sameInBothLanguages = new Set([
   'settings.actions',
   'settings.project_description',
   'settings.field_options_hint',
+  'workflow.gate_summary',
 ]);
 
 describe('visible strings', () => {

@@ -13,6 +13,7 @@ import {
   toggleSort,
   toggleValue,
   viewPath,
+  withValues,
   viewToFilters,
 } from './filters';
 
@@ -95,12 +96,12 @@ describe('one model for the list, search results and saved views', () => {
     expect(parseFilters('').sort).toBe('updated');
   });
 
-  it('asks the list endpoint only what it understands', () => {
+  it('asks the list endpoint only what it understands: statuses, not words nor relevance', () => {
     const query = new URLSearchParams(
-      filtersToApiQuery(parseFilters('q=gaz&status=s1&tag=winter&sort=relevance')),
+      filtersToApiQuery(parseFilters('q=gaz&status=s1&status=s2&tag=winter&sort=relevance')),
     );
     expect(query.has('q')).toBe(false);
-    expect(query.has('status')).toBe(false);
+    expect(query.getAll('status')).toEqual(['s1', 's2']);
     expect(query.getAll('tag')).toEqual(['winter']);
     expect([query.get('sort'), query.get('order')]).toEqual(['updated', 'desc']);
   });
@@ -188,13 +189,33 @@ describe('one model for the list, search results and saved views', () => {
 
   it('opens a view on the list when the list can show it, on the results otherwise', () => {
     expect(screenFor(parseFilters('tag=a&sort=publish_at'))).toBe('contents');
+    expect(screenFor(parseFilters('status=s1'))).toBe('contents');
     expect(screenFor(parseFilters('q=gaz'))).toBe('search');
-    expect(screenFor(parseFilters('status=s1'))).toBe('search');
+    expect(screenFor(parseFilters('sort=relevance'))).toBe('search');
     expect(viewPath('acme', { q: '', filters: { tag: ['gaz'] }, sort: 'relevance' })).toBe(
       '/w/acme/contents?tag=gaz',
     );
     expect(viewPath('ac me', { q: 'gaz', filters: {}, sort: 'updated' })).toBe(
       '/w/ac%20me/search?q=gaz&sort=updated',
     );
+  });
+
+  it('opens a view where it was saved when that screen can show it', () => {
+    const statusView = { q: '', filters: { status: ['s1'] }, sort: 'updated' };
+    expect(viewPath('acme', statusView, 'board')).toBe('/w/acme/board?status=s1');
+    expect(viewPath('acme', statusView, 'search')).toBe('/w/acme/search?status=s1');
+    expect(viewPath('acme', statusView)).toBe('/w/acme/contents?status=s1');
+    // Words only search can show, wherever the view was saved.
+    expect(viewPath('acme', { q: 'gaz', filters: {}, sort: 'relevance' }, 'board')).toBe(
+      '/w/acme/search?q=gaz',
+    );
+  });
+
+  it('narrows the filters to one status, for a board column', () => {
+    const filters = parseFilters('status=s1&status=s2&type=article');
+    const column = new URLSearchParams(filtersToApiQuery(withValues(filters, 'status', ['s2'])));
+    expect(column.getAll('status')).toEqual(['s2']);
+    expect(column.getAll('type')).toEqual(['article']);
+    expect(filters.multi.status).toEqual(['s1', 's2']);
   });
 });

@@ -1,8 +1,8 @@
 // One filter model for every screen that narrows the workspace's contents — the list, the search
 // results, the board — and for the saved views that remember them. It lives in the page's URL so
 // a filtered screen can be bookmarked, shared, reloaded and walked back with the Back button.
-// Each screen asks its own endpoint: `filtersToApiQuery` for the list, `filtersToSearchApiQuery`
-// for search; `filtersToView` / `viewToFilters` for saved views.
+// Each screen asks its own endpoint: `filtersToApiQuery` for the list and the board's columns,
+// `filtersToSearchApiQuery` for search; `filtersToView` / `viewToFilters` for saved views.
 
 export const multiFilters = [
   'type',
@@ -15,12 +15,6 @@ export const multiFilters = [
   'language',
 ] as const;
 export type MultiFilter = (typeof multiFilters)[number];
-
-/** The filters the contents list endpoint understands (it has no status filter). */
-export const listMultiFilters = multiFilters.filter(
-  (name): name is ListMultiFilter => name !== 'status',
-);
-export type ListMultiFilter = Exclude<MultiFilter, 'status'>;
 
 export const dateFilters = ['publish', 'due', 'updated'] as const;
 export type DateFilter = (typeof dateFilters)[number];
@@ -159,10 +153,10 @@ function appendDates(params: URLSearchParams, filters: ListFilters, names: reado
   }
 }
 
-/** The contents list endpoint's query for the filters (it has no words and no status). */
+/** The contents list endpoint's query for the filters (it has no words, nor relevance). */
 export function filtersToApiQuery(filters: ListFilters): string {
   const params = new URLSearchParams();
-  for (const name of listMultiFilters) {
+  for (const name of multiFilters) {
     for (const value of filters.multi[name]) params.append(name, value);
   }
   appendDates(params, filters, dateFilters);
@@ -224,6 +218,11 @@ export function toggleSort(filters: ListFilters, sort: SortKey): ListFilters {
     return { ...filters, order: filters.order === 'asc' ? 'desc' : 'asc' };
   }
   return { ...filters, sort, order: defaultOrder(sort) };
+}
+
+/** The same filters with one filter's values replaced (a board column: its status only). */
+export function withValues(filters: ListFilters, name: MultiFilter, values: string[]): ListFilters {
+  return { ...filters, multi: { ...filters.multi, [name]: values } };
 }
 
 /** Adds a value to a filter, or takes it out when it is there ("any of" within a filter). */
@@ -288,19 +287,27 @@ export function viewToFilters(view: ViewQuery): ListFilters {
   return parseFilters(params);
 }
 
-/**
- * Where a screen's filters are best shown: the list when it can show them all, the search
- * results when they hold words, a status or a relevance order the list does not have.
- */
-export function screenFor(filters: ListFilters): 'contents' | 'search' {
-  const needsSearch =
-    filters.q.trim() !== '' || filters.multi.status.length > 0 || filters.sort === 'relevance';
-  return needsSearch ? 'search' : 'contents';
+/** The screens that show a workspace's contents through the filters. */
+export type FilterScreen = 'contents' | 'board' | 'search';
+
+/** Whether only the search results can show the filters: words, or an order by relevance. */
+export function needsSearch(filters: ListFilters): boolean {
+  return filters.q.trim() !== '' || filters.sort === 'relevance';
 }
 
-/** The path a saved view opens, in workspace `slug`. */
-export function viewPath(slug: string, view: ViewQuery): string {
+/**
+ * Where a view's filters are shown: the screen it was saved from (`preferred`) when that screen
+ * can show them all, else the search results when they need search, else the list.
+ */
+export function screenFor(filters: ListFilters, preferred?: FilterScreen): FilterScreen {
+  if (needsSearch(filters)) return 'search';
+  return preferred ?? 'contents';
+}
+
+/** The path a saved view opens, in workspace `slug`, on `preferred` when it can show it. */
+export function viewPath(slug: string, view: ViewQuery, preferred?: FilterScreen): string {
   const filters = viewToFilters(view);
   const query = filtersToSearch(filters).toString();
-  return `/w/${encodeURIComponent(slug)}/${screenFor(filters)}${query ? `?${query}` : ''}`;
+  const screen = screenFor(filters, preferred);
+  return `/w/${encodeURIComponent(slug)}/${screen}${query ? `?${query}` : ''}`;
 }

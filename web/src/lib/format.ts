@@ -82,3 +82,22 @@ export function fromLocalInput(value: string): string | null {
   const date = new Date(value.length === 10 ? `${value}T00:00` : value);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
+
+/** "Legal, Sales and Sustainability", "Juridique, Ventes et Durabilité". */
+export function formatList(names: readonly string[], locale: string): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(names);
+}
+
+/** When something happened, said as a sentence ends: "3 March at 14:02", "3 mars à 14:02";
+ * the year only when it is not this one. */
+export function formatEventTime(iso: string, locale: string, now: Date = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'long',
+    year: date.getFullYear() === now.getFullYear() ? undefined : 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+}

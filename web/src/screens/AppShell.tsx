@@ -203,6 +203,11 @@ function ShellFrame({
                   {t('nav.contents')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to={`/w/${encodeURIComponent(membership.workspace.slug)}/board`}>
+                  {t('board.title')}
+                </NavLink>
+              </li>
               {(membership.role === 'owner' || membership.role === 'admin') && (
                 <li>
                   <NavLink to={`/w/${encodeURIComponent(membership.workspace.slug)}/settings`}>

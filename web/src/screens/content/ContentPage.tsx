@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate, useParams } from 'react-router';
@@ -7,13 +7,17 @@ import { api } from '../../api/client';
 import type { Channel, Content, ContentType } from '../../api/types';
 import type { Values } from '../../content/sync';
 import {
+  contentKeys,
   contentQuery,
   useChannels,
   useContentAction,
   useMembers,
   useProjects,
+  useTeams,
   useTypes,
 } from '../../api/workspace';
+import { useWorkflow } from '../../api/workflow';
+import { canLock, teamsOf, teamsUserMayAnswerFor } from '../../lib/workflow';
 import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/Dialog';
 import { findViolations, isSendableUrl } from '../../content/limits';
@@ -27,9 +31,11 @@ import { useShell } from '../AppShell';
 import { NotFoundContent } from '../StatusScreens';
 import { ConflictDialog } from './ConflictDialog';
 import { Counters, FieldEditor } from './FieldEditors';
+import { ActivityPanel } from './ActivityPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { MetaPanel } from './MetaPanel';
 import { useContentSync, type ContentSync, type SaveState } from './useContentSync';
+import { ApprovalsPanel, LockBanner, LockButton, StatusControl } from './WorkflowPanel';
 
 /** /w/:slug/contents/:id and …/history: one content, written or looked back on. */
 export default function ContentPage() {
@@ -74,11 +80,21 @@ function ContentScreen({
     return field?.kind !== 'url' || isSendableUrl(value);
   });
   const mayEdit = canEditContent(membership.role, me.user.id, sync.content);
-  // An archived content is read-only until it is brought back (the server refuses edits).
-  const editable = mayEdit && !sync.content.archived;
+  // An archived or locked content is read-only until it is brought back or unlocked (the server
+  // refuses edits: 423 with who locked it and why). The workflow state is the latest known.
+  const locked = latest.lock !== null;
+  const editable = mayEdit && !sync.content.archived && !locked;
   const channels = useChannels(slug).data ?? [];
   const members = useMembers(slug).data ?? [];
   const projects = useProjects(slug).data ?? [];
+  const teams = useTeams(slug).data ?? [];
+  const statuses = useWorkflow(slug).data ?? [];
+  const myTeams = teamsOf(teams, me.user.id);
+  const answerFor = teamsUserMayAnswerFor(statuses, latest.status?.id ?? null, myTeams);
+  const mayLock = canLock(membership.role, me.user.id, latest, myTeams);
+  const lockedBy = latest.lock
+    ? (members.find((m) => m.user_id === latest.lock?.by)?.name ?? '')
+    : '';
   const [conflictDialog, setConflictDialog] = useState(true);
   const title = typeof sync.local.title === 'string' ? sync.local.title : '';
   useDocumentTitle(title || t('content.untitled'));
@@ -96,6 +112,13 @@ function ContentScreen({
     return () => window.removeEventListener('keydown', onKey);
   }, [saveNow]);
 
+  // A save refused because someone locked the text meanwhile: show the lock at once.
+  const queryClient = useQueryClient();
+  const lockedOut = sync.state.kind === 'error' && isApiError(sync.state.error, 423);
+  useEffect(() => {
+    if (lockedOut) void queryClient.invalidateQueries({ queryKey: contentKeys.one(initial.id) });
+  }, [lockedOut, queryClient, initial.id]);
+
   const { refresh } = sync;
   useEffect(() => refresh(latest), [latest, refresh]);
   useEffect(() => {
@@ -104,7 +127,8 @@ function ContentScreen({
 
   const base = `/w/${encodeURIComponent(slug)}/contents/${encodeURIComponent(sync.content.id)}`;
   const history = tab === 'history';
-  if (tab !== undefined && !history) return <NotFoundContent />;
+  const activity = tab === 'activity';
+  if (tab !== undefined && !history && !activity) return <NotFoundContent />;
 
   return (
     <article className="content-page">
@@ -120,12 +144,14 @@ function ContentScreen({
             {t('content.tab_edit')}
           </NavLink>
           <NavLink to={`${base}/history`}>{t('content.tab_history')}</NavLink>
+          <NavLink to={`${base}/activity`}>{t('activity.tab')}</NavLink>
         </nav>
         {canArchiveContent(membership.role, me.user.id, sync.content) && (
           <ContentActions content={sync.content} sync={sync} role={membership.role} />
         )}
       </div>
 
+      <LockBanner content={latest} lockedBy={lockedBy} canUnlock={mayLock} />
       {!mayEdit && <Alert tone="info">{t('content.read_only')}</Alert>}
       {mayEdit && sync.content.archived && (
         <Alert tone="info">{t('content.archived_read_only')}</Alert>
@@ -152,6 +178,8 @@ function ContentScreen({
 
       {history ? (
         <HistoryPanel sync={sync} type={type} />
+      ) : activity ? (
+        <ActivityPanel content={latest} type={type} teams={teams} />
       ) : (
         <div className="content-layout">
           <fieldset className="content-main" disabled={!editable}>
@@ -174,15 +202,33 @@ function ContentScreen({
             ))}
             <Checks local={sync.local} type={type} channels={channels} />
           </fieldset>
-          <MetaPanel
-            readOnly={!editable}
-            slug={slug}
-            values={sync.local}
-            channels={channels}
-            members={members}
-            projects={projects}
-            onChange={sync.change}
-          />
+          <div className="content-side">
+            <section className="workflow-panel">
+              <StatusControl
+                content={latest}
+                statuses={statuses}
+                teams={teams}
+                canMove={(mayEdit || answerFor.length > 0) && !sync.content.archived}
+              />
+              <ApprovalsPanel
+                content={latest}
+                type={type}
+                answerFor={answerFor}
+                teams={teams}
+                unsaved={sync.state.kind !== 'saved'}
+              />
+              {mayLock && !sync.content.archived && <LockButton content={latest} />}
+            </section>
+            <MetaPanel
+              readOnly={!editable}
+              slug={slug}
+              values={sync.local}
+              channels={channels}
+              members={members}
+              projects={projects}
+              onChange={sync.change}
+            />
+          </div>
         </div>
       )}
 
@@ -293,6 +339,14 @@ function SaveIndicator({ state, onRetry }: { state: SaveState; onRetry: () => vo
       text = t('save.conflict');
       break;
     case 'error':
+      if (isApiError(state.error, 423)) {
+        const by = state.error.extra.locked_by as { name?: string } | undefined;
+        text = t('workflow.save_locked', {
+          name: by?.name ?? t('workflow.someone'),
+          reason: String(state.error.extra.reason ?? ''),
+        });
+        break;
+      }
       text = isApiError(state.error, 401)
         ? t('save.signed_out')
         : `${t('save.error')} ${genericErrorMessage(t, state.error)}`;

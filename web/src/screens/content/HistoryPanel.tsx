@@ -2,21 +2,15 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import RichTextEditor from './RichTextEditor';
 import { useSearchParams } from 'react-router';
-import type { ContentType, FieldDiff, Revision, RevisionReason } from '../../api/types';
-import {
-  useDiff,
-  useLabelRevision,
-  useRestore,
-  useRevision,
-  useRevisions,
-} from '../../api/workspace';
+import type { ContentType, Revision, RevisionReason } from '../../api/types';
+import { useLabelRevision, useRestore, useRevision, useRevisions } from '../../api/workspace';
 import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/Dialog';
-import { DiffText, splitSides, toSegments } from '../../content/diff';
 import { useLocale } from '../../i18n';
 import type { TranslationKey } from '../../i18n/keys';
 import { genericErrorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
+import { DiffView } from './RevisionDiff';
 import type { ContentSync } from './useContentSync';
 
 const reasonKey = {
@@ -189,99 +183,6 @@ export function HistoryPanel({ sync, type }: { sync: ContentSync; type: ContentT
           )}
         </section>
       )}
-    </div>
-  );
-}
-
-function fieldLabel(
-  field: string,
-  type: ContentType | undefined,
-  t: (key: 'content.title') => string,
-) {
-  if (field === 'title') return t('content.title');
-  const key = field.startsWith('fields.') ? field.slice('fields.'.length) : field;
-  return type?.fields.find((f) => f.key === key)?.label ?? key;
-}
-
-function DiffView({
-  id,
-  from,
-  to,
-  type,
-  layout,
-}: {
-  id: string;
-  from: number;
-  to: number;
-  type: ContentType | undefined;
-  layout: 'inline' | 'split';
-}) {
-  const { t } = useTranslation();
-  const diff = useDiff(id, from, to);
-  if (diff.isPending) return <p className="muted">{t('common.loading')}</p>;
-  if (diff.isError) return <Alert>{genericErrorMessage(t, diff.error)}</Alert>;
-  const changed = diff.data.fields.filter((f) => f.changed);
-  const labels = { added: t('history.added'), removed: t('history.removed') };
-  return (
-    <div className="diff" aria-label={t('history.diff_label', { from, to })} role="region">
-      <p className="muted">{t('history.diff_between', { from, to })}</p>
-      {changed.length === 0 && <p>{t('history.no_changes')}</p>}
-      {changed.map((field) => (
-        <section key={field.field} className="diff-field">
-          <h3>{fieldLabel(field.field, type, t)}</h3>
-          <FieldDiffView field={field} layout={layout} labels={labels} from={from} to={to} />
-        </section>
-      ))}
-    </div>
-  );
-}
-
-function FieldDiffView({
-  field,
-  layout,
-  labels,
-  from,
-  to,
-}: {
-  field: FieldDiff;
-  layout: 'inline' | 'split';
-  labels: { added: string; removed: string };
-  from: number;
-  to: number;
-}) {
-  const { t } = useTranslation();
-  const show = (value: unknown) =>
-    value === null || value === undefined
-      ? '—'
-      : Array.isArray(value)
-        ? value.join(', ')
-        : String(value);
-  if (!field.text) {
-    return (
-      <div className="diff-split">
-        <div>
-          <h4>{t('history.revision_number', { number: from })}</h4>
-          <del>{show(field.before)}</del>
-        </div>
-        <div>
-          <h4>{t('history.revision_number', { number: to })}</h4>
-          <ins>{show(field.after)}</ins>
-        </div>
-      </div>
-    );
-  }
-  if (layout === 'inline') return <DiffText segments={toSegments(field.ops)} labels={labels} />;
-  const { before, after } = splitSides(field.ops);
-  return (
-    <div className="diff-split">
-      <div>
-        <h4>{t('history.revision_number', { number: from })}</h4>
-        <DiffText segments={before} labels={labels} />
-      </div>
-      <div>
-        <h4>{t('history.revision_number', { number: to })}</h4>
-        <DiffText segments={after} labels={labels} />
-      </div>
     </div>
   );
 }

@@ -1,29 +1,20 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { Channel, ContentSummary, Member } from '../../api/types';
 import { useChannels, useContentList, useMembers, useTypes } from '../../api/workspace';
 import { Alert } from '../../components/Alert';
 import { useLocale } from '../../i18n';
 import { genericErrorMessage } from '../../lib/errors';
-import {
-  activeFilterCount,
-  emptyFilters,
-  filtersToApiQuery,
-  filtersToSearch,
-  parseFilters,
-  toggleSort,
-  type ListFilters,
-  type SortKey,
-} from '../../lib/filters';
+import { emptyFilters, toggleSort, type ListFilters, type SortKey } from '../../lib/filters';
 import { formatDate, formatRelative } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useShell } from '../AppShell';
 import { canCreateContent } from '../../lib/permissions';
 import { ChannelBadges } from './ChannelBadges';
-import { FilterBar } from './FilterBar';
-import { SaveViewButton } from '../views/SaveViewButton';
+import { FilterBar, useListFilters, ViewToggle } from './FilterBar';
 import { NewContentButton } from './NewContent';
+import { SaveViewButton } from '../views/SaveViewButton';
 
 /** Pointing at a content starts loading the editor's code, so opening it is instant. */
 function prefetchEditor() {
@@ -36,9 +27,7 @@ export function ContentsScreen() {
   const locale = useLocale();
   const { membership } = useShell();
   const slug = membership.workspace.slug;
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filters = useMemo(() => parseFilters(searchParams), [searchParams]);
-  const apiQuery = useMemo(() => filtersToApiQuery(filters), [filters]);
+  const { filters, apiQuery, count: filterCount, search, setFilters } = useListFilters();
   useDocumentTitle(t('contents.title'));
 
   const list = useContentList(slug, apiQuery);
@@ -47,9 +36,7 @@ export function ContentsScreen() {
   const members = useMembers(slug).data ?? [];
   const memberById = useMemo(() => new Map(members.map((m) => [m.user_id, m])), [members]);
 
-  const setFilters = (next: ListFilters) => setSearchParams(filtersToSearch(next));
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const filterCount = activeFilterCount(filters);
 
   // Infinite scroll: the row after the last one asks for the next page when it comes into view.
   const sentinel = useRef<HTMLDivElement>(null);
@@ -70,11 +57,13 @@ export function ContentsScreen() {
     <section className="page page-wide">
       <div className="page-header">
         <h1>{t('contents.title')}</h1>
+        <ViewToggle slug={slug} search={search} />
         <div className="page-header-actions">
           <SaveViewButton
             workspace={membership.workspace}
             role={membership.role}
             filters={filters}
+            screen="contents"
           />
           {canCreateContent(membership.role) && <NewContentButton slug={slug} types={types} />}
         </div>
@@ -89,6 +78,7 @@ export function ContentsScreen() {
               {t('contents.col_title')}
             </SortHeader>
             <th scope="col">{t('contents.col_type')}</th>
+            <th scope="col">{t('contents.col_status')}</th>
             <th scope="col">{t('contents.col_channels')}</th>
             <th scope="col">{t('contents.col_owner')}</th>
             <th scope="col">{t('contents.col_assignees')}</th>
@@ -204,6 +194,18 @@ function ContentRow({
         )}
       </td>
       <td>{item.type.name}</td>
+      <td>
+        {item.status && (
+          <span className="status-name">
+            <span
+              className="status-dot"
+              style={{ background: item.status.color }}
+              aria-hidden="true"
+            />
+            {item.status.name}
+          </span>
+        )}
+      </td>
       <td>
         <ChannelBadges ids={item.channels} channels={channels} />
       </td>

@@ -1,16 +1,67 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NavLink, useSearchParams } from 'react-router';
+import { useWorkflow } from '../../api/workflow';
 import { useChannels, useMembers, useProjects, useTags, useTypes } from '../../api/workspace';
 import { Popover } from '../../components/Popover';
 import { channelDepths } from '../../lib/channels';
 import {
+  activeFilterCount,
   clearFilters,
   dateFilters,
-  listMultiFilters,
+  filtersToApiQuery,
+  filtersToSearch,
+  multiFilters,
+  parseFilters,
   type DateFilter,
   type ListFilters,
-  type ListMultiFilter,
+  type MultiFilter,
 } from '../../lib/filters';
+
+// One filter bar for every screen that narrows the workspace's contents: the list, the board and
+// the search results (which show most filters as facets and ask this bar for the others). The
+// list and the board read the same filters from the URL, so switching between them keeps what
+// the user narrowed down to.
+
+/**
+ * The list's and the board's filters in the page's URL, the list endpoint's query they make, and
+ * a way to change them. Words are search's: these screens neither show nor keep them.
+ */
+export function useListFilters() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = useMemo((): ListFilters => {
+    const read = parseFilters(searchParams);
+    // A link from search may carry words and their relevance order: the list has neither.
+    return read.sort === 'relevance'
+      ? { ...read, q: '', sort: 'updated', order: 'desc' }
+      : { ...read, q: '' };
+  }, [searchParams]);
+  const apiQuery = useMemo(() => filtersToApiQuery(filters), [filters]);
+  return {
+    filters,
+    apiQuery,
+    count: activeFilterCount(filters),
+    search: filtersToSearch(filters).toString(),
+    setFilters: (next: ListFilters) => setSearchParams(filtersToSearch(next)),
+  };
+}
+
+/** List | Board, keeping the filters. */
+export function ViewToggle({ slug, search }: { slug: string; search: string }) {
+  const { t } = useTranslation();
+  const base = `/w/${encodeURIComponent(slug)}`;
+  const query = search ? `?${search}` : '';
+  return (
+    <nav className="segmented view-toggle" aria-label={t('board.views')}>
+      <NavLink to={`${base}/contents${query}`} end>
+        {t('board.view_list')}
+      </NavLink>
+      <NavLink to={`${base}/board${query}`} end>
+        {t('board.view_board')}
+      </NavLink>
+    </nav>
+  );
+}
 
 const dateFilterLabel = {
   publish: 'contents.filter_publish',
@@ -19,15 +70,15 @@ const dateFilterLabel = {
 } as const;
 
 /**
- * The filters as chips that open a checklist or a date range, shared by the list and the search
- * results (which show some of them as facets instead).
+ * The filters as chips that open a checklist or a date range: all of them above the list and the
+ * board, those search has no facet for above its results.
  */
 export function FilterBar({
   filters,
   onChange,
   slug,
   count,
-  multi = listMultiFilters,
+  multi = multiFilters,
   dates = dateFilters,
 }: {
   filters: ListFilters;
@@ -35,7 +86,7 @@ export function FilterBar({
   slug: string;
   count: number;
   /** The checklist filters to show, in this order. */
-  multi?: readonly ListMultiFilter[];
+  multi?: readonly MultiFilter[];
   /** The date ranges to show. */
   dates?: readonly DateFilter[];
 }) {
@@ -44,18 +95,27 @@ export function FilterBar({
   const channels = useChannels(slug).data ?? [];
   const members = useMembers(slug).data ?? [];
   const projects = useProjects(slug).data ?? [];
+  const statuses = useWorkflow(slug, multi.includes('status')).data ?? [];
   const [tagPrefix, setTagPrefix] = useState('');
   const tags = useTags(slug, tagPrefix, multi.includes('tag')).data ?? [];
 
-  const setMulti = (name: ListMultiFilter, values: string[]) =>
+  const setMulti = (name: MultiFilter, values: string[]) =>
     onChange({ ...filters, multi: { ...filters.multi, [name]: values } });
   const setDates = (name: DateFilter, from: string | null, to: string | null) =>
     onChange({ ...filters, dates: { ...filters.dates, [name]: { from, to } } });
 
   const people = members.map((m) => ({ value: m.user_id, label: m.name }));
   const depth = channelDepths(channels);
-  const options: Record<ListMultiFilter, { value: string; label: string; indent?: number }[]> = {
+  const options: Record<
+    MultiFilter,
+    { value: string; label: string; indent?: number; color?: string }[]
+  > = {
     type: types.map((type) => ({ value: type.key, label: type.name })),
+    status: statuses.map((status) => ({
+      value: status.id,
+      label: status.name,
+      color: status.color,
+    })),
     channel: channels.map((c) => ({ value: c.id, label: c.name, indent: depth.get(c.id) ?? 0 })),
     tag: [
       ...filters.multi.tag.map((tag) => ({ value: tag, label: `#${tag}` })),
@@ -71,8 +131,9 @@ export function FilterBar({
       { value: 'fr', label: t('language.fr') },
     ],
   };
-  const multiLabel: Record<ListMultiFilter, string> = {
+  const multiLabel: Record<MultiFilter, string> = {
     type: t('contents.filter_type'),
+    status: t('contents.filter_status'),
     channel: t('contents.filter_channel'),
     tag: t('contents.filter_tag'),
     owner: t('contents.filter_owner'),
@@ -133,6 +194,13 @@ export function FilterBar({
                         )
                       }
                     />
+                    {option.color && (
+                      <span
+                        className="status-dot"
+                        style={{ background: option.color }}
+                        aria-hidden="true"
+                      />
+                    )}
                     {option.label}
                   </label>
                 ))}

@@ -90,7 +90,12 @@ export default function SearchScreen() {
     <section className="page page-wide search-page">
       <div className="page-header">
         <h1>{t('search.title')}</h1>
-        <SaveViewButton workspace={workspace} role={membership.role} filters={filters} />
+        <SaveViewButton
+          workspace={workspace}
+          role={membership.role}
+          filters={filters}
+          screen="search"
+        />
       </div>
       <SearchBox
         q={filters.q}

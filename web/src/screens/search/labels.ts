@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStatuses } from '../../api/search';
+import { useWorkflow } from '../../api/workflow';
 import { useChannels, useMembers, useTypes } from '../../api/workspace';
 
 /** The names behind the ids search answers with: types, statuses, channels, people. */
 export function useSearchLabels(slug: string) {
   const { t } = useTranslation();
   const types = useTypes(slug).data;
-  const statuses = useStatuses(slug).data;
+  const statuses = useWorkflow(slug).data;
   const channels = useChannels(slug).data;
   const members = useMembers(slug).data;
   return useMemo(() => {

@@ -7,8 +7,17 @@ import { ChannelsSettings } from './ChannelsSettings';
 import { GeneralSettings, ProjectsSettings } from './GeneralSettings';
 import { MembersSettings, TeamsSettings } from './MembersSettings';
 import { TypesSettings } from './TypesSettings';
+import { WorkflowSettings } from './WorkflowSettings';
 
-const sections = ['general', 'members', 'teams', 'channels', 'types', 'projects'] as const;
+const sections = [
+  'general',
+  'members',
+  'teams',
+  'channels',
+  'types',
+  'workflow',
+  'projects',
+] as const;
 type Section = (typeof sections)[number];
 
 const sectionKey = {
@@ -17,6 +26,7 @@ const sectionKey = {
   teams: 'settings.teams',
   channels: 'settings.channels',
   types: 'settings.types',
+  workflow: 'workflow.settings_title',
   projects: 'settings.projects',
 } as const;
 
@@ -56,6 +66,7 @@ export default function SettingsScreen() {
         {section === 'teams' && <TeamsSettings slug={slug} />}
         {section === 'channels' && <ChannelsSettings slug={slug} />}
         {section === 'types' && <TypesSettings slug={slug} />}
+        {section === 'workflow' && <WorkflowSettings slug={slug} />}
         {section === 'projects' && <ProjectsSettings slug={slug} />}
       </div>
     </section>

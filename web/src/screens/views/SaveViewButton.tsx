@@ -6,18 +6,23 @@ import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { genericErrorMessage } from '../../lib/errors';
-import { filtersToView, type ListFilters } from '../../lib/filters';
+import { filtersToView, type FilterScreen, type ListFilters } from '../../lib/filters';
 import { canShareView } from '../../lib/permissions';
 
-/** "Save view": keeps the screen's words, filters and sort under a name, in the sidebar. */
+/**
+ * "Save view": keeps the screen's words, filters and sort under a name, in the sidebar; this
+ * browser also remembers the screen (list, board, results) to open it on again.
+ */
 export function SaveViewButton({
   workspace,
   role,
   filters,
+  screen,
 }: {
   workspace: WorkspaceRef;
   role: Role;
   filters: ListFilters;
+  screen: FilterScreen;
 }) {
   const { t } = useTranslation();
   const create = useCreateView(workspace);
@@ -40,7 +45,7 @@ export function SaveViewButton({
       return;
     }
     try {
-      await create.mutateAsync({ name: name.trim(), shared, ...filtersToView(filters) });
+      await create.mutateAsync({ name: name.trim(), shared, screen, ...filtersToView(filters) });
       setOpen(false);
     } catch {
       // Shown in the dialog.

@@ -16,11 +16,21 @@ import { Popover } from '../../components/Popover';
 import { genericErrorMessage } from '../../lib/errors';
 import { filtersToSearch, parseFilters, viewPath } from '../../lib/filters';
 import { canChangeView } from '../../lib/permissions';
+import { rememberedViewScreen } from '../../lib/viewScreens';
 
 /** The page's filters as a view's path is written, to say which view is open. */
 function canonicalHere(pathname: string, search: string): string {
   const query = filtersToSearch(parseFilters(search)).toString();
   return query ? `${pathname}?${query}` : pathname;
+}
+
+/**
+ * Whether the page shows view `path`: the same filters on the same screen, the list and the board
+ * being two layouts of one screen (the toggle between them keeps the view open).
+ */
+function isOpen(path: string, here: string): boolean {
+  const layout = (at: string) => at.replace(/\/(contents|board)(\?|$)/, '/layout$2');
+  return path === here || layout(path) === layout(here);
 }
 
 /** The saved views in the sidebar: open one, rename or delete it. */
@@ -53,8 +63,8 @@ export function SidebarViews({
       )}
       <ul className="sidebar-nav">
         {views.data?.map((view) => {
-          const path = viewPath(slug, view);
-          const current = path === here;
+          const path = viewPath(slug, view, rememberedViewScreen(view.id));
+          const current = isOpen(path, here);
           return (
             <li key={view.id} className="sidebar-view">
               <Link

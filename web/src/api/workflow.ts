@@ -1,0 +1,112 @@
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { api } from './client';
+import type {
+  ActivityEvent,
+  Approval,
+  Content,
+  Decision,
+  ListOf,
+  Workflow,
+  WorkflowInput,
+} from './types';
+import { contentKeys } from './workspace';
+
+// The workflow of a workspace and of each content: statuses, moves, approvals, locks, activity.
+// Every write answers with the content as it is now; it goes straight into the content's cache
+// entry, so the page, its status control and its approvals panel all show the same state.
+
+const ws = (slug: string) => `/api/v1/workspaces/${encodeURIComponent(slug)}`;
+const contentPath = (id: string) => `/api/v1/contents/${encodeURIComponent(id)}`;
+
+export const workflowKeys = {
+  workflow: (slug: string) => ['ws', slug, 'workflow'] as const,
+  activity: (id: string) => ['content', id, 'activity'] as const,
+};
+
+/** The workspace's statuses, in order: the board's columns, the status filter, search's labels. */
+export function useWorkflow(slug: string, enabled = true) {
+  return useQuery({
+    queryKey: workflowKeys.workflow(slug),
+    queryFn: ({ signal }) => api.get<Workflow>(`${ws(slug)}/workflow`, signal),
+    select: (workflow) => workflow.statuses,
+    enabled,
+  });
+}
+
+export function useSaveWorkflow(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: WorkflowInput) => api.put<Workflow>(`${ws(slug)}/workflow`, input),
+    onSuccess: async (workflow) => {
+      queryClient.setQueryData(workflowKeys.workflow(slug), workflow);
+      // Deleted statuses moved contents elsewhere; cards and pages show the new names.
+      await refreshContents(queryClient);
+      await queryClient.invalidateQueries({ queryKey: ['content'] });
+    },
+  });
+}
+
+/** Every contents list of every workspace in the cache (the list and the board). */
+function refreshContents(queryClient: QueryClient) {
+  return queryClient.invalidateQueries({
+    queryKey: ['ws'],
+    predicate: (q) => q.queryKey[2] === 'contents',
+  });
+}
+
+/** After a workflow write: the answer is the content now; its history and lists follow. */
+async function adoptContent(queryClient: QueryClient, content: Content) {
+  queryClient.setQueryData(contentKeys.one(content.id), content);
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: workflowKeys.activity(content.id) }),
+    refreshContents(queryClient),
+  ]);
+}
+
+export interface MoveInput {
+  id: string;
+  status: string;
+  comment?: string;
+}
+
+/** POST …/status: 409 (a blocking gate, with `missing_approvals`) leaves the content where it was. */
+export function useMoveContent() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: MoveInput) =>
+      api.post<Content>(`${contentPath(id)}/status`, body),
+    onSuccess: (content) => adoptContent(queryClient, content),
+  });
+}
+
+export function useDecide(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { revision: number; decision: Decision; comment: string; team?: string }) =>
+      api.post<Approval>(`${contentPath(id)}/approvals`, input),
+    onSuccess: async () => {
+      const content = await api.get<Content>(contentPath(id));
+      await adoptContent(queryClient, content);
+    },
+  });
+}
+
+export function useLock(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string | null) =>
+      reason === null
+        ? api.delete<Content>(`${contentPath(id)}/lock`)
+        : api.post<Content>(`${contentPath(id)}/lock`, { reason }),
+    onSuccess: (content) => adoptContent(queryClient, content),
+  });
+}
+
+/** The content's activity, newest first. */
+export function useContentActivity(id: string) {
+  return useQuery({
+    queryKey: workflowKeys.activity(id),
+    queryFn: async ({ signal }) =>
+      (await api.get<ListOf<ActivityEvent>>(`${contentPath(id)}/activity?limit=200`, signal)).items,
+  });
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { ContentSummary, Status, Team } from '../api/types';
+import { canLock, moveItem, teamsOf, teamsUserMayAnswerFor } from './workflow';
+
+const status = (id: string, gate: Status['gate'] = null): Status => ({
+  id,
+  name: id,
+  color: '#000000',
+  category: 'in_progress',
+  position: 0,
+  gate,
+});
+const statuses = [
+  status('idea'),
+  status('writing'),
+  status('legal', { teams: ['t-legal', 't-green'], no_violations: false, blocking: true }),
+  status('ready'),
+];
+
+describe('moveItem', () => {
+  it('moves one element up or down, keeping the others in order', () => {
+    expect(moveItem(['a', 'b', 'c', 'd'], 0, 2)).toEqual(['b', 'c', 'a', 'd']);
+    expect(moveItem(['a', 'b', 'c', 'd'], 3, 1)).toEqual(['a', 'd', 'b', 'c']);
+  });
+
+  it('clamps a target past either end and ignores an element that is not there', () => {
+    expect(moveItem(['a', 'b', 'c'], 0, 10)).toEqual(['b', 'c', 'a']);
+    expect(moveItem(['a', 'b', 'c'], 2, -1)).toEqual(['c', 'a', 'b']);
+    expect(moveItem(['a', 'b'], 5, 0)).toEqual(['a', 'b']);
+  });
+});
+
+describe('who answers for a team', () => {
+  const teams: Team[] = [
+    { id: 't-legal', name: 'Legal', members: ['claire'] },
+    { id: 't-green', name: 'Sustainability', members: ['hugo', 'claire'] },
+    { id: 't-sales', name: 'Sales', members: ['chloe'] },
+  ];
+
+  it('a member of a team the current status asks, and only then', () => {
+    expect(teamsUserMayAnswerFor(statuses, 'legal', teamsOf(teams, 'claire'))).toEqual([
+      't-legal',
+      't-green',
+    ]);
+    expect(teamsUserMayAnswerFor(statuses, 'legal', teamsOf(teams, 'chloe'))).toEqual([]);
+    expect(teamsUserMayAnswerFor(statuses, 'writing', teamsOf(teams, 'claire'))).toEqual([]);
+  });
+
+  it('may lock: owner, admin, who locked it, or a reviewer of an asked team', () => {
+    const content: Pick<ContentSummary, 'owner' | 'lock' | 'approvals'> = {
+      owner: 'chloe',
+      lock: null,
+      approvals: [{ team_id: 't-legal', team_name: 'Legal', state: 'waiting', latest: null }],
+    };
+    expect(canLock('editor', 'chloe', content, [])).toBe(true);
+    expect(canLock('admin', 'someone', content, [])).toBe(true);
+    expect(canLock('reviewer', 'claire', content, ['t-legal'])).toBe(true);
+    expect(canLock('reviewer', 'hugo', content, ['t-green'])).toBe(false);
+    expect(
+      canLock('editor', 'hugo', { ...content, lock: { by: 'hugo', reason: 'x', at: null } }, []),
+    ).toBe(true);
+  });
+});

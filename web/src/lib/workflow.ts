@@ -1,0 +1,46 @@
+import type { ContentSummary, Role, Status, Team } from '../api/types';
+
+// The workflow's rules as the screens need them. The server decides (workflow/workflow.cpp);
+// these only choose what to offer.
+
+/** The list with the element at `from` moved to `to` (both clamped to the list). */
+export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
+  const next = [...list];
+  if (from < 0 || from >= next.length) return next;
+  const [item] = next.splice(from, 1);
+  next.splice(Math.max(0, Math.min(to, next.length)), 0, item as T);
+  return next;
+}
+
+/** The ids of the teams `userId` belongs to. */
+export function teamsOf(teams: readonly Team[], userId: string): string[] {
+  return teams.filter((team) => team.members.includes(userId)).map((team) => team.id);
+}
+
+/**
+ * The teams whose approval the user may give now: those the content's current status asks and
+ * that the user is a member of. An owner's or admin's role does not answer for a team.
+ */
+export function teamsUserMayAnswerFor(
+  statuses: readonly Status[],
+  statusId: string | null,
+  myTeams: readonly string[],
+): string[] {
+  const current = statuses.find((s) => s.id === statusId) ?? statuses[0];
+  return (current?.gate?.teams ?? []).filter((team) => myTeams.includes(team));
+}
+
+/**
+ * Who may lock or unlock: the owner, an admin, a reviewer of a team the workflow has asked so far
+ * (`askedTeams`, the content's approvals summary), and for unlocking whoever locked it.
+ */
+export function canLock(
+  role: Role,
+  userId: string,
+  content: Pick<ContentSummary, 'owner' | 'lock' | 'approvals'>,
+  myTeams: readonly string[],
+): boolean {
+  if (role === 'owner' || role === 'admin') return true;
+  if (content.owner === userId || content.lock?.by === userId) return true;
+  return content.approvals.some((team) => myTeams.includes(team.team_id));
+}
