@@ -256,6 +256,33 @@ test('the board: a card dragged to the next column moves; a blocked one snaps ba
   await expect(page).toHaveURL(/\/contents\?type=article$/);
   await expect(page.getByRole('link', { name: 'Winter tank safety' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Three winter tips' })).toHaveCount(0);
+
+  // The list filters by status too; on the board, a status filter keeps only its columns.
+  const legal = status('Legal validation');
+  await page.getByRole('button', { name: 'Status' }).click();
+  await page.getByRole('checkbox', { name: 'Legal validation' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(new RegExp(`/contents\\?type=article&status=${legal}$`));
+  await expect(page.getByRole('link', { name: 'Winter tank safety' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'View' }).getByRole('link', { name: 'Board' }).click();
+  await expect(page).toHaveURL(new RegExp(`/board\\?type=article&status=${legal}$`));
+  await expect(column('Legal validation').getByText('Winter tank safety')).toBeVisible();
+  await expect(column('Idea')).toHaveCount(0);
+
+  // Saved as a view on the board: the sidebar opens the board again.
+  await page.getByRole('button', { name: 'Save view' }).click();
+  const save = page.getByRole('dialog', { name: 'Save this view' });
+  await save.getByLabel('Name').fill('Articles in legal');
+  await save.getByRole('button', { name: 'Save' }).click();
+  await expect(save).toBeHidden();
+  const sidebar = page.getByRole('navigation', { name: 'Workspace' });
+  const view = sidebar.getByRole('link', { name: 'Articles in legal' });
+  await expect(view).toHaveAttribute('aria-current', 'page');
+  await sidebar.getByRole('link', { name: 'Contents' }).click();
+  await expect(view).not.toHaveAttribute('aria-current', 'page');
+  await view.click();
+  await expect(page).toHaveURL(new RegExp(`/board\\?type=article&status=${legal}$`));
+  await expect(column('Legal validation').getByText('Winter tank safety')).toBeVisible();
 });
 
 test('workflow settings: rename, reorder, gate, delete a status in use', async ({

@@ -80,6 +80,12 @@ const router = createBrowserRouter([
                 lazy: async () => ({ Component: (await loadContentPage()).default }),
               },
               {
+                path: 'search',
+                lazy: async () => ({
+                  Component: (await import('./screens/search/SearchScreen')).default,
+                }),
+              },
+              {
                 path: 'settings/:section?',
                 lazy: async () => ({
                   Component: (await import('./screens/settings/SettingsScreen')).default,

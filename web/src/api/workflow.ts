@@ -23,11 +23,13 @@ export const workflowKeys = {
   activity: (id: string) => ['content', id, 'activity'] as const,
 };
 
-export function useWorkflow(slug: string) {
+/** The workspace's statuses, in order: the board's columns, the status filter, search's labels. */
+export function useWorkflow(slug: string, enabled = true) {
   return useQuery({
     queryKey: workflowKeys.workflow(slug),
     queryFn: ({ signal }) => api.get<Workflow>(`${ws(slug)}/workflow`, signal),
     select: (workflow) => workflow.statuses,
+    enabled,
   });
 }
 

@@ -251,6 +251,7 @@ export interface NewContent {
   language?: string;
   channels?: string[];
   project?: string | null;
+  fields?: Record<string, string>;
 }
 
 export const useCreateContent = (slug: string) =>

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   canArchiveContent,
+  canChangeView,
+  canShareView,
   canCreateContent,
   canEditContent,
   canPurgeContent,
@@ -26,5 +28,16 @@ describe('permissions', () => {
     expect(canPurgeContent('owner')).toBe(true);
     expect(canCreateContent('reviewer')).toBe(false);
     expect(canCreateContent('contributor')).toBe(true);
+  });
+
+  it('lets the author change a view, and admins a shared one; guests keep theirs private', () => {
+    const shared = { author_id: 'u1', shared: true };
+    const own = { author_id: 'u1', shared: false };
+    expect(canChangeView('guest', 'u1', own)).toBe(true);
+    expect(canChangeView('editor', 'u2', shared)).toBe(false);
+    expect(canChangeView('admin', 'u2', shared)).toBe(true);
+    expect(canChangeView('owner', 'u2', own)).toBe(false);
+    expect(canShareView('guest')).toBe(false);
+    expect(canShareView('reviewer')).toBe(true);
   });
 });

@@ -28,3 +28,17 @@ export function canArchiveContent(role: Role, userId: string, content: Facts): b
 export function canPurgeContent(role: Role): boolean {
   return admin(role);
 }
+
+/** Sharing a saved view with the workspace is for its staff; guests keep their views. */
+export function canShareView(role: Role): boolean {
+  return role !== 'guest';
+}
+
+/** A saved view is changed by its author, or by an admin when it is shared. */
+export function canChangeView(
+  role: Role,
+  userId: string,
+  view: { author_id: string; shared: boolean },
+): boolean {
+  return view.author_id === userId || (view.shared && admin(role));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContentSummary, Status, Team } from '../api/types';
-import { canLock, groupByStatus, moveItem, teamsOf, teamsUserMayAnswerFor } from './workflow';
+import { canLock, moveItem, teamsOf, teamsUserMayAnswerFor } from './workflow';
 
 const status = (id: string, gate: Status['gate'] = null): Status => ({
   id,
@@ -16,29 +16,6 @@ const statuses = [
   status('legal', { teams: ['t-legal', 't-green'], no_violations: false, blocking: true }),
   status('ready'),
 ];
-const ref = (id: string) => ({ id, name: id, color: '#000000', category: 'idea' as const });
-
-describe('groupByStatus', () => {
-  it('puts each content in its status column, in the workflow order', () => {
-    const items = [
-      { id: 'a', status: ref('ready') },
-      { id: 'b', status: ref('idea') },
-      { id: 'c', status: ref('ready') },
-    ];
-    const columns = groupByStatus(items, statuses);
-    expect(columns.map((c) => [c.status.id, c.items.map((i) => i.id)])).toEqual([
-      ['idea', ['b']],
-      ['writing', []],
-      ['legal', []],
-      ['ready', ['a', 'c']],
-    ]);
-  });
-
-  it('shows a content without a known status in the first column rather than hiding it', () => {
-    const columns = groupByStatus([{ status: null }, { status: ref('deleted') }], statuses);
-    expect(columns[0]!.items).toHaveLength(2);
-  });
-});
 
 describe('moveItem', () => {
   it('moves one element up or down, keeping the others in order', () => {

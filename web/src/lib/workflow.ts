@@ -3,24 +3,6 @@ import type { ContentSummary, Role, Status, Team } from '../api/types';
 // The workflow's rules as the screens need them. The server decides (workflow/workflow.cpp);
 // these only choose what to offer.
 
-/**
- * The board's columns: every status in order, each with its contents. A content whose status is
- * unknown here (none, or one deleted meanwhile) shows in the first column, as the server treats
- * it, so nothing is ever hidden from the board.
- */
-export function groupByStatus<T extends Pick<ContentSummary, 'status'>>(
-  items: readonly T[],
-  statuses: readonly Status[],
-): { status: Status; items: T[] }[] {
-  const columns = statuses.map((status) => ({ status, items: [] as T[] }));
-  const index = new Map(statuses.map((status, i) => [status.id, i]));
-  for (const item of items) {
-    const column = columns[(item.status && index.get(item.status.id)) ?? 0];
-    column?.items.push(item);
-  }
-  return columns;
-}
-
 /** The list with the element at `from` moved to `to` (both clamped to the list). */
 export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
   const next = [...list];

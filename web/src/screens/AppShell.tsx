@@ -18,7 +18,9 @@ import { WorkspaceSwitcher } from '../components/WorkspaceSwitcher';
 import { applyLanguage } from '../i18n';
 import { roleLabelKey } from '../i18n/keys';
 import { chooseWorkspace, rememberWorkspace } from '../lib/lastWorkspace';
+import { SearchPalette } from './search/SearchPalette';
 import { NotFoundScreen } from './StatusScreens';
+import { SidebarViews } from './views/SidebarViews';
 
 export interface ShellContext {
   me: Me;
@@ -69,6 +71,10 @@ export function AppShell() {
   );
 }
 
+// The key names as the keyboard shows them; the same in every language.
+const shortcutLabel =
+  typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘K' : 'Ctrl K';
+
 function ShellFrame({
   me,
   membership,
@@ -115,6 +121,20 @@ function ShellFrame({
     });
   };
 
+  // The search is always at hand: Ctrl+K (⌘K on a Mac) from anywhere in the workspace.
+  const [searching, setSearching] = useState(false);
+  useEffect(() => {
+    if (!membership) return undefined;
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        setSearching(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [membership]);
+
   const shownLanguage: Language = i18n.language === 'fr' ? 'fr' : 'en';
   // A screen whose code or data is still on its way: a thin bar says the click was heard.
   const navigating = useNavigation().state === 'loading';
@@ -133,6 +153,20 @@ function ShellFrame({
             {t('app.name')}
           </Link>
           {membership && <WorkspaceSwitcher memberships={me.memberships} current={membership} />}
+          {membership && (
+            <button
+              type="button"
+              className="search-button"
+              aria-keyshortcuts="Control+K Meta+K"
+              onClick={() => setSearching(true)}
+            >
+              <span aria-hidden="true" className="search-button-icon">
+                ⌕
+              </span>
+              {t('search.open')}
+              <kbd aria-hidden="true">{shortcutLabel}</kbd>
+            </button>
+          )}
         </div>
         <div className="topbar-end">
           <span className="user-name">{me.user.name}</span>
@@ -187,6 +221,11 @@ function ShellFrame({
                 </NavLink>
               </li>
             </ul>
+            <SidebarViews
+              workspace={membership.workspace}
+              role={membership.role}
+              userId={me.user.id}
+            />
           </nav>
         )}
         <main id="main" className="shell-main" tabIndex={-1}>
@@ -198,6 +237,13 @@ function ShellFrame({
           {children}
         </main>
       </div>
+      {membership && (
+        <SearchPalette
+          workspace={membership.workspace}
+          open={searching}
+          onClose={() => setSearching(false)}
+        />
+      )}
     </div>
   );
 }

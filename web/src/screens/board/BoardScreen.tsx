@@ -1,5 +1,5 @@
 import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useMemo, useState, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/client';
@@ -24,33 +24,40 @@ import { Alert } from '../../components/Alert';
 import { Popover } from '../../components/Popover';
 import { useLocale } from '../../i18n';
 import { genericErrorMessage } from '../../lib/errors';
+import { filtersToApiQuery, withValues, type ListFilters } from '../../lib/filters';
 import { formatDate, formatList } from '../../lib/format';
 import { canCreateContent, canEditContent } from '../../lib/permissions';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { groupByStatus, teamsOf, teamsUserMayAnswerFor } from '../../lib/workflow';
+import { teamsOf, teamsUserMayAnswerFor } from '../../lib/workflow';
 import { useShell } from '../AppShell';
 import { ChannelBadges } from '../contents/ChannelBadges';
 import { FilterBar, useListFilters, ViewToggle } from '../contents/FilterBar';
 import { NewContentButton } from '../contents/NewContent';
+import { SaveViewButton } from '../views/SaveViewButton';
 import { ApprovalBadges } from './ApprovalBadges';
 
-// The board asks for contents 200 at a time and stops after this many pages: a board of more
-// cards than this is no longer read as a board, and the filters are the way to narrow it.
-const pageSize = 200;
-const maxPages = 5;
+// Each column asks the contents list for its own status, this many cards at a time; "More" at
+// the bottom of a column asks for the next ones.
+const pageSize = 50;
+
+/** A column's query: the board's filters, for one status. */
+function columnQuery(filters: ListFilters, statusId: string): string {
+  return `${filtersToApiQuery(withValues(filters, 'status', [statusId]))}&limit=${pageSize}`;
+}
 
 type Notice = { tone: 'info' | 'error'; text: string } | null;
+
+/** A card dropped on a column, shown there while its move is on its way. */
+type Placed = { item: ContentSummary; to: Status };
 
 /** /w/:slug/board: one column per status; a card moves by drag and drop or by "Move to…". */
 export function BoardScreen() {
   const { t } = useTranslation();
   const { me, membership } = useShell();
   const slug = membership.workspace.slug;
-  const { filters, apiQuery, count, search, setFilters } = useListFilters();
+  const { filters, count, search, setFilters } = useListFilters();
   useDocumentTitle(t('board.title'));
 
-  const query = `${apiQuery}&limit=${pageSize}`;
-  const list = useContentList(slug, query);
   const statuses = useWorkflow(slug);
   const types = useTypes(slug).data ?? [];
   const channels = useChannels(slug).data ?? [];
@@ -64,27 +71,17 @@ export function BoardScreen() {
   const move = useMoveContent();
   // Where cards were dropped while their move is on its way: they show there at once, and go
   // back where they were if the server says no.
-  const [placed, setPlaced] = useState<Record<string, string>>({});
-  const [dragging, setDragging] = useState<string | null>(null);
+  const [placed, setPlaced] = useState<Record<string, Placed>>({});
+  const [dragging, setDragging] = useState<ContentSummary | null>(null);
   const [over, setOver] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
 
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
-  const pages = list.data?.pages.length ?? 0;
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && pages < maxPages) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, pages, fetchNextPage]);
-
-  const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
-  const workflow = statuses.data ?? [];
+  const workflow = useMemo(() => statuses.data ?? [], [statuses.data]);
+  // A status filter shows only its columns; none shows them all.
   const columns = useMemo(() => {
-    const shown = items.map((item) => {
-      const target = placed[item.id];
-      const status = target ? workflow.find((s) => s.id === target) : undefined;
-      return status ? { ...item, status } : item;
-    });
-    return groupByStatus(shown, workflow);
-  }, [items, placed, workflow]);
+    const chosen = filters.multi.status;
+    return chosen.length > 0 ? workflow.filter((status) => chosen.includes(status.id)) : workflow;
+  }, [workflow, filters.multi.status]);
 
   const mayMove = (item: ContentSummary) =>
     canEditContent(membership.role, me.user.id, item) ||
@@ -98,21 +95,33 @@ export function BoardScreen() {
     if (!from || from.id === target.id) return;
     const title = item.title || t('content.untitled');
     setNotice(null);
-    setPlaced((now) => ({ ...now, [item.id]: target.id }));
+    setPlaced((now) => ({ ...now, [item.id]: { item, to: target } }));
     try {
       const content = await move.mutateAsync({ id: item.id, status: target.id });
-      // The card keeps its new place until the lists come back from the server.
-      queryClient.setQueryData<InfiniteData<ContentPage>>(
-        workspaceKeys.contents(slug, query),
-        (data) =>
-          data && {
-            ...data,
-            pages: data.pages.map((page) => ({
-              ...page,
-              items: page.items.map((one) => (one.id === content.id ? summaryOf(content) : one)),
-            })),
-          },
-      );
+      // The card leaves its column and heads the new one, even if a column's refresh failed.
+      const column = (statusId: string) =>
+        workspaceKeys.contents(slug, columnQuery(filters, statusId));
+      const update = (
+        statusId: string,
+        change: (items: ContentSummary[], first: boolean) => ContentSummary[],
+      ) =>
+        queryClient.setQueryData(
+          column(statusId),
+          (data: InfiniteData<ContentPage> | undefined) =>
+            data && {
+              ...data,
+              pages: data.pages.map((page, index) => ({
+                ...page,
+                items: change(page.items, index === 0),
+              })),
+            },
+        );
+      const moved = summaryOf(content);
+      update(from.id, (items) => items.filter((one) => one.id !== moved.id));
+      update(target.id, (items, first) => [
+        ...(first && !items.some((one) => one.id === moved.id) ? [moved] : []),
+        ...items.map((one) => (one.id === moved.id ? moved : one)),
+      ]);
       const advisory = (content as Content & { missing_approvals?: string[] }).missing_approvals;
       setNotice({
         tone: 'info',
@@ -148,22 +157,29 @@ export function BoardScreen() {
   const onDrop = (event: DragEvent, status: Status) => {
     event.preventDefault();
     setOver(null);
-    const id = event.dataTransfer.getData('text/plain') || dragging;
+    const id = event.dataTransfer.getData('text/plain');
+    const item = dragging && (!id || id === dragging.id) ? dragging : null;
     setDragging(null);
-    const item = items.find((one) => one.id === id);
     if (item) void moveCard(item, status);
   };
 
-  const error = list.error ?? statuses.error;
   return (
     <section className="page page-wide board-page">
       <div className="page-header">
         <h1>{t('board.title')}</h1>
         <ViewToggle slug={slug} search={search} />
-        {canCreateContent(membership.role) && <NewContentButton slug={slug} types={types} />}
+        <div className="page-header-actions">
+          <SaveViewButton
+            workspace={membership.workspace}
+            role={membership.role}
+            filters={filters}
+            screen="board"
+          />
+          {canCreateContent(membership.role) && <NewContentButton slug={slug} types={types} />}
+        </div>
       </div>
       <FilterBar filters={filters} onChange={setFilters} slug={slug} count={count} />
-      {error && <Alert>{genericErrorMessage(t, error)}</Alert>}
+      {statuses.isError && <Alert>{genericErrorMessage(t, statuses.error)}</Alert>}
       <p className="muted board-hint">{t('board.hint')}</p>
       <div role="status" aria-live="polite" className="board-notice">
         {notice?.tone === 'info' && <p className="alert alert-info">{notice.text}</p>}
@@ -176,19 +192,16 @@ export function BoardScreen() {
           </button>
         </div>
       )}
-      {(list.isPending || statuses.isPending) && <p className="muted">{t('common.loading')}</p>}
-      {hasNextPage && pages >= maxPages && (
-        <Alert tone="info">{t('board.truncated', { count: items.length })}</Alert>
-      )}
+      {statuses.isPending && <p className="muted">{t('common.loading')}</p>}
       <div className="board" aria-label={t('board.columns')} role="list">
-        {columns.map(({ status, items: cards }) => (
-          <section
+        {columns.map((status) => (
+          <BoardColumn
             key={status.id}
-            role="listitem"
-            className={over === status.id ? 'board-column board-column-over' : 'board-column'}
-            style={{ borderTopColor: status.color }}
-            aria-labelledby={`column-${status.id}`}
-            data-testid={`column-${status.id}`}
+            slug={slug}
+            status={status}
+            query={columnQuery(filters, status.id)}
+            placed={placed}
+            over={over === status.id}
             onDragOver={(event) => {
               if (!dragging) return;
               event.preventDefault();
@@ -199,40 +212,108 @@ export function BoardScreen() {
               if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOver(null);
             }}
             onDrop={(event) => onDrop(event, status)}
-          >
-            <h2 id={`column-${status.id}`} className="board-column-title">
-              <span
-                className="status-dot"
-                style={{ background: status.color }}
-                aria-hidden="true"
+            renderCard={(item) => (
+              <BoardCard
+                key={item.id}
+                item={item}
+                slug={slug}
+                channels={channels}
+                owner={item.owner ? (memberName.get(item.owner) ?? '') : ''}
+                statuses={workflow}
+                movable={mayMove(item)}
+                moving={item.id in placed}
+                onMove={(target) => void moveCard(item, target)}
+                onDragStart={() => setDragging(item)}
+                onDragEnd={() => {
+                  setDragging(null);
+                  setOver(null);
+                }}
               />
-              {status.name}
-              <span className="chip-count">{cards.length}</span>
-            </h2>
-            <ul className="board-cards">
-              {cards.map((item) => (
-                <BoardCard
-                  key={item.id}
-                  item={item}
-                  slug={slug}
-                  channels={channels}
-                  owner={item.owner ? (memberName.get(item.owner) ?? '') : ''}
-                  statuses={workflow}
-                  movable={mayMove(item)}
-                  moving={item.id in placed}
-                  onMove={(target) => void moveCard(item, target)}
-                  onDragStart={() => setDragging(item.id)}
-                  onDragEnd={() => {
-                    setDragging(null);
-                    setOver(null);
-                  }}
-                />
-              ))}
-            </ul>
-            {cards.length === 0 && <p className="muted board-empty">{t('board.empty_column')}</p>}
-          </section>
+            )}
+          />
         ))}
       </div>
+    </section>
+  );
+}
+
+/**
+ * One status's column: its own page of the list, "More" for the next, with the cards dropped
+ * on it shown at its head and those dropped elsewhere gone while their moves are on their way.
+ */
+function BoardColumn({
+  slug,
+  status,
+  query,
+  placed,
+  over,
+  onDragOver,
+  onDragLeave,
+  onDrop,
+  renderCard,
+}: {
+  slug: string;
+  status: Status;
+  query: string;
+  placed: Record<string, Placed>;
+  over: boolean;
+  onDragOver: (event: DragEvent<HTMLElement>) => void;
+  onDragLeave: (event: DragEvent<HTMLElement>) => void;
+  onDrop: (event: DragEvent<HTMLElement>) => void;
+  renderCard: (item: ContentSummary) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const list = useContentList(slug, query);
+  const cards = useMemo(() => {
+    const loaded = list.data?.pages.flatMap((page) => page.items) ?? [];
+    const arriving = Object.values(placed)
+      .filter((one) => one.to.id === status.id && !loaded.some((item) => item.id === one.item.id))
+      .map((one) => ({ ...one.item, status: one.to }));
+    const staying = loaded.filter((item) => {
+      const move = placed[item.id];
+      return !move || move.to.id === status.id;
+    });
+    return [...arriving, ...staying];
+  }, [list.data, placed, status.id]);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+
+  return (
+    <section
+      role="listitem"
+      className={over ? 'board-column board-column-over' : 'board-column'}
+      style={{ borderTopColor: status.color }}
+      aria-labelledby={`column-${status.id}`}
+      aria-busy={list.isFetching}
+      data-testid={`column-${status.id}`}
+      onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
+      onDrop={onDrop}
+    >
+      <h2 id={`column-${status.id}`} className="board-column-title">
+        <span className="status-dot" style={{ background: status.color }} aria-hidden="true" />
+        {status.name}
+        <span className="chip-count">
+          {cards.length}
+          {hasNextPage ? '+' : ''}
+        </span>
+      </h2>
+      {list.isError && <Alert>{genericErrorMessage(t, list.error)}</Alert>}
+      <ul className="board-cards">{cards.map(renderCard)}</ul>
+      {list.isPending && <p className="muted board-empty">{t('common.loading')}</p>}
+      {list.isSuccess && cards.length === 0 && (
+        <p className="muted board-empty">{t('board.empty_column')}</p>
+      )}
+      {hasNextPage && (
+        <button
+          type="button"
+          className="button button-quiet board-more"
+          aria-label={t('board.more_label', { status: status.name })}
+          onClick={() => void fetchNextPage()}
+          disabled={isFetchingNextPage}
+        >
+          {isFetchingNextPage ? t('common.loading') : t('contents.load_more')}
+        </button>
+      )}
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { canCreateContent } from '../../lib/permissions';
 import { ChannelBadges } from './ChannelBadges';
 import { FilterBar, useListFilters, ViewToggle } from './FilterBar';
 import { NewContentButton } from './NewContent';
+import { SaveViewButton } from '../views/SaveViewButton';
 
 /** Pointing at a content starts loading the editor's code, so opening it is instant. */
 function prefetchEditor() {
@@ -57,7 +58,15 @@ export function ContentsScreen() {
       <div className="page-header">
         <h1>{t('contents.title')}</h1>
         <ViewToggle slug={slug} search={search} />
-        {canCreateContent(membership.role) && <NewContentButton slug={slug} types={types} />}
+        <div className="page-header-actions">
+          <SaveViewButton
+            workspace={membership.workspace}
+            role={membership.role}
+            filters={filters}
+            screen="contents"
+          />
+          {canCreateContent(membership.role) && <NewContentButton slug={slug} types={types} />}
+        </div>
       </div>
       <FilterBar filters={filters} onChange={setFilters} slug={slug} count={filterCount} />
       {list.isError && <Alert>{genericErrorMessage(t, list.error)}</Alert>}
@@ -69,6 +78,7 @@ export function ContentsScreen() {
               {t('contents.col_title')}
             </SortHeader>
             <th scope="col">{t('contents.col_type')}</th>
+            <th scope="col">{t('contents.col_status')}</th>
             <th scope="col">{t('contents.col_channels')}</th>
             <th scope="col">{t('contents.col_owner')}</th>
             <th scope="col">{t('contents.col_assignees')}</th>
@@ -184,6 +194,18 @@ function ContentRow({
         )}
       </td>
       <td>{item.type.name}</td>
+      <td>
+        {item.status && (
+          <span className="status-name">
+            <span
+              className="status-dot"
+              style={{ background: item.status.color }}
+              aria-hidden="true"
+            />
+            {item.status.name}
+          </span>
+        )}
+      </td>
       <td>
         <ChannelBadges ids={item.channels} channels={channels} />
       </td>

@@ -1,33 +1,47 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useSearchParams } from 'react-router';
+import { useWorkflow } from '../../api/workflow';
 import { useChannels, useMembers, useProjects, useTags, useTypes } from '../../api/workspace';
 import { Popover } from '../../components/Popover';
 import { channelDepths } from '../../lib/channels';
 import {
   activeFilterCount,
-  emptyFilters,
+  clearFilters,
+  dateFilters,
   filtersToApiQuery,
   filtersToSearch,
+  multiFilters,
   parseFilters,
   type DateFilter,
   type ListFilters,
   type MultiFilter,
 } from '../../lib/filters';
 
-// The filters the contents list and the board share: both read them from the URL, so switching
-// between the two keeps what the user narrowed down to.
+// One filter bar for every screen that narrows the workspace's contents: the list, the board and
+// the search results (which show most filters as facets and ask this bar for the others). The
+// list and the board read the same filters from the URL, so switching between them keeps what
+// the user narrowed down to.
 
-/** The filters in the page's URL, the API query they make, and a way to change them. */
+/**
+ * The list's and the board's filters in the page's URL, the list endpoint's query they make, and
+ * a way to change them. Words are search's: these screens neither show nor keep them.
+ */
 export function useListFilters() {
   const [searchParams, setSearchParams] = useSearchParams();
-  const filters = useMemo(() => parseFilters(searchParams), [searchParams]);
+  const filters = useMemo((): ListFilters => {
+    const read = parseFilters(searchParams);
+    // A link from search may carry words and their relevance order: the list has neither.
+    return read.sort === 'relevance'
+      ? { ...read, q: '', sort: 'updated', order: 'desc' }
+      : { ...read, q: '' };
+  }, [searchParams]);
   const apiQuery = useMemo(() => filtersToApiQuery(filters), [filters]);
   return {
     filters,
     apiQuery,
     count: activeFilterCount(filters),
-    search: searchParams.toString(),
+    search: filtersToSearch(filters).toString(),
     setFilters: (next: ListFilters) => setSearchParams(filtersToSearch(next)),
   };
 }
@@ -55,25 +69,35 @@ const dateFilterLabel = {
   updated: 'contents.filter_updated',
 } as const;
 
-/** The filter chips above the contents list and the board. */
+/**
+ * The filters as chips that open a checklist or a date range: all of them above the list and the
+ * board, those search has no facet for above its results.
+ */
 export function FilterBar({
   filters,
   onChange,
   slug,
   count,
+  multi = multiFilters,
+  dates = dateFilters,
 }: {
   filters: ListFilters;
   onChange: (filters: ListFilters) => void;
   slug: string;
   count: number;
+  /** The checklist filters to show, in this order. */
+  multi?: readonly MultiFilter[];
+  /** The date ranges to show. */
+  dates?: readonly DateFilter[];
 }) {
   const { t } = useTranslation();
   const types = useTypes(slug).data ?? [];
   const channels = useChannels(slug).data ?? [];
   const members = useMembers(slug).data ?? [];
   const projects = useProjects(slug).data ?? [];
+  const statuses = useWorkflow(slug, multi.includes('status')).data ?? [];
   const [tagPrefix, setTagPrefix] = useState('');
-  const tags = useTags(slug, tagPrefix).data ?? [];
+  const tags = useTags(slug, tagPrefix, multi.includes('tag')).data ?? [];
 
   const setMulti = (name: MultiFilter, values: string[]) =>
     onChange({ ...filters, multi: { ...filters.multi, [name]: values } });
@@ -82,8 +106,16 @@ export function FilterBar({
 
   const people = members.map((m) => ({ value: m.user_id, label: m.name }));
   const depth = channelDepths(channels);
-  const options: Record<MultiFilter, { value: string; label: string; indent?: number }[]> = {
+  const options: Record<
+    MultiFilter,
+    { value: string; label: string; indent?: number; color?: string }[]
+  > = {
     type: types.map((type) => ({ value: type.key, label: type.name })),
+    status: statuses.map((status) => ({
+      value: status.id,
+      label: status.name,
+      color: status.color,
+    })),
     channel: channels.map((c) => ({ value: c.id, label: c.name, indent: depth.get(c.id) ?? 0 })),
     tag: [
       ...filters.multi.tag.map((tag) => ({ value: tag, label: `#${tag}` })),
@@ -101,6 +133,7 @@ export function FilterBar({
   };
   const multiLabel: Record<MultiFilter, string> = {
     type: t('contents.filter_type'),
+    status: t('contents.filter_status'),
     channel: t('contents.filter_channel'),
     tag: t('contents.filter_tag'),
     owner: t('contents.filter_owner'),
@@ -111,7 +144,7 @@ export function FilterBar({
 
   return (
     <div className="filter-bar" role="group" aria-label={t('contents.filters')}>
-      {(Object.keys(options) as MultiFilter[]).map((name) => {
+      {multi.map((name) => {
         const selected = filters.multi[name];
         return (
           <Popover
@@ -161,6 +194,13 @@ export function FilterBar({
                         )
                       }
                     />
+                    {option.color && (
+                      <span
+                        className="status-dot"
+                        style={{ background: option.color }}
+                        aria-hidden="true"
+                      />
+                    )}
                     {option.label}
                   </label>
                 ))}
@@ -169,7 +209,7 @@ export function FilterBar({
           </Popover>
         );
       })}
-      {(Object.keys(dateFilterLabel) as DateFilter[]).map((name) => {
+      {dates.map((name) => {
         const range = filters.dates[name];
         return (
           <Popover
@@ -213,7 +253,7 @@ export function FilterBar({
         <button
           type="button"
           className="link-button"
-          onClick={() => onChange({ ...emptyFilters(), sort: filters.sort, order: filters.order })}
+          onClick={() => onChange(clearFilters(filters))}
         >
           {t('contents.clear_filters_count', { count })}
         </button>

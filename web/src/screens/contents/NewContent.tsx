@@ -7,6 +7,16 @@ import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { genericErrorMessage } from '../../lib/errors';
+import { SimilarContents } from './SimilarContents';
+
+/** The field the first lines go to: the type's main text (rich text first, not a lead or SEO). */
+function firstTextField(type: ContentType | undefined) {
+  for (const kind of ['richtext', 'longtext', 'text']) {
+    const field = type?.fields.find((item) => item.kind === kind);
+    if (field) return field;
+  }
+  return undefined;
+}
 
 /** "New content": pick a type, give a title, land on the new content's page. */
 export function NewContentButton({ slug, types }: { slug: string; types: ContentType[] }) {
@@ -16,11 +26,14 @@ export function NewContentButton({ slug, types }: { slug: string; types: Content
   const [open, setOpen] = useState(false);
   const [type, setType] = useState('');
   const [title, setTitle] = useState('');
+  const [firstLines, setFirstLines] = useState('');
   const [missingTitle, setMissingTitle] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
   const groupId = useId();
 
   const chosen = type || types[0]?.key || '';
+  const textField = firstTextField(types.find((item) => item.key === chosen));
+  const linesId = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -31,7 +44,12 @@ export function NewContentButton({ slug, types }: { slug: string; types: Content
     }
     try {
       // The language is left to the workspace's default for contents.
-      const content = await create.mutateAsync({ type: chosen, title: title.trim() });
+      const lines = firstLines.trim();
+      const content = await create.mutateAsync({
+        type: chosen,
+        title: title.trim(),
+        ...(textField && lines ? { fields: { [textField.key]: lines } } : {}),
+      });
       setOpen(false);
       navigate(`/w/${encodeURIComponent(slug)}/contents/${encodeURIComponent(content.id)}`);
     } catch {
@@ -46,6 +64,7 @@ export function NewContentButton({ slug, types }: { slug: string; types: Content
         className="button button-primary"
         onClick={() => {
           setTitle('');
+          setFirstLines('');
           setMissingTitle(false);
           create.reset();
           setOpen(true);
@@ -86,6 +105,23 @@ export function NewContentButton({ slug, types }: { slug: string; types: Content
             }}
             error={missingTitle ? t('form.required') : undefined}
           />
+          {textField && (
+            <div className="field">
+              <label htmlFor={linesId}>{t('search.first_lines')}</label>
+              <textarea
+                id={linesId}
+                name="first_lines"
+                rows={3}
+                value={firstLines}
+                aria-describedby={`${linesId}-hint`}
+                onChange={(event) => setFirstLines(event.target.value)}
+              />
+              <p id={`${linesId}-hint`} className="field-hint">
+                {t('search.first_lines_hint')}
+              </p>
+            </div>
+          )}
+          <SimilarContents slug={slug} title={title} text={textField ? firstLines : ''} />
           <div className="form-actions">
             <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>
               {t('common.cancel')}
