@@ -34,6 +34,9 @@ fs::path SearchIndex::NewFolder() const {
 }
 
 void SearchIndex::Publish(const fs::path& building) const {
+  // A server running beside `copydesk reindex` may still read the index in use until it
+  // follows the swap: that one stays; older ones (left by earlier rebuilds) go.
+  const auto previous = CurrentFolder();
   std::string name = building.filename().string();
   if (name.rfind("building-", 0) == 0) name = "index-" + name.substr(9);
   const fs::path folder = root_ / name;
@@ -46,6 +49,12 @@ void SearchIndex::Publish(const fs::path& building) const {
     if (!out) throw std::runtime_error("cannot write " + tmp.string());
   }
   fs::rename(tmp, root_ / "CURRENT");
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(root_, ec)) {
+    if (!entry.is_directory() || entry.path().filename().string().rfind("index-", 0) != 0) continue;
+    if (entry.path() == folder || (previous && entry.path() == *previous)) continue;
+    fs::remove_all(entry.path(), ec);
+  }
 }
 
 void SearchIndex::RemoveStaleFolders() const {

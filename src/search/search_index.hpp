@@ -53,7 +53,8 @@ class SearchIndex {
   //! A new, empty folder for a rebuild ("building-…": never taken for a stale index).
   std::filesystem::path NewFolder() const;
   //! Renames a finished build to "index-…" and makes it the one in use (an atomic rename of
-  //! CURRENT). The build's database must be closed.
+  //! CURRENT), then deletes indexes older than the one it replaces. The build's database must be
+  //! closed.
   void Publish(const std::filesystem::path& building) const;
   //! Deletes finished indexes other than the one in use (left behind by swaps).
   void RemoveStaleFolders() const;

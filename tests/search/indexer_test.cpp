@@ -150,6 +150,27 @@ TEST_F(IndexerTest, ARebuildIsSwappedInAndFollowed) {
   EXPECT_FALSE(std::filesystem::exists(*old_folder));  // the old one is cleaned up
 }
 
+TEST_F(IndexerTest, RebuildsWithoutARunningServerKeepOnlyTheLastTwoIndexes) {
+  // `copydesk reindex` run again and again while no server follows: each 100,000-content index
+  // weighs hundreds of megabytes, so only the one in use and the one it replaced stay.
+  MakeMany(3, "hydrogene");
+  SearchIndex cli(dir_ / "search");
+  std::vector<std::filesystem::path> built;
+  for (int i = 0; i < 4; ++i) {
+    Rebuild(*db_, cli);
+    built.push_back(*cli.CurrentFolder());
+  }
+  int indexes = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir_ / "search")) {
+    if (entry.path().filename().string().rfind("index-", 0) == 0) ++indexes;
+  }
+  EXPECT_EQ(indexes, 2);
+  EXPECT_TRUE(std::filesystem::exists(built[3]));
+  EXPECT_TRUE(std::filesystem::exists(built[2]));  // a server may still be reading it
+  EXPECT_FALSE(std::filesystem::exists(built[0]));
+  EXPECT_EQ(Find(owner_, ws_, "hydrogene").total, 3);
+}
+
 TEST_F(IndexerTest, ARenamedChannelIsFoundUnderItsNewName) {
   const auto id =
       MakeContent(owner_, ws_, {.title = "Newsletter de printemps", .channels = {"Blog"}});

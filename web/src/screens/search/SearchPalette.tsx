@@ -53,7 +53,7 @@ function PaletteBody({ workspace, onClose }: { workspace: WorkspaceRef; onClose:
   const query =
     typed.trim() === ''
       ? ''
-      : `${filtersToSearchApiQuery(filtersForWords(typed))}&limit=${shownResults}`;
+      : `${filtersToSearchApiQuery(filtersForWords(typed))}&limit=${shownResults}&facets=false`;
   const search = useQuickSearch(workspace, query, query !== '');
   const results = query !== '' ? search.data : undefined;
   const items = results?.items ?? [];
