@@ -26,7 +26,9 @@ namespace {
 
 const std::set<std::string> kCategories = {"idea", "in_progress", "review", "ready", "published"};
 
-std::string Event(json::object o) { return json::serialize(o); }
+std::string Event(json::object o) {
+  return json::serialize(o);
+}
 
 json::array StringArray(const std::vector<std::string>& v) {
   json::array out;
@@ -52,9 +54,11 @@ Result<Standing> Stand(Tx& tx, const auth::Actor& actor, const std::string& cont
   auto content = storage::FindContent(tx, content_id);
   std::optional<auth::Role> role;
   if (content) {
-    if (auto stored = storage::FindRole(tx, content->workspace_id, actor.user.id)) role = auth::ParseRole(*stored);
+    if (auto stored = storage::FindRole(tx, content->workspace_id, actor.user.id))
+      role = auth::ParseRole(*stored);
   }
-  if (!content || !auth::Can(role, Action::kReadContent)) return Error::NotFound("No such content.");
+  if (!content || !auth::Can(role, Action::kReadContent))
+    return Error::NotFound("No such content.");
   auto statuses = storage::ListStatuses(tx, content->workspace_id);
   auto teams = storage::TeamsOfUser(tx, content->workspace_id, actor.user.id);
   return Standing{std::move(*content), *role, std::move(statuses), std::move(teams)};
@@ -78,7 +82,8 @@ void SaveRow(Tx& tx, storage::ContentRecord& c, TimeMs now) {
   if (auto previous = storage::FindVersionSnapshot(tx, c.id, c.version - 1)) {
     storage::InsertVersionSnapshot(tx, c.id, c.version, *previous);
   }
-  if (c.version > content::kVersionsKept) storage::PruneVersionSnapshots(tx, c.id, c.version - content::kVersionsKept);
+  if (c.version > content::kVersionsKept)
+    storage::PruneVersionSnapshots(tx, c.id, c.version - content::kVersionsKept);
 }
 
 bool InAny(const std::vector<std::string>& mine, const std::vector<std::string>& asked) {
@@ -89,7 +94,8 @@ bool InAny(const std::vector<std::string>& mine, const std::vector<std::string>&
 
 }  // namespace
 
-Result<std::vector<storage::StatusRecord>> Workflow::Statuses(const auth::Actor& actor, const std::string& ws) {
+Result<std::vector<storage::StatusRecord>> Workflow::Statuses(const auth::Actor& actor,
+                                                              const std::string& ws) {
   return db_.Read([&](Tx& tx) -> Result<std::vector<storage::StatusRecord>> {
     auto access = workspace::Authorize(tx, actor.user.id, ws, Action::kReadSettings);
     if (!access) return std::move(access).error();
@@ -97,9 +103,9 @@ Result<std::vector<storage::StatusRecord>> Workflow::Statuses(const auth::Actor&
   });
 }
 
-Result<std::vector<storage::StatusRecord>> Workflow::Replace(const auth::Actor& actor, const std::string& ws,
-                                                             const std::vector<StatusInput>& input,
-                                                             const std::map<std::string, std::string>& move_to) {
+Result<std::vector<storage::StatusRecord>> Workflow::Replace(
+    const auth::Actor& actor, const std::string& ws, const std::vector<StatusInput>& input,
+    const std::map<std::string, std::string>& move_to) {
   return db_.Write([&](Tx& tx) -> Result<std::vector<storage::StatusRecord>> {
     auto access = workspace::Authorize(tx, actor.user.id, ws, Action::kManageSettings);
     if (!access) return std::move(access).error();
@@ -113,24 +119,31 @@ Result<std::vector<storage::StatusRecord>> Workflow::Replace(const auth::Actor& 
     for (std::size_t i = 0; i < input.size(); ++i) {
       const auto& s = input[i];
       const std::string at = "statuses[" + std::to_string(i) + "].";
-      if (Trim(s.name).empty() || CountCharacters(s.name) > 60) faults.push_back({at + "name", "must be 1 to 60 characters"});
-      else if (!names.insert(FoldForMatch(Trim(s.name))).second) faults.push_back({at + "name", "is used by another status"});
+      if (Trim(s.name).empty() || CountCharacters(s.name) > 60)
+        faults.push_back({at + "name", "must be 1 to 60 characters"});
+      else if (!names.insert(FoldForMatch(Trim(s.name))).second)
+        faults.push_back({at + "name", "is used by another status"});
       if (s.color.size() != 7 || s.color[0] != '#' ||
           s.color.find_first_not_of("0123456789abcdefABCDEF", 1) != std::string::npos) {
         faults.push_back({at + "color", "must be a colour like #2563eb"});
       }
       if (!kCategories.contains(s.category)) {
-        faults.push_back({at + "category", "must be idea, in_progress, review, ready or published"});
+        faults.push_back(
+            {at + "category", "must be idea, in_progress, review, ready or published"});
       }
       if (s.id) {
-        const bool known = std::any_of(existing.begin(), existing.end(), [&](const auto& e) { return e.id == *s.id; });
-        if (!known) faults.push_back({at + "id", "is not a status of this workspace"});
-        else if (!kept.insert(*s.id).second) faults.push_back({at + "id", "is listed twice"});
+        const bool known = std::any_of(existing.begin(), existing.end(),
+                                       [&](const auto& e) { return e.id == *s.id; });
+        if (!known)
+          faults.push_back({at + "id", "is not a status of this workspace"});
+        else if (!kept.insert(*s.id).second)
+          faults.push_back({at + "id", "is listed twice"});
       }
       if (s.gate) {
         for (std::size_t j = 0; j < s.gate->teams.size(); ++j) {
           if (!teams.contains(s.gate->teams[j])) {
-            faults.push_back({at + "gate.teams[" + std::to_string(j) + "]", "is not a team of this workspace"});
+            faults.push_back(
+                {at + "gate.teams[" + std::to_string(j) + "]", "is not a team of this workspace"});
           }
         }
       }
@@ -143,10 +156,11 @@ Result<std::vector<storage::StatusRecord>> Workflow::Replace(const auth::Actor& 
       if (count == 0) continue;
       auto dest = move_to.find(e.id);
       if (dest == move_to.end()) {
-        Error err = Error::Conflict(std::to_string(count) + " contents are in \"" + e.name +
-                                        "\". Say which status they move to (move_to).",
-                                    {{"move_to." + e.id, "is required: contents are in this status"}});
-        err.extra_json = Event({{"status", e.id}, {"contents", count}});
+        Error err =
+            Error::Conflict(std::to_string(count) + " contents are in \"" + e.name +
+                                "\". Say which status they move to (move_to).",
+                            {{"move_to." + e.id, "is required: contents are in this status"}});
+        err.extra_json = Event({{"status_id", e.id}, {"status_name", e.name}, {"contents", count}});
         return err;
       }
       if (!kept.contains(dest->second)) {
@@ -156,21 +170,32 @@ Result<std::vector<storage::StatusRecord>> Workflow::Replace(const auth::Actor& 
     const TimeMs now = NowMs();
     for (std::size_t i = 0; i < input.size(); ++i) {
       const auto& s = input[i];
-      storage::StatusRecord record{s.id.value_or(NewId()), workspace_id, std::string(Trim(s.name)), s.color,
-                                   s.category, static_cast<std::int64_t>(i), std::nullopt, false, false, now};
+      storage::StatusRecord record{s.id.value_or(NewId()),
+                                   workspace_id,
+                                   std::string(Trim(s.name)),
+                                   s.color,
+                                   s.category,
+                                   static_cast<std::int64_t>(i),
+                                   std::nullopt,
+                                   false,
+                                   false,
+                                   now};
       if (s.gate && (!s.gate->teams.empty() || s.gate->no_violations)) {
         record.gate_teams_json = json::serialize(StringArray(s.gate->teams));
         record.gate_no_violations = s.gate->no_violations;
         record.gate_blocking = s.gate->blocking;
       }
-      if (s.id) storage::UpdateStatus(tx, record);
-      else storage::InsertStatus(tx, record);
+      if (s.id)
+        storage::UpdateStatus(tx, record);
+      else
+        storage::InsertStatus(tx, record);
     }
     for (const auto& e : existing) {
       if (kept.contains(e.id)) continue;
       if (auto dest = move_to.find(e.id); dest != move_to.end()) {
         // Each content moved is a status change like any other: a new version and an event.
-        const auto target = std::find_if(input.begin(), input.end(), [&](const StatusInput& s) { return s.id == dest->second; });
+        const auto target = std::find_if(
+            input.begin(), input.end(), [&](const StatusInput& s) { return s.id == dest->second; });
         const std::string to_name = target == input.end() ? "" : std::string(Trim(target->name));
         for (const auto& id : storage::ContentsInStatus(tx, e.id)) {
           auto c = storage::FindContent(tx, id);
@@ -178,8 +203,12 @@ Result<std::vector<storage::StatusRecord>> Workflow::Replace(const auth::Actor& 
           c->status_id = dest->second;
           SaveRow(tx, *c, now);
           storage::AppendEvent(tx, c->workspace_id, actor.user.id, "content.status_changed", c->id,
-                               Event({{"from", e.id}, {"to", dest->second}, {"to_name", to_name},
-                                      {"revision", c->revision}, {"version", c->version}, {"comment", ""},
+                               Event({{"from", e.id},
+                                      {"to", dest->second},
+                                      {"to_name", to_name},
+                                      {"revision", c->revision},
+                                      {"version", c->version},
+                                      {"comment", ""},
                                       {"reason", "status_deleted"}}),
                                now);
         }
@@ -199,20 +228,25 @@ Result<MoveOutcome> Workflow::Move(const auth::Actor& actor, const std::string& 
     auto standing = Stand(tx, actor, content_id);
     if (!standing) return std::move(standing).error();
     auto& c = standing->content;
+    if (c.archived_at) return Error::Conflict("This content is archived: unarchive it to move it.");
     const auto facts = auth::ContentFacts{c.owner_id == actor.user.id,
                                           std::find(c.assignee_ids.begin(), c.assignee_ids.end(),
                                                     actor.user.id) != c.assignee_ids.end()};
     // Editors move contents; a reviewer of the team the status asks may move it on after approving.
-    if (!auth::Can(standing->role, Action::kEditContent, facts) && !InAny(standing->my_teams, AskingTeams(*standing))) {
+    if (!auth::Can(standing->role, Action::kEditContent, facts) &&
+        !InAny(standing->my_teams, AskingTeams(*standing))) {
       return Error::Forbidden("You may not move this content.");
     }
     if (base_version && *base_version != c.version) {
-      return Error::Conflict("The content changed since version " + std::to_string(*base_version) + ".",
-                             {{"base_version", "is not the current version"}});
+      return Error::Conflict(
+          "The content changed since version " + std::to_string(*base_version) + ".",
+          {{"base_version", "is not the current version"}});
     }
     const auto& statuses = standing->statuses;
-    const auto target = std::find_if(statuses.begin(), statuses.end(), [&](const auto& s) { return s.id == status_id; });
-    if (target == statuses.end()) return Error::InvalidField("status", "is not a status of this workspace");
+    const auto target = std::find_if(statuses.begin(), statuses.end(),
+                                     [&](const auto& s) { return s.id == status_id; });
+    if (target == statuses.end())
+      return Error::InvalidField("status", "is not a status of this workspace");
     const auto* from = content::StatusOf(statuses, c.status_id);
     MoveOutcome outcome;
     if (from && from->id == target->id) {
@@ -241,8 +275,11 @@ Result<MoveOutcome> Workflow::Move(const auth::Actor& actor, const std::string& 
         if (gate->no_violations) {
           if (!violations_known) {
             auto type = storage::FindContentType(tx, c.workspace_id, c.type_id);
-            const auto defs = type ? workspace::FieldDefsFromJson(type->fields_json) : std::vector<workspace::FieldDef>{};
-            has_violations = !content::FindViolations(c, defs, storage::ListChannels(tx, c.workspace_id)).empty();
+            const auto defs = type ? workspace::FieldDefsFromJson(type->fields_json)
+                                   : std::vector<workspace::FieldDef>{};
+            has_violations =
+                !content::FindViolations(c, defs, storage::ListChannels(tx, c.workspace_id))
+                     .empty();
             violations_known = true;
           }
           if (has_violations) (gate->blocking ? violations_block : violations_advise) = true;
@@ -260,9 +297,12 @@ Result<MoveOutcome> Workflow::Move(const auth::Actor& actor, const std::string& 
       }
       std::string detail = "This content cannot move on yet: ";
       if (!list.empty()) detail += "it needs the approval of " + list + " on its current text";
-      if (violations_block) detail += std::string(list.empty() ? "" : ", and ") + "its text breaks its template's rules";
+      if (violations_block)
+        detail +=
+            std::string(list.empty() ? "" : ", and ") + "its text breaks its template's rules";
       Error e = Error::Conflict(detail + ".");
-      e.extra_json = Event({{"missing_approvals", std::move(missing)}, {"violations", violations_block}});
+      e.extra_json =
+          Event({{"missing_approvals", std::move(missing)}, {"violations", violations_block}});
       return e;
     }
     const TimeMs now = NowMs();
@@ -277,32 +317,40 @@ Result<MoveOutcome> Workflow::Move(const auth::Actor& actor, const std::string& 
                       {"comment", comment}};
     if (!missing_advisory.empty()) data["missing_approvals"] = StringArray(missing_advisory);
     if (violations_advise) data["violations_ignored"] = true;
-    storage::AppendEvent(tx, c.workspace_id, actor.user.id, "content.status_changed", c.id, Event(std::move(data)), now);
+    storage::AppendEvent(tx, c.workspace_id, actor.user.id, "content.status_changed", c.id,
+                         Event(std::move(data)), now);
     outcome.content = c;
-    outcome.missing_teams = missing_advisory;
+    for (const auto& team : missing_advisory) {
+      outcome.missing_teams.emplace_back(team, names.contains(team) ? names.at(team) : team);
+    }
     outcome.violations_ignored = violations_advise;
     return outcome;
   });
 }
 
-Result<storage::ApprovalRecord> Workflow::Decide(const auth::Actor& actor, const std::string& content_id,
+Result<storage::ApprovalRecord> Workflow::Decide(const auth::Actor& actor,
+                                                 const std::string& content_id,
                                                  std::int64_t revision, const std::string& decision,
                                                  const std::string& comment,
                                                  const std::optional<std::string>& team_id) {
   if (decision != "approved" && decision != "changes_requested") {
     return Error::InvalidField("decision", "must be \"approved\" or \"changes_requested\"");
   }
-  if (CountCharacters(comment) > 5000) return Error::InvalidField("comment", "must be at most 5000 characters");
+  if (CountCharacters(comment) > 5000)
+    return Error::InvalidField("comment", "must be at most 5000 characters");
   return db_.Write([&](Tx& tx) -> Result<storage::ApprovalRecord> {
     auto standing = Stand(tx, actor, content_id);
     if (!standing) return std::move(standing).error();
     auto& c = standing->content;
+    if (c.archived_at)
+      return Error::Conflict("This content is archived: unarchive it to decide on it.");
     const auto asked = AskingTeams(*standing);
     // Only a member of a team the current status asks may answer for that team; an owner's or
     // admin's role does not let them approve for a team they are not in.
     std::optional<std::string> team;
     for (const auto& t : asked) {
-      const bool mine = std::find(standing->my_teams.begin(), standing->my_teams.end(), t) != standing->my_teams.end();
+      const bool mine = std::find(standing->my_teams.begin(), standing->my_teams.end(), t) !=
+                        standing->my_teams.end();
       if (mine && (!team_id || *team_id == t)) {
         team = t;
         break;
@@ -314,7 +362,8 @@ Result<storage::ApprovalRecord> Workflow::Decide(const auth::Actor& actor, const
     }
     if (revision != c.revision) {
       return Error::Conflict("Revision " + std::to_string(revision) + " is not the current one (" +
-                                 std::to_string(c.revision) + "): read the current text before deciding.",
+                                 std::to_string(c.revision) +
+                                 "): read the current text before deciding.",
                              {{"revision", "is not the current revision"}});
     }
     // Decisions are ordered by time: give this one a time after the content's latest decision, so
@@ -323,12 +372,15 @@ Result<storage::ApprovalRecord> Workflow::Decide(const auth::Actor& actor, const
     if (const auto previous = storage::ListApprovals(tx, c.id); !previous.empty()) {
       now = std::max(now, previous.back().created_at + 1);
     }
-    storage::ApprovalRecord a{NewId(), c.id,    c.revision, c.content_hash, team, c.status_id, decision,
-                              comment, actor.user.id, std::nullopt, std::nullopt, now};
+    storage::ApprovalRecord a{NewId(),       c.id,         c.revision,   c.content_hash,
+                              team,          c.status_id,  decision,     comment,
+                              actor.user.id, std::nullopt, std::nullopt, now};
     storage::InsertApproval(tx, a);
     storage::SealRevision(tx, c.id, c.revision);  // the approved text can never be altered
     storage::AppendEvent(tx, c.workspace_id, actor.user.id, "approval.given", c.id,
-                         Event({{"team", *team}, {"decision", decision}, {"revision", c.revision},
+                         Event({{"team", *team},
+                                {"decision", decision},
+                                {"revision", c.revision},
                                 {"comment", comment}}),
                          now);
     a.user_name = actor.user.name;
@@ -337,8 +389,8 @@ Result<storage::ApprovalRecord> Workflow::Decide(const auth::Actor& actor, const
   });
 }
 
-Result<std::pair<std::vector<ApprovalView>, ApprovalSummary>> Workflow::Approvals(const auth::Actor& actor,
-                                                                                  const std::string& content_id) {
+Result<std::pair<std::vector<ApprovalView>, ApprovalSummary>> Workflow::Approvals(
+    const auth::Actor& actor, const std::string& content_id) {
   return db_.Read([&](Tx& tx) -> Result<std::pair<std::vector<ApprovalView>, ApprovalSummary>> {
     auto standing = Stand(tx, actor, content_id);
     if (!standing) return std::move(standing).error();
@@ -352,11 +404,13 @@ Result<std::pair<std::vector<ApprovalView>, ApprovalSummary>> Workflow::Approval
   });
 }
 
-Result<storage::ContentRecord> Workflow::Lock(const auth::Actor& actor, const std::string& content_id,
+Result<storage::ContentRecord> Workflow::Lock(const auth::Actor& actor,
+                                              const std::string& content_id,
                                               const std::string& reason) {
   const std::string trimmed(Trim(reason));
   if (trimmed.empty()) return Error::InvalidField("reason", "must say why the text is locked");
-  if (CountCharacters(trimmed) > 500) return Error::InvalidField("reason", "must be at most 500 characters");
+  if (CountCharacters(trimmed) > 500)
+    return Error::InvalidField("reason", "must be at most 500 characters");
   return db_.Write([&](Tx& tx) -> Result<storage::ContentRecord> {
     auto standing = Stand(tx, actor, content_id);
     if (!standing) return std::move(standing).error();
@@ -365,7 +419,8 @@ Result<storage::ContentRecord> Workflow::Lock(const auth::Actor& actor, const st
     // Reviewers of any team the workflow has asked so far may lock: legal locks what it validated.
     const auto asked = content::AskedTeams(standing->statuses, c.status_id);
     if (!admin && c.owner_id != actor.user.id && !InAny(standing->my_teams, asked)) {
-      return Error::Forbidden("Only the content's owner, an admin or a reviewer of the asking team can lock it.");
+      return Error::Forbidden(
+          "Only the content's owner, an admin or a reviewer of the asking team can lock it.");
     }
     const TimeMs now = NowMs();
     c.locked_by = actor.user.id;
@@ -378,7 +433,8 @@ Result<storage::ContentRecord> Workflow::Lock(const auth::Actor& actor, const st
   });
 }
 
-Result<storage::ContentRecord> Workflow::Unlock(const auth::Actor& actor, const std::string& content_id) {
+Result<storage::ContentRecord> Workflow::Unlock(const auth::Actor& actor,
+                                                const std::string& content_id) {
   return db_.Write([&](Tx& tx) -> Result<storage::ContentRecord> {
     auto standing = Stand(tx, actor, content_id);
     if (!standing) return std::move(standing).error();
@@ -386,7 +442,8 @@ Result<storage::ContentRecord> Workflow::Unlock(const auth::Actor& actor, const 
     const bool admin = auth::Can(standing->role, Action::kManageSettings);
     if (!admin && c.owner_id != actor.user.id && c.locked_by != actor.user.id &&
         !InAny(standing->my_teams, content::AskedTeams(standing->statuses, c.status_id))) {
-      return Error::Forbidden("Only the content's owner, an admin or a reviewer of the asking team can unlock it.");
+      return Error::Forbidden(
+          "Only the content's owner, an admin or a reviewer of the asking team can unlock it.");
     }
     if (!c.locked_by) return c;
     const TimeMs now = NowMs();
@@ -399,9 +456,9 @@ Result<storage::ContentRecord> Workflow::Unlock(const auth::Actor& actor, const 
   });
 }
 
-Result<std::vector<storage::EventRecord>> Workflow::ContentActivity(const auth::Actor& actor,
-                                                                    const std::string& content_id,
-                                                                    std::optional<std::int64_t> before, int limit) {
+Result<std::vector<storage::EventRecord>> Workflow::ContentActivity(
+    const auth::Actor& actor, const std::string& content_id, std::optional<std::int64_t> before,
+    int limit) {
   return db_.Read([&](Tx& tx) -> Result<std::vector<storage::EventRecord>> {
     auto standing = Stand(tx, actor, content_id);
     if (!standing) return std::move(standing).error();
@@ -414,7 +471,8 @@ Result<std::vector<storage::EventRecord>> Workflow::ContentActivity(const auth::
   });
 }
 
-Result<std::vector<storage::EventRecord>> Workflow::WorkspaceActivity(const auth::Actor& actor, const std::string& ws,
+Result<std::vector<storage::EventRecord>> Workflow::WorkspaceActivity(const auth::Actor& actor,
+                                                                      const std::string& ws,
                                                                       storage::EventQuery query) {
   return db_.Read([&](Tx& tx) -> Result<std::vector<storage::EventRecord>> {
     auto access = workspace::Authorize(tx, actor.user.id, ws, Action::kReadContent);

@@ -26,7 +26,6 @@ struct StatusInput {
   std::optional<Gate> gate;
 };
 
-
 //! An approval with whether it still holds for the current text.
 struct ApprovalView {
   storage::ApprovalRecord approval;
@@ -36,7 +35,8 @@ struct ApprovalView {
 //! The result of a status move.
 struct MoveOutcome {
   storage::ContentRecord content;
-  std::vector<std::string> missing_teams;  //!< advisory gates: what was missing, recorded
+  //! Advisory gates passed without their approval (recorded in the activity): team id → name.
+  std::vector<std::pair<std::string, std::string>> missing_teams;
   bool violations_ignored = false;
 };
 
@@ -46,13 +46,14 @@ class Workflow {
   explicit Workflow(storage::Database& db) : db_(db) {}
 
   //! The workspace's statuses, in order.
-  Result<std::vector<storage::StatusRecord>> Statuses(const auth::Actor& actor, const std::string& ws);
+  Result<std::vector<storage::StatusRecord>> Statuses(const auth::Actor& actor,
+                                                      const std::string& ws);
   //! Replaces the workflow: listed statuses are kept (by id) or added, in this order; those left
   //! out are deleted, their contents moved as `move_to` says (409 when a status in use has no
   //! destination). No content ever ends up without a status.
-  Result<std::vector<storage::StatusRecord>> Replace(const auth::Actor& actor, const std::string& ws,
-                                                     const std::vector<StatusInput>& statuses,
-                                                     const std::map<std::string, std::string>& move_to);
+  Result<std::vector<storage::StatusRecord>> Replace(
+      const auth::Actor& actor, const std::string& ws, const std::vector<StatusInput>& statuses,
+      const std::map<std::string, std::string>& move_to);
 
   //! Moves a content to a status. Forward moves pass the gates of every status left behind:
   //! blocking gates refuse with 409 naming what is missing; advisory ones record it.
@@ -67,8 +68,8 @@ class Workflow {
                                          const std::string& comment,
                                          const std::optional<std::string>& team_id);
   //! Every approval of a content, with whether it is stale, and the summary.
-  Result<std::pair<std::vector<ApprovalView>, ApprovalSummary>> Approvals(const auth::Actor& actor,
-                                                                          const std::string& content_id);
+  Result<std::pair<std::vector<ApprovalView>, ApprovalSummary>> Approvals(
+      const auth::Actor& actor, const std::string& content_id);
 
   //! Locks a content's text (owner of the content, admins, or a member of a team its status
   //! asks); edits then answer 423 with the reason.

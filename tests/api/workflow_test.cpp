@@ -163,16 +163,8 @@ struct Desk {
     return id;
   }
 
-  //! The body to PUT to keep the workflow as it is.
-  json::array CurrentStatuses() {
-    json::array out;
-    for (const auto& s : Statuses(owner)) {
-      json::object o = s.as_object();
-      o.erase("position");
-      out.push_back(std::move(o));
-    }
-    return out;
-  }
+  //! The body to PUT to keep the workflow as it is: what GET answered, as it is.
+  json::array CurrentStatuses() { return Statuses(owner); }
 };
 
 // ---- the default workflow ---------------------------------------------------------------------
@@ -262,7 +254,10 @@ TEST(WorkflowGates, AnAdvisoryGateLetsTheMoveThroughAndRecordsWhatWasMissing) {
   auto moved = Move(d.writer, id, d.status[kLegal], "Pas le temps d'attendre la marque");
   ASSERT_EQ(moved.status, 200) << moved.body;
   EXPECT_EQ(Str(moved.Json().at("status").at("id")), d.status[kLegal]);
-  EXPECT_TRUE(ContainsString(moved.Json().at("missing_approvals"), brand)) << moved.body;
+  ASSERT_EQ(moved.Json().at("missing_approvals").as_array().size(), 1u) << moved.body;
+  EXPECT_EQ(Str(moved.Json().at("missing_approvals").at(0).at("team_id")), brand) << moved.body;
+  EXPECT_FALSE(Str(moved.Json().at("missing_approvals").at(0).at("team_name")).empty())
+      << moved.body;
 
   const auto history = History(d.writer, id);
   const auto* event = LastOfKind(history, "content.status_changed");
@@ -299,6 +294,19 @@ TEST(WorkflowGates, SkippingPastAGatedStatusIsRefusedToo) {
   EXPECT_EQ(Str(GetContent(d.writer, id).at("status").at("id")), d.status[kIdea]);
   // Up to the gate itself is fine: the gate asks before leaving.
   EXPECT_EQ(Move(d.writer, id, d.status[kLegal]).status, 200);
+}
+
+TEST(WorkflowGates, AnArchivedContentIsNeitherMovedNorDecidedOn) {
+  Desk d;
+  const std::string id = d.ArticleInLegal();
+  const auto revision = GetContent(d.writer, id).at("revision").as_int64();
+  ASSERT_EQ(d.owner.client.Delete(ContentPath(id)).status, 200);  // DELETE archives
+  auto moved = Move(d.writer, id, d.status[kWriting]);
+  EXPECT_EQ(moved.status, 409) << moved.body;
+  auto decided = Decide(d.legal, id, revision);
+  EXPECT_EQ(decided.status, 409) << decided.body;
+  ASSERT_EQ(d.owner.client.Post(ContentPath(id) + "/unarchive", json::object{}).status, 200);
+  EXPECT_EQ(Decide(d.legal, id, revision).status, 201);
 }
 
 TEST(WorkflowGates, MovingBackwardsIsAlwaysAllowed) {
@@ -669,7 +677,9 @@ TEST(WorkflowEditing, DeletingAStatusInUseWithoutADestinationIsRefusedAndChanges
   auto refused = d.owner.client.Put(WorkflowPath(d.owner), {{"statuses", statuses}});
   ASSERT_EQ(refused.status, 409) << refused.body;
   EXPECT_EQ(refused.Json().at("contents"), json::value(2)) << refused.body;
-  EXPECT_EQ(Str(refused.Json().at("status")), d.status[kWriting]);
+  EXPECT_EQ(Str(refused.Json().at("status_id")), d.status[kWriting]);
+  EXPECT_EQ(refused.Json().at("status"), json::value(409))
+      << "the problem's own status stays the HTTP one";
   EXPECT_TRUE(NamesField(refused, "move_to." + d.status[kWriting])) << refused.body;
 
   EXPECT_EQ(StatusNames(d.owner).size(), 6u);

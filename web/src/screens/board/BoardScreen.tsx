@@ -122,12 +122,17 @@ export function BoardScreen() {
         ...(first && !items.some((one) => one.id === moved.id) ? [moved] : []),
         ...items.map((one) => (one.id === moved.id ? moved : one)),
       ]);
-      const advisory = (content as Content & { missing_approvals?: string[] }).missing_approvals;
+      const advisory = (content as Content & { missing_approvals?: MissingApproval[] })
+        .missing_approvals;
       setNotice({
         tone: 'info',
         text:
           advisory && advisory.length > 0
-            ? t('board.moved_without', { title, status: target.name, teams: teamNames(advisory) })
+            ? t('board.moved_without', {
+                title,
+                status: target.name,
+                teams: teamNames(advisory.map((m) => m.team_id)),
+              })
             : t('board.moved', { title, status: target.name }),
       });
     } catch (error) {

@@ -60,11 +60,15 @@ export function StatusControl({
     setNotice(null);
     try {
       const moved = await move.mutateAsync({ id: content.id, status: target.id });
-      const advisory = (moved as Content & { missing_approvals?: string[] }).missing_approvals;
+      const advisory = (moved as Content & { missing_approvals?: MissingApproval[] })
+        .missing_approvals;
       if (advisory && advisory.length > 0) {
         setNotice({
           tone: 'info',
-          text: t('workflow.moved_without', { status: target.name, teams: teamNames(advisory) }),
+          text: t('workflow.moved_without', {
+            status: target.name,
+            teams: teamNames(advisory.map((m) => m.team_id)),
+          }),
         });
       }
     } catch (error) {
