@@ -59,7 +59,10 @@ class Server:
 
     def start(self, timeout=30):
         self.starts += 1
-        log = open(os.path.join(os.path.dirname(self.data_dir), "server-%d.log" % self.starts), "w+")
+        # Append mode: the server shares this file's offset with us, and without O_APPEND its
+        # lines would be written wherever our seek(0) + read() left it, over its own
+        # "listening" line (the test then failed to see a server that had started).
+        log = open(os.path.join(os.path.dirname(self.data_dir), "server-%d.log" % self.starts), "a+")
         self.proc = subprocess.Popen(
             [self.binary, "serve", "--data", self.data_dir, "--listen", "127.0.0.1:%d" % self.port,
              "--web-dir", os.path.join(os.path.dirname(self.data_dir), "web"), "--log-level", "info"],
