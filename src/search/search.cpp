@@ -553,6 +553,44 @@ Result<SearchResult> Search::Find(const auth::Actor& actor, const std::string& w
   });
 }
 
+namespace {
+
+// The hits of a "same subject" query that share at least `need` of its terms with it and, when
+// `weights` (term → weight) are given, at least `min_share` of their total weight; best first,
+// at most `limit`. One or two everyday words in common ("next", "new") are not a subject.
+std::vector<SearchHit> SharingASubject(Xapian::Enquire& enquire, int limit, std::size_t need,
+                                       const std::map<std::string, double>* weights = nullptr,
+                                       double min_share = 0) {
+  std::vector<SearchHit> out;
+  double total = 0;
+  if (weights) {
+    for (const auto& [term, weight] : *weights) total += weight;
+  }
+  const auto mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit) * 4);
+  for (auto it = mset.begin(); it != mset.end() && static_cast<int>(out.size()) < limit; ++it) {
+    std::size_t shared = 0;
+    double shared_weight = 0;
+    for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it);
+         ++t) {
+      ++shared;
+      if (weights) {
+        if (auto w = weights->find(*t); w != weights->end()) shared_weight += w->second;
+      }
+    }
+    if (shared < need) continue;
+    if (weights && total > 0 && shared_weight < min_share * total) continue;
+    out.push_back(HitOf(it, mset, nullptr));
+  }
+  return out;
+}
+
+// How many of `terms` a similar content must share: two, or all when there are fewer.
+std::size_t SharedTermsNeeded(std::size_t terms) {
+  return std::min<std::size_t>(2, terms);
+}
+
+}  // namespace
+
 Result<std::vector<SearchHit>> Search::SimilarTo(const auth::Actor& actor, const std::string& id,
                                                  int limit) {
   auto access = db_.Read([&](storage::Tx& tx) -> Result<Access> {
@@ -588,9 +626,7 @@ Result<std::vector<SearchHit>> Search::SimilarTo(const auth::Actor& actor, const
         Query(Query::OP_AND_NOT,
               Query(Query::OP_FILTER, Query(Query::OP_OR, terms.begin(), terms.end()), filter),
               Query(id_term)));
-    const auto mset = enquire.get_mset(0, limit);
-    for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(HitOf(it, mset, nullptr));
-    return out;
+    return SharingASubject(enquire, limit, SharedTermsNeeded(terms.size()));
   });
 }
 
@@ -614,11 +650,20 @@ Result<std::vector<SearchHit>> Search::SimilarToText(
     std::vector<SearchHit> out;
     const double docs = db.get_doccount();
     std::vector<std::pair<double, std::string>> ranked;
+    double unknown_weight = 0;
     for (auto t = draft.termlist_begin(); t != draft.termlist_end(); ++t) {
       const std::string term = *t;
       if (term.size() < 4 || stopper(term.substr(1))) continue;
       const double freq = db.get_termfreq(term);
-      if (freq == 0) continue;
+      if (freq == 0) {
+        // A word no content holds says the most about how new the subject is: it counts in
+        // what a similar content must share, though none can.
+        unknown_weight += t.get_wdf() * std::log((docs + 1) / 0.5);
+        continue;
+      }
+      // A word in a fifth of a sizeable workspace's contents ("énergie" at an energy company)
+      // says nothing about the subject.
+      if (docs >= 50 && freq > docs / 5) continue;
       ranked.emplace_back(t.get_wdf() * std::log((docs + 1) / (freq + 0.5)), term);
     }
     std::sort(ranked.rbegin(), ranked.rend());
@@ -631,9 +676,10 @@ Result<std::vector<SearchHit>> Search::SimilarToText(
     Xapian::Enquire enquire(db);
     enquire.set_query(
         Query(Query::OP_FILTER, Query(Query::OP_OR, terms.begin(), terms.end()), filter));
-    const auto mset = enquire.get_mset(0, limit);
-    for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(HitOf(it, mset, nullptr));
-    return out;
+    // A draft is short: what it shares with a content must be a good part of what it says.
+    std::map<std::string, double> weights{{std::string(), unknown_weight}};
+    for (const auto& [weight, term] : ranked) weights[term] = weight;
+    return SharingASubject(enquire, limit, SharedTermsNeeded(terms.size()), &weights, 0.4);
   });
 }
 

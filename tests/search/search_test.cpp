@@ -302,6 +302,16 @@ TEST_F(SearchTest, SimilarContentsShareTheSubject) {
   ASSERT_FALSE(draft->empty());
   EXPECT_EQ((*draft)[0].id, boiler_fr_);
   EXPECT_GT((*draft)[0].score, 0);
+
+  // A draft on another subject, sharing at most an everyday word with some contents, is warned
+  // of nothing: a warning that cries wolf is soon ignored.
+  for (const auto& [title, text] : std::vector<std::pair<std::string, std::string>>{
+           {"Office party next Friday", "Bring something to share."},
+           {"Nouveau logo", "Le studio propose trois pistes."}}) {
+    auto unrelated = search_->SimilarToText(owner_, ws_, title, text, std::nullopt, 3);
+    ASSERT_TRUE(unrelated.ok());
+    EXPECT_TRUE(unrelated->empty()) << title << " → " << unrelated->front().title;
+  }
 }
 
 TEST_F(SearchTest, SortsByUpdateAndFiltersByDates) {
