@@ -122,6 +122,20 @@ Response Dispatcher::Handle(Request& request) {
   std::string pattern;
   Response response = Route(request, pattern);
   AddCommonHeaders(response, request, pattern != "static");
+  Account(request, pattern, response, start);
+  return response;
+}
+
+Response Dispatcher::Refuse(const Request& request, const Error& error) {
+  const auto start = std::chrono::steady_clock::now();
+  Response response = ProblemResponse(error);
+  AddCommonHeaders(response, request, true);
+  Account(request, "refused", response, start);
+  return response;
+}
+
+void Dispatcher::Account(const Request& request, const std::string& pattern,
+                         const Response& response, std::chrono::steady_clock::time_point start) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   metrics_.Record(std::string(MethodLabel(request.method)), pattern, response.status, seconds);
@@ -136,7 +150,6 @@ Response Dispatcher::Handle(Request& request) {
          {"duration_ms", seconds * 1000.0},
          {"remote", request.remote_ip}});
   }
-  return response;
 }
 
 }  // namespace copydesk::http

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <string>
 
 #include "http/message.hpp"
@@ -18,8 +19,15 @@ class Dispatcher {
   //! Answers `request`. Never throws.
   Response Handle(Request& request);
 
+  //! The answer to a request refused before routing (a malformed or oversized head, a body over
+  //! the limit): a problem with the usual headers, logged and counted like any other answer.
+  Response Refuse(const Request& request, const Error& error);
+
  private:
   Response Route(Request& request, std::string& pattern);
+  //! Counts the answer in the metrics and writes its access-log line.
+  void Account(const Request& request, const std::string& pattern, const Response& response,
+               std::chrono::steady_clock::time_point start);
 
   const Router& router_;
   const StaticFiles& files_;

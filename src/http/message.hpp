@@ -17,9 +17,9 @@ struct CaseInsensitiveLess {
 
 //! A received request, independent of the network library: what routes and handlers see.
 struct Request {
-  std::string method;   //!< "GET", "POST", …
-  std::string target;   //!< as received: path and query
-  std::string path;     //!< percent-decoded path, without the query
+  std::string method;  //!< "GET", "POST", …
+  std::string target;  //!< as received: path and query
+  std::string path;    //!< percent-decoded path, without the query
   std::vector<std::pair<std::string, std::string>> query;  //!< decoded query parameters, in order
   std::map<std::string, std::string, CaseInsensitiveLess> headers;
   std::string body;

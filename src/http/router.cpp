@@ -34,8 +34,10 @@ Router::Match Router::Find(Request& request) const {
     for (std::size_t i = 0; i < segments.size() && ok; ++i) {
       const std::string& want = route.segments[i];
       if (want.size() > 2 && want.front() == '{' && want.back() == '}') {
-        if (segments[i].empty()) ok = false;
-        else params[want.substr(1, want.size() - 2)] = std::string(segments[i]);
+        if (segments[i].empty())
+          ok = false;
+        else
+          params[want.substr(1, want.size() - 2)] = std::string(segments[i]);
       } else {
         ok = want == segments[i];
       }

@@ -172,7 +172,8 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
     parser.body_limit(config.max_body_bytes);
 
     conn->stream.expires_after(std::chrono::milliseconds(config.header_timeout_ms));
-    auto [head_ec, head_bytes] = co_await bhttp::async_read_header(conn->stream, buffer, parser, kAsTuple);
+    auto [head_ec, head_bytes] =
+        co_await bhttp::async_read_header(conn->stream, buffer, parser, kAsTuple);
     if (head_ec) {
       // Closed or idle too long between requests: nothing to answer. A malformed or oversized
       // head gets one answer, then the connection closes (its framing can't be trusted).
@@ -181,20 +182,29 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
         refusal = Error{ErrorKind::kHeadersTooLarge, "The request line and headers are too large."};
       } else if (head_ec == bhttp::error::body_limit) {
         // Beast checks a declared Content-Length against the body limit while reading the head.
-        refusal = Error{ErrorKind::kPayloadTooLarge, "The request body is larger than " +
-                                                         std::to_string(config.max_body_bytes) +
-                                                         " bytes."};
+        refusal = Error{
+            ErrorKind::kPayloadTooLarge,
+            "The request body is larger than " + std::to_string(config.max_body_bytes) + " bytes."};
       } else if (head_ec.category() == beast::error_code(bhttp::error::bad_method).category() &&
-                 head_ec != bhttp::error::end_of_stream && head_ec != bhttp::error::partial_message) {
+                 head_ec != bhttp::error::end_of_stream &&
+                 head_ec != bhttp::error::partial_message) {
         refusal = Error::BadRequest("The HTTP request is malformed.");
       }
       if (refusal) {
-        Request fake;
-        fake.method = "GET";
-        fake.request_id = NewId();
-        auto response = ProblemResponse(*refusal);
-        response.With("X-Request-Id", fake.request_id);
-        co_await Send(*conn, fake, std::move(response), 11, false);
+        // The head was refused: what is known of the request is who sent it and, when only the
+        // declared body was too large, its request line.
+        Request unread;
+        unread.method = "other";
+        unread.path = "-";
+        if (head_ec == bhttp::error::body_limit) {
+          unread.method = std::string(parser.get().method_string());
+          std::string path;
+          if (ParseTarget(std::string(parser.get().target()), path, unread.query))
+            unread.path = path;
+        }
+        unread.remote_ip = remote_ip;
+        unread.request_id = NewId();
+        co_await Send(*conn, unread, dispatcher.Refuse(unread, *refusal), 11, false);
       }
       break;
     }
@@ -209,33 +219,32 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
       request.headers[std::string(field.name_string())] = std::string(field.value());
     }
     auto incoming_id = request.Header("X-Request-Id");
-    request.request_id = incoming_id && SaneRequestId(*incoming_id) ? std::string(*incoming_id) : NewId();
+    request.request_id =
+        incoming_id && SaneRequestId(*incoming_id) ? std::string(*incoming_id) : NewId();
     const unsigned version = head.version();
     bool keep_alive = head.keep_alive();
 
+    const Error too_large{
+        ErrorKind::kPayloadTooLarge,
+        "The request body is larger than " + std::to_string(config.max_body_bytes) + " bytes."};
     if (!ParseTarget(request.target, request.path, request.query)) {
-      auto response = ProblemResponse(Error::BadRequest("The request target is malformed."));
-      response.With("X-Request-Id", request.request_id);
-      co_await Send(*conn, request, std::move(response), version, false);
+      request.path = "-";
+      co_await Send(
+          *conn, request,
+          dispatcher.Refuse(request, Error::BadRequest("The request target is malformed.")),
+          version, false);
       break;
     }
     if (const auto length = parser.content_length(); length && *length > config.max_body_bytes) {
-      auto response = ProblemResponse({ErrorKind::kPayloadTooLarge,
-                                       "The request body is larger than " +
-                                           std::to_string(config.max_body_bytes) + " bytes."});
-      response.With("X-Request-Id", request.request_id);
-      co_await Send(*conn, request, std::move(response), version, false);
+      co_await Send(*conn, request, dispatcher.Refuse(request, too_large), version, false);
       break;
     }
     if (!parser.is_done()) {
       conn->stream.expires_after(std::chrono::milliseconds(config.body_timeout_ms));
-      auto [body_ec, body_bytes] = co_await bhttp::async_read(conn->stream, buffer, parser, kAsTuple);
+      auto [body_ec, body_bytes] =
+          co_await bhttp::async_read(conn->stream, buffer, parser, kAsTuple);
       if (body_ec == bhttp::error::body_limit) {
-        auto response = ProblemResponse({ErrorKind::kPayloadTooLarge,
-                                         "The request body is larger than " +
-                                             std::to_string(config.max_body_bytes) + " bytes."});
-        response.With("X-Request-Id", request.request_id);
-        co_await Send(*conn, request, std::move(response), version, false);
+        co_await Send(*conn, request, dispatcher.Refuse(request, too_large), version, false);
         break;
       }
       // A body cut short or too slow: the client is gone or broken; there is no one to answer.
@@ -260,7 +269,9 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
 Server::Server(const Config& config, Dispatcher& dispatcher, Metrics& metrics)
     : impl_(std::make_unique<Impl>(config, dispatcher, metrics)) {}
 
-Server::~Server() { Shutdown(std::chrono::milliseconds(0)); }
+Server::~Server() {
+  Shutdown(std::chrono::milliseconds(0));
+}
 
 void Server::Start() {
   const std::string& listen = impl_->config.listen;
@@ -273,7 +284,8 @@ void Server::Start() {
   beast::error_code ec;
   tcp::resolver resolver(impl_->ioc);
   auto results = resolver.resolve(host, port, tcp::resolver::passive, ec);
-  if (ec || results.empty()) throw std::runtime_error("cannot resolve " + listen + ": " + ec.message());
+  if (ec || results.empty())
+    throw std::runtime_error("cannot resolve " + listen + ": " + ec.message());
   const tcp::endpoint endpoint = results.begin()->endpoint();
   auto& acceptor = impl_->acceptor;
   acceptor.open(endpoint.protocol(), ec);
@@ -287,7 +299,8 @@ void Server::Start() {
     impl_->threads.emplace_back([this] { impl_->ioc.run(); });
   }
   Log(LogLevel::kInfo, "listening",
-      {{"address", Address()}, {"io_threads", impl_->io_threads},
+      {{"address", Address()},
+       {"io_threads", impl_->io_threads},
        {"worker_threads", impl_->config.worker_threads}});
 }
 

@@ -10,14 +10,22 @@ namespace fs = std::filesystem;
 
 std::string ContentTypeFor(const std::string& filename) {
   static const std::map<std::string, std::string> types = {
-      {".html", "text/html; charset=utf-8"},  {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".json", "application/json"},           {".svg", "image/svg+xml"},
-      {".png", "image/png"},                   {".jpg", "image/jpeg"},
-      {".jpeg", "image/jpeg"},                 {".gif", "image/gif"},
-      {".webp", "image/webp"},                 {".ico", "image/x-icon"},
-      {".woff", "font/woff"},                  {".woff2", "font/woff2"},
-      {".txt", "text/plain; charset=utf-8"},   {".map", "application/json"},
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".jpeg", "image/jpeg"},
+      {".gif", "image/gif"},
+      {".webp", "image/webp"},
+      {".ico", "image/x-icon"},
+      {".woff", "font/woff"},
+      {".woff2", "font/woff2"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".map", "application/json"},
       {".webmanifest", "application/manifest+json"},
   };
   const auto dot = filename.rfind('.');
@@ -45,18 +53,21 @@ std::optional<Response> StaticFiles::File(const fs::path& file, bool immutable) 
 
 Response StaticFiles::Serve(const std::string& path) const {
   if (!present_) {
-    return {503, "text/plain; charset=utf-8",
-            "The copydesk web app is not built. Run `make run` from the source folder.\n", {}};
+    return {503,
+            "text/plain; charset=utf-8",
+            "The copydesk web app is not built. Run `make run` from the source folder.\n",
+            {}};
   }
   // Refuse anything that could step outside the root before touching the file system.
-  const bool suspicious = path.find('\0') != std::string::npos ||
-                          path.find('\\') != std::string::npos ||
-                          path.find("/..") != std::string::npos || path.find("//") != std::string::npos;
+  const bool suspicious =
+      path.find('\0') != std::string::npos || path.find('\\') != std::string::npos ||
+      path.find("/..") != std::string::npos || path.find("//") != std::string::npos;
   const std::string last = path.substr(path.rfind('/') + 1);
   if (!suspicious && path.size() > 1) {
     std::error_code ec;
     const fs::path candidate = fs::weakly_canonical(root_ / path.substr(1), ec);
-    const auto [root_end, _] = std::mismatch(root_.begin(), root_.end(), candidate.begin(), candidate.end());
+    const auto [root_end, _] =
+        std::mismatch(root_.begin(), root_.end(), candidate.begin(), candidate.end());
     if (!ec && root_end == root_.end() && fs::is_regular_file(candidate, ec)) {
       const bool hashed = path.rfind("/assets/", 0) == 0;
       if (auto response = File(candidate, hashed)) return *response;
