@@ -60,15 +60,18 @@ json::object ApprovalJson(const storage::ApprovalRecord& a, std::optional<bool> 
                    {"comment", a.comment},
                    {"by", {{"id", OptionalString(a.user_id)}, {"name", a.user_name}}},
                    {"created_at", FormatTime(a.created_at)}};
-  out["team"] = a.team_id ? json::value({{"id", *a.team_id}, {"name", a.team_name}}) : json::value(nullptr);
-  if (a.visitor_email) out["visitor"] = {{"name", a.visitor_name.value_or("")}, {"email", *a.visitor_email}};
+  out["team"] =
+      a.team_id ? json::value({{"id", *a.team_id}, {"name", a.team_name}}) : json::value(nullptr);
+  if (a.visitor_email)
+    out["visitor"] = {{"name", a.visitor_name.value_or("")}, {"email", *a.visitor_email}};
   if (stale) out["stale"] = *stale;
   return out;
 }
 
 json::object TeamApprovalJson(const content::TeamApproval& t) {
   json::object out{{"team_id", t.team_id}, {"team_name", t.team_name}, {"state", t.state}};
-  out["latest"] = t.latest ? json::value(ApprovalJson(*t.latest, std::nullopt)) : json::value(nullptr);
+  out["latest"] =
+      t.latest ? json::value(ApprovalJson(*t.latest, std::nullopt)) : json::value(nullptr);
   return out;
 }
 
@@ -103,21 +106,22 @@ json::object EventJson(const storage::EventRecord& e) {
 
 json::object ContentJson(const content::ContentView& view, bool with_fields) {
   const auto& c = view.content;
-  json::object out{{"id", c.id},
-                   {"workspace_id", c.workspace_id},
-                   {"type", {{"id", view.type.id}, {"key", view.type.key}, {"name", view.type.name}}},
-                   {"title", c.title},
-                   {"language", c.language},
-                   {"channels", Strings(c.channel_ids)},
-                   {"tags", Strings(c.tags)},
-                   {"assignees", Strings(c.assignee_ids)},
-                   {"version", c.version},
-                   {"revision", c.revision},
-                   {"content_hash", c.content_hash},
-                   {"created_by", c.created_by},
-                   {"created_at", FormatTime(c.created_at)},
-                   {"updated_at", FormatTime(c.updated_at)},
-                   {"archived", c.archived_at.has_value()}};
+  json::object out{
+      {"id", c.id},
+      {"workspace_id", c.workspace_id},
+      {"type", {{"id", view.type.id}, {"key", view.type.key}, {"name", view.type.name}}},
+      {"title", c.title},
+      {"language", c.language},
+      {"channels", Strings(c.channel_ids)},
+      {"tags", Strings(c.tags)},
+      {"assignees", Strings(c.assignee_ids)},
+      {"version", c.version},
+      {"revision", c.revision},
+      {"content_hash", c.content_hash},
+      {"created_by", c.created_by},
+      {"created_at", FormatTime(c.created_at)},
+      {"updated_at", FormatTime(c.updated_at)},
+      {"archived", c.archived_at.has_value()}};
   out["project"] = OptionalString(c.project_id);
   out["owner"] = OptionalString(c.owner_id);
   out["due_at"] = OptionalTime(c.due_at);
@@ -165,7 +169,10 @@ json::object RevisionJson(const storage::RevisionRecord& r, bool with_text) {
                    {"started_at", FormatTime(r.started_at)},
                    {"saved_at", FormatTime(r.saved_at)},
                    {"saves", r.saves},
-                   {"sealed", r.sealed},
+                   // Sealed: it will never change again — marked so, labelled, or past the
+                   // window in which its author's next saves would have refined it.
+                   {"sealed", r.sealed || r.label.has_value() ||
+                                  NowMs() - r.started_at >= content::kRevisionWindowMs},
                    {"content_hash", r.content_hash}};
   out["label"] = OptionalString(r.label);
   out["restored_from"] = r.restored_from ? json::value(*r.restored_from) : json::value(nullptr);
@@ -202,8 +209,10 @@ content::ContentInput ReadContentInput(JsonInput& in, bool creating) {
       in.Raw(key);
       field = std::optional<TimeMs>();
     } else if (auto v = in.String(key, JsonInput::kOptional, 64)) {
-      if (auto t = ParseTime(*v)) field = *t;
-      else in.Fault(key, "must be a date (YYYY-MM-DD) or a time (RFC 3339)");
+      if (auto t = ParseTime(*v))
+        field = *t;
+      else
+        in.Fault(key, "must be a date (YYYY-MM-DD) or a time (RFC 3339)");
     }
   };
   nullable_time("due_at", out.due_at);
@@ -215,11 +224,14 @@ Result<std::optional<TimeMs>> TimeParam(const http::Request& request, const std:
   auto v = request.QueryParam(name);
   if (!v || v->empty()) return std::optional<TimeMs>();
   auto t = ParseTime(*v);
-  if (!t) return Error::BadRequest(name + " must be a date or a time (RFC 3339).", {{name, "must be a date or a time"}});
+  if (!t)
+    return Error::BadRequest(name + " must be a date or a time (RFC 3339).",
+                             {{name, "must be a date or a time"}});
   return std::optional<TimeMs>(*t);
 }
 
-Result<std::optional<std::int64_t>> IntParam(const http::Request& request, const std::string& name) {
+Result<std::optional<std::int64_t>> IntParam(const http::Request& request,
+                                             const std::string& name) {
   auto v = request.QueryParam(name);
   if (!v || v->empty()) return std::optional<std::int64_t>();
   std::int64_t n = 0;
