@@ -40,9 +40,12 @@ const std::vector<Option>& Options() {
       {"--data", "COPYDESK_DATA", "data folder (database, search index, files); default ./data",
        [](Config& c, const std::string& v) { return !(c.data_dir = v).empty(); }},
       {"--listen", "COPYDESK_LISTEN", "address to serve on, host:port; default 127.0.0.1:8080",
-       [](Config& c, const std::string& v) { return v.find(':') != std::string::npos && !(c.listen = v).empty(); }},
+       [](Config& c, const std::string& v) {
+         return v.find(':') != std::string::npos && !(c.listen = v).empty();
+       }},
       {"--public-url", "COPYDESK_PUBLIC_URL",
-       "URL people use to reach copydesk, e.g. https://copydesk.example.com (https makes cookies Secure)",
+       "URL people use to reach copydesk, e.g. https://copydesk.example.com (https makes cookies "
+       "Secure)",
        [](Config& c, const std::string& v) {
          c.public_url = v;
          return v.rfind("http://", 0) == 0 || v.rfind("https://", 0) == 0;
@@ -52,18 +55,38 @@ const std::vector<Option>& Options() {
       {"--log-level", "COPYDESK_LOG_LEVEL", "debug, info, warn or error; default info",
        [](Config& c, const std::string& v) { return ParseLogLevel(v, c.log_level); }},
       {"--max-body-bytes", "COPYDESK_MAX_BODY_BYTES", "largest JSON request body; default 8388608",
-       [](Config& c, const std::string& v) { return SetSize(c.max_body_bytes, v, 1024, std::size_t{1} << 30); }},
+       [](Config& c, const std::string& v) {
+         return SetSize(c.max_body_bytes, v, 1024, std::size_t{1} << 30);
+       }},
+      {"--max-header-bytes", "COPYDESK_MAX_HEADER_BYTES",
+       "largest request line and headers; default 16384",
+       [](Config& c, const std::string& v) {
+         return SetSize(c.max_header_bytes, v, 1024, std::size_t{1} << 20);
+       }},
       {"--io-threads", "COPYDESK_IO_THREADS", "network threads; default one per core",
        [](Config& c, const std::string& v) { return SetInt(c.io_threads, v, 0, 256); }},
-      {"--worker-threads", "COPYDESK_WORKER_THREADS", "threads for database and hashing work; default 4",
+      {"--worker-threads", "COPYDESK_WORKER_THREADS",
+       "threads for database and hashing work; default 4",
        [](Config& c, const std::string& v) { return SetInt(c.worker_threads, v, 1, 256); }},
-      {"--header-timeout-ms", "COPYDESK_HEADER_TIMEOUT_MS", "time to receive a request head, and keep-alive idle time; default 30000",
-       [](Config& c, const std::string& v) { return SetInt(c.header_timeout_ms, v, 100, 3'600'000); }},
-      {"--body-timeout-ms", "COPYDESK_BODY_TIMEOUT_MS", "time to receive a request body; default 60000",
-       [](Config& c, const std::string& v) { return SetInt(c.body_timeout_ms, v, 100, 3'600'000); }},
-      {"--session-idle-days", "COPYDESK_SESSION_IDLE_DAYS", "a session unused this many days ends; default 7",
+      {"--header-timeout-ms", "COPYDESK_HEADER_TIMEOUT_MS",
+       "time to receive a request head, and keep-alive idle time; default 30000",
+       [](Config& c, const std::string& v) {
+         return SetInt(c.header_timeout_ms, v, 100, 3'600'000);
+       }},
+      {"--body-timeout-ms", "COPYDESK_BODY_TIMEOUT_MS",
+       "time to receive a request body; default 60000",
+       [](Config& c, const std::string& v) {
+         return SetInt(c.body_timeout_ms, v, 100, 3'600'000);
+       }},
+      {"--write-timeout-ms", "COPYDESK_WRITE_TIMEOUT_MS", "time to send a response; default 60000",
+       [](Config& c, const std::string& v) {
+         return SetInt(c.write_timeout_ms, v, 100, 3'600'000);
+       }},
+      {"--session-idle-days", "COPYDESK_SESSION_IDLE_DAYS",
+       "a session unused this many days ends; default 7",
        [](Config& c, const std::string& v) { return SetInt(c.session_idle_days, v, 1, 365); }},
-      {"--session-max-days", "COPYDESK_SESSION_MAX_DAYS", "a session ends this many days after login; default 30",
+      {"--session-max-days", "COPYDESK_SESSION_MAX_DAYS",
+       "a session ends this many days after login; default 30",
        [](Config& c, const std::string& v) { return SetInt(c.session_max_days, v, 1, 3650); }},
   };
   return options;
@@ -107,7 +130,8 @@ Result<Config> ParseConfig(const std::vector<std::string>& args, std::vector<std
       return Error::BadRequest("unknown flag " + name, {{name, "is not a known flag"}});
     }
     if (!has_value) {
-      if (i + 1 >= args.size()) return Error::BadRequest(name + " needs a value", {{name, "needs a value"}});
+      if (i + 1 >= args.size())
+        return Error::BadRequest(name + " needs a value", {{name, "needs a value"}});
       value = args[++i];
     }
     if (!found->set(config, value)) {
