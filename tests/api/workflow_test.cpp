@@ -296,6 +296,47 @@ TEST(WorkflowGates, SkippingPastAGatedStatusIsRefusedToo) {
   EXPECT_EQ(Move(d.writer, id, d.status[kLegal]).status, 200);
 }
 
+TEST(WorkflowGates, ANoViolationsGateHoldsBackATextThatBreaksItsTemplate) {
+  Desk d;
+  // Writing asks for a text within its template's rules: blocking first, then advisory.
+  auto gate_on_writing = [&](bool blocking) {
+    auto statuses = d.CurrentStatuses();
+    statuses[kWriting].as_object()["gate"] = {
+        {"teams", json::array{}}, {"no_violations", true}, {"blocking", blocking}};
+    auto put = d.owner.client.Put(WorkflowPath(d.owner), {{"statuses", statuses}});
+    ASSERT_EQ(put.status, 200) << put.body;
+  };
+  gate_on_writing(true);
+  auto created =
+      CreateArticle(d.writer, "Tarifs", {{"lead", std::string(400, 'a')}});  // lead: 300 at most
+  const std::string id = Str(created.at("id"));
+  ASSERT_FALSE(created.at("violations").as_array().empty());
+  ASSERT_EQ(Move(d.writer, id, d.status[kWriting]).status, 200);  // into the status: no gate yet
+  auto refused = Move(d.writer, id, d.status[kInternalReview]);
+  ASSERT_EQ(refused.status, 409) << refused.body;
+  EXPECT_TRUE(refused.Json().at("violations").as_bool());
+  EXPECT_TRUE(refused.Json().at("missing_approvals").as_array().empty());
+
+  // Fixed text moves on.
+  auto content = GetContent(d.writer, id);
+  ASSERT_EQ(
+      PatchContent(d.writer, id, VersionOf(content), {{"fields", {{"lead", "Les prix baissent."}}}})
+          .status,
+      200);
+  EXPECT_EQ(Move(d.writer, id, d.status[kInternalReview]).status, 200);
+
+  // Advisory: the move goes through and the activity says the rules were set aside.
+  gate_on_writing(false);
+  auto other = CreateArticle(d.writer, "Tarifs bis", {{"lead", std::string(400, 'b')}});
+  const std::string other_id = Str(other.at("id"));
+  ASSERT_EQ(Move(d.writer, other_id, d.status[kWriting]).status, 200);
+  ASSERT_EQ(Move(d.writer, other_id, d.status[kInternalReview]).status, 200);
+  const auto history = History(d.writer, other_id);
+  const auto* moved = LastOfKind(history, "content.status_changed");
+  ASSERT_NE(moved, nullptr);
+  EXPECT_TRUE(moved->at("data").at("violations_ignored").as_bool()) << *moved;
+}
+
 TEST(WorkflowGates, AnArchivedContentIsNeitherMovedNorDecidedOn) {
   Desk d;
   const std::string id = d.ArticleInLegal();
