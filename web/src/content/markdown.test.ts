@@ -8,6 +8,11 @@ describe('tidyMarkdown', () => {
     );
   });
 
+  it('drops blank lines at the start, not the indentation of the first line', () => {
+    expect(tidyMarkdown('\n\n| A |\n| - |')).toBe('| A |\n| - |');
+    expect(tidyMarkdown('    indented code')).toBe('    indented code');
+  });
+
   it('leaves code blocks as they are', () => {
     const code = '```\nline 1\n\n\nline 4\n```';
     expect(tidyMarkdown(`Intro\n\n\n${code}`)).toBe(`Intro\n\n${code}`);

@@ -1,7 +1,10 @@
 // The Markdown the editor hands in, tidied so that saving a text nobody changed the shape of
 // does not change its bytes either (and so diffs and merges see only real edits).
 
-/** Collapses runs of blank lines to one, outside fenced code blocks; trims the end. */
+/**
+ * Collapses runs of blank lines to one, outside fenced code blocks; drops blank lines at the start
+ * (the serializer opens a text that starts with a table with one) and trims the end.
+ */
 export function tidyMarkdown(markdown: string): string {
   const lines = markdown.split('\n');
   const out: string[] = [];
@@ -15,5 +18,5 @@ export function tidyMarkdown(markdown: string): string {
     } else blank = 0;
     out.push(line);
   }
-  return out.join('\n').replace(/\s+$/, '');
+  return out.join('\n').replace(/^\n+/, '').replace(/\s+$/, '');
 }

@@ -1,12 +1,10 @@
-import Image from '@tiptap/extension-image';
-import { TableKit } from '@tiptap/extension-table';
 import { Placeholder } from '@tiptap/extensions';
 import { Markdown } from '@tiptap/markdown';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
+import { richTextExtensions } from '../../content/editorSchema';
 import { tidyMarkdown } from '../../content/markdown';
 
 // Rich text in TipTap, stored as Markdown. Serialising a long text on every keystroke would cost
@@ -48,12 +46,7 @@ export default function RichTextEditor({
 
   const editor = useEditor({
     extensions: [
-      StarterKit.configure({
-        heading: { levels: [1, 2, 3, 4] },
-        link: { openOnClick: false, autolink: true, defaultProtocol: 'https' },
-      }),
-      TableKit.configure({ table: { resizable: false } }),
-      Image,
+      ...richTextExtensions,
       Placeholder.configure({ placeholder: t('editor.placeholder') }),
       Markdown,
     ],
@@ -139,6 +132,7 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
       italic: e.isActive('italic'),
       bullet: e.isActive('bulletList'),
       ordered: e.isActive('orderedList'),
+      tasks: e.isActive('taskList'),
       quote: e.isActive('blockquote'),
       link: e.isActive('link'),
       table: e.isActive('table'),
@@ -181,6 +175,12 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
       text: '1.',
       title: t('editor.ordered_list'),
       run: () => editor.chain().focus().toggleOrderedList().run(),
+    },
+    {
+      key: 'tasks',
+      text: '☐',
+      title: t('editor.task_list'),
+      run: () => editor.chain().focus().toggleTaskList().run(),
     },
     {
       key: 'quote',
