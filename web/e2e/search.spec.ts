@@ -76,7 +76,7 @@ async function setUp(request: APIRequestContext): Promise<string> {
   // The index follows saves on its own thread: wait until it has them all.
   await expect
     .poll(async () => {
-      // Search answers to the workspace's id (not its slug).
+      // Search accepts the workspace's id or its slug; the app sends the id, and so does this.
       const found = await request.get(`/api/v1/workspaces/${workspace.id}/search`);
       return ((await found.json()) as { total: number }).total;
     })

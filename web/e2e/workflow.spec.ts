@@ -1,4 +1,5 @@
 import type { APIRequestContext, Browser, Locator, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 
 // The default workflow, run end to end in the browser: Chloé (owner, writer) sends an article to
@@ -20,7 +21,7 @@ const claire = {
 interface Api {
   slug: string;
   get: <T>(path: string) => Promise<T>;
-  send: <T>(method: 'POST' | 'PUT', path: string, data: unknown) => Promise<T>;
+  send: <T>(method: 'POST' | 'PUT' | 'PATCH', path: string, data: unknown) => Promise<T>;
 }
 
 /** The first account and workspace, and Chloé's API access (her session and CSRF token). */
@@ -38,7 +39,7 @@ async function setUp(request: APIRequestContext): Promise<Api> {
       expect(response.ok(), await response.text()).toBe(true);
       return (await response.json()) as T;
     },
-    send: async <T>(method: 'POST' | 'PUT', path: string, data: unknown) => {
+    send: async <T>(method: 'POST' | 'PUT' | 'PATCH', path: string, data: unknown) => {
       const response = await request.fetch(path, { method, data, headers });
       expect(response.ok(), await response.text()).toBe(true);
       return (await response.json()) as T;
@@ -83,6 +84,24 @@ async function claireJoinsLegal(browser: Browser, baseURL: string, api: Api) {
 
 interface Created {
   id: string;
+  version: number;
+}
+
+/** Puts the account that set up the workspace (Chloé) in Legal, so she may approve too. */
+async function chloeJoinsLegal(api: Api) {
+  const me = await api.get<{ user: { id: string } }>('/api/v1/me');
+  const teams = await api.get<{ items: { id: string; name: string }[] }>(
+    `/api/v1/workspaces/${api.slug}/teams`,
+  );
+  const legal = teams.items.find((team) => team.name === 'Legal')!.id;
+  await api.send('PUT', `/api/v1/workspaces/${api.slug}/teams/${legal}/members`, [me.user.id]);
+}
+
+async function statusId(api: Api, name: string): Promise<string> {
+  const workflow = await api.get<{ statuses: { id: string; name: string }[] }>(
+    `/api/v1/workspaces/${api.slug}/workflow`,
+  );
+  return workflow.statuses.find((s) => s.name === name)!.id;
 }
 
 const approvals = (page: Page) => page.getByRole('region', { name: 'Approvals' });
@@ -162,7 +181,10 @@ test('legal validation: approve, stale after an edit, refused, approved again, t
   await expect(approvals(page)).toContainText('Validated version: revision 2');
 
   // The activity tells the story, newest first.
-  await page.getByRole('link', { name: 'Activity' }).click();
+  await page
+    .getByRole('navigation', { name: 'Views of this content' })
+    .getByRole('link', { name: 'Activity' })
+    .click();
   const lines = page.getByRole('region', { name: 'Activity' }).getByRole('listitem');
   await expect(lines.first()).toContainText('Chloé Martin moved it to Ready on');
   const story = (await lines.allInnerTexts()).reverse();
@@ -336,4 +358,180 @@ test('workflow settings: rename, reorder, gate, delete a status in use', async (
   await page.reload();
   await expect(name(1)).toHaveValue('Drafting');
   await expect(page.getByRole('button', { name: 'Save the workflow' })).toBeDisabled();
+});
+
+test('a refusal on the content page reads in the reviewer’s language', async ({
+  request,
+  browser,
+  baseURL,
+}) => {
+  const api = await setUp(request);
+  const article = await api.send<Created>('POST', `/api/v1/workspaces/${api.slug}/contents`, {
+    type: 'article',
+    title: 'Sécurité des citernes en hiver',
+    fields: { lead: 'Vérifiez votre citerne avant les premières gelées.' },
+  });
+  await api.send('POST', `/api/v1/contents/${article.id}/status`, {
+    status: await statusId(api, 'Legal validation'),
+  });
+  // Chloé approves revision 1 for Legal too: an approved revision is sealed, so the next change
+  // of the text makes revision 2.
+  await chloeJoinsLegal(api);
+  await api.send('POST', `/api/v1/contents/${article.id}/approvals`, {
+    revision: 1,
+    decision: 'approved',
+  });
+  const { context, page: clairePage } = await claireJoinsLegal(browser, baseURL!, api);
+  await clairePage.getByRole('button', { name: 'Français' }).click();
+  await expect(clairePage.locator('html')).toHaveAttribute('lang', 'fr');
+
+  // Claire reads revision 1; meanwhile Chloé changes the lead, which makes it revision 2.
+  await clairePage.goto(`/w/${api.slug}/contents/${article.id}`);
+  const approve = clairePage.getByRole('button', { name: 'Approuver' });
+  await expect(approve).toBeEnabled();
+  const current = await api.get<Created>(`/api/v1/contents/${article.id}`);
+  await api.send('PATCH', `/api/v1/contents/${article.id}`, {
+    base_version: current.version,
+    fields: { lead: 'Vérifiez votre citerne avant les gelées.' },
+  });
+
+  // Her approval of revision 1 is refused (409): said in French, not in the server's English.
+  await approve.click();
+  const refusal = clairePage.locator('.decision-form').getByRole('alert');
+  await expect(refusal).toHaveText(
+    'Le texte a changé depuis que vous l’avez ouvert\u00a0: relisez la révision actuelle avant de décider.',
+  );
+  await expect(refusal).not.toContainText('current');
+  await context.close();
+});
+
+test('lock: the banner says who and why, the text is read-only until it is unlocked', async ({
+  page,
+  request,
+}) => {
+  const api = await setUp(request);
+  const article = await api.send<Created>('POST', `/api/v1/workspaces/${api.slug}/contents`, {
+    type: 'article',
+    title: 'Winter tank safety',
+    fields: { lead: 'Check your tank before the first frost.' },
+  });
+  await logIn(page, chloe);
+  await page.goto(`/w/${api.slug}/contents/${article.id}`);
+  const lead = page.getByLabel('Lead', { exact: true });
+  await expect(lead).toBeEditable();
+
+  await page.getByRole('button', { name: 'Lock the text' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Lock the text' });
+  await dialog.getByLabel('Why is it locked?').fill('Published exactly as validated by Legal');
+  await dialog.getByRole('button', { name: 'Lock' }).click();
+  await expect(dialog).toBeHidden();
+
+  const banner = page.locator('.lock-banner');
+  await expect(banner).toContainText(
+    /Locked by Chloé Martin on .+: “Published exactly as validated by Legal”/,
+  );
+  await expect(lead).not.toBeEditable();
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).not.toBeEditable();
+
+  await banner.getByRole('button', { name: 'Unlock' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(lead).toBeEditable();
+  await lead.click();
+  await lead.press('End');
+  await lead.pressSequentially(' Frozen pipes burst.');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  const saved = await api.get<{ fields: { lead: string }; lock: unknown }>(
+    `/api/v1/contents/${article.id}`,
+  );
+  expect(saved.fields.lead).toBe('Check your tank before the first frost. Frozen pipes burst.');
+  expect(saved.lock).toBeNull();
+});
+
+test('the workspace activity: moves and approvals in words, filtered, and as a CSV file', async ({
+  page,
+  request,
+}) => {
+  const api = await setUp(request);
+  await chloeJoinsLegal(api);
+  const article = await api.send<Created>('POST', `/api/v1/workspaces/${api.slug}/contents`, {
+    type: 'article',
+    title: 'Winter tank safety',
+  });
+  await api.send('POST', `/api/v1/contents/${article.id}/status`, {
+    status: await statusId(api, 'Legal validation'),
+  });
+  await api.send('POST', `/api/v1/contents/${article.id}/approvals`, {
+    revision: 1,
+    decision: 'approved',
+    comment: 'Fine for Legal.',
+  });
+
+  await logIn(page, chloe);
+  await page
+    .getByRole('navigation', { name: 'Workspace' })
+    .getByRole('link', { name: 'Activity' })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/w/${api.slug}/activity$`));
+  await expect(page.getByRole('heading', { name: 'Activity', level: 1 })).toBeVisible();
+  const items = page.locator('.activity-page .activity-item');
+  const moved = items.filter({ hasText: 'Chloé Martin moved it to Legal validation on' });
+  const approved = items.filter({ hasText: 'Legal (Chloé Martin) approved revision 1 on' });
+  await expect(moved).toBeVisible();
+  await expect(approved).toBeVisible();
+  await expect(approved).toContainText('Fine for Legal.');
+  await expect(approved.getByRole('link', { name: 'Winter tank safety' })).toBeVisible();
+
+  // Only the approvals: the move is filtered out, and the URL keeps the filter.
+  await page.getByLabel('What').selectOption({ label: 'Approvals' });
+  await expect(page).toHaveURL(/\/activity\?kind=approval\.$/);
+  await expect(moved).toHaveCount(0);
+  await expect(approved).toBeVisible();
+
+  // The CSV holds what the page shows.
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('copydesk-activity.csv');
+  const csv = readFileSync((await file.path())!, 'utf8');
+  expect(csv.split('\r\n')[0]).toBe('seq,time,actor,kind,content,details');
+  expect(csv).toContain('"approval.given"');
+  expect(csv).not.toContain('"content.status_changed"');
+
+  // The content's title opens it.
+  await approved.getByRole('link', { name: 'Winter tank safety' }).click();
+  await expect(page).toHaveURL(new RegExp(`/contents/${article.id}$`));
+});
+
+test('at 1024 px the board, the content page and the activity fit the window', async ({
+  page,
+  request,
+}) => {
+  const api = await setUp(request);
+  const article = await api.send<Created>('POST', `/api/v1/workspaces/${api.slug}/contents`, {
+    type: 'article',
+    title: 'Winter tank safety, and everything a household should check before the first frost',
+    fields: { lead: 'Check your tank before the first frost.' },
+  });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await logIn(page, chloe);
+  const fits = async () => {
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    expect(scrollWidth, 'the page is no wider than the window').toBeLessThanOrEqual(innerWidth);
+  };
+
+  await page.goto(`/w/${api.slug}/board`);
+  await expect(page.getByTestId(`card-${article.id}`)).toBeVisible();
+  await fits();
+
+  await page.goto(`/w/${api.slug}/contents/${article.id}`);
+  await expect(page.getByLabel('Lead', { exact: true })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Status' })).toBeVisible();
+  await fits();
+
+  await page.goto(`/w/${api.slug}/activity`);
+  await expect(page.getByRole('link', { name: /^Winter tank safety/ }).first()).toBeVisible();
+  await fits();
 });

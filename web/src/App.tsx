@@ -75,6 +75,12 @@ const router = createBrowserRouter([
                 }),
               },
               {
+                path: 'activity',
+                lazy: async () => ({
+                  Component: (await import('./screens/activity/ActivityScreen')).default,
+                }),
+              },
+              {
                 path: 'contents/:id/:tab?',
                 loader: contentLoader,
                 lazy: async () => ({ Component: (await loadContentPage()).default }),

@@ -60,7 +60,8 @@ export interface ViewInput extends Partial<ViewQuery> {
 /** A workspace as these hooks need it: its slug for the cache, its id for the server. */
 export type WorkspaceRef = Pick<Workspace, 'id' | 'slug'>;
 
-// Search and views answer to the workspace's id only (not its slug, unlike the other routes).
+// Search and views accept the workspace's id or its slug, like every workspace route; these hooks
+// send the id.
 const ws = (workspace: WorkspaceRef) => `/api/v1/workspaces/${encodeURIComponent(workspace.id)}`;
 
 export const searchKeys = {

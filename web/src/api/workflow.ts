@@ -1,4 +1,11 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { api } from './client';
 import type {
   ActivityEvent,
@@ -21,6 +28,7 @@ const contentPath = (id: string) => `/api/v1/contents/${encodeURIComponent(id)}`
 export const workflowKeys = {
   workflow: (slug: string) => ['ws', slug, 'workflow'] as const,
   activity: (id: string) => ['content', id, 'activity'] as const,
+  workspaceActivity: (slug: string, query: string) => ['ws', slug, 'activity', query] as const,
 };
 
 /** The workspace's statuses, in order: the board's columns, the status filter, search's labels. */
@@ -109,4 +117,33 @@ export function useContentActivity(id: string) {
     queryFn: async ({ signal }) =>
       (await api.get<ListOf<ActivityEvent>>(`${contentPath(id)}/activity?limit=200`, signal)).items,
   });
+}
+
+/** GET /workspaces/{ws}/activity: one page of events, and the `before` of the next one. */
+export interface ActivityPage {
+  items: ActivityEvent[];
+  next_before: number | null;
+}
+
+/** The workspace's activity for one API query (its filters), newest first, page after page. */
+export function useWorkspaceActivity(slug: string, query: string) {
+  return useInfiniteQuery({
+    queryKey: workflowKeys.workspaceActivity(slug, query),
+    initialPageParam: null as number | null,
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams(query);
+      if (pageParam !== null) params.set('before', String(pageParam));
+      params.set('limit', '50');
+      return api.get<ActivityPage>(`${ws(slug)}/activity?${params.toString()}`, signal);
+    },
+    getNextPageParam: (last) => last.next_before,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The same events as a CSV file, for an auditor's spreadsheet (the server names it). */
+export function workspaceActivityCsvUrl(slug: string, query: string): string {
+  const params = new URLSearchParams(query);
+  params.set('format', 'csv');
+  return `${ws(slug)}/activity?${params.toString()}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityEvent } from '../api/types';
-import { describeEvent, type ActivityContext } from './activity';
+import { describeEvent, isAboutContent, type ActivityContext } from './activity';
 
 const context: ActivityContext = {
   teamName: (id) => ({ 't-legal': 'Legal', 't-green': 'Sustainability' })[id] ?? '?',
@@ -101,5 +101,15 @@ describe('describeEvent', () => {
       values: { actor: 'Claire Dubois', reason: 'As validated' },
     });
     expect(describeEvent(event('task.done', {}), context).key).toBe('activity.other');
+  });
+});
+
+describe('isAboutContent', () => {
+  it('tells content events from the workspace’s own', () => {
+    expect(isAboutContent('content.status_changed')).toBe(true);
+    expect(isAboutContent('approval.given')).toBe(true);
+    expect(isAboutContent('revision.labelled')).toBe(true);
+    expect(isAboutContent('workflow.updated')).toBe(false);
+    expect(isAboutContent('channel.created')).toBe(false);
   });
 });

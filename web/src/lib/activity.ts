@@ -1,5 +1,7 @@
-import type { ActivityEvent } from '../api/types';
+import type { TFunction } from 'i18next';
+import type { ActivityEvent, FieldDef, Team } from '../api/types';
 import type { TranslationKey } from '../i18n/keys';
+import { formatList } from './format';
 
 // The audit trail in words: each event becomes one catalog sentence and its values, so a person
 // reads "Legal (Claire Dubois) approved revision 7" where the API says approval.given.
@@ -18,6 +20,47 @@ export interface Sentence {
   values: Record<string, string | number>;
   /** A remark the person left with the change, shown as a quote under the sentence. */
   comment?: string;
+}
+
+// The content's own properties, as the content page labels them.
+const metaLabel: Record<string, TranslationKey> = {
+  title: 'content.title',
+  channels: 'content.channels',
+  tags: 'content.tags',
+  project: 'content.project',
+  owner: 'content.owner',
+  assignees: 'content.assignees',
+  due_at: 'content.due_at',
+  publish_at: 'content.publish_at',
+  language: 'content.language',
+};
+
+/**
+ * The names the sentences need: teams by id, and a changed property by its label, looked up in
+ * `fields` (one content type's on its page; every type's for the workspace's activity).
+ */
+export function activityContext(
+  t: TFunction,
+  locale: string,
+  teams: Team[],
+  fields: FieldDef[],
+): ActivityContext {
+  return {
+    teamName: (id) => teams.find((team) => team.id === id)?.name ?? t('activity.deleted_team'),
+    fieldLabel: (key) => {
+      const custom = key.startsWith('fields.');
+      const field = custom ? key.slice('fields.'.length) : key;
+      const meta = metaLabel[field];
+      if (meta && !custom) return t(meta);
+      return fields.find((f) => f.key === field)?.label ?? field;
+    },
+    list: (names) => formatList(names, locale),
+  };
+}
+
+/** Whether an event is about a content (its subject is then the content's id). */
+export function isAboutContent(kind: string): boolean {
+  return /^(content|approval|revision)\./.test(kind);
 }
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');

@@ -1,5 +1,11 @@
 import type { TFunction } from 'i18next';
-import { isApiError } from '../api/client';
+import { isApiError, type ApiError } from '../api/client';
+import type { TranslationKey } from '../i18n/keys';
+
+// The server explains its refusals in English (problem+json `detail`, `errors[].message`). A
+// person reads them in their own language: the known cases are recognised by the problem's type
+// (or status), the fields it names and the few members it adds, and said from the catalogs. What
+// is not recognised gets the catalog's sentence for its kind of problem, never the English text.
 
 /** The sentence for an error no screen has a better word for. */
 export function genericErrorMessage(t: TFunction, error: unknown): string {
@@ -8,4 +14,192 @@ export function genericErrorMessage(t: TFunction, error: unknown): string {
     if (error.status >= 500) return t('errors.server');
   }
   return t('errors.unexpected');
+}
+
+/** What the person was doing, for the one refusal that depends on it: not being allowed to. */
+export type Attempt = 'move' | 'decide' | 'lock' | 'unlock';
+
+const forbiddenKey: Record<Attempt, TranslationKey> = {
+  move: 'problems.forbidden_move',
+  decide: 'problems.forbidden_decide',
+  lock: 'problems.forbidden_lock',
+  unlock: 'problems.forbidden_unlock',
+};
+
+// The problem's kind, from `type` ("/problems/locked") or, for a body without one, the status.
+const kindOfStatus: Record<number, string> = {
+  400: 'bad-request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'payload-too-large',
+  422: 'validation',
+  423: 'locked',
+  429: 'rate-limited',
+};
+
+function problemKind(error: ApiError): string {
+  const match = /\/problems\/([a-z-]+)$/.exec(error.problem.type);
+  return match?.[1] ?? kindOfStatus[error.status] ?? '';
+}
+
+const hasField = (error: ApiError, test: (field: string) => boolean) =>
+  error.problem.errors.some((e) => test(e.field));
+
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** A refusal (or any error) in the user's language. */
+export function problemMessage(t: TFunction, error: unknown, attempt?: Attempt): string {
+  if (!isApiError(error) || error.isNetworkError || error.status >= 500) {
+    return genericErrorMessage(t, error);
+  }
+  const { detail = '' } = error.problem;
+  switch (problemKind(error)) {
+    case 'locked': {
+      const by = error.extra.locked_by as { name?: unknown } | undefined;
+      return t('problems.locked', {
+        name: str(by?.name) || t('workflow.someone'),
+        reason: str(error.extra.reason),
+      });
+    }
+    case 'conflict':
+      if (hasField(error, (f) => f === 'revision')) return t('problems.stale_revision');
+      if (hasField(error, (f) => f === 'base_version')) return t('problems.changed_since');
+      if (hasField(error, (f) => f.startsWith('move_to.'))) {
+        return t('problems.move_to_required', {
+          status: str(error.extra.status_name),
+          contents: typeof error.extra.contents === 'number' ? error.extra.contents : 0,
+        });
+      }
+      // These two carry no field: the server's sentence is the only sign of them.
+      if (/\barchived\b/i.test(detail)) return t('problems.archived');
+      if (/asks no approval/i.test(detail)) return t('problems.no_approval_asked');
+      return t('problems.conflict');
+    case 'forbidden':
+      return t(attempt ? forbiddenKey[attempt] : 'problems.forbidden');
+    case 'not-found':
+      return t('problems.not_found');
+    case 'unauthorized':
+      return t('problems.signed_out');
+    case 'payload-too-large':
+      return t('problems.too_large');
+    case 'rate-limited':
+      return t('problems.rate_limited');
+    case 'bad-request':
+    case 'validation': {
+      const lines = fieldProblems(t, error).map((problem) => problem.text);
+      return lines.length > 0
+        ? t('problems.invalid_fields', { fields: lines.join(' · ') })
+        : t('problems.invalid');
+    }
+    default:
+      return genericErrorMessage(t, error);
+  }
+}
+
+// The server's words for a field (errors[].message), as the catalog says them.
+const fieldRules: [RegExp, TranslationKey, (m: RegExpExecArray) => Record<string, number>][] = [
+  [/^must be (\d+) to (\d+) characters$/, 'problems.field.length', (m) => range(m)],
+  [/^must be at most (\d+) characters$/, 'problems.field.max_length', (m) => ({ max: +m[1]! })],
+  [/^must be at least (\d+) characters$/, 'problems.field.min_length', (m) => ({ min: +m[1]! })],
+  [/^is too long/, 'problems.field.too_long', () => ({})],
+  [/^(is required|must not be empty|must say why)/, 'problems.field.required', () => ({})],
+  [/^is used by another status$/, 'problems.field.name_taken', () => ({})],
+  [/^must be a colou?r like/, 'problems.field.color', () => ({})],
+  [/^must be idea, in_progress/, 'problems.field.category', () => ({})],
+  [/^is not a status of this workspace$/, 'problems.field.unknown_status', () => ({})],
+  [/^is listed twice$/, 'problems.field.twice', () => ({})],
+  [/^is not a team of this workspace$/, 'problems.field.unknown_team', () => ({})],
+  [/^must list at least one status$/, 'problems.field.no_status', () => ({})],
+  [/^has more than (\d+) statuses$/, 'problems.field.too_many_statuses', (m) => ({ max: +m[1]! })],
+  [/^is required: contents are in this status$/, 'problems.field.move_to_required', () => ({})],
+  [/^must be a status that is kept$/, 'problems.field.move_to_kept', () => ({})],
+  [/^must be an e-mail address$/, 'problems.field.email', () => ({})],
+  [/^is already used by an account$/, 'problems.field.email_taken', () => ({})],
+  [/^is not the current (revision|version)$/, 'problems.field.not_current', () => ({})],
+];
+
+function range(m: RegExpExecArray) {
+  return { min: +m[1]!, max: +m[2]! };
+}
+
+// The field a path names, by its last segment: "statuses[2].gate.teams[0]" is "teams".
+const fieldLabelKey: Record<string, TranslationKey> = {
+  name: 'problems.label.name',
+  color: 'problems.label.color',
+  category: 'problems.label.category',
+  teams: 'problems.label.teams',
+  gate: 'problems.label.gate',
+  statuses: 'problems.label.statuses',
+  move_to: 'problems.label.move_to',
+  id: 'problems.label.status',
+  status: 'problems.label.status',
+  email: 'problems.label.email',
+  password: 'problems.label.password',
+  workspace_name: 'problems.label.workspace_name',
+  reason: 'problems.label.reason',
+  comment: 'problems.label.comment',
+  revision: 'problems.label.revision',
+  base_version: 'problems.label.version',
+  language: 'problems.label.language',
+};
+
+/** The last named segment of a field path: "statuses[0].gate.teams[1]" → "teams". */
+export function fieldName(path: string): string {
+  const segments = path
+    .replace(/\[\d+\]/g, '')
+    .split('.')
+    .filter(Boolean);
+  // "move_to.<status id>": the id is the key, move_to the field.
+  if (segments[0] === 'move_to') return 'move_to';
+  return segments[segments.length - 1] ?? '';
+}
+
+export interface FieldProblem {
+  /** The path as the server sent it ("statuses[0].name"). */
+  path: string;
+  /** Its last named segment ("name"), to find the input it belongs to. */
+  field: string;
+  /** The message alone, translated ("1 to 60 characters"). */
+  message: string;
+  /** Field and message, for a list away from the input ("Name: 1 to 60 characters"). */
+  text: string;
+}
+
+/** The translated message for one field the server refused. */
+export function fieldMessage(t: TFunction, message: string): string {
+  for (const [pattern, key, values] of fieldRules) {
+    const match = pattern.exec(message);
+    if (match) return t(key, values(match));
+  }
+  return t('problems.field.invalid');
+}
+
+/** Each field the server named, translated. */
+export function fieldProblems(t: TFunction, error: unknown): FieldProblem[] {
+  if (!isApiError(error)) return [];
+  return error.problem.errors.map(({ field: path, message }) => {
+    const field = fieldName(path);
+    const text = fieldMessage(t, message);
+    const labelKey = fieldLabelKey[field];
+    return {
+      path,
+      field,
+      message: text,
+      text: labelKey ? t('problems.field_line', { field: t(labelKey), message: text }) : text,
+    };
+  });
+}
+
+/** The field problems about one status row of the workflow ("statuses[2]…"), by row index. */
+export function statusRowProblems(problems: FieldProblem[]): Map<number, FieldProblem[]> {
+  const rows = new Map<number, FieldProblem[]>();
+  for (const problem of problems) {
+    const match = /^statuses\[(\d+)\]/.exec(problem.path);
+    if (!match) continue;
+    const index = Number(match[1]);
+    rows.set(index, [...(rows.get(index) ?? []), problem]);
+  }
+  return rows;
 }

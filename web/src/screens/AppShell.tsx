@@ -208,6 +208,13 @@ function ShellFrame({
                   {t('board.title')}
                 </NavLink>
               </li>
+              {membership.role !== 'guest' && (
+                <li>
+                  <NavLink to={`/w/${encodeURIComponent(membership.workspace.slug)}/activity`}>
+                    {t('nav.activity')}
+                  </NavLink>
+                </li>
+              )}
               {(membership.role === 'owner' || membership.role === 'admin') && (
                 <li>
                   <NavLink to={`/w/${encodeURIComponent(membership.workspace.slug)}/settings`}>

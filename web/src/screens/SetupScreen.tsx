@@ -8,7 +8,7 @@ import { Alert } from '../components/Alert';
 import { Field, SelectField } from '../components/Field';
 import { applyLanguage } from '../i18n';
 import type { TranslationKey } from '../i18n/keys';
-import { genericErrorMessage } from '../lib/errors';
+import { fieldProblems, problemMessage } from '../lib/errors';
 import { isLanguage } from '../lib/language';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import {
@@ -89,17 +89,17 @@ export function SetupScreen() {
       if (isApiError(error, 409)) {
         setFormError('already_set_up');
       } else if (isApiError(error, 422) || isApiError(error, 400)) {
-        // The server's own words, for a rule the form could not check itself.
-        const server = error.fieldErrors();
+        // A rule the form could not check itself (an e-mail already used…), on its field.
         const named: Partial<Record<SetupField, string>> = {};
-        for (const field of fieldOrder) {
-          if (field in server) named[field] = server[field] || t('form.invalid');
+        for (const problem of fieldProblems(t, error)) {
+          const field = fieldOrder.find((one) => one === problem.path);
+          if (field && !named[field]) named[field] = problem.message;
         }
         setFieldErrors(named);
         if (Object.keys(named).length > 0) focusFirst(named);
-        else setFormError(error.problem.detail ?? error.problem.title);
+        else setFormError(problemMessage(t, error));
       } else {
-        setFormError(genericErrorMessage(t, error));
+        setFormError(problemMessage(t, error));
       }
     }
   };

@@ -23,7 +23,7 @@ import {
 import { Alert } from '../../components/Alert';
 import { Popover } from '../../components/Popover';
 import { useLocale } from '../../i18n';
-import { genericErrorMessage } from '../../lib/errors';
+import { genericErrorMessage, problemMessage } from '../../lib/errors';
 import { filtersToApiQuery, withValues, type ListFilters } from '../../lib/filters';
 import { formatDate, formatList } from '../../lib/format';
 import { canCreateContent, canEditContent } from '../../lib/permissions';
@@ -153,10 +153,7 @@ export function BoardScreen() {
         return t('board.blocked_violations', { title, from, status });
       }
     }
-    if (isApiError(error) && error.status >= 400 && error.status < 500) {
-      return t('board.failed', { title, reason: error.problem.detail ?? error.problem.title });
-    }
-    return t('board.failed', { title, reason: genericErrorMessage(t, error) });
+    return t('board.failed', { title, reason: problemMessage(t, error, 'move') });
   };
 
   const onDrop = (event: DragEvent, status: Status) => {

@@ -4,21 +4,8 @@ import type { Content, ContentType, Team } from '../../api/types';
 import { useContentActivity } from '../../api/workflow';
 import { Alert } from '../../components/Alert';
 import { useLocale } from '../../i18n';
-import type { TranslationKey } from '../../i18n/keys';
-import { describeEvent, type ActivityContext } from '../../lib/activity';
-import { formatEventTime, formatList } from '../../lib/format';
-
-const metaLabel: Record<string, TranslationKey> = {
-  title: 'content.title',
-  channels: 'content.channels',
-  tags: 'content.tags',
-  project: 'content.project',
-  owner: 'content.owner',
-  assignees: 'content.assignees',
-  due_at: 'content.due_at',
-  publish_at: 'content.publish_at',
-  language: 'content.language',
-};
+import { activityContext, describeEvent } from '../../lib/activity';
+import { formatEventTime } from '../../lib/format';
 
 /** The content's audit trail, newest first, one sentence per event. */
 export function ActivityPanel({
@@ -40,16 +27,7 @@ export function ActivityPanel({
     void refetch();
   }, [content.version, refetch]);
 
-  const context: ActivityContext = {
-    teamName: (id) => teams.find((team) => team.id === id)?.name ?? t('activity.deleted_team'),
-    fieldLabel: (key) => {
-      const field = key.startsWith('fields.') ? key.slice('fields.'.length) : key;
-      const meta = metaLabel[field];
-      if (meta && !key.startsWith('fields.')) return t(meta);
-      return type?.fields.find((f) => f.key === field)?.label ?? field;
-    },
-    list: (names) => formatList(names, locale),
-  };
+  const context = activityContext(t, locale, teams, type?.fields ?? []);
 
   if (activity.data === undefined) {
     if (activity.isError) return <Alert>{t('activity.load_failed')}</Alert>;

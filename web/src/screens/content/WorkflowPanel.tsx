@@ -15,20 +15,13 @@ import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { useLocale } from '../../i18n';
-import { genericErrorMessage } from '../../lib/errors';
+import { problemMessage } from '../../lib/errors';
 import { formatEventTime, formatList } from '../../lib/format';
 import { DiffView } from './RevisionDiff';
 
 // The content page's workflow side: where the content is, who has approved which revision, and
-// the lock. The server decides every move and decision; its refusals are said here in words.
-
-/** The server's own sentence for a refusal (403, 409, 423…), or a generic one. */
-function problemMessage(t: ReturnType<typeof useTranslation>['t'], error: unknown): string {
-  if (isApiError(error) && error.status >= 400 && error.status < 500) {
-    return error.problem.detail ?? error.problem.title;
-  }
-  return genericErrorMessage(t, error);
-}
+// the lock. The server decides every move and decision; its refusals are said here in the user's
+// language (lib/errors.ts turns each known problem into a catalog sentence).
 
 /** The status, a move to any other, and a button for the usual next step. */
 export function StatusControl({
@@ -80,7 +73,7 @@ export function StatusControl({
       } else if (isApiError(error, 409) && error.extra.violations === true) {
         text = t('workflow.blocked_violations', { status: target.name });
       } else {
-        text = t('workflow.failed', { reason: problemMessage(t, error) });
+        text = t('workflow.failed', { reason: problemMessage(t, error, 'move') });
       }
       setNotice({ tone: 'error', text });
     }
@@ -160,7 +153,7 @@ export function LockBanner({
           {t('workflow.unlock')}
         </button>
       )}
-      {lock.isError && <p className="field-error">{problemMessage(t, lock.error)}</p>}
+      {lock.isError && <p className="field-error">{problemMessage(t, lock.error, 'unlock')}</p>}
     </div>
   );
 }
@@ -196,7 +189,7 @@ export function LockButton({ content }: { content: Content }) {
             maxLength={500}
             required
             autoFocus
-            error={lock.isError ? problemMessage(t, lock.error) : undefined}
+            error={lock.isError ? problemMessage(t, lock.error, 'lock') : undefined}
             onChange={(event) => setReason(event.target.value)}
           />
           <div className="dialog-actions">
@@ -363,7 +356,7 @@ function DecisionForm({
       setComment('');
       setDone(approval.revision);
     } catch {
-      // Said below, in the server's words.
+      // Said below, in words.
     }
   };
 
@@ -416,7 +409,7 @@ function DecisionForm({
           {t('approvals.request_changes')}
         </button>
       </div>
-      {decide.isError && <Alert>{problemMessage(t, decide.error)}</Alert>}
+      {decide.isError && <Alert>{problemMessage(t, decide.error, 'decide')}</Alert>}
       {done !== null && !decide.isError && (
         <Alert tone="info">{t('approvals.decided', { revision: done })}</Alert>
       )}

@@ -1,6 +1,5 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client';
 import {
   statusCategories,
   type Gate,
@@ -16,7 +15,12 @@ import { Dialog } from '../../components/Dialog';
 import { SelectField } from '../../components/Field';
 import { Popover } from '../../components/Popover';
 import { useLocale } from '../../i18n';
-import { genericErrorMessage } from '../../lib/errors';
+import {
+  fieldProblems,
+  genericErrorMessage,
+  problemMessage,
+  statusRowProblems,
+} from '../../lib/errors';
 import { formatList } from '../../lib/format';
 import { moveItem } from '../../lib/workflow';
 
@@ -112,16 +116,21 @@ export function WorkflowSettings({ slug }: { slug: string }) {
     }
   };
 
-  const failure = save.isError
-    ? isApiError(save.error) && save.error.status >= 400 && save.error.status < 500
-      ? t('workflow.invalid', {
+  // A refused field of a status is said on its row ("Name: 1 to 60 characters"); the others,
+  // and refusals that name no field, above the table.
+  const problems = save.isError ? fieldProblems(t, save.error) : [];
+  const rowProblems = statusRowProblems(problems);
+  const otherProblems = problems.filter((problem) => !/^statuses\[\d+\]/.test(problem.path));
+  const failure = !save.isError
+    ? null
+    : problems.length === 0
+      ? t('workflow.invalid', { reason: problemMessage(t, save.error) })
+      : t('workflow.invalid', {
           reason: [
-            save.error.problem.detail ?? save.error.problem.title,
-            ...save.error.problem.errors.map((e) => `${e.field} ${e.message}`),
+            ...otherProblems.map((problem) => problem.text),
+            ...(rowProblems.size > 0 ? [t('workflow.invalid_rows')] : []),
           ].join(' · '),
-        })
-      : genericErrorMessage(t, save.error)
-    : null;
+        });
 
   return (
     <div className="settings-section workflow-settings">
@@ -208,8 +217,20 @@ export function WorkflowSettings({ slug }: { slug: string }) {
                   value={row.name}
                   maxLength={60}
                   required
+                  aria-invalid={
+                    rowProblems.get(index)?.some((p) => p.field === 'name') || undefined
+                  }
+                  aria-describedby={rowProblems.has(index) ? `${row.key}-problems` : undefined}
                   onChange={(event) => update(index, { name: event.target.value })}
                 />
+                {rowProblems.has(index) && (
+                  <p id={`${row.key}-problems`} className="field-error">
+                    {rowProblems
+                      .get(index)!
+                      .map((problem) => problem.text)
+                      .join(' · ')}
+                  </p>
+                )}
               </td>
               <td>
                 <select
