@@ -20,8 +20,11 @@ build: bootstrap
 	@cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	@ninja -C build -j $(JOBS)
 
+# The built scripts and styles are gzipped once, here; the server sends the .gz twin to browsers
+# that accept it.
 web/dist/index.html: $(WEB_SOURCES)
 	@cd web && npm run --silent build >/dev/null
+	@find web/dist -type f \( -name '*.js' -o -name '*.css' -o -name '*.html' -o -name '*.svg' \) -exec gzip -9 -k -f {} +
 	@touch $@
 
 web: bootstrap web/dist/index.html

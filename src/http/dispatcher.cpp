@@ -61,7 +61,7 @@ Response Dispatcher::Route(Request& request, std::string& pattern) {
       return ProblemResponse({ErrorKind::kMethodNotAllowed, "Only GET is allowed here."})
           .With("Allow", "GET, HEAD");
     }
-    return files_.Serve(request.path);
+    return files_.Serve(request.path, AcceptsGzip(request.Header("Accept-Encoding").value_or("")));
   }
   auto match = router_.Find(request);
   if (match.handler == nullptr) {

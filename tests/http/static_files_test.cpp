@@ -12,11 +12,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string CacheControl(const Response& response) {
+std::string HeaderOf(const Response& response, const std::string& wanted) {
   for (const auto& [name, value] : response.headers) {
-    if (name == "Cache-Control") return value;
+    if (name == wanted) return value;
   }
   return "";
+}
+
+std::string CacheControl(const Response& response) {
+  return HeaderOf(response, "Cache-Control");
 }
 
 class StaticFilesTest : public ::testing::Test {
@@ -66,6 +70,31 @@ TEST_F(StaticFilesTest, ServesFilesWithTheirTypeAndCaching) {
   EXPECT_EQ(index.content_type, "text/html; charset=utf-8");
   EXPECT_EQ(CacheControl(index), "no-cache");
   EXPECT_EQ(files.Serve("/noext").body, "no extension");
+}
+
+TEST_F(StaticFilesTest, GzippedTwinsGoToClientsThatAcceptGzip) {
+  Write(root() / "assets" / "index.8f2e.js.gz", "gzipped js");
+  StaticFiles files(root().string());
+  auto gz = files.Serve("/assets/index.8f2e.js", true);
+  EXPECT_EQ(gz.body, "gzipped js");
+  EXPECT_EQ(HeaderOf(gz, "Content-Encoding"), "gzip");
+  EXPECT_EQ(gz.content_type, "text/javascript; charset=utf-8");  // the type of what it encodes
+  EXPECT_EQ(HeaderOf(gz, "Vary"), "Accept-Encoding");
+  auto plain = files.Serve("/assets/index.8f2e.js", false);
+  EXPECT_EQ(plain.body, "js");
+  EXPECT_EQ(HeaderOf(plain, "Content-Encoding"), "");
+  // A file without a twin is sent as it is, whatever the client accepts.
+  EXPECT_EQ(HeaderOf(files.Serve("/robots.txt", true), "Content-Encoding"), "");
+}
+
+TEST(AcceptsGzip, ReadsTheHeaderAsBrowsersAndProxiesWriteIt) {
+  EXPECT_TRUE(AcceptsGzip("gzip, deflate, br, zstd"));
+  EXPECT_TRUE(AcceptsGzip("br;q=1.0, gzip;q=0.8"));
+  EXPECT_TRUE(AcceptsGzip("*"));
+  EXPECT_FALSE(AcceptsGzip(""));
+  EXPECT_FALSE(AcceptsGzip("identity"));
+  EXPECT_FALSE(AcceptsGzip("br, gzip;q=0"));
+  EXPECT_FALSE(AcceptsGzip("x-gzip-ish"));
 }
 
 TEST_F(StaticFilesTest, AppPathsFallBackToIndexAndMissingFilesAre404) {
