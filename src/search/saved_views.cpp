@@ -62,6 +62,14 @@ Result<void> Apply(const ViewInput& in, storage::SavedViewRecord& view,
     else
       view.filters_json = json::serialize(*in.filters);
   }
+  if (in.screen) {
+    if (in.screen->empty())
+      view.screen.reset();
+    else if (*in.screen == "contents" || *in.screen == "board" || *in.screen == "search")
+      view.screen = *in.screen;
+    else
+      faults.push_back({"screen", "must be contents, board or search"});
+  }
   if (in.shared) {
     // Guests keep views for themselves: the workspace's shared views are its staff's.
     if (*in.shared && !auth::Can(role, auth::Action::kReadContent)) {

@@ -19,6 +19,8 @@ struct ViewInput {
   std::optional<boost::json::object> filters;  //!< filter name → array of values, or a date
   std::optional<std::string> sort;
   std::optional<bool> shared;
+  //! The screen it opens on: "contents", "board" or "search"; an empty string clears it.
+  std::optional<std::string> screen;
 };
 
 //! Saved views: a search or list with its filters and order, kept by name. A shared view is

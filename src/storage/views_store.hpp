@@ -21,6 +21,7 @@ struct SavedViewRecord {
   bool shared = false;
   TimeMs created_at = 0;
   TimeMs updated_at = 0;
+  std::optional<std::string> screen;  //!< contents, board or search; nullopt: where filters say
 };
 
 //! The views a user sees in a workspace: the shared ones and their own, by name.

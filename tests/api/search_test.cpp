@@ -110,6 +110,34 @@ TEST_F(SearchApiTest, FiltersRepeatAsAnyOf) {
   EXPECT_TRUE(typing.Json().at("facets").as_object().empty()) << typing.body;
 }
 
+TEST_F(SearchApiTest, AViewRemembersTheScreenItOpensOnForEveryoneItIsSharedWith) {
+  const std::string views = "/api/v1/workspaces/" + owner_.workspace_id + "/views";
+  auto board = owner_.client.Post(views, json::object{{"name", "Relecture juridique"},
+                                                      {"filters", {{"tag", {"gaz"}}}},
+                                                      {"screen", "board"},
+                                                      {"shared", true}});
+  ASSERT_EQ(board.status, 201) << board.body;
+  EXPECT_EQ(Str(board.Json().at("screen")), "board");
+  auto editor = MakeMember(server_, owner_, "editor");
+  auto seen = editor.client.Get(views);
+  ASSERT_EQ(seen.status, 200);
+  EXPECT_EQ(Str(seen.Json().at("items").at(0).at("screen")), "board");
+  // Without a screen, the view opens where its filters say.
+  auto plain = owner_.client.Post(views, json::object{{"name", "Tout"}});
+  ASSERT_EQ(plain.status, 201);
+  EXPECT_TRUE(plain.Json().at("screen").is_null());
+  const std::string one = views + "/" + Str(board.Json().at("id"));
+  auto moved = owner_.client.Patch(one, json::object{{"screen", "contents"}});
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(Str(moved.Json().at("screen")), "contents");
+  auto cleared = owner_.client.Patch(one, json::object{{"screen", nullptr}});
+  ASSERT_EQ(cleared.status, 200) << cleared.body;
+  EXPECT_TRUE(cleared.Json().at("screen").is_null());
+  auto bad = owner_.client.Patch(one, json::object{{"screen", "calendar"}});
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_TRUE(NamesField(bad, "screen")) << bad.body;
+}
+
 TEST_F(SearchApiTest, TheWorkspaceIsNamedByIdOrSlugAsEverywhere) {
   Create("Borne de recharge", "Rechargez la nuit.", "fr");
   SearchUntil(owner_, "q=borne", [](const json::value& j) { return j.at("total").as_int64() > 0; });

@@ -8,7 +8,6 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import type { FilterScreen, ViewQuery } from '../lib/filters';
-import { forgetViewScreen, rememberViewScreen } from '../lib/viewScreens';
 import { api, request } from './client';
 import type { Language, ListOf, Workspace } from './types';
 
@@ -48,6 +47,8 @@ export interface SavedView extends ViewQuery {
   name: string;
   shared: boolean;
   author_id: string;
+  /** The screen it opens on, for everyone who sees it; null: where its filters say. */
+  screen: FilterScreen | null;
   created_at: string;
   updated_at: string;
 }
@@ -158,23 +159,14 @@ function useViewMutation<TInput, TResult>(
 const viewPath = (workspace: WorkspaceRef, id: string) =>
   `${ws(workspace)}/views/${encodeURIComponent(id)}`;
 
-/** Saves a view; `screen`, the screen it is saved from, stays on this browser (lib/viewScreens). */
+/** Saves a view with the screen it is saved from: it opens there for everyone who sees it. */
 export const useCreateView = (workspace: WorkspaceRef) =>
-  useViewMutation(
-    workspace,
-    async ({ screen, ...input }: ViewInput & { name: string; screen?: FilterScreen }) => {
-      const view = await api.post<SavedView>(`${ws(workspace)}/views`, input);
-      // Before the sidebar's list is asked again, so the new view opens where it was saved.
-      if (screen) rememberViewScreen(view.id, screen);
-      return view;
-    },
+  useViewMutation(workspace, (input: ViewInput & { name: string; screen?: FilterScreen }) =>
+    api.post<SavedView>(`${ws(workspace)}/views`, input),
   );
 export const useUpdateView = (workspace: WorkspaceRef) =>
   useViewMutation(workspace, ({ id, ...input }: ViewInput & { id: string }) =>
     api.patch<SavedView>(viewPath(workspace, id), input),
   );
 export const useDeleteView = (workspace: WorkspaceRef) =>
-  useViewMutation(workspace, async (id: string) => {
-    await api.delete<void>(viewPath(workspace, id));
-    forgetViewScreen(id);
-  });
+  useViewMutation(workspace, (id: string) => api.delete<void>(viewPath(workspace, id)));

@@ -16,7 +16,6 @@ import { Popover } from '../../components/Popover';
 import { genericErrorMessage } from '../../lib/errors';
 import { filtersToSearch, parseFilters, viewPath } from '../../lib/filters';
 import { canChangeView } from '../../lib/permissions';
-import { rememberedViewScreen } from '../../lib/viewScreens';
 
 /** The page's filters as a view's path is written, to say which view is open. */
 function canonicalHere(pathname: string, search: string): string {
@@ -63,7 +62,7 @@ export function SidebarViews({
       )}
       <ul className="sidebar-nav">
         {views.data?.map((view) => {
-          const path = viewPath(slug, view, rememberedViewScreen(view.id));
+          const path = viewPath(slug, view, view.screen ?? undefined);
           const current = isOpen(path, here);
           return (
             <li key={view.id} className="sidebar-view">
