@@ -1,9 +1,28 @@
+#include <cctype>
+
 #include "api/api.hpp"
 #include "api/common.hpp"
 
 namespace copydesk::api {
 
 namespace json = boost::json;
+
+namespace {
+
+// Without a public URL, links name the server as the person reached it (the Host they used), or
+// its listening address; only host[:port] characters are taken from the header.
+std::string HostOf(const http::Request& req, const std::string& fallback) {
+  const auto host = req.Header("Host");
+  if (!host || host->empty() || host->size() > 255) return fallback;
+  for (char c : *host) {
+    const bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ||
+                    c == ':' || c == '[' || c == ']';
+    if (!ok) return fallback;
+  }
+  return std::string(*host);
+}
+
+}  // namespace
 
 void AddMemberRoutes(http::Router& router, Services& s) {
   router.Add("GET", "/api/v1/workspaces/{ws}/members",
@@ -33,8 +52,9 @@ void AddMemberRoutes(http::Router& router, Services& s) {
                if (outcome->member) return Json(201, {{"member", MemberJson(*outcome->member)}});
                auto invitation = InvitationJson(*outcome->invitation);
                invitation["token"] = outcome->invitation_secret;
-               std::string base = s.config.public_url.empty() ? "http://" + s.config.listen
-                                                              : s.config.public_url;
+               std::string base = s.config.public_url.empty()
+                                      ? "http://" + HostOf(req, s.config.listen)
+                                      : s.config.public_url;
                while (!base.empty() && base.back() == '/') base.pop_back();
                invitation["accept_url"] = base + "/invite/" + outcome->invitation_secret;
                return Json(201, {{"invitation", std::move(invitation)}});
@@ -65,17 +85,17 @@ void AddMemberRoutes(http::Router& router, Services& s) {
                return Json(200, MemberJson(*member));
              });
 
-  router.Add("DELETE", "/api/v1/workspaces/{ws}/members/{user_id}",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               if (auto removed =
-                       s.workspaces.RemoveMember(*actor, req.Param("ws"), req.Param("user_id"));
-                   !removed) {
-                 return std::move(removed).error();
-               }
-               return NoContent();
-             });
+  router.Add(
+      "DELETE", "/api/v1/workspaces/{ws}/members/{user_id}",
+      [&s](http::Request& req) -> Result<http::Response> {
+        auto actor = Authenticate(s.accounts, req);
+        if (!actor) return std::move(actor).error();
+        if (auto removed = s.workspaces.RemoveMember(*actor, req.Param("ws"), req.Param("user_id"));
+            !removed) {
+          return std::move(removed).error();
+        }
+        return NoContent();
+      });
 }
 
 }  // namespace copydesk::api

@@ -136,6 +136,11 @@ TEST(Members, AnUnknownEmailIsInvitedAndTheInvitationSignsThePersonIn) {
   const std::string token = Str(invitation.at("token"));
   EXPECT_GE(token.size(), 43u);
   EXPECT_NE(Str(invitation.at("accept_url")).find(token), std::string::npos);
+  // With no public URL configured, the link names the server as it was reached, not port 0.
+  EXPECT_EQ(Str(invitation.at("accept_url"))
+                .rfind("http://127.0.0.1:" + std::to_string(server.port()) + "/invite/", 0),
+            0u)
+      << Str(invitation.at("accept_url"));
 
   auto pending = owner.client.Get(desk.base + "/invitations");
   ASSERT_EQ(pending.status, 200);

@@ -3,8 +3,8 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
-#include <sys/socket.h>
 #include <strings.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <boost/json/parse.hpp>
@@ -103,7 +103,9 @@ const boost::json::value& HttpResponse::Json() const& {
   return *json_;
 }
 
-boost::json::value HttpResponse::Json() && { return static_cast<const HttpResponse&>(*this).Json(); }
+boost::json::value HttpResponse::Json() && {
+  return static_cast<const HttpResponse&>(*this).Json();
+}
 
 std::string HttpResponse::Header(const std::string& name) const {
   auto it = headers.find(name);
@@ -117,7 +119,8 @@ std::string HttpClient::Serialize(const boost::json::value& body) {
 HttpResponse HttpClient::Send(const std::string& method, const std::string& target,
                               const std::optional<std::string>& body,
                               std::vector<std::pair<std::string, std::string>> headers) {
-  std::string request = method + " " + target + " HTTP/1.1\r\nHost: " + host_ + "\r\n";
+  std::string request =
+      method + " " + target + " HTTP/1.1\r\nHost: " + host_ + ":" + std::to_string(port_) + "\r\n";
   bool has_type = false;
   for (const auto& [name, value] : headers) {
     if (::strcasecmp(name.c_str(), "Content-Type") == 0) has_type = true;
@@ -150,7 +153,8 @@ HttpResponse HttpClient::Send(const std::string& method, const std::string& targ
     const auto eq = cookie.find('=');
     const auto semi = cookie.find(';');
     const std::string name = cookie.substr(0, eq);
-    const std::string value = cookie.substr(eq + 1, semi == std::string::npos ? std::string::npos : semi - eq - 1);
+    const std::string value =
+        cookie.substr(eq + 1, semi == std::string::npos ? std::string::npos : semi - eq - 1);
     if (value.empty() || cookie.find("Max-Age=0") != std::string::npos) {
       cookies_.erase(name);
     } else {
