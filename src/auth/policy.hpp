@@ -33,6 +33,11 @@ enum class Action {
   kEditContent,        //!< change a content's text and metadata, label and restore revisions
   kArchiveContent,     //!< archive and unarchive a content
   kPurgeContent,       //!< delete an archived content for good
+  kComment,            //!< comment on a content one reads, edit and delete one's own comments
+  kModerateComments,   //!< delete anyone's comment
+  kManageTasks,        //!< create, change, reorder and delete tasks
+  kCompleteOwnTask,    //!< mark done or undone a task one is assigned to
+  kManageTaskLists,    //!< create, change and delete reusable task lists
 };
 
 //! What the caller is to one content, for the actions whose answer depends on it.
@@ -44,8 +49,8 @@ struct ContentFacts {
 //! The one authorization decision: may a member with `role` (nullopt: not a member) do `action`?
 //! Deny by default: every pair not granted here is refused.
 bool Can(std::optional<Role> role, Action action);
-//! The same decision for an action on one content: contributors edit what they own or are
-//! assigned to, and archive what they own.
+//! The same decision for an action on one content: contributors edit (and manage the tasks of)
+//! what they own or are assigned to, and archive what they own.
 bool Can(std::optional<Role> role, Action action, const ContentFacts& facts);
 
 }  // namespace copydesk::auth
