@@ -7,7 +7,7 @@ namespace copydesk::auth {
 namespace {
 
 constexpr std::array<std::string_view, 6> kRoleNames = {"owner",       "admin",    "editor",
-                                                         "contributor", "reviewer", "guest"};
+                                                        "contributor", "reviewer", "guest"};
 
 }  // namespace
 
@@ -18,7 +18,9 @@ std::optional<Role> ParseRole(std::string_view text) {
   return std::nullopt;
 }
 
-std::string_view RoleName(Role role) { return kRoleNames[static_cast<std::size_t>(role)]; }
+std::string_view RoleName(Role role) {
+  return kRoleNames[static_cast<std::size_t>(role)];
+}
 
 bool Can(std::optional<Role> role, Action action) {
   if (!role) return false;
