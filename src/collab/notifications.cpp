@@ -7,6 +7,7 @@
 #include "auth/policy.hpp"
 #include "core/encoding.hpp"
 #include "core/random.hpp"
+#include "storage/accounts_store.hpp"
 #include "storage/workspaces_store.hpp"
 
 namespace copydesk::collab {
@@ -146,19 +147,23 @@ Result<NotificationPage> Notifications::List(const auth::Actor& actor,
     q.after_time = o->at("t").as_int64();
     q.after_id = std::string(o->at("i").as_string());
   }
-  return db_.Write([&](Tx& tx) -> Result<NotificationPage> {
-    const TimeMs now = NowMs();
-    // Reminders are computed when read: a task due within a day, or overdue, is told once per
-    // due date (a new date is a new reminder).
+  // Reminders are computed when read: a task due within a day, or overdue, is told once per
+  // due date (a new date is a new reminder). Found in a read transaction, so that the bell, read
+  // often, takes the one writer only when there is something new to add.
+  const TimeMs now = NowMs();
+  auto reminders = db_.Read([&](Tx& tx) {
+    std::vector<std::pair<storage::NotificationRecord, std::string>> out;
     for (const auto& task : storage::DueTasksOf(tx, actor.user.id, now + kDayMs)) {
-      std::optional<storage::ContentRecord> content;
+      const char* k = *task.due_at < now ? kind::kTaskOverdue : kind::kTaskDue;
+      std::string key =
+          std::string(k) + ":" + task.id + ":" + actor.user.id + ":" + std::to_string(*task.due_at);
+      if (storage::NotificationKeyUsed(tx, key)) continue;
       if (task.content_id) {
-        content = storage::FindContent(tx, *task.content_id);
+        auto content = storage::FindContent(tx, *task.content_id);
         if (!content || !MayRead(tx, actor.user.id, *content)) continue;
       } else if (!MayReadWorkspaceTasks(tx, actor.user.id, task.workspace_id)) {
         continue;
       }
-      const char* k = *task.due_at < now ? kind::kTaskOverdue : kind::kTaskDue;
       storage::NotificationRecord n;
       n.id = NewId();
       n.user_id = actor.user.id;
@@ -169,10 +174,18 @@ Result<NotificationPage> Notifications::List(const auth::Actor& actor,
       n.data_json = json::serialize(
           json::object{{"task_title", task.title}, {"due_at", FormatTime(*task.due_at)}});
       n.created_at = now;
-      storage::InsertNotification(tx, n,
-                                  std::string(k) + ":" + task.id + ":" + actor.user.id + ":" +
-                                      std::to_string(*task.due_at));
+      out.emplace_back(std::move(n), std::move(key));
     }
+    return out;
+  });
+  if (!reminders.empty()) {
+    auto added = db_.Write([&](Tx& tx) -> Result<void> {
+      for (const auto& [n, key] : reminders) storage::InsertNotification(tx, n, key);
+      return {};
+    });
+    if (!added) return std::move(added).error();
+  }
+  return db_.Read([&](Tx& tx) -> Result<NotificationPage> {
     NotificationPage page;
     page.items = storage::ListNotifications(tx, q);
     if (static_cast<int>(page.items.size()) > limit) {
@@ -188,15 +201,21 @@ Result<NotificationPage> Notifications::List(const auth::Actor& actor,
 
 Result<void> Notifications::MarkRead(const auth::Actor& actor, const std::string& id) {
   return db_.Write([&](Tx& tx) -> Result<void> {
-    if (!storage::MarkNotificationRead(tx, actor.user.id, id, NowMs()))
+    const TimeMs now = NowMs();
+    if (!storage::MarkNotificationRead(tx, actor.user.id, id, now))
       return Error::NotFound("No such notification.");
+    // A person's own state, in no workspace: other tabs of theirs follow it from this event.
+    storage::AppendEvent(tx, std::nullopt, actor.user.id, "notification.read", id, "{}", now);
     return {};
   });
 }
 
 Result<void> Notifications::MarkAllRead(const auth::Actor& actor) {
   return db_.Write([&](Tx& tx) -> Result<void> {
-    storage::MarkAllNotificationsRead(tx, actor.user.id, NowMs());
+    const TimeMs now = NowMs();
+    storage::MarkAllNotificationsRead(tx, actor.user.id, now);
+    storage::AppendEvent(tx, std::nullopt, actor.user.id, "notification.read_all", actor.user.id,
+                         "{}", now);
     return {};
   });
 }

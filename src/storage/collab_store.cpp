@@ -345,6 +345,10 @@ std::int64_t CountUnreadNotifications(Tx& tx, const NotificationQuery& q) {
   return rows.empty() ? 0 : rows.front();
 }
 
+bool NotificationKeyUsed(Tx& tx, const std::string& dedupe_key) {
+  return tx.Scalar("SELECT COUNT(*) FROM notifications WHERE dedupe_key = ?", {dedupe_key}) > 0;
+}
+
 bool MarkNotificationRead(Tx& tx, const std::string& user_id, const std::string& id, TimeMs now) {
   if (tx.Scalar("SELECT COUNT(*) FROM notifications WHERE id = ? AND user_id = ?", {id, user_id}) ==
       0)

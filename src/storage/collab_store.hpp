@@ -146,6 +146,8 @@ struct NotificationQuery {
 std::vector<NotificationRecord> ListNotifications(Tx& tx, const NotificationQuery& query);
 //! Number of unread notifications the same query would list.
 std::int64_t CountUnreadNotifications(Tx& tx, const NotificationQuery& query);
+//! True when a notification was already added under `dedupe_key`.
+bool NotificationKeyUsed(Tx& tx, const std::string& dedupe_key);
 //! Marks one of a person's notifications read; false when it is not theirs.
 bool MarkNotificationRead(Tx& tx, const std::string& user_id, const std::string& id, TimeMs now);
 //! Marks every notification of a person read.
