@@ -15,6 +15,9 @@ void RegisterRoutes(http::Router& router, Services& services) {
   AddWorkflowRoutes(router, services);
   AddSearchRoutes(router, services);
   AddViewRoutes(router, services);
+  AddCommentRoutes(router, services);
+  AddTaskRoutes(router, services);
+  AddNotificationRoutes(router, services);
 }
 
 }  // namespace copydesk::api

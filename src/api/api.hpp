@@ -1,13 +1,16 @@
 #pragma once
 
 #include "auth/accounts.hpp"
+#include "collab/comments.hpp"
+#include "collab/notifications.hpp"
+#include "collab/tasks.hpp"
+#include "content/contents.hpp"
 #include "core/config.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
-#include "storage/database.hpp"
-#include "content/contents.hpp"
 #include "search/saved_views.hpp"
 #include "search/search.hpp"
+#include "storage/database.hpp"
 #include "workflow/workflow.hpp"
 #include "workspace/settings.hpp"
 #include "workspace/workspaces.hpp"
@@ -26,6 +29,10 @@ struct Services {
   workflow::Workflow& workflow;
   search::Search& search;
   search::SavedViews& views;
+  collab::Comments& comments;
+  collab::Tasks& tasks;
+  collab::TaskLists& task_lists;
+  collab::Notifications& notifications;
 };
 
 //! Registers every route of the API on `router`. Each file of this folder adds its resource's.
@@ -43,5 +50,8 @@ void AddContentRoutes(http::Router& router, Services& services);
 void AddWorkflowRoutes(http::Router& router, Services& services);
 void AddSearchRoutes(http::Router& router, Services& services);
 void AddViewRoutes(http::Router& router, Services& services);
+void AddCommentRoutes(http::Router& router, Services& services);
+void AddTaskRoutes(http::Router& router, Services& services);
+void AddNotificationRoutes(http::Router& router, Services& services);
 
 }  // namespace copydesk::api

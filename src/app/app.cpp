@@ -37,8 +37,13 @@ struct App::Parts {
         indexer(*db, index),
         search(*db, index),
         views(*db),
+        comments(*db),
+        tasks(*db),
+        task_lists(*db),
+        notifications(*db),
         files(config.web_dir),
-        services{config, *db, metrics, accounts, workspaces, settings, contents, workflow, search, views},
+        services{config,   *db,    metrics, accounts, workspaces, settings,   contents,
+                 workflow, search, views,   comments, tasks,      task_lists, notifications},
         dispatcher(router, files, metrics),
         server(config, dispatcher, metrics) {
     api::RegisterRoutes(router, services);
@@ -56,6 +61,10 @@ struct App::Parts {
   search::Indexer indexer;  // feeds the index from the events, on a thread of its own
   search::Search search;
   search::SavedViews views;
+  collab::Comments comments;
+  collab::Tasks tasks;
+  collab::TaskLists task_lists;
+  collab::Notifications notifications;
   http::StaticFiles files;
   api::Services services;
   http::Router router;
@@ -67,26 +76,38 @@ App::App(Config config) : parts_(std::make_unique<Parts>(std::move(config))) {
   SetLogLevel(parts_->config.log_level);
 }
 
-App::~App() { Shutdown(0); }
+App::~App() {
+  Shutdown(0);
+}
 
 void App::Start() {
   parts_->indexer.Start();
   parts_->server.Start();
 }
 
-std::string App::Address() const { return parts_->server.Address(); }
+std::string App::Address() const {
+  return parts_->server.Address();
+}
 
 void App::Shutdown(int grace_ms) {
   parts_->server.Shutdown(std::chrono::milliseconds(grace_ms));
   parts_->indexer.Stop();
 }
 
-void App::RunUntilSignal() { parts_->server.RunUntilSignal(); }
+void App::RunUntilSignal() {
+  parts_->server.RunUntilSignal();
+}
 
-storage::Database& App::db() { return *parts_->db; }
+storage::Database& App::db() {
+  return *parts_->db;
+}
 
-const http::Router& App::router() const { return parts_->router; }
+const http::Router& App::router() const {
+  return parts_->router;
+}
 
-search::Indexer& App::indexer() { return parts_->indexer; }
+search::Indexer& App::indexer() {
+  return parts_->indexer;
+}
 
 }  // namespace copydesk

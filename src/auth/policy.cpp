@@ -7,7 +7,7 @@ namespace copydesk::auth {
 namespace {
 
 constexpr std::array<std::string_view, 6> kRoleNames = {"owner",       "admin",    "editor",
-                                                         "contributor", "reviewer", "guest"};
+                                                        "contributor", "reviewer", "guest"};
 
 }  // namespace
 
@@ -18,7 +18,9 @@ std::optional<Role> ParseRole(std::string_view text) {
   return std::nullopt;
 }
 
-std::string_view RoleName(Role role) { return kRoleNames[static_cast<std::size_t>(role)]; }
+std::string_view RoleName(Role role) {
+  return kRoleNames[static_cast<std::size_t>(role)];
+}
 
 bool Can(std::optional<Role> role, Action action) {
   if (!role) return false;
@@ -42,12 +44,17 @@ bool Can(std::optional<Role> role, Action action) {
       return r == Role::kOwner;
     case Action::kReadSettings:
     case Action::kReadContent:
+    case Action::kComment:
+    case Action::kCompleteOwnTask:
       // Guests read only what is shared with them; sharing arrives with issue 8.
       return staff;
     case Action::kManageSettings:
     case Action::kPurgeContent:
+    case Action::kModerateComments:
       return admin;
     case Action::kManageProjects:
+    case Action::kManageTasks:
+    case Action::kManageTaskLists:
     case Action::kEditContent:
     case Action::kArchiveContent:
       return admin || r == Role::kEditor;
@@ -62,6 +69,7 @@ bool Can(std::optional<Role> role, Action action, const ContentFacts& facts) {
   if (role != Role::kContributor) return false;
   switch (action) {
     case Action::kEditContent:
+    case Action::kManageTasks:
       return facts.owner || facts.assignee;
     case Action::kArchiveContent:
       return facts.owner;

@@ -7,6 +7,8 @@
 #include <set>
 
 #include "auth/policy.hpp"
+#include "collab/anchors.hpp"
+#include "collab/notifications.hpp"
 #include "content/snapshot.hpp"
 #include "core/encoding.hpp"
 #include "core/random.hpp"
@@ -120,6 +122,11 @@ void RecordStaleApprovals(Tx& tx, const ContentRecord& c, const std::string& old
   storage::AppendEvent(
       tx, c.workspace_id, actor_id, "approval.stale", c.id,
       json::serialize(json::object{{"teams", std::move(teams)}, {"revision", c.revision}}), now);
+  std::set<std::string> approvers;
+  for (const auto& [team, approval] : LatestByTeam(approvals, old_hash)) {
+    if (approval->decision == "approved" && approval->user_id) approvers.insert(*approval->user_id);
+  }
+  collab::NotifyApprovalsStale(tx, c, approvers, actor_id, now);
 }
 
 // The state a write is compared with: what three-way merges are made of.
@@ -555,6 +562,7 @@ Result<ContentView> CreateContent(Tx& tx, const auth::Actor& actor, const std::s
     ApplyText(tx, c, actor.user.id, *in.title, fields, "created", now);
     Commit(tx, c, actor.user.id, "content.created", {{"title", c.title}, {"type", type->key}}, now,
            false);
+    collab::NotifyContentAssigned(tx, c, {}, actor.user.id, now);
     return ViewOf(tx, Loaded{std::move(c), access->role, std::move(*type), std::move(defs)});
   }
 }
@@ -612,6 +620,8 @@ Result<ContentView> UpdateContent(Tx& tx, const auth::Actor& actor, const std::s
     const json::object& next = proposal.snapshot;
     if (next == current) return ViewOf(tx, std::move(*loaded));  // a save that changes nothing
     const std::string old_hash = c.content_hash;
+    const std::string old_title = c.title, old_fields = c.fields_json;
+    const std::vector<std::string> old_assignees = c.assignee_ids;
     const bool text_changed =
         ApplyText(tx, c, actor.user.id, std::string(next.at("title").as_string()),
                   next.at("fields").as_object(), proposal.merged ? "merge" : "edit", now);
@@ -632,8 +642,13 @@ Result<ContentView> UpdateContent(Tx& tx, const auth::Actor& actor, const std::s
             {"merged", proposal.merged},
             {"base_version", base_version}},
            now, relations_changed);
-    if (text_changed)
+    if (text_changed) {
       RecordStaleApprovals(tx, c, old_hash, actor.user.id, now);  // after the edit it follows
+      // Comments anchored to a passage follow it into the new text, in this transaction.
+      collab::FollowAnchors(tx, c.workspace_id, c.id, old_title, old_fields, c.title, c.fields_json,
+                            c.revision, actor.user.id, now);
+    }
+    collab::NotifyContentAssigned(tx, c, old_assignees, actor.user.id, now);
     return ViewOf(tx, std::move(*loaded), proposal.merged);
   }
 }
@@ -885,12 +900,15 @@ Result<ContentView> Contents::Restore(const auth::Actor& actor, const std::strin
     if (!revision) return Error::NotFound("No such revision.");
     const TimeMs now = NowMs();
     const std::string old_hash = c.content_hash;
+    const std::string old_title = c.title, old_fields = c.fields_json;
     if (!ApplyText(tx, c, actor.user.id, revision->title, ParseObject(revision->fields_json),
                    "restore", now, number)) {
       return ViewOf(tx, std::move(*loaded));  // already this text: nothing to restore
     }
     Commit(tx, c, actor.user.id, "content.restored", {{"restored_from", number}}, now, false);
     RecordStaleApprovals(tx, c, old_hash, actor.user.id, now);
+    collab::FollowAnchors(tx, c.workspace_id, c.id, old_title, old_fields, c.title, c.fields_json,
+                          c.revision, actor.user.id, now);
     return ViewOf(tx, std::move(*loaded));
   });
 }

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "auth/policy.hpp"
+#include "collab/notifications.hpp"
 #include "content/approvals.hpp"
 #include "content/contents.hpp"
 #include "core/random.hpp"
@@ -319,6 +320,9 @@ Result<MoveOutcome> Workflow::Move(const auth::Actor& actor, const std::string& 
     if (violations_advise) data["violations_ignored"] = true;
     storage::AppendEvent(tx, c.workspace_id, actor.user.id, "content.status_changed", c.id,
                          Event(std::move(data)), now);
+    // The teams the new status asks are told their approval is awaited.
+    if (auto gate = content::GateOf(*target); gate && !gate->teams.empty())
+      collab::NotifyApprovalRequested(tx, c, gate->teams, target->name, actor.user.id, now);
     outcome.content = c;
     for (const auto& team : missing_advisory) {
       outcome.missing_teams.emplace_back(team, names.contains(team) ? names.at(team) : team);
@@ -385,6 +389,7 @@ Result<storage::ApprovalRecord> Workflow::Decide(const auth::Actor& actor,
                          now);
     a.user_name = actor.user.name;
     a.team_name = TeamNames(tx, c.workspace_id)[*team];
+    collab::NotifyDecision(tx, c, a.id, a.team_name, decision, actor.user.id, now);
     return a;
   });
 }

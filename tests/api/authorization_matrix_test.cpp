@@ -229,12 +229,53 @@ class AuthorizationMatrix : public ::testing::Test {
   std::string MissingTwin(const std::string& target) const {
     if (target.rfind(ws_, 0) == 0)
       return "/api/v1/workspaces/nosuchworkspace0" + target.substr(ws_.size());
-    const std::string contents = "/api/v1/contents/";
-    if (target.rfind(contents, 0) == 0) {
-      const auto end = target.find_first_of("/?", contents.size());
-      return contents + "nosuchcontent000" + (end == std::string::npos ? "" : target.substr(end));
+    for (const auto& [prefix, missing] :
+         {std::pair<std::string, std::string>{"/api/v1/contents/", "nosuchcontent000"},
+          {"/api/v1/comments/", "nosuchcomment000"},
+          {"/api/v1/tasks/", "nosuchtask000000"}}) {
+      if (target.rfind(prefix, 0) != 0) continue;
+      const auto end = target.find_first_of("/?", prefix.size());
+      return prefix + missing + (end == std::string::npos ? "" : target.substr(end));
     }
     return "";
+  }
+
+  //! A new comment by the owner on the shared content.
+  std::string NewComment() {
+    auto created = owner_->client.Post("/api/v1/contents/" + SharedContent() + "/comments",
+                                       {{"body", Unique("Remarque ")}});
+    EXPECT_EQ(created.status, 201) << created.body;
+    return std::string(created.Json().at("id").as_string());
+  }
+  //! A new task by the owner on the shared content, assigned to nobody.
+  std::string NewTask() {
+    auto created = owner_->client.Post("/api/v1/contents/" + SharedContent() + "/tasks",
+                                       {{"title", Unique("Relire ")}});
+    EXPECT_EQ(created.status, 201) << created.body;
+    return std::string(created.Json().at("id").as_string());
+  }
+  static json::value NewTaskList() {
+    return {{"name", Unique("Article ")},
+            {"tasks", json::array{{{"title", "Brief"}, {"due_offset_days", -10}}}}};
+  }
+  //! One of the caller's own notifications: a task of their own, overdue, in a workspace of
+  //! their own (every account may start one), reminds them when they read.
+  std::string OwnNotification(Caller c) {
+    if (c == kAnonymous) return "nosuchnotif00000";
+    auto client = ClientOf(c);
+    auto desk = client.Post("/api/v1/workspaces", {{"name", Unique("Bureau ")}});
+    EXPECT_EQ(desk.status, 201) << desk.body;
+    const std::string desk_id(desk.Json().at("id").as_string());
+    auto task = client.Post("/api/v1/workspaces/" + desk_id + "/tasks",
+                            {{"title", "Relancer"},
+                             {"assignees", json::array{people_.at(c)->user_id.c_str()}},
+                             {"due_at", "2020-01-01"}});
+    EXPECT_EQ(task.status, 201) << task.body;
+    auto list = client.Get("/api/v1/me/notifications");
+    EXPECT_EQ(list.status, 200) << list.body;
+    const auto items = list.Json().at("items").as_array();
+    EXPECT_FALSE(items.empty()) << list.body;
+    return items.empty() ? "" : std::string(items.at(0).at("id").as_string());
   }
 
   //! Makes sure the victim is a member (a previous row may have removed them).
@@ -476,6 +517,79 @@ class AuthorizationMatrix : public ::testing::Test {
          }},
         {"DELETE", "/api/v1/contents/{id}/lock", ContentAdmins(200),
          [this](Caller) { return Call{"/api/v1/contents/" + LockedContent() + "/lock"}; }},
+
+        // ---- comments: readers comment; authors change their own, admins delete any
+        {"GET", "/api/v1/contents/{id}/comments", ContentReaders(200),
+         [this](Caller) { return Call{"/api/v1/contents/" + SharedContent() + "/comments"}; }},
+        {"POST", "/api/v1/contents/{id}/comments", ContentReaders(201),
+         [this](Caller) {
+           return Call{"/api/v1/contents/" + SharedContent() + "/comments",
+                       Serialize({{"body", "Source ?"}})};
+         }},
+        {"PATCH",
+         "/api/v1/comments/{id}",
+         {200, 403, 403, 403, 403, 404, 401, 404},
+         [this](Caller) {
+           return Call{"/api/v1/comments/" + NewComment(), Serialize({{"body", "Corrigé"}})};
+         }},
+        {"DELETE", "/api/v1/comments/{id}", ContentAdmins(204),
+         [this](Caller) { return Call{"/api/v1/comments/" + NewComment()}; }},
+        {"POST", "/api/v1/comments/{id}/resolve", ContentReaders(200),
+         [this](Caller) {
+           return Call{"/api/v1/comments/" + NewComment() + "/resolve", "{}"};
+         }},
+        {"POST", "/api/v1/comments/{id}/reopen", ContentReaders(200),
+         [this](Caller) {
+           return Call{"/api/v1/comments/" + NewComment() + "/reopen", "{}"};
+         }},
+
+        // ---- tasks and task lists: editors manage them (contributors on their own contents)
+        {"GET", "/api/v1/contents/{id}/tasks", ContentReaders(200),
+         [this](Caller) { return Call{"/api/v1/contents/" + SharedContent() + "/tasks"}; }},
+        {"POST", "/api/v1/contents/{id}/tasks", ContentEditors(201),
+         [this](Caller) {
+           return Call{"/api/v1/contents/" + SharedContent() + "/tasks",
+                       Serialize({{"title", "Visuels"}})};
+         }},
+        {"GET", "/api/v1/workspaces/{ws}/tasks", Staff(200),
+         [&ws](Caller) { return Call{ws + "/tasks?done=false"}; }},
+        {"POST", "/api/v1/workspaces/{ws}/tasks", Editors(201),
+         [&ws](Caller) {
+           return Call{ws + "/tasks", Serialize({{"title", Unique("Planning ")}})};
+         }},
+        {"PATCH", "/api/v1/tasks/{id}", ContentEditors(200),
+         [this](Caller) {
+           return Call{"/api/v1/tasks/" + NewTask(), Serialize({{"title", "Relire la version 2"}})};
+         }},
+        {"DELETE", "/api/v1/tasks/{id}", ContentEditors(204),
+         [this](Caller) { return Call{"/api/v1/tasks/" + NewTask()}; }},
+        {"GET", "/api/v1/workspaces/{ws}/task-lists", Staff(200),
+         [&ws](Caller) { return Call{ws + "/task-lists"}; }},
+        {"POST", "/api/v1/workspaces/{ws}/task-lists", Editors(201),
+         [&ws](Caller) {
+           return Call{ws + "/task-lists", Serialize(NewTaskList())};
+         }},
+        {"PATCH", "/api/v1/workspaces/{ws}/task-lists/{id}", Editors(200),
+         [this, &ws](Caller) {
+           return Call{ws + "/task-lists/" + NewSetting("/task-lists", NewTaskList()),
+                       Serialize({{"name", Unique("Renamed ")}})};
+         }},
+        {"DELETE", "/api/v1/workspaces/{ws}/task-lists/{id}", Editors(204),
+         [this, &ws](Caller) {
+           return Call{ws + "/task-lists/" + NewSetting("/task-lists", NewTaskList())};
+         }},
+
+        // ---- one's own notifications
+        {"GET", "/api/v1/me/notifications", SignedIn(200),
+         [](Caller) { return Call{"/api/v1/me/notifications"}; }},
+        {"POST", "/api/v1/me/notifications/{id}/read", SignedIn(204),
+         [this](Caller c) {
+           return Call{"/api/v1/me/notifications/" + OwnNotification(c) + "/read", "{}"};
+         }},
+        {"POST", "/api/v1/me/notifications/read-all", SignedIn(204),
+         [](Caller) {
+           return Call{"/api/v1/me/notifications/read-all", "{}"};
+         }},
 
         // ---- search and saved views
         {"GET", "/api/v1/workspaces/{ws}/search", Members(200),

@@ -38,6 +38,11 @@ constexpr Grant kMatrix[] = {
     {Action::kEditContent, "edit any content", "xxx---"},
     {Action::kArchiveContent, "archive any content", "xxx---"},
     {Action::kPurgeContent, "purge content", "xx----"},
+    {Action::kComment, "comment", "xxxxx-"},
+    {Action::kModerateComments, "delete anyone's comment", "xx----"},
+    {Action::kManageTasks, "manage any task", "xxx---"},
+    {Action::kCompleteOwnTask, "complete an assigned task", "xxxxx-"},
+    {Action::kManageTaskLists, "manage task lists", "xxx---"},
 };
 
 TEST(Policy, EachRoleMayDoExactlyWhatTheMatrixSays) {
@@ -62,6 +67,17 @@ TEST(Policy, OnlyOwnersManageOwners) {
        {Role::kAdmin, Role::kEditor, Role::kContributor, Role::kReviewer, Role::kGuest}) {
     EXPECT_FALSE(Can(role, Action::kManageOwners)) << RoleName(role);
   }
+}
+
+TEST(Policy, ContributorsManageTheTasksOfWhatTheyMayEdit) {
+  const ContentFacts none, owned{true, false}, assigned{false, true};
+  EXPECT_FALSE(Can(Role::kContributor, Action::kManageTasks, none));
+  EXPECT_TRUE(Can(Role::kContributor, Action::kManageTasks, owned));
+  EXPECT_TRUE(Can(Role::kContributor, Action::kManageTasks, assigned));
+  EXPECT_FALSE(Can(Role::kReviewer, Action::kManageTasks, owned));
+  // A reviewer completes what is assigned to them, and that is all.
+  EXPECT_TRUE(Can(Role::kReviewer, Action::kCompleteOwnTask));
+  EXPECT_FALSE(Can(Role::kGuest, Action::kCompleteOwnTask));
 }
 
 TEST(Policy, GuestsNeverSeeWhoIsInTheWorkspace) {

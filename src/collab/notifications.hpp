@@ -1,0 +1,93 @@
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "auth/accounts.hpp"
+#include "core/result.hpp"
+#include "storage/collab_store.hpp"
+#include "storage/contents_store.hpp"
+#include "storage/database.hpp"
+
+namespace copydesk::collab {
+
+//! The kinds of notification, as stored and shown in the API.
+namespace kind {
+inline constexpr const char* kMentioned = "mentioned";
+inline constexpr const char* kAssigned = "assigned";  //!< to a content or a task (data.target)
+inline constexpr const char* kReply = "reply";
+inline constexpr const char* kApprovalRequested = "approval_requested";
+inline constexpr const char* kDecision = "decision";
+inline constexpr const char* kApprovalStale = "approval_stale";
+inline constexpr const char* kTaskDue = "task_due";          //!< due within a day
+inline constexpr const char* kTaskOverdue = "task_overdue";  //!< due date passed
+}  // namespace kind
+
+//! True when `user_id` may read `content` now (their role in its workspace and what they are to
+//! it): the one question asked before telling anyone about a content.
+bool MayRead(storage::Tx& tx, const std::string& user_id, const storage::ContentRecord& content);
+//! True when `user_id` may read the tasks of a workspace that are not on a content.
+bool MayReadWorkspaceTasks(storage::Tx& tx, const std::string& user_id,
+                           const std::string& workspace_id);
+
+//! What to tell and about what; the recipients are filtered by access before anything is stored.
+struct Notice {
+  std::string workspace_id;
+  std::string kind;
+  std::optional<std::string> actor_id;  //!< never told about their own action
+  const storage::ContentRecord* content = nullptr;
+  std::optional<std::string> subject_id;
+  std::string data_json = "{}";
+};
+
+//! Tells each of `recipients` who may read what the notice is about, in the caller's
+//! transaction; returns who was told. Someone without access is skipped without a trace.
+std::set<std::string> Notify(storage::Tx& tx, const Notice& notice,
+                             const std::set<std::string>& recipients, TimeMs now);
+
+//! Tells people newly assigned to a content (after a create or an update).
+void NotifyContentAssigned(storage::Tx& tx, const storage::ContentRecord& content,
+                           const std::vector<std::string>& before, const std::string& actor_id,
+                           TimeMs now);
+//! Tells the members of the teams a status asks that a content waits for their approval.
+void NotifyApprovalRequested(storage::Tx& tx, const storage::ContentRecord& content,
+                             const std::vector<std::string>& team_ids,
+                             const std::string& status_name, const std::string& actor_id,
+                             TimeMs now);
+//! Tells a content's owner (and assignees) of a decision on it.
+void NotifyDecision(storage::Tx& tx, const storage::ContentRecord& content,
+                    const std::string& approval_id, const std::string& team_name,
+                    const std::string& decision, const std::string& actor_id, TimeMs now);
+//! Tells the people whose approvals no longer hold because the text changed.
+void NotifyApprovalsStale(storage::Tx& tx, const storage::ContentRecord& content,
+                          const std::set<std::string>& approvers, const std::string& actor_id,
+                          TimeMs now);
+
+//! One page of a person's notifications.
+struct NotificationPage {
+  std::vector<storage::NotificationRecord> items;
+  std::optional<std::string> next_cursor;
+  std::int64_t unread = 0;
+};
+
+//! A person's in-app notifications.
+class Notifications {
+ public:
+  explicit Notifications(storage::Database& db) : db_(db) {}
+
+  //! The actor's notifications, unread first then newest first. Reminders of the actor's tasks
+  //! due within a day or overdue are added first, once per task and due date.
+  Result<NotificationPage> List(const auth::Actor& actor, const std::optional<std::string>& cursor,
+                                int limit);
+  //! Marks one read; 404 when it is not the actor's.
+  Result<void> MarkRead(const auth::Actor& actor, const std::string& id);
+  //! Marks every one of the actor's notifications read.
+  Result<void> MarkAllRead(const auth::Actor& actor);
+
+ private:
+  storage::Database& db_;
+};
+
+}  // namespace copydesk::collab
