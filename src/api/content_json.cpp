@@ -3,6 +3,7 @@
 #include <boost/json/parse.hpp>
 #include <charconv>
 
+#include "api/common.hpp"
 #include "core/clock.hpp"
 
 namespace copydesk::api {
@@ -248,6 +249,13 @@ Result<std::optional<bool>> BoolParam(const http::Request& request, const std::s
   if (*v == "true" || *v == "1") return std::optional<bool>(true);
   if (*v == "false" || *v == "0") return std::optional<bool>(false);
   return Error::BadRequest(name + " must be true or false.", {{name, "must be true or false"}});
+}
+
+http::Response ContentResponse(int status, const content::ContentView& view, json::object extra) {
+  auto body = ContentJson(view);
+  if (view.merged) body["merged"] = true;
+  for (auto& member : extra) body[member.key()] = std::move(member.value());
+  return Json(status, body).With("ETag", "\"v" + std::to_string(view.content.version) + "\"");
 }
 
 }  // namespace copydesk::api

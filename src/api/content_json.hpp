@@ -17,7 +17,8 @@ boost::json::object ChannelJson(const storage::ChannelRecord& channel);
 boost::json::object TypeJson(const storage::ContentTypeRecord& type);
 boost::json::object ProjectJson(const storage::ProjectRecord& project);
 //! An approval; `stale` when known.
-boost::json::object ApprovalJson(const storage::ApprovalRecord& approval, std::optional<bool> stale);
+boost::json::object ApprovalJson(const storage::ApprovalRecord& approval,
+                                 std::optional<bool> stale);
 //! Where one asked team stands.
 boost::json::object TeamApprovalJson(const content::TeamApproval& team);
 //! A workflow status with its gate.
@@ -26,6 +27,10 @@ boost::json::object StatusJson(const storage::StatusRecord& status);
 boost::json::object EventJson(const storage::EventRecord& event);
 //! A content; `with_fields` false leaves the text out (lists).
 boost::json::object ContentJson(const content::ContentView& view, bool with_fields = true);
+//! The answer holding one content, with its version as an ETag (clients send it back as
+//! If-Match) and `merged` when a write was merged; `extra` members are added to the content.
+http::Response ContentResponse(int status, const content::ContentView& view,
+                               boost::json::object extra = {});
 //! A revision; its snapshot only when `with_text`.
 boost::json::object RevisionJson(const storage::RevisionRecord& revision, bool with_text);
 

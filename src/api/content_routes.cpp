@@ -10,13 +10,6 @@ namespace json = boost::json;
 
 namespace {
 
-// A content response carries its version as an ETag, so clients can send it back as If-Match.
-http::Response ContentResponse(int status, const content::ContentView& view) {
-  auto body = ContentJson(view);
-  if (view.merged) body["merged"] = true;
-  return Json(status, body).With("ETag", "\"v" + std::to_string(view.content.version) + "\"");
-}
-
 // The base version of a write: "base_version" in the body, else an If-Match header ("v3", 3).
 Result<std::int64_t> BaseVersion(const http::Request& req,
                                  const std::optional<std::int64_t>& from_body) {

@@ -122,13 +122,11 @@ void AddWorkflowRoutes(http::Router& router, Services& s) {
         if (!moved) return std::move(moved).error();
         auto view = s.contents.Get(*actor, req.Param("id"));
         if (!view) return std::move(view).error();
-        auto body = ContentJson(*view);
         json::array missing;
         // The same shape as a blocking gate's 409: which teams, by id and name.
         for (const auto& [id, name] : moved->missing_teams)
           missing.push_back({{"team_id", id}, {"team_name", name}});
-        body["missing_approvals"] = std::move(missing);
-        return Json(200, body).With("ETag", "\"v" + std::to_string(view->content.version) + "\"");
+        return ContentResponse(200, *view, {{"missing_approvals", std::move(missing)}});
       });
 
   router.Add("GET", "/api/v1/contents/{id}/approvals",
@@ -178,8 +176,7 @@ void AddWorkflowRoutes(http::Router& router, Services& s) {
                if (!locked) return std::move(locked).error();
                auto view = s.contents.Get(*actor, req.Param("id"));
                if (!view) return std::move(view).error();
-               return Json(200, ContentJson(*view))
-                   .With("ETag", "\"v" + std::to_string(view->content.version) + "\"");
+               return ContentResponse(200, *view);
              });
 
   router.Add("DELETE", "/api/v1/contents/{id}/lock",
@@ -190,8 +187,7 @@ void AddWorkflowRoutes(http::Router& router, Services& s) {
                if (!unlocked) return std::move(unlocked).error();
                auto view = s.contents.Get(*actor, req.Param("id"));
                if (!view) return std::move(view).error();
-               return Json(200, ContentJson(*view))
-                   .With("ETag", "\"v" + std::to_string(view->content.version) + "\"");
+               return ContentResponse(200, *view);
              });
 
   router.Add(
