@@ -10,10 +10,11 @@
 #include "auth/accounts.hpp"
 #include "auth/policy.hpp"
 #include "cli/demo.hpp"
-#include "search/indexer.hpp"
 #include "core/config.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
+#include "http/server.hpp"
+#include "search/indexer.hpp"
 #include "storage/accounts_store.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 #include "storage/workspaces_store.hpp"
@@ -99,6 +100,8 @@ std::string ReadPasswordFromStdin() {
 }
 
 int Serve(const Config& config) {
+  // Before App starts any thread: a stop signal is then never lost, whenever it comes.
+  http::Server::HoldStopSignals();
   App app(config);
   app.Start();
   app.RunUntilSignal();
@@ -112,7 +115,8 @@ int Reindex(const Config& config) {
   search::SearchIndex index(std::filesystem::path(config.data_dir) / "search");
   const auto stats = search::Rebuild(*db, index, &std::cout);
   std::cout << "indexed " << stats.contents << " contents up to event " << stats.last_seq << " in "
-            << stats.seconds << " s (" << static_cast<std::int64_t>(stats.contents / std::max(stats.seconds, 1e-3))
+            << stats.seconds << " s ("
+            << static_cast<std::int64_t>(stats.contents / std::max(stats.seconds, 1e-3))
             << " contents/s)\n";
   return 0;
 }
@@ -125,8 +129,8 @@ int Migrate(const Config& config) {
 }
 
 int UserCommand(const Config& config, const std::vector<std::string>& rest) {
-  auto flags = Flags::Parse(rest, {"--email", "--name", "--workspace", "--role"},
-                            {"--password-stdin"});
+  auto flags =
+      Flags::Parse(rest, {"--email", "--name", "--workspace", "--role"}, {"--password-stdin"});
   if (!flags) return FailWith(flags.error());
   const std::string verb = flags->words.empty() ? "" : flags->words[0];
   auto email = flags->Get("--email");
@@ -146,7 +150,8 @@ int UserCommand(const Config& config, const std::vector<std::string>& rest) {
     auto db = OpenDatabase(config);
     auth::Accounts accounts(*db, config);
     if (workspace) {
-      auto found = db->Read([&](storage::Tx& tx) { return storage::FindWorkspace(tx, *workspace); });
+      auto found =
+          db->Read([&](storage::Tx& tx) { return storage::FindWorkspace(tx, *workspace); });
       if (!found) return Fail("no workspace " + *workspace);
     }
     auto user = accounts.CreateUserWithPassword(*email, *name, password);
@@ -172,7 +177,8 @@ int UserCommand(const Config& config, const std::vector<std::string>& rest) {
     const std::string password = ReadPasswordFromStdin();
     auto db = OpenDatabase(config);
     auth::Accounts accounts(*db, config);
-    if (auto reset = accounts.ResetPassword(*email, password); !reset) return FailWith(reset.error());
+    if (auto reset = accounts.ResetPassword(*email, password); !reset)
+      return FailWith(reset.error());
     std::cout << "password changed; every session of " << NormalizeEmail(*email) << " ended\n";
     return 0;
   }
@@ -182,13 +188,15 @@ int UserCommand(const Config& config, const std::vector<std::string>& rest) {
 int TokenCommand(const Config& config, const std::vector<std::string>& rest) {
   auto flags = Flags::Parse(rest, {"--email", "--name"}, {});
   if (!flags) return FailWith(flags.error());
-  if (flags->words.empty() || flags->words[0] != "create") return Fail("token needs a verb: create");
+  if (flags->words.empty() || flags->words[0] != "create")
+    return Fail("token needs a verb: create");
   auto email = flags->Get("--email");
   auto name = flags->Get("--name");
   if (!email || !name) return Fail("token create needs --email and --name");
   auto db = OpenDatabase(config);
   auth::Accounts accounts(*db, config);
-  auto user = db->Read([&](storage::Tx& tx) { return storage::FindUserByEmail(tx, NormalizeEmail(*email)); });
+  auto user = db->Read(
+      [&](storage::Tx& tx) { return storage::FindUserByEmail(tx, NormalizeEmail(*email)); });
   if (!user) return Fail("no account has the e-mail " + *email);
   auto token = accounts.CreateToken(user->id, *name);
   if (!token) return FailWith(token.error());
@@ -223,7 +231,8 @@ int Backup(const Config& config, const std::vector<std::string>& rest) {
   auto out = flags->Get("--out");
   if (!out) return Fail("backup needs --out FILE");
   if (std::filesystem::exists(*out)) return Fail(*out + " already exists; choose a new file");
-  if (!std::filesystem::exists(DatabasePath(config))) return Fail("no database in " + config.data_dir);
+  if (!std::filesystem::exists(DatabasePath(config)))
+    return Fail("no database in " + config.data_dir);
   storage::SqliteDatabase db(DatabasePath(config), 1);
   db.BackupTo(*out);
   std::cout << "backup written to " << *out << "\n";
@@ -263,14 +272,15 @@ int Main(int argc, char** argv) {
   const std::string command = args[0];
   args.erase(args.begin());
   std::vector<std::string> rest;
-  auto config = ParseConfig(args, rest, /*allow_unknown_flags=*/command != "serve" &&
-                                            command != "migrate");
+  auto config =
+      ParseConfig(args, rest, /*allow_unknown_flags=*/command != "serve" && command != "migrate");
   if (!config) return FailWith(config.error());
   SetLogLevel(command == "serve" ? config->log_level : LogLevel::kWarn);
   try {
     if (command == "serve") return rest.empty() ? Serve(*config) : Fail("serve takes no words");
     if (command == "migrate") return Migrate(*config);
-    if (command == "reindex") return rest.empty() ? Reindex(*config) : Fail("reindex takes no words");
+    if (command == "reindex")
+      return rest.empty() ? Reindex(*config) : Fail("reindex takes no words");
     if (command == "user") return UserCommand(*config, rest);
     if (command == "token") return TokenCommand(*config, rest);
     if (command == "demo") return DemoCommand(*config, rest);

@@ -10,12 +10,13 @@
 #pragma clang attribute push(__attribute__((no_sanitize("function"))), apply_to = function)
 #endif
 
+#include <pthread.h>
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
@@ -24,6 +25,7 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 #include <condition_variable>
+#include <csignal>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -344,13 +346,32 @@ void Server::Shutdown(std::chrono::milliseconds grace) {
   Log(LogLevel::kInfo, "stopped", {});
 }
 
+namespace {
+
+sigset_t StopSignals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  return set;
+}
+
+}  // namespace
+
+void Server::HoldStopSignals() {
+  const sigset_t set = StopSignals();
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
 void Server::RunUntilSignal() {
-  asio::io_context signals_context;
-  asio::signal_set signals(signals_context, SIGINT, SIGTERM);
-  signals.async_wait([&](const beast::error_code&, int signal) {
-    Log(LogLevel::kInfo, "shutting down", {{"signal", signal}});
-  });
-  signals_context.run();
+  // The signals are held (HoldStopSignals) in every thread; one sent before this point waits,
+  // pending, and is taken here.
+  HoldStopSignals();
+  const sigset_t set = StopSignals();
+  int signal = 0;
+  while (sigwait(&set, &signal) != 0) {
+  }
+  Log(LogLevel::kInfo, "shutting down", {{"signal", signal}});
   Shutdown(std::chrono::seconds(10));
 }
 

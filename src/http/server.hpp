@@ -29,6 +29,11 @@ class Server {
   //! Blocks until SIGINT or SIGTERM, then shuts down gracefully.
   void RunUntilSignal();
 
+  //! Holds SIGINT and SIGTERM back in the calling thread and every thread it starts afterwards,
+  //! so that a stop signal sent at any moment (even before RunUntilSignal waits for it) ends in
+  //! a graceful shutdown, never in the default action. Call before creating any thread.
+  static void HoldStopSignals();
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -408,6 +408,32 @@ TEST(GracefulShutdown, IdleServerStopsAtOnceOnSigint) {
   EXPECT_TRUE(idle.ClosedWithin(100ms));
 }
 
+TEST(GracefulShutdown, ASignalSentWhileStartingStillEndsInACleanStop) {
+  // A service manager may stop the server the instant it started it: the signal must wait for
+  // the server to be ready to stop cleanly, not kill it with the database half open.
+  REQUIRE_COPYDESK_BINARY(binary);
+  TempDir dir;
+  ChildProcess serve(
+      {binary, "serve", "--data", (dir.path() / "data").string(), "--listen", "127.0.0.1:0"});
+  // Signalled as soon as the process holds stop signals back (its first act), long before it
+  // listens: /proc tells when (SigBlk, a hex mask, bit 14 for SIGTERM).
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  bool holding = false;
+  while (!holding && std::chrono::steady_clock::now() < deadline) {
+    std::ifstream status("/proc/" + std::to_string(serve.pid()) + "/status");
+    for (std::string line; std::getline(status, line);) {
+      if (line.rfind("SigBlk:", 0) == 0)
+        holding = (std::stoull(line.substr(7), nullptr, 16) >> (SIGTERM - 1)) & 1;
+    }
+    if (!holding) std::this_thread::sleep_for(1ms);
+  }
+  ASSERT_TRUE(holding);
+  serve.Signal(SIGTERM);
+  const auto code = serve.Wait(10s);
+  ASSERT_TRUE(code.has_value()) << serve.err();
+  EXPECT_EQ(*code, 0) << serve.err();
+}
+
 std::string LastLine(const std::string& text) {
   std::string trimmed = text;
   while (!trimmed.empty() && trimmed.back() == '\n') trimmed.pop_back();

@@ -46,6 +46,7 @@ class ChildProcess {
                                          std::chrono::milliseconds timeout);
   //! Sends a signal.
   void Signal(int signal);
+  pid_t pid() const { return pid_; }
   //! Waits for the process to end; its exit code, or nullopt when it did not end in time (or
   //! was killed by a signal: then `signalled` is set).
   std::optional<int> Wait(std::chrono::milliseconds timeout, int* signalled = nullptr);
