@@ -238,7 +238,14 @@ void SqliteDatabase::RunWrite(const std::function<bool(Tx&)>& fn) {
     std::vector<PendingWrite*> batch;
     batch.swap(queue_);
     lock.unlock();
-    CommitBatch(batch);
+    try {
+      CommitBatch(batch);
+    } catch (...) {
+      // Never leave the waiters without a leader: whatever failed fails the writes not yet told.
+      for (auto* write : batch) {
+        if (!write->error) write->error = std::current_exception();
+      }
+    }
     lock.lock();
     for (auto* write : batch) write->done = true;
     leader_active_ = false;
