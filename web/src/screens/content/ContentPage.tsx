@@ -242,6 +242,7 @@ function ContentScreen({
               content={latest}
               members={members}
               mayManage={canManageTasks(membership.role, me.user.id, sync.content)}
+              mayMove={(mayEdit || answerFor.length > 0) && !sync.content.archived}
             />
             <CommentsPanel
               contentId={sync.content.id}

@@ -12,10 +12,13 @@ export function TasksPanel({
   content,
   members,
   mayManage,
+  mayMove,
 }: {
   content: Content;
   members: Member[];
   mayManage: boolean;
+  /** Whether this person may move the content's status, so the suggestion can be followed. */
+  mayMove: boolean;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -91,7 +94,7 @@ export function TasksPanel({
           </li>
         ))}
       </ul>
-      {suggested && (
+      {suggested && mayMove && (
         <div className="task-suggest" role="status">
           <span>{t('collab.all_done')}</span>
           <button
