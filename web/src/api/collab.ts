@@ -168,13 +168,6 @@ export function useUpdateTask(contentId: string) {
   return useMutation({
     mutationFn: ({ id, ...change }: { id: string; done?: boolean }) =>
       api.patch<TaskChange>(`/api/v1/tasks/${encodeURIComponent(id)}`, change),
-    // The box shows the tick at once; a refusal puts it back when the list is read again.
-    onMutate: async ({ id, ...change }) => {
-      await queryClient.cancelQueries({ queryKey: collabKeys.tasks(contentId) });
-      queryClient.setQueryData<Task[]>(collabKeys.tasks(contentId), (tasks) =>
-        tasks?.map((task) => (task.id === id ? { ...task, ...change } : task)),
-      );
-    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: collabKeys.tasks(contentId) }),
   });
 }

@@ -64,19 +64,19 @@ export function TasksPanel({
       <ul className="task-list">
         {(tasks.data ?? []).map((task) => (
           <li key={task.id} className={task.done ? 'task task-done' : 'task'}>
-            <label className="checklist-item">
-              <input
-                type="checkbox"
-                checked={task.done}
-                onChange={(event) =>
-                  update.mutate(
-                    { id: task.id, done: event.target.checked },
-                    { onSuccess: (change) => setSuggested(change.suggest_next_status ?? null) },
-                  )
-                }
-              />
-              <span className="task-title">{task.title}</span>
-            </label>
+            <TaskBox
+              title={task.title}
+              done={task.done}
+              onChange={(done, settled) =>
+                update.mutate(
+                  { id: task.id, done },
+                  {
+                    onSuccess: (change) => setSuggested(change.suggest_next_status ?? null),
+                    onSettled: settled,
+                  },
+                )
+              }
+            />
             <span className="muted task-meta">
               {task.assignees.length > 0 && formatList(task.assignees.map(nameOf), locale)}
               {task.due_at && ` · ${t('collab.due', { date: formatDate(task.due_at, locale) })}`}
@@ -159,5 +159,32 @@ export function TasksPanel({
         </p>
       )}
     </section>
+  );
+}
+
+/** The done box: it shows the tick at once, and the server's answer when it comes. */
+function TaskBox({
+  title,
+  done,
+  onChange,
+}: {
+  title: string;
+  done: boolean;
+  onChange: (done: boolean, settled: () => void) => void;
+}) {
+  const [pending, setPending] = useState<boolean | null>(null);
+  return (
+    <label className="checklist-item">
+      <input
+        type="checkbox"
+        checked={pending ?? done}
+        onChange={(event) => {
+          const next = event.target.checked;
+          setPending(next);
+          onChange(next, () => setPending(null));
+        }}
+      />
+      <span className="task-title">{title}</span>
+    </label>
   );
 }
