@@ -147,6 +147,7 @@ const sameInBothLanguages = new Set([
   'settings.project_description',
   'settings.field_options_hint',
   'workflow.gate_summary',
+  'collab.notifications',
 ]);
 
 describe('visible strings', () => {

@@ -42,3 +42,8 @@ export function canChangeView(
 ): boolean {
   return view.author_id === userId || (view.shared && admin(role));
 }
+
+/** Adding and removing a content's tasks: as for editing it (assignees may still tick theirs). */
+export function canManageTasks(role: Role, userId: string, content: Facts): boolean {
+  return canEditContent(role, userId, content);
+}

@@ -14,6 +14,7 @@ import { useForgetMe, useLogout, useMe, useUpdateMe } from '../api/queries';
 import type { Language, Me, Membership } from '../api/types';
 import { Alert } from '../components/Alert';
 import { LanguageToggle } from '../components/LanguageToggle';
+import { NotificationBell } from '../components/NotificationBell';
 import { WorkspaceSwitcher } from '../components/WorkspaceSwitcher';
 import { applyLanguage } from '../i18n';
 import { roleLabelKey } from '../i18n/keys';
@@ -169,6 +170,7 @@ function ShellFrame({
           )}
         </div>
         <div className="topbar-end">
+          {membership && <NotificationBell memberships={me.memberships} />}
           <span className="user-name">{me.user.name}</span>
           <LanguageToggle
             value={shownLanguage}

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
@@ -22,7 +22,7 @@ import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/Dialog';
 import { findViolations, isSendableUrl } from '../../content/limits';
 import { useLocale } from '../../i18n';
-import { canArchiveContent, canEditContent } from '../../lib/permissions';
+import { canArchiveContent, canEditContent, canManageTasks } from '../../lib/permissions';
 import { genericErrorMessage } from '../../lib/errors';
 import { formatNumber, formatRelative } from '../../lib/format';
 import { characterCount } from '../../lib/validation';
@@ -32,6 +32,8 @@ import { NotFoundContent } from '../StatusScreens';
 import { ConflictDialog } from './ConflictDialog';
 import { Counters, FieldEditor } from './FieldEditors';
 import { ActivityPanel } from './ActivityPanel';
+import { CommentsPanel } from './CommentsPanel';
+import { TasksPanel } from './TasksPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { MetaPanel } from './MetaPanel';
 import { useContentSync, type ContentSync, type SaveState } from './useContentSync';
@@ -96,6 +98,14 @@ function ContentScreen({
     ? (members.find((m) => m.user_id === latest.lock?.by)?.name ?? '')
     : '';
   const [conflictDialog, setConflictDialog] = useState(true);
+  const fieldsRef = useRef<HTMLFieldSetElement>(null);
+  const fieldLabel = useCallback(
+    (key: string) =>
+      key === 'title'
+        ? t('content.title')
+        : (type?.fields.find((f) => f.key === key)?.label ?? key),
+    [t, type],
+  );
   const title = typeof sync.local.title === 'string' ? sync.local.title : '';
   useDocumentTitle(title || t('content.untitled'));
 
@@ -182,7 +192,7 @@ function ContentScreen({
         <ActivityPanel content={latest} type={type} teams={teams} />
       ) : (
         <div className="content-layout">
-          <fieldset className="content-main" disabled={!editable}>
+          <fieldset className="content-main" disabled={!editable} ref={fieldsRef}>
             <legend className="sr-only">{title || t('content.untitled')}</legend>
             <TitleField value={title} onChange={(value) => sync.change('title', value)} />
             {type?.fields.map((field) => (
@@ -227,6 +237,21 @@ function ContentScreen({
               members={members}
               projects={projects}
               onChange={sync.change}
+            />
+            <TasksPanel
+              content={latest}
+              members={members}
+              mayManage={canManageTasks(membership.role, me.user.id, sync.content)}
+              mayMove={(mayEdit || answerFor.length > 0) && !sync.content.archived}
+            />
+            <CommentsPanel
+              contentId={sync.content.id}
+              userId={me.user.id}
+              role={membership.role}
+              members={members}
+              teams={teams}
+              fieldsRef={fieldsRef}
+              fieldLabel={fieldLabel}
             />
           </div>
         </div>
@@ -292,7 +317,7 @@ function Checks({
 function TitleField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   const { t } = useTranslation();
   return (
-    <div className="title-field">
+    <div className="title-field" data-field-key="title">
       <label htmlFor="content-title" className="sr-only">
         {t('content.title')}
       </label>

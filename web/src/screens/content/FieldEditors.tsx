@@ -142,7 +142,7 @@ export function FieldEditor({
   }
 
   return (
-    <div className={`content-field content-field-${field.kind}`}>
+    <div className={`content-field content-field-${field.kind}`} data-field-key={field.key}>
       <div className="content-field-head">
         {field.kind === 'richtext' || field.kind === 'multichoice' ? (
           <span id={`${id}-label`} className="content-field-label">

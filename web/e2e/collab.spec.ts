@@ -1,0 +1,177 @@
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// A review round without e-mail: Chloé (owner, writer) comments on a passage of the lead and
+// mentions the Legal team; Claire (reviewer, in Legal) finds it under the bell, opens it, replies
+// and resolves the thread; Chloé gives Claire a task, which Claire ticks done.
+
+const chloe = {
+  name: 'Chloé Martin',
+  email: 'chloe@example.com',
+  password: 'citernes en hiver 2025',
+};
+const claire = {
+  name: 'Claire Dubois',
+  email: 'claire@example.com',
+  password: 'le droit avant tout',
+};
+
+interface Api {
+  slug: string;
+  get: <T>(path: string) => Promise<T>;
+  send: <T>(method: 'POST' | 'PUT' | 'PATCH', path: string, data: unknown) => Promise<T>;
+}
+
+async function setUp(request: APIRequestContext): Promise<Api> {
+  const setup = await request.post('/api/v1/setup', {
+    data: { ...chloe, workspace_name: 'Acme Énergie', language: 'en' },
+  });
+  expect(setup.status()).toBe(201);
+  const body = (await setup.json()) as { workspace: { slug: string }; csrf_token: string };
+  const headers = { 'X-CSRF-Token': body.csrf_token };
+  return {
+    slug: body.workspace.slug,
+    get: async <T>(path: string) => {
+      const response = await request.get(path);
+      expect(response.ok(), await response.text()).toBe(true);
+      return (await response.json()) as T;
+    },
+    send: async <T>(method: 'POST' | 'PUT' | 'PATCH', path: string, data: unknown) => {
+      const response = await request.fetch(path, { method, data, headers });
+      expect(response.ok(), await response.text()).toBe(true);
+      return (await response.json()) as T;
+    },
+  };
+}
+
+async function logIn(page: Page, who: { email: string; password: string }) {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('navigation', { name: 'Workspace' })).toBeVisible();
+}
+
+/** Claire joins as a reviewer through an invitation, in a browser of her own, and goes in Legal. */
+async function claireJoinsLegal(browser: Browser, baseURL: string, api: Api) {
+  const { invitation } = await api.send<{ invitation: { accept_url: string } }>(
+    'POST',
+    `/api/v1/workspaces/${api.slug}/members`,
+    { email: claire.email, role: 'reviewer' },
+  );
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await page.goto(new URL(invitation.accept_url).pathname);
+  await page.getByLabel('Your name').fill(claire.name);
+  await page.getByLabel('Password').fill(claire.password);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByRole('heading', { name: `Welcome, ${claire.name}` })).toBeVisible();
+
+  const members = await api.get<{ items: { user_id: string; email: string }[] }>(
+    `/api/v1/workspaces/${api.slug}/members`,
+  );
+  const claireId = members.items.find((m) => m.email === claire.email)!.user_id;
+  const teams = await api.get<{ items: { id: string; name: string }[] }>(
+    `/api/v1/workspaces/${api.slug}/teams`,
+  );
+  const legal = teams.items.find((team) => team.name === 'Legal')!.id;
+  await api.send('PUT', `/api/v1/workspaces/${api.slug}/teams/${legal}/members`, [claireId]);
+  return { context, page };
+}
+
+const comments = (page: Page) => page.getByRole('region', { name: 'Comments' });
+const tasks = (page: Page) => page.getByRole('region', { name: 'Tasks' });
+
+test('a comment on a passage mentions Legal; the reviewer is told, replies, resolves; a task is done', async ({
+  page,
+  request,
+  browser,
+  baseURL,
+}) => {
+  const api = await setUp(request);
+  const article = await api.send<{ id: string }>(
+    'POST',
+    `/api/v1/workspaces/${api.slug}/contents`,
+    {
+      type: 'article',
+      title: 'Winter tank safety',
+      fields: { lead: 'Check your tank before the first frost.' },
+    },
+  );
+  const path = `/w/${api.slug}/contents/${article.id}`;
+  const { context, page: clairePage } = await claireJoinsLegal(browser, baseURL!, api);
+
+  // Chloé selects "first frost" in the lead and comments on it, mentioning Legal.
+  await logIn(page, chloe);
+  await page.goto(path);
+  const lead = page.getByLabel('Lead', { exact: true });
+  await expect(lead).toHaveValue('Check your tank before the first frost.');
+  await lead.focus();
+  await lead.evaluate((element) => {
+    const field = element as HTMLTextAreaElement;
+    const start = field.value.indexOf('first frost');
+    field.setSelectionRange(start, start + 'first frost'.length);
+  });
+  await comments(page).getByRole('button', { name: 'Comment on selection' }).click();
+  await expect(comments(page).locator('blockquote')).toHaveText('first frost');
+  const box = comments(page).getByRole('combobox', { name: 'Comment on the passage' });
+  await box.click();
+  await box.pressSequentially('Is this a legal promise? @leg');
+  await comments(page).getByRole('option', { name: /Legal/ }).click();
+  await box.pressSequentially('please check.');
+  await expect(box).toHaveValue(
+    /^Is this a legal promise\? @\[Legal\]\(team:[^)]+\) please check\.$/,
+  );
+  await comments(page).getByRole('button', { name: 'Comment', exact: true }).click();
+  const thread = comments(page).getByRole('article', { name: `Thread by ${chloe.name}` });
+  await expect(thread).toContainText('Is this a legal promise? @Legal please check.');
+  await expect(thread.locator('blockquote')).toHaveText('first frost');
+  await expect(thread).toContainText('On “Lead”');
+
+  // Claire sees the mention under the bell and opens it.
+  await clairePage.goto(`/w/${api.slug}`);
+  const bell = clairePage.getByRole('button', { name: 'Notifications, 1 unread' });
+  await expect(bell).toBeVisible();
+  await bell.click();
+  await clairePage
+    .getByRole('dialog', { name: 'Notifications' })
+    .getByRole('link', { name: `${chloe.name} mentioned you on “Winter tank safety”` })
+    .click();
+  await expect(clairePage).toHaveURL(new RegExp(`${path}$`));
+  await expect(
+    clairePage.getByRole('button', { name: 'Notifications', exact: true }),
+  ).toBeVisible();
+
+  // She replies, then resolves the thread: it folds away.
+  const hers = comments(clairePage).getByRole('article', { name: `Thread by ${chloe.name}` });
+  await hers.getByRole('button', { name: 'Reply' }).click();
+  await hers.getByRole('combobox', { name: 'Your reply' }).fill('Fine if we say "before".');
+  await hers.getByRole('button', { name: 'Reply' }).click();
+  await expect(hers).toContainText('Fine if we say "before".');
+  await expect(hers).toContainText(claire.name);
+  await hers.getByRole('button', { name: 'Resolve' }).click();
+  const folded = comments(clairePage).locator('details.comment-resolved');
+  await expect(folded.locator('summary')).toHaveText('1 resolved thread');
+  await expect(hers).toBeHidden();
+  await folded.locator('summary').click();
+  await expect(folded.getByRole('button', { name: 'Reopen' })).toBeVisible();
+
+  // Chloé gives Claire the legal check as a task.
+  await tasks(page).getByLabel('Task', { exact: true }).fill('Legal check of the lead');
+  await tasks(page).getByLabel('Assignee').selectOption({ label: claire.name });
+  await tasks(page).getByLabel('Due date').fill('2030-01-15');
+  await tasks(page).getByRole('button', { name: 'Add the task' }).click();
+  await expect(tasks(page).getByRole('listitem')).toContainText(claire.name);
+
+  // Claire ticks it done.
+  await clairePage.reload();
+  const box2 = tasks(clairePage).getByRole('checkbox', { name: 'Legal check of the lead' });
+  await expect(box2).not.toBeChecked();
+  await box2.check();
+  await expect(box2).toBeChecked();
+  await clairePage.reload();
+  await expect(
+    tasks(clairePage).getByRole('checkbox', { name: 'Legal check of the lead' }),
+  ).toBeChecked();
+  await context.close();
+});

@@ -1,0 +1,201 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client';
+import type { StatusRef } from './types';
+
+// Comments, tasks and notifications (issue 7). Comments and tasks live under the content's key,
+// so they go with it; notifications are the account's own.
+
+export interface PersonRef {
+  id: string | null;
+  name: string;
+}
+
+export interface Anchor {
+  field: string;
+  quote: string;
+  revision: number;
+  offset: number;
+}
+
+export interface Comment {
+  id: string;
+  content_id: string;
+  parent: string | null;
+  author: PersonRef;
+  body: string;
+  internal: boolean;
+  anchor: Anchor | null;
+  anchor_state: 'active' | 'removed' | null;
+  resolved: boolean;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  created_at: string;
+  updated_at: string;
+  edited_at: string | null;
+}
+
+export interface CommentThread extends Comment {
+  replies: Comment[];
+}
+
+export interface NewComment {
+  body: string;
+  parent?: string;
+  anchor?: { field: string; quote: string; revision?: number; offset?: number };
+}
+
+export interface Task {
+  id: string;
+  workspace_id: string;
+  content_id: string | null;
+  project_id: string | null;
+  title: string;
+  description: string;
+  assignees: string[];
+  due_at: string | null;
+  done: boolean;
+  done_at: string | null;
+  done_by: string | null;
+  position: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TaskChange extends Task {
+  suggest_next_status?: StatusRef;
+}
+
+export interface NewTask {
+  title: string;
+  assignees?: string[];
+  due_at?: string | null;
+}
+
+export type NotificationKind =
+  | 'mentioned'
+  | 'assigned'
+  | 'reply'
+  | 'approval_requested'
+  | 'decision'
+  | 'approval_stale'
+  | 'task_due'
+  | 'task_overdue';
+
+export interface CollabNotification {
+  id: string;
+  kind: NotificationKind;
+  workspace_id: string;
+  actor: PersonRef | null;
+  content: { id: string; title: string } | null;
+  subject_id: string | null;
+  data: Record<string, unknown>;
+  read: boolean;
+  read_at: string | null;
+  created_at: string;
+}
+
+export interface NotificationPage {
+  items: CollabNotification[];
+  unread: number;
+  next_cursor: string | null;
+}
+
+const contentPath = (id: string) => `/api/v1/contents/${encodeURIComponent(id)}`;
+const commentPath = (id: string) => `/api/v1/comments/${encodeURIComponent(id)}`;
+
+export const collabKeys = {
+  comments: (contentId: string) => ['content', contentId, 'comments'] as const,
+  tasks: (contentId: string) => ['content', contentId, 'tasks'] as const,
+  notifications: ['me', 'notifications'] as const,
+};
+
+export function useComments(contentId: string) {
+  return useQuery({
+    queryKey: collabKeys.comments(contentId),
+    queryFn: async ({ signal }) =>
+      (await api.get<{ items: CommentThread[] }>(`${contentPath(contentId)}/comments`, signal))
+        .items,
+    refetchInterval: 30_000,
+  });
+}
+
+/** Every change to a comment answers with less than the threads: they are read again. */
+export function useCommentAction(contentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (
+      action:
+        | { kind: 'create'; input: NewComment }
+        | { kind: 'edit'; id: string; body: string }
+        | { kind: 'delete'; id: string }
+        | { kind: 'resolve' | 'reopen'; id: string },
+    ) => {
+      switch (action.kind) {
+        case 'create':
+          return api.post(`${contentPath(contentId)}/comments`, action.input);
+        case 'edit':
+          return api.patch(commentPath(action.id), { body: action.body });
+        case 'delete':
+          return api.delete(commentPath(action.id));
+        default:
+          return api.post(`${commentPath(action.id)}/${action.kind}`);
+      }
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: collabKeys.comments(contentId) }),
+  });
+}
+
+export function useTasks(contentId: string) {
+  return useQuery({
+    queryKey: collabKeys.tasks(contentId),
+    queryFn: async ({ signal }) =>
+      (await api.get<{ items: Task[] }>(`${contentPath(contentId)}/tasks`, signal)).items,
+    refetchInterval: 30_000,
+  });
+}
+
+export function useCreateTask(contentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: NewTask) => api.post<Task>(`${contentPath(contentId)}/tasks`, input),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: collabKeys.tasks(contentId) }),
+  });
+}
+
+export function useUpdateTask(contentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...change }: { id: string; done?: boolean }) =>
+      api.patch<TaskChange>(`/api/v1/tasks/${encodeURIComponent(id)}`, change),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: collabKeys.tasks(contentId) }),
+  });
+}
+
+export function useDeleteTask(contentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete(`/api/v1/tasks/${encodeURIComponent(id)}`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: collabKeys.tasks(contentId) }),
+  });
+}
+
+/** The latest notifications and the unread count, asked again every 30 seconds. */
+export function useNotifications() {
+  return useQuery({
+    queryKey: collabKeys.notifications,
+    queryFn: ({ signal }) => api.get<NotificationPage>('/api/v1/me/notifications?limit=30', signal),
+    refetchInterval: 30_000,
+  });
+}
+
+export function useReadNotification() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string | 'all') =>
+      id === 'all'
+        ? api.post('/api/v1/me/notifications/read-all')
+        : api.post(`/api/v1/me/notifications/${encodeURIComponent(id)}/read`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: collabKeys.notifications }),
+  });
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { CollabNotification } from '../api/collab';
+import en from '../i18n/en.json';
+import { notificationMessage } from './notifications';
+
+const base: CollabNotification = {
+  id: 'n1',
+  kind: 'mentioned',
+  workspace_id: 'w1',
+  actor: { id: 'u1', name: 'Chloé Martin' },
+  content: { id: 'c1', title: 'Winter tank safety' },
+  subject_id: 'k1',
+  data: {},
+  read: false,
+  read_at: null,
+  created_at: '2026-01-01T10:00:00Z',
+};
+
+/** The English sentence, filled in as i18next does. */
+function say(n: CollabNotification): string {
+  const { key, values } = notificationMessage(n);
+  const template = (en.collab as Record<string, string>)[key.replace('collab.', '')]!;
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
+}
+
+describe('notificationMessage', () => {
+  it('says who did what on which content', () => {
+    expect(say(base)).toBe('Chloé Martin mentioned you on “Winter tank safety”');
+    expect(say({ ...base, kind: 'reply' })).toBe(
+      'Chloé Martin replied in a thread on “Winter tank safety”',
+    );
+  });
+
+  it('tells a task given from a content given', () => {
+    expect(say({ ...base, kind: 'assigned', data: { target: 'content' } })).toBe(
+      'Chloé Martin assigned you to “Winter tank safety”',
+    );
+    expect(
+      say({ ...base, kind: 'assigned', data: { target: 'task', task_title: 'Legal check' } }),
+    ).toBe('Chloé Martin gave you the task “Legal check” on “Winter tank safety”');
+  });
+
+  it('names the team and the decision of a workflow notification', () => {
+    expect(
+      say({ ...base, kind: 'decision', data: { decision: 'approved', team_name: 'Legal' } }),
+    ).toBe('Chloé Martin approved “Winter tank safety” for Legal');
+    expect(
+      say({
+        ...base,
+        kind: 'decision',
+        data: { decision: 'changes_requested', team_name: 'Legal' },
+      }),
+    ).toBe('Chloé Martin asked for changes on “Winter tank safety” for Legal');
+    expect(say({ ...base, kind: 'approval_requested', data: { team_name: 'Legal' } })).toBe(
+      'Legal is asked to approve “Winter tank safety”',
+    );
+  });
+
+  it('reminds of tasks due and overdue', () => {
+    expect(say({ ...base, kind: 'task_overdue', data: { task_title: 'Brief' } })).toBe(
+      'The task “Brief” is overdue',
+    );
+    expect(say({ ...base, kind: 'task_due', data: { task_title: 'Brief' } })).toBe(
+      'The task “Brief” is due tomorrow',
+    );
+  });
+
+  it('has a sentence in the catalog for every kind, unknown ones included', () => {
+    for (const kind of [
+      'mentioned',
+      'assigned',
+      'reply',
+      'approval_requested',
+      'decision',
+      'approval_stale',
+      'task_due',
+      'task_overdue',
+      'something_new',
+    ]) {
+      const { key } = notificationMessage({ ...base, kind } as CollabNotification);
+      expect(
+        key in { ...Object.fromEntries(Object.keys(en.collab).map((k) => [`collab.${k}`, 1])) },
+      ).toBe(true);
+    }
+  });
+});
