@@ -46,7 +46,10 @@ test('counters, a draft that outlives a failed save, filters kept in the URL', a
 
   // Dialogs and filter panels close with Escape, and give focus back to what opened them.
   const newButton = page.getByRole('button', { name: 'New content' });
+  // Once the list has answered (the page may render again when it does), not before.
+  await expect(page.locator('.empty')).toBeVisible();
   await newButton.focus();
+  await expect(newButton).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog', { name: 'New content' })).toBeVisible();
   await page.keyboard.press('Escape');
