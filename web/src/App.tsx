@@ -69,6 +69,12 @@ const router = createBrowserRouter([
               { index: true, element: <HomeScreen /> },
               { path: 'contents', element: <ContentsScreen /> },
               {
+                path: 'my-work',
+                lazy: async () => ({
+                  Component: (await import('./screens/mywork/MyWorkScreen')).default,
+                }),
+              },
+              {
                 path: 'board',
                 lazy: async () => ({
                   Component: (await import('./screens/board/BoardScreen')).BoardScreen,

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { StatusRef } from './types';
+import type { ContentPage, StatusRef } from './types';
 
 // Comments, tasks and notifications (issue 7). Comments and tasks live under the content's key,
 // so they go with it; notifications are the account's own.
@@ -108,7 +108,11 @@ export const collabKeys = {
   comments: (contentId: string) => ['content', contentId, 'comments'] as const,
   tasks: (contentId: string) => ['content', contentId, 'tasks'] as const,
   notifications: ['me', 'notifications'] as const,
+  myTasks: (slug: string) => ['ws', slug, 'my-tasks'] as const,
+  myContents: (slug: string, query: string) => ['ws', slug, 'my-contents', query] as const,
 };
+
+const wsPath = (slug: string) => `/api/v1/workspaces/${encodeURIComponent(slug)}`;
 
 export function useComments(contentId: string) {
   return useQuery({
@@ -197,5 +201,46 @@ export function useReadNotification() {
         ? api.post('/api/v1/me/notifications/read-all')
         : api.post(`/api/v1/me/notifications/${encodeURIComponent(id)}/read`),
     onSettled: () => queryClient.invalidateQueries({ queryKey: collabKeys.notifications }),
+  });
+}
+
+// ---- My work ---------------------------------------------------------------------------------
+
+/** My open tasks in the workspace (`assignee=me` is the caller). */
+export function useMyTasks(slug: string) {
+  return useQuery({
+    queryKey: collabKeys.myTasks(slug),
+    queryFn: async ({ signal }) =>
+      (await api.get<{ items: Task[] }>(`${wsPath(slug)}/tasks?assignee=me&done=false`, signal))
+        .items,
+    refetchInterval: 30_000,
+  });
+}
+
+/** Ticks one of my tasks done, then reads my tasks (and its content's) again. */
+export function useFinishMyTask(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (task: Task) =>
+      api.patch<TaskChange>(`/api/v1/tasks/${encodeURIComponent(task.id)}`, { done: true }),
+    onSettled: async (_result, _error, task) => {
+      await queryClient.invalidateQueries({ queryKey: collabKeys.myTasks(slug) });
+      if (task.content_id) {
+        await queryClient.invalidateQueries({ queryKey: collabKeys.tasks(task.content_id) });
+      }
+    },
+  });
+}
+
+/**
+ * One page of the workspace's contents for a query string (`owner=…`, `status=…`), newest first.
+ * Its key is not under 'contents', so the list screen's refreshes leave it alone.
+ */
+export function useContentsWhere(slug: string, query: string, enabled = true) {
+  return useQuery({
+    queryKey: collabKeys.myContents(slug, query),
+    queryFn: async ({ signal }) =>
+      (await api.get<ContentPage>(`${wsPath(slug)}/contents?${query}`, signal)).items,
+    enabled,
   });
 }

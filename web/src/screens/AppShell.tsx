@@ -200,6 +200,13 @@ function ShellFrame({
                   {t('nav.home')}
                 </NavLink>
               </li>
+              {membership.role !== 'guest' && (
+                <li>
+                  <NavLink to={`/w/${encodeURIComponent(membership.workspace.slug)}/my-work`}>
+                    {t('my_work.nav')}
+                  </NavLink>
+                </li>
+              )}
               <li>
                 <NavLink to={`/w/${encodeURIComponent(membership.workspace.slug)}/contents`}>
                   {t('nav.contents')}
