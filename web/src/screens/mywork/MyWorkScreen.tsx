@@ -1,5 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -79,7 +79,19 @@ function MyTasks({ slug }: { slug: string }) {
   const contentIds = [...new Set(sorted.map((d) => d.task.content_id).filter(Boolean))] as string[];
   const contents = useQueries({ queries: contentIds.map((id) => contentQuery(id)) });
   const titleOf = new Map(contents.flatMap((q) => (q.data ? [[q.data.id, q.data.title]] : [])));
-  const pending = finish.isPending ? finish.variables?.id : undefined;
+  // Ticked here stays ticked until the list comes back without the task (or the server refuses).
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const tick = (task: (typeof sorted)[number]['task']) => {
+    setTicked((current) => new Set(current).add(task.id));
+    finish.mutate(task, {
+      onError: () =>
+        setTicked((current) => {
+          const next = new Set(current);
+          next.delete(task.id);
+          return next;
+        }),
+    });
+  };
 
   return (
     <Section id="my-work-tasks" title={t('my_work.tasks_title')}>
@@ -94,9 +106,9 @@ function MyTasks({ slug }: { slug: string }) {
               <label>
                 <input
                   type="checkbox"
-                  checked={pending === task.id}
-                  disabled={pending === task.id}
-                  onChange={() => finish.mutate(task)}
+                  checked={ticked.has(task.id)}
+                  disabled={ticked.has(task.id)}
+                  onChange={() => tick(task)}
                 />
                 {task.title}
               </label>
