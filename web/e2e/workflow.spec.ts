@@ -1,86 +1,12 @@
-import type { APIRequestContext, Browser, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
+import { chloe, claireJoinsLegal, logIn, setUp, type Api } from './people';
 
 // The default workflow, run end to end in the browser: Chloé (owner, writer) sends an article to
 // Legal validation, Claire (reviewer, in the Legal team the blocking gate asks) approves it, an
 // edit makes the approval stale, the move to Ready is refused until Claire approves again, and
 // the activity tells the story. Then cards move on the board.
-
-const chloe = {
-  name: 'Chloé Martin',
-  email: 'chloe@example.com',
-  password: 'citernes en hiver 2025',
-};
-const claire = {
-  name: 'Claire Dubois',
-  email: 'claire@example.com',
-  password: 'le droit avant tout',
-};
-
-interface Api {
-  slug: string;
-  get: <T>(path: string) => Promise<T>;
-  send: <T>(method: 'POST' | 'PUT' | 'PATCH', path: string, data: unknown) => Promise<T>;
-}
-
-/** The first account and workspace, and Chloé's API access (her session and CSRF token). */
-async function setUp(request: APIRequestContext): Promise<Api> {
-  const setup = await request.post('/api/v1/setup', {
-    data: { ...chloe, workspace_name: 'Acme Énergie', language: 'en' },
-  });
-  expect(setup.status()).toBe(201);
-  const body = (await setup.json()) as { workspace: { slug: string }; csrf_token: string };
-  const headers = { 'X-CSRF-Token': body.csrf_token };
-  return {
-    slug: body.workspace.slug,
-    get: async <T>(path: string) => {
-      const response = await request.get(path);
-      expect(response.ok(), await response.text()).toBe(true);
-      return (await response.json()) as T;
-    },
-    send: async <T>(method: 'POST' | 'PUT' | 'PATCH', path: string, data: unknown) => {
-      const response = await request.fetch(path, { method, data, headers });
-      expect(response.ok(), await response.text()).toBe(true);
-      return (await response.json()) as T;
-    },
-  };
-}
-
-async function logIn(page: Page, who: { email: string; password: string }) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page.getByRole('navigation', { name: 'Workspace' })).toBeVisible();
-}
-
-/** Claire joins as a reviewer through an invitation, in a browser of her own, and goes in Legal. */
-async function claireJoinsLegal(browser: Browser, baseURL: string, api: Api) {
-  const { invitation } = await api.send<{ invitation: { accept_url: string } }>(
-    'POST',
-    `/api/v1/workspaces/${api.slug}/members`,
-    { email: claire.email, role: 'reviewer' },
-  );
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await page.goto(new URL(invitation.accept_url).pathname);
-  await page.getByLabel('Your name').fill(claire.name);
-  await page.getByLabel('Password').fill(claire.password);
-  await page.getByRole('button', { name: 'Join' }).click();
-  await expect(page.getByRole('heading', { name: `Welcome, ${claire.name}` })).toBeVisible();
-
-  const members = await api.get<{ items: { user_id: string; email: string }[] }>(
-    `/api/v1/workspaces/${api.slug}/members`,
-  );
-  const claireId = members.items.find((m) => m.email === claire.email)!.user_id;
-  const teams = await api.get<{ items: { id: string; name: string }[] }>(
-    `/api/v1/workspaces/${api.slug}/teams`,
-  );
-  const legal = teams.items.find((team) => team.name === 'Legal')!.id;
-  await api.send('PUT', `/api/v1/workspaces/${api.slug}/teams/${legal}/members`, [claireId]);
-  return { context, page };
-}
 
 interface Created {
   id: string;
