@@ -18,6 +18,8 @@ void RegisterRoutes(http::Router& router, Services& services) {
   AddCommentRoutes(router, services);
   AddTaskRoutes(router, services);
   AddNotificationRoutes(router, services);
+  AddShareRoutes(router, services);
+  AddReviewRoutes(router, services);
 }
 
 }  // namespace copydesk::api

@@ -3,6 +3,7 @@
 #include "auth/accounts.hpp"
 #include "collab/comments.hpp"
 #include "collab/notifications.hpp"
+#include "collab/sharing.hpp"
 #include "collab/tasks.hpp"
 #include "content/contents.hpp"
 #include "core/config.hpp"
@@ -33,6 +34,7 @@ struct Services {
   collab::Tasks& tasks;
   collab::TaskLists& task_lists;
   collab::Notifications& notifications;
+  collab::Sharing& sharing;
 };
 
 //! Registers every route of the API on `router`. Each file of this folder adds its resource's.
@@ -53,5 +55,7 @@ void AddViewRoutes(http::Router& router, Services& services);
 void AddCommentRoutes(http::Router& router, Services& services);
 void AddTaskRoutes(http::Router& router, Services& services);
 void AddNotificationRoutes(http::Router& router, Services& services);
+void AddShareRoutes(http::Router& router, Services& services);
+void AddReviewRoutes(http::Router& router, Services& services);
 
 }  // namespace copydesk::api

@@ -39,7 +39,9 @@ http::Response Json(int status, const json::value& body) {
   return {status, "application/json", json::serialize(body), {}};
 }
 
-http::Response NoContent() { return {204, "", "", {}}; }
+http::Response NoContent() {
+  return {204, "", "", {}};
+}
 
 std::string SessionCookie(const std::string& secret, const Config& config) {
   std::string cookie = std::string(kSessionCookie) + "=" + secret +
@@ -47,6 +49,29 @@ std::string SessionCookie(const std::string& secret, const Config& config) {
                        std::to_string(config.session_max_days * 24 * 3600);
   if (config.SecureCookies()) cookie += "; Secure";
   return cookie;
+}
+
+namespace {
+
+// Only host[:port] characters are taken from the header.
+std::string HostOf(const http::Request& req, const std::string& fallback) {
+  const auto host = req.Header("Host");
+  if (!host || host->empty() || host->size() > 255) return fallback;
+  for (char c : *host) {
+    const bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ||
+                    c == ':' || c == '[' || c == ']';
+    if (!ok) return fallback;
+  }
+  return std::string(*host);
+}
+
+}  // namespace
+
+std::string PublicBase(const http::Request& request, const Config& config) {
+  std::string base =
+      config.public_url.empty() ? "http://" + HostOf(request, config.listen) : config.public_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base;
 }
 
 std::string ClearedSessionCookie(const Config& config) {
@@ -103,7 +128,8 @@ json::object SessionJson(const storage::SessionRecord& session, const std::strin
 }
 
 json::object TokenJson(const storage::ApiTokenRecord& token) {
-  json::object out{{"id", token.id}, {"name", token.name}, {"created_at", FormatTime(token.created_at)}};
+  json::object out{
+      {"id", token.id}, {"name", token.name}, {"created_at", FormatTime(token.created_at)}};
   out["last_used_at"] = token.last_used_at ? json::value(FormatTime(*token.last_used_at)) : nullptr;
   return out;
 }

@@ -31,13 +31,18 @@ std::string SessionCookie(const std::string& secret, const Config& config);
 //! Set-Cookie value ending the session in the browser.
 std::string ClearedSessionCookie(const Config& config);
 
+//! How people reach the server, for links sent to them ("https://copydesk.example.com", no
+//! trailing slash): the public URL, else the Host the caller used, else the listening address.
+std::string PublicBase(const http::Request& request, const Config& config);
+
 //! Presenters: the API's shape of each record.
 boost::json::object UserJson(const storage::UserRecord& user);
 boost::json::object WorkspaceJson(const storage::WorkspaceRecord& ws);
 boost::json::object MemberJson(const storage::MemberRecord& member);
 boost::json::object InvitationJson(const storage::InvitationRecord& invitation);
 boost::json::object TeamJson(const storage::TeamRecord& team);
-boost::json::object SessionJson(const storage::SessionRecord& session, const std::string& current_id);
+boost::json::object SessionJson(const storage::SessionRecord& session,
+                                const std::string& current_id);
 boost::json::object TokenJson(const storage::ApiTokenRecord& token);
 
 }  // namespace copydesk::api

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "collab/comments.hpp"
 #include "content/contents.hpp"
 #include "core/json_input.hpp"
 #include "http/message.hpp"
@@ -32,6 +33,12 @@ boost::json::object ContentJson(const content::ContentView& view, bool with_fiel
 http::Response ContentResponse(int status, const content::ContentView& view,
                                boost::json::object extra = {});
 //! A revision; its snapshot only when `with_text`.
+//! A comment (Markdown body, as typed) and a thread (its first comment with its replies).
+boost::json::object CommentJson(const storage::CommentRecord& comment);
+boost::json::object ThreadJson(const collab::Thread& thread);
+//! A comment's input: body, internal, and on creation parent and anchor.
+Result<collab::CommentInput> ReadCommentInput(const http::Request& request, bool creating);
+
 boost::json::object RevisionJson(const storage::RevisionRecord& revision, bool with_text);
 
 //! Reads the members of a content create or change from a strict JSON reader.

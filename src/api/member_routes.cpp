@@ -7,23 +7,6 @@ namespace copydesk::api {
 
 namespace json = boost::json;
 
-namespace {
-
-// Without a public URL, links name the server as the person reached it (the Host they used), or
-// its listening address; only host[:port] characters are taken from the header.
-std::string HostOf(const http::Request& req, const std::string& fallback) {
-  const auto host = req.Header("Host");
-  if (!host || host->empty() || host->size() > 255) return fallback;
-  for (char c : *host) {
-    const bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ||
-                    c == ':' || c == '[' || c == ']';
-    if (!ok) return fallback;
-  }
-  return std::string(*host);
-}
-
-}  // namespace
-
 void AddMemberRoutes(http::Router& router, Services& s) {
   router.Add("GET", "/api/v1/workspaces/{ws}/members",
              [&s](http::Request& req) -> Result<http::Response> {
@@ -52,11 +35,8 @@ void AddMemberRoutes(http::Router& router, Services& s) {
                if (outcome->member) return Json(201, {{"member", MemberJson(*outcome->member)}});
                auto invitation = InvitationJson(*outcome->invitation);
                invitation["token"] = outcome->invitation_secret;
-               std::string base = s.config.public_url.empty()
-                                      ? "http://" + HostOf(req, s.config.listen)
-                                      : s.config.public_url;
-               while (!base.empty() && base.back() == '/') base.pop_back();
-               invitation["accept_url"] = base + "/invite/" + outcome->invitation_secret;
+               invitation["accept_url"] =
+                   PublicBase(req, s.config) + "/invite/" + outcome->invitation_secret;
                return Json(201, {{"invitation", std::move(invitation)}});
              });
 

@@ -41,9 +41,11 @@ struct App::Parts {
         tasks(*db),
         task_lists(*db),
         notifications(*db),
+        sharing(*db),
         files(config.web_dir),
         services{config,   *db,    metrics, accounts, workspaces, settings,   contents,
-                 workflow, search, views,   comments, tasks,      task_lists, notifications},
+                 workflow, search, views,   comments, tasks,      task_lists, notifications,
+                 sharing},
         dispatcher(router, files, metrics),
         server(config, dispatcher, metrics) {
     api::RegisterRoutes(router, services);
@@ -65,6 +67,7 @@ struct App::Parts {
   collab::Tasks tasks;
   collab::TaskLists task_lists;
   collab::Notifications notifications;
+  collab::Sharing sharing;
   http::StaticFiles files;
   api::Services services;
   http::Router router;

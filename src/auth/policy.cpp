@@ -9,7 +9,20 @@ namespace {
 constexpr std::array<std::string_view, 6> kRoleNames = {"owner",       "admin",    "editor",
                                                         "contributor", "reviewer", "guest"};
 
+constexpr std::array<std::string_view, 4> kLevelNames = {"read", "comment", "edit", "validate"};
+
 }  // namespace
+
+std::optional<ShareLevel> ParseShareLevel(std::string_view text) {
+  for (std::size_t i = 0; i < kLevelNames.size(); ++i) {
+    if (kLevelNames[i] == text) return static_cast<ShareLevel>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view ShareLevelName(ShareLevel level) {
+  return kLevelNames[static_cast<std::size_t>(level)];
+}
 
 std::optional<Role> ParseRole(std::string_view text) {
   for (std::size_t i = 0; i < kRoleNames.size(); ++i) {
@@ -29,6 +42,7 @@ bool Can(std::optional<Role> role, Action action) {
   const bool staff = r != Role::kGuest;  // the company's own people, whatever their role
   switch (action) {
     case Action::kReadWorkspace:
+    case Action::kReadTemplates:
       return true;
     case Action::kListMembers:
     case Action::kListTeams:
@@ -50,6 +64,7 @@ bool Can(std::optional<Role> role, Action action) {
       return staff;
     case Action::kManageSettings:
     case Action::kPurgeContent:
+    case Action::kSeeAllLinks:
     case Action::kModerateComments:
       return admin;
     case Action::kManageProjects:
@@ -57,6 +72,7 @@ bool Can(std::optional<Role> role, Action action) {
     case Action::kManageTaskLists:
     case Action::kEditContent:
     case Action::kArchiveContent:
+    case Action::kShareContent:
       return admin || r == Role::kEditor;
     case Action::kCreateContent:
       return admin || r == Role::kEditor || r == Role::kContributor;
@@ -66,16 +82,37 @@ bool Can(std::optional<Role> role, Action action) {
 
 bool Can(std::optional<Role> role, Action action, const ContentFacts& facts) {
   if (Can(role, action)) return true;
-  if (role != Role::kContributor) return false;
+  if (role == Role::kContributor) {
+    switch (action) {
+      case Action::kEditContent:
+      case Action::kManageTasks:
+      case Action::kShareContent:
+        if (facts.owner || facts.assignee) return true;
+        break;
+      case Action::kArchiveContent:
+        if (facts.owner) return true;
+        break;
+      default:
+        break;
+    }
+  }
+  if (!facts.shared) return false;
+  const ShareLevel level = *facts.shared;
   switch (action) {
+    case Action::kReadContent:
+      return true;
+    case Action::kComment:
+    case Action::kCompleteOwnTask:
+      return level >= ShareLevel::kComment;
     case Action::kEditContent:
-    case Action::kManageTasks:
-      return facts.owner || facts.assignee;
-    case Action::kArchiveContent:
-      return facts.owner;
+      return level == ShareLevel::kEdit;
     default:
       return false;
   }
+}
+
+bool SeesInternal(std::optional<Role> role) {
+  return role && *role != Role::kGuest;
 }
 
 }  // namespace copydesk::auth

@@ -31,6 +31,11 @@ Result<Loaded> LoadComment(Tx& tx, const std::string& user_id, const std::string
   if (!comment) return Error::NotFound("No such comment.");
   auto standing = StandOn(tx, user_id, comment->content_id);
   if (!standing) return Error::NotFound("No such comment.");
+  // Internal comments (and the replies in an internal thread) do not exist for guests.
+  if (!auth::SeesInternal(standing->role)) {
+    auto root = comment->parent_id ? storage::FindComment(tx, *comment->parent_id) : comment;
+    if (comment->internal || !root || root->internal) return Error::NotFound("No such comment.");
+  }
   return Loaded{std::move(*comment), std::move(*standing)};
 }
 
@@ -111,7 +116,9 @@ Result<std::vector<Thread>> Comments::List(const auth::Actor& actor,
     if (!standing) return std::move(standing).error();
     std::vector<Thread> threads;
     std::vector<CommentRecord> replies;
+    const bool internal_too = auth::SeesInternal(standing->role);
     for (auto& c : storage::ListComments(tx, content_id)) {
+      if (c.internal && !internal_too) continue;
       if (c.parent_id)
         replies.push_back(std::move(c));
       else
@@ -138,6 +145,10 @@ Result<CommentRecord> Comments::Create(const auth::Actor& actor, const std::stri
     auto standing = StandOn(tx, actor.user.id, content_id);
     if (!standing) return std::move(standing).error();
     if (!standing->Can(Action::kComment)) return Error::Forbidden("You may not comment here.");
+    const bool staff = auth::SeesInternal(standing->role);
+    if (in.internal.value_or(false) && !staff)
+      return Error::InvalidField("internal",
+                                 "only the workspace's own members write internal comments");
     const auto& content = standing->content;
     const TimeMs now = NowMs();
     CommentRecord c;
@@ -152,9 +163,10 @@ Result<CommentRecord> Comments::Create(const auth::Actor& actor, const std::stri
     c.updated_at = now;
     if (in.parent) {
       auto parent = storage::FindComment(tx, *in.parent);
-      if (!parent || parent->content_id != content.id)
+      if (!parent || parent->content_id != content.id || (parent->internal && !staff))
         return Error::InvalidField("parent", "is not a comment of this content");
       c.parent_id = parent->parent_id.value_or(parent->id);  // threads are one level deep
+      if (parent->internal) c.internal = true;  // a reply in an internal thread stays inside
       if (in.anchor)
         return Error::InvalidField("anchor", "only a thread's first comment has an anchor");
     } else if (in.anchor) {
@@ -164,19 +176,23 @@ Result<CommentRecord> Comments::Create(const auth::Actor& actor, const std::stri
     storage::InsertComment(tx, c);
     storage::AppendEvent(
         tx, content.workspace_id, actor.user.id, "comment.created", content.id,
-        json::serialize(json::object{
-            {"comment", c.id}, {"parent", c.parent_id ? json::value(*c.parent_id) : nullptr}}),
+        json::serialize(json::object{{"comment", c.id},
+                                     {"parent", c.parent_id ? json::value(*c.parent_id) : nullptr},
+                                     {"internal", c.internal}}),
         now);
-    const auto told =
-        Notify(tx, {content.workspace_id, kind::kMentioned, actor.user.id, &content, c.id, Data(c)},
-               MentionedPeople(tx, content.workspace_id, c.body), now);
+    const auto told = Notify(tx,
+                             {content.workspace_id, kind::kMentioned, actor.user.id, &content, c.id,
+                              Data(c), c.internal},
+                             MentionedPeople(tx, content.workspace_id, c.body), now);
     if (c.parent_id) {
       std::set<std::string> participants;
       for (auto& p : storage::ThreadParticipants(tx, *c.parent_id)) {
         if (!told.contains(p)) participants.insert(std::move(p));  // one notice is enough
       }
-      Notify(tx, {content.workspace_id, kind::kReply, actor.user.id, &content, c.id, Data(c)},
-             participants, now);
+      Notify(
+          tx,
+          {content.workspace_id, kind::kReply, actor.user.id, &content, c.id, Data(c), c.internal},
+          participants, now);
     }
     return c;
   });
@@ -205,7 +221,14 @@ Result<CommentRecord> Comments::Update(const auth::Actor& actor, const std::stri
       c.body = *body;
       c.edited_at = now;
     }
-    if (in.internal) c.internal = *in.internal;
+    if (in.internal && *in.internal != c.internal) {
+      if (!auth::SeesInternal(loaded->standing.role))
+        return Error::InvalidField("internal",
+                                   "only the workspace's own members write internal comments");
+      if (c.parent_id)
+        return Error::InvalidField("internal", "is the thread's: change its first comment");
+      c.internal = *in.internal;
+    }
     c.updated_at = now;
     storage::UpdateComment(tx, c);
     storage::AppendEvent(tx, content.workspace_id, actor.user.id, "comment.updated", content.id,
@@ -213,7 +236,9 @@ Result<CommentRecord> Comments::Update(const auth::Actor& actor, const std::stri
     // Only people mentioned by this edit are told; those mentioned before already were.
     std::set<std::string> fresh = MentionedPeople(tx, content.workspace_id, c.body);
     for (const auto& p : MentionedPeople(tx, content.workspace_id, old_body)) fresh.erase(p);
-    Notify(tx, {content.workspace_id, kind::kMentioned, actor.user.id, &content, c.id, Data(c)},
+    Notify(tx,
+           {content.workspace_id, kind::kMentioned, actor.user.id, &content, c.id, Data(c),
+            c.internal},
            fresh, now);
     return c;
   });

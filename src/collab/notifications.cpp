@@ -4,7 +4,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
-#include "auth/policy.hpp"
+#include "auth/access.hpp"
 #include "core/encoding.hpp"
 #include "core/random.hpp"
 #include "storage/accounts_store.hpp"
@@ -20,11 +20,7 @@ namespace {
 
 constexpr TimeMs kDayMs = 24LL * 60 * 60 * 1000;
 
-std::optional<auth::Role> RoleIn(Tx& tx, const std::string& workspace_id,
-                                 const std::string& user_id) {
-  auto stored = storage::FindRole(tx, workspace_id, user_id);
-  return stored ? auth::ParseRole(*stored) : std::nullopt;
-}
+using auth::RoleIn;
 
 // The roles that may read contents: notifications are listed only while the person holds one.
 std::vector<std::string> ReaderRoles() {
@@ -39,10 +35,7 @@ std::vector<std::string> ReaderRoles() {
 }  // namespace
 
 bool MayRead(Tx& tx, const std::string& user_id, const storage::ContentRecord& content) {
-  const auth::ContentFacts facts{content.owner_id == user_id,
-                                 std::find(content.assignee_ids.begin(), content.assignee_ids.end(),
-                                           user_id) != content.assignee_ids.end()};
-  return auth::Can(RoleIn(tx, content.workspace_id, user_id), Action::kReadContent, facts);
+  return auth::CanOnContent(tx, user_id, content, Action::kReadContent);
 }
 
 bool MayReadWorkspaceTasks(Tx& tx, const std::string& user_id, const std::string& workspace_id) {
@@ -57,6 +50,9 @@ std::set<std::string> Notify(Tx& tx, const Notice& notice, const std::set<std::s
     const bool may = notice.content ? MayRead(tx, user, *notice.content)
                                     : MayReadWorkspaceTasks(tx, user, notice.workspace_id);
     if (!may) continue;
+    // Only members are told: a review link's visitor has no inbox.
+    const auto role = RoleIn(tx, notice.workspace_id, user);
+    if (!role || (notice.staff_only && !auth::SeesInternal(role))) continue;
     storage::NotificationRecord n;
     n.id = NewId();
     n.user_id = user;

@@ -23,6 +23,7 @@ inline constexpr const char* kDecision = "decision";
 inline constexpr const char* kApprovalStale = "approval_stale";
 inline constexpr const char* kTaskDue = "task_due";          //!< due within a day
 inline constexpr const char* kTaskOverdue = "task_overdue";  //!< due date passed
+inline constexpr const char* kShared = "shared";             //!< a content was shared with one
 }  // namespace kind
 
 //! True when `user_id` may read `content` now (their role in its workspace and what they are to
@@ -40,6 +41,7 @@ struct Notice {
   const storage::ContentRecord* content = nullptr;
   std::optional<std::string> subject_id;
   std::string data_json = "{}";
+  bool staff_only = false;  //!< about something internal: guests and link visitors are not told
 };
 
 //! Tells each of `recipients` who may read what the notice is about, in the caller's

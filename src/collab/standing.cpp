@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "storage/workspaces_store.hpp"
+#include "auth/access.hpp"
 
 namespace copydesk::collab {
 
@@ -11,11 +11,8 @@ Result<Standing> StandOn(storage::Tx& tx, const std::string& user_id,
   auto content = storage::FindContent(tx, content_id);
   if (!content) return Error::NotFound("No such content.");
   Standing s;
-  if (auto stored = storage::FindRole(tx, content->workspace_id, user_id))
-    s.role = auth::ParseRole(*stored);
-  s.facts = {content->owner_id == user_id,
-             std::find(content->assignee_ids.begin(), content->assignee_ids.end(), user_id) !=
-                 content->assignee_ids.end()};
+  s.role = auth::RoleIn(tx, content->workspace_id, user_id);
+  s.facts = auth::FactsFor(tx, *content, user_id);
   s.content = std::move(*content);
   if (!s.Can(auth::Action::kReadContent)) return Error::NotFound("No such content.");
   return s;

@@ -246,9 +246,11 @@ Result<std::vector<TaskRecord>> Tasks::List(const auth::Actor& actor, const std:
   if (query.limit < 1 || query.limit > 500)
     return Error::InvalidField("limit", "must be between 1 and 500");
   return db_.Read([&](Tx& tx) -> Result<std::vector<TaskRecord>> {
-    auto access = workspace::Authorize(tx, actor.user.id, ws, Action::kReadContent);
+    auto access = workspace::Authorize(tx, actor.user.id, ws, Action::kReadWorkspace);
     if (!access) return std::move(access).error();
     query.workspace_id = access->workspace.id;
+    // Guests see the tasks of what is shared with them, in the query itself.
+    if (!auth::Can(access->role, Action::kReadContent)) query.shared_with = actor.user.id;
     return storage::ListTasks(tx, query);
   });
 }

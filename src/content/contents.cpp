@@ -6,7 +6,7 @@
 #include <map>
 #include <set>
 
-#include "auth/policy.hpp"
+#include "auth/access.hpp"
 #include "collab/anchors.hpp"
 #include "collab/notifications.hpp"
 #include "content/snapshot.hpp"
@@ -39,15 +39,10 @@ json::object ParseObject(std::string_view text) {
 
 struct Loaded {
   ContentRecord content;
-  auth::Role role;
+  std::optional<auth::Role> role;  //!< none for a review link's visitor
   storage::ContentTypeRecord type;
   std::vector<FieldDef> fields;
 };
-
-auth::ContentFacts FactsOf(const ContentRecord& c, const std::string& user_id) {
-  return {c.owner_id == user_id,
-          std::find(c.assignee_ids.begin(), c.assignee_ids.end(), user_id) != c.assignee_ids.end()};
-}
 
 // Loads a content the actor may do `action` on: 404 when it does not exist or the actor may not
 // read it (a content one may not see does not exist for them), 403 when they read but may not act.
@@ -59,7 +54,10 @@ Result<Loaded> Load(Tx& tx, const auth::Actor& actor, const std::string& id, Act
       role = auth::ParseRole(*stored);
     }
   }
-  const auto facts = content ? FactsOf(*content, actor.user.id) : auth::ContentFacts{};
+  auto facts = content ? auth::BaseFacts(*content, actor.user.id) : auth::ContentFacts{};
+  // Shares are looked up only when the role and ownership do not already allow the action.
+  if (content && !(auth::Can(role, Action::kReadContent, facts) && auth::Can(role, action, facts)))
+    facts = auth::FactsFor(tx, *content, actor.user.id);
   if (!content || !auth::Can(role, Action::kReadContent, facts)) {
     return Error::NotFound("No such content.");
   }
@@ -67,7 +65,7 @@ Result<Loaded> Load(Tx& tx, const auth::Actor& actor, const std::string& id, Act
   auto type = storage::FindContentType(tx, content->workspace_id, content->type_id);
   if (!type) return Error::Internal("content " + id + " has no type");
   auto fields = workspace::FieldDefsFromJson(type->fields_json);
-  return Loaded{std::move(*content), *role, std::move(*type), std::move(fields)};
+  return Loaded{std::move(*content), role, std::move(*type), std::move(fields)};
 }
 
 // The content's own channels, when one of its fields is held to channel limits: all that
@@ -592,6 +590,24 @@ Result<ContentView> UpdateContent(Tx& tx, const auth::Actor& actor, const std::s
     if (c.archived_at)
       return Error::Conflict("This content is archived. Bring it back before editing it.");
     if (auto unlocked = CheckNotLocked(tx, c); !unlocked) return std::move(unlocked).error();
+    // Who edits through a share (a guest, a link's visitor) changes the text, not how the
+    // workspace files and plans it.
+    if (!auth::Can(loaded->role, Action::kEditContent, auth::BaseFacts(c, actor.user.id))) {
+      const char* other = in.channels     ? "channels"
+                          : in.tags       ? "tags"
+                          : in.assignees  ? "assignees"
+                          : in.project    ? "project"
+                          : in.owner      ? "owner"
+                          : in.due_at     ? "due_at"
+                          : in.publish_at ? "publish_at"
+                                          : nullptr;
+      if (other) {
+        Error e = Error::Forbidden(std::string("Only the text is shared with you: ") + other +
+                                   " cannot be changed.");
+        e.fields = {{other, "is not shared with you"}};
+        return e;
+      }
+    }
     if (base_version > c.version) {
       return Error::Conflict("base_version " + std::to_string(base_version) +
                                  " is newer than the content (version " +
@@ -737,9 +753,11 @@ Result<ContentPage> Contents::List(const auth::Actor& actor, const std::string& 
       q.after_value = storage::Value(nullptr);
   }
   return db_.Read([&](Tx& tx) -> Result<ContentPage> {
-    auto access = workspace::Authorize(tx, actor.user.id, ws, Action::kReadContent);
+    auto access = workspace::Authorize(tx, actor.user.id, ws, Action::kReadWorkspace);
     if (!access) return std::move(access).error();
     q.workspace_id = access->workspace.id;
+    // Guests list what is shared with them, in the query itself.
+    if (!auth::Can(access->role, Action::kReadContent)) q.shared_with = actor.user.id;
     for (const auto& t : f.types) {
       auto type = storage::FindContentType(tx, q.workspace_id, t);
       q.type_ids.push_back(type ? type->id : t);  // an unknown type simply matches nothing

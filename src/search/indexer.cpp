@@ -145,7 +145,8 @@ Xapian::Document DocumentBuilder::Build(storage::Tx& tx, const storage::ContentR
   using namespace prefix;
   doc.add_boolean_term(kId + c.id);
   doc.add_boolean_term(kWorkspace + c.workspace_id);
-  // Who may read it: today every staff member of the workspace; shares add XAU/XAT terms.
+  // Who may read it: every staff member of the workspace. Guests' shares are looked up at query
+  // time (ReadableBy), by id and project terms.
   doc.add_boolean_term(kStaff + c.workspace_id);
   doc.add_boolean_term(kType + c.type_id);
   if (c.status_id) doc.add_boolean_term(kStatus + *c.status_id);

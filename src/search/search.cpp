@@ -7,12 +7,13 @@
 #include <set>
 #include <unordered_map>
 
-#include "auth/policy.hpp"
+#include "auth/access.hpp"
 #include "core/text.hpp"
 #include "search/analysis.hpp"
 #include "search/snippet.hpp"
 #include "storage/contents_store.hpp"
 #include "storage/settings_store.hpp"
+#include "storage/shares_store.hpp"
 #include "storage/workflow_store.hpp"
 #include "storage/workspaces_store.hpp"
 
@@ -29,7 +30,7 @@ struct Access {
   std::string workspace_id;
   std::optional<auth::Role> role;
   std::string user_id;
-  std::vector<std::string> team_ids;
+  storage::SharedWith shared;  //!< for guests: what is shared with them, read now
 };
 
 // `ws` is the workspace's id or slug, as on every workspace route.
@@ -40,19 +41,22 @@ Result<Access> AccessTo(storage::Tx& tx, const auth::Actor& actor, const std::st
   if (auto stored = storage::FindRole(tx, a.workspace_id, actor.user.id))
     a.role = auth::ParseRole(*stored);
   if (!a.role) return Error::NotFound("No such workspace.");
-  a.team_ids = storage::TeamsOfUser(tx, a.workspace_id, actor.user.id);
+  if (!auth::Can(a.role, auth::Action::kReadContent))
+    a.shared = storage::SharedWithUser(tx, a.workspace_id, actor.user.id);
   return a;
 }
 
-// The contents the caller may read, as a query: the workspace's scope AND any of the access
-// terms the caller holds. Staff read the whole workspace; a content shared with a person or a
-// team carries that person's or team's term.
+// The contents the caller may read, as a query: the workspace's scope AND what the caller may
+// read in it. Staff read the whole workspace; a guest reads the contents and projects shared
+// with them, read from the database for each search (never from the index, so that a share
+// removed a moment ago already hides its content).
 Query ReadableBy(const Access& a) {
   std::vector<Query> readers;
   if (auth::Can(a.role, auth::Action::kReadContent))
     readers.emplace_back(prefix::kStaff + a.workspace_id);
-  readers.emplace_back(prefix::kSharedUser + a.user_id);
-  for (const auto& t : a.team_ids) readers.emplace_back(prefix::kSharedTeam + t);
+  for (const auto& id : a.shared.content_ids) readers.emplace_back(prefix::kId + id);
+  for (const auto& id : a.shared.project_ids) readers.emplace_back(prefix::kProject + id);
+  if (readers.empty()) return Query::MatchNothing;
   return Query(Query::OP_AND, Query(prefix::kWorkspace + a.workspace_id),
                Query(Query::OP_OR, readers.begin(), readers.end()));
 }
@@ -597,10 +601,7 @@ Result<std::vector<SearchHit>> Search::SimilarTo(const auth::Actor& actor, const
     auto content = storage::FindContent(tx, id);
     if (!content) return Error::NotFound("No such content.");
     auto a = AccessTo(tx, actor, content->workspace_id);
-    const bool owner = content->owner_id == actor.user.id;
-    const bool assignee = std::find(content->assignee_ids.begin(), content->assignee_ids.end(),
-                                    actor.user.id) != content->assignee_ids.end();
-    if (!a || !auth::Can(a->role, auth::Action::kReadContent, {owner, assignee})) {
+    if (!a || !auth::CanOnContent(tx, actor.user.id, *content, auth::Action::kReadContent)) {
       return Error::NotFound("No such content.");
     }
     return a;

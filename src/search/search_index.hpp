@@ -21,9 +21,7 @@ inline constexpr Xapian::valueno kSlotFacets = 3;  //!< "T<type>\x1fS<status>\x1
 namespace prefix {
 inline constexpr const char* kId = "Q";
 inline constexpr const char* kWorkspace = "XW";    //!< the content's workspace (scope)
-inline constexpr const char* kStaff = "XAW";       //!< readable by the workspace's staff
-inline constexpr const char* kSharedUser = "XAU";  //!< readable by a person it is shared with
-inline constexpr const char* kSharedTeam = "XAT";  //!< readable by a team it is shared with
+inline constexpr const char* kStaff = "XAW";  //!< readable by the workspace's staff
 inline constexpr const char* kType = "XY";
 inline constexpr const char* kStatus = "XS";
 inline constexpr const char* kChannel = "XC";  //!< the channel and each of its ancestors

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "storage/shares_store.hpp"
+
 namespace copydesk::storage {
 
 namespace {
@@ -81,14 +83,19 @@ std::string NotificationScope(const NotificationQuery& q, std::vector<Value>& pa
   std::string sql =
       " FROM notifications n JOIN memberships m ON m.workspace_id = n.workspace_id "
       "AND m.user_id = n.user_id LEFT JOIN users u ON u.id = n.actor_id "
-      "LEFT JOIN contents c ON c.id = n.content_id WHERE n.user_id = ? AND m.role IN (";
+      "LEFT JOIN contents c ON c.id = n.content_id WHERE n.user_id = ? AND (m.role IN (";
   params.emplace_back(q.user_id);
   for (std::size_t i = 0; i < q.reader_roles.size(); ++i) {
     sql += i ? ", ?" : "?";
     params.emplace_back(q.reader_roles[i]);
   }
   if (q.reader_roles.empty()) sql += "NULL";
-  return sql + ")";
+  // Others (guests) keep the notifications about contents still shared with them.
+  sql += ") OR (n.content_id IS NOT NULL AND ";
+  sql += kSharedWithCondition;
+  params.emplace_back(q.user_id);
+  params.emplace_back(q.user_id);
+  return sql + "))";
 }
 
 }  // namespace
@@ -203,6 +210,12 @@ std::vector<TaskRecord> ListTasks(Tx& tx, const TaskQuery& q) {
     params.emplace_back(*q.due_to);
   }
   if (q.done) sql += *q.done ? " AND t.done_at IS NOT NULL" : " AND t.done_at IS NULL";
+  if (q.shared_with) {
+    sql += std::string(" AND t.content_id IN (SELECT c.id FROM contents c WHERE ") +
+           kSharedWithCondition + ")";
+    params.emplace_back(*q.shared_with);
+    params.emplace_back(*q.shared_with);
+  }
   if (q.content_id) {
     sql += " AND t.content_id = ?";
     params.emplace_back(*q.content_id);

@@ -57,6 +57,8 @@ struct TaskQuery {
   std::optional<bool> done;
   std::optional<std::string> content_id;
   std::optional<std::string> project_id;
+  //! Set: only the tasks of contents shared with this person (a guest).
+  std::optional<std::string> shared_with;
   int limit = 200;
 };
 

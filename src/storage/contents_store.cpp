@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/text.hpp"
+#include "storage/shares_store.hpp"
 
 namespace copydesk::storage {
 
@@ -91,8 +92,10 @@ std::string SortExpression(const std::string& sort, bool descending) {
   if (sort == "created") return "c.created_at";
   // Titles read like an index: "alpha" sorts beside "Alpha", not after "Zulu".
   if (sort == "title") return "c.title COLLATE NOCASE";
-  if (sort == "publish_at") return descending ? "COALESCE(c.publish_at, -1)" : "COALESCE(c.publish_at, 9000000000000000)";
-  if (sort == "due_at") return descending ? "COALESCE(c.due_at, -1)" : "COALESCE(c.due_at, 9000000000000000)";
+  if (sort == "publish_at")
+    return descending ? "COALESCE(c.publish_at, -1)" : "COALESCE(c.publish_at, 9000000000000000)";
+  if (sort == "due_at")
+    return descending ? "COALESCE(c.due_at, -1)" : "COALESCE(c.due_at, 9000000000000000)";
   return "c.updated_at";
 }
 
@@ -110,7 +113,8 @@ void AddIn(std::string& sql, std::vector<Value>& params, const std::string& pref
 }  // namespace
 
 std::optional<ContentRecord> FindContent(Tx& tx, const std::string& id) {
-  static const std::string sql = std::string("SELECT ") + kContentColumns + " FROM contents c WHERE c.id = ?";
+  static const std::string sql =
+      std::string("SELECT ") + kContentColumns + " FROM contents c WHERE c.id = ?";
   auto found = tx.First(sql, {id}, ReadContent);
   if (found) {
     std::vector<ContentRecord> one{std::move(*found)};
@@ -124,7 +128,8 @@ void InsertContent(Tx& tx, const ContentRecord& c) {
   tx.Exec(
       "INSERT INTO contents (id, workspace_id, type_id, title, language, fields, version, "
       "revision, content_hash, project_id, owner_id, due_at, publish_at, created_by, created_at, "
-      "updated_at, archived_at, status_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "updated_at, archived_at, status_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?, ?)",
       {c.id, c.workspace_id, c.type_id, c.title, c.language, c.fields_json, c.version, c.revision,
        c.content_hash, Nullable(c.project_id), Nullable(c.owner_id), Nullable(c.due_at),
        Nullable(c.publish_at), c.created_by, c.created_at, c.updated_at, Nullable(c.archived_at),
@@ -189,11 +194,14 @@ void UpdateContentRow(Tx& tx, const ContentRecord& c) {
   tx.Exec(sql, std::span<const Value>(params));
 }
 
-void SetContentChannels(Tx& tx, const std::string& content_id, const std::vector<std::string>& ids) {
+void SetContentChannels(Tx& tx, const std::string& content_id,
+                        const std::vector<std::string>& ids) {
   tx.Exec("DELETE FROM content_channels WHERE content_id = ?", {content_id});
   for (const auto& id : ids) {
-    tx.Exec("INSERT INTO content_channels (content_id, channel_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            {content_id, id});
+    tx.Exec(
+        "INSERT INTO content_channels (content_id, channel_id) VALUES (?, ?) ON CONFLICT DO "
+        "NOTHING",
+        {content_id, id});
   }
 }
 
@@ -207,11 +215,13 @@ void SetContentTags(Tx& tx, const ContentRecord& c) {
   }
 }
 
-void SetContentAssignees(Tx& tx, const std::string& content_id, const std::vector<std::string>& ids) {
+void SetContentAssignees(Tx& tx, const std::string& content_id,
+                         const std::vector<std::string>& ids) {
   tx.Exec("DELETE FROM content_assignees WHERE content_id = ?", {content_id});
   for (const auto& id : ids) {
-    tx.Exec("INSERT INTO content_assignees (content_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            {content_id, id});
+    tx.Exec(
+        "INSERT INTO content_assignees (content_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        {content_id, id});
   }
 }
 
@@ -230,9 +240,15 @@ Value SortValue(const ContentRecord& c, const std::string& sort) {
 std::vector<ContentRecord> ListContents(Tx& tx, const ContentQuery& q) {
   // The statement is assembled from fixed fragments; every value is a bound parameter.
   std::vector<Value> params;
-  std::string sql = std::string("SELECT ") + kContentColumns + " FROM contents c WHERE c.workspace_id = ?";
+  std::string sql =
+      std::string("SELECT ") + kContentColumns + " FROM contents c WHERE c.workspace_id = ?";
   params.emplace_back(q.workspace_id);
   sql += q.archived ? " AND c.archived_at IS NOT NULL" : " AND c.archived_at IS NULL";
+  if (q.shared_with) {
+    sql += std::string(" AND ") + kSharedWithCondition;
+    params.emplace_back(*q.shared_with);
+    params.emplace_back(*q.shared_with);
+  }
   AddIn(sql, params, " AND c.type_id IN ", q.type_ids);
   AddIn(sql, params, " AND c.owner_id IN ", q.owner_ids);
   AddIn(sql, params, " AND c.project_id IN ", q.project_ids);
@@ -241,12 +257,14 @@ std::vector<ContentRecord> ListContents(Tx& tx, const ContentQuery& q) {
   AddIn(sql, params, " AND c.id IN (SELECT content_id FROM content_channels WHERE channel_id IN ",
         q.channel_ids);
   if (!q.channel_ids.empty()) sql += ")";
-  AddIn(sql, params, " AND c.id IN (SELECT content_id FROM content_tags WHERE tag_key IN ", q.tag_keys);
+  AddIn(sql, params, " AND c.id IN (SELECT content_id FROM content_tags WHERE tag_key IN ",
+        q.tag_keys);
   if (!q.tag_keys.empty()) sql += ")";
   AddIn(sql, params, " AND c.id IN (SELECT content_id FROM content_assignees WHERE user_id IN ",
         q.assignee_ids);
   if (!q.assignee_ids.empty()) sql += ")";
-  auto range = [&](const char* column, const std::optional<TimeMs>& from, const std::optional<TimeMs>& to) {
+  auto range = [&](const char* column, const std::optional<TimeMs>& from,
+                   const std::optional<TimeMs>& to) {
     if (from) {
       sql += std::string(" AND ") + column + " >= ?";
       params.emplace_back(*from);
@@ -294,11 +312,13 @@ void UpdateWorkingRevision(Tx& tx, const RevisionRecord& v) {
   tx.Exec(
       "UPDATE revisions SET title = ?, fields = ?, content_hash = ?, reason = ?, saved_at = ?, "
       "saves = ? WHERE content_id = ? AND number = ? AND sealed = 0",
-      {v.title, v.fields_json, v.content_hash, v.reason, v.saved_at, v.saves, v.content_id, v.number});
+      {v.title, v.fields_json, v.content_hash, v.reason, v.saved_at, v.saves, v.content_id,
+       v.number});
 }
 
 void SealRevision(Tx& tx, const std::string& content_id, std::int64_t number) {
-  tx.Exec("UPDATE revisions SET sealed = 1 WHERE content_id = ? AND number = ?", {content_id, number});
+  tx.Exec("UPDATE revisions SET sealed = 1 WHERE content_id = ? AND number = ?",
+          {content_id, number});
 }
 
 void SetRevisionLabel(Tx& tx, const std::string& content_id, std::int64_t number,
@@ -307,7 +327,8 @@ void SetRevisionLabel(Tx& tx, const std::string& content_id, std::int64_t number
           {Nullable(label), content_id, number});
 }
 
-std::optional<RevisionRecord> FindRevision(Tx& tx, const std::string& content_id, std::int64_t number) {
+std::optional<RevisionRecord> FindRevision(Tx& tx, const std::string& content_id,
+                                           std::int64_t number) {
   static const std::string sql = std::string("SELECT ") + kRevisionColumns +
                                  " FROM revisions r JOIN users u ON u.id = r.author_id "
                                  "WHERE r.content_id = ? AND r.number = ?";
@@ -342,7 +363,8 @@ std::optional<std::string> FindVersionSnapshot(Tx& tx, const std::string& conten
 }
 
 void PruneVersionSnapshots(Tx& tx, const std::string& content_id, std::int64_t oldest_kept) {
-  tx.Exec("DELETE FROM content_versions WHERE content_id = ? AND version < ?", {content_id, oldest_kept});
+  tx.Exec("DELETE FROM content_versions WHERE content_id = ? AND version < ?",
+          {content_id, oldest_kept});
 }
 
 }  // namespace copydesk::storage

@@ -67,6 +67,9 @@ struct ContentQuery {
   std::vector<std::string> languages;
   std::vector<std::string> status_ids;
   bool archived = false;
+  //! Set: only the contents shared with this person (a guest), directly, through a team or a
+  //! project.
+  std::optional<std::string> shared_with;
   std::optional<TimeMs> publish_from, publish_to, due_from, due_to, updated_from, updated_to;
   std::string sort = "updated";  //!< updated, created, publish_at, due_at, title
   bool descending = true;
@@ -84,7 +87,8 @@ void UpdateContentRow(Tx& tx, const ContentRecord& content);
 //! Replaces a content's channels, tags or assignees.
 void SetContentChannels(Tx& tx, const std::string& content_id, const std::vector<std::string>& ids);
 void SetContentTags(Tx& tx, const ContentRecord& content);
-void SetContentAssignees(Tx& tx, const std::string& content_id, const std::vector<std::string>& ids);
+void SetContentAssignees(Tx& tx, const std::string& content_id,
+                         const std::vector<std::string>& ids);
 //! Deletes a content for good, with its history.
 void DeleteContent(Tx& tx, const std::string& id);
 //! One page of contents (channels, tags and assignees filled), in the query's order.

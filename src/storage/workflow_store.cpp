@@ -9,8 +9,8 @@ constexpr const char* kStatusColumns =
     "gate_blocking, created_at";
 
 StatusRecord ReadStatus(const Row& r) {
-  return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Int(5), r.OptText(6),
-          r.Int(7) != 0, r.Int(8) != 0, r.Int(9)};
+  return {r.Text(0), r.Text(1),    r.Text(2),     r.Text(3),     r.Text(4),
+          r.Int(5),  r.OptText(6), r.Int(7) != 0, r.Int(8) != 0, r.Int(9)};
 }
 
 }  // namespace
@@ -37,7 +37,9 @@ void UpdateStatus(Tx& tx, const StatusRecord& s) {
        std::int64_t{s.gate_no_violations}, std::int64_t{s.gate_blocking}, s.id});
 }
 
-void DeleteStatus(Tx& tx, const std::string& id) { tx.Exec("DELETE FROM statuses WHERE id = ?", {id}); }
+void DeleteStatus(Tx& tx, const std::string& id) {
+  tx.Exec("DELETE FROM statuses WHERE id = ?", {id});
+}
 
 void MoveStatusContents(Tx& tx, const std::string& from, const std::string& to) {
   tx.Exec("UPDATE contents SET status_id = ? WHERE status_id = ?", {to, from});
@@ -55,11 +57,11 @@ std::int64_t CountContentsInStatus(Tx& tx, const std::string& status_id) {
 void InsertApproval(Tx& tx, const ApprovalRecord& a) {
   tx.Exec(
       "INSERT INTO approvals (id, content_id, revision, content_hash, team_id, status_id, "
-      "decision, comment, user_id, visitor_name, visitor_email, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "decision, comment, user_id, visitor_name, visitor_email, created_at, link_id) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {a.id, a.content_id, a.revision, a.content_hash, Nullable(a.team_id), Nullable(a.status_id),
        a.decision, a.comment, Nullable(a.user_id), Nullable(a.visitor_name),
-       Nullable(a.visitor_email), a.created_at});
+       Nullable(a.visitor_email), a.created_at, Nullable(a.link_id)});
 }
 
 std::vector<ApprovalRecord> ListApprovals(Tx& tx, const std::string& content_id) {
@@ -70,8 +72,8 @@ std::vector<ApprovalRecord> ListApprovals(Tx& tx, const std::string& content_id)
       "LEFT JOIN users u ON u.id = a.user_id LEFT JOIN teams t ON t.id = a.team_id "
       "WHERE a.content_id = ? ORDER BY a.created_at, a.id",
       {content_id}, [](const Row& r) {
-        ApprovalRecord a{r.Text(0),    r.Text(1),    r.Int(2),     r.Text(3),
-                         r.OptText(4), r.OptText(5), r.Text(6),    r.Text(7),
+        ApprovalRecord a{r.Text(0),    r.Text(1),    r.Int(2),      r.Text(3),
+                         r.OptText(4), r.OptText(5), r.Text(6),     r.Text(7),
                          r.OptText(8), r.OptText(9), r.OptText(10), r.Int(11)};
         a.user_name = r.Text(12);
         a.team_name = r.Text(13);
@@ -79,7 +81,8 @@ std::vector<ApprovalRecord> ListApprovals(Tx& tx, const std::string& content_id)
       });
 }
 
-std::vector<std::string> TeamsOfUser(Tx& tx, const std::string& workspace_id, const std::string& user_id) {
+std::vector<std::string> TeamsOfUser(Tx& tx, const std::string& workspace_id,
+                                     const std::string& user_id) {
   return tx.Rows(
       "SELECT t.id FROM teams t JOIN team_members m ON m.team_id = t.id "
       "WHERE t.workspace_id = ? AND m.user_id = ? ORDER BY t.id",
@@ -92,6 +95,7 @@ std::vector<EventRecord> ListEvents(Tx& tx, const EventQuery& q) {
       "SELECT e.seq, e.workspace_id, e.actor_id, COALESCE(u.name, ''), e.kind, e.subject_id, "
       "e.data, e.created_at FROM events e LEFT JOIN users u ON u.id = e.actor_id "
       "WHERE e.workspace_id = ?";
+  if (q.without_comments) sql += " AND e.kind NOT LIKE 'comment.%'";
   if (q.subject_id) {
     sql += " AND e.subject_id = ?";
     params.emplace_back(*q.subject_id);
@@ -121,8 +125,8 @@ std::vector<EventRecord> ListEvents(Tx& tx, const EventQuery& q) {
   sql += " ORDER BY e.seq DESC LIMIT ?";
   params.emplace_back(std::int64_t{q.limit});
   return tx.Rows(sql, params, [](const Row& r) {
-    return EventRecord{r.Int(0), r.OptText(1), r.OptText(2), r.Text(3), r.Text(4), r.OptText(5),
-                       r.Text(6), r.Int(7)};
+    return EventRecord{r.Int(0),  r.OptText(1), r.OptText(2), r.Text(3),
+                       r.Text(4), r.OptText(5), r.Text(6),    r.Int(7)};
   });
 }
 

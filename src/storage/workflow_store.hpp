@@ -37,8 +37,9 @@ struct ApprovalRecord {
   std::optional<std::string> visitor_name;
   std::optional<std::string> visitor_email;
   TimeMs created_at = 0;
-  std::string user_name;  //!< read only: the approver's name
-  std::string team_name;  //!< read only
+  std::optional<std::string> link_id;  //!< the review link a visitor decided through
+  std::string user_name;               //!< read only: the approver's name
+  std::string team_name;               //!< read only
 };
 
 //! One event of the activity, with its actor's name.
@@ -74,7 +75,8 @@ void InsertApproval(Tx& tx, const ApprovalRecord& approval);
 std::vector<ApprovalRecord> ListApprovals(Tx& tx, const std::string& content_id);
 
 //! The team ids a user belongs to in a workspace.
-std::vector<std::string> TeamsOfUser(Tx& tx, const std::string& workspace_id, const std::string& user_id);
+std::vector<std::string> TeamsOfUser(Tx& tx, const std::string& workspace_id,
+                                     const std::string& user_id);
 
 //! Filters of an activity query; empty means any.
 struct EventQuery {
@@ -84,6 +86,7 @@ struct EventQuery {
   std::optional<std::string> kind_prefix;
   std::optional<TimeMs> from, to;
   std::optional<std::int64_t> before_seq;
+  bool without_comments = false;  //!< leaves out comment.* events
   int limit = 100;
 };
 //! Events of a workspace, newest first.

@@ -5,7 +5,7 @@
 #include <boost/json/serialize.hpp>
 #include <set>
 
-#include "auth/policy.hpp"
+#include "auth/access.hpp"
 #include "collab/notifications.hpp"
 #include "content/approvals.hpp"
 #include "content/contents.hpp"
@@ -46,7 +46,7 @@ std::map<std::string, std::string> TeamNames(Tx& tx, const std::string& workspac
 // What the actor is to a content, for the workflow's own permission questions.
 struct Standing {
   storage::ContentRecord content;
-  auth::Role role;
+  std::optional<auth::Role> role;  //!< none for a review link's visitor
   std::vector<storage::StatusRecord> statuses;
   std::vector<std::string> my_teams;
 };
@@ -58,11 +58,11 @@ Result<Standing> Stand(Tx& tx, const auth::Actor& actor, const std::string& cont
     if (auto stored = storage::FindRole(tx, content->workspace_id, actor.user.id))
       role = auth::ParseRole(*stored);
   }
-  if (!content || !auth::Can(role, Action::kReadContent))
+  if (!content || !auth::CanOnContent(tx, actor.user.id, *content, Action::kReadContent))
     return Error::NotFound("No such content.");
   auto statuses = storage::ListStatuses(tx, content->workspace_id);
   auto teams = storage::TeamsOfUser(tx, content->workspace_id, actor.user.id);
-  return Standing{std::move(*content), *role, std::move(statuses), std::move(teams)};
+  return Standing{std::move(*content), role, std::move(statuses), std::move(teams)};
 }
 
 // The teams the content's current status asks, which its members may answer for.
@@ -470,6 +470,8 @@ Result<std::vector<storage::EventRecord>> Workflow::ContentActivity(
     storage::EventQuery q;
     q.workspace_id = standing->content.workspace_id;
     q.subject_id = content_id;
+    // Guests do not see the comment events: some are about internal comments.
+    q.without_comments = !auth::SeesInternal(standing->role);
     q.before_seq = before;
     q.limit = limit;
     return storage::ListEvents(tx, q);

@@ -1,10 +1,12 @@
 #include "workspace/settings.hpp"
 
+#include <algorithm>
 #include <boost/json/serialize.hpp>
 
 #include "core/random.hpp"
 #include "core/text.hpp"
 #include "storage/accounts_store.hpp"
+#include "storage/shares_store.hpp"
 #include "storage/workflow_store.hpp"
 #include "storage/workspaces_store.hpp"
 #include "workspace/workspaces.hpp"
@@ -27,11 +29,14 @@ bool ValidColor(std::string_view c) {
 
 std::optional<std::string> CheckLabel(std::string_view name, std::size_t max_chars) {
   if (Trim(name).empty()) return "must not be empty";
-  if (CountCharacters(name) > max_chars) return "must be at most " + std::to_string(max_chars) + " characters";
+  if (CountCharacters(name) > max_chars)
+    return "must be at most " + std::to_string(max_chars) + " characters";
   return std::nullopt;
 }
 
-std::string Event(json::object o) { return json::serialize(o); }
+std::string Event(json::object o) {
+  return json::serialize(o);
+}
 
 // ---- defaults ---------------------------------------------------------------------------------
 
@@ -59,21 +64,32 @@ void SeedWorkspaceDefaults(Tx& tx, const std::string& workspace_id, const std::s
                            TimeMs now) {
   const bool fr = language == "fr";
   const std::vector<DefaultChannel> tree = {
-      {"Website", "Site web", "#2563eb", std::nullopt, {{"Blog", "Blog", "#3b82f6", std::nullopt, {}}}},
-      {"Social", "Réseaux sociaux", "#db2777", std::nullopt,
+      {"Website",
+       "Site web",
+       "#2563eb",
+       std::nullopt,
+       {{"Blog", "Blog", "#3b82f6", std::nullopt, {}}}},
+      {"Social",
+       "Réseaux sociaux",
+       "#db2777",
+       std::nullopt,
        {{"LinkedIn", "LinkedIn", "#0a66c2", 3000, {}},
         {"X", "X", "#111827", 280, {}},
         {"Facebook", "Facebook", "#1877f2", std::nullopt, {}},
         {"Instagram", "Instagram", "#c13584", 2200, {}}}},
-      {"Email", "E-mail", "#059669", std::nullopt, {{"Newsletter", "Newsletter", "#10b981", std::nullopt, {}}}},
+      {"Email",
+       "E-mail",
+       "#059669",
+       std::nullopt,
+       {{"Newsletter", "Newsletter", "#10b981", std::nullopt, {}}}},
       {"Print", "Print", "#92400e", std::nullopt, {}},
       {"Internal", "Interne", "#6b7280", std::nullopt, {}},
   };
   std::int64_t position = 0;
   std::function<void(const DefaultChannel&, const std::optional<std::string>&)> add =
       [&](const DefaultChannel& c, const std::optional<std::string>& parent) {
-        storage::ChannelRecord record{NewId(), workspace_id, parent, fr ? c.fr : c.en,
-                                      c.color,  c.limit,      position++, now};
+        storage::ChannelRecord record{NewId(), workspace_id, parent,     fr ? c.fr : c.en,
+                                      c.color, c.limit,      position++, now};
         storage::InsertChannel(tx, record);
         for (const auto& child : c.children) add(child, record.id);
       };
@@ -87,7 +103,8 @@ void SeedWorkspaceDefaults(Tx& tx, const std::string& workspace_id, const std::s
   print_format.key = "format";
   print_format.label = L("Format", "Format");
   print_format.kind = FieldKind::kChoice;
-  print_format.options = {"A4", "A5", L("Flyer", "Flyer"), L("Poster", "Affiche"), L("Brochure", "Brochure")};
+  print_format.options = {"A4", "A5", L("Flyer", "Flyer"), L("Poster", "Affiche"),
+                          L("Brochure", "Brochure")};
   FieldDef duration;
   duration.key = "duration";
   duration.label = L("Duration (seconds)", "Durée (secondes)");
@@ -99,25 +116,31 @@ void SeedWorkspaceDefaults(Tx& tx, const std::string& workspace_id, const std::s
     std::vector<FieldDef> fields;
   };
   const std::vector<DefaultType> types = {
-      {"article", L("Article", "Article"),
+      {"article",
+       L("Article", "Article"),
        {Text("lead", L("Lead", "Chapô"), 300, FieldKind::kLongText),
         Text("body", L("Body", "Corps"), std::nullopt, FieldKind::kRichText),
         Text("seo_title", L("SEO title", "Titre SEO"), 60),
-        Text("meta_description", L("Meta description", "Méta-description"), 160, FieldKind::kLongText)}},
+        Text("meta_description", L("Meta description", "Méta-description"), 160,
+             FieldKind::kLongText)}},
       {"social_post", L("Social post", "Publication sociale"), {social_text}},
-      {"newsletter", L("Newsletter", "Newsletter"),
-       {Text("subject", L("Subject", "Objet"), 80), Text("preheader", L("Preheader", "Pré-en-tête"), 120),
+      {"newsletter",
+       L("Newsletter", "Newsletter"),
+       {Text("subject", L("Subject", "Objet"), 80),
+        Text("preheader", L("Preheader", "Pré-en-tête"), 120),
         Text("body", L("Body", "Corps"), std::nullopt, FieldKind::kRichText)}},
-      {"print", L("Print", "Print"),
+      {"print",
+       L("Print", "Print"),
        {Text("body", L("Body", "Corps"), std::nullopt, FieldKind::kRichText), print_format}},
-      {"video", L("Video", "Vidéo"),
+      {"video",
+       L("Video", "Vidéo"),
        {Text("script", L("Script", "Script"), std::nullopt, FieldKind::kRichText), duration}},
   };
   std::int64_t type_position = 0;
   for (const auto& t : types) {
-    storage::InsertContentType(tx, {NewId(), workspace_id, t.key, t.name,
-                                    json::serialize(FieldDefsToJson(t.fields)), type_position++,
-                                    now, now});
+    storage::InsertContentType(
+        tx, {NewId(), workspace_id, t.key, t.name, json::serialize(FieldDefsToJson(t.fields)),
+             type_position++, now, now});
   }
 
   // The default workflow, with legal validation gated by a Legal team (empty until people are
@@ -141,8 +164,10 @@ void SeedWorkspaceDefaults(Tx& tx, const std::string& workspace_id, const std::s
   };
   std::int64_t status_position = 0;
   for (const auto& d : statuses) {
-    storage::StatusRecord status{NewId(), workspace_id, fr ? d.fr : d.en, d.color, d.category,
-                                 status_position++, std::nullopt, false, false, now};
+    storage::StatusRecord status{NewId(),      workspace_id, fr ? d.fr : d.en,
+                                 d.color,      d.category,   status_position++,
+                                 std::nullopt, false,        false,
+                                 now};
     if (d.legal_gate) {
       status.gate_teams_json = json::serialize(json::array{json::string(legal.id)});
       status.gate_blocking = true;
@@ -156,7 +181,7 @@ void SeedWorkspaceDefaults(Tx& tx, const std::string& workspace_id, const std::s
 Result<std::vector<storage::ChannelRecord>> Settings::Channels(const auth::Actor& actor,
                                                                const std::string& ws) {
   return db_.Read([&](Tx& tx) -> Result<std::vector<storage::ChannelRecord>> {
-    auto access = Authorize(tx, actor.user.id, ws, Action::kReadSettings);
+    auto access = Authorize(tx, actor.user.id, ws, Action::kReadTemplates);
     if (!access) return std::move(access).error();
     return storage::ListChannels(tx, access->workspace.id);
   });
@@ -166,7 +191,8 @@ namespace {
 
 // Applies a change to a channel, checking every rule; the parent must be in the same workspace
 // and may not be the channel itself or one of its descendants.
-Result<void> ApplyChannelChange(Tx& tx, storage::ChannelRecord& channel, const ChannelChange& change) {
+Result<void> ApplyChannelChange(Tx& tx, storage::ChannelRecord& channel,
+                                const ChannelChange& change) {
   std::vector<FieldError> faults;
   if (change.name) {
     if (auto why = CheckLabel(*change.name, 80)) faults.push_back({"name", *why});
@@ -216,10 +242,18 @@ Result<storage::ChannelRecord> Settings::CreateChannel(const auth::Actor& actor,
     auto access = Authorize(tx, actor.user.id, ws, Action::kManageSettings);
     if (!access) return std::move(access).error();
     const TimeMs now = NowMs();
-    storage::ChannelRecord channel{NewId(), access->workspace.id, std::nullopt, "", "#6b7280",
-                                   std::nullopt, static_cast<std::int64_t>(storage::ListChannels(tx, access->workspace.id).size()), now};
+    storage::ChannelRecord channel{
+        NewId(),
+        access->workspace.id,
+        std::nullopt,
+        "",
+        "#6b7280",
+        std::nullopt,
+        static_cast<std::int64_t>(storage::ListChannels(tx, access->workspace.id).size()),
+        now};
     if (!change.name) return Error::InvalidField("name", "is required");
-    if (auto applied = ApplyChannelChange(tx, channel, change); !applied) return std::move(applied).error();
+    if (auto applied = ApplyChannelChange(tx, channel, change); !applied)
+      return std::move(applied).error();
     storage::InsertChannel(tx, channel);
     storage::AppendEvent(tx, channel.workspace_id, actor.user.id, "channel.created", channel.id,
                          Event({{"name", channel.name}}), now);
@@ -235,7 +269,8 @@ Result<storage::ChannelRecord> Settings::UpdateChannel(const auth::Actor& actor,
     if (!access) return std::move(access).error();
     auto channel = storage::FindChannel(tx, access->workspace.id, id);
     if (!channel) return Error::NotFound("No such channel.");
-    if (auto applied = ApplyChannelChange(tx, *channel, change); !applied) return std::move(applied).error();
+    if (auto applied = ApplyChannelChange(tx, *channel, change); !applied)
+      return std::move(applied).error();
     storage::UpdateChannel(tx, *channel);
     storage::AppendEvent(tx, channel->workspace_id, actor.user.id, "channel.updated", channel->id,
                          Event({{"name", channel->name}}), NowMs());
@@ -244,7 +279,8 @@ Result<storage::ChannelRecord> Settings::UpdateChannel(const auth::Actor& actor,
 }
 
 Result<void> Settings::DeleteChannel(const auth::Actor& actor, const std::string& ws,
-                                     const std::string& id, const std::optional<std::string>& move_to) {
+                                     const std::string& id,
+                                     const std::optional<std::string>& move_to) {
   return db_.Write([&](Tx& tx) -> Result<void> {
     auto access = Authorize(tx, actor.user.id, ws, Action::kManageSettings);
     if (!access) return std::move(access).error();
@@ -282,7 +318,7 @@ Result<void> Settings::DeleteChannel(const auth::Actor& actor, const std::string
 Result<std::vector<storage::ContentTypeRecord>> Settings::Types(const auth::Actor& actor,
                                                                 const std::string& ws) {
   return db_.Read([&](Tx& tx) -> Result<std::vector<storage::ContentTypeRecord>> {
-    auto access = Authorize(tx, actor.user.id, ws, Action::kReadSettings);
+    auto access = Authorize(tx, actor.user.id, ws, Action::kReadTemplates);
     if (!access) return std::move(access).error();
     return storage::ListContentTypes(tx, access->workspace.id);
   });
@@ -296,8 +332,10 @@ Result<storage::ContentTypeRecord> Settings::CreateType(const auth::Actor& actor
   if (change.key && !IsValidKey(*change.key)) {
     faults.push_back({"key", "must be lowercase letters, digits and _, starting with a letter"});
   }
-  if (!change.name) faults.push_back({"name", "is required"});
-  else if (auto why = CheckLabel(*change.name, 80)) faults.push_back({"name", *why});
+  if (!change.name)
+    faults.push_back({"name", "is required"});
+  else if (auto why = CheckLabel(*change.name, 80))
+    faults.push_back({"name", *why});
   if (!faults.empty()) return Error::Invalid("Some fields are invalid.", std::move(faults));
   return db_.Write([&](Tx& tx) -> Result<storage::ContentTypeRecord> {
     auto access = Authorize(tx, actor.user.id, ws, Action::kManageSettings);
@@ -307,9 +345,14 @@ Result<storage::ContentTypeRecord> Settings::CreateType(const auth::Actor& actor
     }
     const TimeMs now = NowMs();
     storage::ContentTypeRecord type{
-        NewId(), access->workspace.id, *change.key, std::string(Trim(*change.name)),
+        NewId(),
+        access->workspace.id,
+        *change.key,
+        std::string(Trim(*change.name)),
         json::serialize(FieldDefsToJson(change.fields.value_or(std::vector<FieldDef>{}))),
-        static_cast<std::int64_t>(storage::ListContentTypes(tx, access->workspace.id).size()), now, now};
+        static_cast<std::int64_t>(storage::ListContentTypes(tx, access->workspace.id).size()),
+        now,
+        now};
     storage::InsertContentType(tx, type);
     storage::AppendEvent(tx, type.workspace_id, actor.user.id, "type.created", type.id,
                          Event({{"key", type.key}, {"name", type.name}}), now);
@@ -318,9 +361,11 @@ Result<storage::ContentTypeRecord> Settings::CreateType(const auth::Actor& actor
 }
 
 Result<storage::ContentTypeRecord> Settings::UpdateType(const auth::Actor& actor,
-                                                        const std::string& ws, const std::string& id,
+                                                        const std::string& ws,
+                                                        const std::string& id,
                                                         const ContentTypeChange& change) {
-  if (change.key) return Error::InvalidField("key", "cannot change: contents and integrations rely on it");
+  if (change.key)
+    return Error::InvalidField("key", "cannot change: contents and integrations rely on it");
   if (change.name) {
     if (auto why = CheckLabel(*change.name, 80)) return Error::InvalidField("name", *why);
   }
@@ -364,9 +409,17 @@ Result<std::vector<storage::ProjectRecord>> Settings::Projects(const auth::Actor
                                                                const std::string& ws,
                                                                bool include_archived) {
   return db_.Read([&](Tx& tx) -> Result<std::vector<storage::ProjectRecord>> {
-    auto access = Authorize(tx, actor.user.id, ws, Action::kReadSettings);
+    auto access = Authorize(tx, actor.user.id, ws, Action::kReadWorkspace);
     if (!access) return std::move(access).error();
-    return storage::ListProjects(tx, access->workspace.id, include_archived);
+    auto projects = storage::ListProjects(tx, access->workspace.id, include_archived);
+    if (!auth::Can(access->role, Action::kReadSettings)) {
+      // Guests see the projects shared with them, and nothing of the others.
+      const auto shared = storage::SharedWithUser(tx, access->workspace.id, actor.user.id);
+      std::erase_if(projects, [&](const storage::ProjectRecord& p) {
+        return !std::binary_search(shared.project_ids.begin(), shared.project_ids.end(), p.id);
+      });
+    }
+    return projects;
   });
 }
 
@@ -379,8 +432,13 @@ Result<storage::ProjectRecord> Settings::CreateProject(const auth::Actor& actor,
     auto access = Authorize(tx, actor.user.id, ws, Action::kManageProjects);
     if (!access) return std::move(access).error();
     const TimeMs now = NowMs();
-    storage::ProjectRecord project{NewId(), access->workspace.id, std::string(Trim(*change.name)),
-                                   change.description.value_or(""), std::nullopt, now, now};
+    storage::ProjectRecord project{NewId(),
+                                   access->workspace.id,
+                                   std::string(Trim(*change.name)),
+                                   change.description.value_or(""),
+                                   std::nullopt,
+                                   now,
+                                   now};
     if (change.archived.value_or(false)) project.archived_at = now;
     storage::InsertProject(tx, project);
     storage::AppendEvent(tx, project.workspace_id, actor.user.id, "project.created", project.id,
@@ -418,7 +476,8 @@ Result<storage::ProjectRecord> Settings::UpdateProject(const auth::Actor& actor,
 
 // ---- tags -------------------------------------------------------------------------------------
 
-Result<std::vector<storage::TagCount>> Settings::Tags(const auth::Actor& actor, const std::string& ws,
+Result<std::vector<storage::TagCount>> Settings::Tags(const auth::Actor& actor,
+                                                      const std::string& ws,
                                                       const std::string& prefix, int limit) {
   return db_.Read([&](Tx& tx) -> Result<std::vector<storage::TagCount>> {
     auto access = Authorize(tx, actor.user.id, ws, Action::kReadContent);

@@ -1,0 +1,231 @@
+// The review API for people without an account: they open a session on a link's secret with
+// their name and e-mail (and its password), then read, annotate, edit or validate what the link
+// shows, as its level allows. Nothing else of the workspace is reachable from here.
+#include <boost/json/parse.hpp>
+#include <memory>
+
+#include "api/api.hpp"
+#include "api/common.hpp"
+#include "api/content_json.hpp"
+#include "auth/rate_limiter.hpp"
+#include "core/clock.hpp"
+#include "core/random.hpp"
+
+namespace copydesk::api {
+
+namespace json = boost::json;
+
+namespace {
+
+inline constexpr const char* kReviewCookie = "copydesk_review";
+
+// Visitors are limited per address: failed openings (a guessed secret or password) and requests.
+struct Limits {
+  auth::FailureWindow failed_opens{10, 10 * 60 * 1000};
+  auth::FailureWindow requests{300, 60 * 1000};
+};
+
+Error TooMany(TimeMs retry_after_ms) {
+  Error e{ErrorKind::kRateLimited, "Too many requests on review links. Try again later."};
+  e.retry_after_seconds = static_cast<int>((retry_after_ms + 999) / 1000);
+  return e;
+}
+
+Result<void> Throttle(Limits& limits, const http::Request& req, TimeMs now) {
+  if (auto wait = limits.requests.RetryAfter(req.remote_ip, now); wait > 0) return TooMany(wait);
+  limits.requests.Fail(req.remote_ip, now);  // counts every request
+  return {};
+}
+
+std::string ReviewCookie(const std::string& secret, const std::string& token, TimeMs expires_at,
+                         TimeMs now, const Config& config) {
+  std::string cookie = std::string(kReviewCookie) + "=" + token + "; Path=/api/v1/review/" +
+                       secret + "; HttpOnly; SameSite=Strict; Max-Age=" +
+                       std::to_string(std::max<TimeMs>(0, (expires_at - now) / 1000));
+  if (config.SecureCookies()) cookie += "; Secure";
+  return cookie;
+}
+
+// The visitor's session on this link; unsafe methods also need the session's CSRF token.
+Result<collab::ReviewSession> SessionOf(Services& s, const http::Request& req, TimeMs now) {
+  auto session = s.sharing.Resume(req.Param("secret"), req.Cookie(kReviewCookie), now);
+  if (!session) return session;
+  if (req.IsUnsafeMethod()) {
+    const auto header = req.Header("X-CSRF-Token");
+    if (!header || !ConstantTimeEquals(std::string(*header), session->csrf_token))
+      return Error::Forbidden("The X-CSRF-Token header is missing or wrong.");
+  }
+  return session;
+}
+
+json::object ReviewContentJson(const content::ContentView& view,
+                               const std::vector<storage::ApprovalRecord>& decisions) {
+  const auto& c = view.content;
+  std::error_code ec;
+  auto fields = json::parse(c.fields_json, ec);
+  json::object out{{"id", c.id},
+                   {"title", c.title},
+                   {"language", c.language},
+                   {"revision", c.revision},
+                   {"version", c.version},
+                   {"fields", ec ? json::value(json::object()) : fields},
+                   {"type", TypeJson(view.type)},
+                   {"status", nullptr},
+                   {"publish_at", c.publish_at ? json::value(FormatTime(*c.publish_at)) : nullptr},
+                   {"updated_at", FormatTime(c.updated_at)}};
+  if (view.status) out["status"] = {{"name", view.status->name}, {"color", view.status->color}};
+  json::array mine;
+  for (const auto& a : decisions) {
+    if (a.content_id == c.id) mine.push_back(ApprovalJson(a, a.content_hash != c.content_hash));
+  }
+  out["decisions"] = std::move(mine);
+  return out;
+}
+
+}  // namespace
+
+void AddReviewRoutes(http::Router& router, Services& s) {
+  auto limits = std::make_shared<Limits>();
+
+  router.Add(
+      "POST", "/api/v1/review/{secret}/session",
+      [&s, limits](http::Request& req) -> Result<http::Response> {
+        const TimeMs now = NowMs();
+        if (auto wait = limits->failed_opens.RetryAfter(req.remote_ip, now); wait > 0)
+          return TooMany(wait);
+        if (auto ok = Throttle(*limits, req, now); !ok) return std::move(ok).error();
+        auto in = ReadBody(req);
+        if (!in) return std::move(in).error();
+        auto password = in->String("password", JsonInput::kOptional, 1024);
+        auto name = in->String("name", JsonInput::kOptional, 1024);
+        auto email = in->String("email", JsonInput::kOptional, 1024);
+        if (auto done = in->Finish(); !done) return std::move(done).error();
+        auto opened = s.sharing.Open(req.Param("secret"), password, name, email, now);
+        if (!opened) {
+          if (opened.error().kind == ErrorKind::kNotFound)
+            limits->failed_opens.Fail(req.remote_ip, now);
+          return std::move(opened).error();
+        }
+        const auto& session = opened->session;
+        json::object body{{"level", session.link.level},
+                          {"label", session.link.label},
+                          {"expires_at", FormatTime(opened->expires_at)},
+                          {"csrf_token", session.csrf_token},
+                          {"visitor", nullptr}};
+        if (session.visitor)
+          body["visitor"] = {{"name", session.visitor->name}, {"email", session.visitor->email}};
+        return Json(201, body).With("Set-Cookie", ReviewCookie(req.Param("secret"), opened->token,
+                                                               opened->expires_at, now, s.config));
+      });
+
+  router.Add(
+      "GET", "/api/v1/review/{secret}", [&s, limits](http::Request& req) -> Result<http::Response> {
+        const TimeMs now = NowMs();
+        if (auto ok = Throttle(*limits, req, now); !ok) return std::move(ok).error();
+        auto session = SessionOf(s, req, now);
+        if (!session) return std::move(session).error();
+        auto actor = s.db.Read([&](storage::Tx& tx) { return session->Actor(tx); });
+        if (!actor) return Error::Unauthenticated("Say who you are to open this link.");
+        const auto decisions = s.sharing.Decisions(*session);
+        json::array contents;
+        for (const auto& c : s.sharing.Shown(*session)) {
+          auto view = s.contents.Get(*actor, c.id);
+          if (view) contents.push_back(ReviewContentJson(*view, decisions));
+        }
+        const auto& link = session->link;
+        json::object body{
+            {"link",
+             {{"level", link.level},
+              {"label", link.label},
+              {"expires_at", FormatTime(link.expires_at)},
+              {"project", link.project_id ? json::value(link.project_name) : nullptr}}},
+            {"visitor", nullptr},
+            {"csrf_token", session->csrf_token},
+            {"contents", std::move(contents)}};
+        if (session->visitor)
+          body["visitor"] = {{"name", session->visitor->name}, {"email", session->visitor->email}};
+        return Json(200, body).With("Cache-Control", "no-store");
+      });
+
+  router.Add("POST", "/api/v1/review/{secret}/decision",
+             [&s, limits](http::Request& req) -> Result<http::Response> {
+               const TimeMs now = NowMs();
+               if (auto ok = Throttle(*limits, req, now); !ok) return std::move(ok).error();
+               auto session = SessionOf(s, req, now);
+               if (!session) return std::move(session).error();
+               auto in = ReadBody(req);
+               if (!in) return std::move(in).error();
+               collab::DecisionInput input;
+               input.content_id = in->String("content_id", JsonInput::kOptional, 64);
+               input.revision = in->Int("revision", JsonInput::kRequired);
+               input.decision = in->String("decision", JsonInput::kRequired, 32);
+               input.comment = in->String("comment", JsonInput::kOptional, 64 * 1024);
+               if (auto done = in->Finish(); !done) return std::move(done).error();
+               auto approval = s.sharing.Decide(*session, std::move(input), now);
+               if (!approval) return std::move(approval).error();
+               return Json(201, ApprovalJson(*approval, false));
+             });
+
+  // Editing (edit links): the text only, from the version the visitor read.
+  router.Add("PATCH", "/api/v1/review/{secret}/contents/{id}",
+             [&s, limits](http::Request& req) -> Result<http::Response> {
+               const TimeMs now = NowMs();
+               if (auto ok = Throttle(*limits, req, now); !ok) return std::move(ok).error();
+               auto session = SessionOf(s, req, now);
+               if (!session) return std::move(session).error();
+               if (auto shown = s.sharing.ShownContent(*session, req.Param("id")); !shown)
+                 return std::move(shown).error();
+               auto actor = s.db.Read([&](storage::Tx& tx) { return session->Actor(tx); });
+               if (!actor) return Error::Unauthenticated("Say who you are to open this link.");
+               auto in = ReadBody(req);
+               if (!in) return std::move(in).error();
+               auto base = in->Int("base_version", JsonInput::kRequired);
+               content::ContentInput input;
+               input.title = in->String("title", JsonInput::kOptional, 4096);
+               input.fields = in->Object("fields");
+               if (auto done = in->Finish(); !done) return std::move(done).error();
+               auto view = s.contents.Update(*actor, req.Param("id"), *base, std::move(input));
+               if (!view) return std::move(view).error();
+               const auto decisions = s.sharing.Decisions(*session);
+               return Json(200, ReviewContentJson(*view, decisions));
+             });
+
+  // Annotating (comment, edit and validate links): the threads others may see, and new ones.
+  router.Add("GET", "/api/v1/review/{secret}/contents/{id}/comments",
+             [&s, limits](http::Request& req) -> Result<http::Response> {
+               const TimeMs now = NowMs();
+               if (auto ok = Throttle(*limits, req, now); !ok) return std::move(ok).error();
+               auto session = SessionOf(s, req, now);
+               if (!session) return std::move(session).error();
+               if (auto shown = s.sharing.ShownContent(*session, req.Param("id")); !shown)
+                 return std::move(shown).error();
+               auto actor = s.db.Read([&](storage::Tx& tx) { return session->Actor(tx); });
+               if (!actor) return Error::Unauthenticated("Say who you are to open this link.");
+               if (session->link.level == "read")
+                 return Error::Forbidden("This link does not let you see or write comments.");
+               auto threads = s.comments.List(*actor, req.Param("id"));
+               if (!threads) return std::move(threads).error();
+               json::array items;
+               for (const auto& t : *threads) items.push_back(ThreadJson(t));
+               return Json(200, {{"items", std::move(items)}});
+             });
+
+  router.Add("POST", "/api/v1/review/{secret}/contents/{id}/comments",
+             [&s, limits](http::Request& req) -> Result<http::Response> {
+               const TimeMs now = NowMs();
+               if (auto ok = Throttle(*limits, req, now); !ok) return std::move(ok).error();
+               auto session = SessionOf(s, req, now);
+               if (!session) return std::move(session).error();
+               if (auto shown = s.sharing.ShownContent(*session, req.Param("id")); !shown)
+                 return std::move(shown).error();
+               auto actor = s.db.Read([&](storage::Tx& tx) { return session->Actor(tx); });
+               if (!actor) return Error::Unauthenticated("Say who you are to open this link.");
+               auto input = ReadCommentInput(req, true);
+               if (!input) return std::move(input).error();
+               auto comment = s.comments.Create(*actor, req.Param("id"), std::move(*input));
+               if (!comment) return std::move(comment).error();
+               return Json(201, CommentJson(*comment));
+             });
+}
+
+}  // namespace copydesk::api
