@@ -19,7 +19,8 @@ namespace {
 
 inline constexpr const char* kReviewCookie = "copydesk_review";
 
-// Visitors are limited per address: failed openings (a guessed secret or password) and requests.
+// Visitors are limited per address: failed openings (a guessed secret or password), and requests
+// on each link.
 struct Limits {
   auth::FailureWindow failed_opens{10, 10 * 60 * 1000};
   auth::FailureWindow requests{300, 60 * 1000};
@@ -32,8 +33,9 @@ Error TooMany(TimeMs retry_after_ms) {
 }
 
 Result<void> Throttle(Limits& limits, const http::Request& req, TimeMs now) {
-  if (auto wait = limits.requests.RetryAfter(req.remote_ip, now); wait > 0) return TooMany(wait);
-  limits.requests.Fail(req.remote_ip, now);  // counts every request
+  const std::string key = req.remote_ip + " " + req.Param("secret");
+  if (auto wait = limits.requests.RetryAfter(key, now); wait > 0) return TooMany(wait);
+  limits.requests.Fail(key, now);  // counts every request
   return {};
 }
 

@@ -346,8 +346,13 @@ Result<void> Sharing::Revoke(const auth::Actor& actor, const std::string& link_i
       may = auth::Can(role, Action::kManageProjects);
     }
     if (!may) {
-      // A member who may not see the link's content learns nothing about it.
-      if (!auth::Can(role, Action::kReadContent)) return Error::NotFound("No such link.");
+      // A member who may not see the link's content or project learns nothing about it.
+      std::optional<storage::ContentRecord> content;
+      if (link->content_id) content = storage::FindContent(tx, *link->content_id);
+      const bool reads = content
+                             ? auth::CanOnContent(tx, actor.user.id, *content, Action::kReadContent)
+                             : auth::Can(role, Action::kReadSettings);
+      if (!reads) return Error::NotFound("No such link.");
       return Error::Forbidden("You may not close this link.");
     }
     if (link->revoked_at) return {};

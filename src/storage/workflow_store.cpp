@@ -68,7 +68,7 @@ std::vector<ApprovalRecord> ListApprovals(Tx& tx, const std::string& content_id)
   return tx.Rows(
       "SELECT a.id, a.content_id, a.revision, a.content_hash, a.team_id, a.status_id, a.decision, "
       "a.comment, a.user_id, a.visitor_name, a.visitor_email, a.created_at, "
-      "COALESCE(u.name, a.visitor_name, ''), COALESCE(t.name, '') FROM approvals a "
+      "COALESCE(u.name, a.visitor_name, ''), COALESCE(t.name, ''), a.link_id FROM approvals a "
       "LEFT JOIN users u ON u.id = a.user_id LEFT JOIN teams t ON t.id = a.team_id "
       "WHERE a.content_id = ? ORDER BY a.created_at, a.id",
       {content_id}, [](const Row& r) {
@@ -77,6 +77,7 @@ std::vector<ApprovalRecord> ListApprovals(Tx& tx, const std::string& content_id)
                          r.OptText(8), r.OptText(9), r.OptText(10), r.Int(11)};
         a.user_name = r.Text(12);
         a.team_name = r.Text(13);
+        a.link_id = r.OptText(14);
         return a;
       });
 }
