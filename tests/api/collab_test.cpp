@@ -358,7 +358,17 @@ TEST_F(Collab, WorkspaceTasksFilterByAssigneeDueDateAndDone) {
   EXPECT_EQ(
       owner_->client.Get(WsPath(*owner_, "/tasks?done=true")).Json().at("items").as_array().size(),
       0u);
-  EXPECT_EQ(guest_->client.Get(WsPath(*owner_, "/tasks")).status, 403);
+  // A guest sees only the tasks of contents shared with them: none here.
+  auto theirs = guest_->client.Get(WsPath(*owner_, "/tasks"));
+  ASSERT_EQ(theirs.status, 200) << theirs.body;
+  EXPECT_TRUE(ItemIds(theirs).empty()) << theirs.body;
+  ASSERT_EQ(
+      owner_->client
+          .Post(ContentPath(id) + "/shares", {{"user_id", guest_->user_id}, {"level", "read"}})
+          .status,
+      201);
+  // Those of the shared content, not the workspace's own tasks.
+  EXPECT_EQ(ItemIds(guest_->client.Get(WsPath(*owner_, "/tasks"))), ItemIds(of_content));
   EXPECT_EQ(outsider_->client.Get(WsPath(*owner_, "/tasks")).status, 404);
   EXPECT_EQ(owner_->client.Delete("/api/v1/tasks/" + Str(mine.Json().at("id"))).status, 204);
 }

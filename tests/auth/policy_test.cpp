@@ -31,6 +31,7 @@ constexpr Grant kMatrix[] = {
     {Action::kListTeams, "list teams", "xxxxx-"},
     {Action::kManageTeams, "manage teams", "xx----"},
     {Action::kReadSettings, "read settings", "xxxxx-"},
+    {Action::kReadTemplates, "read channels and content types", "xxxxxx"},
     {Action::kManageSettings, "manage settings", "xx----"},
     {Action::kManageProjects, "manage projects", "xxx---"},
     {Action::kReadContent, "read content", "xxxxx-"},
@@ -43,7 +44,12 @@ constexpr Grant kMatrix[] = {
     {Action::kManageTasks, "manage any task", "xxx---"},
     {Action::kCompleteOwnTask, "complete an assigned task", "xxxxx-"},
     {Action::kManageTaskLists, "manage task lists", "xxx---"},
+    {Action::kShareContent, "share any content", "xxx---"},
+    {Action::kSeeAllLinks, "see and close every review link", "xx----"},
 };
+
+// Every action has a row above: a new action without one fails here.
+static_assert(std::size(kMatrix) == static_cast<std::size_t>(Action::kSeeAllLinks) + 1);
 
 TEST(Policy, EachRoleMayDoExactlyWhatTheMatrixSays) {
   for (const auto& grant : kMatrix) {
@@ -59,6 +65,37 @@ TEST(Policy, SomeoneOutsideTheWorkspaceMayDoNothing) {
     EXPECT_FALSE(Can(std::nullopt, grant.action)) << grant.name;
     EXPECT_FALSE(Can(std::nullopt, grant.action, ContentFacts{true, true})) << grant.name;
   }
+}
+
+TEST(Policy, ASharedLevelGivesWhatItNamesWhateverTheRole) {
+  const auto with = [](ShareLevel level) {
+    ContentFacts f;
+    f.shared = level;
+    return f;
+  };
+  // A review link's visitor has no role: the level alone decides.
+  for (std::optional<Role> role : {std::optional<Role>(Role::kGuest), std::optional<Role>()}) {
+    EXPECT_FALSE(Can(role, Action::kReadContent, ContentFacts{}));
+    EXPECT_TRUE(Can(role, Action::kReadContent, with(ShareLevel::kRead)));
+    EXPECT_FALSE(Can(role, Action::kComment, with(ShareLevel::kRead)));
+    EXPECT_TRUE(Can(role, Action::kComment, with(ShareLevel::kComment)));
+    EXPECT_TRUE(Can(role, Action::kCompleteOwnTask, with(ShareLevel::kComment)));
+    EXPECT_FALSE(Can(role, Action::kEditContent, with(ShareLevel::kComment)));
+    EXPECT_TRUE(Can(role, Action::kEditContent, with(ShareLevel::kEdit)));
+    // Validating is commenting plus a decision; it does not edit.
+    EXPECT_TRUE(Can(role, Action::kComment, with(ShareLevel::kValidate)));
+    EXPECT_FALSE(Can(role, Action::kEditContent, with(ShareLevel::kValidate)));
+    // No level shares the content's management.
+    for (Action a : {Action::kArchiveContent, Action::kPurgeContent, Action::kManageTasks,
+                     Action::kShareContent, Action::kModerateComments}) {
+      EXPECT_FALSE(Can(role, a, with(ShareLevel::kEdit)));
+    }
+  }
+  // A reviewer given "edit" on one content edits it.
+  EXPECT_TRUE(Can(Role::kReviewer, Action::kEditContent, with(ShareLevel::kEdit)));
+  EXPECT_FALSE(SeesInternal(Role::kGuest));
+  EXPECT_FALSE(SeesInternal(std::nullopt));
+  EXPECT_TRUE(SeesInternal(Role::kReviewer));
 }
 
 TEST(Policy, OnlyOwnersManageOwners) {
