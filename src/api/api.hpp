@@ -33,6 +33,7 @@ struct Services {
   collab::Tasks& tasks;
   collab::TaskLists& task_lists;
   collab::Notifications& notifications;
+  collab::NotificationPreferences& preferences;
 };
 
 //! Registers every route of the API on `router`. Each file of this folder adds its resource's.
