@@ -34,14 +34,6 @@ std::string LinkOf(const std::string& base, const storage::QueuedMail& m) {
 
 }  // namespace
 
-//! A queued e-mail read again at send time: who gets it and what it says, or why it is dropped.
-struct NotificationMailer::Prepared {
-  std::string drop_reason;  // set: not sent
-  storage::UserRecord recipient;
-  MailItem item;
-  std::string settings_link;
-};
-
 NotificationMailer::NotificationMailer(storage::Database& db, MailTransport transport,
                                        MailerSettings settings)
     : db_(db), transport_(std::move(transport)), settings_(std::move(settings)) {}
@@ -64,19 +56,18 @@ TimeMs NotificationMailer::Backoff(std::int64_t attempts) const {
 
 namespace {
 
-// Reads a queued e-mail again, in the transaction of the send decision.
-void Prepare(Tx& tx, const storage::QueuedMail& m, TimeMs now, const std::string& base,
-             std::string& drop_reason, storage::UserRecord& recipient, MailItem& item) {
+// A queued e-mail read again at send time: who gets it and what it says, or why it is dropped.
+struct Prepared {
+  std::string drop_reason;  // set: not sent
+  storage::UserRecord recipient;
+  MailItem item;
+};
+
+Prepared Prepare(Tx& tx, const storage::QueuedMail& m, TimeMs now, const std::string& base) {
   const auto& n = m.notification;
-  if (now - n.created_at > kMaxWaitMs) {
-    drop_reason = "waited too long";
-    return;
-  }
+  if (now - n.created_at > kMaxWaitMs) return {"waited too long"};
   auto user = storage::FindUserById(tx, n.user_id);
-  if (!user || !mail::IsPlainAddress(user->email)) {
-    drop_reason = "no usable address";
-    return;
-  }
+  if (!user || !mail::IsPlainAddress(user->email)) return {"no usable address"};
   // Access is asked again now: a person who lost it since learns nothing by e-mail.
   bool may = false;
   if (n.content_id) {
@@ -85,12 +76,8 @@ void Prepare(Tx& tx, const storage::QueuedMail& m, TimeMs now, const std::string
   } else {
     may = MayReadWorkspaceTasks(tx, n.user_id, n.workspace_id);
   }
-  if (!may) {
-    drop_reason = "no access";
-    return;
-  }
-  recipient = std::move(*user);
-  item = {n, m.workspace_name, LinkOf(base, m)};
+  if (!may) return {"no access"};
+  return {"", std::move(*user), {n, m.workspace_name, LinkOf(base, m)}};
 }
 
 }  // namespace
@@ -126,10 +113,7 @@ int NotificationMailer::SendImmediate(TimeMs now, bool& failed) {
       [&](Tx& tx) { return storage::DueMails(tx, delivery::kEmail, now, now + 1, kBatch); });
   int sent = 0;
   for (const auto& m : due) {
-    Prepared p;
-    db_.Read([&](Tx& tx) {
-      Prepare(tx, m, now, settings_.base_url, p.drop_reason, p.recipient, p.item);
-    });
+    const Prepared p = db_.Read([&](Tx& tx) { return Prepare(tx, m, now, settings_.base_url); });
     const auto& n = m.notification;
     if (!p.drop_reason.empty()) {
       db_.Write([&](Tx& tx) -> Result<void> {
@@ -177,8 +161,7 @@ int NotificationMailer::SendDigests(TimeMs now, bool& failed) {
     std::int64_t attempts = 0;
     db_.Read([&](Tx& tx) {
       for (std::size_t i = begin; i < end; ++i) {
-        Prepared p;
-        Prepare(tx, due[i], now, settings_.base_url, p.drop_reason, p.recipient, p.item);
+        Prepared p = Prepare(tx, due[i], now, settings_.base_url);
         if (!p.drop_reason.empty()) {
           dropped.emplace_back(due[i].notification.id, p.drop_reason);
           continue;

@@ -54,7 +54,6 @@ class NotificationMailer {
   static TimeMs DigestTime(TimeMs now);
 
  private:
-  struct Prepared;
   int SendImmediate(TimeMs now, bool& failed);
   int SendDigests(TimeMs now, bool& failed);
   bool Deliver(const std::string& to, const std::string& message_bytes, TimeMs now,
