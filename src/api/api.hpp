@@ -34,6 +34,7 @@ struct Services {
   collab::Tasks& tasks;
   collab::TaskLists& task_lists;
   collab::Notifications& notifications;
+  collab::NotificationPreferences& preferences;
   collab::Sharing& sharing;
 };
 

@@ -1,4 +1,4 @@
-// A person's in-app notifications: path, schema, presenter.
+// A person's notifications and how they want to hear of each kind: path, schema, presenter.
 #include <boost/json/parse.hpp>
 
 #include "api/api.hpp"
@@ -31,6 +31,18 @@ json::object NotificationJson(const storage::NotificationRecord& n) {
   return out;
 }
 
+json::object PreferencesJson(const Services& s,
+                             const std::map<std::string, std::string>& preferences) {
+  json::object chosen, defaults;
+  for (const auto& [kind, delivery] : preferences) {
+    chosen[kind] = delivery;
+    defaults[kind] = collab::DefaultDelivery(kind);
+  }
+  return {{"preferences", std::move(chosen)},
+          {"defaults", std::move(defaults)},
+          {"email_enabled", !s.config.smtp_url.empty()}};
+}
+
 }  // namespace
 
 void AddNotificationRoutes(http::Router& router, Services& s) {
@@ -49,6 +61,36 @@ void AddNotificationRoutes(http::Router& router, Services& s) {
                       {"next_cursor", page->next_cursor ? json::value(*page->next_cursor)
                                                         : json::value(nullptr)}});
   });
+
+  router.Add("GET", "/api/v1/me/notification-preferences",
+             [&s](http::Request& req) -> Result<http::Response> {
+               auto actor = Authenticate(s.accounts, req);
+               if (!actor) return std::move(actor).error();
+               return Json(200, PreferencesJson(s, s.preferences.Get(*actor)));
+             });
+
+  router.Add("PATCH", "/api/v1/me/notification-preferences",
+             [&s](http::Request& req) -> Result<http::Response> {
+               auto actor = Authenticate(s.accounts, req);
+               if (!actor) return std::move(actor).error();
+               auto in = ReadBody(req);
+               if (!in) return std::move(in).error();
+               auto given = in->Object("preferences", JsonInput::kRequired);
+               std::map<std::string, std::string> changes;
+               if (given) {
+                 for (const auto& [kind, value] : *given) {
+                   if (!value.is_string()) {
+                     in->Fault("preferences." + std::string(kind), "must be a string");
+                   } else {
+                     changes.emplace(kind, value.as_string());
+                   }
+                 }
+               }
+               if (auto done = in->Finish(); !done) return std::move(done).error();
+               auto saved = s.preferences.Update(*actor, changes);
+               if (!saved) return std::move(saved).error();
+               return Json(200, PreferencesJson(s, *saved));
+             });
 
   router.Add("POST", "/api/v1/me/notifications/{id}/read",
              [&s](http::Request& req) -> Result<http::Response> {

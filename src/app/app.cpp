@@ -4,8 +4,11 @@
 
 #include "api/api.hpp"
 #include "auth/accounts.hpp"
+#include "collab/notification_mailer.hpp"
+#include "core/log.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
+#include "mail/smtp.hpp"
 #include "search/indexer.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 #include "workspace/workspaces.hpp"
@@ -41,11 +44,12 @@ struct App::Parts {
         tasks(*db),
         task_lists(*db),
         notifications(*db),
+        preferences(*db),
         sharing(*db),
         files(config.web_dir),
-        services{config,   *db,    metrics, accounts, workspaces, settings,   contents,
-                 workflow, search, views,   comments, tasks,      task_lists, notifications,
-                 sharing},
+        services{config,     *db,           metrics,     accounts, workspaces, settings,
+                 contents,   workflow,      search,      views,    comments,   tasks,
+                 task_lists, notifications, preferences, sharing},
         dispatcher(router, files, metrics),
         server(config, dispatcher, metrics) {
     api::RegisterRoutes(router, services);
@@ -67,6 +71,8 @@ struct App::Parts {
   collab::Tasks tasks;
   collab::TaskLists task_lists;
   collab::Notifications notifications;
+  collab::NotificationPreferences preferences;
+  std::unique_ptr<collab::NotificationMailer> mailer;  // null: no SMTP server configured
   collab::Sharing sharing;
   http::StaticFiles files;
   api::Services services;
@@ -83,9 +89,44 @@ App::~App() {
   Shutdown(0);
 }
 
+namespace {
+
+// Links in e-mails are absolute: the public URL, else the address served on.
+std::string BaseUrl(const Config& config, const std::string& address) {
+  std::string base = config.public_url.empty() ? "http://" + address : config.public_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base;
+}
+
+std::string SenderAddress(const Config& config, const std::string& base_url) {
+  if (!config.smtp_from.empty()) return config.smtp_from;
+  std::string host = base_url.substr(base_url.find("://") + 3);
+  host = host.substr(0, host.find_first_of(":/"));
+  return "copydesk@" + (host.empty() ? std::string("localhost") : host);
+}
+
+}  // namespace
+
 void App::Start() {
   parts_->indexer.Start();
   parts_->server.Start();
+  const Config& config = parts_->config;
+  if (config.smtp_url.empty()) {
+    Log(LogLevel::kInfo, "e-mail notifications are off: no --smtp-url");
+    return;
+  }
+  const std::string base_url = BaseUrl(config, parts_->server.Address());
+  auto smtp = std::make_shared<mail::SmtpClient>(
+      mail::SmtpSettings{config.smtp_url, config.smtp_user, config.smtp_password});
+  parts_->mailer = std::make_unique<collab::NotificationMailer>(
+      *parts_->db,
+      [smtp](const std::string& from, const std::string& to, const std::string& message) {
+        return smtp->Send(from, to, message);
+      },
+      collab::MailerSettings{SenderAddress(config, base_url), base_url,
+                             std::chrono::milliseconds(config.mail_interval_ms)});
+  parts_->mailer->Start();
+  Log(LogLevel::kInfo, "e-mail notifications are on", {{"links", base_url}});
 }
 
 std::string App::Address() const {
@@ -94,6 +135,7 @@ std::string App::Address() const {
 
 void App::Shutdown(int grace_ms) {
   parts_->server.Shutdown(std::chrono::milliseconds(grace_ms));
+  if (parts_->mailer) parts_->mailer->Stop();
   parts_->indexer.Stop();
 }
 
@@ -111,6 +153,10 @@ const http::Router& App::router() const {
 
 search::Indexer& App::indexer() {
   return parts_->indexer;
+}
+
+collab::NotificationMailer* App::mailer() {
+  return parts_->mailer.get();
 }
 
 }  // namespace copydesk

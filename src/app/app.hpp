@@ -10,6 +10,9 @@
 namespace copydesk::search {
 class Indexer;
 }
+namespace copydesk::collab {
+class NotificationMailer;
+}
 
 namespace copydesk {
 
@@ -36,6 +39,8 @@ class App {
   const http::Router& router() const;
   //! The search indexer, for tests that apply pending events at once.
   search::Indexer& indexer();
+  //! The e-mail job, for tests that run a pass at a chosen time; null when e-mail is off.
+  collab::NotificationMailer* mailer();
 
  private:
   struct Parts;

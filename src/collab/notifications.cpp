@@ -8,6 +8,7 @@
 #include "core/encoding.hpp"
 #include "core/random.hpp"
 #include "storage/accounts_store.hpp"
+#include "storage/mail_store.hpp"
 #include "storage/workspaces_store.hpp"
 
 namespace copydesk::collab {
@@ -42,6 +43,33 @@ bool MayReadWorkspaceTasks(Tx& tx, const std::string& user_id, const std::string
   return auth::Can(RoleIn(tx, workspace_id, user_id), Action::kReadContent);
 }
 
+const std::vector<std::string>& NotificationKinds() {
+  static const std::vector<std::string> kinds = {
+      kind::kMentioned,         kind::kAssigned,    kind::kReply,
+      kind::kApprovalRequested, kind::kDecision,    kind::kApprovalStale,
+      kind::kTaskDue,           kind::kTaskOverdue, kind::kShared};
+  return kinds;
+}
+
+bool IsDelivery(std::string_view text) {
+  return text == delivery::kInApp || text == delivery::kEmail || text == delivery::kDigest ||
+         text == delivery::kOff;
+}
+
+std::string DefaultDelivery(std::string_view k) {
+  if (k == kind::kMentioned || k == kind::kAssigned || k == kind::kApprovalRequested ||
+      k == kind::kDecision || k == kind::kShared) {
+    return delivery::kEmail;
+  }
+  if (k == kind::kTaskDue) return delivery::kDigest;
+  return delivery::kInApp;
+}
+
+std::string DeliveryFor(Tx& tx, const std::string& user_id, const std::string& k) {
+  auto chosen = storage::FindNotificationPreference(tx, user_id, k);
+  return chosen ? *chosen : DefaultDelivery(k);
+}
+
 std::set<std::string> Notify(Tx& tx, const Notice& notice, const std::set<std::string>& recipients,
                              TimeMs now) {
   std::set<std::string> told;
@@ -53,6 +81,8 @@ std::set<std::string> Notify(Tx& tx, const Notice& notice, const std::set<std::s
     // Only members are told: a review link's visitor has no inbox.
     const auto role = RoleIn(tx, notice.workspace_id, user);
     if (!role || (notice.staff_only && !auth::SeesInternal(role))) continue;
+    const std::string how = DeliveryFor(tx, user, notice.kind);
+    if (how == delivery::kOff) continue;
     storage::NotificationRecord n;
     n.id = NewId();
     n.user_id = user;
@@ -63,10 +93,88 @@ std::set<std::string> Notify(Tx& tx, const Notice& notice, const std::set<std::s
     n.subject_id = notice.subject_id;
     n.data_json = notice.data_json;
     n.created_at = now;
-    storage::InsertNotification(tx, n);
+    if (!storage::InsertNotification(tx, n, notice.dedupe_key)) continue;  // told already
+    if (how == delivery::kEmail || how == delivery::kDigest) {
+      storage::EnqueueNotificationMail(tx, n.id, user, how, now);
+    }
     told.insert(user);
   }
   return told;
+}
+
+std::vector<Reminder> PendingReminders(Tx& tx, const std::optional<std::string>& user_id,
+                                       TimeMs now) {
+  std::vector<Reminder> out;
+  for (auto& [task, user] : storage::UnremindedDueTasks(tx, user_id, now, now + kDayMs)) {
+    if (task.content_id) {
+      auto content = storage::FindContent(tx, *task.content_id);
+      if (!content || !MayRead(tx, user, *content)) continue;
+    } else if (!MayReadWorkspaceTasks(tx, user, task.workspace_id)) {
+      continue;
+    }
+    out.push_back({std::move(task), std::move(user)});
+  }
+  return out;
+}
+
+void GiveReminders(Tx& tx, const std::vector<Reminder>& reminders, TimeMs now) {
+  for (const auto& [task, user] : reminders) {
+    if (!task.due_at) continue;
+    const char* k = *task.due_at < now ? kind::kTaskOverdue : kind::kTaskDue;
+    std::optional<storage::ContentRecord> content;
+    if (task.content_id) {
+      content = storage::FindContent(tx, *task.content_id);
+      if (!content) continue;
+    }
+    Notice notice{task.workspace_id,
+                  k,
+                  std::nullopt,
+                  content ? &*content : nullptr,
+                  task.id,
+                  json::serialize(json::object{{"task_title", task.title},
+                                               {"due_at", FormatTime(*task.due_at)}})};
+    // The same key as the store's UnremindedDueTasks looks for.
+    notice.dedupe_key =
+        std::string(k) + ":" + task.id + ":" + user + ":" + std::to_string(*task.due_at);
+    Notify(tx, notice, {user}, now);
+  }
+}
+
+std::map<std::string, std::string> NotificationPreferences::Get(const auth::Actor& actor) {
+  return db_.Read([&](Tx& tx) {
+    auto chosen = storage::NotificationPreferencesOf(tx, actor.user.id);
+    std::map<std::string, std::string> out;
+    for (const auto& k : NotificationKinds()) {
+      auto found = chosen.find(k);
+      out[k] = found != chosen.end() ? found->second : DefaultDelivery(k);
+    }
+    return out;
+  });
+}
+
+Result<std::map<std::string, std::string>> NotificationPreferences::Update(
+    const auth::Actor& actor, const std::map<std::string, std::string>& changes) {
+  std::vector<FieldError> faults;
+  const auto& kinds = NotificationKinds();
+  for (const auto& [k, how] : changes) {
+    if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) {
+      faults.push_back({"preferences." + k, "is not a kind of notification"});
+    } else if (!IsDelivery(how)) {
+      faults.push_back({"preferences." + k, "must be in_app, email, digest or off"});
+    }
+  }
+  if (!faults.empty()) {
+    return Error::BadRequest("The notification preferences are not valid.", std::move(faults));
+  }
+  auto saved = db_.Write([&](Tx& tx) -> Result<void> {
+    const TimeMs now = NowMs();
+    for (const auto& [k, how] : changes) {
+      storage::SaveNotificationPreference(tx, actor.user.id, k, how, now);
+    }
+    return {};
+  });
+  if (!saved) return std::move(saved).error();
+  return Get(actor);
 }
 
 void NotifyContentAssigned(Tx& tx, const storage::ContentRecord& content,
@@ -143,40 +251,15 @@ Result<NotificationPage> Notifications::List(const auth::Actor& actor,
     q.after_time = o->at("t").as_int64();
     q.after_id = std::string(o->at("i").as_string());
   }
-  // Reminders are computed when read: a task due within a day, or overdue, is told once per
-  // due date (a new date is a new reminder). Found in a read transaction, so that the bell, read
-  // often, takes the one writer only when there is something new to add.
+  // Reminders are computed when read (and by the mail job): a task due within a day, or
+  // overdue, is told once per due date (a new date is a new reminder). Found in a read
+  // transaction, so that the bell, read often, takes the one writer only when there is
+  // something new to add.
   const TimeMs now = NowMs();
-  auto reminders = db_.Read([&](Tx& tx) {
-    std::vector<std::pair<storage::NotificationRecord, std::string>> out;
-    for (const auto& task : storage::DueTasksOf(tx, actor.user.id, now + kDayMs)) {
-      const char* k = *task.due_at < now ? kind::kTaskOverdue : kind::kTaskDue;
-      std::string key =
-          std::string(k) + ":" + task.id + ":" + actor.user.id + ":" + std::to_string(*task.due_at);
-      if (storage::NotificationKeyUsed(tx, key)) continue;
-      if (task.content_id) {
-        auto content = storage::FindContent(tx, *task.content_id);
-        if (!content || !MayRead(tx, actor.user.id, *content)) continue;
-      } else if (!MayReadWorkspaceTasks(tx, actor.user.id, task.workspace_id)) {
-        continue;
-      }
-      storage::NotificationRecord n;
-      n.id = NewId();
-      n.user_id = actor.user.id;
-      n.workspace_id = task.workspace_id;
-      n.kind = k;
-      n.content_id = task.content_id;
-      n.subject_id = task.id;
-      n.data_json = json::serialize(
-          json::object{{"task_title", task.title}, {"due_at", FormatTime(*task.due_at)}});
-      n.created_at = now;
-      out.emplace_back(std::move(n), std::move(key));
-    }
-    return out;
-  });
+  auto reminders = db_.Read([&](Tx& tx) { return PendingReminders(tx, actor.user.id, now); });
   if (!reminders.empty()) {
     auto added = db_.Write([&](Tx& tx) -> Result<void> {
-      for (const auto& [n, key] : reminders) storage::InsertNotification(tx, n, key);
+      GiveReminders(tx, reminders, now);
       return {};
     });
     if (!added) return std::move(added).error();

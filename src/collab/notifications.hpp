@@ -1,8 +1,10 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "auth/accounts.hpp"
@@ -26,6 +28,25 @@ inline constexpr const char* kTaskOverdue = "task_overdue";  //!< due date passe
 inline constexpr const char* kShared = "shared";             //!< a content was shared with one
 }  // namespace kind
 
+//! How a person hears of a kind of notification.
+namespace delivery {
+inline constexpr const char* kInApp = "in_app";   //!< in the app only
+inline constexpr const char* kEmail = "email";    //!< in the app, and an e-mail at once
+inline constexpr const char* kDigest = "digest";  //!< in the app, and in the daily e-mail digest
+inline constexpr const char* kOff = "off";        //!< not at all, not even in the app
+}  // namespace delivery
+
+//! Every kind of notification, in the order settings show them.
+const std::vector<std::string>& NotificationKinds();
+//! True when `text` is one of the deliveries above.
+bool IsDelivery(std::string_view text);
+//! The delivery of a kind for someone who never chose: an e-mail at once for what asks
+//! something of the person (mentioned, assigned, approval_requested) or answers them
+//! (decision); the daily digest for tasks due soon; in the app only for the rest.
+std::string DefaultDelivery(std::string_view kind);
+//! How `user_id` wants to hear of `kind`: their choice, else the default.
+std::string DeliveryFor(storage::Tx& tx, const std::string& user_id, const std::string& kind);
+
 //! True when `user_id` may read `content` now (their role in its workspace and what they are to
 //! it): the one question asked before telling anyone about a content.
 bool MayRead(storage::Tx& tx, const std::string& user_id, const storage::ContentRecord& content);
@@ -42,10 +63,14 @@ struct Notice {
   std::optional<std::string> subject_id;
   std::string data_json = "{}";
   bool staff_only = false;  //!< about something internal: guests and link visitors are not told
+  //! Set: told at most once under this key (reminders: kind, task, person and due date).
+  std::optional<std::string> dedupe_key;
 };
 
 //! Tells each of `recipients` who may read what the notice is about, in the caller's
-//! transaction; returns who was told. Someone without access is skipped without a trace.
+//! transaction, as each wants to hear of its kind: in the app, and an e-mail queued in the same
+//! transaction when they chose one; nothing when they turned the kind off. Returns who was
+//! told. Someone without access is skipped without a trace.
 std::set<std::string> Notify(storage::Tx& tx, const Notice& notice,
                              const std::set<std::string>& recipients, TimeMs now);
 
@@ -66,6 +91,34 @@ void NotifyDecision(storage::Tx& tx, const storage::ContentRecord& content,
 void NotifyApprovalsStale(storage::Tx& tx, const storage::ContentRecord& content,
                           const std::set<std::string>& approvers, const std::string& actor_id,
                           TimeMs now);
+
+//! A reminder of a task due soon or overdue, not given yet.
+struct Reminder {
+  storage::TaskRecord task;
+  std::string user_id;
+};
+//! Reminders due at `now` (tasks due within a day, or overdue) for `user_id`, or for everyone,
+//! that were not given yet: once per task, person and due date.
+std::vector<Reminder> PendingReminders(storage::Tx& tx, const std::optional<std::string>& user_id,
+                                       TimeMs now);
+//! Gives reminders found by PendingReminders (through Notify).
+void GiveReminders(storage::Tx& tx, const std::vector<Reminder>& reminders, TimeMs now);
+
+//! A person's choices of how to hear of each kind.
+class NotificationPreferences {
+ public:
+  explicit NotificationPreferences(storage::Database& db) : db_(db) {}
+
+  //! Every kind with the actor's delivery (their choice, else the default).
+  std::map<std::string, std::string> Get(const auth::Actor& actor);
+  //! Changes the deliveries of the kinds given (the others keep theirs); 400 naming
+  //! `preferences.<kind>` for an unknown kind or delivery. Returns every kind's delivery.
+  Result<std::map<std::string, std::string>> Update(
+      const auth::Actor& actor, const std::map<std::string, std::string>& changes);
+
+ private:
+  storage::Database& db_;
+};
 
 //! One page of a person's notifications.
 struct NotificationPage {

@@ -88,6 +88,32 @@ const std::vector<Option>& Options() {
       {"--session-max-days", "COPYDESK_SESSION_MAX_DAYS",
        "a session ends this many days after login; default 30",
        [](Config& c, const std::string& v) { return SetInt(c.session_max_days, v, 1, 3650); }},
+      {"--smtp-url", "COPYDESK_SMTP_URL",
+       "SMTP server for e-mail notifications, smtp://host:port (STARTTLS when offered) or "
+       "smtps://host:port; unset: no e-mail",
+       [](Config& c, const std::string& v) {
+         c.smtp_url = v;
+         return (v.rfind("smtp://", 0) == 0 || v.rfind("smtps://", 0) == 0) &&
+                v.find_first_of(" \r\n") == std::string::npos;
+       }},
+      {"--smtp-from", "COPYDESK_SMTP_FROM",
+       "sender address of e-mails; default copydesk@ the public URL's host",
+       [](Config& c, const std::string& v) {
+         c.smtp_from = v;
+         const auto at = v.find('@');
+         return at != std::string::npos && at > 0 && at + 1 < v.size() &&
+                v.find_first_of(" <>\"\r\n,;") == std::string::npos;
+       }},
+      {"--smtp-user", "COPYDESK_SMTP_USER", "SMTP login; unset: none",
+       [](Config& c, const std::string& v) { return !(c.smtp_user = v).empty(); }},
+      {"--smtp-password", "COPYDESK_SMTP_PASSWORD",
+       "SMTP password; prefer the environment variable (flags show in process lists)",
+       [](Config& c, const std::string& v) { return !(c.smtp_password = v).empty(); }},
+      {"--mail-interval-ms", "COPYDESK_MAIL_INTERVAL_MS",
+       "time between two looks at the e-mail outbox, and the first retry delay; default 2000",
+       [](Config& c, const std::string& v) {
+         return SetInt(c.mail_interval_ms, v, 10, 3'600'000);
+       }},
   };
   return options;
 }

@@ -266,6 +266,29 @@ std::vector<TaskRecord> DueTasksOf(Tx& tx, const std::string& user_id, TimeMs be
   return tasks;
 }
 
+std::vector<std::pair<TaskRecord, std::string>> UnremindedDueTasks(
+    Tx& tx, const std::optional<std::string>& user_id, TimeMs now, TimeMs before) {
+  // The reminder's kind and key, as collab::ReminderKey builds them.
+  static const std::string kKind =
+      "(CASE WHEN t.due_at < ? THEN 'task_overdue' ELSE 'task_due' END)";
+  static const std::string sql =
+      std::string("SELECT ") + kTaskColumns +
+      ", a.user_id FROM tasks t JOIN task_assignees a ON a.task_id = t.id "
+      "JOIN memberships m ON m.workspace_id = t.workspace_id AND m.user_id = a.user_id "
+      "WHERE t.done_at IS NULL AND t.due_at IS NOT NULL AND t.due_at < ? "
+      "AND (? IS NULL OR a.user_id = ?) "
+      "AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.dedupe_key = " +
+      kKind +
+      " || ':' || t.id || ':' || a.user_id || ':' || CAST(t.due_at AS TEXT)) "
+      "AND NOT EXISTS (SELECT 1 FROM notification_preferences p WHERE p.user_id = a.user_id "
+      "AND p.kind = " +
+      kKind + " AND p.delivery = 'off') ORDER BY t.due_at, t.id, a.user_id";
+  std::vector<std::pair<TaskRecord, std::string>> out;
+  tx.Query(sql, {before, Nullable(user_id), Nullable(user_id), now, now},
+           [&](const Row& r) { out.emplace_back(ReadTask(r), r.Text(13)); });
+  return out;
+}
+
 // ---- task lists -------------------------------------------------------------------------------
 
 void InsertTaskList(Tx& tx, const TaskListRecord& l) {
@@ -305,15 +328,17 @@ std::vector<TaskListRecord> ListTaskLists(Tx& tx, const std::string& workspace_i
 
 // ---- notifications ----------------------------------------------------------------------------
 
-void InsertNotification(Tx& tx, const NotificationRecord& n,
+bool InsertNotification(Tx& tx, const NotificationRecord& n,
                         const std::optional<std::string>& dedupe_key) {
-  tx.Exec(
-      "INSERT INTO notifications (id, user_id, workspace_id, kind, actor_id, content_id, "
-      "subject_id, data, dedupe_key, created_at, read_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      "ON CONFLICT (dedupe_key) DO NOTHING",
-      {n.id, n.user_id, n.workspace_id, n.kind, Nullable(n.actor_id), Nullable(n.content_id),
-       Nullable(n.subject_id), n.data_json, Nullable(dedupe_key), n.created_at,
-       Nullable(n.read_at)});
+  return 1 ==
+         tx.Exec(
+             "INSERT INTO notifications (id, user_id, workspace_id, kind, actor_id, content_id, "
+             "subject_id, data, dedupe_key, created_at, read_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+             "?, ?, ?) "
+             "ON CONFLICT (dedupe_key) DO NOTHING",
+             {n.id, n.user_id, n.workspace_id, n.kind, Nullable(n.actor_id), Nullable(n.content_id),
+              Nullable(n.subject_id), n.data_json, Nullable(dedupe_key), n.created_at,
+              Nullable(n.read_at)});
 }
 
 std::vector<NotificationRecord> ListNotifications(Tx& tx, const NotificationQuery& q) {

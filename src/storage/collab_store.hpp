@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -121,6 +122,11 @@ std::int64_t NextTaskPosition(Tx& tx, const std::string& workspace_id,
 std::int64_t CountOpenTasks(Tx& tx, const std::string& content_id);
 //! Open tasks assigned to a person, due before `before`, in the workspaces they belong to.
 std::vector<TaskRecord> DueTasksOf(Tx& tx, const std::string& user_id, TimeMs before);
+//! Open tasks due before `before`, each with an assignee (`user_id`, or everyone) who has not
+//! yet been reminded of it at this due date (no notification under its reminder key) and has not
+//! turned that reminder off. `now` tells due from overdue.
+std::vector<std::pair<TaskRecord, std::string>> UnremindedDueTasks(
+    Tx& tx, const std::optional<std::string>& user_id, TimeMs now, TimeMs before);
 
 //! Adds, saves, deletes, finds and lists task lists.
 void InsertTaskList(Tx& tx, const TaskListRecord& list);
@@ -130,8 +136,8 @@ std::optional<TaskListRecord> FindTaskList(Tx& tx, const std::string& workspace_
                                            const std::string& id);
 std::vector<TaskListRecord> ListTaskLists(Tx& tx, const std::string& workspace_id);
 
-//! Adds a notification; with a `dedupe_key` already used, adds nothing.
-void InsertNotification(Tx& tx, const NotificationRecord& n,
+//! Adds a notification; with a `dedupe_key` already used, adds nothing and returns false.
+bool InsertNotification(Tx& tx, const NotificationRecord& n,
                         const std::optional<std::string>& dedupe_key = std::nullopt);
 //! What a notification list asks for: one person's, unread first, newest first.
 struct NotificationQuery {

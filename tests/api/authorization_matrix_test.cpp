@@ -590,6 +590,13 @@ class AuthorizationMatrix : public ::testing::Test {
          [](Caller) {
            return Call{"/api/v1/me/notifications/read-all", "{}"};
          }},
+        {"GET", "/api/v1/me/notification-preferences", SignedIn(200),
+         [](Caller) { return Call{"/api/v1/me/notification-preferences"}; }},
+        {"PATCH", "/api/v1/me/notification-preferences", SignedIn(200),
+         [](Caller) {
+           return Call{"/api/v1/me/notification-preferences",
+                       R"({"preferences":{"reply":"digest"}})"};
+         }},
 
         // ---- search and saved views
         {"GET", "/api/v1/workspaces/{ws}/search", Members(200),

@@ -72,15 +72,19 @@ export interface NewTask {
   due_at?: string | null;
 }
 
-export type NotificationKind =
-  | 'mentioned'
-  | 'assigned'
-  | 'reply'
-  | 'approval_requested'
-  | 'decision'
-  | 'approval_stale'
-  | 'task_due'
-  | 'task_overdue';
+/** The kinds of notification, in the order the settings list them. */
+export const notificationKinds = [
+  'mentioned',
+  'assigned',
+  'reply',
+  'approval_requested',
+  'decision',
+  'approval_stale',
+  'task_due',
+  'task_overdue',
+  'shared',
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
 
 export interface CollabNotification {
   id: string;
@@ -242,5 +246,40 @@ export function useContentsWhere(slug: string, query: string, enabled = true) {
     queryFn: async ({ signal }) =>
       (await api.get<ContentPage>(`${wsPath(slug)}/contents?${query}`, signal)).items,
     enabled,
+  });
+}
+
+// ---- Notification preferences ------------------------------------------------------------------
+
+/** How one hears of a kind: in the app only, an e-mail at once, the daily digest, or not at all. */
+export const deliveries = ['in_app', 'email', 'digest', 'off'] as const;
+export type Delivery = (typeof deliveries)[number];
+
+export interface NotificationPreferences {
+  preferences: Record<NotificationKind, Delivery>;
+  defaults: Record<NotificationKind, Delivery>;
+  /** False when the server has no SMTP server: e-mail choices show in the app only. */
+  email_enabled: boolean;
+}
+
+const preferencesKey = ['me', 'notification-preferences'] as const;
+
+export function useNotificationPreferences() {
+  return useQuery({
+    queryKey: preferencesKey,
+    queryFn: ({ signal }) =>
+      api.get<NotificationPreferences>('/api/v1/me/notification-preferences', signal),
+  });
+}
+
+/** Changes how one hears of some kinds; the answer is every kind's choice. */
+export function useSetNotificationPreferences() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: Partial<Record<NotificationKind, Delivery>>) =>
+      api.patch<NotificationPreferences>('/api/v1/me/notification-preferences', {
+        preferences: changes,
+      }),
+    onSuccess: (saved) => queryClient.setQueryData(preferencesKey, saved),
   });
 }

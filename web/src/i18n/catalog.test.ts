@@ -148,6 +148,9 @@ const sameInBothLanguages = new Set([
   'settings.field_options_hint',
   'workflow.gate_summary',
   'collab.notifications',
+  'notification_settings.title',
+  'notification_settings.kind',
+  'notification_settings.email',
 ]);
 
 describe('visible strings', () => {

@@ -1,4 +1,5 @@
 import type { ParseKeys } from 'i18next';
+import type { Delivery, NotificationKind } from '../api/collab';
 import type { Role } from '../api/types';
 
 /** Any key of the catalogs (checked by tsc against en.json). */
@@ -13,3 +14,22 @@ export const roleLabelKey = {
   reviewer: 'role.reviewer',
   guest: 'role.guest',
 } as const satisfies Record<Role, TranslationKey>;
+
+export const notificationKindLabelKey = {
+  mentioned: 'notification_settings.kind_mentioned',
+  assigned: 'notification_settings.kind_assigned',
+  reply: 'notification_settings.kind_reply',
+  approval_requested: 'notification_settings.kind_approval_requested',
+  decision: 'notification_settings.kind_decision',
+  approval_stale: 'notification_settings.kind_approval_stale',
+  task_due: 'notification_settings.kind_task_due',
+  task_overdue: 'notification_settings.kind_task_overdue',
+  shared: 'notification_settings.kind_shared',
+} as const satisfies Record<NotificationKind, TranslationKey>;
+
+export const deliveryLabelKey = {
+  in_app: 'notification_settings.in_app',
+  email: 'notification_settings.email',
+  digest: 'notification_settings.digest',
+  off: 'notification_settings.off',
+} as const satisfies Record<Delivery, TranslationKey>;

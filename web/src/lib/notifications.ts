@@ -45,6 +45,8 @@ export function notificationMessage(n: CollabNotification): {
       return { key: 'collab.notif_task_due', values };
     case 'task_overdue':
       return { key: 'collab.notif_task_overdue', values };
+    case 'shared':
+      return { key: 'collab.notif_shared', values };
     default:
       return { key: 'collab.notif_other', values };
   }

@@ -20,8 +20,9 @@ import { formatDateTime } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { checkPassword, passwordMaxLength, passwordMinLength } from '../../lib/validation';
 import { useShell } from '../AppShell';
+import { NotificationSettings } from './NotificationSettings';
 
-/** The account: name, language, password, where it is logged in, API tokens. */
+/** The account: name, language, password, notifications, where it is logged in, API tokens. */
 export default function AccountScreen() {
   const { t } = useTranslation();
   useDocumentTitle(t('account.title'));
@@ -30,6 +31,7 @@ export default function AccountScreen() {
       <h1>{t('account.title')}</h1>
       <Profile />
       <Password />
+      <NotificationSettings />
       <Sessions />
       <Tokens />
     </section>
