@@ -68,6 +68,11 @@ std::set<std::string> Notify(Tx& tx, const Notice& notice, const std::set<std::s
     n.data_json = notice.data_json;
     n.created_at = now;
     storage::InsertNotification(tx, n);
+    // In no workspace's activity: a person's own news. The live channel tells only `user_id`.
+    json::object event{{"user_id", user}, {"workspace_id", n.workspace_id}};
+    if (n.content_id) event["content_id"] = *n.content_id;
+    storage::AppendEvent(tx, std::nullopt, notice.actor_id, "notification.created", n.id,
+                         json::serialize(event), now);
     told.insert(user);
   }
   return told;
