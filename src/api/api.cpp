@@ -18,6 +18,7 @@ void RegisterRoutes(http::Router& router, Services& services) {
   AddCommentRoutes(router, services);
   AddTaskRoutes(router, services);
   AddNotificationRoutes(router, services);
+  AddEventRoutes(router, services);
 }
 
 }  // namespace copydesk::api

@@ -53,5 +53,6 @@ void AddViewRoutes(http::Router& router, Services& services);
 void AddCommentRoutes(http::Router& router, Services& services);
 void AddTaskRoutes(http::Router& router, Services& services);
 void AddNotificationRoutes(http::Router& router, Services& services);
+void AddEventRoutes(http::Router& router, Services& services);
 
 }  // namespace copydesk::api

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "api/api.hpp"
+#include "api/live.hpp"
 #include "auth/accounts.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
@@ -45,7 +46,8 @@ struct App::Parts {
         services{config,   *db,    metrics, accounts, workspaces, settings,   contents,
                  workflow, search, views,   comments, tasks,      task_lists, notifications},
         dispatcher(router, files, metrics),
-        server(config, dispatcher, metrics) {
+        live(*db, accounts, config),
+        server(config, dispatcher, metrics, &live) {
     api::RegisterRoutes(router, services);
   }
 
@@ -69,6 +71,7 @@ struct App::Parts {
   api::Services services;
   http::Router router;
   http::Dispatcher dispatcher;
+  api::LiveHub live;  // woken by the database's commits; fed to the server's WebSockets
   http::Server server;
 };
 
@@ -82,6 +85,7 @@ App::~App() {
 
 void App::Start() {
   parts_->indexer.Start();
+  parts_->live.Start();
   parts_->server.Start();
 }
 
@@ -91,6 +95,7 @@ std::string App::Address() const {
 
 void App::Shutdown(int grace_ms) {
   parts_->server.Shutdown(std::chrono::milliseconds(grace_ms));
+  parts_->live.Stop();
   parts_->indexer.Stop();
 }
 
