@@ -13,6 +13,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
+      // The live channel (a WebSocket); the same host, so the server's Origin check holds.
+      '/api/v1/events': { target: apiTarget, changeOrigin: false, ws: true },
       '/api': { target: apiTarget, changeOrigin: false },
       '/ws': { target: apiTarget, ws: true },
     },

@@ -20,6 +20,7 @@ void RegisterRoutes(http::Router& router, Services& services) {
   AddNotificationRoutes(router, services);
   AddShareRoutes(router, services);
   AddReviewRoutes(router, services);
+  AddEventRoutes(router, services);
 }
 
 }  // namespace copydesk::api

@@ -58,5 +58,6 @@ void AddTaskRoutes(http::Router& router, Services& services);
 void AddNotificationRoutes(http::Router& router, Services& services);
 void AddShareRoutes(http::Router& router, Services& services);
 void AddReviewRoutes(http::Router& router, Services& services);
+void AddEventRoutes(http::Router& router, Services& services);
 
 }  // namespace copydesk::api

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "api/api.hpp"
+#include "api/live.hpp"
 #include "auth/accounts.hpp"
 #include "collab/notification_mailer.hpp"
 #include "core/log.hpp"
@@ -51,7 +52,8 @@ struct App::Parts {
                  contents,   workflow,      search,      views,    comments,   tasks,
                  task_lists, notifications, preferences, sharing},
         dispatcher(router, files, metrics),
-        server(config, dispatcher, metrics) {
+        live(*db, accounts, config),
+        server(config, dispatcher, metrics, &live) {
     api::RegisterRoutes(router, services);
   }
 
@@ -78,6 +80,7 @@ struct App::Parts {
   api::Services services;
   http::Router router;
   http::Dispatcher dispatcher;
+  api::LiveHub live;  // woken by the database's commits; fed to the server's WebSockets
   http::Server server;
 };
 
@@ -109,6 +112,7 @@ std::string SenderAddress(const Config& config, const std::string& base_url) {
 
 void App::Start() {
   parts_->indexer.Start();
+  parts_->live.Start();
   parts_->server.Start();
   const Config& config = parts_->config;
   if (config.smtp_url.empty()) {
@@ -135,6 +139,7 @@ std::string App::Address() const {
 
 void App::Shutdown(int grace_ms) {
   parts_->server.Shutdown(std::chrono::milliseconds(grace_ms));
+  parts_->live.Stop();
   if (parts_->mailer) parts_->mailer->Stop();
   parts_->indexer.Stop();
 }

@@ -97,6 +97,11 @@ std::set<std::string> Notify(Tx& tx, const Notice& notice, const std::set<std::s
     if (how == delivery::kEmail || how == delivery::kDigest) {
       storage::EnqueueNotificationMail(tx, n.id, user, how, now);
     }
+    // In no workspace's activity: a person's own news. The live channel tells only `user_id`.
+    json::object event{{"user_id", user}, {"workspace_id", n.workspace_id}};
+    if (n.content_id) event["content_id"] = *n.content_id;
+    storage::AppendEvent(tx, std::nullopt, notice.actor_id, "notification.created", n.id,
+                         json::serialize(event), now);
     told.insert(user);
   }
   return told;

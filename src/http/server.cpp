@@ -21,11 +21,14 @@
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/buffers_to_string.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
 #include <condition_variable>
 #include <csignal>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -42,16 +45,132 @@ namespace copydesk::http {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = beast::http;
+namespace websocket = beast::websocket;
 using tcp = asio::ip::tcp;
 constexpr auto kAsTuple = asio::as_tuple(asio::use_awaitable);
 
 namespace {
+
+// The live channel's limits. A client only says what it looks at: its messages are small.
+constexpr std::size_t kLiveMessageMax = 4096;
+// Messages waiting for a client that reads too slowly; past this it is dropped, and resumes.
+constexpr std::size_t kLiveQueueMax = 1000;
+// Beast pings after half this much silence and drops the connection after all of it.
+constexpr auto kLiveIdleTimeout = std::chrono::seconds(40);
+// Time for the opening (past the HTTP request) and the closing handshakes.
+constexpr auto kLiveHandshakeTimeout = std::chrono::seconds(5);
 
 //! One client connection; shared between its coroutine and the shutdown logic.
 struct Connection {
   explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
   beast::tcp_stream stream;
   std::atomic<bool> busy{false};  // a request is being read past its head, handled or answered
+  // Set once the connection became a WebSocket (guarded by the server's connections_mutex):
+  // how shutdown asks it to close, and whether it already did.
+  std::function<void()> stop;
+  bool stop_asked = false;
+};
+
+//! A connection upgraded to the live channel. Reading happens in the server's coroutine;
+//! writing in a coroutine of its own, from a queue that the hub fills from its thread: one
+//! write at a time on the stream, and a slow reader never blocks whoever fills the queue
+//! (Beast's chat-multi example, with the queue bounded).
+class LiveSession : public std::enable_shared_from_this<LiveSession> {
+ public:
+  explicit LiveSession(std::shared_ptr<Connection> conn)
+      : conn_(std::move(conn)), ws_(conn_->stream), wake_(conn_->stream.get_executor()) {}
+
+  websocket::stream<beast::tcp_stream&>& ws() { return ws_; }
+
+  //! Queues a text message; over the limit, drops the connection. Any thread.
+  void Send(std::string message) {
+    bool overflow = false;
+    {
+      std::lock_guard lock(mutex_);
+      if (ended_ || closing_) return;
+      if (queue_.size() >= kLiveQueueMax) {
+        ended_ = overflow = true;
+        queue_.clear();
+      } else {
+        queue_.push_back(std::move(message));
+      }
+    }
+    asio::post(ws_.get_executor(), [self = shared_from_this(), overflow] {
+      if (overflow) {
+        // No close handshake: the client is not reading. Closing the socket ends its read too.
+        beast::error_code ec;
+        beast::get_lowest_layer(self->ws_).socket().close(ec);
+      }
+      self->wake_.cancel();
+    });
+  }
+
+  //! Sends what is queued, then the close frame. Any thread.
+  void Close(std::uint16_t code, std::string reason) {
+    {
+      std::lock_guard lock(mutex_);
+      if (ended_ || closing_) return;
+      closing_ = websocket::close_reason(static_cast<websocket::close_code>(code), reason);
+    }
+    asio::post(ws_.get_executor(), [self = shared_from_this()] { self->wake_.cancel(); });
+  }
+
+  //! The read side ended: the writer stops. On the connection's strand.
+  void End() {
+    {
+      std::lock_guard lock(mutex_);
+      ended_ = true;
+    }
+    wake_.cancel();
+  }
+
+  //! Writes the queue in order until the session ends. On the connection's strand.
+  asio::awaitable<void> WriteLoop() {
+    auto self = shared_from_this();
+    while (true) {
+      std::optional<std::string> message;
+      std::optional<websocket::close_reason> close;
+      {
+        std::lock_guard lock(mutex_);
+        if (ended_) co_return;
+        if (!queue_.empty()) {
+          message = std::move(queue_.front());
+          queue_.pop_front();
+        } else if (closing_) {
+          close = closing_;
+        }
+      }
+      if (close) {
+        // The read side sees the peer's answer (or the handshake timeout) and ends the session.
+        co_await ws_.async_close(*close, kAsTuple);
+        co_return;
+      }
+      if (!message) {
+        // Nothing to send: sleep until Send, Close or End cancels the timer. They post the
+        // cancel to this strand after changing the queue, so no wake-up falls between the
+        // check above and this wait.
+        wake_.expires_at(asio::steady_timer::time_point::max());
+        co_await wake_.async_wait(kAsTuple);
+        continue;
+      }
+      ws_.text(true);
+      auto [ec, bytes] = co_await ws_.async_write(asio::buffer(*message), kAsTuple);
+      if (ec) {
+        std::lock_guard lock(mutex_);
+        ended_ = true;
+        co_return;
+      }
+    }
+  }
+
+ private:
+  std::shared_ptr<Connection> conn_;  // its stream outlives the writer, which may end last
+  websocket::stream<beast::tcp_stream&> ws_;
+  asio::steady_timer wake_;
+  std::mutex mutex_;
+  std::deque<std::string> queue_;                   // guarded by mutex_
+  std::optional<websocket::close_reason> closing_;  // guarded by mutex_
+  bool ended_ = false;                              // guarded by mutex_
 };
 
 bool SaneRequestId(std::string_view id) {
@@ -65,10 +184,11 @@ bool SaneRequestId(std::string_view id) {
 }  // namespace
 
 struct Server::Impl {
-  Impl(const Config& c, Dispatcher& d, Metrics& m)
+  Impl(const Config& c, Dispatcher& d, Metrics& m, LiveChannel* l)
       : config(c),
         dispatcher(d),
         metrics(m),
+        live(l),
         io_threads(c.io_threads > 0 ? c.io_threads
                                     : std::max(1u, std::thread::hardware_concurrency())),
         ioc(io_threads),
@@ -77,6 +197,9 @@ struct Server::Impl {
 
   asio::awaitable<void> Accept();
   asio::awaitable<void> Serve(std::shared_ptr<Connection> conn);
+  asio::awaitable<void> ServeLive(std::shared_ptr<Connection> conn,
+                                  bhttp::request<bhttp::string_body> upgrade,
+                                  const Request& request);
   asio::awaitable<bool> Send(Connection& conn, const Request& request, Response response,
                              unsigned version, bool keep_alive);
   void Register(std::uint64_t id, const std::shared_ptr<Connection>& conn);
@@ -85,6 +208,7 @@ struct Server::Impl {
   const Config& config;
   Dispatcher& dispatcher;
   Metrics& metrics;
+  LiveChannel* live;
   int io_threads;
   asio::io_context ioc;
   asio::thread_pool workers;
@@ -254,6 +378,12 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
     }
     request.body = std::move(parser.get().body());
 
+    if (live != nullptr && request.path == kLivePath && request.method == "GET" &&
+        websocket::is_upgrade(parser.get())) {
+      co_await ServeLive(conn, parser.release(), request);
+      break;
+    }
+
     // Handlers may block (database, argon2id): run them on the worker pool, resume here after.
     Response response = co_await asio::co_spawn(
         workers, [&]() -> asio::awaitable<Response> { co_return dispatcher.Handle(request); },
@@ -268,8 +398,81 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
   conn->stream.socket().close(ec);
 }
 
-Server::Server(const Config& config, Dispatcher& dispatcher, Metrics& metrics)
-    : impl_(std::make_unique<Impl>(config, dispatcher, metrics)) {}
+asio::awaitable<void> Server::Impl::ServeLive(std::shared_ptr<Connection> conn,
+                                              bhttp::request<bhttp::string_body> upgrade,
+                                              const Request& request) {
+  // Who is asking decides whether the upgrade happens: the hub reads the database, so on the
+  // worker pool.
+  std::optional<Result<std::uint64_t>> opened;
+  co_await asio::co_spawn(
+      workers,
+      [&]() -> asio::awaitable<void> {
+        try {
+          opened.emplace(live->Open(request));
+        } catch (const std::exception& e) {
+          opened.emplace(Error::Internal(e.what()));
+        }
+        co_return;
+      },
+      asio::use_awaitable);
+  if (!*opened) {
+    co_await Send(*conn, request, dispatcher.Refuse(request, opened->error()), upgrade.version(),
+                  false);
+    co_return;
+  }
+  const std::uint64_t id = opened->value();
+
+  auto session = std::make_shared<LiveSession>(conn);
+  auto& ws = session->ws();
+  // The WebSocket stream keeps its own timeouts (and pings); the TCP stream's would cut an idle
+  // but healthy connection.
+  conn->stream.expires_never();
+  ws.set_option(websocket::stream_base::timeout{kLiveHandshakeTimeout, kLiveIdleTimeout, true});
+  ws.set_option(websocket::stream_base::decorator(
+      [](websocket::response_type& response) { response.set(bhttp::field::server, "copydesk"); }));
+  ws.read_message_max(kLiveMessageMax);
+  auto [accept_ec] = co_await ws.async_accept(upgrade, kAsTuple);
+  if (accept_ec) {
+    live->Closed(id);
+    co_return;
+  }
+  Log(LogLevel::kInfo, "live connection opened",
+      {{"request_id", request.request_id}, {"remote", request.remote_ip}});
+
+  std::weak_ptr<LiveSession> weak = session;
+  {
+    std::lock_guard lock(connections_mutex);
+    conn->stop = [weak] {
+      if (auto s = weak.lock()) s->Close(1001, "server stopping");
+    };
+  }
+  if (stopping) session->Close(1001, "server stopping");
+  live->Attach(id, LiveSink{[weak](std::string message) {
+                              if (auto s = weak.lock()) s->Send(std::move(message));
+                            },
+                            [weak](std::uint16_t code, std::string reason) {
+                              if (auto s = weak.lock()) s->Close(code, std::move(reason));
+                            }});
+  asio::co_spawn(ws.get_executor(), session->WriteLoop(), asio::detached);
+
+  beast::flat_buffer buffer;
+  while (true) {
+    auto [ec, bytes] = co_await ws.async_read(buffer, kAsTuple);
+    // Closed by either side, timed out, too large a message (Beast answers 1009), or dropped.
+    if (ec) break;
+    if (ws.got_text()) {
+      live->Receive(id, beast::buffers_to_string(buffer.data()));
+    } else {
+      session->Close(static_cast<std::uint16_t>(websocket::close_code::unknown_data), "send text");
+    }
+    buffer.consume(buffer.size());
+  }
+  session->End();
+  live->Closed(id);
+}
+
+Server::Server(const Config& config, Dispatcher& dispatcher, Metrics& metrics, LiveChannel* live)
+    : impl_(std::make_unique<Impl>(config, dispatcher, metrics, live)) {}
 
 Server::~Server() {
   Shutdown(std::chrono::milliseconds(0));
@@ -327,9 +530,15 @@ void Server::Shutdown(std::chrono::milliseconds grace) {
   std::unique_lock lock(impl_->connections_mutex);
   while (true) {
     // Idle connections (waiting for a next request) are closed now; busy ones finish their
-    // request and close after answering, since keep-alive is off while stopping.
+    // request and close after answering, since keep-alive is off while stopping. WebSocket
+    // connections are told the server is going away, once.
     for (auto& [id, weak] : impl_->connections) {
-      if (auto conn = weak.lock(); conn && !conn->busy) {
+      auto conn = weak.lock();
+      if (!conn) continue;
+      if (conn->stop) {
+        if (!conn->stop_asked) conn->stop();
+        conn->stop_asked = true;
+      } else if (!conn->busy) {
         asio::post(conn->stream.get_executor(), [conn] { conn->stream.cancel(); });
       }
     }

@@ -6,15 +6,19 @@
 
 #include "core/config.hpp"
 #include "http/dispatcher.hpp"
+#include "http/live_channel.hpp"
 
 namespace copydesk::http {
 
 //! The HTTP/1.1 server: Boost.Beast over Asio with C++20 coroutines, one I/O thread per core,
 //! handlers run on a worker pool so slow work (database, password hashing) never blocks I/O.
-//! The only compile unit that includes Beast and Asio.
+//! Upgrades to WebSocket at kLivePath when given a live channel. The only compile unit that
+//! includes Beast and Asio.
 class Server {
  public:
-  Server(const Config& config, Dispatcher& dispatcher, Metrics& metrics);
+  //! `live`, when set, must outlive the server.
+  Server(const Config& config, Dispatcher& dispatcher, Metrics& metrics,
+         LiveChannel* live = nullptr);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
@@ -24,7 +28,8 @@ class Server {
   void Start();
   //! The address actually bound, "host:port" (useful with port 0).
   std::string Address() const;
-  //! Stops accepting, lets requests in flight finish within `grace`, then stops the threads.
+  //! Stops accepting, lets requests in flight finish within `grace` (WebSocket connections are
+  //! closed with 1001 "going away"), then stops the threads.
   void Shutdown(std::chrono::milliseconds grace = std::chrono::seconds(10));
   //! Blocks until SIGINT or SIGTERM, then shuts down gracefully.
   void RunUntilSignal();

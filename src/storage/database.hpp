@@ -4,6 +4,7 @@
 #include <functional>
 #include <initializer_list>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -155,9 +156,27 @@ class Database {
   //! The newest migration version known to this binary and the one applied.
   virtual std::pair<int, int> SchemaVersions() = 0;
 
+  //! Calls `listener` after each durable commit of a write (on the writing thread: it must only
+  //! signal, never block); an empty function removes it. How the live hub learns, without
+  //! polling, that new events may be waiting.
+  void SetCommitListener(std::function<void()> listener) {
+    std::lock_guard lock(commit_listener_mutex_);
+    commit_listener_ = std::move(listener);
+  }
+
  protected:
+  //! Tells the commit listener, if any, that a write was committed.
+  void Committed() {
+    std::lock_guard lock(commit_listener_mutex_);
+    if (commit_listener_) commit_listener_();
+  }
+
   virtual void RunRead(const std::function<void(Tx&)>& fn) = 0;
   virtual void RunWrite(const std::function<bool(Tx&)>& fn) = 0;
+
+ private:
+  std::mutex commit_listener_mutex_;
+  std::function<void()> commit_listener_;
 };
 
 }  // namespace copydesk::storage

@@ -321,6 +321,8 @@ class AuthorizationMatrix : public ::testing::Test {
                        Serialize({{"name", "Invitée"}, {"password", kPassword}})};
          }},
         {"GET", "/api/v1/me", SignedIn(200), [](Caller) { return Call{"/api/v1/me"}; }},
+        // Without the WebSocket upgrade (tests/api/live_test.cpp checks the upgrade itself).
+        {"GET", "/api/v1/events", SignedIn(400), [](Caller) { return Call{"/api/v1/events"}; }},
         {"PATCH", "/api/v1/me", SignedIn(200),
          [](Caller) {
            return Call{"/api/v1/me", Serialize({{"language", "fr"}})};

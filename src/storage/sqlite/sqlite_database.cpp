@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <exception>
 #include <unordered_map>
 
@@ -246,6 +247,9 @@ void SqliteDatabase::RunWrite(const std::function<bool(Tx&)>& fn) {
         if (!write->error) write->error = std::current_exception();
       }
     }
+    // Before the writers are answered: whoever follows the events (the live hub) is woken no
+    // later than the caller learns its write is durable.
+    if (std::any_of(batch.begin(), batch.end(), [](auto* w) { return !w->error; })) Committed();
     lock.lock();
     for (auto* write : batch) write->done = true;
     leader_active_ = false;

@@ -15,6 +15,7 @@ import type { Language, Me, Membership } from '../api/types';
 import { Alert } from '../components/Alert';
 import { LanguageToggle } from '../components/LanguageToggle';
 import { NotificationBell } from '../components/NotificationBell';
+import { LiveProvider } from '../live/LiveProvider';
 import { WorkspaceSwitcher } from '../components/WorkspaceSwitcher';
 import { applyLanguage } from '../i18n';
 import { roleLabelKey } from '../i18n/keys';
@@ -66,9 +67,11 @@ export function AppShell() {
   if (!membership) return <NotFoundScreen />;
   const context: ShellContext = { me, membership };
   return (
-    <ShellFrame me={me} membership={membership}>
-      <Outlet context={context} />
-    </ShellFrame>
+    <LiveProvider>
+      <ShellFrame me={me} membership={membership}>
+        <Outlet context={context} />
+      </ShellFrame>
+    </LiveProvider>
   );
 }
 

@@ -28,6 +28,7 @@ import { formatNumber, formatRelative } from '../../lib/format';
 import { characterCount } from '../../lib/validation';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useShell } from '../AppShell';
+import { PresenceRow } from './PresenceRow';
 import { NotFoundContent } from '../StatusScreens';
 import { ConflictDialog } from './ConflictDialog';
 import { Counters, FieldEditor } from './FieldEditors';
@@ -161,6 +162,7 @@ function ContentScreen({
         )}
       </div>
 
+      <PresenceRow contentId={sync.content.id} myId={me.user.id} />
       <LockBanner content={latest} lockedBy={lockedBy} canUnlock={mayLock} />
       {!mayEdit && <Alert tone="info">{t('content.read_only')}</Alert>}
       {mayEdit && sync.content.archived && (
