@@ -32,12 +32,19 @@ if (window.location.pathname.startsWith('/w/')) void queryClient.prefetchQuery(m
 /** The content page and the workspace lists it needs, fetched while its code loads. */
 async function contentLoader({ params }: LoaderFunctionArgs) {
   const slug = params.slug ?? '';
-  await Promise.all([
+  const shown = Promise.all([
     queryClient.prefetchQuery(contentQuery(params.id ?? '')),
     queryClient.prefetchQuery(typesQuery(slug)),
     queryClient.prefetchQuery(channelsQuery(slug)),
-    queryClient.prefetchQuery(membersQuery(slug)),
-    queryClient.prefetchQuery(projectsQuery(slug)),
+  ]);
+  // Members and projects are the staff's to read: a guest's page asks only for what it shows.
+  // /me is already on its way (asked before React rendered): this waits for it, not a new one.
+  const me = await queryClient.ensureQueryData(meQuery).catch(() => null);
+  const role = me?.memberships.find((m) => m.workspace.slug === slug)?.role;
+  await Promise.all([
+    shown,
+    role && role !== 'guest' && queryClient.prefetchQuery(membersQuery(slug)),
+    role && role !== 'guest' && queryClient.prefetchQuery(projectsQuery(slug)),
   ]);
   return null;
 }
@@ -58,6 +65,12 @@ const router = createBrowserRouter([
       { path: '/setup', element: <SetupScreen /> },
       { path: '/login', element: <LoginScreen /> },
       { path: '/invite/:token', element: <InviteScreen /> },
+      {
+        path: '/review/:secret',
+        lazy: async () => ({
+          Component: (await import('./screens/review/ReviewScreen')).default,
+        }),
+      },
       {
         element: <RequireAuth />,
         children: [
