@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useRevokeLink, type ReviewLink } from '../../api/sharing';
 import { Alert } from '../../components/Alert';
 import { useLocale } from '../../i18n';
@@ -56,7 +57,7 @@ function LinkRow({
   const { t } = useTranslation();
   const locale = useLocale();
   const [confirming, setConfirming] = useState(false);
-  const name = link.label || t(linkLevelKey[link.level]);
+  const name = link.label || t('links.unnamed');
   return (
     <li className="share-row" data-testid="review-link">
       <div className="share-who">
@@ -72,7 +73,7 @@ function LinkRow({
           <span className="muted">
             {link.content ? (
               contentHref ? (
-                <a href={contentHref(link.content.id)}>{link.content.title}</a>
+                <Link to={contentHref(link.content.id)}>{link.content.title}</Link>
               ) : (
                 link.content.title
               )
