@@ -138,6 +138,10 @@ test.describe('a guest from the agency', () => {
     await expect(page.getByRole('status').filter({ hasText: '0 contents found' })).toBeVisible();
     await expect(page.locator('.search-hit')).toHaveCount(0);
 
+    // The staff's board is no page of his, even by its address.
+    await page.goto(`/w/${api.slug}/board`);
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+
     // Nor by its address: the other content does not exist for him.
     await page.goto(`/w/${api.slug}/contents/${secret.id}`);
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();

@@ -9,7 +9,7 @@ import {
   typesQuery,
 } from './api/workspace';
 import { AppShell, ChooseWorkspace } from './screens/AppShell';
-import { RequireAuth, SetupGate } from './screens/Gates';
+import { RequireAuth, SetupGate, StaffOnly } from './screens/Gates';
 import { HomeScreen } from './screens/HomeScreen';
 import { LoginScreen } from './screens/LoginScreen';
 import { SetupScreen } from './screens/SetupScreen';
@@ -88,16 +88,21 @@ const router = createBrowserRouter([
                 }),
               },
               {
-                path: 'board',
-                lazy: async () => ({
-                  Component: (await import('./screens/board/BoardScreen')).BoardScreen,
-                }),
-              },
-              {
-                path: 'activity',
-                lazy: async () => ({
-                  Component: (await import('./screens/activity/ActivityScreen')).default,
-                }),
+                element: <StaffOnly />,
+                children: [
+                  {
+                    path: 'board',
+                    lazy: async () => ({
+                      Component: (await import('./screens/board/BoardScreen')).BoardScreen,
+                    }),
+                  },
+                  {
+                    path: 'activity',
+                    lazy: async () => ({
+                      Component: (await import('./screens/activity/ActivityScreen')).default,
+                    }),
+                  },
+                ],
               },
               {
                 path: 'contents/:id/:tab?',

@@ -58,7 +58,7 @@ export function ContentsScreen() {
     <section className="page page-wide">
       <div className="page-header">
         <h1>{t('contents.title')}</h1>
-        <ViewToggle slug={slug} search={search} />
+        {isStaff(membership.role) && <ViewToggle slug={slug} search={search} />}
         <div className="page-header-actions">
           <SaveViewButton
             workspace={membership.workspace}
