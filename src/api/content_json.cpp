@@ -254,6 +254,7 @@ Result<std::optional<bool>> BoolParam(const http::Request& request, const std::s
 http::Response ContentResponse(int status, const content::ContentView& view, json::object extra) {
   auto body = ContentJson(view);
   if (view.merged) body["merged"] = true;
+  body["shared"] = view.shared ? json::value(auth::ShareLevelName(*view.shared)) : nullptr;
   for (auto& member : extra) body[member.key()] = std::move(member.value());
   return Json(status, body).With("ETag", "\"v" + std::to_string(view.content.version) + "\"");
 }

@@ -42,6 +42,7 @@ struct Loaded {
   std::optional<auth::Role> role;  //!< none for a review link's visitor
   storage::ContentTypeRecord type;
   std::vector<FieldDef> fields;
+  std::optional<auth::ShareLevel> shared;  //!< when shares were looked up and give a level
 };
 
 // Loads a content the actor may do `action` on: 404 when it does not exist or the actor may not
@@ -65,7 +66,7 @@ Result<Loaded> Load(Tx& tx, const auth::Actor& actor, const std::string& id, Act
   auto type = storage::FindContentType(tx, content->workspace_id, content->type_id);
   if (!type) return Error::Internal("content " + id + " has no type");
   auto fields = workspace::FieldDefsFromJson(type->fields_json);
-  return Loaded{std::move(*content), role, std::move(*type), std::move(fields)};
+  return Loaded{std::move(*content), role, std::move(*type), std::move(fields), facts.shared};
 }
 
 // The content's own channels, when one of its fields is held to channel limits: all that
@@ -90,6 +91,7 @@ ContentView ViewOf(Tx& tx, Loaded loaded, bool merged = false) {
   view.type = std::move(loaded.type);
   view.fields = std::move(loaded.fields);
   view.merged = merged;
+  view.shared = loaded.shared;
   view.violations = FindViolations(view.content, view.fields, channels);
   if (const auto* status = StatusOf(statuses, view.content.status_id)) view.status = *status;
   view.approvals = SummarizeInTx(tx, view.content, statuses);
@@ -561,7 +563,8 @@ Result<ContentView> CreateContent(Tx& tx, const auth::Actor& actor, const std::s
     Commit(tx, c, actor.user.id, "content.created", {{"title", c.title}, {"type", type->key}}, now,
            false);
     collab::NotifyContentAssigned(tx, c, {}, actor.user.id, now);
-    return ViewOf(tx, Loaded{std::move(c), access->role, std::move(*type), std::move(defs)});
+    return ViewOf(
+        tx, Loaded{std::move(c), access->role, std::move(*type), std::move(defs), std::nullopt});
   }
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "auth/accounts.hpp"
+#include "auth/policy.hpp"
 #include "content/approvals.hpp"
 #include "content/text_diff.hpp"
 #include "core/result.hpp"
@@ -59,6 +60,9 @@ struct ContentView {
   std::optional<storage::StatusRecord> status;
   ApprovalSummary approvals;
   bool merged = false;  //!< this write was merged with changes made since its base version
+  //! The level shared with the reader on it, when their role alone does not let them read it (a
+  //! guest): what the app offers them — read, comment or edit.
+  std::optional<auth::ShareLevel> shared;
 };
 
 //! One page of a content list.

@@ -1044,6 +1044,29 @@ TEST(ContentRoles, GuestsReadOnlyWhatIsSharedAndCannotCreate) {
   EXPECT_TRUE(NamesField(as_owner, "owner"));
 }
 
+TEST(ContentRoles, AGuestIsToldTheLevelSharedWithThemSoTheAppOffersOnlyThat) {
+  TestServer server;
+  Person owner = MakeOwner(server);
+  Person guest = MakeMember(server, owner, "guest");
+  const std::string id = Str(CreateArticle(owner, "Brief agence").at("id"));
+  auto shared = owner.client.Post(ContentPath(id) + "/shares",
+                                  {{"user_id", guest.user_id}, {"level", "comment"}});
+  ASSERT_EQ(shared.status, 201) << shared.body;
+  auto read = guest.client.Get(ContentPath(id));
+  ASSERT_EQ(read.status, 200) << read.body;
+  EXPECT_EQ(read.Json().at("shared").as_string(), "comment");
+
+  ASSERT_EQ(owner.client
+                .Post(ContentPath(id) + "/shares", {{"user_id", guest.user_id}, {"level", "edit"}})
+                .status,
+            200);
+  auto edited = PatchContent(guest, id, 1, {{"title", "Brief agence, v2"}});
+  ASSERT_EQ(edited.status, 200) << edited.body;
+  EXPECT_EQ(edited.Json().at("shared").as_string(), "edit");
+  // The company's own people read by their role: no share level to show.
+  EXPECT_TRUE(GetContent(owner, id).at("shared").is_null());
+}
+
 TEST(ContentRoles, ContributorsEditOnlyWhatTheyOwnOrAreAssigned) {
   TestServer server;
   Person owner = MakeOwner(server);

@@ -91,7 +91,12 @@ export async function startServer(): Promise<RunningServer> {
 const expectedConsoleErrors =
   /Failed to load resource: (the server responded with a status of (401|409|429)\b|net::ERR_INTERNET_DISCONNECTED)/;
 
-export const test = base.extend<{ server: RunningServer }>({
+export const test = base.extend<{
+  server: RunningServer;
+  /** More console errors a spec expects (a guest opening a content not shared with them: 404). */
+  expectedConsole: RegExp | null;
+}>({
+  expectedConsole: [null, { option: true }],
   server: async ({}, use, testInfo) => {
     const server = await startServer();
     await use(server);
@@ -105,12 +110,17 @@ export const test = base.extend<{ server: RunningServer }>({
   baseURL: async ({ server }, use) => {
     await use(server.url);
   },
-  page: async ({ page }, use) => {
+  page: async ({ page, expectedConsole }, use) => {
     const problems: string[] = [];
     page.on('console', (message) => {
       const kind = message.type();
-      if ((kind === 'error' || kind === 'warning') && !expectedConsoleErrors.test(message.text())) {
-        problems.push(`console: ${message.text()}`);
+      const text = message.text();
+      if (
+        (kind === 'error' || kind === 'warning') &&
+        !expectedConsoleErrors.test(text) &&
+        !expectedConsole?.test(text)
+      ) {
+        problems.push(`console: ${text}`);
       }
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

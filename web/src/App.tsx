@@ -9,7 +9,7 @@ import {
   typesQuery,
 } from './api/workspace';
 import { AppShell, ChooseWorkspace } from './screens/AppShell';
-import { RequireAuth, SetupGate } from './screens/Gates';
+import { RequireAuth, SetupGate, StaffOnly } from './screens/Gates';
 import { HomeScreen } from './screens/HomeScreen';
 import { LoginScreen } from './screens/LoginScreen';
 import { SetupScreen } from './screens/SetupScreen';
@@ -32,12 +32,19 @@ if (window.location.pathname.startsWith('/w/')) void queryClient.prefetchQuery(m
 /** The content page and the workspace lists it needs, fetched while its code loads. */
 async function contentLoader({ params }: LoaderFunctionArgs) {
   const slug = params.slug ?? '';
-  await Promise.all([
+  const shown = Promise.all([
     queryClient.prefetchQuery(contentQuery(params.id ?? '')),
     queryClient.prefetchQuery(typesQuery(slug)),
     queryClient.prefetchQuery(channelsQuery(slug)),
-    queryClient.prefetchQuery(membersQuery(slug)),
-    queryClient.prefetchQuery(projectsQuery(slug)),
+  ]);
+  // Members and projects are the staff's to read: a guest's page asks only for what it shows.
+  // /me is already on its way (asked before React rendered): this waits for it, not a new one.
+  const me = await queryClient.ensureQueryData(meQuery).catch(() => null);
+  const role = me?.memberships.find((m) => m.workspace.slug === slug)?.role;
+  await Promise.all([
+    shown,
+    role && role !== 'guest' && queryClient.prefetchQuery(membersQuery(slug)),
+    role && role !== 'guest' && queryClient.prefetchQuery(projectsQuery(slug)),
   ]);
   return null;
 }
@@ -59,6 +66,12 @@ const router = createBrowserRouter([
       { path: '/login', element: <LoginScreen /> },
       { path: '/invite/:token', element: <InviteScreen /> },
       {
+        path: '/review/:secret',
+        lazy: async () => ({
+          Component: (await import('./screens/review/ReviewScreen')).default,
+        }),
+      },
+      {
         element: <RequireAuth />,
         children: [
           { path: '/', element: <ChooseWorkspace /> },
@@ -75,16 +88,21 @@ const router = createBrowserRouter([
                 }),
               },
               {
-                path: 'board',
-                lazy: async () => ({
-                  Component: (await import('./screens/board/BoardScreen')).BoardScreen,
-                }),
-              },
-              {
-                path: 'activity',
-                lazy: async () => ({
-                  Component: (await import('./screens/activity/ActivityScreen')).default,
-                }),
+                element: <StaffOnly />,
+                children: [
+                  {
+                    path: 'board',
+                    lazy: async () => ({
+                      Component: (await import('./screens/board/BoardScreen')).BoardScreen,
+                    }),
+                  },
+                  {
+                    path: 'activity',
+                    lazy: async () => ({
+                      Component: (await import('./screens/activity/ActivityScreen')).default,
+                    }),
+                  },
+                ],
               },
               {
                 path: 'contents/:id/:tab?',

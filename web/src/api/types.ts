@@ -229,6 +229,8 @@ export interface Content extends ContentSummary {
   content_hash: string;
   violations: Violation[];
   merged?: boolean;
+  /** The level shared with the caller when only a share lets them read it (a guest's). */
+  shared?: 'read' | 'comment' | 'edit' | null;
 }
 
 export interface ContentPage {
@@ -342,6 +344,8 @@ export interface Approval {
   created_at: string;
   /** Present in GET …/approvals: the text has changed since. */
   stale?: boolean;
+  /** A review link's visitor, who decided without an account (then `team` is null). */
+  visitor?: { name: string; email: string };
 }
 
 /** Where one asked team stands on the current text. */

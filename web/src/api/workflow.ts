@@ -10,6 +10,7 @@ import { api } from './client';
 import type {
   ActivityEvent,
   Approval,
+  ApprovalList,
   Content,
   Decision,
   ListOf,
@@ -107,6 +108,18 @@ export function useLock(id: string) {
         ? api.delete<Content>(`${contentPath(id)}/lock`)
         : api.post<Content>(`${contentPath(id)}/lock`, { reason }),
     onSuccess: (content) => adoptContent(queryClient, content),
+  });
+}
+
+/**
+ * Every decision on the content, team members' and review link visitors', for the revision its
+ * text is at: a change of text (`contentHash`) reads them again, to tell which turned stale.
+ */
+export function useApprovals(id: string, contentHash: string) {
+  return useQuery({
+    queryKey: [...contentKeys.one(id), 'approvals', contentHash],
+    queryFn: ({ signal }) => api.get<ApprovalList>(`${contentPath(id)}/approvals`, signal),
+    refetchInterval: 30_000,
   });
 }
 

@@ -80,10 +80,13 @@ export const projectsQuery = (slug: string) =>
     queryFn: list<Project>(`${ws(slug)}/projects?archived=true`),
   });
 
-export const useMembers = (slug: string) => useQuery(membersQuery(slug));
+// Guests may not read members, teams or projects: their screens pass `enabled` false.
+export const useMembers = (slug: string, enabled = true) =>
+  useQuery({ ...membersQuery(slug), enabled });
 export const useChannels = (slug: string) => useQuery(channelsQuery(slug));
 export const useTypes = (slug: string) => useQuery(typesQuery(slug));
-export const useProjects = (slug: string) => useQuery(projectsQuery(slug));
+export const useProjects = (slug: string, enabled = true) =>
+  useQuery({ ...projectsQuery(slug), enabled });
 
 export function useInvitations(slug: string) {
   return useQuery({
@@ -92,10 +95,11 @@ export function useInvitations(slug: string) {
   });
 }
 
-export function useTeams(slug: string) {
+export function useTeams(slug: string, enabled = true) {
   return useQuery({
     queryKey: workspaceKeys.teams(slug),
     queryFn: list<Team>(`${ws(slug)}/teams`),
+    enabled,
   });
 }
 

@@ -140,6 +140,7 @@ const sameInBothLanguages = new Set([
   'content.choice_none',
   'content.counter',
   'content.counter_channel',
+  'share.member_option',
   'editor.image_short',
   'editor.italic_short',
   'kind.date',

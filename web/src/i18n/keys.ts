@@ -1,6 +1,7 @@
 import type { ParseKeys } from 'i18next';
 import type { Delivery, NotificationKind } from '../api/collab';
 import type { Role } from '../api/types';
+import type { LinkLevel, ShareLevel } from '../lib/sharing';
 
 /** Any key of the catalogs (checked by tsc against en.json). */
 export type TranslationKey = ParseKeys;
@@ -33,3 +34,22 @@ export const deliveryLabelKey = {
   digest: 'notification_settings.digest',
   off: 'notification_settings.off',
 } as const satisfies Record<Delivery, TranslationKey>;
+
+export const shareLevelKey = {
+  read: 'share.level_read',
+  comment: 'share.level_comment',
+  edit: 'share.level_edit',
+} as const satisfies Record<ShareLevel, TranslationKey>;
+
+export const linkLevelKey = {
+  ...shareLevelKey,
+  validate: 'share.level_validate',
+} as const satisfies Record<LinkLevel, TranslationKey>;
+
+/** What a link's level lets its visitor do, said in the link form. */
+export const linkLevelHintKey = {
+  read: 'links.level_hint_read',
+  comment: 'links.level_hint_comment',
+  edit: 'links.level_hint_edit',
+  validate: 'links.level_hint_validate',
+} as const satisfies Record<LinkLevel, TranslationKey>;

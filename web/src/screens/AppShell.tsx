@@ -203,23 +203,23 @@ function ShellFrame({
                   {t('nav.home')}
                 </NavLink>
               </li>
-              {membership.role !== 'guest' && (
-                <li>
-                  <NavLink to={`/w/${encodeURIComponent(membership.workspace.slug)}/my-work`}>
-                    {t('my_work.nav')}
-                  </NavLink>
-                </li>
-              )}
+              <li>
+                <NavLink to={`/w/${encodeURIComponent(membership.workspace.slug)}/my-work`}>
+                  {t('my_work.nav')}
+                </NavLink>
+              </li>
               <li>
                 <NavLink to={`/w/${encodeURIComponent(membership.workspace.slug)}/contents`}>
                   {t('nav.contents')}
                 </NavLink>
               </li>
-              <li>
-                <NavLink to={`/w/${encodeURIComponent(membership.workspace.slug)}/board`}>
-                  {t('board.title')}
-                </NavLink>
-              </li>
+              {membership.role !== 'guest' && (
+                <li>
+                  <NavLink to={`/w/${encodeURIComponent(membership.workspace.slug)}/board`}>
+                    {t('board.title')}
+                  </NavLink>
+                </li>
+              )}
               {membership.role !== 'guest' && (
                 <li>
                   <NavLink to={`/w/${encodeURIComponent(membership.workspace.slug)}/activity`}>
@@ -259,6 +259,7 @@ function ShellFrame({
       {membership && (
         <SearchPalette
           workspace={membership.workspace}
+          staff={membership.role !== 'guest'}
           open={searching}
           onClose={() => setSearching(false)}
         />

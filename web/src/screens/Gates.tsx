@@ -1,7 +1,8 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { isApiError } from '../api/client';
 import { useMe, useSetupStatus } from '../api/queries';
-import { LoadFailedScreen, LoadingScreen } from './StatusScreens';
+import { useShell } from './AppShell';
+import { LoadFailedScreen, LoadingScreen, NotFoundContent } from './StatusScreens';
 
 /** Until the first account exists, every page leads to the setup form; after, the form is gone. */
 export function SetupGate() {
@@ -31,4 +32,11 @@ export function RequireAuth() {
     return <LoadFailedScreen error={me.error} onRetry={() => me.refetch()} />;
   }
   return <Outlet />;
+}
+
+/** The workspace's screens for its own people (the board, the activity): a guest has no such page. */
+export function StaffOnly() {
+  const shell = useShell();
+  if (shell.membership.role === 'guest') return <NotFoundContent />;
+  return <Outlet context={shell} />;
 }

@@ -51,10 +51,13 @@ export function CommentsPanel({
   teams,
   fieldsRef,
   fieldLabel,
+  mayWrite = true,
 }: {
   contentId: string;
   userId: string;
   role: Role;
+  /** False for a guest whose share lets them read only. */
+  mayWrite?: boolean;
   members: Member[];
   teams: Team[];
   fieldsRef: RefObject<HTMLElement | null>;
@@ -99,55 +102,57 @@ export function CommentsPanel({
       <h2 id={headingId} className="meta-title">
         {t('collab.comments')}
       </h2>
-      <div className="comment-compose">
-        <button
-          type="button"
-          className="button button-quiet"
-          // Pressing the button must not take the focus, nor the selection, from the field.
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={() => {
-            const found = selectedPassage(fieldsRef.current);
-            setNoSelection(found === null);
-            if (found) setPassage(found);
-          }}
-        >
-          {t('collab.comment_selection')}
-        </button>
-        {noSelection && <p className="muted">{t('collab.select_first')}</p>}
-        {passage && (
-          <div className="comment-passage">
-            <span className="muted">
-              {t('collab.on_field', { field: fieldLabel(passage.field) })}
-            </span>
-            <blockquote>{passage.quote}</blockquote>
-            <button type="button" className="link-button" onClick={() => setPassage(null)}>
-              {t('collab.general_instead')}
-            </button>
-          </div>
-        )}
-        <MentionTextarea
-          label={passage ? t('collab.comment_on_passage') : t('collab.new_comment')}
-          value={draft}
-          onChange={setDraft}
-          candidates={candidates}
-          onSubmit={post}
-        />
-        <div className="comment-actions">
+      {mayWrite && (
+        <div className="comment-compose">
           <button
             type="button"
-            className="button button-primary"
-            disabled={draft.trim() === '' || action.isPending}
-            onClick={post}
+            className="button button-quiet"
+            // Pressing the button must not take the focus, nor the selection, from the field.
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => {
+              const found = selectedPassage(fieldsRef.current);
+              setNoSelection(found === null);
+              if (found) setPassage(found);
+            }}
           >
-            {t('collab.post')}
+            {t('collab.comment_selection')}
           </button>
+          {noSelection && <p className="muted">{t('collab.select_first')}</p>}
+          {passage && (
+            <div className="comment-passage">
+              <span className="muted">
+                {t('collab.on_field', { field: fieldLabel(passage.field) })}
+              </span>
+              <blockquote>{passage.quote}</blockquote>
+              <button type="button" className="link-button" onClick={() => setPassage(null)}>
+                {t('collab.general_instead')}
+              </button>
+            </div>
+          )}
+          <MentionTextarea
+            label={passage ? t('collab.comment_on_passage') : t('collab.new_comment')}
+            value={draft}
+            onChange={setDraft}
+            candidates={candidates}
+            onSubmit={post}
+          />
+          <div className="comment-actions">
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={draft.trim() === '' || action.isPending}
+              onClick={post}
+            >
+              {t('collab.post')}
+            </button>
+          </div>
+          {action.isError && (
+            <p className="field-error" role="alert">
+              {genericErrorMessage(t, action.error)}
+            </p>
+          )}
         </div>
-        {action.isError && (
-          <p className="field-error" role="alert">
-            {genericErrorMessage(t, action.error)}
-          </p>
-        )}
-      </div>
+      )}
       {threads.isError && <p className="field-error">{genericErrorMessage(t, threads.error)}</p>}
       {threads.data && threads.data.length === 0 && (
         <p className="muted">{t('collab.no_comments')}</p>

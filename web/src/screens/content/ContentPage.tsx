@@ -23,6 +23,8 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { findViolations, isSendableUrl } from '../../content/limits';
 import { useLocale } from '../../i18n';
 import { canArchiveContent, canEditContent, canManageTasks } from '../../lib/permissions';
+import { actionsOf, canShareContent, isStaff } from '../../lib/sharing';
+import { ShareDialog } from '../sharing/ShareDialog';
 import { genericErrorMessage } from '../../lib/errors';
 import { formatNumber, formatRelative } from '../../lib/format';
 import { characterCount } from '../../lib/validation';
@@ -82,16 +84,22 @@ function ContentScreen({
     const field = type?.fields.find((f) => `fields.${f.key}` === key);
     return field?.kind !== 'url' || isSendableUrl(value);
   });
-  const mayEdit = canEditContent(membership.role, me.user.id, sync.content);
+  // A guest does what the share gives them (the server says which level); staff by their role.
+  const staff = isStaff(membership.role);
+  const sharedLevel = staff ? null : (latest.shared ?? null);
+  const shareActions = actionsOf(sharedLevel);
+  const mayEdit = canEditContent(membership.role, me.user.id, sync.content) || shareActions.edit;
+  const mayShare = canShareContent(membership.role, me.user.id, sync.content);
+  const [sharing, setSharing] = useState(false);
   // An archived or locked content is read-only until it is brought back or unlocked (the server
   // refuses edits: 423 with who locked it and why). The workflow state is the latest known.
   const locked = latest.lock !== null;
   const editable = mayEdit && !sync.content.archived && !locked;
   const channels = useChannels(slug).data ?? [];
-  const members = useMembers(slug).data ?? [];
-  const projects = useProjects(slug).data ?? [];
-  const teams = useTeams(slug).data ?? [];
-  const statuses = useWorkflow(slug).data ?? [];
+  const members = useMembers(slug, staff).data ?? [];
+  const projects = useProjects(slug, staff).data ?? [];
+  const teams = useTeams(slug, staff).data ?? [];
+  const statuses = useWorkflow(slug, staff).data ?? [];
   const myTeams = teamsOf(teams, me.user.id);
   const answerFor = teamsUserMayAnswerFor(statuses, latest.status?.id ?? null, myTeams);
   const mayLock = canLock(membership.role, me.user.id, latest, myTeams);
@@ -157,6 +165,11 @@ function ContentScreen({
           <NavLink to={`${base}/history`}>{t('content.tab_history')}</NavLink>
           <NavLink to={`${base}/activity`}>{t('activity.tab')}</NavLink>
         </nav>
+        {mayShare && (
+          <button type="button" className="button button-quiet" onClick={() => setSharing(true)}>
+            {t('share.open')}
+          </button>
+        )}
         {canArchiveContent(membership.role, me.user.id, sync.content) && (
           <ContentActions content={sync.content} sync={sync} role={membership.role} />
         )}
@@ -216,12 +229,29 @@ function ContentScreen({
           </fieldset>
           <div className="content-side">
             <section className="workflow-panel">
-              <StatusControl
-                content={latest}
-                statuses={statuses}
-                teams={teams}
-                canMove={(mayEdit || answerFor.length > 0) && !sync.content.archived}
-              />
+              {staff ? (
+                <StatusControl
+                  content={latest}
+                  statuses={statuses}
+                  teams={teams}
+                  canMove={
+                    (canEditContent(membership.role, me.user.id, sync.content) ||
+                      answerFor.length > 0) &&
+                    !sync.content.archived
+                  }
+                />
+              ) : (
+                latest.status && (
+                  <p className="guest-status">
+                    <span
+                      className="status-dot"
+                      style={{ background: latest.status.color }}
+                      aria-hidden="true"
+                    />
+                    {t('guest.status', { status: latest.status.name })}
+                  </p>
+                )
+              )}
               <ApprovalsPanel
                 content={latest}
                 type={type}
@@ -231,20 +261,22 @@ function ContentScreen({
               />
               {mayLock && !sync.content.archived && <LockButton content={latest} />}
             </section>
-            <MetaPanel
-              readOnly={!editable}
-              slug={slug}
-              values={sync.local}
-              channels={channels}
-              members={members}
-              projects={projects}
-              onChange={sync.change}
-            />
+            {staff && (
+              <MetaPanel
+                readOnly={!editable}
+                slug={slug}
+                values={sync.local}
+                channels={channels}
+                members={members}
+                projects={projects}
+                onChange={sync.change}
+              />
+            )}
             <TasksPanel
               content={latest}
               members={members}
               mayManage={canManageTasks(membership.role, me.user.id, sync.content)}
-              mayMove={(mayEdit || answerFor.length > 0) && !sync.content.archived}
+              mayMove={staff && (mayEdit || answerFor.length > 0) && !sync.content.archived}
             />
             <CommentsPanel
               contentId={sync.content.id}
@@ -254,11 +286,23 @@ function ContentScreen({
               teams={teams}
               fieldsRef={fieldsRef}
               fieldLabel={fieldLabel}
+              mayWrite={staff || shareActions.comment}
             />
           </div>
         </div>
       )}
 
+      {mayShare && (
+        <ShareDialog
+          open={sharing}
+          onClose={() => setSharing(false)}
+          target={{ kind: 'content', id: sync.content.id }}
+          title={title || t('content.untitled')}
+          members={members}
+          teams={teams}
+          userId={me.user.id}
+        />
+      )}
       <ConflictDialog
         conflicts={sync.conflicts}
         type={type}

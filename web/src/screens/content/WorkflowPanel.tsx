@@ -10,13 +10,14 @@ import type {
   Team,
   TeamApproval,
 } from '../../api/types';
-import { useDecide, useLock, useMoveContent } from '../../api/workflow';
+import { useApprovals, useDecide, useLock, useMoveContent } from '../../api/workflow';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { useLocale } from '../../i18n';
 import { problemMessage } from '../../lib/errors';
 import { formatEventTime, formatList } from '../../lib/format';
+import { latestVisitorDecisions } from '../../lib/sharing';
 import { DiffView } from './RevisionDiff';
 
 // The content page's workflow side: where the content is, who has approved which revision, and
@@ -257,6 +258,7 @@ export function ApprovalsPanel({
           </ul>
         </>
       )}
+      <VisitorDecisions content={content} />
       {answerFor.length > 0 && (
         <DecisionForm content={content} answerFor={answerFor} teams={teams} unsaved={unsaved} />
       )}
@@ -280,6 +282,48 @@ export function ApprovalsPanel({
         </Dialog>
       )}
     </section>
+  );
+}
+
+/** What people without an account decided through review links, beside the teams' approvals. */
+function VisitorDecisions({ content }: { content: Content }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const approvals = useApprovals(content.id, content.content_hash);
+  const decisions = latestVisitorDecisions(approvals.data?.items ?? []);
+  if (decisions.length === 0) return null;
+  return (
+    <>
+      <h3 className="workflow-label">{t('approvals.link_title')}</h3>
+      <ul className="approval-list" aria-label={t('approvals.link_title')}>
+        {decisions.map((decision) => {
+          const values = {
+            name: decision.visitor.name || decision.visitor.email,
+            revision: decision.revision,
+            when: formatEventTime(decision.created_at, locale),
+          };
+          const state = decision.stale ? 'stale' : decision.decision;
+          return (
+            <li
+              key={decision.id}
+              className={`approval-item approval-${state}`}
+              data-testid="visitor-decision"
+            >
+              <span className="approval-team">
+                {values.name}
+                {decision.stale && <span className="badge">{t('approvals.stale_badge')}</span>}
+              </span>
+              <span className="approval-state">
+                {decision.decision === 'approved'
+                  ? t('approvals.link_validated', values)
+                  : t('approvals.link_not_validated', values)}
+              </span>
+              {decision.comment && <q className="approval-comment">{decision.comment}</q>}
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }
 

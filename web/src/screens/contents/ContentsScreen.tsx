@@ -11,6 +11,7 @@ import { formatDate, formatRelative } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useShell } from '../AppShell';
 import { canCreateContent } from '../../lib/permissions';
+import { isStaff } from '../../lib/sharing';
 import { ChannelBadges } from './ChannelBadges';
 import { FilterBar, useListFilters, ViewToggle } from './FilterBar';
 import { NewContentButton } from './NewContent';
@@ -33,7 +34,7 @@ export function ContentsScreen() {
   const list = useContentList(slug, apiQuery);
   const types = useTypes(slug).data ?? [];
   const channels = useChannels(slug).data ?? [];
-  const members = useMembers(slug).data ?? [];
+  const members = useMembers(slug, isStaff(membership.role)).data ?? [];
   const memberById = useMemo(() => new Map(members.map((m) => [m.user_id, m])), [members]);
 
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
@@ -57,7 +58,7 @@ export function ContentsScreen() {
     <section className="page page-wide">
       <div className="page-header">
         <h1>{t('contents.title')}</h1>
-        <ViewToggle slug={slug} search={search} />
+        {isStaff(membership.role) && <ViewToggle slug={slug} search={search} />}
         <div className="page-header-actions">
           <SaveViewButton
             workspace={membership.workspace}

@@ -4,6 +4,8 @@ import { NavLink, useSearchParams } from 'react-router';
 import { useWorkflow } from '../../api/workflow';
 import { useChannels, useMembers, useProjects, useTags, useTypes } from '../../api/workspace';
 import { Popover } from '../../components/Popover';
+import { isStaff } from '../../lib/sharing';
+import { useShell } from '../AppShell';
 import { channelDepths } from '../../lib/channels';
 import {
   activeFilterCount,
@@ -63,6 +65,8 @@ export function ViewToggle({ slug, search }: { slug: string; search: string }) {
   );
 }
 
+const guestFilters: readonly MultiFilter[] = ['type', 'channel', 'language'];
+
 const dateFilterLabel = {
   publish: 'contents.filter_publish',
   due: 'contents.filter_due',
@@ -91,10 +95,13 @@ export function FilterBar({
   dates?: readonly DateFilter[];
 }) {
   const { t } = useTranslation();
+  // A guest filters by what they may read of the workspace: types, channels, languages.
+  const staff = isStaff(useShell().membership.role);
+  if (!staff) multi = multi.filter((name) => guestFilters.includes(name));
   const types = useTypes(slug).data ?? [];
   const channels = useChannels(slug).data ?? [];
-  const members = useMembers(slug).data ?? [];
-  const projects = useProjects(slug).data ?? [];
+  const members = useMembers(slug, staff).data ?? [];
+  const projects = useProjects(slug, staff).data ?? [];
   const statuses = useWorkflow(slug, multi.includes('status')).data ?? [];
   const [tagPrefix, setTagPrefix] = useState('');
   const tags = useTags(slug, tagPrefix, multi.includes('tag')).data ?? [];

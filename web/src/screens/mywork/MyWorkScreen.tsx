@@ -33,8 +33,9 @@ export default function MyWorkScreen() {
     <section className="page my-work">
       <h1>{t('my_work.title')}</h1>
       <MyTasks slug={slug} />
-      <MyContents slug={slug} />
-      <MyApprovals slug={slug} />
+      {/* A guest owns nothing and answers for no team: what is theirs is on the home page. */}
+      {membership.role !== 'guest' && <MyContents slug={slug} />}
+      {membership.role !== 'guest' && <MyApprovals slug={slug} />}
       <MyMentions slug={slug} workspaceId={membership.workspace.id} />
     </section>
   );

@@ -24,26 +24,37 @@ export function searchPagePath(slug: string, q: string, exact = false): string {
 /** Ctrl+K: a search box over everything, with results as the words are typed. */
 export function SearchPalette({
   workspace,
+  staff = true,
   open,
   onClose,
 }: {
   workspace: WorkspaceRef;
+  /** False for a guest: the names of statuses and people are not theirs to read. */
+  staff?: boolean;
   open: boolean;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   return (
     <Dialog open={open} title={t('search.dialog_title')} onClose={onClose} wide>
-      <PaletteBody workspace={workspace} onClose={onClose} />
+      <PaletteBody workspace={workspace} staff={staff} onClose={onClose} />
     </Dialog>
   );
 }
 
-function PaletteBody({ workspace, onClose }: { workspace: WorkspaceRef; onClose: () => void }) {
+function PaletteBody({
+  workspace,
+  staff,
+  onClose,
+}: {
+  workspace: WorkspaceRef;
+  staff: boolean;
+  onClose: () => void;
+}) {
   const slug = workspace.slug;
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const labels = useSearchLabels(slug);
+  const labels = useSearchLabels(slug, staff);
   const locale = useLocale();
   const inputRef = useRef<HTMLInputElement>(null);
   const listId = useId();

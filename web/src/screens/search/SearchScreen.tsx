@@ -25,6 +25,7 @@ import {
 } from '../../lib/filters';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useShell } from '../AppShell';
+import { isStaff } from '../../lib/sharing';
 import { FilterBar } from '../contents/FilterBar';
 import { SaveViewButton } from '../views/SaveViewButton';
 import { useSearchLabels, type SearchLabels } from './labels';
@@ -50,7 +51,8 @@ export default function SearchScreen() {
   const { membership } = useShell();
   const workspace = membership.workspace;
   const slug = workspace.slug;
-  const labels = useSearchLabels(slug);
+  const staff = isStaff(membership.role);
+  const labels = useSearchLabels(slug, staff);
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = useMemo(() => parseFilters(searchParams), [searchParams]);
   // "Search instead for …": the words as typed, even when the server would correct them.
@@ -148,7 +150,7 @@ export default function SearchScreen() {
             onChange={setFilters}
             slug={slug}
             count={activeFilterCount(filters)}
-            multi={['assignee', 'project']}
+            multi={staff ? ['assignee', 'project'] : []}
             dates={searchDateFilters}
           />
           {pages.isError && <Alert>{genericErrorMessage(t, pages.error)}</Alert>}

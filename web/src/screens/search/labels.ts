@@ -4,12 +4,12 @@ import { useWorkflow } from '../../api/workflow';
 import { useChannels, useMembers, useTypes } from '../../api/workspace';
 
 /** The names behind the ids search answers with: types, statuses, channels, people. */
-export function useSearchLabels(slug: string) {
+export function useSearchLabels(slug: string, staff = true) {
   const { t } = useTranslation();
   const types = useTypes(slug).data;
-  const statuses = useWorkflow(slug).data;
+  const statuses = useWorkflow(slug, staff).data;
   const channels = useChannels(slug).data;
-  const members = useMembers(slug).data;
+  const members = useMembers(slug, staff).data;
   return useMemo(() => {
     const byId = <T extends { id: string }>(list: T[] | undefined) =>
       new Map((list ?? []).map((item) => [item.id, item]));

@@ -1,11 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../api/types';
-import { useProjects, useSaveProject, useWorkspaceSettings } from '../../api/workspace';
+import type { Language, Project } from '../../api/types';
+import {
+  useMembers,
+  useProjects,
+  useSaveProject,
+  useTeams,
+  useWorkspaceSettings,
+} from '../../api/workspace';
 import { Alert } from '../../components/Alert';
 import { Field, SelectField } from '../../components/Field';
 import { genericErrorMessage } from '../../lib/errors';
 import { useShell } from '../AppShell';
+import { ShareDialog } from '../sharing/ShareDialog';
 
 /** The workspace's name and default language. */
 export function GeneralSettings({ slug }: { slug: string }) {
@@ -64,6 +71,11 @@ export function ProjectsSettings({ slug }: { slug: string }) {
   const [editing, setEditing] = useState<{ id: string; name: string; description: string } | null>(
     null,
   );
+  // A project is shared (with people, teams and review links) with every content in it.
+  const { me } = useShell();
+  const [sharing, setSharing] = useState<Project | null>(null);
+  const members = useMembers(slug, sharing !== null).data ?? [];
+  const teams = useTeams(slug, sharing !== null).data ?? [];
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
@@ -162,12 +174,33 @@ export function ProjectsSettings({ slug }: { slug: string }) {
                   >
                     {project.archived ? t('settings.unarchive') : t('settings.archive')}
                   </button>
+                  {!project.archived && (
+                    <button
+                      type="button"
+                      className="button button-quiet"
+                      aria-label={t('share.project_named', { name: project.name })}
+                      onClick={() => setSharing(project)}
+                    >
+                      {t('share.open')}
+                    </button>
+                  )}
                 </td>
               </tr>
             ),
           )}
         </tbody>
       </table>
+      {sharing && (
+        <ShareDialog
+          open
+          onClose={() => setSharing(null)}
+          target={{ kind: 'project', id: sharing.id }}
+          title={sharing.name}
+          members={members}
+          teams={teams}
+          userId={me.user.id}
+        />
+      )}
       <form className="inline-form" noValidate onSubmit={create}>
         <h2>{t('settings.new_project')}</h2>
         <Field

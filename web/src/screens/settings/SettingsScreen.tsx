@@ -5,6 +5,7 @@ import { useShell } from '../AppShell';
 import { NotFoundContent } from '../StatusScreens';
 import { ChannelsSettings } from './ChannelsSettings';
 import { GeneralSettings, ProjectsSettings } from './GeneralSettings';
+import { LinksSettings } from './LinksSettings';
 import { MembersSettings, TeamsSettings } from './MembersSettings';
 import { TypesSettings } from './TypesSettings';
 import { WorkflowSettings } from './WorkflowSettings';
@@ -17,6 +18,7 @@ const sections = [
   'types',
   'workflow',
   'projects',
+  'links',
 ] as const;
 type Section = (typeof sections)[number];
 
@@ -28,6 +30,7 @@ const sectionKey = {
   types: 'settings.types',
   workflow: 'workflow.settings_title',
   projects: 'settings.projects',
+  links: 'links.settings_title',
 } as const;
 
 /** The workspace's settings, for its owners and admins. */
@@ -68,6 +71,7 @@ export default function SettingsScreen() {
         {section === 'types' && <TypesSettings slug={slug} />}
         {section === 'workflow' && <WorkflowSettings slug={slug} />}
         {section === 'projects' && <ProjectsSettings slug={slug} />}
+        {section === 'links' && <LinksSettings slug={slug} />}
       </div>
     </section>
   );
