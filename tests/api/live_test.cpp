@@ -133,6 +133,40 @@ TEST_F(Live, AnEventReachesOnlyThoseWhoMayReadTheContent) {
   EXPECT_TRUE(OfType(outsider->Drain(100), "event").empty());
 }
 
+TEST_F(Live, AGuestHearsOfWhatIsSharedWithThemButNeverOfInternalComments) {
+  auto shared = owner_->client.Post(ContentPath(article_) + "/shares",
+                                    {{"user_id", guest_->user_id}, {"level", "comment"}});
+  ASSERT_EQ(shared.status, 201) << shared.body;
+  auto reviewer = Connect(server_, *reviewer_);
+  auto guest = Connect(server_, *guest_);
+
+  auto internal = owner_->client.Post(ContentPath(article_) + "/comments",
+                                      {{"body", "Entre nous"}, {"internal", true}});
+  ASSERT_EQ(internal.status, 201) << internal.body;
+  auto seen = reviewer->ReceiveType("event");
+  ASSERT_TRUE(seen.has_value());
+  EXPECT_EQ(seen->at("comment_id"), internal.Json().at("id"));
+  // The reply in the internal thread is no guest's news either.
+  auto reply = owner_->client.Post(ContentPath(article_) + "/comments",
+                                   {{"body", "Oui"}, {"parent", internal.Json().at("id")}});
+  ASSERT_EQ(reply.status, 201) << reply.body;
+  ASSERT_TRUE(reviewer->ReceiveType("event").has_value());
+
+  auto open = PostComment(*owner_, article_, "Merci à l'agence");
+  std::vector<json::value> live;
+  for (const auto& m : OfType(guest->Drain(600), "event")) {
+    if (m.contains("comment_id")) live.push_back(m.at("comment_id"));
+  }
+  EXPECT_EQ(live, std::vector<json::value>{open.at("id")});
+  // What they may read comes: the open comment (caught up with the rest when it is late).
+  auto caught = Connect(server_, *guest_, "?after=0");
+  std::vector<json::value> comments;
+  for (const auto& m : OfType(caught->Drain(600), "event")) {
+    if (m.contains("comment_id")) comments.push_back(m.at("comment_id"));
+  }
+  EXPECT_EQ(comments, std::vector<json::value>{open.at("id")});
+}
+
 TEST_F(Live, ANotificationReachesOnlyItsRecipient) {
   auto reviewer = Connect(server_, *reviewer_);
   auto owner = Connect(server_, *owner_);
