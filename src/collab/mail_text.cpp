@@ -38,6 +38,8 @@ const Catalog& English() {
           {"approval_requested", "{actor} asks {team} to approve “{title}”"},
           {"decision.approved", "{actor} approved “{title}” for {team}"},
           {"decision", "{actor} asked for changes to “{title}” for {team}"},
+          {"decision.link.approved", "{actor} validated “{title}” through a review link"},
+          {"decision.link", "{actor} did not validate “{title}” through a review link"},
           {"approval_stale", "Your approval of “{title}” no longer holds: the text changed"},
           {"task_due", "The task “{task}” is due on {due}"},
           {"task_overdue", "The task “{task}” is overdue (due on {due})"},
@@ -67,6 +69,8 @@ const Catalog& French() {
           {"approval_requested", "{actor} demande à {team} de valider « {title} »"},
           {"decision.approved", "{actor} a validé « {title} » pour {team}"},
           {"decision", "{actor} demande des modifications de « {title} » pour {team}"},
+          {"decision.link.approved", "{actor} a validé « {title} » par un lien de relecture"},
+          {"decision.link", "{actor} n’a pas validé « {title} » par un lien de relecture"},
           {"approval_stale", "Votre validation de « {title} » ne tient plus : le texte a changé"},
           {"task_due", "La tâche « {task} » est à rendre le {due}"},
           {"task_overdue", "La tâche « {task} » est en retard (à rendre le {due})"},
@@ -134,8 +138,10 @@ Told Tell(const Catalog& c, const storage::NotificationRecord& n) {
   if ((n.kind == kind::kMentioned && about_task && !n.content_id) ||
       (n.kind == kind::kAssigned && about_task)) {
     key += ".task";
-  } else if (n.kind == kind::kDecision && DataString(data, "decision") == "approved") {
-    key += ".approved";
+  } else if (n.kind == kind::kDecision) {
+    // A decision through a review link is a visitor's, for no team.
+    if (!DataString(data, "link").empty()) key += ".link";
+    if (DataString(data, "decision") == "approved") key += ".approved";
   }
   const auto pattern = c.lines.find(key);
   const std::map<std::string, std::string> values = {

@@ -570,8 +570,8 @@ Result<storage::ApprovalRecord> Sharing::Decide(const ReviewSession& session, De
     if (link->created_by) people.insert(*link->created_by);
     Notify(tx,
            {c->workspace_id, kind::kDecision, session.visitor->user_id, &*c, a.id,
-            EventData({{"visitor_name", session.visitor->name},
-                       {"team_name", session.visitor->name},
+            EventData({{"link", link->id},
+                       {"label", link->label},
                        {"decision", decision},
                        {"revision", c->revision}})},
            people, now);

@@ -51,6 +51,19 @@ TEST(MailText, TextIsEscapedInHtmlAndLeftAsIsInPlainText) {
       std::string::npos);
 }
 
+TEST(MailText, AReviewLinkVisitorsDecisionNamesNoTeam) {
+  const auto en =
+      NotificationMailText("en", Item("decision", R"({"decision":"approved","link":"l1"})"), "");
+  EXPECT_NE(en.text.find("validated “Gaz & \"électricité\"” through a review link"),
+            std::string::npos)
+      << en.text;
+  const auto fr = NotificationMailText(
+      "fr", Item("decision", R"({"decision":"changes_requested","link":"l1"})"), "");
+  EXPECT_NE(fr.text.find("n’a pas validé « Gaz & \"électricité\" » par un lien de relecture"),
+            std::string::npos)
+      << fr.text;
+}
+
 TEST(MailText, DecisionsAndTasksSayWhatHappened) {
   EXPECT_NE(NotificationMailText(
                 "fr", Item("decision", R"({"decision":"approved","team_name":"Légal"})"), "")

@@ -56,6 +56,22 @@ describe('notificationMessage', () => {
     );
   });
 
+  it('says a review link visitor decided, for no team', () => {
+    const marc = { ...base, kind: 'decision' as const, actor: { id: 'v1', name: 'Marc Lefèvre' } };
+    expect(say({ ...marc, data: { decision: 'approved', link: 'l1' } })).toBe(
+      'Marc Lefèvre validated “Winter tank safety” through a review link',
+    );
+    expect(say({ ...marc, data: { decision: 'changes_requested', link: 'l1' } })).toBe(
+      'Marc Lefèvre did not validate “Winter tank safety” through a review link',
+    );
+  });
+
+  it('tells a content was shared with one', () => {
+    expect(say({ ...base, kind: 'shared', data: { level: 'edit' } })).toBe(
+      'Chloé Martin shared “Winter tank safety” with you',
+    );
+  });
+
   it('reminds of tasks due and overdue', () => {
     expect(say({ ...base, kind: 'task_overdue', data: { task_title: 'Brief' } })).toBe(
       'The task “Brief” is overdue',

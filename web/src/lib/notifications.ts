@@ -30,6 +30,15 @@ export function notificationMessage(n: CollabNotification): {
     case 'approval_requested':
       return { key: 'collab.notif_approval_requested', values };
     case 'decision':
+      if (text('link') !== '') {
+        return {
+          key:
+            text('decision') === 'approved'
+              ? 'collab.notif_decision_link_approved'
+              : 'collab.notif_decision_link_changes',
+          values,
+        };
+      }
       return {
         key:
           text('decision') === 'approved'
