@@ -21,6 +21,7 @@
 #include "core/text.hpp"
 #include "storage/accounts_store.hpp"
 #include "storage/settings_store.hpp"
+#include "storage/shares_store.hpp"
 #include "workspace/content_type.hpp"
 #include "workspace/settings.hpp"
 
@@ -397,6 +398,24 @@ Result<Company> SeedCompany(storage::Database& db, const std::vector<std::string
       storage::AppendEvent(tx, c.workspace.id, owner, "project.created", project.id,
                            EventData({{"name", project.name}}), organised);
       c.project_ids.push_back(project.id);
+    }
+    // The agency drafts the trade fair's material: its project is shared with Antoine, the
+    // agency's guest, who sees nothing else.
+    for (std::size_t i = 0; i < kPeople.size(); ++i) {
+      if (std::string_view(kPeople[i].role) != "guest") continue;
+      storage::ShareRecord share;
+      share.id = NewId();
+      share.workspace_id = c.workspace.id;
+      share.project_id = c.project_ids[kFairProject];
+      share.user_id = c.actors[i].user.id;
+      share.level = "edit";
+      share.created_by = owner;
+      share.created_at = organised;
+      storage::InsertShare(tx, share);
+      storage::AppendEvent(
+          tx, c.workspace.id, owner, "project.shared", *share.project_id,
+          EventData({{"share", share.id}, {"user", *share.user_id}, {"level", share.level}}),
+          organised);
     }
     for (const auto& ch : storage::ListChannels(tx, c.workspace.id)) {
       c.channels.by_name[ch.name] = ch.id;

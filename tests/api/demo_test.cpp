@@ -99,12 +99,18 @@ TEST(Demo, SeedsABilingualWorkspaceWithTeamsProjectsAndHistories) {
   EXPECT_EQ(roles, (std::set<std::string>{"owner", "admin", "editor", "contributor", "reviewer",
                                           "guest"}));
   HttpClient antoine = server.Client();
-  EXPECT_EQ(antoine
-                .Post("/api/v1/auth/login",
-                      {{"email", "antoine.rousseau@agence-plume.example"},
-                       {"password", PasswordOf(demo->run.out, "antoine.rousseau@")}})
-                .status,
-            200);
+  auto antoine_in = antoine.Post("/api/v1/auth/login",
+                                 {{"email", "antoine.rousseau@agence-plume.example"},
+                                  {"password", PasswordOf(demo->run.out, "antoine.rousseau@")}});
+  ASSERT_EQ(antoine_in.status, 200);
+  antoine.UseCsrf(Text(antoine_in.Json().at("csrf_token")));
+  // The agency's guest sees the trade fair's project, shared with him, and nothing else.
+  const auto theirs = antoine.Get("/api/v1/workspaces/" + ws + "/projects").Json();
+  ASSERT_EQ(theirs.at("items").as_array().size(), 1u);
+  EXPECT_EQ(Text(theirs.at("items").at(0).at("name")), "Salon de l'habitat — Montpellier");
+  const auto fair = AllContents(antoine, ws);
+  EXPECT_FALSE(fair.empty());
+  for (const auto& c : fair) EXPECT_EQ(c.at("project"), theirs.at("items").at(0).at("id"));
   std::set<std::string> teams;
   const auto team_list = chloe.Get("/api/v1/workspaces/" + ws + "/teams").Json();
   for (const auto& t : team_list.at("items").as_array()) teams.insert(Text(t.at("name")));
