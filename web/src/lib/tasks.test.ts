@@ -63,8 +63,8 @@ describe('moveTask', () => {
 
 describe('dueFromOffset', () => {
   it('counts days before and after the publication date', () => {
-    expect(dueFromOffset('2025-03-10', -7)).toBe('2025-03-03');
-    expect(dueFromOffset('2025-03-10T09:00:00Z', 0)).toBe('2025-03-10');
-    expect(dueFromOffset('2025-02-27', 2)).toBe('2025-03-01');
+    expect(dueFromOffset('2025-03-10', -7)).toBe('2025-03-03T00:00:00.000Z');
+    expect(dueFromOffset('2025-03-10T09:00:00Z', 0)).toBe('2025-03-10T09:00:00.000Z');
+    expect(dueFromOffset('2025-02-27T09:00:00Z', 2)).toBe('2025-03-01T09:00:00.000Z');
   });
 });

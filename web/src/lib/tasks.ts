@@ -44,9 +44,12 @@ export function moveTask(
   return changes;
 }
 
-/** The due date a task list's task will get, for a publication date (both "YYYY-MM-DD"). */
+const dayMs = 24 * 60 * 60 * 1000;
+
+/**
+ * The due date a task list's task gets, as the server counts it: the publication date (an instant,
+ * or a day read as UTC midnight) plus whole days.
+ */
 export function dueFromOffset(publishAt: string, offsetDays: number): string {
-  const date = new Date(`${publishAt.slice(0, 10)}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + offsetDays);
-  return date.toISOString().slice(0, 10);
+  return new Date(Date.parse(publishAt) + offsetDays * dayMs).toISOString();
 }

@@ -285,7 +285,9 @@ function ContentScreen({
               )}
               <TasksPanel
                 content={latest}
+                slug={slug}
                 members={members}
+                teams={teams}
                 mayManage={canManageTasks(membership.role, me.user.id, sync.content)}
                 mayMove={staff && (mayEdit || answerFor.length > 0) && !sync.content.archived}
               />
