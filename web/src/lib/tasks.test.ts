@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../api/collab';
-import { dueFromOffset, moveTask, orderTasks } from './tasks';
+import { dueFromOffset, moveTask, offsetOf, orderTasks } from './tasks';
 
 const task = (id: string, position: number, done = false): Task => ({
   id,
@@ -66,5 +66,15 @@ describe('dueFromOffset', () => {
     expect(dueFromOffset('2025-03-10', -7)).toBe('2025-03-03T00:00:00.000Z');
     expect(dueFromOffset('2025-03-10T09:00:00Z', 0)).toBe('2025-03-10T09:00:00.000Z');
     expect(dueFromOffset('2025-02-27T09:00:00Z', 2)).toBe('2025-03-01T09:00:00.000Z');
+  });
+});
+
+describe('offsetOf', () => {
+  it('is negative before the publication date, null without days', () => {
+    expect(offsetOf({ days: '7', side: 'before' })).toBe(-7);
+    expect(offsetOf({ days: '2', side: 'after' })).toBe(2);
+    expect(offsetOf({ days: '0', side: 'before' })).toBe(0);
+    expect(offsetOf({ days: ' ', side: 'after' })).toBeNull();
+    expect(offsetOf({ days: 'x', side: 'after' })).toBeNull();
   });
 });

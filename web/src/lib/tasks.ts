@@ -53,3 +53,14 @@ const dayMs = 24 * 60 * 60 * 1000;
 export function dueFromOffset(publishAt: string, offsetDays: number): string {
   return new Date(Date.parse(publishAt) + offsetDays * dayMs).toISOString();
 }
+
+/**
+ * A task list's task offset from what the settings ask: a number of days (empty for no due date)
+ * and before or after the publication date. Negative is before.
+ */
+export function offsetOf(row: { days: string; side: 'before' | 'after' }): number | null {
+  if (row.days.trim() === '') return null;
+  const days = Math.abs(Math.trunc(Number(row.days)));
+  if (Number.isNaN(days)) return null;
+  return row.side === 'before' && days > 0 ? -days : days;
+}
