@@ -143,6 +143,9 @@ const settleDelay = 300;
 function apply(tr: Transaction, value: HighlightState): HighlightState {
   const meta = tr.getMeta(threadHighlightKey) as Meta | undefined;
   if (meta?.kind === 'marks') {
+    // The same threads on the same text, already placed: nothing to do (typing pauses hand in
+    // the Markdown every time).
+    if (meta.marks === value.marks && meta.source === value.source && !value.stale) return value;
     return {
       ...value,
       marks: meta.marks,
@@ -200,11 +203,12 @@ export function threadHighlightPlugin(onReveal: (thread: string) => void) {
         update(view, previous) {
           const now = threadHighlightKey.getState(view.state)!;
           const before = threadHighlightKey.getState(previous)!;
-          if (now.stale && !before.stale) {
-            // Typing: once it pauses, find the passages again in the changed text.
+          if (now.stale && view.state.doc !== previous.doc) {
+            // Typing: once it pauses, find the passages again in the changed text (unless the
+            // Markdown handed in meanwhile already did).
             const settle = () => {
               timer = null;
-              if (view.isDestroyed) return;
+              if (view.isDestroyed || !threadHighlightKey.getState(view.state)?.stale) return;
               if (view.composing) timer = setTimeout(settle, settleDelay);
               else view.dispatch(view.state.tr.setMeta(threadHighlightKey, { kind: 'recompute' }));
             };
@@ -212,7 +216,7 @@ export function threadHighlightPlugin(onReveal: (thread: string) => void) {
             timer = setTimeout(settle, settleDelay);
           }
           if (now.scroll !== before.scroll && now.active) flash(view, now.active);
-          if (!view.state.selection.eq(previous.selection) && view.state.doc.eq(previous.doc)) {
+          if (view.state.doc === previous.doc && !view.state.selection.eq(previous.selection)) {
             // The caret walked into a highlight (keyboard or mouse): its thread is shown.
             const thread = threadAt(view.state, view.state.selection.from);
             if (thread && thread !== now.active) onReveal(thread);
