@@ -18,8 +18,12 @@ export function findAll(text: string, quote: string): number[] {
   return found;
 }
 
+const astral = /[\uD800-\uDBFF]/;
+
 /** The UTF-16 index of the `codePoints`-th character of `text` (the server counts characters). */
 export function codePointIndex(text: string, codePoints: number): number {
+  // Most texts have no character outside the basic plane: counting is then needless.
+  if (!astral.test(text)) return Math.min(codePoints, text.length);
   let index = 0;
   for (let seen = 0; seen < codePoints && index < text.length; seen += 1) {
     const code = text.charCodeAt(index);
@@ -30,10 +34,12 @@ export function codePointIndex(text: string, codePoints: number): number {
 
 /** The occurrence of `quote` in `text` nearest to `near` (a UTF-16 index); null when absent. */
 export function locateQuote(text: string, quote: string, near: number): Span | null {
-  const found = findAll(text, quote);
+  return nearestOf(findAll(text, quote), quote, near);
+}
+
+function nearestOf(found: number[], quote: string, near: number): Span | null {
   if (found.length === 0) return null;
-  let best = found[0]!;
-  for (const at of found) if (Math.abs(at - near) < Math.abs(best - near)) best = at;
+  const best = found[nearestRank(found, near)]!;
   return { from: best, to: best + quote.length };
 }
 
@@ -49,15 +55,20 @@ export function expectedIndex(
   quote: string,
   offset: number,
 ): number {
-  const inSource = codePointIndex(source, offset);
+  return expectedAt(source, shown, quote, codePointIndex(source, offset), findAll(shown, quote));
+}
+
+function expectedAt(
+  source: string,
+  shown: string,
+  quote: string,
+  inSource: number,
+  shownHits: number[],
+): number {
   if (source === shown) return inSource;
   const sourceHits = findAll(source, quote);
-  if (sourceHits.length > 0) {
-    const shownHits = findAll(shown, quote);
-    if (shownHits.length === sourceHits.length) {
-      const rank = nearestRank(sourceHits, inSource);
-      return shownHits[rank]!;
-    }
+  if (sourceHits.length > 0 && shownHits.length === sourceHits.length) {
+    return shownHits[nearestRank(sourceHits, inSource)]!;
   }
   return source.length === 0 ? 0 : Math.round((inSource * shown.length) / source.length);
 }
@@ -77,19 +88,24 @@ export interface PassageMark {
   offset: number;
 }
 
-/** Each mark's passage in `shown`, skipping those not found; `source` is the stored text. */
+/**
+ * Each mark's passage in `shown`, skipping those not found; `source` is the stored text. A few
+ * native searches per mark, nothing more: this runs on texts of thousands of words.
+ */
 export function locateMarks(
   source: string,
   shown: string,
   marks: readonly PassageMark[],
 ): (Span & { thread: string })[] {
   const spans: (Span & { thread: string })[] = [];
+  const counted = astral.test(source);
+  const same = source === shown;
   for (const mark of marks) {
-    const span = locateQuote(
-      shown,
-      mark.quote,
-      expectedIndex(source, shown, mark.quote, mark.offset),
-    );
+    const hits = findAll(shown, mark.quote);
+    if (hits.length === 0) continue;
+    const inSource = counted ? codePointIndex(source, mark.offset) : mark.offset;
+    const near = same ? inSource : expectedAt(source, shown, mark.quote, inSource, hits);
+    const span = nearestOf(hits, mark.quote, near);
     if (span) spans.push({ ...span, thread: mark.thread });
   }
   return spans;
