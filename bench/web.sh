@@ -11,7 +11,8 @@
 # figure was measured (a missed goal is printed as MISSED, not an error), 1 when the run failed.
 #
 # Knobs (environment): COPYDESK_BIN (default build/copydesk), BENCH_CHROMIUM (/usr/bin/chromium),
-# BENCH_LCP_RUNS (5), BENCH_WORDS (5000), BENCH_KEEP (set: keep the temp folder, for its logs).
+# BENCH_LCP_RUNS (5), BENCH_WORDS (5000), BENCH_THREADS (30 open comment threads highlighted in the
+# typed-in body), BENCH_KEEP (set: keep the temp folder, for its logs).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

@@ -19,7 +19,8 @@
 //
 // Input (environment): BENCH_BASE (http://127.0.0.1:port), BENCH_EMAIL, BENCH_PASSWORD (the demo
 // owner), BENCH_SLUG (the demo workspace), BENCH_CHROMIUM (/usr/bin/chromium), BENCH_LCP_RUNS (5),
-// BENCH_WORDS (5000). Prints the table on stdout, progress on stderr. Exit status: 0 when every
+// BENCH_WORDS (5000), BENCH_THREADS (30 open comment threads on passages of the typed-in body).
+// Prints the table on stdout, progress on stderr. Exit status: 0 when every
 // figure was measured (met or MISSED), 1 when the harness failed.
 
 import { createRequire } from 'node:module';
@@ -50,6 +51,8 @@ const lcpRuns = Number(env('BENCH_LCP_RUNS', '5'));
 const targetWords = Number(env('BENCH_WORDS', '5000'));
 // ASCII only: Playwright types a character with no key on a US keyboard as a bare insertText,
 // with no keydown, which this measure would not see. 50 characters.
+// Open comment threads anchored in the typed-in body, highlighted in the editor.
+const benchThreads = Number(env('BENCH_THREADS', '30'));
 const typedText = env('BENCH_TYPE_TEXT', ' Chaque foyer peut reduire sa facture de chauffage');
 
 const GOAL_LIST_KB = 250;
@@ -334,6 +337,20 @@ try {
     });
     const madeWords = countWords(filled.fields.body);
     log(`made ${created.id}: ${madeWords} words, ${body.length} characters`);
+    // Open comment threads on passages spread over the body: the editor highlights them while
+    // the typing is measured (issue 7), as on a text under review.
+    let threads = 0;
+    for (let k = 0; k < benchThreads; k += 1) {
+      const from = body.indexOf(' ', Math.floor((k * body.length) / benchThreads)) + 1;
+      const quote = body.slice(from, from + 40).replace(/\s+\S*$/, '');
+      if (from === 0 || quote.length < 10 || /[*_[\]()#`>|\n]/.test(quote)) continue;
+      await api(context, 'POST', `/api/v1/contents/${created.id}/comments`, csrf, {
+        body: `Bench thread ${k + 1}`,
+        anchor: { field: 'body', quote },
+      });
+      threads += 1;
+    }
+    log(`${threads} open threads on passages of the body`);
     await lcpFigures(created.id, `${madeWords}-word article`);
 
     const page = await context.newPage();

@@ -72,6 +72,31 @@ export interface NewTask {
   due_at?: string | null;
 }
 
+/** A change to a task; what is left out stays as it is. */
+export interface TaskPatch {
+  title?: string;
+  description?: string;
+  assignees?: string[];
+  due_at?: string | null;
+  done?: boolean;
+  position?: number;
+}
+
+/** One task of a task list, due some days before (negative) or after the publication date. */
+export interface TaskTemplate {
+  title: string;
+  due_offset_days: number | null;
+}
+
+/** A reusable list of tasks ("Article": brief, draft, visuals, legal check, publication). */
+export interface TaskList {
+  id: string;
+  name: string;
+  tasks: TaskTemplate[];
+  created_at: string;
+  updated_at: string;
+}
+
 /** The kinds of notification, in the order the settings list them. */
 export const notificationKinds = [
   'mentioned',
@@ -114,6 +139,7 @@ export const collabKeys = {
   notifications: ['me', 'notifications'] as const,
   myTasks: (slug: string) => ['ws', slug, 'my-tasks'] as const,
   myContents: (slug: string, query: string) => ['ws', slug, 'my-contents', query] as const,
+  taskLists: (slug: string) => ['ws', slug, 'task-lists'] as const,
 };
 
 const wsPath = (slug: string) => `/api/v1/workspaces/${encodeURIComponent(slug)}`;
@@ -174,8 +200,43 @@ export function useCreateTask(contentId: string) {
 export function useUpdateTask(contentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...change }: { id: string; done?: boolean }) =>
+    mutationFn: ({ id, ...change }: TaskPatch & { id: string }) =>
       api.patch<TaskChange>(`/api/v1/tasks/${encodeURIComponent(id)}`, change),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: collabKeys.tasks(contentId) }),
+  });
+}
+
+/**
+ * Moves a task up or down: the positions that change are sent one by one, then the tasks are
+ * read again.
+ */
+export function useReorderTasks(contentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (changes: { id: string; position: number }[]) => {
+      for (const { id, position } of changes)
+        await api.patch<TaskChange>(`/api/v1/tasks/${encodeURIComponent(id)}`, { position });
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: collabKeys.tasks(contentId) }),
+  });
+}
+
+/**
+ * Adds every task of a task list to a content, due relative to its publication date (the
+ * server's; `publish_at` when the content has none yet).
+ */
+export function applyTaskList(contentId: string, taskList: string, publishAt?: string) {
+  return api.post<{ items: Task[] }>(`${contentPath(contentId)}/tasks`, {
+    task_list: taskList,
+    ...(publishAt ? { publish_at: publishAt } : {}),
+  });
+}
+
+export function useApplyTaskList(contentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ taskList, publishAt }: { taskList: string; publishAt?: string }) =>
+      applyTaskList(contentId, taskList, publishAt),
     onSettled: () => queryClient.invalidateQueries({ queryKey: collabKeys.tasks(contentId) }),
   });
 }
@@ -246,6 +307,37 @@ export function useContentsWhere(slug: string, query: string, enabled = true) {
     queryFn: async ({ signal }) =>
       (await api.get<ContentPage>(`${wsPath(slug)}/contents?${query}`, signal)).items,
     enabled,
+  });
+}
+
+// ---- Task lists ------------------------------------------------------------------------------
+
+export function useTaskLists(slug: string, enabled = true) {
+  return useQuery({
+    queryKey: collabKeys.taskLists(slug),
+    queryFn: async ({ signal }) =>
+      (await api.get<{ items: TaskList[] }>(`${wsPath(slug)}/task-lists`, signal)).items,
+    enabled,
+  });
+}
+
+/** Creates a task list, or renames one and replaces its tasks. */
+export function useSaveTaskList(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...input }: { id?: string; name: string; tasks: TaskTemplate[] }) =>
+      id
+        ? api.patch<TaskList>(`${wsPath(slug)}/task-lists/${encodeURIComponent(id)}`, input)
+        : api.post<TaskList>(`${wsPath(slug)}/task-lists`, input),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: collabKeys.taskLists(slug) }),
+  });
+}
+
+export function useDeleteTaskList(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete(`${wsPath(slug)}/task-lists/${encodeURIComponent(id)}`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: collabKeys.taskLists(slug) }),
   });
 }
 

@@ -256,6 +256,7 @@ export interface NewContent {
   channels?: string[];
   project?: string | null;
   fields?: Record<string, string>;
+  publish_at?: string;
 }
 
 export const useCreateContent = (slug: string) =>

@@ -146,6 +146,7 @@ const sameInBothLanguages = new Set([
   'kind.date',
   'settings.actions',
   'settings.project_description',
+  'collab.task_description',
   'settings.field_options_hint',
   'workflow.gate_summary',
   'collab.notifications',

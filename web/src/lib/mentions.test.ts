@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  everyone,
   insertMention,
+  mentionCandidates,
   matchCandidates,
   mentionAt,
   mentionToken,
@@ -58,6 +60,27 @@ describe('splitMentions', () => {
     ]);
     expect(splitMentions('<b>plain</b> @Claire')).toEqual([
       { type: 'text', text: '<b>plain</b> @Claire' },
+    ]);
+  });
+});
+
+describe('@everyone', () => {
+  it('is offered first and inserted as the plain form the server reads', () => {
+    const candidates = mentionCandidates([{ user_id: 'u1', name: 'Claire Dubois' }], []);
+    expect(candidates[0]).toBe(everyone);
+    expect(matchCandidates(candidates, 'ev')).toEqual([everyone]);
+    expect(insertMention('Hi @ev', 3, 6, everyone).text).toBe('Hi @everyone ');
+  });
+
+  it('shows back as a mention, but not inside a word or a longer name', () => {
+    expect(splitMentions('@everyone, read this')[0]).toEqual({
+      type: 'mention',
+      kind: 'everyone',
+      id: 'everyone',
+      name: 'everyone',
+    });
+    expect(splitMentions('mail@everyone.com @everyones')).toEqual([
+      { type: 'text', text: 'mail@everyone.com @everyones' },
     ]);
   });
 });

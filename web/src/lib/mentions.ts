@@ -1,7 +1,8 @@
 // Mentions in comments: the UI inserts the structured form the server reads
-// (`@[Claire Dubois](user:ID)`, `@[Legal](team:ID)`) and shows it back as the bare name.
+// (`@[Claire Dubois](user:ID)`, `@[Legal](team:ID)`, and the plain `@everyone`) and shows it back
+// as the bare name.
 
-export type MentionKind = 'user' | 'team';
+export type MentionKind = 'user' | 'team' | 'everyone';
 
 export interface MentionCandidate {
   kind: MentionKind;
@@ -28,6 +29,21 @@ export function mentionAt(text: string, caret: number): { start: number; query: 
   return { start: caret - match[2]!.length - 1, query: match[2]! };
 }
 
+/** `@everyone`: the members who can read the content (the server checks who). */
+export const everyone: MentionCandidate = { kind: 'everyone', id: 'everyone', name: 'everyone' };
+
+/** Whom a comment may mention: everyone first, then the teams, then the people. */
+export function mentionCandidates(
+  members: readonly { user_id: string; name: string }[],
+  teams: readonly { id: string; name: string }[],
+): MentionCandidate[] {
+  return [
+    everyone,
+    ...teams.map((team) => ({ kind: 'team' as const, id: team.id, name: team.name })),
+    ...members.map((m) => ({ kind: 'user' as const, id: m.user_id, name: m.name })),
+  ];
+}
+
 /** Members and teams whose name matches what was typed, teams first, at most `limit`. */
 export function matchCandidates(
   candidates: readonly MentionCandidate[],
@@ -50,6 +66,7 @@ export function matchCandidates(
 
 /** The structured form of a mention. Brackets in a name would end it early: they are left out. */
 export function mentionToken(candidate: MentionCandidate): string {
+  if (candidate.kind === 'everyone') return '@everyone';
   const name = candidate.name.replace(/[[\]]/g, '');
   return `@[${name}](${candidate.kind}:${candidate.id})`;
 }
@@ -66,7 +83,8 @@ export function insertMention(
   return { text: text.slice(0, start) + token + after, caret: start + token.length };
 }
 
-const structured = /@\[([^\]]+)\]\((user|team):([^)\s]+)\)/g;
+// The structured form, or `@everyone` at the start or after a space, not followed by a letter.
+const structured = /@\[([^\]]+)\]\((user|team):([^)\s]+)\)|(?<=^|\s)@everyone(?![\p{L}\p{N}_])/gu;
 
 /** Splits a comment's text into plain text and mentions, to show mentions by name. */
 export function splitMentions(body: string): BodyPart[] {
@@ -75,12 +93,11 @@ export function splitMentions(body: string): BodyPart[] {
   for (const match of body.matchAll(structured)) {
     const index = match.index ?? 0;
     if (index > last) parts.push({ type: 'text', text: body.slice(last, index) });
-    parts.push({
-      type: 'mention',
-      name: match[1]!,
-      kind: match[2] as MentionKind,
-      id: match[3]!,
-    });
+    parts.push(
+      match[1] === undefined
+        ? { type: 'mention', kind: 'everyone', id: 'everyone', name: 'everyone' }
+        : { type: 'mention', name: match[1], kind: match[2] as MentionKind, id: match[3]! },
+    );
     last = index + match[0].length;
   }
   if (last < body.length) parts.push({ type: 'text', text: body.slice(last) });

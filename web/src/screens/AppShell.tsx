@@ -234,6 +234,16 @@ function ShellFrame({
                   </NavLink>
                 </li>
               )}
+              {membership.role === 'editor' && (
+                // Editors keep the workspace's task lists; the rest of the settings is for admins.
+                <li>
+                  <NavLink
+                    to={`/w/${encodeURIComponent(membership.workspace.slug)}/settings/task-lists`}
+                  >
+                    {t('nav.settings')}
+                  </NavLink>
+                </li>
+              )}
               <li>
                 <NavLink to={`/w/${encodeURIComponent(membership.workspace.slug)}/account`}>
                   {t('nav.account')}

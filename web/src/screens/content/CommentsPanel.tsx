@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type RefObject } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommentAction, useComments, type Comment, type CommentThread } from '../../api/collab';
 import type { Member, Role, Team } from '../../api/types';
@@ -6,8 +6,9 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { useLocale } from '../../i18n';
 import { genericErrorMessage } from '../../lib/errors';
 import { formatRelative } from '../../lib/format';
-import type { MentionCandidate } from '../../lib/mentions';
+import { mentionCandidates, type MentionCandidate } from '../../lib/mentions';
 import { CommentBody, MentionTextarea } from './MentionTextarea';
+import { useThreadMarks } from './ThreadMarks';
 
 export interface Passage {
   field: string;
@@ -71,13 +72,7 @@ export function CommentsPanel({
   const [passage, setPassage] = useState<Passage | null>(null);
   const [noSelection, setNoSelection] = useState(false);
   const [deleting, setDeleting] = useState<Comment | null>(null);
-  const candidates = useMemo<MentionCandidate[]>(
-    () => [
-      ...teams.map((team) => ({ kind: 'team' as const, id: team.id, name: team.name })),
-      ...members.map((m) => ({ kind: 'user' as const, id: m.user_id, name: m.name })),
-    ],
-    [members, teams],
-  );
+  const candidates = useMemo(() => mentionCandidates(members, teams), [members, teams]);
   const open = (threads.data ?? []).filter((thread) => !thread.resolved);
   const resolved = (threads.data ?? []).filter((thread) => thread.resolved);
   const mayDeleteAny = role === 'owner' || role === 'admin';
@@ -209,7 +204,20 @@ interface ThreadProps {
 function Thread({ thread, ...props }: ThreadProps & { thread: CommentThread }) {
   const { t } = useTranslation();
   const action = useCommentAction(props.contentId);
+  const { shown, show, marksOf } = useThreadMarks();
+  const ref = useRef<HTMLElement>(null);
   const [replying, setReplying] = useState(false);
+  const isShown = shown?.thread === thread.id;
+  const removed = thread.anchor_state === 'removed';
+  // Its passage is highlighted in the text (an open thread whose passage is still there).
+  const inText =
+    thread.anchor !== null && marksOf(thread.anchor.field).some((m) => m.thread === thread.id);
+  // A highlight reached in the text: bring its thread into view here.
+  const askedFromText = isShown && shown.from === 'text' ? shown.nonce : null;
+  useEffect(() => {
+    if (askedFromText !== null)
+      ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [askedFromText]);
   const [reply, setReply] = useState('');
   const send = () => {
     if (reply.trim() === '') return;
@@ -225,18 +233,30 @@ function Thread({ thread, ...props }: ThreadProps & { thread: CommentThread }) {
   };
   return (
     <article
-      className={thread.resolved ? 'comment-thread comment-thread-resolved' : 'comment-thread'}
+      ref={ref}
+      className={[
+        'comment-thread',
+        thread.resolved ? 'comment-thread-resolved' : '',
+        isShown ? 'comment-thread-shown' : '',
+      ]
+        .filter(Boolean)
+        .join(' ')}
       aria-label={t('collab.thread_by', { name: thread.author.name })}
+      aria-current={isShown || undefined}
     >
       {thread.anchor && (
-        <div className="comment-passage">
+        <div className={removed ? 'comment-passage comment-passage-removed' : 'comment-passage'}>
           <span className="muted">
             {t('collab.on_field', { field: props.fieldLabel(thread.anchor.field) })}
-            {thread.anchor_state === 'removed' && (
-              <span className="badge">{t('collab.on_removed_text')}</span>
-            )}
+            {removed && <span className="badge">{t('collab.on_removed_text')}</span>}
           </span>
           <blockquote>{thread.anchor.quote}</blockquote>
+          {removed && <p className="muted">{t('collab.removed_hint')}</p>}
+          {inText && (
+            <button type="button" className="link-button" onClick={() => show(thread.id)}>
+              {t('collab.show_in_text')}
+            </button>
+          )}
         </div>
       )}
       <CommentItem comment={thread} {...props} />

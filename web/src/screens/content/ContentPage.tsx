@@ -1,11 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import { api } from '../../api/client';
 import type { Channel, Content, ContentType } from '../../api/types';
 import type { Values } from '../../content/sync';
+import type { PassageMark } from '../../content/passages';
 import {
   contentKeys,
   contentQuery,
@@ -36,6 +37,14 @@ import { ConflictDialog } from './ConflictDialog';
 import { Counters, FieldEditor } from './FieldEditors';
 import { ActivityPanel } from './ActivityPanel';
 import { CommentsPanel } from './CommentsPanel';
+import { useComments } from '../../api/collab';
+import {
+  marksByField,
+  PassageMarkers,
+  ThreadMarksContext,
+  type ShownThread,
+  type ThreadMarksValue,
+} from './ThreadMarks';
 import { TasksPanel } from './TasksPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { MetaPanel } from './MetaPanel';
@@ -115,6 +124,7 @@ function ContentScreen({
         : (type?.fields.find((f) => f.key === key)?.label ?? key),
     [t, type],
   );
+  const threadMarks = useThreadMarksValue(initial.id);
   const title = typeof sync.local.title === 'string' ? sync.local.title : '';
   useDocumentTitle(title || t('content.untitled'));
 
@@ -206,90 +216,94 @@ function ContentScreen({
       ) : activity ? (
         <ActivityPanel content={latest} type={type} teams={teams} />
       ) : (
-        <div className="content-layout">
-          <fieldset className="content-main" disabled={!editable} ref={fieldsRef}>
-            <legend className="sr-only">{title || t('content.untitled')}</legend>
-            <TitleField value={title} onChange={(value) => sync.change('title', value)} />
-            {type?.fields.map((field) => (
-              <FieldEditor
-                key={field.key}
-                field={field}
-                value={sync.local[`fields.${field.key}`]}
-                channels={channels}
-                selectedChannels={(sync.local.channels as string[] | null) ?? []}
-                externalChange={sync.externalChange}
-                readOnly={!editable}
-                violations={[]}
-                onChange={(value) => sync.change(`fields.${field.key}`, value)}
-                onDirty={sync.markDirty}
-                registerFlusher={sync.registerFlusher}
-              />
-            ))}
-            <Checks local={sync.local} type={type} channels={channels} />
-          </fieldset>
-          <div className="content-side">
-            <section className="workflow-panel">
-              {staff ? (
-                <StatusControl
-                  content={latest}
-                  statuses={statuses}
-                  teams={teams}
-                  canMove={
-                    (canEditContent(membership.role, me.user.id, sync.content) ||
-                      answerFor.length > 0) &&
-                    !sync.content.archived
-                  }
+        <ThreadMarksContext.Provider value={threadMarks}>
+          <div className="content-layout">
+            <fieldset className="content-main" disabled={!editable} ref={fieldsRef}>
+              <legend className="sr-only">{title || t('content.untitled')}</legend>
+              <TitleField value={title} onChange={(value) => sync.change('title', value)} />
+              {type?.fields.map((field) => (
+                <FieldEditor
+                  key={field.key}
+                  field={field}
+                  value={sync.local[`fields.${field.key}`]}
+                  channels={channels}
+                  selectedChannels={(sync.local.channels as string[] | null) ?? []}
+                  externalChange={sync.externalChange}
+                  readOnly={!editable}
+                  violations={[]}
+                  onChange={(value) => sync.change(`fields.${field.key}`, value)}
+                  onDirty={sync.markDirty}
+                  registerFlusher={sync.registerFlusher}
                 />
-              ) : (
-                latest.status && (
-                  <p className="guest-status">
-                    <span
-                      className="status-dot"
-                      style={{ background: latest.status.color }}
-                      aria-hidden="true"
-                    />
-                    {t('guest.status', { status: latest.status.name })}
-                  </p>
-                )
+              ))}
+              <Checks local={sync.local} type={type} channels={channels} />
+            </fieldset>
+            <div className="content-side">
+              <section className="workflow-panel">
+                {staff ? (
+                  <StatusControl
+                    content={latest}
+                    statuses={statuses}
+                    teams={teams}
+                    canMove={
+                      (canEditContent(membership.role, me.user.id, sync.content) ||
+                        answerFor.length > 0) &&
+                      !sync.content.archived
+                    }
+                  />
+                ) : (
+                  latest.status && (
+                    <p className="guest-status">
+                      <span
+                        className="status-dot"
+                        style={{ background: latest.status.color }}
+                        aria-hidden="true"
+                      />
+                      {t('guest.status', { status: latest.status.name })}
+                    </p>
+                  )
+                )}
+                <ApprovalsPanel
+                  content={latest}
+                  type={type}
+                  answerFor={answerFor}
+                  teams={teams}
+                  unsaved={sync.state.kind !== 'saved'}
+                />
+                {mayLock && !sync.content.archived && <LockButton content={latest} />}
+              </section>
+              {staff && (
+                <MetaPanel
+                  readOnly={!editable}
+                  slug={slug}
+                  values={sync.local}
+                  channels={channels}
+                  members={members}
+                  projects={projects}
+                  onChange={sync.change}
+                />
               )}
-              <ApprovalsPanel
+              <TasksPanel
                 content={latest}
-                type={type}
-                answerFor={answerFor}
-                teams={teams}
-                unsaved={sync.state.kind !== 'saved'}
-              />
-              {mayLock && !sync.content.archived && <LockButton content={latest} />}
-            </section>
-            {staff && (
-              <MetaPanel
-                readOnly={!editable}
                 slug={slug}
-                values={sync.local}
-                channels={channels}
                 members={members}
-                projects={projects}
-                onChange={sync.change}
+                teams={teams}
+                mayManage={canManageTasks(membership.role, me.user.id, sync.content)}
+                mayMove={staff && (mayEdit || answerFor.length > 0) && !sync.content.archived}
               />
-            )}
-            <TasksPanel
-              content={latest}
-              members={members}
-              mayManage={canManageTasks(membership.role, me.user.id, sync.content)}
-              mayMove={staff && (mayEdit || answerFor.length > 0) && !sync.content.archived}
-            />
-            <CommentsPanel
-              contentId={sync.content.id}
-              userId={me.user.id}
-              role={membership.role}
-              members={members}
-              teams={teams}
-              fieldsRef={fieldsRef}
-              fieldLabel={fieldLabel}
-              mayWrite={staff || shareActions.comment}
-            />
+              <CommentsPanel
+                contentId={sync.content.id}
+                userId={me.user.id}
+                role={membership.role}
+                members={members}
+                teams={teams}
+                fieldsRef={fieldsRef}
+                fieldLabel={fieldLabel}
+                mayWrite={staff || shareActions.comment}
+              />
+            </div>
           </div>
-        </div>
+        </ThreadMarksContext.Provider>
       )}
 
       {mayShare && (
@@ -316,6 +330,24 @@ function ContentScreen({
     </article>
   );
 }
+
+/** The open threads' passages by field, and the thread shown in the text and the panel. */
+function useThreadMarksValue(contentId: string): ThreadMarksValue {
+  const threads = useComments(contentId);
+  const byField = useMemo(() => marksByField(threads.data), [threads.data]);
+  const [shown, setShown] = useState<ShownThread | null>(null);
+  const marksOf = useCallback((field: string) => byField.get(field) ?? noMarks, [byField]);
+  const ask = useCallback(
+    (from: ShownThread['from']) => (thread: string) =>
+      setShown((previous) => ({ thread, from, nonce: (previous?.nonce ?? 0) + 1 })),
+    [],
+  );
+  const reveal = useMemo(() => ask('text'), [ask]);
+  const show = useMemo(() => ask('panel'), [ask]);
+  return useMemo(() => ({ marksOf, shown, reveal, show }), [marksOf, shown, reveal, show]);
+}
+
+const noMarks: readonly PassageMark[] = [];
 
 function Checks({
   local,
@@ -367,6 +399,7 @@ function TitleField({ value, onChange }: { value: string; onChange: (value: stri
       <label htmlFor="content-title" className="sr-only">
         {t('content.title')}
       </label>
+      <PassageMarkers field="title" text={value} />
       <textarea
         id="content-title"
         className="title-input"

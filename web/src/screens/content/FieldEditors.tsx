@@ -1,6 +1,7 @@
 import { useId, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import RichTextEditor from './RichTextEditor';
+import { PassageMarkers, useThreadMarks } from './ThreadMarks';
 import type { Channel, FieldDef, Violation } from '../../api/types';
 import { useLocale } from '../../i18n';
 import {
@@ -47,6 +48,7 @@ export function FieldEditor({
   const text = typeof value === 'string' ? value : '';
   const required = field.required && violations.some((v) => v.rule === 'required');
   const describedBy = limits.length > 0 ? counterId : undefined;
+  const threads = useThreadMarks();
 
   let input;
   switch (field.kind) {
@@ -61,6 +63,17 @@ export function FieldEditor({
           onChange={onChange}
           onDirty={onDirty}
           registerFlusher={registerFlusher}
+          marks={threads.marksOf(field.key)}
+          activeThread={
+            threads.shown
+              ? {
+                  thread: threads.shown.thread,
+                  scroll: threads.shown.from === 'panel',
+                  nonce: threads.shown.nonce,
+                }
+              : null
+          }
+          onRevealThread={threads.reveal}
         />
       );
       break;
@@ -158,6 +171,7 @@ export function FieldEditor({
           <Counters id={counterId} count={characterCount(text)} limits={limits} />
         )}
       </div>
+      {isText && field.kind !== 'richtext' && <PassageMarkers field={field.key} text={text} />}
       {input}
       {required && <p className="field-error">{t('content.required_missing')}</p>}
       {field.kind === 'url' && !isSendableUrl(value) && (

@@ -117,10 +117,14 @@ export function MentionTextarea({
                 choose(option);
               }}
             >
-              {option.name}
+              {option.kind === 'everyone' ? '@everyone' : option.name}
               <span className="muted">
                 {' '}
-                {option.kind === 'team' ? t('collab.mention_team') : t('collab.mention_person')}
+                {option.kind === 'everyone'
+                  ? t('collab.mention_everyone')
+                  : option.kind === 'team'
+                    ? t('collab.mention_team')
+                    : t('collab.mention_person')}
               </span>
             </li>
           ))}

@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { richTextExtensions } from '../../content/editorSchema';
 import { tidyMarkdown } from '../../content/markdown';
+import type { PassageMark } from '../../content/passages';
+import { setActiveThread, setThreadMarks, ThreadHighlights } from '../../content/threadHighlights';
 
 // Rich text in TipTap, stored as Markdown. Serialising a long text on every keystroke would cost
 // more than the keystroke itself, so the Markdown is handed in a moment after typing pauses, and
@@ -22,7 +24,15 @@ interface RichTextEditorProps {
   /** Called at the first keystroke of a burst, before the Markdown is ready. */
   onDirty?: () => void;
   registerFlusher?: (flush: () => void) => () => void;
+  /** The open threads on this field, highlighted in the text. */
+  marks?: readonly PassageMark[];
+  /** The thread shown in the comments panel; `scroll` when its passage is to be brought into view. */
+  activeThread?: { thread: string; scroll: boolean; nonce: number } | null;
+  /** A highlight was clicked or reached: show its thread. */
+  onRevealThread?: (thread: string) => void;
 }
+
+const noMarks: readonly PassageMark[] = [];
 
 const emitDelay = 250;
 
@@ -35,6 +45,9 @@ export default function RichTextEditor({
   onChange,
   onDirty,
   registerFlusher,
+  marks = noMarks,
+  activeThread = null,
+  onRevealThread,
 }: RichTextEditorProps) {
   const { t } = useTranslation();
   const lastValue = useRef(value);
@@ -43,12 +56,15 @@ export default function RichTextEditor({
   onChangeRef.current = onChange;
   const onDirtyRef = useRef(onDirty);
   onDirtyRef.current = onDirty;
+  const onRevealRef = useRef(onRevealThread);
+  onRevealRef.current = onRevealThread;
 
   const editor = useEditor({
     extensions: [
       ...richTextExtensions,
       Placeholder.configure({ placeholder: t('editor.placeholder') }),
       Markdown,
+      ThreadHighlights((thread) => onRevealRef.current?.(thread)),
     ],
     content: value,
     contentType: 'markdown',
@@ -105,6 +121,23 @@ export default function RichTextEditor({
       editor.commands.setTextSelection({ from: Math.min(from, size), to: Math.min(to, size) });
     }
   }, [editor, externalChange, value]);
+
+  // The threads (or the stored text their offsets count in) changed: highlight them again.
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    setThreadMarks(editor.view, marks, value);
+  }, [editor, marks, value]);
+
+  const active = activeThread && marks.some((m) => m.thread === activeThread.thread);
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    setActiveThread(
+      editor.view,
+      active && activeThread ? activeThread.thread : null,
+      Boolean(active && activeThread?.scroll),
+    );
+    // The nonce asks again for the same thread (a second click in the panel flashes it again).
+  }, [editor, active, activeThread?.thread, activeThread?.scroll, activeThread?.nonce]);
 
   useEffect(
     () => () => {

@@ -1,12 +1,14 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import type { ContentType } from '../../api/types';
+import { Link, useNavigate } from 'react-router';
+import { applyTaskList, useTaskLists } from '../../api/collab';
+import type { Content, ContentType } from '../../api/types';
 import { useCreateContent } from '../../api/workspace';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { genericErrorMessage } from '../../lib/errors';
+import { fromLocalInput } from '../../lib/format';
 import { SimilarContents } from './SimilarContents';
 
 /** The field the first lines go to: the type's main text (rich text first, not a lead or SEO). */
@@ -18,7 +20,10 @@ function firstTextField(type: ContentType | undefined) {
   return undefined;
 }
 
-/** "New content": pick a type, give a title, land on the new content's page. */
+/**
+ * "New content": pick a type, give a title, optionally a task list (and the publication date its
+ * due dates count from), land on the new content's page.
+ */
 export function NewContentButton({ slug, types }: { slug: string; types: ContentType[] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -28,8 +33,16 @@ export function NewContentButton({ slug, types }: { slug: string; types: Content
   const [title, setTitle] = useState('');
   const [firstLines, setFirstLines] = useState('');
   const [missingTitle, setMissingTitle] = useState(false);
+  const [taskList, setTaskList] = useState('');
+  const [publishAt, setPublishAt] = useState('');
+  // The content was made but its task list was not applied: said, with the way to the content.
+  const [listFailed, setListFailed] = useState<{ content: Content; error: unknown } | null>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   const groupId = useId();
+  const listId = useId();
+  const taskLists = useTaskLists(slug, open).data ?? [];
+  const contentPath = (content: Content) =>
+    `/w/${encodeURIComponent(slug)}/contents/${encodeURIComponent(content.id)}`;
 
   const chosen = type || types[0]?.key || '';
   const textField = firstTextField(types.find((item) => item.key === chosen));
@@ -45,13 +58,24 @@ export function NewContentButton({ slug, types }: { slug: string; types: Content
     try {
       // The language is left to the workspace's default for contents.
       const lines = firstLines.trim();
+      const publish = taskList ? fromLocalInput(publishAt) : null;
       const content = await create.mutateAsync({
         type: chosen,
         title: title.trim(),
         ...(textField && lines ? { fields: { [textField.key]: lines } } : {}),
+        ...(publish ? { publish_at: publish } : {}),
       });
+      if (taskList) {
+        // Content creation takes no task list: it is applied at once through the tasks.
+        try {
+          await applyTaskList(content.id, taskList);
+        } catch (error) {
+          setListFailed({ content, error });
+          return;
+        }
+      }
       setOpen(false);
-      navigate(`/w/${encodeURIComponent(slug)}/contents/${encodeURIComponent(content.id)}`);
+      navigate(contentPath(content));
     } catch {
       // Shown below the form.
     }
@@ -66,6 +90,9 @@ export function NewContentButton({ slug, types }: { slug: string; types: Content
           setTitle('');
           setFirstLines('');
           setMissingTitle(false);
+          setTaskList('');
+          setPublishAt('');
+          setListFailed(null);
           create.reset();
           setOpen(true);
         }}
@@ -76,6 +103,14 @@ export function NewContentButton({ slug, types }: { slug: string; types: Content
       <Dialog open={open} title={t('contents.new_title')} onClose={() => setOpen(false)}>
         <form className="form form-tight" noValidate onSubmit={submit}>
           {create.isError && <Alert>{genericErrorMessage(t, create.error)}</Alert>}
+          {listFailed && (
+            <Alert>
+              {t('contents.list_failed', { error: genericErrorMessage(t, listFailed.error) })}{' '}
+              <Link to={contentPath(listFailed.content)} onClick={() => setOpen(false)}>
+                {t('contents.open_created')}
+              </Link>
+            </Alert>
+          )}
           <fieldset className="type-choice">
             <legend id={groupId}>{t('contents.new_type')}</legend>
             {types.map((item) => (
@@ -121,12 +156,48 @@ export function NewContentButton({ slug, types }: { slug: string; types: Content
               </p>
             </div>
           )}
+          {taskLists.length > 0 && (
+            <div className="field">
+              <label htmlFor={listId}>{t('contents.new_task_list')}</label>
+              <select
+                id={listId}
+                value={taskList}
+                onChange={(event) => setTaskList(event.target.value)}
+              >
+                <option value="">{t('contents.no_task_list')}</option>
+                {taskLists.map((list) => (
+                  <option key={list.id} value={list.id}>
+                    {list.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          {taskList && (
+            <div className="field">
+              <label htmlFor={`${listId}-publish`}>{t('contents.new_publish_at')}</label>
+              <input
+                id={`${listId}-publish`}
+                type="date"
+                value={publishAt}
+                aria-describedby={`${listId}-hint`}
+                onChange={(event) => setPublishAt(event.target.value)}
+              />
+              <p id={`${listId}-hint`} className="field-hint">
+                {t('contents.new_publish_hint')}
+              </p>
+            </div>
+          )}
           <SimilarContents slug={slug} title={title} text={textField ? firstLines : ''} />
           <div className="form-actions">
             <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>
               {t('common.cancel')}
             </button>
-            <button type="submit" className="button button-primary" disabled={create.isPending}>
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={create.isPending || listFailed !== null}
+            >
               {create.isPending ? t('contents.creating') : t('contents.create')}
             </button>
           </div>

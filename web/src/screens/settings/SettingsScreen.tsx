@@ -6,6 +6,7 @@ import { NotFoundContent } from '../StatusScreens';
 import { ChannelsSettings } from './ChannelsSettings';
 import { GeneralSettings, ProjectsSettings } from './GeneralSettings';
 import { LinksSettings } from './LinksSettings';
+import { TaskListsSettings } from './TaskListsSettings';
 import { MembersSettings, TeamsSettings } from './MembersSettings';
 import { TypesSettings } from './TypesSettings';
 import { WorkflowSettings } from './WorkflowSettings';
@@ -18,6 +19,7 @@ const sections = [
   'types',
   'workflow',
   'projects',
+  'task-lists',
   'links',
 ] as const;
 type Section = (typeof sections)[number];
@@ -30,20 +32,27 @@ const sectionKey = {
   types: 'settings.types',
   workflow: 'workflow.settings_title',
   projects: 'settings.projects',
+  'task-lists': 'task_lists.title',
   links: 'links.settings_title',
 } as const;
 
-/** The workspace's settings, for its owners and admins. */
+/** The sections an editor may open: the task lists they apply to contents. */
+const editorSections: readonly Section[] = ['task-lists'];
+
+/** The workspace's settings, for its owners and admins; editors see its task lists. */
 export default function SettingsScreen() {
   const { t } = useTranslation();
-  const { section = 'general' } = useParams();
   const { membership } = useShell();
+  const admin = membership.role === 'owner' || membership.role === 'admin';
+  const editor = membership.role === 'editor';
+  const { section = admin ? 'general' : 'task-lists' } = useParams();
   const slug = membership.workspace.slug;
   const known = (sections as readonly string[]).includes(section);
+  const visible = admin ? sections : editor ? editorSections : [];
   useDocumentTitle(
     known ? `${t(sectionKey[section as Section])} · ${t('settings.title')}` : t('settings.title'),
   );
-  if (membership.role !== 'owner' && membership.role !== 'admin') {
+  if (known && !visible.includes(section as Section)) {
     return (
       <section className="page">
         <h1>{t('settings.title')}</h1>
@@ -57,7 +66,7 @@ export default function SettingsScreen() {
     <section className="page page-wide">
       <h1>{t('settings.title')}</h1>
       <nav className="tabs tabs-large" aria-label={t('settings.sections')}>
-        {sections.map((name) => (
+        {visible.map((name) => (
           <NavLink key={name} to={name === 'general' ? base : `${base}/${name}`} end>
             {t(sectionKey[name])}
           </NavLink>
@@ -71,6 +80,7 @@ export default function SettingsScreen() {
         {section === 'types' && <TypesSettings slug={slug} />}
         {section === 'workflow' && <WorkflowSettings slug={slug} />}
         {section === 'projects' && <ProjectsSettings slug={slug} />}
+        {section === 'task-lists' && <TaskListsSettings slug={slug} />}
         {section === 'links' && <LinksSettings slug={slug} />}
       </div>
     </section>
