@@ -311,7 +311,10 @@ test('a refusal on the content page reads in the reviewer’s language', async (
   await clairePage.getByRole('button', { name: 'Français' }).click();
   await expect(clairePage.locator('html')).toHaveAttribute('lang', 'fr');
 
-  // Claire reads revision 1; meanwhile Chloé changes the lead, which makes it revision 2.
+  // Claire reads revision 1; meanwhile Chloé changes the lead, which makes it revision 2. Her
+  // live channel hears nothing (a connection that dropped), so her page still shows revision 1:
+  // otherwise it would follow the change and there would be nothing stale to refuse.
+  await context.routeWebSocket(/\/api\/v1\/events/, () => {});
   await clairePage.goto(`/w/${api.slug}/contents/${article.id}`);
   const approve = clairePage.getByRole('button', { name: 'Approuver' });
   await expect(approve).toBeEnabled();
