@@ -117,12 +117,16 @@ std::vector<std::string> ShareLevelsFor(Tx& tx, const std::string& user_id,
                                         const std::optional<std::string>& project_id, TimeMs now) {
   const std::string project = project_id.value_or("");
   auto levels = tx.Rows(
-      "SELECT DISTINCT level FROM shares WHERE (content_id = ? OR (project_id = ? AND ? <> ''))"
+      "SELECT DISTINCT level FROM shares s WHERE (content_id = ? OR (project_id = ? AND ? <> ''))"
       " AND (user_id = ? OR team_id IN (SELECT team_id FROM team_members WHERE user_id = ?))"
+      // A share counts only while its person is a member: leaving the workspace ends it.
+      " AND EXISTS (SELECT 1 FROM memberships m WHERE m.workspace_id = s.workspace_id"
+      " AND m.user_id = ?)"
       " UNION SELECT DISTINCT l.level FROM link_visitors v JOIN share_links l ON l.id = v.link_id"
       " WHERE v.user_id = ? AND l.revoked_at IS NULL AND l.expires_at > ?"
       " AND (l.content_id = ? OR (l.project_id = ? AND ? <> ''))",
-      {content_id, project, project, user_id, user_id, user_id, now, content_id, project, project},
+      {content_id, project, project, user_id, user_id, user_id, user_id, now, content_id, project,
+       project},
       [](const Row& r) { return r.Text(0); });
   return levels;
 }

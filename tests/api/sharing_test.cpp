@@ -126,6 +126,16 @@ TEST_F(Sharing, AGuestSeesNothingUntilSharedThenOnlyThat) {
   EXPECT_EQ(after.Json().at("total").as_int64(), 0) << after.body;
 }
 
+TEST_F(Sharing, LeavingTheWorkspaceEndsEveryShare) {
+  const std::string id = Article("Offre éolienne", "Texte.");
+  ShareWithAgency(id, "edit");
+  ASSERT_EQ(agency_->client.Get(ContentPath(id)).status, 200);
+  ASSERT_EQ(owner_->client.Delete(WsPath(*owner_, "/members/" + agency_->user_id)).status, 204);
+  EXPECT_EQ(agency_->client.Get(ContentPath(id)).status, 404);
+  EXPECT_EQ(PatchContent(*agency_, id, 1, {{"title", "Encore là"}}).status, 404);
+  EXPECT_EQ(agency_->client.Get(ContentPath(id) + "/comments").status, 404);
+}
+
 TEST_F(Sharing, EachLevelAllowsWhatItSays) {
   const std::string id = Article("Offre solaire", "Un texte à relire.");
   auto& guest = agency_->client;
