@@ -18,6 +18,13 @@ using storage::Tx;
 
 namespace {
 
+// A write the job can do without (it is tried again on the next pass), but not silently.
+void LogFailure(const char* what, const Result<void>& done) {
+  if (!done)
+    Log(LogLevel::kWarn, "e-mail job: failed " + std::string(what),
+        {{"error", done.error().log.empty() ? done.error().detail : done.error().log}});
+}
+
 constexpr TimeMs kHourMs = 60LL * 60 * 1000;
 constexpr TimeMs kDayMs = 24 * kHourMs;
 // News that late is noise: an e-mail not sent within two days is dropped (it stays in the app).
@@ -116,10 +123,10 @@ int NotificationMailer::SendImmediate(TimeMs now, bool& failed) {
     const Prepared p = db_.Read([&](Tx& tx) { return Prepare(tx, m, now, settings_.base_url); });
     const auto& n = m.notification;
     if (!p.drop_reason.empty()) {
-      db_.Write([&](Tx& tx) -> Result<void> {
+      LogFailure("marking an e-mail dropped", db_.Write([&](Tx& tx) -> Result<void> {
         storage::MarkMailDropped(tx, n.id, now, p.drop_reason);
         return {};
-      });
+      }));
       Log(LogLevel::kInfo, "e-mail dropped", {{"notification", n.id}, {"reason", p.drop_reason}});
       continue;
     }
@@ -177,10 +184,10 @@ int NotificationMailer::SendDigests(TimeMs now, bool& failed) {
     });
     begin = end;
     if (!dropped.empty()) {
-      db_.Write([&](Tx& tx) -> Result<void> {
+      LogFailure("marking e-mails dropped", db_.Write([&](Tx& tx) -> Result<void> {
         for (const auto& [id, reason] : dropped) storage::MarkMailDropped(tx, id, now, reason);
         return {};
-      });
+      }));
     }
     if (items.empty()) continue;
     const auto text = DigestMailText(recipient->language, items, settings_link);
@@ -207,10 +214,10 @@ int NotificationMailer::RunOnce(TimeMs now) {
   // Reminders are given here too, so that their e-mails do not wait for the app to be opened.
   const auto reminders = db_.Read([&](Tx& tx) { return PendingReminders(tx, std::nullopt, now); });
   if (!reminders.empty()) {
-    db_.Write([&](Tx& tx) -> Result<void> {
+    LogFailure("giving task reminders", db_.Write([&](Tx& tx) -> Result<void> {
       GiveReminders(tx, reminders, now);
       return {};
-    });
+    }));
   }
   bool failed = false;
   int sent = SendImmediate(now, failed);
