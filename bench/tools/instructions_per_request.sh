@@ -5,7 +5,8 @@
 #
 #   bench/tools/instructions_per_request.sh [BIN] [PATH] [N]
 #     BIN   the copydesk binary (default build/copydesk)
-#     PATH  GET path, with the bench's bearer token (default /api/v1/me)
+#     PATH  GET path, with the bench's bearer token (default /api/v1/me); {content} in it is
+#           replaced by the id of an article made at set-up (e.g. /api/v1/contents/{content})
 #     N     requests counted, after as many for warm-up (default 500)
 #   LOG_LEVEL=info to count the access log's cost as well (default warn).
 set -euo pipefail
@@ -46,6 +47,14 @@ curl -fsS -o /dev/null -H 'Content-Type: application/json' \
   -d '{"email":"bench@example.com","name":"Bench","password":"correct horse battery","workspace_name":"Bench"}' \
   "$BASE/api/v1/setup"
 TOKEN=$("$BIN" token create --data "$WORK/data" --email bench@example.com --name bench 2>/dev/null | tail -n 1)
+if [[ $URLPATH == *"{content}"* ]]; then
+  WS=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/workspaces" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+  CONTENT=$(curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d '{"type":"article","title":"Sécurité des citernes","fields":{"body":"Vérifiez votre citerne avant l’hiver."}}' \
+    "$BASE/api/v1/workspaces/$WS/contents" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  URLPATH=${URLPATH//\{content\}/$CONTENT}
+fi
 kill -TERM "$SERVER_PID"
 wait "$SERVER_PID" || true
 

@@ -209,7 +209,11 @@ json::object ErrorMessage(std::string_view code, std::string_view detail) {
 
 LiveHub::LiveHub(storage::Database& db, auth::Accounts& accounts, const Config& config)
     : db_(db), accounts_(accounts), config_(config) {
-  db_.SetCommitListener([this] { Wake(); });
+  // Nobody connected, nothing to deliver: commits do not wake the hub (a connection's opening
+  // wakes it through the inbox, and it starts from the head then).
+  db_.SetCommitListener([this] {
+    if (subscriber_count_ > 0) Wake();
+  });
 }
 
 LiveHub::~LiveHub() {
