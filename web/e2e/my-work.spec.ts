@@ -88,7 +88,9 @@ test('a task and a content assigned to Claire are on her My work page; ticking t
   const contents = page.getByRole('region', { name: 'Contents I own or am assigned to' });
   await expect(contents.getByRole('link', { name: 'Heat pump guide' })).toBeVisible();
 
-  await tasks.getByRole('checkbox', { name: 'Legal check of the lead' }).check();
+  // click, not check: the ticked task may leave the list (live update) before Playwright could
+  // read its checkbox back, and check() would wait for a checkbox that is gone.
+  await tasks.getByRole('checkbox', { name: 'Legal check of the lead' }).click();
   await expect(tasks.getByText('No open task is assigned to you.')).toBeVisible();
   await expect(task).toHaveCount(0);
 });
