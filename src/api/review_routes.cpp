@@ -60,6 +60,25 @@ Result<collab::ReviewSession> SessionOf(Services& s, const http::Request& req, T
   return session;
 }
 
+// Who is behind a review request: throttled, their session on the link (CSRF checked on unsafe
+// methods), and, when the path names a content, one the link shows; 401 without a visitor.
+struct Visit {
+  collab::ReviewSession session;
+  auth::Actor actor;
+};
+Result<Visit> VisitOf(Services& s, Limits& limits, const http::Request& req, TimeMs now) {
+  if (auto ok = Throttle(limits, req, now); !ok) return std::move(ok).error();
+  auto session = SessionOf(s, req, now);
+  if (!session) return std::move(session).error();
+  if (req.params.contains("id")) {
+    if (auto shown = s.sharing.ShownContent(*session, req.Param("id")); !shown)
+      return std::move(shown).error();
+  }
+  auto actor = s.db.Read([&](storage::Tx& tx) { return session->Actor(tx); });
+  if (!actor) return Error::Unauthenticated("Say who you are to open this link.");
+  return Visit{std::move(*session), std::move(*actor)};
+}
+
 json::object ReviewContentJson(const content::ContentView& view,
                                const std::vector<storage::ApprovalRecord>& decisions) {
   const auto& c = view.content;
@@ -122,16 +141,14 @@ void AddReviewRoutes(http::Router& router, Services& s) {
 
   router.Add(
       "GET", "/api/v1/review/{secret}", [&s, limits](http::Request& req) -> Result<http::Response> {
-        const TimeMs now = NowMs();
-        if (auto ok = Throttle(*limits, req, now); !ok) return std::move(ok).error();
-        auto session = SessionOf(s, req, now);
-        if (!session) return std::move(session).error();
-        auto actor = s.db.Read([&](storage::Tx& tx) { return session->Actor(tx); });
-        if (!actor) return Error::Unauthenticated("Say who you are to open this link.");
-        const auto decisions = s.sharing.Decisions(*session);
+        auto visit = VisitOf(s, *limits, req, NowMs());
+        if (!visit) return std::move(visit).error();
+        const auto* session = &visit->session;
+        const auto shown = s.sharing.Shown(*session);
+        const auto decisions = s.sharing.Decisions(*session, shown);
         json::array contents;
-        for (const auto& c : s.sharing.Shown(*session)) {
-          auto view = s.contents.Get(*actor, c.id);
+        for (const auto& c : shown) {
+          auto view = s.contents.Get(visit->actor, c.id);
           if (view) contents.push_back(ReviewContentJson(*view, decisions));
         }
         const auto& link = session->link;
@@ -152,9 +169,8 @@ void AddReviewRoutes(http::Router& router, Services& s) {
   router.Add("POST", "/api/v1/review/{secret}/decision",
              [&s, limits](http::Request& req) -> Result<http::Response> {
                const TimeMs now = NowMs();
-               if (auto ok = Throttle(*limits, req, now); !ok) return std::move(ok).error();
-               auto session = SessionOf(s, req, now);
-               if (!session) return std::move(session).error();
+               auto visit = VisitOf(s, *limits, req, now);
+               if (!visit) return std::move(visit).error();
                auto in = ReadBody(req);
                if (!in) return std::move(in).error();
                collab::DecisionInput input;
@@ -163,7 +179,7 @@ void AddReviewRoutes(http::Router& router, Services& s) {
                input.decision = in->String("decision", JsonInput::kRequired, 32);
                input.comment = in->String("comment", JsonInput::kOptional, 64 * 1024);
                if (auto done = in->Finish(); !done) return std::move(done).error();
-               auto approval = s.sharing.Decide(*session, std::move(input), now);
+               auto approval = s.sharing.Decide(visit->session, std::move(input), now);
                if (!approval) return std::move(approval).error();
                return Json(201, ApprovalJson(*approval, false));
              });
@@ -171,14 +187,8 @@ void AddReviewRoutes(http::Router& router, Services& s) {
   // Editing (edit links): the text only, from the version the visitor read.
   router.Add("PATCH", "/api/v1/review/{secret}/contents/{id}",
              [&s, limits](http::Request& req) -> Result<http::Response> {
-               const TimeMs now = NowMs();
-               if (auto ok = Throttle(*limits, req, now); !ok) return std::move(ok).error();
-               auto session = SessionOf(s, req, now);
-               if (!session) return std::move(session).error();
-               if (auto shown = s.sharing.ShownContent(*session, req.Param("id")); !shown)
-                 return std::move(shown).error();
-               auto actor = s.db.Read([&](storage::Tx& tx) { return session->Actor(tx); });
-               if (!actor) return Error::Unauthenticated("Say who you are to open this link.");
+               auto visit = VisitOf(s, *limits, req, NowMs());
+               if (!visit) return std::move(visit).error();
                auto in = ReadBody(req);
                if (!in) return std::move(in).error();
                auto base = in->Int("base_version", JsonInput::kRequired);
@@ -186,26 +196,21 @@ void AddReviewRoutes(http::Router& router, Services& s) {
                input.title = in->String("title", JsonInput::kOptional, 4096);
                input.fields = in->Object("fields");
                if (auto done = in->Finish(); !done) return std::move(done).error();
-               auto view = s.contents.Update(*actor, req.Param("id"), *base, std::move(input));
+               auto view =
+                   s.contents.Update(visit->actor, req.Param("id"), *base, std::move(input));
                if (!view) return std::move(view).error();
-               const auto decisions = s.sharing.Decisions(*session);
+               const auto decisions = s.sharing.Decisions(visit->session, {view->content});
                return Json(200, ReviewContentJson(*view, decisions));
              });
 
   // Annotating (comment, edit and validate links): the threads others may see, and new ones.
   router.Add("GET", "/api/v1/review/{secret}/contents/{id}/comments",
              [&s, limits](http::Request& req) -> Result<http::Response> {
-               const TimeMs now = NowMs();
-               if (auto ok = Throttle(*limits, req, now); !ok) return std::move(ok).error();
-               auto session = SessionOf(s, req, now);
-               if (!session) return std::move(session).error();
-               if (auto shown = s.sharing.ShownContent(*session, req.Param("id")); !shown)
-                 return std::move(shown).error();
-               auto actor = s.db.Read([&](storage::Tx& tx) { return session->Actor(tx); });
-               if (!actor) return Error::Unauthenticated("Say who you are to open this link.");
-               if (session->link.level == "read")
+               auto visit = VisitOf(s, *limits, req, NowMs());
+               if (!visit) return std::move(visit).error();
+               if (visit->session.link.level == "read")
                  return Error::Forbidden("This link does not let you see or write comments.");
-               auto threads = s.comments.List(*actor, req.Param("id"));
+               auto threads = s.comments.List(visit->actor, req.Param("id"));
                if (!threads) return std::move(threads).error();
                json::array items;
                for (const auto& t : *threads) items.push_back(ThreadJson(t));
@@ -214,17 +219,11 @@ void AddReviewRoutes(http::Router& router, Services& s) {
 
   router.Add("POST", "/api/v1/review/{secret}/contents/{id}/comments",
              [&s, limits](http::Request& req) -> Result<http::Response> {
-               const TimeMs now = NowMs();
-               if (auto ok = Throttle(*limits, req, now); !ok) return std::move(ok).error();
-               auto session = SessionOf(s, req, now);
-               if (!session) return std::move(session).error();
-               if (auto shown = s.sharing.ShownContent(*session, req.Param("id")); !shown)
-                 return std::move(shown).error();
-               auto actor = s.db.Read([&](storage::Tx& tx) { return session->Actor(tx); });
-               if (!actor) return Error::Unauthenticated("Say who you are to open this link.");
+               auto visit = VisitOf(s, *limits, req, NowMs());
+               if (!visit) return std::move(visit).error();
                auto input = ReadCommentInput(req, true);
                if (!input) return std::move(input).error();
-               auto comment = s.comments.Create(*actor, req.Param("id"), std::move(*input));
+               auto comment = s.comments.Create(visit->actor, req.Param("id"), std::move(*input));
                if (!comment) return std::move(comment).error();
                return Json(201, CommentJson(*comment));
              });

@@ -484,10 +484,10 @@ Result<storage::ContentRecord> Sharing::ShownContent(const ReviewSession& sessio
   return Error::NotFound("No such content.");
 }
 
-std::vector<storage::ApprovalRecord> Sharing::Decisions(const ReviewSession& session) {
+std::vector<storage::ApprovalRecord> Sharing::Decisions(
+    const ReviewSession& session, const std::vector<storage::ContentRecord>& shown) {
   std::vector<storage::ApprovalRecord> out;
   if (!session.visitor) return out;
-  const auto shown = Shown(session);
   db_.Read([&](Tx& tx) {
     for (const auto& c : shown) {
       for (auto& a : storage::ListApprovals(tx, c.id)) {

@@ -111,8 +111,9 @@ class Sharing {
   //! One content the link shows, or 404.
   Result<storage::ContentRecord> ShownContent(const ReviewSession& session,
                                               const std::string& content_id);
-  //! The visitor's decisions on the contents the link shows.
-  std::vector<storage::ApprovalRecord> Decisions(const ReviewSession& session);
+  //! The visitor's decisions on `shown` (what Shown gave, or the one content just changed).
+  std::vector<storage::ApprovalRecord> Decisions(const ReviewSession& session,
+                                                 const std::vector<storage::ContentRecord>& shown);
   //! Records a validate link visitor's decision on the exact revision they saw (409 when the
   //! text changed since), and tells the link's maker and the content's owner and assignees.
   Result<storage::ApprovalRecord> Decide(const ReviewSession& session, DecisionInput in,

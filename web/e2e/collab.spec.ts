@@ -1,13 +1,21 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { chloe, claire, claireJoinsLegal, logIn, setUp } from './people';
+import {
+  chloe,
+  claire,
+  claireJoinsLegal,
+  commentsPanel,
+  logIn,
+  setUp,
+  tasksPanel,
+  winterArticle,
+} from './people';
 
 // A review round without e-mail: Chloé (owner, writer) comments on a passage of the lead and
 // mentions the Legal team; Claire (reviewer, in Legal) finds it under the bell, opens it, replies
 // and resolves the thread; Chloé gives Claire a task, which Claire ticks done.
 
-const comments = (page: Page) => page.getByRole('region', { name: 'Comments' });
-const tasks = (page: Page) => page.getByRole('region', { name: 'Tasks' });
+const comments = commentsPanel;
+const tasks = tasksPanel;
 
 test('a comment on a passage mentions Legal; the reviewer is told, replies, resolves; a task is done', async ({
   page,
@@ -16,16 +24,7 @@ test('a comment on a passage mentions Legal; the reviewer is told, replies, reso
   baseURL,
 }) => {
   const api = await setUp(request);
-  const article = await api.send<{ id: string }>(
-    'POST',
-    `/api/v1/workspaces/${api.slug}/contents`,
-    {
-      type: 'article',
-      title: 'Winter tank safety',
-      fields: { lead: 'Check your tank before the first frost.' },
-    },
-  );
-  const path = `/w/${api.slug}/contents/${article.id}`;
+  const { path } = await winterArticle(api);
   const { context, page: clairePage } = await claireJoinsLegal(browser, baseURL!, api);
 
   // Chloé selects "first frost" in the lead and comments on it, mentioning Legal.

@@ -1,6 +1,14 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { chloe, claire, claireJoinsLegal, logIn, setUp } from './people';
+import {
+  chloe,
+  claire,
+  claireJoinsLegal,
+  commentsPanel,
+  logIn,
+  setUp,
+  tasksPanel,
+  winterArticle,
+} from './people';
 
 // The same review round as collab.spec.ts, but nobody reloads: Claire (reviewer, in Legal) is
 // on another page when Chloé mentions Legal on a passage; the bell counts it by itself. Each
@@ -8,8 +16,8 @@ import { chloe, claire, claireJoinsLegal, logIn, setUp } from './people';
 // Chloé gives Claire appears in Claire's My work while she looks at it. The expectations wait
 // at most 10 s, less than the 30 s the bell and My work would take to ask again on their own.
 
-const comments = (page: Page) => page.getByRole('region', { name: 'Comments' });
-const tasks = (page: Page) => page.getByRole('region', { name: 'Tasks' });
+const comments = commentsPanel;
+const tasks = tasksPanel;
 
 test('live: the bell counts a mention, threads and tasks update, presence shows, without reloading', async ({
   page,
@@ -18,16 +26,7 @@ test('live: the bell counts a mention, threads and tasks update, presence shows,
   baseURL,
 }) => {
   const api = await setUp(request);
-  const article = await api.send<{ id: string }>(
-    'POST',
-    `/api/v1/workspaces/${api.slug}/contents`,
-    {
-      type: 'article',
-      title: 'Winter tank safety',
-      fields: { lead: 'Check your tank before the first frost.' },
-    },
-  );
-  const path = `/w/${api.slug}/contents/${article.id}`;
+  const { path } = await winterArticle(api);
   const { context, page: clairePage } = await claireJoinsLegal(browser, baseURL!, api);
 
   // Claire works on something else: her own page, nothing unread.

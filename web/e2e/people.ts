@@ -78,3 +78,21 @@ export async function claireJoinsLegal(browser: Browser, baseURL: string, api: A
   await api.send('PUT', `/api/v1/workspaces/${api.slug}/teams/${legal}/members`, [claireId]);
   return { context, page };
 }
+
+/** The review round's panels on a content page. */
+export const commentsPanel = (page: Page) => page.getByRole('region', { name: 'Comments' });
+export const tasksPanel = (page: Page) => page.getByRole('region', { name: 'Tasks' });
+
+/** The article the review-round specs work on, made by Chloé; its id and its page's path. */
+export async function winterArticle(api: Api) {
+  const article = await api.send<{ id: string }>(
+    'POST',
+    `/api/v1/workspaces/${api.slug}/contents`,
+    {
+      type: 'article',
+      title: 'Winter tank safety',
+      fields: { lead: 'Check your tank before the first frost.' },
+    },
+  );
+  return { id: article.id, path: `/w/${api.slug}/contents/${article.id}` };
+}
