@@ -59,5 +59,6 @@ void AddNotificationRoutes(http::Router& router, Services& services);
 void AddShareRoutes(http::Router& router, Services& services);
 void AddReviewRoutes(http::Router& router, Services& services);
 void AddEventRoutes(http::Router& router, Services& services);
+void AddFirstDayRoutes(http::Router& router, Services& services);
 
 }  // namespace copydesk::api

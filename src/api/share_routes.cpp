@@ -3,6 +3,7 @@
 #include "api/api.hpp"
 #include "api/common.hpp"
 #include "api/content_json.hpp"
+#include "collab/share_invitations.hpp"
 #include "core/clock.hpp"
 
 namespace copydesk::api {
@@ -142,6 +143,37 @@ void AddTargetRoutes(http::Router& router, Services& s, bool project) {
 void AddShareRoutes(http::Router& router, Services& s) {
   AddTargetRoutes(router, s, false);
   AddTargetRoutes(router, s, true);
+
+  // Sharing with an e-mail: a member at once, someone new as a guest (invited when they have no
+  // account, the share then waiting for them to accept).
+  router.Add(
+      "POST", "/api/v1/contents/{id}/email-shares",
+      [&s](http::Request& req) -> Result<http::Response> {
+        auto actor = Authenticate(s.accounts, req);
+        if (!actor) return std::move(actor).error();
+        auto in = ReadBody(req);
+        if (!in) return std::move(in).error();
+        auto email = in->String("email", JsonInput::kRequired, 320);
+        auto level = in->String("level", JsonInput::kRequired, 32);
+        if (auto done = in->Finish(); !done) return std::move(done).error();
+        auto outcome = collab::ShareByEmail(s.db, *actor, req.Param("id"), *email, *level, NowMs());
+        if (!outcome) return std::move(outcome).error();
+        json::object body{
+            {"share", nullptr}, {"invitation", nullptr}, {"member_added", outcome->member_added}};
+        if (outcome->share) body["share"] = ShareJson(*outcome->share);
+        if (outcome->invitation) {
+          auto invitation = InvitationJson(*outcome->invitation);
+          // The secret exists only when the invitation was made now; an earlier
+          // invitation's link, already passed on, stays the one to use.
+          if (!outcome->invitation_secret.empty()) {
+            invitation["token"] = outcome->invitation_secret;
+            invitation["accept_url"] =
+                PublicBase(req, s.config) + "/invite/" + outcome->invitation_secret;
+          }
+          body["invitation"] = std::move(invitation);
+        }
+        return Json(201, body);
+      });
 
   router.Add("DELETE", "/api/v1/shares/{id}", [&s](http::Request& req) -> Result<http::Response> {
     auto actor = Authenticate(s.accounts, req);

@@ -6,10 +6,12 @@
 
 #include "collab/mail_text.hpp"
 #include "collab/notifications.hpp"
+#include "collab/password_reset_mail.hpp"
 #include "core/log.hpp"
 #include "mail/message.hpp"
 #include "storage/accounts_store.hpp"
 #include "storage/contents_store.hpp"
+#include "storage/first_day_store.hpp"
 #include "storage/mail_store.hpp"
 
 namespace copydesk::collab {
@@ -209,6 +211,44 @@ int NotificationMailer::SendDigests(TimeMs now, bool& failed) {
   return sent;
 }
 
+int NotificationMailer::SendPasswordResets(TimeMs now, bool& failed) {
+  const auto due = db_.Read([&](Tx& tx) { return storage::DueResetMails(tx, now, kBatch); });
+  int sent = 0;
+  for (const auto& m : due) {
+    // A link already used or expired is no use to anyone: its secret is forgotten unsent.
+    if (m.used_at || m.expires_at <= now || m.secret.empty() || !mail::IsPlainAddress(m.email)) {
+      LogFailure("dropping a password e-mail", db_.Write([&](Tx& tx) -> Result<void> {
+        storage::MarkResetMailDropped(tx, m.reset_id, now);
+        return {};
+      }));
+      continue;
+    }
+    const auto text = PasswordResetMailText(m.language, m.name,
+                                            settings_.base_url + "/reset-password/" + m.secret);
+    mail::Message message{
+        settings_.from_address, "copydesk", m.email, m.name, text.subject, text.text, text.html,
+        "r." + m.reset_id,      now};
+    auto delivered = transport_(settings_.from_address, m.email, mail::Render(message));
+    LogFailure("recording a password e-mail", db_.Write([&](Tx& tx) -> Result<void> {
+      if (delivered) {
+        storage::MarkResetMailSent(tx, m.reset_id, NowMs());
+      } else {
+        storage::MarkResetMailFailed(tx, m.reset_id, now + Backoff(m.attempts),
+                                     delivered.error().detail);
+      }
+      return {};
+    }));
+    if (!delivered) {
+      Log(LogLevel::kWarn, "password e-mail not sent; will retry",
+          {{"error", delivered.error().detail}, {"attempts", m.attempts + 1}});
+      failed = true;
+      break;
+    }
+    ++sent;
+  }
+  return sent;
+}
+
 int NotificationMailer::RunOnce(TimeMs now) {
   std::lock_guard lock(run_mutex_);
   // Reminders are given here too, so that their e-mails do not wait for the app to be opened.
@@ -220,7 +260,8 @@ int NotificationMailer::RunOnce(TimeMs now) {
     }));
   }
   bool failed = false;
-  int sent = SendImmediate(now, failed);
+  int sent = SendPasswordResets(now, failed);
+  if (!failed) sent += SendImmediate(now, failed);
   if (!failed) sent += SendDigests(now, failed);
   failures_in_a_row_ = failed ? failures_in_a_row_ + 1 : 0;
   return sent;

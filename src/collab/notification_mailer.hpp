@@ -34,6 +34,8 @@ struct MailerSettings {
 //! - a row is marked sent in the database right after the server accepted it, so a restart
 //!   never sends it again (the notification id is its key); a failure is retried with
 //!   exponential backoff (interval × 2^attempts, at most an hour).
+//! Password reset links people asked for go out the same way (password_reset_mail), before the
+//! notifications: someone is waiting for them.
 //! It also gives the reminders of tasks due soon or overdue, which would otherwise wait for the
 //! person to open the app.
 class NotificationMailer {
@@ -56,6 +58,7 @@ class NotificationMailer {
  private:
   int SendImmediate(TimeMs now, bool& failed);
   int SendDigests(TimeMs now, bool& failed);
+  int SendPasswordResets(TimeMs now, bool& failed);
   bool Deliver(const std::string& to, const std::string& message_bytes, TimeMs now,
                const std::vector<std::string>& rows, std::int64_t attempts);
   TimeMs Backoff(std::int64_t attempts) const;

@@ -9,6 +9,7 @@
 #include "core/random.hpp"
 #include "core/text.hpp"
 #include "storage/workflow_store.hpp"
+#include "workspace/first_day.hpp"
 #include "workspace/settings.hpp"
 
 namespace copydesk::workspace {
@@ -302,8 +303,9 @@ Result<AcceptOutcome> Workspaces::AcceptInvitation(const std::string& secret,
     storage::MarkInvitationAccepted(tx, fresh->id, now);
     storage::AppendEvent(tx, ws->id, user->id, "member.joined", user->id,
                          EventData({{"role", fresh->role}, {"invitation", fresh->id}}), now);
+    auto shared = ApplyInvitationShares(tx, *fresh, user->id, now);
     auto session = auth::OpenSession(tx, *user, config_, ip, user_agent);
-    return AcceptOutcome{std::move(*ws), std::move(session)};
+    return AcceptOutcome{std::move(*ws), std::move(session), std::move(shared)};
   });
 }
 

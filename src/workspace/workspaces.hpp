@@ -37,6 +37,7 @@ struct AddMemberOutcome {
 struct AcceptOutcome {
   storage::WorkspaceRecord workspace;
   auth::OpenedSession session;
+  std::vector<std::string> shared_content_ids;  //!< contents shared with the e-mail meanwhile
 };
 
 //! Finds the workspace `ref` (id or slug) for `user_id` and checks `action` in the caller's

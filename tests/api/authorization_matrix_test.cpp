@@ -429,6 +429,16 @@ class AuthorizationMatrix : public ::testing::Test {
     return items.empty() ? "" : std::string(items.at(0).at("id").as_string());
   }
 
+  //! A password link the owner makes for the victim; its secret.
+  std::string VictimResetSecret() {
+    EnsureVictim();
+    auto made = owner_->client.Post(ws_ + "/members/" + victim_->user_id + "/password-reset",
+                                    json::object{});
+    EXPECT_EQ(made.status, 201) << made.body;
+    const std::string url(made.Json().at("url").as_string());
+    return url.substr(url.rfind('/') + 1);
+  }
+
   //! Makes sure the victim is a member (a previous row may have removed them).
   void EnsureVictim() {
     auto added =
@@ -470,6 +480,55 @@ class AuthorizationMatrix : public ::testing::Test {
            const std::string token(invited.Json().at("invitation").at("token").as_string());
            return Call{"/api/v1/invitations/" + token + "/accept",
                        Serialize({{"name", "Invitée"}, {"password", kPassword}})};
+         }},
+        // ---- a first day: invitations, passwords, first steps (tests/api/first_day_test.cpp)
+        {"GET", "/api/v1/invitations/{token}", Public(200),
+         [this, &ws](Caller) {
+           auto invited = owner_->client.Post(
+               ws + "/members", {{"email", Unique("invited") + "@example.com"}, {"role", "guest"}});
+           EXPECT_EQ(invited.status, 201) << invited.body;
+           return Call{"/api/v1/invitations/" +
+                       std::string(invited.Json().at("invitation").at("token").as_string())};
+         }},
+        {"DELETE", "/api/v1/workspaces/{ws}/invitations/{id}", Admins(204),
+         [this, &ws](Caller) {
+           auto invited = owner_->client.Post(
+               ws + "/members", {{"email", Unique("revoked") + "@example.com"}, {"role", "guest"}});
+           EXPECT_EQ(invited.status, 201) << invited.body;
+           return Call{ws + "/invitations/" +
+                       std::string(invited.Json().at("invitation").at("id").as_string())};
+         }},
+        // This server sends no e-mail: the sign-in page says to ask an admin.
+        {"POST", "/api/v1/auth/password-reset", Public(409),
+         [](Caller) {
+           return Call{"/api/v1/auth/password-reset",
+                       Serialize({{"email", Unique("forgot") + "@example.com"}})};
+         }},
+        // Whoever holds a reset link's secret may use it: the secret is the proof.
+        {"GET", "/api/v1/password-resets/{token}", Public(200),
+         [this](Caller) { return Call{"/api/v1/password-resets/" + VictimResetSecret()}; }},
+        {"POST", "/api/v1/password-resets/{token}", Public(200),
+         [this](Caller) {
+           return Call{"/api/v1/password-resets/" + VictimResetSecret(),
+                       Serialize({{"password", kPassword}})};
+         }},
+        {"POST", "/api/v1/workspaces/{ws}/members/{user_id}/password-reset", Admins(201),
+         [this, &ws](Caller) {
+           EnsureVictim();
+           return Call{ws + "/members/" + victim_->user_id + "/password-reset", "{}"};
+         }},
+        {"GET", "/api/v1/workspaces/{ws}/first-steps", Admins(200),
+         [&ws](Caller) { return Call{ws + "/first-steps"}; }},
+        {"PATCH", "/api/v1/workspaces/{ws}/first-steps", Admins(200),
+         [&ws](Caller) {
+           return Call{ws + "/first-steps", Serialize({{"workflow_seen", true}})};
+         }},
+        // Someone new comes in as a guest; who may share the content may share it by e-mail.
+        {"POST", "/api/v1/contents/{id}/email-shares", ContentEditors(201),
+         [this](Caller) {
+           return Call{
+               "/api/v1/contents/" + NewContent() + "/email-shares",
+               Serialize({{"email", Unique("antoine") + "@agence.example"}, {"level", "comment"}})};
          }},
         {"GET", "/api/v1/me", SignedIn(200), [](Caller) { return Call{"/api/v1/me"}; }},
         // Without the WebSocket upgrade (tests/api/live_test.cpp checks the upgrade itself).
