@@ -15,6 +15,9 @@
 #include "auth/accounts.hpp"
 #include "auth/password.hpp"
 #include "cli/demo_text.hpp"
+#include "collab/comments.hpp"
+#include "collab/sharing.hpp"
+#include "collab/tasks.hpp"
 #include "content/contents.hpp"
 #include "core/clock.hpp"
 #include "core/random.hpp"
@@ -22,6 +25,7 @@
 #include "storage/accounts_store.hpp"
 #include "storage/settings_store.hpp"
 #include "storage/shares_store.hpp"
+#include "workflow/workflow.hpp"
 #include "workspace/content_type.hpp"
 #include "workspace/settings.hpp"
 
@@ -507,6 +511,275 @@ Result<void> Edit(Tx& tx, const Company& c, const Plan& p, std::uint64_t seed, c
   return {};
 }
 
+// ---- a workspace at work ------------------------------------------------------------------------
+
+// How many of the newest contents are moved along the workflow by the same commands people use
+// (one transaction each): enough for a lively board at any size, few enough to stay quick.
+constexpr std::size_t kInWorkflow = 150;
+
+// Where a content of the workspace at work stands.
+enum class Stage {
+  kIdea,
+  kWriting,
+  kInternalReview,
+  kLegalPending,  // waits for Legal's approval
+  kLegalRefused,  // Legal asked for changes
+  kLegalStale,    // Legal approved, then the text changed
+  kReady,         // approved and ready
+  kPublished,     // approved and out
+};
+
+// The workflow's statuses by what they are for (the default French workflow's order).
+struct Statuses {
+  std::string idea, writing, internal_review, legal, ready, published;
+};
+
+Result<Statuses> FindStatuses(storage::Database& db, const std::string& ws) {
+  return db.Read([&](Tx& tx) -> Result<Statuses> {
+    const auto all = storage::ListStatuses(tx, ws);
+    Statuses s;
+    for (const auto& status : all) {
+      if (status.gate_teams_json && s.legal.empty()) s.legal = status.id;
+    }
+    for (const auto& status : all) {
+      if (status.category == "idea" && s.idea.empty()) s.idea = status.id;
+      if (status.category == "in_progress" && s.writing.empty()) s.writing = status.id;
+      if (status.category == "review" && s.internal_review.empty() && status.id != s.legal)
+        s.internal_review = status.id;
+      if (status.category == "ready" && s.ready.empty()) s.ready = status.id;
+      if (status.category == "published" && s.published.empty()) s.published = status.id;
+    }
+    if (s.legal.empty() || s.writing.empty() || s.internal_review.empty() || s.ready.empty() ||
+        s.published.empty()) {
+      return Error::Internal("the demo's workflow lacks a status it needs");
+    }
+    return s;
+  });
+}
+
+// The services a person uses, in process.
+struct Desk {
+  content::Contents contents;
+  workflow::Workflow workflow;
+  collab::Comments comments;
+  collab::Tasks tasks;
+  collab::Sharing sharing;
+  explicit Desk(storage::Database& db)
+      : contents(db), workflow(db), comments(db), tasks(db), sharing(db) {}
+};
+
+std::string Mention(const auth::Actor& who) {
+  return "@[" + who.user.name + "](user:" + who.user.id + ")";
+}
+
+// Takes one content to `stage` as its people would: moves, Legal's decisions, an edit after
+// an approval.
+Result<void> Advance(Desk& d, const Company& c, const Statuses& s, const std::string& id,
+                     Stage stage) {
+  const auto& chloe = c.actors[kChloe];
+  const auto& claire = c.actors[kClaire];
+  auto move = [&](const std::string& status) -> Result<void> {
+    auto moved = d.workflow.Move(chloe, id, status, "", std::nullopt);
+    if (!moved) return std::move(moved).error();
+    return {};
+  };
+  auto decide = [&](const std::string& decision, const std::string& comment) -> Result<void> {
+    auto content = d.contents.Get(claire, id);
+    if (!content) return std::move(content).error();
+    auto decided =
+        d.workflow.Decide(claire, id, content->content.revision, decision, comment, std::nullopt);
+    if (!decided) return std::move(decided).error();
+    return {};
+  };
+  switch (stage) {
+    case Stage::kIdea:
+      return {};
+    case Stage::kWriting:
+      return move(s.writing);
+    case Stage::kInternalReview:
+      return move(s.internal_review);
+    case Stage::kLegalPending:
+      return move(s.legal);
+    case Stage::kLegalRefused:
+      if (auto done = move(s.legal); !done) return done;
+      return decide("changes_requested",
+                    "La mention « sans engagement » doit figurer sous le prix. Merci de corriger.");
+    case Stage::kLegalStale: {
+      if (auto done = move(s.legal); !done) return done;
+      if (auto done = decide("approved", "Validé."); !done) return done;
+      // A comma changed after the approval: it no longer holds for the current text.
+      auto content = d.contents.Get(chloe, id);
+      if (!content) return std::move(content).error();
+      content::ContentInput edit;
+      edit.title = content->content.title + " !";
+      auto edited = d.contents.Update(chloe, id, content->content.version, std::move(edit));
+      if (!edited) return std::move(edited).error();
+      return {};
+    }
+    case Stage::kReady:
+    case Stage::kPublished:
+      if (auto done = move(s.legal); !done) return done;
+      if (auto done = decide("approved", "Conforme, bon pour publication."); !done) return done;
+      return move(stage == Stage::kReady ? s.ready : s.published);
+  }
+  return {};
+}
+
+// The newest contents move along the workflow with approvals pending, given, stale and refused;
+// comments and tasks open and done, a lock, shares and a review link — so that the board, My work
+// and the approvals panel have something to show on first look.
+Result<void> PutToWork(storage::Database& db, const Company& c, const std::vector<Plan>& plans,
+                       const std::vector<Live>& live, std::uint64_t seed, TimeMs now,
+                       DemoOutcome& outcome) {
+  auto statuses = FindStatuses(db, c.workspace.id);
+  if (!statuses) return std::move(statuses).error();
+  // The newest first; the agency's project stays as its guest knows it.
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    if (!plans[i].archive && plans[i].project != kFairProject) order.push_back(i);
+  }
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return std::tie(plans[a].created_at, a) > std::tie(plans[b].created_at, b);
+  });
+  if (order.size() > kInWorkflow) order.resize(kInWorkflow);
+
+  // The first few show one of each; the rest follow their dates.
+  const std::vector<Stage> showcase = {
+      Stage::kLegalPending, Stage::kLegalRefused,   Stage::kLegalStale, Stage::kReady,
+      Stage::kPublished,    Stage::kInternalReview, Stage::kWriting,    Stage::kLegalPending,
+      Stage::kIdea,         Stage::kReady,          Stage::kPublished,  Stage::kInternalReview};
+  Dice dice(MixSeed(seed, 0x5747, 1));
+  Desk d(db);
+  std::vector<std::pair<std::string, Stage>> staged;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const Plan& plan = plans[order[k]];
+    Stage stage = Stage::kIdea;
+    const double roll = dice.Unit();  // drawn for every content: the stages never hang on size
+    if (k < showcase.size()) {
+      stage = showcase[k];
+    } else if (plan.publish_at && *plan.publish_at < now) {
+      stage = Stage::kPublished;
+    } else {
+      stage = roll < 0.3    ? Stage::kIdea
+              : roll < 0.65 ? Stage::kWriting
+              : roll < 0.85 ? Stage::kInternalReview
+              : roll < 0.93 ? Stage::kLegalPending
+                            : Stage::kReady;
+    }
+    const std::string& id = live[order[k]].id;
+    if (auto done = Advance(d, c, *statuses, id, stage); !done) {
+      Error e = std::move(done).error();
+      e.detail =
+          "The demo could not put content " + std::to_string(order[k]) + " to work: " + e.detail;
+      return e;
+    }
+    staged.emplace_back(id, stage);
+    ++outcome.in_workflow;
+  }
+
+  const auto& chloe = c.actors[kChloe];
+  const auto& julien = c.actors[kJulien];
+  const auto& ines = c.actors[kInes];
+  const auto& claire = c.actors[kClaire];
+  const auto& hugo = c.actors[kHugo];
+  auto first_at = [&](Stage stage) -> std::optional<std::string> {
+    for (const auto& [id, s] : staged) {
+      if (s == stage) return id;
+    }
+    return std::nullopt;
+  };
+  auto check = [](auto&& result) -> Result<void> {
+    if (!result) return std::move(result).error();
+    return {};
+  };
+
+  // Comments: an open question with a mention, a resolved thread, Legal's remark on a passage.
+  if (auto id = first_at(Stage::kInternalReview)) {
+    collab::CommentInput question;
+    question.body = Mention(hugo) +
+                    " peux-tu vérifier le chiffre d'économies annoncé ? Il me "
+                    "semble différent du rapport RSE.";
+    if (auto done = check(d.comments.Create(chloe, *id, question)); !done) return done;
+    collab::CommentInput remark;
+    remark.body = "Le deuxième paragraphe est un peu long pour une lecture sur mobile.";
+    auto root = d.comments.Create(julien, *id, remark);
+    if (!root) return std::move(root).error();
+    collab::CommentInput reply;
+    reply.body = "Raccourci, merci !";
+    reply.parent = root->id;
+    if (auto done = check(d.comments.Create(chloe, *id, reply)); !done) return done;
+    if (auto done = check(d.comments.SetResolved(chloe, root->id, true)); !done) return done;
+  }
+  if (auto id = first_at(Stage::kLegalRefused)) {
+    collab::CommentInput legal;
+    legal.body = Mention(chloe) + " la mention « sans engagement » manque sous le prix.";
+    if (auto done = check(d.comments.Create(claire, *id, legal)); !done) return done;
+  }
+
+  // Tasks: some done, some open, one overdue, on Chloé's, Julien's and Inès's lists.
+  struct TaskSpec {
+    Stage stage;
+    const char* title;
+    const auth::Actor* who;
+    TimeMs due_in;
+    bool done;
+  };
+  const std::vector<TaskSpec> tasks = {
+      {Stage::kWriting, "Rédiger le brief", &chloe, -3 * kDay, true},
+      {Stage::kWriting, "Choisir les visuels", &julien, 2 * kDay, false},
+      {Stage::kWriting, "Relancer l'agence pour les photos", &chloe, -1 * kDay, false},
+      {Stage::kInternalReview, "Vérifier les chiffres avec le service client", &ines, 4 * kDay,
+       false},
+      {Stage::kLegalRefused, "Corriger les mentions légales", &chloe, 1 * kDay, false},
+      {Stage::kReady, "Programmer la publication", &julien, 3 * kDay, false},
+      {Stage::kPublished, "Partager sur l'intranet", &ines, -5 * kDay, true},
+  };
+  for (const auto& t : tasks) {
+    auto id = first_at(t.stage);
+    if (!id) continue;
+    collab::TaskInput in;
+    in.title = t.title;
+    in.assignees = std::vector<std::string>{t.who->user.id};
+    in.due_at = std::optional<TimeMs>(now + t.due_in);
+    auto created = d.tasks.CreateOnContent(chloe, *id, std::move(in));
+    if (!created) return std::move(created).error();
+    if (t.done && !created->empty()) {
+      collab::TaskInput done;
+      done.done = true;
+      if (auto r = check(d.tasks.Update(*t.who, created->front().id, std::move(done))); !r)
+        return r;
+    }
+  }
+
+  // A lock: Legal freezes what it validated, ready to go out.
+  if (auto id = first_at(Stage::kReady)) {
+    if (auto done = check(d.workflow.Lock(
+            claire, *id, "Validé par le juridique : ne plus modifier sans nous prévenir."));
+        !done)
+      return done;
+  }
+  // Shares: the agency's guest may comment on a post outside the trade fair; Hugo may edit an
+  // article he brought the facts for.
+  if (auto id = first_at(Stage::kWriting)) {
+    collab::ShareInput share{c.actors[kAntoine].user.id, std::nullopt, "comment"};
+    if (auto done = check(d.sharing.ShareContent(chloe, *id, std::move(share))); !done) return done;
+    outcome.shared_with_guest = *id;
+  }
+  if (auto id = first_at(Stage::kInternalReview)) {
+    collab::ShareInput share{hugo.user.id, std::nullopt, "edit"};
+    if (auto done = check(d.sharing.ShareContent(chloe, *id, std::move(share))); !done) return done;
+  }
+  // A review link for the regional director, who has no account.
+  if (auto id = first_at(Stage::kLegalPending)) {
+    collab::LinkInput link;
+    link.level = "validate";
+    link.label = "Marc Lefèvre, directeur régional";
+    if (auto done = check(d.sharing.LinkContent(chloe, *id, std::move(link), NowMs())); !done)
+      return done;
+  }
+  return {};
+}
+
 // Pads to `width` characters (not bytes: "Chloé" is five).
 std::string Pad(const std::string& text, std::size_t width) {
   const std::size_t chars = CountCharacters(text);
@@ -603,6 +876,8 @@ Result<DemoOutcome> SeedDemo(storage::Database& db, const DemoOptions& options,
     if (!archived) return std::move(archived).error();
     ++outcome.archived;
   }
+  if (auto done = PutToWork(db, *company, plans, live, options.seed, now, outcome); !done)
+    return std::move(done).error();
   outcome.contents = static_cast<std::int64_t>(plans.size());
   for (const auto& l : live) {
     outcome.revisions += l.revision;
@@ -620,7 +895,10 @@ void PrintDemoOutcome(const DemoOutcome& o, const std::string& data_dir, std::os
       << data_dir << " in " << seconds << " s:\n"
       << "  " << o.contents << " contents (" << o.with_history << " with several revisions, "
       << o.revisions << " revisions in all, " << o.archived << " archived), " << o.teams.size()
-      << " teams, " << o.projects.size() << " projects, " << o.people.size() << " people.\n\n"
+      << " teams, " << o.projects.size() << " projects, " << o.people.size() << " people;\n"
+      << "  " << o.in_workflow
+      << " of the newest contents along the workflow, with approvals, comments, tasks, a lock, "
+         "shares and a review link.\n\n"
       << "Sign in as any of them. The passwords are shown only now; the accounts are for trying "
          "copydesk, not for real use.\n\n";
   out << "  " << Pad("NAME", 18) << Pad("ROLE", 13) << Pad("TEAMS", 24) << Pad("E-MAIL", 40)

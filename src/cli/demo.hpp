@@ -39,6 +39,8 @@ struct DemoOutcome {
   std::int64_t with_history = 0;  //!< contents edited after their creation
   std::int64_t revisions = 0;
   std::int64_t archived = 0;
+  std::int64_t in_workflow = 0;   //!< contents moved along the workflow by their people
+  std::string shared_with_guest;  //!< the content shared with the agency's guest, if any
   double seconds = 0;
 };
 

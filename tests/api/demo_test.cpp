@@ -104,13 +104,17 @@ TEST(Demo, SeedsABilingualWorkspaceWithTeamsProjectsAndHistories) {
                                   {"password", PasswordOf(demo->run.out, "antoine.rousseau@")}});
   ASSERT_EQ(antoine_in.status, 200);
   antoine.UseCsrf(Text(antoine_in.Json().at("csrf_token")));
-  // The agency's guest sees the trade fair's project, shared with him, and nothing else.
+  // The agency's guest sees the trade fair's project, shared with him, and the one post shared
+  // with him besides: nothing else.
   const auto theirs = antoine.Get("/api/v1/workspaces/" + ws + "/projects").Json();
   ASSERT_EQ(theirs.at("items").as_array().size(), 1u);
   EXPECT_EQ(Text(theirs.at("items").at(0).at("name")), "Salon de l'habitat — Montpellier");
   const auto fair = AllContents(antoine, ws);
   EXPECT_FALSE(fair.empty());
-  for (const auto& c : fair) EXPECT_EQ(c.at("project"), theirs.at("items").at(0).at("id"));
+  int outside_the_fair = 0;
+  for (const auto& c : fair)
+    outside_the_fair += c.at("project") != theirs.at("items").at(0).at("id");
+  EXPECT_EQ(outside_the_fair, 1);
   std::set<std::string> teams;
   const auto team_list = chloe.Get("/api/v1/workspaces/" + ws + "/teams").Json();
   for (const auto& t : team_list.at("items").as_array()) teams.insert(Text(t.at("name")));
@@ -167,6 +171,80 @@ TEST(Demo, SeedsABilingualWorkspaceWithTeamsProjectsAndHistories) {
     }
   }
   EXPECT_TRUE(found) << "no content has revisions by several people over several days";
+}
+
+// The board, My work and the approvals panel are alive on first look: contents in every status,
+// approvals pending, given, stale and refused, comments and tasks open and done, a lock, shares
+// and a review link.
+TEST(Demo, PutsTheWorkspaceToWork) {
+  REQUIRE_COPYDESK_BINARY(binary);
+  auto demo = Seed(binary, 60, "11");
+  ASSERT_EQ(demo->run.exit_code, 0) << demo->run.err;
+  EXPECT_NE(demo->run.out.find("along the workflow"), std::string::npos) << demo->run.out;
+
+  TestServer server([&](Config& c) { c.data_dir = demo->data; });
+  auto sign_in = [&](const std::string& email) {
+    HttpClient client = server.Client();
+    auto login =
+        client.Post("/api/v1/auth/login", {{"email", email + "@energie-sud.example"},
+                                           {"password", PasswordOf(demo->run.out, email + "@")}});
+    EXPECT_EQ(login.status, 200) << login.body;
+    return client;
+  };
+  // A GET that must answer 200: its body, or an empty list when it does not (said once).
+  auto get = [](HttpClient& client, const std::string& path) -> json::value {
+    auto r = client.Get(path);
+    EXPECT_EQ(r.status, 200) << path << " " << r.body;
+    if (r.status != 200 || !r.Json().is_object()) return json::object{{"items", json::array{}}};
+    return r.Json();
+  };
+  HttpClient chloe = sign_in("chloe.martin");
+  const std::string ws = Text(get(chloe, "/api/v1/workspaces").at("items").at(0).at("id"));
+  const std::string base = "/api/v1/workspaces/" + ws;
+
+  // Every status of the workflow holds contents.
+  std::set<std::string> statuses, used;
+  const auto workflow = get(chloe, base + "/workflow");
+  for (const auto& st : workflow.at("statuses").as_array()) statuses.insert(Text(st.at("id")));
+  int locked = 0;
+  std::set<std::string> decisions;
+  int open_threads = 0, resolved_threads = 0, shared = 0;
+  for (const auto& c : AllContents(chloe, ws)) {
+    if (c.at("status").is_object()) used.insert(Text(c.at("status").at("id")));
+    if (!c.at("lock").is_null()) ++locked;
+    const std::string path = "/api/v1/contents/" + Text(c.at("id"));
+    const auto approvals = get(chloe, path + "/approvals");
+    for (const auto& a : approvals.at("items").as_array()) {
+      decisions.insert(a.at("stale").as_bool() ? "stale" : Text(a.at("decision")));
+    }
+    for (const auto& t : approvals.at("teams").as_array()) {
+      if (Text(t.at("state")) == "waiting") decisions.insert("pending");
+    }
+    const auto comments = get(chloe, path + "/comments");
+    for (const auto& thread : comments.at("items").as_array()) {
+      const auto& root = thread.as_object().contains("root") ? thread.at("root") : thread;
+      (root.at("resolved_at").is_null() ? open_threads : resolved_threads)++;
+    }
+    shared += !get(chloe, path + "/shares").at("items").as_array().empty();
+  }
+  EXPECT_EQ(used, statuses);
+  for (const char* d : {"approved", "changes_requested", "stale", "pending"})
+    EXPECT_TRUE(decisions.contains(d)) << "no approval " << d;
+  EXPECT_EQ(locked, 1);
+  EXPECT_GE(open_threads, 1);
+  EXPECT_GE(resolved_threads, 1);
+  EXPECT_GE(shared, 2);
+  EXPECT_EQ(get(chloe, base + "/links").at("items").as_array().size(), 1u);
+
+  // Tasks open and done; My work has something for Chloé.
+  const auto open = get(chloe, base + "/tasks?done=false").at("items").as_array();
+  const auto done = get(chloe, base + "/tasks?done=true").at("items").as_array();
+  EXPECT_GE(open.size(), 3u);
+  EXPECT_GE(done.size(), 2u);
+  // Claire, of Legal, is asked to approve and told so; Chloé is mentioned.
+  HttpClient claire = sign_in("claire.dubois");
+  EXPECT_FALSE(get(claire, "/api/v1/me/notifications").at("items").as_array().empty());
+  EXPECT_FALSE(get(chloe, "/api/v1/me/notifications").at("items").as_array().empty());
 }
 
 TEST(Demo, RefusesToSeedTheSameDataFolderTwice) {
