@@ -15,6 +15,7 @@ import { LoginScreen } from './screens/LoginScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { ContentsScreen } from './screens/contents/ContentsScreen';
 import { InviteScreen } from './screens/InviteScreen';
+import { ForgotPasswordScreen, ResetPasswordScreen } from './screens/firstday/PasswordScreens';
 import {
   CrashScreen,
   LoadingScreen,
@@ -65,6 +66,8 @@ const router = createBrowserRouter([
       { path: '/setup', element: <SetupScreen /> },
       { path: '/login', element: <LoginScreen /> },
       { path: '/invite/:token', element: <InviteScreen /> },
+      { path: '/forgot-password', element: <ForgotPasswordScreen /> },
+      { path: '/reset-password/:token', element: <ResetPasswordScreen /> },
       {
         path: '/review/:secret',
         lazy: async () => ({

@@ -34,6 +34,8 @@ export interface Me {
 /** GET /api/v1/setup */
 export interface SetupStatus {
   needed: boolean;
+  /** How a forgotten password is replaced: an e-mailed link, or a link from an admin. */
+  password_reset?: 'email' | 'admin';
 }
 
 /** POST /api/v1/setup */

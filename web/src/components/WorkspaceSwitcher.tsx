@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Membership } from '../api/types';
 import { roleLabelKey } from '../i18n/keys';
+import { NewWorkspaceDialog } from '../screens/firstday/NewWorkspaceDialog';
 
 interface WorkspaceSwitcherProps {
   memberships: Membership[];
@@ -13,10 +14,12 @@ interface WorkspaceSwitcherProps {
 export function WorkspaceSwitcher({ memberships, current }: WorkspaceSwitcherProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const [creating, setCreating] = useState(false);
   const menuId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const itemRefs = useRef<(HTMLAnchorElement | null)[]>([]);
+  // The workspaces, then "New workspace…".
+  const itemRefs = useRef<(HTMLElement | null)[]>([]);
 
   const currentIndex = Math.max(
     0,
@@ -39,12 +42,12 @@ export function WorkspaceSwitcher({ memberships, current }: WorkspaceSwitcherPro
   };
 
   const focusItem = (index: number) => {
-    const count = memberships.length;
+    const count = memberships.length + 1;
     itemRefs.current[(index + count) % count]?.focus();
   };
 
   const onMenuKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
-    const focused = itemRefs.current.indexOf(document.activeElement as HTMLAnchorElement);
+    const focused = itemRefs.current.indexOf(document.activeElement as HTMLElement);
     switch (event.key) {
       case 'Escape':
         event.preventDefault();
@@ -67,7 +70,7 @@ export function WorkspaceSwitcher({ memberships, current }: WorkspaceSwitcherPro
         break;
       case 'End':
         event.preventDefault();
-        focusItem(memberships.length - 1);
+        focusItem(memberships.length);
         break;
     }
   };
@@ -127,8 +130,29 @@ export function WorkspaceSwitcher({ memberships, current }: WorkspaceSwitcherPro
               </li>
             );
           })}
+          <li role="none">
+            <button
+              ref={(element) => {
+                itemRefs.current[memberships.length] = element;
+              }}
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              className="menu-item"
+              onClick={() => {
+                close(false);
+                setCreating(true);
+              }}
+            >
+              <span className="menu-item-check" aria-hidden="true">
+                +
+              </span>
+              <span className="menu-item-label">{t('first_day.new_workspace')}</span>
+            </button>
+          </li>
         </ul>
       )}
+      <NewWorkspaceDialog open={creating} onClose={() => setCreating(false)} />
     </div>
   );
 }

@@ -22,6 +22,7 @@ import { roleLabelKey } from '../i18n/keys';
 import { chooseWorkspace, rememberWorkspace } from '../lib/lastWorkspace';
 import { SearchPalette } from './search/SearchPalette';
 import { NotFoundScreen } from './StatusScreens';
+import { StartWorkspace } from './firstday/StartWorkspace';
 import { SidebarViews } from './views/SidebarViews';
 
 export interface ShellContext {
@@ -48,6 +49,7 @@ export function ChooseWorkspace() {
       <section className="page">
         <h1>{t('home.no_workspace_title')}</h1>
         <p>{t('home.no_workspace_body')}</p>
+        <StartWorkspace />
       </section>
     </ShellFrame>
   );

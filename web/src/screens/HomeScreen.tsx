@@ -8,6 +8,8 @@ import { genericErrorMessage } from '../lib/errors';
 import { formatLongDate, formatRelative } from '../lib/format';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { useShell } from './AppShell';
+import { FirstStepsGuide } from './firstday/FirstStepsGuide';
+import { canManageWorkspace } from '../lib/permissions';
 
 /** The workspace's front page: who you are here, and today; for a guest, what is shared. */
 export function HomeScreen() {
@@ -26,6 +28,10 @@ export function HomeScreen() {
           role: t(roleLabelKey[membership.role]),
         })}
       </p>
+      <FirstStepsGuide
+        slug={membership.workspace.slug}
+        admin={canManageWorkspace(membership.role)}
+      />
       {guest ? (
         <SharedWithMe slug={membership.workspace.slug} />
       ) : (

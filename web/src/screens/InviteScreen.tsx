@@ -12,6 +12,7 @@ import { genericErrorMessage } from '../lib/errors';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { checkPassword, passwordMaxLength, passwordMinLength } from '../lib/validation';
 import { PublicLayout } from './PublicLayout';
+import { InvitationSummary } from './firstday/InvitationSummary';
 
 /** /invite/:token — someone was invited by e-mail: they choose a name and a password. */
 export function InviteScreen() {
@@ -65,7 +66,7 @@ export function InviteScreen() {
     <PublicLayout>
       <div className="card">
         <h1>{t('invite.title')}</h1>
-        <p>{t('invite.intro')}</p>
+        <InvitationSummary token={token} fallback={t('invite.intro')} />
         {failure && <Alert>{failure}</Alert>}
         <form className="form" noValidate onSubmit={submit}>
           <Field

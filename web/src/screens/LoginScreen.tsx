@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../api/client';
 import { useLogin } from '../api/queries';
 import { Alert } from '../components/Alert';
@@ -88,6 +88,9 @@ export function LoginScreen() {
             </button>
           </div>
         </form>
+        <p>
+          <Link to="/forgot-password">{t('first_day.forgot_link')}</Link>
+        </p>
       </div>
     </PublicLayout>
   );

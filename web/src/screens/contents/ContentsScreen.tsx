@@ -107,7 +107,15 @@ export function ContentsScreen() {
       {list.isPending && <p className="muted">{t('common.loading')}</p>}
       {list.isSuccess && items.length === 0 && (
         <div className="empty">
-          <p>{filterCount > 0 ? t('contents.empty_filtered') : t('contents.empty')}</p>
+          <p>
+            {filterCount > 0
+              ? t('contents.empty_filtered')
+              : canCreateContent(membership.role)
+                ? t('contents.empty')
+                : membership.role === 'guest'
+                  ? t('first_day.contents_empty_guest')
+                  : t('first_day.contents_empty_reader')}
+          </p>
           {filterCount > 0 && (
             <button
               type="button"

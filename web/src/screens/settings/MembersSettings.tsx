@@ -20,6 +20,7 @@ import { genericErrorMessage } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { looksLikeEmail } from '../../lib/validation';
 import { useShell } from '../AppShell';
+import { PasswordLinkButton, RevokeInvitationButton } from '../firstday/MemberTools';
 
 /** Who is in the workspace and with what role; invite by e-mail. */
 export function MembersSettings({ slug }: { slug: string }) {
@@ -80,6 +81,9 @@ export function MembersSettings({ slug }: { slug: string }) {
                 </td>
                 <td>{formatDate(member.joined_at, locale)}</td>
                 <td className="row-actions">
+                  {!self && (member.role !== 'owner' || membership.role === 'owner') && (
+                    <PasswordLinkButton slug={slug} member={member} />
+                  )}
                   {!self && (
                     <button
                       type="button"
@@ -103,6 +107,9 @@ export function MembersSettings({ slug }: { slug: string }) {
               <th scope="col">{t('settings.member_email')}</th>
               <th scope="col">{t('settings.member_role')}</th>
               <th scope="col">{t('settings.invitation_expires')}</th>
+              <th scope="col">
+                <span className="sr-only">{t('settings.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -111,6 +118,9 @@ export function MembersSettings({ slug }: { slug: string }) {
                 <td>{invitation.email}</td>
                 <td>{t(roleLabelKey[invitation.role])}</td>
                 <td>{formatDate(invitation.expires_at, locale)}</td>
+                <td className="row-actions">
+                  <RevokeInvitationButton slug={slug} invitation={invitation} />
+                </td>
               </tr>
             ))}
           </tbody>

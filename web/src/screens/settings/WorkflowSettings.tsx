@@ -23,6 +23,7 @@ import {
 } from '../../lib/errors';
 import { formatList } from '../../lib/format';
 import { moveItem } from '../../lib/workflow';
+import { useMarkWorkflowSeen } from '../firstday/FirstStepsGuide';
 
 const categoryKey = {
   idea: 'workflow.category_idea',
@@ -53,6 +54,7 @@ let newRows = 0;
  */
 export function WorkflowSettings({ slug }: { slug: string }) {
   const { t } = useTranslation();
+  useMarkWorkflowSeen(slug);
   const workflow = useWorkflow(slug);
   const teams = useTeams(slug).data ?? [];
   const save = useSaveWorkflow(slug);

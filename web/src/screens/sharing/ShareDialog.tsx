@@ -30,6 +30,7 @@ import {
   type LinkLevel,
   type ShareLevel,
 } from '../../lib/sharing';
+import { EmailShareForm } from './EmailShareForm';
 import { LinkList } from './LinkList';
 
 type Tab = 'people' | 'links';
@@ -165,6 +166,7 @@ function PeoplePanel({
       {(share.isError || unshare.isError) && (
         <Alert>{problemMessage(t, share.error ?? unshare.error)}</Alert>
       )}
+      {target.kind === 'content' && <EmailShareForm target={target} />}
       <h3 className="share-heading">{t('share.shared_with')}</h3>
       {shares.isPending ? (
         <p className="muted">{t('common.loading')}</p>
