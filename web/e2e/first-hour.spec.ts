@@ -149,7 +149,7 @@ test('share with an agency e-mail, revoke an invitation, a password link, a seco
   await page.getByRole('button', { name: 'Share' }).first().click();
   const share = page.getByRole('dialog', { name: /Share/ });
   await share.getByLabel('Or share with an e-mail').fill('antoine@agence.example');
-  await share.getByRole('button', { name: 'Share', exact: true }).last().click();
+  await share.getByRole('button', { name: 'Share by e-mail' }).click();
   await expect(share).toContainText('antoine@agence.example is invited as a guest');
   const acceptUrl = await share.getByLabel('Invitation link').inputValue();
   await page.keyboard.press('Escape');
