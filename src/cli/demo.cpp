@@ -611,7 +611,8 @@ Result<void> Advance(Desk& d, const Company& c, const Statuses& s, const std::st
       auto content = d.contents.Get(chloe, id);
       if (!content) return std::move(content).error();
       content::ContentInput edit;
-      edit.title = content->content.title + " !";
+      // French sets a space before "!", English does not.
+      edit.title = content->content.title + (content->content.language == "fr" ? " !" : "!");
       auto edited = d.contents.Update(chloe, id, content->content.version, std::move(edit));
       if (!edited) return std::move(edited).error();
       return {};
