@@ -293,6 +293,14 @@ TEST_F(FirstDay, ARevokedInvitationCannotBeAcceptedAndLeavesTheList) {
   Accept(token, 404);
 }
 
+TEST_F(FirstDay, OnlyAnOwnerRevokesAnOwnersInvitation) {
+  const auto invitation = Invite("future-owner@example.com", "owner");
+  auto admin = MakeMember(server_, *owner_, "admin");
+  const std::string path = ws_ + "/invitations/" + Str(invitation.at("id"));
+  EXPECT_EQ(admin.client.Delete(path).status, 403);
+  EXPECT_EQ(owner_->client.Delete(path).status, 204);
+}
+
 TEST_F(FirstDay, AnAcceptedInvitationCannotBeRevoked) {
   const auto invitation = Invite("acceptee@example.com");
   Accept(Str(invitation.at("token")));
@@ -432,6 +440,20 @@ TEST_F(FirstDay, TheFirstStepsTickThemselvesFromTheWorkspacesData) {
 
   CreateArticle(*owner_, "Premier article", {});
   EXPECT_TRUE(steps().at("content").as_bool());
+}
+
+TEST_F(FirstDay, APendingInvitationCountsAsSomeoneElseOnceATeamHasMembers) {
+  Invite("bientot@example.com");
+  EXPECT_FALSE(owner_->client.Get(ws_ + "/first-steps").Json().at("people").as_bool());
+  const auto teams = owner_->client.Get(ws_ + "/teams").Json().at("items").as_array();
+  ASSERT_FALSE(teams.empty());
+  auto put = owner_->client.Put(ws_ + "/teams/" + Str(teams.at(0).at("id")) + "/members",
+                                {{"members", json::array{owner_->user_id.c_str()}}});
+  ASSERT_EQ(put.status, 200) << put.body;
+  const auto steps = owner_->client.Get(ws_ + "/first-steps").Json();
+  EXPECT_TRUE(steps.at("people").as_bool());
+  // The owner alone in Legal: the gate has someone to ask.
+  EXPECT_TRUE(steps.at("workflow").as_bool());
 }
 
 TEST_F(FirstDay, LookingAtTheWorkflowTicksItsStepAndTheGuideCanBeDismissed) {
