@@ -3,6 +3,8 @@
 
 namespace copydesk::api {
 
+namespace json = boost::json;
+
 void AddAuthRoutes(http::Router& router, Services& s) {
   router.Add("POST", "/api/v1/auth/login", [&s](http::Request& req) -> Result<http::Response> {
     auto in = ReadBody(req);
@@ -39,9 +41,12 @@ void AddAuthRoutes(http::Router& router, Services& s) {
                    req.Param("token"), *name, *password, req.remote_ip,
                    std::string(req.Header("User-Agent").value_or("")));
                if (!outcome) return std::move(outcome).error();
+               json::array shared;
+               for (const auto& id : outcome->shared_content_ids) shared.emplace_back(id);
                return Json(201, {{"user", UserJson(outcome->session.user)},
                                  {"workspace", WorkspaceJson(outcome->workspace)},
-                                 {"csrf_token", outcome->session.session.csrf_token}})
+                                 {"csrf_token", outcome->session.session.csrf_token},
+                                 {"shared_contents", std::move(shared)}})
                    .With("Set-Cookie", SessionCookie(outcome->session.secret, s.config));
              });
 }

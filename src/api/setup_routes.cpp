@@ -22,9 +22,9 @@ void AddSetupRoutes(http::Router& router, Services& s) {
     auto language = in->String("language", JsonInput::kOptional, 8);
     if (auto done = in->Finish(); !done) return std::move(done).error();
 
-    auto outcome =
-        s.workspaces.Setup(*email, *name, *password, *workspace_name, language.value_or("en"),
-                           req.remote_ip, std::string(req.Header("User-Agent").value_or("")));
+    auto outcome = s.workspaces.Setup(*email, *name, *password, *workspace_name,
+                                      language.value_or("en"), req.remote_ip,
+                                      std::string(req.Header("User-Agent").value_or("")));
     if (!outcome) return std::move(outcome).error();
     return Json(201, {{"user", UserJson(outcome->user)},
                       {"workspace", WorkspaceJson(outcome->workspace)},

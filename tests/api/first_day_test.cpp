@@ -326,7 +326,11 @@ TEST_F(FirstDay, SharingWithANewEmailInvitesAGuestWhoFindsTheContentOnArrival) {
   EXPECT_TRUE(
       owner_->client.Get(ContentPath(id) + "/shares").Json().at("items").as_array().empty());
 
-  HttpClient antoine = Accept(token);
+  auto antoine = server_.Client();
+  auto accepted = antoine.Post("/api/v1/invitations/" + token + "/accept",
+                               {{"name", "Antoine Rédacteur"}, {"password", kPassword}});
+  ASSERT_EQ(accepted.status, 201) << accepted.body;
+  EXPECT_EQ(accepted.Json().at("shared_contents"), json::array{id.c_str()});
   EXPECT_EQ(antoine.Get(ContentPath(id)).status, 200);
   EXPECT_EQ(antoine.Get(ContentPath(other)).status, 404);
   auto comment = antoine.Post(ContentPath(id) + "/comments", {{"body", "Je m’en occupe."}});

@@ -162,6 +162,10 @@ test('share with an agency e-mail, revoke an invitation, a password link, a seco
   await antoine.getByLabel('Your name').fill('Antoine Rousseau');
   await antoine.getByLabel('Password').fill('la plume est rapide');
   await antoine.getByRole('button', { name: 'Join' }).click();
+  // Invited to one content: he lands on it.
+  await expect(antoine).toHaveURL(new RegExp(`/contents/${article.id}$`));
+  await expect(antoine.getByRole('region', { name: 'Comments' })).toBeVisible();
+  await antoine.goto(`/w/${workspace.slug}`);
   await expect(antoine.getByRole('link', { name: 'Salon de l’habitat' })).toBeVisible();
   await context.close();
 

@@ -53,6 +53,12 @@ export interface SetupResponse {
   csrf_token: string;
 }
 
+/** POST /api/v1/invitations/{token}/accept */
+export interface AcceptedInvitation extends SetupResponse {
+  /** The contents shared with the e-mail while the invitation waited. */
+  shared_contents: string[];
+}
+
 /** POST /api/v1/auth/login */
 export interface LoginRequest {
   email: string;

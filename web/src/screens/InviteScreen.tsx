@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api, isApiError, setCsrfToken } from '../api/client';
 import { meQuery } from '../api/queries';
-import type { SetupResponse } from '../api/types';
+import type { AcceptedInvitation } from '../api/types';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { applyLanguage } from '../i18n';
@@ -41,14 +41,20 @@ export function InviteScreen() {
     if (next.name || next.password) return;
     setBusy(true);
     try {
-      const result = await api.post<SetupResponse>(
+      const result = await api.post<AcceptedInvitation>(
         `/api/v1/invitations/${encodeURIComponent(token)}/accept`,
         { name: name.trim(), password },
       );
       setCsrfToken(result.csrf_token);
       await queryClient.fetchQuery({ ...meQuery, staleTime: 0 });
       applyLanguage(result.user.language);
-      navigate(`/w/${encodeURIComponent(result.workspace.slug)}`, { replace: true });
+      // Invited to read one content: straight to it.
+      const workspace = `/w/${encodeURIComponent(result.workspace.slug)}`;
+      const [only, ...more] = result.shared_contents;
+      navigate(
+        only && more.length === 0 ? `${workspace}/contents/${encodeURIComponent(only)}` : workspace,
+        { replace: true },
+      );
     } catch (error) {
       setFailure(
         isApiError(error, 404) || isApiError(error, 410)
