@@ -19,7 +19,12 @@ export function NotificationBell({ memberships }: { memberships: Membership[] })
   const linkOf = (n: CollabNotification) => {
     const slug = memberships.find((m) => m.workspace.id === n.workspace_id)?.workspace.slug;
     if (!slug || !n.content) return null;
-    return `/w/${encodeURIComponent(slug)}/contents/${encodeURIComponent(n.content.id)}`;
+    const path = `/w/${encodeURIComponent(slug)}/contents/${encodeURIComponent(n.content.id)}`;
+    // A mention or a reply opens the content at its thread.
+    const thread = n.data.thread_id;
+    return typeof thread === 'string' && (n.kind === 'mentioned' || n.kind === 'reply')
+      ? `${path}?thread=${encodeURIComponent(thread)}`
+      : path;
   };
 
   return (
