@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { allTouchSized, fitsTheWindow, isTouchSized, passesAxe, phone, tablet } from './checks';
 import { expect, test } from './fixtures';
 import { chloe, claire, setUp, type Api } from './people';
+import { claireJoinsLegalIn } from './reviewer';
 
 // Phones and tablets in portrait (issue 14). Claire, legal counsel, gets a mention on her phone
 // between two meetings: she opens it, reads the sentence, answers and approves, with one thumb.
@@ -29,30 +30,6 @@ async function articleAskingClaire(api: Api, claireId: string) {
     anchor: { field: 'body', quote: 'within the day' },
   });
   return article;
-}
-
-/** Claire accepts her invitation in `page` (at whatever size it is) and is put in Legal. */
-async function claireJoinsLegalIn(page: Page, api: Api) {
-  const { invitation } = await api.send<{ invitation: { accept_url: string } }>(
-    'POST',
-    `/api/v1/workspaces/${api.slug}/members`,
-    { email: claire.email, role: 'reviewer' },
-  );
-  await page.goto(new URL(invitation.accept_url).pathname);
-  await page.getByLabel('Your name').fill(claire.name);
-  await page.getByLabel('Password').fill(claire.password);
-  await page.getByRole('button', { name: 'Join' }).click();
-  await expect(page.getByRole('heading', { name: `Welcome, ${claire.name}` })).toBeVisible();
-  const members = await api.get<{ items: { user_id: string; email: string }[] }>(
-    `/api/v1/workspaces/${api.slug}/members`,
-  );
-  const claireId = members.items.find((m) => m.email === claire.email)!.user_id;
-  const teams = await api.get<{ items: { id: string; name: string }[] }>(
-    `/api/v1/workspaces/${api.slug}/teams`,
-  );
-  const legal = teams.items.find((team) => team.name === 'Legal')!.id;
-  await api.send('PUT', `/api/v1/workspaces/${api.slug}/teams/${legal}/members`, [claireId]);
-  return claireId;
 }
 
 test.describe('on a phone', () => {
@@ -88,6 +65,7 @@ test.describe('on a phone', () => {
     await expect(thread).toBeInViewport();
     await expect(thread.locator('blockquote')).toHaveText('within the day');
     await fitsTheWindow(page, 'the comments sheet');
+    if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/p-comments.png` });
     await passesAxe(page, 'the content page with its comments sheet');
 
     // She reads the passage in the text; the sheet makes way for it.
@@ -98,6 +76,7 @@ test.describe('on a phone', () => {
     await expect(passage).toBeInViewport();
     await expect(comments).toBeHidden();
     await fitsTheWindow(page, 'the content page');
+    if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/p-text.png` });
 
     // One tap back to the thread, from the bar under her thumb; she answers.
     const panels = page.getByRole('navigation', { name: 'The content’s panels' });
@@ -127,6 +106,7 @@ test.describe('on a phone', () => {
     await approve.tap();
     await expect(approvals).toContainText(/Approved on revision 1 by Claire Dubois/);
     await fitsTheWindow(page, 'the status sheet');
+    if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/p-status.png` });
     await passesAxe(page, 'the content page with its status sheet');
 
     // Back to the text: the sheet folds away.
@@ -148,6 +128,7 @@ test.describe('on a phone', () => {
     await expect(navigation).toBeVisible();
     await expect(menu).toHaveAttribute('aria-expanded', 'true');
     await allTouchSized(navigation, 'the navigation');
+    if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/p-nav.png` });
     await passesAxe(page, 'the open navigation');
     // Choosing a screen folds the menu.
     await navigation.getByRole('link', { name: 'Board' }).tap();
@@ -210,6 +191,11 @@ for (const size of [phone, tablet]) {
       await fitsTheWindow(page, name);
       await passesAxe(page, `${name} at ${size.width} px`);
       await allTouchSized(page.getByRole('main'), `${name} at ${size.width} px`);
+      if (process.env.SHOTS)
+        await page.screenshot({
+          path: `${process.env.SHOTS}/s${size.width}-${name.replace(/\W+/g, '_')}.png`,
+          fullPage: true,
+        });
     }
   });
 }
