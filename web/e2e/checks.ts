@@ -81,6 +81,6 @@ export async function focusIsVisible(page: Page) {
     const ring = style.boxShadow !== 'none';
     return outline || ring
       ? null
-      : `${element.tagName.toLowerCase()} “${(element.textContent ?? '').trim().slice(0, 30)}” shows no focus`;
+      : `${element.tagName.toLowerCase()}${element.id ? '#' + element.id : ''}.${element.className} “${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 30)}” shows no focus`;
   });
 }
