@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import './i18n';
 import { App } from './App';
 import './styles.css';
+import './layout.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -4,7 +4,7 @@ import { useNotifications, useReadNotification, type CollabNotification } from '
 import type { Membership } from '../api/types';
 import { useLocale } from '../i18n';
 import { formatRelative } from '../lib/format';
-import { notificationMessage } from '../lib/notifications';
+import { notificationMessage, threadQuery } from '../lib/notifications';
 import { Popover } from './Popover';
 
 /** The bell in the top bar: how many notifications are unread, and the latest ones in words. */
@@ -19,7 +19,8 @@ export function NotificationBell({ memberships }: { memberships: Membership[] })
   const linkOf = (n: CollabNotification) => {
     const slug = memberships.find((m) => m.workspace.id === n.workspace_id)?.workspace.slug;
     if (!slug || !n.content) return null;
-    return `/w/${encodeURIComponent(slug)}/contents/${encodeURIComponent(n.content.id)}`;
+    // A mention or a reply opens the content at its thread.
+    return `/w/${encodeURIComponent(slug)}/contents/${encodeURIComponent(n.content.id)}${threadQuery(n)}`;
   };
 
   return (

@@ -39,8 +39,18 @@ export function Popover({
     const onDown = (event: MouseEvent) => {
       if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
     };
+    // A panel with nothing to focus in it (no notifications yet) still closes with Escape.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || panelRef.current?.contains(event.target as Node)) return;
+      setOpen(false);
+      buttonRef.current?.focus();
+    };
     document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
   }, [open]);
 
   const close = () => {

@@ -150,6 +150,8 @@ const sameInBothLanguages = new Set([
   'settings.field_options_hint',
   'workflow.gate_summary',
   'collab.notifications',
+  'layout.menu',
+  'layout.panel_count',
   'notification_settings.title',
   'notification_settings.kind',
   'notification_settings.email',

@@ -60,3 +60,11 @@ export function notificationMessage(n: CollabNotification): {
       return { key: 'collab.notif_other', values };
   }
 }
+
+/** The query that opens a content at the thread a mention or a reply is in (or nothing). */
+export function threadQuery(n: CollabNotification): string {
+  const thread = n.data.thread_id;
+  return typeof thread === 'string' && (n.kind === 'mentioned' || n.kind === 'reply')
+    ? `?thread=${encodeURIComponent(thread)}`
+    : '';
+}

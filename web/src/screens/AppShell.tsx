@@ -5,6 +5,7 @@ import {
   Navigate,
   NavLink,
   Outlet,
+  useLocation,
   useNavigate,
   useNavigation,
   useOutletContext,
@@ -141,12 +142,44 @@ function ShellFrame({
     return () => window.removeEventListener('keydown', onKey);
   }, [membership]);
 
+  // On a phone or a tablet the navigation folds away behind a menu button; it closes again when a
+  // screen is chosen, with Escape, or with a tap beside it.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const location = useLocation();
+  useEffect(() => setMenuOpen(false), [location.pathname, location.search]);
+  useEffect(() => {
+    if (!menuOpen) return undefined;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setMenuOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
+
   const shownLanguage: Language = i18n.language === 'fr' ? 'fr' : 'en';
+  const account = (
+    <>
+      <span className="user-name">{me.user.name}</span>
+      <LanguageToggle
+        value={shownLanguage}
+        onChange={changeLanguage}
+        disabled={updateMe.isPending}
+      />
+      <button
+        type="button"
+        className="button button-quiet"
+        onClick={logOut}
+        disabled={logout.isPending}
+      >
+        {t('shell.logout')}
+      </button>
+    </>
+  );
   // A screen whose code or data is still on its way: a thin bar says the click was heard.
   const navigating = useNavigation().state === 'loading';
 
   return (
-    <div className="shell">
+    <div className={membership ? 'shell' : 'shell shell-no-workspace'}>
       {navigating && (
         <div className="progress" role="progressbar" aria-label={t('common.loading')} />
       )}
@@ -155,6 +188,27 @@ function ShellFrame({
       </a>
       <header className="topbar">
         <div className="topbar-start">
+          {membership && (
+            <button
+              type="button"
+              className="menu-toggle"
+              aria-expanded={menuOpen}
+              aria-controls="app-navigation"
+              aria-label={menuOpen ? t('layout.close_menu') : t('layout.menu')}
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <path
+                  fill="currentColor"
+                  d={
+                    menuOpen
+                      ? 'M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6z'
+                      : 'M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z'
+                  }
+                />
+              </svg>
+            </button>
+          )}
           <Link to="/" className="brand">
             {t('app.name')}
           </Link>
@@ -169,32 +223,26 @@ function ShellFrame({
               <span aria-hidden="true" className="search-button-icon">
                 ⌕
               </span>
-              {t('search.open')}
+              <span className="search-button-label">{t('search.open')}</span>
               <kbd aria-hidden="true">{shortcutLabel}</kbd>
             </button>
           )}
         </div>
         <div className="topbar-end">
           {membership && <NotificationBell memberships={me.memberships} />}
-          <span className="user-name">{me.user.name}</span>
-          <LanguageToggle
-            value={shownLanguage}
-            onChange={changeLanguage}
-            disabled={updateMe.isPending}
-          />
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={logOut}
-            disabled={logout.isPending}
-          >
-            {t('shell.logout')}
-          </button>
+          <div className="topbar-account">{account}</div>
         </div>
       </header>
       <div className="shell-body">
+        {membership && menuOpen && (
+          <div className="nav-backdrop" aria-hidden="true" onClick={() => setMenuOpen(false)} />
+        )}
         {membership && (
-          <nav className="sidebar" aria-label={t('shell.navigation')}>
+          <nav
+            id="app-navigation"
+            className={menuOpen ? 'sidebar sidebar-open' : 'sidebar'}
+            aria-label={t('shell.navigation')}
+          >
             <div className="sidebar-workspace">
               <span className="sidebar-workspace-name">{membership.workspace.name}</span>
               <span className="sidebar-role">{t(roleLabelKey[membership.role])}</span>
@@ -257,6 +305,8 @@ function ShellFrame({
               role={membership.role}
               userId={me.user.id}
             />
+            {/* In the folded navigation only: the top bar has no room left for them there. */}
+            <div className="sidebar-account">{account}</div>
           </nav>
         )}
         <main id="main" className="shell-main" tabIndex={-1}>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
+import { useThreadsBesidePassages } from './marginLayout';
 import { useTranslation } from 'react-i18next';
 import { useCommentAction, useComments, type Comment, type CommentThread } from '../../api/collab';
 import type { Member, Role, Team } from '../../api/types';
@@ -53,6 +54,7 @@ export function CommentsPanel({
   fieldsRef,
   fieldLabel,
   mayWrite = true,
+  margin = false,
 }: {
   contentId: string;
   userId: string;
@@ -63,9 +65,12 @@ export function CommentsPanel({
   teams: Team[];
   fieldsRef: RefObject<HTMLElement | null>;
   fieldLabel: (key: string) => string;
+  /** In the margin beside the text (a wide screen): each thread level with its passage. */
+  margin?: boolean;
 }) {
   const { t } = useTranslation();
   const headingId = useId();
+  const listRef = useRef<HTMLUListElement>(null);
   const threads = useComments(contentId);
   const action = useCommentAction(contentId);
   const [draft, setDraft] = useState('');
@@ -91,9 +96,13 @@ export function CommentsPanel({
   };
 
   const shared = { userId, mayDeleteAny, candidates, fieldLabel, contentId, onDelete: setDeleting };
+  useThreadsBesidePassages(margin, listRef, fieldsRef, open);
 
   return (
-    <section className="comments-panel" aria-labelledby={headingId}>
+    <section
+      className={margin ? 'comments-panel comments-margin' : 'comments-panel'}
+      aria-labelledby={headingId}
+    >
       <h2 id={headingId} className="meta-title">
         {t('collab.comments')}
       </h2>
@@ -152,9 +161,9 @@ export function CommentsPanel({
       {threads.data && threads.data.length === 0 && (
         <p className="muted">{t('collab.no_comments')}</p>
       )}
-      <ul className="comment-threads">
+      <ul className="comment-threads" ref={listRef}>
         {open.map((thread) => (
-          <li key={thread.id}>
+          <li key={thread.id} data-thread={thread.id}>
             <Thread thread={thread} {...shared} />
           </li>
         ))}
@@ -212,12 +221,19 @@ function Thread({ thread, ...props }: ThreadProps & { thread: CommentThread }) {
   // Its passage is highlighted in the text (an open thread whose passage is still there).
   const inText =
     thread.anchor !== null && marksOf(thread.anchor.field).some((m) => m.thread === thread.id);
-  // A highlight reached in the text: bring its thread into view here.
-  const askedFromText = isShown && shown.from === 'text' ? shown.nonce : null;
+  // A highlight reached in the text: bring its thread into view here. A link to the thread
+  // (a notification) brings it to the middle of the window, once the threads are in place.
+  const asked = isShown && shown.from !== 'panel' ? shown : null;
   useEffect(() => {
-    if (askedFromText !== null)
-      ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-  }, [askedFromText]);
+    if (asked === null) return undefined;
+    const frame = requestAnimationFrame(() =>
+      ref.current?.scrollIntoView({
+        block: asked.from === 'link' ? 'center' : 'nearest',
+        behavior: 'smooth',
+      }),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [asked?.nonce]);
   const [reply, setReply] = useState('');
   const send = () => {
     if (reply.trim() === '') return;

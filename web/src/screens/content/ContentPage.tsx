@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, NavLink, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import { api } from '../../api/client';
 import type { Channel, Content, ContentType } from '../../api/types';
@@ -37,7 +37,8 @@ import { ConflictDialog } from './ConflictDialog';
 import { Counters, FieldEditor } from './FieldEditors';
 import { ActivityPanel } from './ActivityPanel';
 import { CommentsPanel } from './CommentsPanel';
-import { useComments } from '../../api/collab';
+import { useComments, useTasks } from '../../api/collab';
+import { narrowScreen, useMediaQuery, wideScreen } from '../../lib/useMediaQuery';
 import {
   marksByField,
   PassageMarkers,
@@ -125,6 +126,19 @@ function ContentScreen({
     [t, type],
   );
   const threadMarks = useThreadMarksValue(initial.id);
+  const narrow = useMediaQuery(narrowScreen);
+  const margin = useMediaQuery(wideScreen);
+  // On a phone or a tablet the panels fold into a sheet over the text, one at a time.
+  const [panel, setPanel] = useState<Panel | null>(null);
+  useOpenedThread(threadMarks, narrow ? () => setPanel('comments') : undefined);
+  // A passage chosen in a thread is shown in the text: the sheet makes way for it. A reader
+  // tapping a highlight sees its thread (a writer tapping into the text is left to write).
+  const shownRequest = threadMarks.shown;
+  useEffect(() => {
+    if (!narrow || !shownRequest) return;
+    if (shownRequest.from === 'panel') setPanel(null);
+    else if (shownRequest.from === 'text' && !editable) setPanel('comments');
+  }, [shownRequest, narrow, editable]);
   const title = typeof sync.local.title === 'string' ? sync.local.title : '';
   useDocumentTitle(title || t('content.untitled'));
 
@@ -159,8 +173,24 @@ function ContentScreen({
   const activity = tab === 'activity';
   if (tab !== undefined && !history && !activity) return <NotFoundContent />;
 
+  const comments = (inMargin: boolean) => (
+    <CommentsPanel
+      contentId={sync.content.id}
+      userId={me.user.id}
+      role={membership.role}
+      members={members}
+      teams={teams}
+      fieldsRef={fieldsRef}
+      fieldLabel={fieldLabel}
+      mayWrite={staff || shareActions.comment}
+      margin={inMargin}
+    />
+  );
+
   return (
-    <article className="content-page">
+    <article
+      className={narrow && !history && !activity ? 'content-page with-panel-bar' : 'content-page'}
+    >
       <div className="content-header">
         <Link to={`/w/${encodeURIComponent(slug)}/contents`} className="back-link">
           ← {t('contents.title')}
@@ -238,8 +268,24 @@ function ContentScreen({
               ))}
               <Checks local={sync.local} type={type} channels={channels} />
             </fieldset>
-            <div className="content-side">
-              <section className="workflow-panel">
+            <div
+              id="content-panels"
+              className={panel ? 'content-side content-side-open' : 'content-side'}
+              data-panel={panel ?? undefined}
+            >
+              {narrow && panel && (
+                <div className="sheet-head">
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    autoFocus
+                    onClick={() => setPanel(null)}
+                  >
+                    ← {t('layout.back_to_text')}
+                  </button>
+                </div>
+              )}
+              <section className="workflow-panel" data-sheet="status">
                 {staff ? (
                   <StatusControl
                     content={latest}
@@ -273,36 +319,40 @@ function ContentScreen({
                 {mayLock && !sync.content.archived && <LockButton content={latest} />}
               </section>
               {staff && (
-                <MetaPanel
-                  readOnly={!editable}
-                  slug={slug}
-                  values={sync.local}
-                  channels={channels}
-                  members={members}
-                  projects={projects}
-                  onChange={sync.change}
-                />
+                <div data-sheet="details">
+                  <MetaPanel
+                    readOnly={!editable}
+                    slug={slug}
+                    values={sync.local}
+                    channels={channels}
+                    members={members}
+                    projects={projects}
+                    onChange={sync.change}
+                  />
+                </div>
               )}
-              <TasksPanel
-                content={latest}
-                slug={slug}
-                members={members}
-                teams={teams}
-                mayManage={canManageTasks(membership.role, me.user.id, sync.content)}
-                mayMove={staff && (mayEdit || answerFor.length > 0) && !sync.content.archived}
-              />
-              <CommentsPanel
-                contentId={sync.content.id}
-                userId={me.user.id}
-                role={membership.role}
-                members={members}
-                teams={teams}
-                fieldsRef={fieldsRef}
-                fieldLabel={fieldLabel}
-                mayWrite={staff || shareActions.comment}
-              />
+              <div data-sheet="tasks">
+                <TasksPanel
+                  content={latest}
+                  slug={slug}
+                  members={members}
+                  teams={teams}
+                  mayManage={canManageTasks(membership.role, me.user.id, sync.content)}
+                  mayMove={staff && (mayEdit || answerFor.length > 0) && !sync.content.archived}
+                />
+              </div>
+              {!margin && <div data-sheet="comments">{comments(false)}</div>}
             </div>
+            {margin && <div className="content-margin">{comments(true)}</div>}
           </div>
+          {narrow && (
+            <PanelBar
+              contentId={sync.content.id}
+              details={staff}
+              open={panel}
+              onChoose={(chosen) => setPanel((current) => (current === chosen ? null : chosen))}
+            />
+          )}
         </ThreadMarksContext.Provider>
       )}
 
@@ -331,6 +381,79 @@ function ContentScreen({
   );
 }
 
+type Panel = 'status' | 'comments' | 'tasks' | 'details';
+
+/**
+ * A link to one thread (`?thread=…`, from a mention or a reply notification) shows that thread,
+ * once the comments are there; `onOpen` lets a phone unfold the comments first.
+ */
+function useOpenedThread(marks: ThreadMarksValue, onOpen: (() => void) | undefined) {
+  const [params, setParams] = useSearchParams();
+  const wanted = params.get('thread');
+  const { open } = marks;
+  const threads = useComments(useParams().id ?? '').data;
+  const known = wanted !== null && threads?.some((thread) => thread.id === wanted);
+  useEffect(() => {
+    if (!wanted || !known) return;
+    onOpen?.();
+    open(wanted);
+    // Once shown, the link's request is spent: a reload or a later visit starts at the top.
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete('thread');
+        return next;
+      },
+      { replace: true },
+    );
+    // onOpen is a fresh function each render; the request is served once.
+  }, [wanted, known]);
+}
+
+/** On a phone or a tablet: one tap from the text to each panel, within the thumb's reach. */
+function PanelBar({
+  contentId,
+  details,
+  open,
+  onChoose,
+}: {
+  contentId: string;
+  details: boolean;
+  open: Panel | null;
+  onChoose: (panel: Panel) => void;
+}) {
+  const { t } = useTranslation();
+  const openThreads = (useComments(contentId).data ?? []).filter((thread) => !thread.resolved);
+  const openTasks = (useTasks(contentId).data ?? []).filter((task) => !task.done);
+  const panels: { panel: Panel; label: string; count?: number }[] = [
+    { panel: 'status', label: t('layout.panel_status') },
+    { panel: 'comments', label: t('layout.panel_comments'), count: openThreads.length },
+    { panel: 'tasks', label: t('layout.panel_tasks'), count: openTasks.length },
+    ...(details ? [{ panel: 'details' as const, label: t('layout.panel_details') }] : []),
+  ];
+  return (
+    <nav className="panel-bar" aria-label={t('layout.panels')}>
+      {panels.map(({ panel, label, count }) => (
+        <button
+          key={panel}
+          type="button"
+          aria-expanded={open === panel}
+          aria-controls="content-panels"
+          aria-label={count ? t('layout.panel_count', { panel: label, count }) : undefined}
+          onClick={() => onChoose(panel)}
+        >
+          {label}
+          {count ? (
+            <span className="panel-bar-count" aria-hidden="true">
+              {count}
+            </span>
+          ) : null}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
 /** The open threads' passages by field, and the thread shown in the text and the panel. */
 function useThreadMarksValue(contentId: string): ThreadMarksValue {
   const threads = useComments(contentId);
@@ -344,7 +467,11 @@ function useThreadMarksValue(contentId: string): ThreadMarksValue {
   );
   const reveal = useMemo(() => ask('text'), [ask]);
   const show = useMemo(() => ask('panel'), [ask]);
-  return useMemo(() => ({ marksOf, shown, reveal, show }), [marksOf, shown, reveal, show]);
+  const open = useMemo(() => ask('link'), [ask]);
+  return useMemo(
+    () => ({ marksOf, shown, reveal, show, open }),
+    [marksOf, shown, reveal, show, open],
+  );
 }
 
 const noMarks: readonly PassageMark[] = [];

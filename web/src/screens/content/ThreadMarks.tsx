@@ -5,12 +5,13 @@ import { codePointIndex, locateQuote, type PassageMark } from '../../content/pas
 
 // Between the fields and the comments panel: which passages open threads, which thread is shown,
 // and the two ways across — a highlight reached in the text shows its thread in the panel
-// (`reveal`), a thread picked in the panel shows its passage in the text (`show`).
+// (`reveal`), a thread picked in the panel shows its passage in the text (`show`); a link to a
+// thread (a mention or a reply notification) shows the thread, its passage marked (`open`).
 
 /** The thread being shown; `from` says who asked, so the other side scrolls to it. */
 export interface ShownThread {
   thread: string;
-  from: 'text' | 'panel';
+  from: 'text' | 'panel' | 'link';
   nonce: number;
 }
 
@@ -19,6 +20,7 @@ export interface ThreadMarksValue {
   shown: ShownThread | null;
   reveal: (thread: string) => void;
   show: (thread: string) => void;
+  open: (thread: string) => void;
 }
 
 const none: readonly PassageMark[] = [];
@@ -28,6 +30,7 @@ export const ThreadMarksContext = createContext<ThreadMarksValue>({
   shown: null,
   reveal: () => {},
   show: () => {},
+  open: () => {},
 });
 
 export const useThreadMarks = () => useContext(ThreadMarksContext);
@@ -90,6 +93,7 @@ export function PassageMarkers({ field, text }: { field: string; text: string })
           <span
             role="button"
             tabIndex={0}
+            data-thread={mark.thread}
             className={
               shown?.thread === mark.thread
                 ? 'passage-marker passage-marker-active'

@@ -17,7 +17,7 @@ import { Alert } from '../../components/Alert';
 import { useLocale } from '../../i18n';
 import { formatDate, formatRelative } from '../../lib/format';
 import { mergeMine, statusesAskingTeams, tasksByDue, waitingOnMyTeams } from '../../lib/myWork';
-import { notificationMessage } from '../../lib/notifications';
+import { notificationMessage, threadQuery } from '../../lib/notifications';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useShell } from '../AppShell';
 
@@ -253,7 +253,10 @@ function MyMentions({ slug, workspaceId }: { slug: string; workspaceId: string }
             return (
               <li key={n.id}>
                 {n.content ? (
-                  <Link to={contentLink(slug, n.content.id)} onClick={() => read.mutate(n.id)}>
+                  <Link
+                    to={`${contentLink(slug, n.content.id)}${threadQuery(n)}`}
+                    onClick={() => read.mutate(n.id)}
+                  >
                     {text}
                   </Link>
                 ) : (
