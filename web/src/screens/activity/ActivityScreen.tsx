@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { ActivityEvent } from '../../api/types';
 import { useWorkspaceActivity, workspaceActivityCsvUrl } from '../../api/workflow';
-import { contentQuery, useMembers, useTeams, useTypes } from '../../api/workspace';
+import { contentQuery, useMembers, useProjects, useTeams, useTypes } from '../../api/workspace';
 import { Alert } from '../../components/Alert';
 import { useLocale } from '../../i18n';
 import { activityContext, describeEvent, isAboutContent } from '../../lib/activity';
@@ -40,8 +40,9 @@ export default function ActivityScreen() {
   const teams = useTeams(slug).data ?? [];
   const types = useTypes(slug).data ?? [];
   const members = useMembers(slug).data ?? [];
+  const projects = useProjects(slug).data ?? [];
   const fields = useMemo(() => types.flatMap((type) => type.fields), [types]);
-  const context = activityContext(t, locale, teams, fields);
+  const context = activityContext(t, locale, teams, fields, { members, projects });
   const events = activity.data?.pages.flatMap((page) => page.items) ?? [];
   const titles = useContentTitles(events);
   const filtered = Object.values(filters).some(Boolean);
@@ -72,7 +73,7 @@ export default function ActivityScreen() {
       <ol className="activity-list" aria-busy={activity.isFetching}>
         {events.map((event) => {
           const sentence = describeEvent(event, context);
-          const content = isAboutContent(event.kind) ? event.subject : null;
+          const content = isAboutContent(event) ? event.subject : null;
           return (
             <li key={event.seq} className={`activity-item activity-${event.kind.split('.')[0]}`}>
               {content && (
@@ -119,7 +120,7 @@ function useContentTitles(events: ActivityEvent[]): Map<string, string> {
   const purged = new Map<string, string>();
   const ids = new Set<string>();
   for (const event of events) {
-    if (!event.subject || !isAboutContent(event.kind)) continue;
+    if (!event.subject || !isAboutContent(event)) continue;
     if (event.kind === 'content.purged') {
       purged.set(event.subject, typeof event.data.title === 'string' ? event.data.title : '');
     } else {
