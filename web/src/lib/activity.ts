@@ -87,7 +87,8 @@ export function activityContext(
 export function isAboutContent(event: Pick<ActivityEvent, 'kind' | 'subject' | 'data'>): boolean {
   if (event.kind.startsWith('task.'))
     return event.subject !== null && event.subject !== event.data.task;
-  return /^(content|approval|revision|comment)\./.test(event.kind) || event.kind === 'link.opened';
+  // A review link's opening names a content or a project, which its event does not tell apart.
+  return /^(content|approval|revision|comment)\./.test(event.kind);
 }
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');

@@ -63,8 +63,9 @@ export function DiffView({
 
 /** Whether a changed field holds rich text (Markdown), shown rendered. */
 function isRichText(field: string, type: ContentType | undefined): boolean {
-  const key = field.startsWith('fields.') ? field.slice('fields.'.length) : null;
-  return key !== null && type?.fields.find((f) => f.key === key)?.kind === 'richtext';
+  if (field === 'title') return false;
+  const key = field.startsWith('fields.') ? field.slice('fields.'.length) : field;
+  return type?.fields.find((f) => f.key === key)?.kind === 'richtext';
 }
 
 function FieldDiffView({
