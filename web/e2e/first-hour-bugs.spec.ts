@@ -39,7 +39,7 @@ test('a person alone ticks a channel and moves the status at once: no “someone
   await expect(page.getByText(/Someone else edited/)).toHaveCount(0);
 });
 
-test('a query typed on the Search page is ranked by relevance; a long view name keeps the sidebar narrow', async ({
+test('a query typed on the Search page is ranked by relevance unless another sort is chosen', async ({
   page,
   request,
 }) => {
@@ -56,7 +56,15 @@ test('a query typed on the Search page is ranked by relevance; a long view name 
   await expect(page).toHaveURL(/[?&]q=tank/);
   expect(new URL(page.url()).searchParams.get('sort')).toBeNull();
   await expect(page.locator('.search-sort select')).toHaveValue('relevance');
+});
 
+test('a saved view with a long name keeps the sidebar narrow and the page in the window', async ({
+  page,
+  request,
+}) => {
+  const api = await setUp(request);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await logIn(page, chloe);
   // A view with a long name, as people name them.
   const name =
     'Contenus de la campagne hiver 2026 à relire par le service juridique avant publication sur LinkedIn';
@@ -83,7 +91,7 @@ test('a query typed on the Search page is ranked by relevance; a long view name 
   expect(scrollWidth, 'the page is no wider than the window').toBeLessThanOrEqual(innerWidth);
 });
 
-test('refusals are said in the person’s language: an existing member invited, a password on setup', async ({
+test('a password error on the setup page is said again in French when the page switches', async ({
   page,
 }) => {
   // The setup page: a password error, then the page switched to French says it in French.
@@ -101,7 +109,14 @@ test('refusals are said in the person’s language: an existing member invited, 
   await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
   await page.getByRole('button', { name: 'Create the workspace' }).click();
   await expect(page.getByRole('heading', { name: `Welcome, ${chloe.name}` })).toBeVisible();
+});
 
+test('inviting an existing member says why, in the person’s language', async ({
+  page,
+  request,
+}) => {
+  await setUp(request);
+  await logIn(page, chloe);
   // Inviting someone who is already a member: the server's 409, explained.
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('link', { name: 'Members' }).click();
