@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { chloe, logIn, setUp } from './people';
 
@@ -170,4 +171,38 @@ test('history: the oldest revision compares with nothing, rich text is shown ren
   await expect(
     page.getByRole('region', { name: 'Changes from revision 1 to revision 2' }),
   ).toBeVisible();
+});
+
+test('the activity downloads for French Excel: “;”, a byte-order mark, local time, one sentence per event', async ({
+  page,
+  request,
+}) => {
+  const api = await setUp(request);
+  await api.send('POST', `/api/v1/workspaces/${api.slug}/contents`, {
+    type: 'article',
+    title: 'Sécurité des citernes; hiver',
+  });
+  await api.send('POST', `/api/v1/workspaces/${api.slug}/views`, {
+    name: 'Vue du juridique',
+    q: '',
+    filters: {},
+    sort: 'updated',
+    shared: false,
+  });
+  await logIn(page, chloe);
+  await page.getByRole('button', { name: 'Français' }).click();
+  await page.goto(`/w/${api.slug}/activity`);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Télécharger pour un tableur' }).click();
+  const file = await download;
+  const rows = readFileSync((await file.path())!, 'utf8').split('\r\n');
+  expect(rows[0]).toBe('\ufeff"Date et heure";"Personne";"Contenu";"Événement";"Remarque"');
+  // Newest first: the view, then the content, each in a sentence with its title.
+  expect(rows[1]).toMatch(
+    /^"\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}";"Chloé Martin";"";"Chloé Martin a enregistré la vue « Vue du juridique »";""$/,
+  );
+  expect(rows[2]).toMatch(
+    /^"\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}";"Chloé Martin";"Sécurité des citernes; hiver";"Chloé Martin a créé le contenu";""$/,
+  );
+  expect(rows.join('\n')).not.toMatch(/view\.created|content\.created/);
 });
