@@ -203,6 +203,12 @@ describe('refusals the server explains', () => {
         refusal(409, 'This channel has sub-channels. Move or delete them first.'),
       ),
     ).toBe(french.t('refusal.channel_has_children'));
+    expect(genericErrorMessage(t, refusal(403, 'Only an owner can make or unmake owners.'))).toBe(
+      french.t('refusal.owner_only'),
+    );
+    expect(genericErrorMessage(t, refusal(403, 'You may not share this content.'))).toBe(
+      french.t('problems.forbidden'),
+    );
     // The network and the server keep their own sentences.
     const offline = new ApiError({ type: 'about:blank', title: 'x', status: 0, errors: [] });
     expect(genericErrorMessage(t, offline)).toBe(french.t('errors.network'));

@@ -94,7 +94,10 @@ export function problemMessage(t: TFunction, error: unknown, attempt?: Attempt):
       }
       return t('problems.conflict');
     case 'forbidden':
-      return t(attempt ? forbiddenKey[attempt] : 'problems.forbidden');
+      if (attempt) return t(forbiddenKey[attempt]);
+      // "You may not …" says no more than the catalog's sentence; these say who may.
+      for (const [pattern, key] of forbiddenRules) if (pattern.test(detail)) return t(key);
+      return t('problems.forbidden');
     case 'not-found':
       return t('problems.not_found');
     case 'unauthorized':
@@ -114,6 +117,13 @@ export function problemMessage(t: TFunction, error: unknown, attempt?: Attempt):
       return fallbackMessage(t, error);
   }
 }
+
+const forbiddenRules: [RegExp, TranslationKey][] = [
+  [/^Only an owner can/, 'refusal.owner_only'],
+  [/^Only its author/, 'refusal.author_only'],
+  [/X-CSRF-Token/, 'refusal.csrf'],
+  [/^This link does not/, 'refusal.link_level'],
+];
 
 // Refusals that carry no field: the server's sentence is the only sign of them.
 const conflictRules: [RegExp, TranslationKey][] = [
