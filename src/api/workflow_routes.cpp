@@ -231,7 +231,14 @@ void AddWorkflowRoutes(http::Router& router, Services& s) {
         if (!before) return std::move(before).error();
         auto limit = IntParam(req, "limit");
         if (!limit) return std::move(limit).error();
-        const bool csv = req.QueryParam("format") == "csv";
+        // The machine CSV for integrations (`csv`, or by its name `machine`); people's
+        // spreadsheet file is built by the web app from the JSON, in their language and time.
+        const auto format = req.QueryParam("format");
+        if (format && !format->empty() && *format != "json" && *format != "csv" &&
+            *format != "machine") {
+          return Error::InvalidField("format", "must be json, csv or machine");
+        }
+        const bool csv = format == "csv" || format == "machine";
         const auto n = limit->value_or(csv ? 10000 : 100);
         if (n < 1 || n > 10000) return Error::InvalidField("limit", "must be between 1 and 10000");
         q.from = *from;

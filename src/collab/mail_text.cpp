@@ -40,7 +40,10 @@ const Catalog& English() {
           {"decision", "{actor} asked for changes to “{title}” for {team}"},
           {"decision.link.approved", "{actor} validated “{title}” through a review link"},
           {"decision.link", "{actor} did not validate “{title}” through a review link"},
-          {"approval_stale", "Your approval of “{title}” no longer holds: the text changed"},
+          {"approval_stale",
+           "Your approval of “{title}” no longer holds: {actor} changed the text"},
+          {"approval_stale.team",
+           "Your approval of “{title}” for {team} no longer holds: {actor} changed the text"},
           {"task_due", "The task “{task}” is due on {due}"},
           {"task_overdue", "The task “{task}” is overdue (due on {due})"},
           {"shared", "{actor} shared “{title}” with you"},
@@ -71,7 +74,11 @@ const Catalog& French() {
           {"decision", "{actor} demande des modifications de « {title} » pour {team}"},
           {"decision.link.approved", "{actor} a validé « {title} » par un lien de relecture"},
           {"decision.link", "{actor} n’a pas validé « {title} » par un lien de relecture"},
-          {"approval_stale", "Votre validation de « {title} » ne tient plus : le texte a changé"},
+          {"approval_stale",
+           "Votre validation de « {title} » ne tient plus : {actor} a modifié le texte"},
+          {"approval_stale.team",
+           "Votre validation de « {title} » pour {team} ne tient plus : {actor} a modifié le "
+           "texte"},
           {"task_due", "La tâche « {task} » est à rendre le {due}"},
           {"task_overdue", "La tâche « {task} » est en retard (à rendre le {due})"},
           {"shared", "{actor} a partagé « {title} » avec vous"},
@@ -142,6 +149,9 @@ Told Tell(const Catalog& c, const storage::NotificationRecord& n) {
     // A decision through a review link is a visitor's, for no team.
     if (!DataString(data, "link").empty()) key += ".link";
     if (DataString(data, "decision") == "approved") key += ".approved";
+  } else if (n.kind == kind::kApprovalStale && !DataString(data, "team_name").empty()) {
+    // Notifications written before the team's name was kept say the sentence without it.
+    key += ".team";
   }
   const auto pattern = c.lines.find(key);
   const std::map<std::string, std::string> values = {

@@ -227,12 +227,20 @@ void NotifyDecision(Tx& tx, const storage::ContentRecord& content, const std::st
 }
 
 void NotifyApprovalsStale(Tx& tx, const storage::ContentRecord& content,
-                          const std::set<std::string>& approvers, const std::string& actor_id,
-                          TimeMs now) {
-  Notify(tx,
-         {content.workspace_id, kind::kApprovalStale, actor_id, &content, content.id,
-          json::serialize(json::object{{"revision", content.revision}})},
-         approvers, now);
+                          const std::map<std::string, std::vector<std::string>>& teams_of_approver,
+                          const std::string& actor_id, TimeMs now) {
+  for (const auto& [approver, team_names] : teams_of_approver) {
+    std::string teams;
+    for (const auto& name : team_names) {
+      if (name.empty()) continue;
+      if (!teams.empty()) teams += ", ";
+      teams += name;
+    }
+    Notify(tx,
+           {content.workspace_id, kind::kApprovalStale, actor_id, &content, content.id,
+            json::serialize(json::object{{"revision", content.revision}, {"team_name", teams}})},
+           {approver}, now);
+  }
 }
 
 Result<NotificationPage> Notifications::List(const auth::Actor& actor,

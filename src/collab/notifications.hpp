@@ -87,10 +87,11 @@ void NotifyApprovalRequested(storage::Tx& tx, const storage::ContentRecord& cont
 void NotifyDecision(storage::Tx& tx, const storage::ContentRecord& content,
                     const std::string& approval_id, const std::string& team_name,
                     const std::string& decision, const std::string& actor_id, TimeMs now);
-//! Tells the people whose approvals no longer hold because the text changed.
+//! Tells the people whose approvals no longer hold because the text changed, each with the names
+//! of the teams they had approved for.
 void NotifyApprovalsStale(storage::Tx& tx, const storage::ContentRecord& content,
-                          const std::set<std::string>& approvers, const std::string& actor_id,
-                          TimeMs now);
+                          const std::map<std::string, std::vector<std::string>>& teams_of_approver,
+                          const std::string& actor_id, TimeMs now);
 
 //! A reminder of a task due soon or overdue, not given yet.
 struct Reminder {

@@ -122,11 +122,15 @@ void RecordStaleApprovals(Tx& tx, const ContentRecord& c, const std::string& old
   storage::AppendEvent(
       tx, c.workspace_id, actor_id, "approval.stale", c.id,
       json::serialize(json::object{{"teams", std::move(teams)}, {"revision", c.revision}}), now);
-  std::set<std::string> approvers;
+  // Each approver is told which of their teams' approvals no longer hold: one person may have
+  // approved for several teams, and the sentence names them.
+  std::map<std::string, std::vector<std::string>> teams_of_approver;
   for (const auto& [team, approval] : LatestByTeam(approvals, old_hash)) {
-    if (approval->decision == "approved" && approval->user_id) approvers.insert(*approval->user_id);
+    if (approval->decision != "approved" || !approval->user_id) continue;
+    auto found = storage::FindTeam(tx, c.workspace_id, team);
+    teams_of_approver[*approval->user_id].push_back(found ? found->name : std::string());
   }
-  collab::NotifyApprovalsStale(tx, c, approvers, actor_id, now);
+  collab::NotifyApprovalsStale(tx, c, teams_of_approver, actor_id, now);
 }
 
 // The state a write is compared with: what three-way merges are made of.
@@ -369,7 +373,9 @@ Proposal Propose(const json::object& current, const std::optional<json::object>&
                  const ContentInput& in, const std::vector<FieldDef>& defs) {
   // A write on a stale base is combined with what happened since: the answer says so even when
   // no single property needed combining (the writer changed one field, someone else another).
-  Proposal p{current, {}, base.has_value(), {}};
+  // Versions that changed nothing writes are merged on (a status move, a lock, often the
+  // writer's own click while their save was pending) leave nothing to combine: not a merge.
+  Proposal p{current, {}, base.has_value() && *base != current, {}};
   auto settle = [&](const std::string& name, const json::value* base_value, const json::value& cur,
                     json::value wanted, MergeKind kind) -> json::value {
     if (wanted == cur) return cur;

@@ -458,7 +458,14 @@ TEST_F(Collab, WorkflowAsksTeamsAndTellsOfDecisionsAndStaleApprovals) {
   auto edited =
       PatchContent(*owner_, id, VersionOf(current), {{"fields", {{"body", "Texte, modifié."}}}});
   ASSERT_EQ(edited.status, 200) << edited.body;
-  EXPECT_TRUE(Has(Kinds(*reviewer_), "approval_stale"));
+  ASSERT_TRUE(Has(Kinds(*reviewer_), "approval_stale"));
+  // The approver is told for which team their approval no longer holds, and by whom.
+  json::value stale;
+  for (const auto& n : Notifications(*reviewer_)) {
+    if (Str(n.at("kind")) == "approval_stale") stale = n;
+  }
+  EXPECT_EQ(Str(stale.at("data").at("team_name")), "Legal");
+  EXPECT_FALSE(stale.at("actor").is_null());
 }
 
 TEST_F(Collab, ContentAssigneesAreTold) {

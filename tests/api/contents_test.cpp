@@ -818,6 +818,43 @@ TEST(Merge, ChangesToDifferentFieldsOfAStaleBaseMerge) {
   EXPECT_EQ(Revisions(owner, id)[0].at("reason").as_string(), "merge");
 }
 
+// Chloé, alone on a post, ticks a channel and clicks the status button before the autosave goes
+// out: the save is based on the version before the move. Nobody else changed anything, so the
+// answer must not say her changes were combined with someone else's.
+TEST(Merge, AStatusMoveSinceTheBaseIsNotSomeoneElsesChange) {
+  TestServer server;
+  Person owner = MakeOwner(server);
+  const std::string linkedin = ChannelId(owner, "LinkedIn");
+  auto c = CreateContent(owner, {{"type", "social_post"}, {"title", "Post"}});
+  const std::string id = Str(c.at("id"));
+  const auto workflow =
+      owner.client.Get("/api/v1/workspaces/" + owner.workspace_id + "/workflow").Json();
+  const std::string second = Str(workflow.at("statuses").at(1).at("id"));
+  ASSERT_EQ(owner.client.Post(ContentPath(id) + "/status", {{"status", second}}).status, 200);
+  ASSERT_EQ(owner.client.Post(ContentPath(id) + "/lock", {{"reason", "Relecture"}}).status / 100,
+            2);
+  ASSERT_EQ(owner.client.Delete(ContentPath(id) + "/lock").status / 100, 2);
+  auto pending = PatchContent(owner, id, VersionOf(c), {{"channels", {linkedin}}});
+  ASSERT_EQ(pending.status, 200) << pending.body;
+  const auto body = pending.Json().as_object();
+  EXPECT_FALSE(body.contains("merged")) << pending.body;
+  EXPECT_EQ(StringsOf(body.at("channels")), std::vector<std::string>{linkedin});
+  EXPECT_EQ(Str(body.at("status").at("id")), second);
+
+  // Someone else's edit in between is still said to be combined.
+  Person editor = MakeMember(server, owner, "editor");
+  const auto now = GetContent(owner, id);
+  ASSERT_EQ(PatchContent(editor, id, VersionOf(now), {{"title", "Post revu"}}).status, 200);
+  ASSERT_EQ(owner.client
+                .Post(ContentPath(id) + "/status",
+                      {{"status", Str(workflow.at("statuses").at(0).at("id"))}})
+                .status,
+            200);
+  auto stale = PatchContent(owner, id, VersionOf(now), {{"channels", json::array{}}});
+  ASSERT_EQ(stale.status, 200) << stale.body;
+  EXPECT_TRUE(stale.Json().at("merged").as_bool());
+}
+
 TEST(Merge, ChangesToDifferentParagraphsOfOneTextMerge) {
   TestServer server;
   Person owner = MakeOwner(server);

@@ -1041,6 +1041,34 @@ TEST(WorkflowActivity, TheCsvExportHasAHeaderOneRecordPerEventAndDefusesFormulas
   EXPECT_NE(csv.body.find("'@SUM"), std::string::npos) << csv.body;
 }
 
+// The spreadsheet export for people is built by the web app from the JSON (their language, time
+// zone and names); integrations keep this machine form, by `format=csv` or its explicit name.
+TEST(WorkflowActivity, TheMachineCsvStaysForIntegrations) {
+  Desk d;
+  const std::string id = d.ArticleInLegal();
+  ASSERT_EQ(Decide(d.legal, id, 1).status, 201);
+  const std::string query = ActivityPath(d.owner) + "?content=" + id;
+  auto machine = d.owner.client.Get(query + "&format=machine");
+  ASSERT_EQ(machine.status, 200) << machine.body;
+  EXPECT_NE(machine.Header("Content-Type").find("text/csv"), std::string::npos);
+  EXPECT_EQ(machine.body, d.owner.client.Get(query + "&format=csv").body);
+  // Comma-separated, no byte-order mark, UTC times, ids and kinds as the JSON has them.
+  EXPECT_EQ(machine.body.rfind("seq,time,actor,kind,content,details\r\n", 0), 0u) << machine.body;
+  const auto rows = ParseCsv(machine.body);
+  ASSERT_GE(rows.size(), 2u);
+  EXPECT_EQ(rows[1][1].back(), 'Z') << rows[1][1];
+  EXPECT_EQ(rows[1][4], id);
+  EXPECT_EQ(rows[1][3], "approval.given");
+  // The spreadsheet file is built from the JSON: every event the filters keep, in one answer.
+  auto all = d.owner.client.Get(query + "&limit=10000");
+  ASSERT_EQ(all.status, 200) << all.body;
+  EXPECT_EQ(all.Json().at("items").as_array().size(), rows.size() - 1);
+  // A format nobody offers is refused, naming the parameter.
+  auto unknown = d.owner.client.Get(query + "&format=xlsx");
+  EXPECT_EQ(unknown.status, 422) << unknown.body;
+  EXPECT_TRUE(NamesField(unknown, "format")) << unknown.body;
+}
+
 // ---- other workspaces -------------------------------------------------------------------------
 
 TEST(WorkflowAccess, AMemberOfAnotherWorkspaceGets404OnEveryWorkflowRoute) {

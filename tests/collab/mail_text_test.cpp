@@ -77,6 +77,21 @@ TEST(MailText, DecisionsAndTasksSayWhatHappened) {
       std::string::npos);
 }
 
+TEST(MailText, AStaleApprovalNamesTheTeamAndWhoChangedTheText) {
+  const auto fr =
+      NotificationMailText("fr", Item("approval_stale", R"({"team_name":"Légal"})"), "").text;
+  EXPECT_NE(fr.find("Votre validation de « Gaz & \"électricité\" » pour Légal ne tient plus : "
+                    "Chloé <Martin> a modifié le texte"),
+            std::string::npos)
+      << fr;
+  // Stored before the team's name was kept: the sentence has no hole where it would go.
+  const auto en = NotificationMailText("en", Item("approval_stale"), "").text;
+  EXPECT_NE(en.find("Your approval of “Gaz & \"électricité\"” no longer holds: Chloé <Martin> "
+                    "changed the text"),
+            std::string::npos)
+      << en;
+}
+
 TEST(MailText, DigestCountsAndListsItsItems) {
   const auto mail = DigestMailText("fr", {Item("mentioned"), Item("reply")}, "https://x/account");
   EXPECT_EQ(mail.subject, "Votre résumé copydesk : 2 notifications");

@@ -80,6 +80,10 @@ test('legal validation: approve, stale after an edit, refused, approved again, t
   await expect(legalApproval(page)).toContainText(
     /Stale: the text changed since Claire Dubois decided on revision 1/,
   );
+  // Revision 1 stays the validated one, and says it is not the text on screen any more.
+  await expect(page.getByTestId('validated-version')).toHaveText(
+    'Validated version: revision 1 — no longer the current text (revision 2 changed it)',
+  );
 
   // What changed since the approval, word by word.
   await legalApproval(page).getByRole('button', { name: 'Changes since approval' }).click();
@@ -416,9 +420,22 @@ test('the workspace activity: moves and approvals in words, filtered, and as a C
   await expect(moved).toHaveCount(0);
   await expect(approved).toBeVisible();
 
-  // The CSV holds what the page shows.
+  // The spreadsheet file holds what the page shows, as the page says it: the title, the
+  // person's name, one sentence per event (English: commas; UTF-8 with its byte-order mark).
+  const sheet = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download for a spreadsheet' }).click();
+  const sheetFile = await sheet;
+  expect(sheetFile.suggestedFilename()).toMatch(new RegExp(`^copydesk-activity-${api.slug}-`));
+  const rows = readFileSync((await sheetFile.path())!, 'utf8').split('\r\n');
+  expect(rows[0]).toBe('\ufeff"Date and time","Person","Content","What happened","Remark"');
+  expect(rows[1]).toMatch(
+    /^"\d{4}-\d{2}-\d{2} \d{2}:\d{2}","Chloé Martin","Winter tank safety","Legal \(Chloé Martin\) approved revision 1","Fine for Legal\."$/,
+  );
+  expect(rows.join('\n')).not.toContain('moved it to');
+
+  // The machine CSV, for integrations, keeps ids and kinds.
   const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'Download CSV' }).click();
+  await page.getByRole('link', { name: 'CSV for integrations' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('copydesk-activity.csv');
   const csv = readFileSync((await file.path())!, 'utf8');

@@ -154,7 +154,14 @@ export function useWorkspaceActivity(slug: string, query: string) {
   });
 }
 
-/** The same events as a CSV file, for an auditor's spreadsheet (the server names it). */
+/** Every event the filters keep (up to the API's 10,000), for the spreadsheet export. */
+export function fetchWorkspaceActivity(slug: string, query: string): Promise<ActivityPage> {
+  const params = new URLSearchParams(query);
+  params.set('limit', '10000');
+  return api.get<ActivityPage>(`${ws(slug)}/activity?${params.toString()}`);
+}
+
+/** The same events as the server's machine CSV (ids, kinds, UTC times, JSON details). */
 export function workspaceActivityCsvUrl(slug: string, query: string): string {
   const params = new URLSearchParams(query);
   params.set('format', 'csv');

@@ -1,4 +1,9 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import en from '../i18n/en.json';
+import fr from '../i18n/fr.json';
 import type { ActivityEvent } from '../api/types';
 import { describeEvent, isAboutContent, type ActivityContext } from './activity';
 
@@ -100,16 +105,111 @@ describe('describeEvent', () => {
       key: 'activity.locked',
       values: { actor: 'Claire Dubois', reason: 'As validated' },
     });
-    expect(describeEvent(event('task.done', {}), context).key).toBe('activity.other');
+    expect(describeEvent(event('task.finished', {}), context).key).toBe('activity.other');
   });
 });
 
 describe('isAboutContent', () => {
   it('tells content events from the workspace’s own', () => {
-    expect(isAboutContent('content.status_changed')).toBe(true);
-    expect(isAboutContent('approval.given')).toBe(true);
-    expect(isAboutContent('revision.labelled')).toBe(true);
-    expect(isAboutContent('workflow.updated')).toBe(false);
-    expect(isAboutContent('channel.created')).toBe(false);
+    expect(isAboutContent(event('content.status_changed', {}))).toBe(true);
+    expect(isAboutContent(event('approval.given', {}))).toBe(true);
+    expect(isAboutContent(event('revision.labelled', {}))).toBe(true);
+    expect(isAboutContent(event('comment.created', {}))).toBe(true);
+    expect(isAboutContent(event('workflow.updated', {}))).toBe(false);
+    expect(isAboutContent(event('channel.created', {}))).toBe(false);
+    // A task on a content has the content for subject; a project's task has itself.
+    expect(isAboutContent(event('task.created', { task: 'k1' }))).toBe(true);
+    expect(isAboutContent({ ...event('task.created', { task: 'k1' }), subject: 'k1' })).toBe(false);
   });
+});
+
+// Every event the server writes into a workspace's trail reads as a sentence in both languages:
+// the kinds are read from the server's sources, so a new one without its sentence fails here.
+const serverDir = fileURLToPath(new URL('../../../src', import.meta.url));
+
+function serverFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return serverFiles(path);
+    return name.endsWith('.cpp') && !path.includes(`${join('src', 'storage')}`) ? [path] : [];
+  });
+}
+
+/** Each kind the server writes, and whether it is written into a workspace's trail. */
+function serverEventKinds(): Map<string, boolean> {
+  const kinds = new Map<string, boolean>();
+  for (const file of serverFiles(serverDir)) {
+    const source = readFileSync(file, 'utf8');
+    // A call that writes an event (or names its kind), up to the end of its statement.
+    for (const m of source.matchAll(
+      /(AppendEvent\(|Commit\(tx|Record\(tx|\bkind\s*=(?!=))[^;]*;/g,
+    )) {
+      const statement = m[0];
+      const personal = /AppendEvent\(\s*tx,\s*std::nullopt/.test(statement);
+      for (const k of statement.matchAll(/"([a-z_]+\.[a-z_]+)"/g)) {
+        kinds.set(k[1]!, (kinds.get(k[1]!) ?? false) || !personal);
+      }
+    }
+  }
+  return kinds;
+}
+
+function lookup(catalog: unknown, key: string): string | undefined {
+  const found = key
+    .split('.')
+    .reduce<unknown>((at, part) => (at as Record<string, unknown> | undefined)?.[part], catalog);
+  return typeof found === 'string' ? found : undefined;
+}
+
+describe('every event kind the server writes', () => {
+  const kinds = serverEventKinds();
+  const full: ActivityContext = {
+    ...context,
+    personName: () => 'Hugo',
+    projectName: () => 'Salon',
+    roleName: (role) => role,
+    levelName: (level) => level,
+  };
+  // Data as rich as the server's, so that each kind's fullest sentence is checked.
+  const data = {
+    name: 'Nom',
+    title: 'Titre',
+    label: 'Agence',
+    level: 'comment',
+    role: 'editor',
+    from: 'reviewer',
+    to: 'editor',
+    email: 'a@b.fr',
+    members: ['u2'],
+    team: 't-legal',
+    user: 'u2',
+    field: 'body',
+    revision: 3,
+    visitor: 'Marc',
+    task: 'k1',
+  };
+
+  it('finds the kinds in the server’s sources', () => {
+    expect(kinds.get('content.updated')).toBe(true);
+    expect(kinds.get('view.created')).toBe(true);
+    expect(kinds.get('task.completed')).toBe(true);
+    expect(kinds.get('session.opened')).toBe(false);
+    expect(kinds.size).toBeGreaterThan(50);
+  });
+
+  it.each([...kinds].filter(([, inTrail]) => inTrail).map(([kind]) => kind))(
+    '%s has a sentence in English and French',
+    (kind) => {
+      for (const withData of [data, {}]) {
+        const sentence = describeEvent(event(kind, withData), full);
+        expect(sentence.key).not.toBe('activity.other');
+        for (const catalog of [en, fr]) {
+          const template = lookup(catalog, sentence.key);
+          expect(template, `${sentence.key} in the catalog`).toBeDefined();
+          const needed = [...template!.matchAll(/\{\{(\w+)\}\}/g)].map((p) => p[1]!);
+          for (const name of needed) expect(sentence.values).toHaveProperty(name);
+        }
+      }
+    },
+  );
 });

@@ -1,10 +1,20 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client';
 import type { FieldProblem as ServerFieldProblem } from '../api/types';
 import en from '../i18n/en.json';
 import fr from '../i18n/fr.json';
-import { fieldName, fieldProblems, problemMessage, statusRowProblems } from './errors';
+import {
+  fieldMessage,
+  fieldName,
+  fieldProblems,
+  genericErrorMessage,
+  problemMessage,
+  statusRowProblems,
+} from './errors';
 
 // The server's refusals as it sends them (src/workflow/workflow.cpp, src/content/contents.cpp),
 // read in French: not one English sentence of theirs may reach the screen.
@@ -168,5 +178,79 @@ describe('fieldProblems', () => {
     expect(fieldName('statuses[0].gate.teams[1]')).toBe('teams');
     expect(fieldName('move_to.abc123')).toBe('move_to');
     expect(fieldName('reason')).toBe('reason');
+  });
+});
+
+describe('refusals the server explains', () => {
+  it('says an invitation of an existing member in the user’s language, not “unexpected”', () => {
+    const error = refusal(409, 'This person is already a member.', [
+      { field: 'email', message: 'is already a member of this workspace' },
+    ]);
+    expect(genericErrorMessage(t, error)).toBe('E-mail\u00a0: déjà membre de cet espace');
+    expect(problemMessage(english.t, error)).toBe('Email: already a member of this workspace');
+  });
+
+  it('says the conflicts that carry no field', () => {
+    expect(
+      genericErrorMessage(
+        t,
+        refusal(409, 'A workspace needs at least one owner. Make someone else owner first.'),
+      ),
+    ).toBe(french.t('refusal.last_owner'));
+    expect(
+      genericErrorMessage(
+        t,
+        refusal(409, 'This channel has sub-channels. Move or delete them first.'),
+      ),
+    ).toBe(french.t('refusal.channel_has_children'));
+    expect(genericErrorMessage(t, refusal(403, 'Only an owner can make or unmake owners.'))).toBe(
+      french.t('refusal.owner_only'),
+    );
+    expect(genericErrorMessage(t, refusal(403, 'You may not share this content.'))).toBe(
+      french.t('problems.forbidden'),
+    );
+    // The network and the server keep their own sentences.
+    const offline = new ApiError({ type: 'about:blank', title: 'x', status: 0, errors: [] });
+    expect(genericErrorMessage(t, offline)).toBe(french.t('errors.network'));
+  });
+
+  // Every field message the server's sources write is recognised: none falls back to "not valid".
+  const serverDir = fileURLToPath(new URL('../../../src', import.meta.url));
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return files(path);
+      return /\.(cpp|hpp)$/.test(name) ? [path] : [];
+    });
+  const messages = new Set<string>();
+  for (const file of files(serverDir)) {
+    const source = readFileSync(file, 'utf8');
+    const literal = '"((?:[^"\\\\]|\\\\.)*)"';
+    const patterns = [
+      new RegExp(`InvalidField\\(\\s*${literal},\\s*${literal}\\s*\\)`, 'g'),
+      new RegExp(`Fault\\([^,;]+,\\s*${literal}\\s*\\)`, 'g'),
+      new RegExp(`\\{\\s*"[a-z_][a-z_.\\[\\]0-9]*",\\s*${literal}\\s*\\}`, 'g'),
+    ];
+    for (const pattern of patterns) {
+      for (const m of source.matchAll(pattern)) {
+        const message = (m[2] ?? m[1]!).replace(/\\"/g, '"');
+        // Only rules (a field's values like {"decision", "approved"} are data, not refusals).
+        if (/^(is|must|has|cannot|only|goes|give|a |the |would)\b/.test(message)) {
+          messages.add(message);
+        }
+      }
+    }
+  }
+
+  it('finds the server’s field messages', () => {
+    expect(messages.has('is already a member of this workspace')).toBe(true);
+    expect(messages.has('must be a string')).toBe(true);
+    expect(messages.size).toBeGreaterThan(60);
+  });
+
+  it.each([...messages].sort())('translates “%s”', (message) => {
+    const said = fieldMessage(t, message);
+    expect(said).not.toBe(french.t('problems.field.invalid'));
+    expect(said).not.toMatch(/\{\{|undefined|NaN/);
   });
 });

@@ -7,8 +7,18 @@ import type { TranslationKey } from '../i18n/keys';
 // (or status), the fields it names and the few members it adds, and said from the catalogs. What
 // is not recognised gets the catalog's sentence for its kind of problem, never the English text.
 
-/** The sentence for an error no screen has a better word for. */
+/**
+ * The sentence for an error no screen has a better word for. A refusal the server explains (a
+ * 4xx) is said from the catalogs, as `problemMessage` says it: never "something unexpected".
+ */
 export function genericErrorMessage(t: TFunction, error: unknown): string {
+  if (isApiError(error) && !error.isNetworkError && error.status >= 400 && error.status < 500) {
+    return problemMessage(t, error);
+  }
+  return fallbackMessage(t, error);
+}
+
+function fallbackMessage(t: TFunction, error: unknown): string {
   if (isApiError(error)) {
     if (error.isNetworkError) return t('errors.network');
     if (error.status >= 500) return t('errors.server');
@@ -52,7 +62,7 @@ const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 /** A refusal (or any error) in the user's language. */
 export function problemMessage(t: TFunction, error: unknown, attempt?: Attempt): string {
   if (!isApiError(error) || error.isNetworkError || error.status >= 500) {
-    return genericErrorMessage(t, error);
+    return fallbackMessage(t, error);
   }
   const { detail = '' } = error.problem;
   switch (problemKind(error)) {
@@ -75,9 +85,19 @@ export function problemMessage(t: TFunction, error: unknown, attempt?: Attempt):
       // These two carry no field: the server's sentence is the only sign of them.
       if (/\barchived\b/i.test(detail)) return t('problems.archived');
       if (/asks no approval/i.test(detail)) return t('problems.no_approval_asked');
+      for (const [pattern, key] of conflictRules) if (pattern.test(detail)) return t(key);
+      // A refusal that names its fields (already a member, a name already used…) says them.
+      if (error.problem.errors.length > 0) {
+        return fieldProblems(t, error)
+          .map((problem) => problem.text)
+          .join(' · ');
+      }
       return t('problems.conflict');
     case 'forbidden':
-      return t(attempt ? forbiddenKey[attempt] : 'problems.forbidden');
+      if (attempt) return t(forbiddenKey[attempt]);
+      // "You may not …" says no more than the catalog's sentence; these say who may.
+      for (const [pattern, key] of forbiddenRules) if (pattern.test(detail)) return t(key);
+      return t('problems.forbidden');
     case 'not-found':
       return t('problems.not_found');
     case 'unauthorized':
@@ -94,17 +114,105 @@ export function problemMessage(t: TFunction, error: unknown, attempt?: Attempt):
         : t('problems.invalid');
     }
     default:
-      return genericErrorMessage(t, error);
+      return fallbackMessage(t, error);
   }
 }
 
+const forbiddenRules: [RegExp, TranslationKey][] = [
+  [/^Only an owner can/, 'refusal.owner_only'],
+  [/^Only its author/, 'refusal.author_only'],
+  [/X-CSRF-Token/, 'refusal.csrf'],
+  [/^This link does not/, 'refusal.link_level'],
+];
+
+// Refusals that carry no field: the server's sentence is the only sign of them.
+const conflictRules: [RegExp, TranslationKey][] = [
+  [/already set up/i, 'refusal.already_set_up'],
+  [/account with this e-mail already exists/i, 'refusal.account_exists'],
+  [/has sub-channels/i, 'refusal.channel_has_children'],
+  [/contents use this type/i, 'refusal.type_in_use'],
+  [/Only an archived content can be deleted/i, 'refusal.purge_needs_archive'],
+  [/needs at least one owner/i, 'refusal.last_owner'],
+];
+
 // The server's words for a field (errors[].message), as the catalog says them.
+// The specific rules come before the general ones ("is required: contents are in this status"
+// before "is required").
 const fieldRules: [RegExp, TranslationKey, (m: RegExpExecArray) => Record<string, number>][] = [
   [/^must be (\d+) to (\d+) characters$/, 'problems.field.length', (m) => range(m)],
   [/^must be at most (\d+) characters$/, 'problems.field.max_length', (m) => ({ max: +m[1]! })],
   [/^must be at least (\d+) characters$/, 'problems.field.min_length', (m) => ({ min: +m[1]! })],
   [/^is too long/, 'problems.field.too_long', () => ({})],
+  [/^is required: contents are in this status$/, 'problems.field.move_to_required', () => ({})],
+  [/^is required while contents use this channel$/, 'problems.field.move_to_required', () => ({})],
+  [/^is required: this link shows a project$/, 'refusal.field.not_this_link', () => ({})],
+  [/^is not what this link shows$/, 'refusal.field.not_this_link', () => ({})],
   [/^(is required|must not be empty|must say why)/, 'problems.field.required', () => ({})],
+  [/^is already a member of this workspace$/, 'refusal.field.already_member', () => ({})],
+  [/^is already used by another team$/, 'refusal.field.team_name_taken', () => ({})],
+  [/^is already used$/, 'refusal.field.taken', () => ({})],
+  [/^is asked to approve by the workflow$/, 'refusal.field.team_in_workflow', () => ({})],
+  [/^would leave the workspace without an owner$/, 'refusal.last_owner', () => ({})],
+  [
+    /^is not a (member|project|channel|content|content type|task list|comment|revision|version|text field) of this (workspace|content)$/,
+    'refusal.field.unknown',
+    () => ({}),
+  ],
+  [
+    /^(is not in the field's text of that revision|the quote is not at this offset)$/,
+    'refusal.field.quote_gone',
+    () => ({}),
+  ],
+  [/^must be between (\d+) and (\d+)$/, 'refusal.field.between', (m) => range(m)],
+  [/^has more than (\d+) statuses$/, 'problems.field.too_many_statuses', (m) => ({ max: +m[1]! })],
+  [
+    /^(has more than (\d+) \w+|has too many items \(at most (\d+)\))$/,
+    'refusal.field.too_many',
+    (m) => ({ max: +(m[2] ?? m[3])! }),
+  ],
+  [/^must hold (\d+) to (\d+) tasks$/, 'refusal.field.tasks', (m) => range(m)],
+  [
+    /^must be (a string|an integer|true or false|an array of strings|an object|an array|a whole number, 0 or more|a revision number \(1 or more\)|a version of this content \(1 or more\))$/,
+    'refusal.field.wrong_kind',
+    () => ({}),
+  ],
+  [/^must be a date/, 'refusal.field.date', () => ({})],
+  [/^is not a known field$/, 'refusal.field.unknown_field', () => ({})],
+  [/^is not valid for this list$/, 'refusal.field.stale_cursor', () => ({})],
+  [/^must be in the future$/, 'refusal.field.future', () => ({})],
+  [/^must be within a year$/, 'refusal.field.within_year', () => ({})],
+  [
+    /^must be lowercase letters, digits and _, starting with a letter$/,
+    'refusal.field.key_format',
+    () => ({}),
+  ],
+  [/^must be one line$/, 'refusal.field.one_line', () => ({})],
+  [
+    /^cannot be the channel itself or one of its sub-channels$/,
+    'refusal.field.own_parent',
+    () => ({}),
+  ],
+  [/^must be another channel of this workspace$/, 'refusal.field.other_channel', () => ({})],
+  [/^cannot change/, 'refusal.field.fixed', () => ({})],
+  [/^is wrong$/, 'refusal.field.wrong', () => ({})],
+  [
+    /^(is the thread's: change its first comment|only a thread's first comment has an anchor)$/,
+    'refusal.field.thread_first',
+    () => ({}),
+  ],
+  [
+    /^only the workspace's own members write internal comments$/,
+    'refusal.field.internal_members',
+    () => ({}),
+  ],
+  [
+    /^only members of the workspace's staff may share a view$/,
+    'refusal.field.share_view_staff',
+    () => ({}),
+  ],
+  [/^a task is on a content or a project$/, 'refusal.field.task_target', () => ({})],
+  [/^give either a title or a task_list$/, 'refusal.field.title_or_list', () => ({})],
+  [/^goes with a task_list only$/, 'refusal.field.with_list', () => ({})],
   [/^is used by another status$/, 'problems.field.name_taken', () => ({})],
   [/^must be a colou?r like/, 'problems.field.color', () => ({})],
   [/^must be idea, in_progress/, 'problems.field.category', () => ({})],
@@ -113,11 +221,15 @@ const fieldRules: [RegExp, TranslationKey, (m: RegExpExecArray) => Record<string
   [/^is not a team of this workspace$/, 'problems.field.unknown_team', () => ({})],
   [/^must list at least one status$/, 'problems.field.no_status', () => ({})],
   [/^has more than (\d+) statuses$/, 'problems.field.too_many_statuses', (m) => ({ max: +m[1]! })],
-  [/^is required: contents are in this status$/, 'problems.field.move_to_required', () => ({})],
   [/^must be a status that is kept$/, 'problems.field.move_to_kept', () => ({})],
   [/^must be an e-mail address$/, 'problems.field.email', () => ({})],
   [/^is already used by an account$/, 'problems.field.email_taken', () => ({})],
   [/^is not the current (revision|version)$/, 'problems.field.not_current', () => ({})],
+  [
+    /^must be (one of |fr or en$|asc or desc$|relevance, |read, |contents, board|json, |"|\\")/,
+    'refusal.field.choice',
+    () => ({}),
+  ],
 ];
 
 function range(m: RegExpExecArray) {
@@ -143,6 +255,8 @@ const fieldLabelKey: Record<string, TranslationKey> = {
   revision: 'problems.label.revision',
   base_version: 'problems.label.version',
   language: 'problems.label.language',
+  role: 'settings.member_role',
+  title: 'content.title',
 };
 
 /** The last named segment of a field path: "statuses[0].gate.teams[1]" → "teams". */

@@ -14,6 +14,7 @@ import {
   toggleValue,
   viewPath,
   withValues,
+  withWords,
   viewToFilters,
 } from './filters';
 
@@ -94,6 +95,24 @@ describe('one model for the list, search results and saved views', () => {
     expect(filtersToSearch(byDate).toString()).toBe('q=gaz&sort=updated');
     // Without words there is nothing to rank: the list's newest first.
     expect(parseFilters('').sort).toBe('updated');
+  });
+
+  it('ranks words typed on the results page by relevance unless the person chose a sort', () => {
+    // The Search page opened without words, then a query typed: no sort=updated in the URL.
+    const typed = withWords(parseFilters('status=s1'), 'citernes');
+    expect(typed.sort).toBe('relevance');
+    expect(filtersToSearch(typed).toString()).toBe('q=citernes&status=s1');
+    // Typing more, or clearing the words, keeps following the words.
+    expect(filtersToSearch(withWords(typed, 'citernes hiver')).toString()).toBe(
+      'q=citernes+hiver&status=s1',
+    );
+    expect(withWords(typed, '').sort).toBe('updated');
+    expect(filtersToSearch(withWords(typed, '')).toString()).toBe('status=s1');
+    // A sort the person chose stays what they chose.
+    const byDate = withWords(parseFilters('q=gaz&sort=updated'), 'gaz naturel');
+    expect(filtersToSearch(byDate).toString()).toBe('q=gaz+naturel&sort=updated');
+    const byPublication = withWords(parseFilters('sort=publish_at'), 'gaz');
+    expect(filtersToSearch(byPublication).toString()).toBe('q=gaz&sort=publish_at');
   });
 
   it('asks the list endpoint only what it understands: statuses, not words nor relevance', () => {

@@ -207,6 +207,18 @@ export function filtersForWords(q: string): ListFilters {
   return { ...emptyFilters(), q, sort, order: defaultOrder(sort) };
 }
 
+/**
+ * New words typed over the filters. A sort the person did not choose follows the words: typed
+ * words are ranked by relevance, cleared words go back to newest first; a chosen sort stays.
+ */
+export function withWords(filters: ListFilters, q: string): ListFilters {
+  const chosen =
+    filters.sort !== defaultSort(filters.q) || filters.order !== defaultOrder(filters.sort);
+  if (chosen) return { ...filters, q };
+  const sort = defaultSort(q);
+  return { ...filters, q, sort, order: defaultOrder(sort) };
+}
+
 /** The same filters with none set: words and sort kept. */
 export function clearFilters(filters: ListFilters): ListFilters {
   return { ...emptyFilters(), q: filters.q, sort: filters.sort, order: filters.order };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CollabNotification } from '../api/collab';
 import en from '../i18n/en.json';
+import fr from '../i18n/fr.json';
 import { notificationMessage } from './notifications';
 
 const base: CollabNotification = {
@@ -16,10 +17,12 @@ const base: CollabNotification = {
   created_at: '2026-01-01T10:00:00Z',
 };
 
-/** The English sentence, filled in as i18next does. */
-function say(n: CollabNotification): string {
+/** The sentence in a catalog, filled in as i18next does. */
+function say(n: CollabNotification, catalog: Record<string, unknown> = en): string {
   const { key, values } = notificationMessage(n);
-  const template = (en.collab as Record<string, string>)[key.replace('collab.', '')]!;
+  const template = key
+    .split('.')
+    .reduce<unknown>((at, part) => (at as Record<string, unknown>)[part], catalog) as string;
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
 }
 
@@ -66,6 +69,19 @@ describe('notificationMessage', () => {
     );
   });
 
+  it('tells an approver whose approval went stale for which team and who changed the text', () => {
+    const stale = { ...base, kind: 'approval_stale' as const, data: { team_name: 'Juridique' } };
+    expect(say(stale, fr)).toBe(
+      'Votre approbation de « Winter tank safety » pour Juridique ne tient plus : Chloé Martin a modifié le texte',
+    );
+    expect(say({ ...stale, data: {} }, fr)).toBe(
+      'Votre approbation de « Winter tank safety » ne tient plus : Chloé Martin a modifié le texte',
+    );
+    expect(say(stale)).toBe(
+      'Your approval of “Winter tank safety” for Juridique no longer holds: Chloé Martin changed the text',
+    );
+  });
+
   it('tells a content was shared with one', () => {
     expect(say({ ...base, kind: 'shared', data: { level: 'edit' } })).toBe(
       'Chloé Martin shared “Winter tank safety” with you',
@@ -93,10 +109,9 @@ describe('notificationMessage', () => {
       'task_overdue',
       'something_new',
     ]) {
-      const { key } = notificationMessage({ ...base, kind } as CollabNotification);
-      expect(
-        key in { ...Object.fromEntries(Object.keys(en.collab).map((k) => [`collab.${k}`, 1])) },
-      ).toBe(true);
+      const n = { ...base, kind } as CollabNotification;
+      expect(say(n)).not.toMatch(/undefined|\{\{/);
+      expect(say({ ...n, data: { team_name: 'Legal' } })).not.toMatch(/undefined|\{\{/);
     }
   });
 });

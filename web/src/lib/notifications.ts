@@ -49,7 +49,12 @@ export function notificationMessage(n: CollabNotification): {
         values,
       };
     case 'approval_stale':
-      return { key: 'collab.notif_approval_stale', values };
+      // Told to the approver: for which team, and who changed the text. Notifications stored
+      // before the server kept the team's name say it without.
+      return {
+        key: values.team ? 'collab.notif_approval_stale' : 'stale_approval.notification_no_team',
+        values,
+      };
     case 'task_due':
       return { key: 'collab.notif_task_due', values };
     case 'task_overdue':

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ContentSummary, Status, Team } from '../api/types';
-import { canLock, moveItem, teamsOf, teamsUserMayAnswerFor } from './workflow';
+import en from '../i18n/en.json';
+import fr from '../i18n/fr.json';
+import { canLock, moveItem, teamsOf, teamsUserMayAnswerFor, validatedVersion } from './workflow';
 
 const status = (id: string, gate: Status['gate'] = null): Status => ({
   id,
@@ -59,5 +61,35 @@ describe('who answers for a team', () => {
     expect(
       canLock('editor', 'hugo', { ...content, lock: { by: 'hugo', reason: 'x', at: null } }, []),
     ).toBe(true);
+  });
+});
+
+describe('validatedVersion', () => {
+  const say = (
+    catalog: typeof en,
+    content: { validated_revision: number | null; revision: number },
+  ) => {
+    const { key, values } = validatedVersion(content);
+    const [block, name] = key.split('.') as [string, string];
+    const template = (catalog as unknown as Record<string, Record<string, string>>)[block]![name]!;
+    return template.replace(/\{\{(\w+)\}\}/g, (_, v: string) => String(values[v]));
+  };
+
+  it('says the validated revision is the current text only when it is', () => {
+    expect(validatedVersion({ validated_revision: 3, revision: 3 }).current).toBe(true);
+    expect(say(en, { validated_revision: 3, revision: 3 })).toBe('Validated version: revision 3');
+  });
+
+  it('says a validated revision older than the text on screen is no longer the current text', () => {
+    // After a stale approval: revision 3 stays validated, revision 4 is what the reader sees.
+    const stale = { validated_revision: 3, revision: 4 };
+    expect(validatedVersion(stale).current).toBe(false);
+    expect(say(en, stale)).toBe(
+      'Validated version: revision 3 — no longer the current text (revision 4 changed it)',
+    );
+    expect(say(fr, stale)).toContain('ce n’est plus le texte actuel');
+    expect(validatedVersion({ validated_revision: null, revision: 4 }).key).toBe(
+      'approvals.not_validated',
+    );
   });
 });

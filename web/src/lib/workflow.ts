@@ -1,4 +1,5 @@
 import type { ContentSummary, Role, Status, Team } from '../api/types';
+import type { TranslationKey } from '../i18n/keys';
 
 // The workflow's rules as the screens need them. The server decides (workflow/workflow.cpp);
 // these only choose what to offer.
@@ -43,4 +44,24 @@ export function canLock(
   if (role === 'owner' || role === 'admin') return true;
   if (content.owner === userId || content.lock?.by === userId) return true;
   return content.approvals.some((team) => myTeams.includes(team.team_id));
+}
+
+/**
+ * What the approvals panel says of the validated version. A validated revision older than the
+ * current one is not what the reader sees: the line says the text changed since, so nobody
+ * takes the current text for the validated one.
+ */
+export function validatedVersion(
+  content: Pick<ContentSummary, 'validated_revision' | 'revision'>,
+): { key: TranslationKey; values: Record<string, number>; current: boolean } {
+  const validated = content.validated_revision;
+  if (validated === null) return { key: 'approvals.not_validated', values: {}, current: false };
+  if (validated === content.revision) {
+    return { key: 'approvals.validated', values: { revision: validated }, current: true };
+  }
+  return {
+    key: 'stale_approval.validated_not_current',
+    values: { revision: validated, current: content.revision },
+    current: false,
+  };
 }

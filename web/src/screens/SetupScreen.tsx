@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -29,6 +30,9 @@ const checkMessageKey = {
 
 const fieldOrder: SetupField[] = ['name', 'email', 'password', 'workspace_name'];
 
+/** A problem's sentence, said in whatever language the page is in when it is shown. */
+type Said = (t: TFunction) => string;
+
 /** First run: the first account, its workspace, and the owner logged in. */
 export function SetupScreen() {
   const { t, i18n } = useTranslation();
@@ -44,14 +48,16 @@ export function SetupScreen() {
   });
   // The workspace starts in the language the form is shown in; choosing one switches both.
   const language: Language = isLanguage(i18n.language) ? i18n.language : 'en';
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<SetupField, string>>>({});
-  const [formError, setFormError] = useState<'already_set_up' | string | null>(null);
+  // Problems are kept as what went wrong, and said at render time: switching the page's language
+  // says them again in the new one.
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<SetupField, Said>>>({});
+  const [formError, setFormError] = useState<'already_set_up' | { error: unknown } | null>(null);
   const inputs = useRef<Partial<Record<SetupField, HTMLInputElement | null>>>({});
 
   const change = (field: SetupField) => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [field]: event.target.value }));
 
-  const focusFirst = (errors: Partial<Record<SetupField, string>>) => {
+  const focusFirst = (errors: Partial<Record<SetupField, unknown>>) => {
     const first = fieldOrder.find((field) => errors[field]);
     if (first) inputs.current[first]?.focus();
   };
@@ -60,14 +66,12 @@ export function SetupScreen() {
     event.preventDefault();
     setFormError(null);
     const checks = checkSetupForm(values);
-    const errors: Partial<Record<SetupField, string>> = {};
+    const errors: Partial<Record<SetupField, Said>> = {};
     for (const field of fieldOrder) {
       const check = checks[field];
       if (check) {
-        errors[field] = t(checkMessageKey[check], {
-          min: passwordMinLength,
-          max: passwordMaxLength,
-        });
+        errors[field] = (say) =>
+          say(checkMessageKey[check], { min: passwordMinLength, max: passwordMaxLength });
       }
     }
     setFieldErrors(errors);
@@ -90,16 +94,18 @@ export function SetupScreen() {
         setFormError('already_set_up');
       } else if (isApiError(error, 422) || isApiError(error, 400)) {
         // A rule the form could not check itself (an e-mail already used…), on its field.
-        const named: Partial<Record<SetupField, string>> = {};
-        for (const problem of fieldProblems(t, error)) {
+        const named: Partial<Record<SetupField, Said>> = {};
+        fieldProblems(t, error).forEach((problem, index) => {
           const field = fieldOrder.find((one) => one === problem.path);
-          if (field && !named[field]) named[field] = problem.message;
-        }
+          if (field && !named[field]) {
+            named[field] = (say) => fieldProblems(say, error)[index]!.message;
+          }
+        });
         setFieldErrors(named);
         if (Object.keys(named).length > 0) focusFirst(named);
-        else setFormError(problemMessage(t, error));
+        else setFormError({ error });
       } else {
-        setFormError(problemMessage(t, error));
+        setFormError({ error });
       }
     }
   };
@@ -108,7 +114,7 @@ export function SetupScreen() {
     name: field,
     value: values[field],
     onChange: change(field),
-    error: fieldErrors[field],
+    error: fieldErrors[field]?.(t),
     inputRef: (element: HTMLInputElement | null) => {
       inputs.current[field] = element;
     },
@@ -124,7 +130,7 @@ export function SetupScreen() {
             {t('setup.already_done')} <Link to="/login">{t('setup.go_to_login')}</Link>
           </Alert>
         ) : (
-          formError && <Alert>{formError}</Alert>
+          formError && <Alert>{problemMessage(t, formError.error)}</Alert>
         )}
         <form className="form" noValidate onSubmit={onSubmit}>
           <fieldset className="form-section">

@@ -1,13 +1,28 @@
-import { useQueries } from '@tanstack/react-query';
-import { useId, useMemo } from 'react';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { ActivityEvent } from '../../api/types';
-import { useWorkspaceActivity, workspaceActivityCsvUrl } from '../../api/workflow';
-import { contentQuery, useMembers, useTeams, useTypes } from '../../api/workspace';
+import {
+  fetchWorkspaceActivity,
+  useWorkspaceActivity,
+  workspaceActivityCsvUrl,
+} from '../../api/workflow';
+import { contentQuery, useMembers, useProjects, useTeams, useTypes } from '../../api/workspace';
 import { Alert } from '../../components/Alert';
 import { useLocale } from '../../i18n';
-import { activityContext, describeEvent, isAboutContent } from '../../lib/activity';
+import {
+  activityContext,
+  describeEvent,
+  isAboutContent,
+  type ActivityContext,
+} from '../../lib/activity';
+import {
+  activitySpreadsheet,
+  eventPerson,
+  spreadsheetConvention,
+  spreadsheetFileName,
+} from '../../lib/activityCsv';
 import {
   activityApiQuery,
   activityFilterParams,
@@ -40,8 +55,9 @@ export default function ActivityScreen() {
   const teams = useTeams(slug).data ?? [];
   const types = useTypes(slug).data ?? [];
   const members = useMembers(slug).data ?? [];
+  const projects = useProjects(slug).data ?? [];
   const fields = useMemo(() => types.flatMap((type) => type.fields), [types]);
-  const context = activityContext(t, locale, teams, fields);
+  const context = activityContext(t, locale, teams, fields, { members, projects });
   const events = activity.data?.pages.flatMap((page) => page.items) ?? [];
   const titles = useContentTitles(events);
   const filtered = Object.values(filters).some(Boolean);
@@ -51,8 +67,14 @@ export default function ActivityScreen() {
       <div className="page-header">
         <h1>{t('activity_page.title')}</h1>
         <div className="page-header-actions">
-          <a className="button button-quiet" href={workspaceActivityCsvUrl(slug, query)} download>
-            {t('activity_page.download_csv')}
+          <SpreadsheetExport slug={slug} query={query} context={context} />
+          <a
+            className="button button-quiet"
+            href={workspaceActivityCsvUrl(slug, query)}
+            title={t('activity_export.machine_hint')}
+            download
+          >
+            {t('activity_export.machine')}
           </a>
         </div>
       </div>
@@ -72,7 +94,7 @@ export default function ActivityScreen() {
       <ol className="activity-list" aria-busy={activity.isFetching}>
         {events.map((event) => {
           const sentence = describeEvent(event, context);
-          const content = isAboutContent(event.kind) ? event.subject : null;
+          const content = isAboutContent(event) ? event.subject : null;
           return (
             <li key={event.seq} className={`activity-item activity-${event.kind.split('.')[0]}`}>
               {content && (
@@ -112,6 +134,106 @@ export default function ActivityScreen() {
 }
 
 /**
+ * "Download for a spreadsheet": the filtered events in the reader's language and spreadsheet
+ * convention, built in the browser from what the reader may see (titles they cannot open stay
+ * "A content").
+ */
+function SpreadsheetExport({
+  slug,
+  query,
+  context,
+}: {
+  slug: string;
+  query: string;
+  context: ActivityContext;
+}) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState<unknown>(null);
+  const download = async () => {
+    setBusy(true);
+    setFailed(null);
+    try {
+      const { items } = await fetchWorkspaceActivity(slug, query);
+      const titles = new Map<string, string>();
+      const wanted = new Set<string>();
+      for (const event of items) {
+        if (!event.subject || !isAboutContent(event)) continue;
+        if (event.kind === 'content.purged' && typeof event.data.title === 'string') {
+          titles.set(event.subject, event.data.title);
+        } else wanted.add(event.subject);
+      }
+      // A few at a time: an export of a busy month names many contents.
+      const ids = [...wanted].filter((id) => !titles.has(id));
+      for (let at = 0; at < ids.length; at += 6) {
+        await Promise.all(
+          ids.slice(at, at + 6).map(async (id) => {
+            try {
+              const content = await queryClient.fetchQuery({
+                ...contentQuery(id),
+                retry: false,
+                staleTime: 60_000,
+              });
+              titles.set(id, content.title);
+            } catch {
+              titles.set(id, t('activity_page.a_content'));
+            }
+          }),
+        );
+      }
+      const rows = items.map((event) => {
+        const sentence = describeEvent(event, context);
+        return {
+          at: event.at,
+          person: eventPerson(event),
+          content: event.subject && isAboutContent(event) ? (titles.get(event.subject) ?? '') : '',
+          what: t(sentence.key, sentence.values),
+          remark: sentence.comment ?? '',
+        };
+      });
+      const csv = activitySpreadsheet(
+        [
+          t('activity_export.col_time'),
+          t('activity_export.col_person'),
+          t('activity_export.col_content'),
+          t('activity_export.col_what'),
+          t('activity_export.col_remark'),
+        ],
+        rows,
+        spreadsheetConvention(i18n.language),
+      );
+      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = spreadsheetFileName(slug, new Date());
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      setFailed(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-quiet"
+        disabled={busy}
+        title={t('activity_export.spreadsheet_hint')}
+        onClick={() => void download()}
+      >
+        {busy ? t('activity_export.preparing') : t('activity_export.spreadsheet')}
+      </button>
+      {failed !== null && <Alert>{problemMessage(t, failed)}</Alert>}
+    </>
+  );
+}
+
+/**
  * The titles of the contents the events are about, by id. Each content is asked once (and shared
  * with the content page's cache); a purged one keeps the title its last event recorded.
  */
@@ -119,7 +241,7 @@ function useContentTitles(events: ActivityEvent[]): Map<string, string> {
   const purged = new Map<string, string>();
   const ids = new Set<string>();
   for (const event of events) {
-    if (!event.subject || !isAboutContent(event.kind)) continue;
+    if (!event.subject || !isAboutContent(event)) continue;
     if (event.kind === 'content.purged') {
       purged.set(event.subject, typeof event.data.title === 'string' ? event.data.title : '');
     } else {

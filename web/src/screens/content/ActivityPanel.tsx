@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Content, ContentType, Team } from '../../api/types';
+import type { Content, ContentType, Member, Team } from '../../api/types';
 import { useContentActivity } from '../../api/workflow';
 import { Alert } from '../../components/Alert';
 import { useLocale } from '../../i18n';
@@ -12,10 +12,13 @@ export function ActivityPanel({
   content,
   type,
   teams,
+  members = [],
 }: {
   content: Content;
   type: ContentType | undefined;
   teams: Team[];
+  /** To name the people a sharing event names. */
+  members?: Member[];
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -27,7 +30,7 @@ export function ActivityPanel({
     void refetch();
   }, [content.version, refetch]);
 
-  const context = activityContext(t, locale, teams, type?.fields ?? []);
+  const context = activityContext(t, locale, teams, type?.fields ?? [], { members });
 
   if (activity.data === undefined) {
     if (activity.isError) return <Alert>{t('activity.load_failed')}</Alert>;

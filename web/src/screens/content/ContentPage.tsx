@@ -244,7 +244,7 @@ function ContentScreen({
       {history ? (
         <HistoryPanel sync={sync} type={type} />
       ) : activity ? (
-        <ActivityPanel content={latest} type={type} teams={teams} />
+        <ActivityPanel content={latest} type={type} teams={teams} members={members} />
       ) : (
         <ThreadMarksContext.Provider value={threadMarks}>
           <div className="content-layout">

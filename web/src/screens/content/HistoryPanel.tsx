@@ -67,6 +67,7 @@ export function HistoryPanel({ sync, type }: { sync: ContentSync; type: ContentT
     <div className="history">
       <section className="history-list" aria-labelledby="revisions-title">
         <h2 id="revisions-title">{t('history.revisions')}</h2>
+        <p className="muted history-note">{t('history_help.gathered')}</p>
         <ol className="revisions">
           {items.map((revision) => (
             <li key={revision.number}>
@@ -138,6 +139,10 @@ export function HistoryPanel({ sync, type }: { sync: ContentSync; type: ContentT
                       value={compare ?? ''}
                       onChange={(event) => set({ compare: event.target.value || null })}
                     >
+                      {/* The first revision compares with nothing until another is chosen. */}
+                      {compare === null && (
+                        <option value="">{t('history_help.nothing_earlier')}</option>
+                      )}
                       {items
                         .filter((r) => r.number !== current.number)
                         .map((r) => (

@@ -2,7 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { ContentType, FieldDiff } from '../../api/types';
 import { useDiff } from '../../api/workspace';
 import { Alert } from '../../components/Alert';
-import { DiffText, splitSides, toSegments } from '../../content/diff';
+import type { ReactNode } from 'react';
+import { DiffText, splitSides, toSegments, type Segment } from '../../content/diff';
+import { isRun, richDiff, type DiffBlock, type DiffRun } from '../../content/richDiff';
 import { genericErrorMessage } from '../../lib/errors';
 
 // What changed between two revisions, field by field: the history's compare view, and the
@@ -45,11 +47,25 @@ export function DiffView({
       {changed.map((field) => (
         <section key={field.field} className="diff-field">
           <h3>{fieldLabel(field.field, type, t)}</h3>
-          <FieldDiffView field={field} layout={layout} labels={labels} from={from} to={to} />
+          <FieldDiffView
+            field={field}
+            layout={layout}
+            labels={labels}
+            from={from}
+            to={to}
+            rich={isRichText(field.field, type)}
+          />
         </section>
       ))}
     </div>
   );
+}
+
+/** Whether a changed field holds rich text (Markdown), shown rendered. */
+function isRichText(field: string, type: ContentType | undefined): boolean {
+  if (field === 'title') return false;
+  const key = field.startsWith('fields.') ? field.slice('fields.'.length) : field;
+  return type?.fields.find((f) => f.key === key)?.kind === 'richtext';
 }
 
 function FieldDiffView({
@@ -58,13 +74,16 @@ function FieldDiffView({
   labels,
   from,
   to,
+  rich,
 }: {
   field: FieldDiff;
   layout: 'inline' | 'split';
   labels: { added: string; removed: string };
   from: number;
   to: number;
+  rich: boolean;
 }) {
+  const Text = rich ? RichDiffText : DiffText;
   const { t } = useTranslation();
   const show = (value: unknown) =>
     value === null || value === undefined
@@ -86,18 +105,109 @@ function FieldDiffView({
       </div>
     );
   }
-  if (layout === 'inline') return <DiffText segments={toSegments(field.ops)} labels={labels} />;
+  if (layout === 'inline') return <Text segments={toSegments(field.ops)} labels={labels} />;
   const { before, after } = splitSides(field.ops);
   return (
     <div className="diff-split">
       <div>
         <h4>{t('history.revision_number', { number: from })}</h4>
-        <DiffText segments={before} labels={labels} />
+        <Text segments={before} labels={labels} />
       </div>
       <div>
         <h4>{t('history.revision_number', { number: to })}</h4>
-        <DiffText segments={after} labels={labels} />
+        <Text segments={after} labels={labels} />
       </div>
     </div>
   );
+}
+
+/** A rich-text field's changes, rendered as the text reads, insertions and deletions marked. */
+function RichDiffText({
+  segments,
+  labels,
+}: {
+  segments: readonly Segment[];
+  labels: { added: string; removed: string };
+}) {
+  const doc = richDiff(segments);
+  return <div className="diff-text diff-rich">{renderChildren(doc.children, labels)}</div>;
+}
+
+function renderChildren(
+  children: (DiffBlock | DiffRun)[],
+  labels: { added: string; removed: string },
+): ReactNode[] {
+  return children.map((child, index) =>
+    isRun(child) ? renderRun(child, index, labels) : renderBlock(child, index, labels),
+  );
+}
+
+function renderRun(run: DiffRun, key: number, labels: { added: string; removed: string }) {
+  let node: ReactNode = run.text;
+  if (run.marks.includes('code')) node = <code>{node}</code>;
+  if (run.marks.includes('bold')) node = <strong>{node}</strong>;
+  if (run.marks.includes('italic')) node = <em>{node}</em>;
+  if (run.marks.includes('strike')) node = <s>{node}</s>;
+  if (run.kind === 'added') {
+    return (
+      <ins key={key}>
+        <span className="sr-only">{labels.added} </span>
+        {node}
+      </ins>
+    );
+  }
+  if (run.kind === 'removed') {
+    return (
+      <del key={key}>
+        <span className="sr-only">{labels.removed} </span>
+        {node}
+      </del>
+    );
+  }
+  return <span key={key}>{node}</span>;
+}
+
+function renderBlock(block: DiffBlock, key: number, labels: { added: string; removed: string }) {
+  const children = renderChildren(block.children, labels);
+  switch (block.tag) {
+    case 'heading':
+      // Styled as a heading, not one in the page's outline (the field's name is the heading).
+      return (
+        <p key={key} className={`diff-heading diff-heading-${block.level ?? 2}`}>
+          {children}
+        </p>
+      );
+    case 'li':
+      return (
+        <li key={key}>
+          {block.checked !== undefined && (
+            <span aria-hidden="true">{block.checked ? '☑ ' : '☐ '}</span>
+          )}
+          {children}
+        </li>
+      );
+    case 'hr':
+      return <hr key={key} />;
+    case 'br':
+      return <br key={key} />;
+    case 'table':
+      return (
+        <table key={key}>
+          <tbody>{children}</tbody>
+        </table>
+      );
+    case 'p':
+    case 'ul':
+    case 'ol':
+    case 'blockquote':
+    case 'pre':
+    case 'tr':
+    case 'th':
+    case 'td': {
+      const Tag = block.tag;
+      return <Tag key={key}>{children}</Tag>;
+    }
+    default:
+      return <div key={key}>{children}</div>;
+  }
 }

@@ -18,6 +18,7 @@ import { useLocale } from '../../i18n';
 import { problemMessage } from '../../lib/errors';
 import { formatEventTime, formatList } from '../../lib/format';
 import { latestVisitorDecisions } from '../../lib/sharing';
+import { validatedVersion } from '../../lib/workflow';
 import { DiffView } from './RevisionDiff';
 
 // The content page's workflow side: where the content is, who has approved which revision, and
@@ -241,11 +242,7 @@ export function ApprovalsPanel({
         <p className="muted">{t('approvals.none')}</p>
       ) : (
         <>
-          <p className={content.validated_revision ? 'validated' : 'muted'}>
-            {content.validated_revision
-              ? t('approvals.validated', { revision: content.validated_revision })
-              : t('approvals.not_validated')}
-          </p>
+          <ValidatedVersion content={content} />
           <ul className="approval-list">
             {content.approvals.map((team) => (
               <TeamApprovalItem
@@ -282,6 +279,22 @@ export function ApprovalsPanel({
         </Dialog>
       )}
     </section>
+  );
+}
+
+/** The validated version, and whether it is still the text on screen. */
+function ValidatedVersion({ content }: { content: Content }) {
+  const { t } = useTranslation();
+  const line = validatedVersion(content);
+  const className = line.current
+    ? 'validated'
+    : content.validated_revision
+      ? 'validated-outdated'
+      : 'muted';
+  return (
+    <p className={className} data-testid="validated-version">
+      {t(line.key, line.values)}
+    </p>
   );
 }
 

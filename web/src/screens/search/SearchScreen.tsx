@@ -22,6 +22,7 @@ import {
   type ListFilters,
   type SortKey,
   type SortOrder,
+  withWords,
 } from '../../lib/filters';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useShell } from '../AppShell';
@@ -101,7 +102,7 @@ export default function SearchScreen() {
       </div>
       <SearchBox
         q={filters.q}
-        onChange={(q) => setFilters({ ...filters, q }, true)}
+        onChange={(q) => setFilters(withWords(filters, q), true)}
         label={t('search.label')}
         placeholder={t('search.placeholder')}
       />

@@ -16,7 +16,7 @@ import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { useLocale } from '../../i18n';
 import { roleLabelKey } from '../../i18n/keys';
-import { genericErrorMessage } from '../../lib/errors';
+import { fieldProblems, genericErrorMessage } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { looksLikeEmail } from '../../lib/validation';
 import { useShell } from '../AppShell';
@@ -147,7 +147,8 @@ function InviteForm({ slug }: { slug: string }) {
   const invite = useInvite(slug);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('editor');
-  const [problem, setProblem] = useState<string | null>(null);
+  // What went wrong, kept as it came (said at render time, so a language switch re-says it).
+  const [problem, setProblem] = useState<'email_invalid' | { error: unknown } | null>(null);
   const [result, setResult] = useState<{ member?: Member; invitation?: Invitation } | null>(null);
   const [copied, setCopied] = useState(false);
 
@@ -155,7 +156,7 @@ function InviteForm({ slug }: { slug: string }) {
     event.preventDefault();
     setProblem(null);
     if (!looksLikeEmail(email)) {
-      setProblem(t('form.email_invalid'));
+      setProblem('email_invalid');
       return;
     }
     try {
@@ -164,9 +165,17 @@ function InviteForm({ slug }: { slug: string }) {
       setCopied(false);
       setEmail('');
     } catch (error) {
-      setProblem(genericErrorMessage(t, error));
+      setProblem({ error });
     }
   };
+  // The server's refusal of the address (already a member…) is said on the field.
+  const problemText =
+    problem === null
+      ? undefined
+      : problem === 'email_invalid'
+        ? t('form.email_invalid')
+        : (fieldProblems(t, problem.error).find((p) => p.field === 'email')?.message ??
+          genericErrorMessage(t, problem.error));
 
   const link = result?.invitation
     ? new URL(
@@ -182,7 +191,7 @@ function InviteForm({ slug }: { slug: string }) {
         label={t('settings.member_email')}
         type="email"
         value={email}
-        error={problem ?? undefined}
+        error={problemText}
         onChange={(event) => setEmail(event.target.value)}
       />
       <div className="field">

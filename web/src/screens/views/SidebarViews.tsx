@@ -70,6 +70,7 @@ export function SidebarViews({
                 to={path}
                 className={current ? 'active' : undefined}
                 aria-current={current ? 'page' : undefined}
+                title={view.name}
               >
                 <span className="sidebar-view-name">{view.name}</span>
                 {view.shared && (
