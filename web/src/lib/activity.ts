@@ -195,6 +195,11 @@ function describeOtherEvent(event: ActivityEvent, context: ActivityContext): Sen
         key: 'events.content_shared',
         values: { actor, who: who(), level: level(data.level) },
       };
+    case 'content.share_pending':
+      return {
+        key: 'events.content_share_pending',
+        values: { actor, email: str(data.email), level: level(data.level) },
+      };
     case 'content.unshared':
       return { key: 'events.content_unshared', values: { actor, who: who() } };
     case 'content.link_created':
@@ -307,6 +312,13 @@ function describeOtherEvent(event: ActivityEvent, context: ActivityContext): Sen
       return {
         key: 'events.member_invited',
         values: { actor, email: str(data.email), role: role(data.role) },
+      };
+    case 'member.invitation_revoked':
+      return { key: 'events.member_invitation_revoked', values: { actor, email: str(data.email) } };
+    case 'member.password_reset_link':
+      return {
+        key: 'events.member_password_reset_link',
+        values: { actor, person: person(event.subject) },
       };
     case 'member.joined':
       return { key: 'events.member_joined', values: { actor, role: role(data.role) } };
