@@ -9,7 +9,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in what is served: they would publish the app's source and comments.
+    sourcemap: false,
   },
   server: {
     proxy: {

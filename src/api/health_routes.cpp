@@ -1,7 +1,26 @@
 #include "api/api.hpp"
 #include "api/common.hpp"
+#include "core/address.hpp"
+#include "core/random.hpp"
 
 namespace copydesk::api {
+
+namespace {
+
+// Metrics name every route and how busy the server is: for the operator's scraper, which runs
+// on this host or presents the metrics token. A request relayed by a proxy on this host comes
+// from loopback too, but carries a forwarding header: that is not the operator's scraper.
+bool MayReadMetrics(const http::Request& req, const Config& config) {
+  if (!config.metrics_token.empty()) {
+    if (auto header = req.Header("Authorization"); header && header->rfind("Bearer ", 0) == 0) {
+      return ConstantTimeEquals(std::string(header->substr(7)), config.metrics_token);
+    }
+  }
+  return IsLoopbackAddress(req.peer_ip) && !req.Header("X-Forwarded-For") &&
+         !req.Header("Forwarded");
+}
+
+}  // namespace
 
 void AddHealthRoutes(http::Router& router, Services& s) {
   // Alive: the process answers. Used by supervisors to restart a hung server.
@@ -13,7 +32,10 @@ void AddHealthRoutes(http::Router& router, Services& s) {
     if (!s.db.Ping()) return Error{ErrorKind::kUnavailable, "The database is not reachable."};
     return Json(200, {{"status", "ready"}, {"database", std::string(s.db.Backend())}});
   });
-  router.Add("GET", "/metrics", [&s](http::Request&) -> Result<http::Response> {
+  router.Add("GET", "/metrics", [&s](http::Request& req) -> Result<http::Response> {
+    if (!MayReadMetrics(req, s.config))
+      return Error::Forbidden(
+          "Metrics answer on this host only, or with the metrics token (--metrics-token).");
     return http::Response{200, "text/plain; version=0.0.4; charset=utf-8", s.metrics.Render(), {}};
   });
 }

@@ -48,7 +48,8 @@ void AddMeRoutes(http::Router& router, Services& s) {
     auto current = in->String("current_password", JsonInput::kRequired, 1024);
     auto next = in->String("new_password", JsonInput::kRequired, 1024);
     if (auto done = in->Finish(); !done) return std::move(done).error();
-    if (auto changed = s.accounts.ChangePassword(*actor, *current, *next); !changed) {
+    if (auto changed = s.accounts.ChangePassword(*actor, *current, *next, req.remote_ip);
+        !changed) {
       return std::move(changed).error();
     }
     return NoContent();

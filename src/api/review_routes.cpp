@@ -19,11 +19,48 @@ namespace {
 
 inline constexpr const char* kReviewCookie = "copydesk_review";
 
-// Visitors are limited per address: failed openings (a guessed secret or password), and requests
-// on each link.
+// Visitors are limited per address and link: failed openings (a guessed password), and
+// requests. Failed openings are also limited per address across links (guessed secrets), at a
+// higher count: an address shared by many visitors (a company's NAT) is not locked out by one.
+// No limit is kept per link across addresses: one person could then lock every visitor out.
 struct Limits {
-  auth::FailureWindow failed_opens{10, 10 * 60 * 1000};
+  auth::FailureWindow failed_opens{10, 10 * 60 * 1000};            // per address and link
+  auth::FailureWindow failed_opens_anywhere{100, 10 * 60 * 1000};  // per address
   auth::FailureWindow requests{300, 60 * 1000};
+};
+
+// An opening counted as failed before the password is checked, so that guesses sent in
+// parallel cannot pass the limit; the slots are given back unless Failed() is called.
+class OpeningAttempt {
+ public:
+  OpeningAttempt(Limits& limits, const http::Request& req, TimeMs now)
+      : limits_(limits),
+        address_(req.remote_ip),
+        link_(address_ + " " + req.Param("secret")),
+        now_(now) {}
+  ~OpeningAttempt() {
+    if (!taken_ || failed_) return;
+    limits_.failed_opens.Release(link_, now_);
+    limits_.failed_opens_anywhere.Release(address_, now_);
+  }
+  //! Takes the slots: 0, or the milliseconds until the address may try again.
+  TimeMs Take() {
+    if (auto wait = limits_.failed_opens.Reserve(link_, now_); wait > 0) return wait;
+    if (auto wait = limits_.failed_opens_anywhere.Reserve(address_, now_); wait > 0) {
+      limits_.failed_opens.Release(link_, now_);
+      return wait;
+    }
+    taken_ = true;
+    return 0;
+  }
+  //! The secret or the password was wrong: the slots stay taken.
+  void Failed() { failed_ = true; }
+
+ private:
+  Limits& limits_;
+  std::string address_, link_;
+  TimeMs now_;
+  bool taken_ = false, failed_ = false;
 };
 
 Error TooMany(TimeMs retry_after_ms) {
@@ -112,8 +149,8 @@ void AddReviewRoutes(http::Router& router, Services& s) {
       "POST", "/api/v1/review/{secret}/session",
       [&s, limits](http::Request& req) -> Result<http::Response> {
         const TimeMs now = NowMs();
-        if (auto wait = limits->failed_opens.RetryAfter(req.remote_ip, now); wait > 0)
-          return TooMany(wait);
+        OpeningAttempt attempt(*limits, req, now);
+        if (auto wait = attempt.Take(); wait > 0) return TooMany(wait);
         if (auto ok = Throttle(*limits, req, now); !ok) return std::move(ok).error();
         auto in = ReadBody(req);
         if (!in) return std::move(in).error();
@@ -123,8 +160,7 @@ void AddReviewRoutes(http::Router& router, Services& s) {
         if (auto done = in->Finish(); !done) return std::move(done).error();
         auto opened = s.sharing.Open(req.Param("secret"), password, name, email, now);
         if (!opened) {
-          if (opened.error().kind == ErrorKind::kNotFound)
-            limits->failed_opens.Fail(req.remote_ip, now);
+          if (opened.error().kind == ErrorKind::kNotFound) attempt.Failed();
           return std::move(opened).error();
         }
         const auto& session = opened->session;

@@ -4,6 +4,7 @@
 #include "api/common.hpp"
 #include "api/content_json.hpp"
 #include "core/clock.hpp"
+#include "core/text.hpp"
 
 namespace copydesk::api {
 
@@ -70,10 +71,10 @@ json::object WorkflowJson(const std::vector<storage::StatusRecord>& statuses) {
 }
 
 std::string CsvField(const std::string& value) {
-  // Quote every field; a leading =, +, - or @ is defused so spreadsheets never run it as a formula.
+  // Quote every field; a cell a spreadsheet could run as a formula (a leading = + - @, or a
+  // control or format character hiding one) is defused with an apostrophe.
   std::string out = "\"";
-  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@'))
-    out += "'";
+  if (StartsLikeSpreadsheetFormula(value)) out += "'";
   for (char c : value) {
     if (c == '"')
       out += "\"\"";

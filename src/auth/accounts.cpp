@@ -18,7 +18,7 @@ Error WrongCredentials() {
 }
 
 Error TooManyAttempts(TimeMs retry_after_ms) {
-  Error e{ErrorKind::kRateLimited, "Too many failed sign-in attempts. Try again later."};
+  Error e{ErrorKind::kRateLimited, "Too many wrong passwords. Try again later."};
   e.retry_after_seconds = static_cast<int>((retry_after_ms + 999) / 1000);
   return e;
 }
@@ -28,7 +28,7 @@ Error TooManyAttempts(TimeMs retry_after_ms) {
 std::optional<std::string> CheckName(std::string_view name) {
   if (Trim(name).empty()) return "must not be empty";
   if (CountCharacters(name) > 100) return "must be at most 100 characters";
-  return std::nullopt;
+  return CheckNameCharacters(name);
 }
 
 std::optional<std::string> CheckLanguage(std::string_view language) {
@@ -122,28 +122,39 @@ Result<OpenedSession> Accounts::Login(const std::string& email, const std::strin
   const TimeMs now = NowMs();
   const std::string normalized = NormalizeEmail(email);
   const std::string account_key = normalized.empty() ? email : normalized;
-  if (TimeMs wait = std::max(account_failures_.RetryAfter(account_key, now),
-                             ip_failures_.RetryAfter(ip, now));
-      wait > 0) {
-    return TooManyAttempts(wait);
-  }
+  if (auto taken = TakeAttempt(account_key, ip, now); !taken) return std::move(taken).error();
   auto user = db_.Read([&](storage::Tx& tx) { return storage::FindUserByEmail(tx, normalized); });
   // Verify against a decoy when there is no usable hash so both failures cost the same.
   const bool has_hash = user && user->password_hash;
   const bool matches =
       VerifyPassword(password, has_hash ? *user->password_hash : DecoyPasswordHash()) && has_hash;
-  if (!matches) {
-    account_failures_.Fail(account_key, now);
-    ip_failures_.Fail(ip, now);
-    return WrongCredentials();
-  }
-  account_failures_.Clear(account_key);
+  if (!matches) return WrongCredentials();  // the failure was counted beforehand
+  AttemptSucceeded(account_key, ip, now);
   return db_.Write([&](storage::Tx& tx) -> Result<OpenedSession> {
     auto opened = OpenSession(tx, *user, config_, ip, user_agent);
     storage::AppendEvent(tx, std::nullopt, user->id, "session.opened", opened.session.id,
                          "{}", now);
     return opened;
   });
+}
+
+Result<void> Accounts::TakeAttempt(const std::string& account_key, const std::string& ip,
+                                   TimeMs now) {
+  // Counted as a failure before the (slow) check, then given back on success: counted after,
+  // parallel attempts would all pass the check of the count before any of them is added.
+  if (TimeMs wait = account_failures_.Reserve(account_key, now); wait > 0)
+    return TooManyAttempts(wait);
+  if (TimeMs wait = ip_failures_.Reserve(ip, now); wait > 0) {
+    account_failures_.Release(account_key, now);
+    return TooManyAttempts(wait);
+  }
+  return {};
+}
+
+void Accounts::AttemptSucceeded(const std::string& account_key, const std::string& ip,
+                                TimeMs now) {
+  account_failures_.Clear(account_key);
+  ip_failures_.Release(ip, now);
 }
 
 void Accounts::Logout(const Actor& actor) {
@@ -219,12 +230,17 @@ Result<storage::UserRecord> Accounts::UpdateProfile(const Actor& actor,
 }
 
 Result<void> Accounts::ChangePassword(const Actor& actor, const std::string& current,
-                                      const std::string& next) {
+                                      const std::string& next, const std::string& ip) {
   if (auto why = CheckPasswordRules(next)) return Error::InvalidField("new_password", *why);
+  // Guessing the current password from a borrowed session or token counts against the same
+  // limits as guessing it at sign-in.
+  const TimeMs now = NowMs();
+  if (auto taken = TakeAttempt(actor.user.email, ip, now); !taken) return std::move(taken).error();
   auto user = db_.Read([&](storage::Tx& tx) { return storage::FindUserById(tx, actor.user.id); });
   if (!user || !user->password_hash || !VerifyPassword(current, *user->password_hash)) {
     return Error::InvalidField("current_password", "is wrong");
   }
+  AttemptSucceeded(actor.user.email, ip, now);
   const std::string hash = HashPassword(next);
   return db_.Write([&](storage::Tx& tx) -> Result<void> {
     storage::SetPasswordHash(tx, actor.user.id, hash, NowMs());

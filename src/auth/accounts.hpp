@@ -83,8 +83,9 @@ class Accounts {
   Result<storage::UserRecord> UpdateProfile(const Actor& actor, std::optional<std::string> name,
                                             std::optional<std::string> language);
   //! Changes the actor's password after checking the current one; ends their other sessions.
+  //! The check is throttled like a sign-in (same per-account and per-address counts): 429.
   Result<void> ChangePassword(const Actor& actor, const std::string& current,
-                              const std::string& next);
+                              const std::string& next, const std::string& ip);
 
   //! Creates an account from the command line (no password: nobody can log in until one is set).
   Result<storage::UserRecord> CreateUserWithPassword(const std::string& email,
@@ -94,6 +95,12 @@ class Accounts {
   Result<void> ResetPassword(const std::string& email, const std::string& password);
 
  private:
+  //! Counts an attempt at the account's password as failed before checking it; 429 when the
+  //! account or the address has no attempt left.
+  Result<void> TakeAttempt(const std::string& account_key, const std::string& ip, TimeMs now);
+  //! The password was right: the account's failures are forgotten, the address's slot returned.
+  void AttemptSucceeded(const std::string& account_key, const std::string& ip, TimeMs now);
+
   storage::Database& db_;
   const Config& config_;
   FailureWindow account_failures_;

@@ -20,11 +20,19 @@ class FailureWindow {
   TimeMs RetryAfter(const std::string& key, TimeMs now);
   //! Records one failure of `key`.
   void Fail(const std::string& key, TimeMs now);
+  //! Counts a failure of `key` before the attempt's outcome is known (a password check that
+  //! takes a while): 0 when the slot was taken, else the milliseconds until one frees up.
+  //! Checking and taking are one step, so attempts in parallel never get past the limit.
+  TimeMs Reserve(const std::string& key, TimeMs now);
+  //! Gives back a slot Reserve took at `at`: the attempt succeeded.
+  void Release(const std::string& key, TimeMs at);
   //! Forgets `key`'s failures (after a success).
   void Clear(const std::string& key);
 
  private:
   void Prune(std::deque<TimeMs>& times, TimeMs now) const;
+  TimeMs Wait(const std::deque<TimeMs>& times, TimeMs now) const;
+  void Sweep(TimeMs now);
 
   int max_;
   TimeMs window_ms_;

@@ -132,6 +132,7 @@ Result<CheckedLink> CheckLinkInput(const LinkInput& in, TimeMs now) {
     out.label = std::string(Trim(*in.label));
     if (CountCharacters(out.label) > 200)
       return Error::InvalidField("label", "must be at most 200 characters");
+    if (auto why = CheckNameCharacters(out.label)) return Error::InvalidField("label", *why);
   }
   if (in.password && !in.password->empty()) {
     const auto chars = CountCharacters(*in.password);
@@ -385,6 +386,7 @@ Result<OpenedReview> Sharing::Open(const std::string& secret,
   const std::string clean_email = email ? NormalizeEmail(*email) : std::string();
   if (clean_name.empty() || CountCharacters(clean_name) > 100)
     return Error::InvalidField("name", "is required: 1 to 100 characters");
+  if (auto why = CheckNameCharacters(clean_name)) return Error::InvalidField("name", *why);
   if (clean_email.empty()) return Error::InvalidField("email", "must be an e-mail address");
   return db_.Write([&](Tx& tx) -> Result<OpenedReview> {
     auto live = storage::FindShareLink(tx, link->id);

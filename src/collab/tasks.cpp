@@ -374,6 +374,7 @@ Result<void> CheckListName(std::optional<std::string>& name) {
   name = std::string(Trim(*name));
   if (name->empty() || CountCharacters(*name) > 120)
     return Error::InvalidField("name", "must be 1 to 120 characters");
+  if (auto why = CheckNameCharacters(*name)) return Error::InvalidField("name", *why);
   return {};
 }
 

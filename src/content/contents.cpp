@@ -227,6 +227,8 @@ Result<void> CheckInput(Tx& tx, const std::string& workspace_id, const std::vect
       const std::string tag(Trim((*in.tags)[i]));
       if (tag.empty() || CountCharacters(tag) > 60) {
         faults.push_back({"tags[" + std::to_string(i) + "]", "must be 1 to 60 characters"});
+      } else if (auto why = CheckNameCharacters(tag)) {
+        faults.push_back({"tags[" + std::to_string(i) + "]", *why});
       } else if (keys.insert(FoldForMatch(tag)).second) {
         unique.push_back(tag);
       }
@@ -896,6 +898,7 @@ Result<storage::RevisionRecord> Contents::Label(const auth::Actor& actor, const 
   const std::string trimmed(Trim(label));
   if (CountCharacters(trimmed) > 120)
     return Error::InvalidField("label", "must be at most 120 characters");
+  if (auto why = CheckNameCharacters(trimmed)) return Error::InvalidField("label", *why);
   return db_.Write([&](Tx& tx) -> Result<storage::RevisionRecord> {
     auto loaded = Load(tx, actor, id, Action::kEditContent);
     if (!loaded) return std::move(loaded).error();

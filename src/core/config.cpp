@@ -114,6 +114,34 @@ const std::vector<Option>& Options() {
        [](Config& c, const std::string& v) {
          return SetInt(c.mail_interval_ms, v, 10, 3'600'000);
        }},
+      {"--trusted-proxy", "COPYDESK_TRUSTED_PROXY",
+       "reverse proxies whose X-Forwarded-For / Forwarded header names the client: addresses or "
+       "CIDR blocks, comma-separated (e.g. 127.0.0.1,10.0.0.0/8); default none",
+       [](Config& c, const std::string& v) {
+         c.trusted_proxies.clear();
+         std::size_t start = 0;
+         while (start <= v.size()) {
+           auto end = v.find(',', start);
+           if (end == std::string::npos) end = v.size();
+           const std::string item = v.substr(start, end - start);
+           start = end + 1;
+           if (item.find_first_not_of(" \t") == std::string::npos) continue;
+           auto range = ParseAddressRange(item);
+           if (!range) return false;
+           c.trusted_proxies.push_back(*range);
+         }
+         return true;
+       }},
+      {"--metrics-token", "COPYDESK_METRICS_TOKEN",
+       "Bearer token that opens /metrics to other hosts than this one (16 characters or more); "
+       "default none: /metrics answers loopback only",
+       [](Config& c, const std::string& v) {
+         c.metrics_token = v;
+         return v.size() >= 16 && v.find_first_of(" \t\r\n,") == std::string::npos;
+       }},
+      {"--max-connections", "COPYDESK_MAX_CONNECTIONS",
+       "connections open at once (HTTP and WebSocket); more are answered 503; default 1024",
+       [](Config& c, const std::string& v) { return SetInt(c.max_connections, v, 1, 1'000'000); }},
   };
   return options;
 }

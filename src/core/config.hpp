@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/address.hpp"
 #include "core/log.hpp"
 #include "core/result.hpp"
 
@@ -34,6 +35,16 @@ struct Config {
   std::string smtp_user;         //!< empty: no login
   std::string smtp_password;     //!< best from the environment (flags show in `ps`)
   int mail_interval_ms = 2'000;  //!< between two looks at the e-mail outbox
+  //! Reverse proxies whose X-Forwarded-For / Forwarded name the client; none by default (the
+  //! socket peer is then the client, whatever a request says).
+  std::vector<AddressRange> trusted_proxies;
+  std::string metrics_token;  //!< Bearer token that opens /metrics beyond loopback; empty: none
+  //! Connections open at once (HTTP and WebSocket); more are answered 503 and closed. 1024: a
+  //! team of 20 to 100 people, each with a few tabs (up to 6 HTTP/1.1 connections and a
+  //! WebSocket per tab), stays far below it, and 1024 idle connections cost ~30 MiB (a read
+  //! buffer and a coroutine frame each) and 1024 file descriptors, which two cores and the
+  //! usual limits (systemd's 1024 soft, raised at start up to the hard limit) can carry.
+  int max_connections = 1024;
 
   //! True when cookies must be Secure (public URL is https).
   bool SecureCookies() const { return public_url.rfind("https://", 0) == 0; }

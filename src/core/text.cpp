@@ -154,4 +154,72 @@ std::size_t CountCharacters(std::string_view utf8) {
   return n;
 }
 
+namespace {
+
+// The code point of the valid UTF-8 sequence of `len` bytes at the start of `s`.
+std::uint32_t CodePointAt(std::string_view s, std::size_t len) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  if (len == 1) return byte(0);
+  std::uint32_t cp = byte(0) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+  for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (byte(k) & 0x3F);
+  return cp;
+}
+
+bool IsControl(std::uint32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
+
+// Unicode 15's general category Cf (format characters), as ranges.
+bool IsFormat(std::uint32_t cp) {
+  static constexpr std::pair<std::uint32_t, std::uint32_t> kFormat[] = {
+      {0x00AD, 0x00AD},   {0x0600, 0x0605},   {0x061C, 0x061C},   {0x06DD, 0x06DD},
+      {0x070F, 0x070F},   {0x0890, 0x0891},   {0x08E2, 0x08E2},   {0x180E, 0x180E},
+      {0x200B, 0x200F},   {0x202A, 0x202E},   {0x2060, 0x2064},   {0x2066, 0x206F},
+      {0xFEFF, 0xFEFF},   {0xFFF9, 0xFFFB},   {0x110BD, 0x110BD}, {0x110CD, 0x110CD},
+      {0x13430, 0x1343F}, {0x1BCA0, 0x1BCA3}, {0x1D173, 0x1D17A}, {0xE0001, 0xE0001},
+      {0xE0020, 0xE007F},
+  };
+  for (const auto& [first, last] : kFormat) {
+    if (cp >= first && cp <= last) return true;
+  }
+  return false;
+}
+
+// Format characters that change how the text around them reads rather than joining letters:
+// the bidirectional embeddings, overrides and isolates, and the line and paragraph separators.
+// Zero-width joiners stay allowed: emoji sequences and Persian or Indic names need them.
+bool ReordersText(std::uint32_t cp) {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 ||
+         cp == 0x2029 || cp == 0x200E || cp == 0x200F || cp == 0x061C;
+}
+
+}  // namespace
+
+std::optional<std::string> CheckNameCharacters(std::string_view name) {
+  for (std::size_t i = 0; i < name.size();) {
+    const std::size_t len = ValidSequenceAt(name, i);
+    if (len == 0) return "must be valid UTF-8";
+    const std::uint32_t cp = CodePointAt(name.substr(i), len);
+    if (IsControl(cp) || ReordersText(cp))
+      return "must not contain control characters (line breaks, tabs, NUL, direction marks)";
+    i += len;
+  }
+  return std::nullopt;
+}
+
+bool StartsWithControlOrFormat(std::string_view utf8) {
+  if (utf8.empty()) return false;
+  const std::size_t len = ValidSequenceAt(utf8, 0);
+  // Not UTF-8 at all: nothing a spreadsheet reads as text either.
+  if (len == 0) return true;
+  const std::uint32_t cp = CodePointAt(utf8, len);
+  return IsControl(cp) || IsFormat(cp);
+}
+
+bool StartsLikeSpreadsheetFormula(std::string_view text) {
+  if (text.empty()) return false;
+  const char c = text.front();
+  return c == '=' || c == '+' || c == '-' || c == '@' || StartsWithControlOrFormat(text);
+}
+
 }  // namespace copydesk

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,5 +28,20 @@ std::size_t CountCharacters(std::string_view utf8);
 //! U+FFFD and no character is cut in half. For text from outside, such as HTTP headers, that is
 //! stored and later sent back inside JSON.
 std::string ToValidUtf8(std::string_view text, std::size_t max_bytes);
+
+//! Why `name` cannot be a name (of a person, workspace, team, channel, type, project, tag, view,
+//! task list…), or nullopt. Checked by every name's rule: a name is shown in lists, e-mails,
+//! logs and exports, where a NUL, a line break, an escape or an invisible direction override
+//! would cut it, forge a line or make it read as something else. `name` is valid UTF-8.
+std::optional<std::string> CheckNameCharacters(std::string_view name);
+
+//! True when `utf8` is a control (Unicode Cc) or format (Cf) character at its start: the
+//! characters a spreadsheet may skip or act on before it sees what follows.
+bool StartsWithControlOrFormat(std::string_view utf8);
+
+//! True when a spreadsheet could take a cell holding `text` for a formula: it starts with
+//! = + - @, or with a control or format character (a tab, a CR, a zero-width space, a direction
+//! mark…) that can come before one. Exports prefix such cells with an apostrophe.
+bool StartsLikeSpreadsheetFormula(std::string_view text);
 
 }  // namespace copydesk

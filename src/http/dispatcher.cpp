@@ -33,7 +33,9 @@ void AddCommonHeaders(Response& response, const Request& request, bool api) {
   response.With("X-Frame-Options", "DENY");
   response.With("Content-Security-Policy",
                 api ? "default-src 'none'; frame-ancestors 'none'"
-                    : "default-src 'self'; img-src 'self' data: https:; style-src 'self' "
+                    // Images only from copydesk itself: a content embedding a remote image
+                    // would tell its owner who reads the content, and when.
+                    : "default-src 'self'; img-src 'self' data:; style-src 'self' "
                       "'unsafe-inline'; script-src 'self'; connect-src 'self'; "
                       "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
   if (api) response.With("Cache-Control", "no-store");
@@ -50,6 +52,37 @@ std::string_view MethodLabel(const std::string& method) {
 }
 
 }  // namespace
+
+std::string PathForLog(std::string_view path) {
+  // Segments that follow these carry a secret (review links, invitations), in the API and in
+  // the web app's pages alike.
+  static constexpr std::string_view kBeforeSecret[] = {"review", "invite", "invitations"};
+  const auto looks_like_secret = [](std::string_view segment) {
+    // NewSecret(): 43 characters of URL-safe base64. Masked wherever they appear, so a route
+    // added later with a secret in its path is covered too.
+    if (segment.size() < 40) return false;
+    for (char c : segment) {
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return false;
+    }
+    return true;
+  };
+  std::string out;
+  out.reserve(path.size());
+  std::string_view previous;
+  std::size_t start = 0;
+  while (start < path.size()) {
+    auto end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    const std::string_view segment = path.substr(start, end - start);
+    bool secret = looks_like_secret(segment);
+    for (auto before : kBeforeSecret) secret = secret || (previous == before && !segment.empty());
+    out += secret ? std::string_view("{secret}") : segment;
+    if (end < path.size()) out += '/';
+    previous = segment;
+    start = end + 1;
+  }
+  return out;
+}
 
 Dispatcher::Dispatcher(const Router& router, const StaticFiles& files, Metrics& metrics)
     : router_(router), files_(files), metrics_(metrics) {}
@@ -143,7 +176,7 @@ void Dispatcher::Account(const Request& request, const std::string& pattern,
     Log(LogLevel::kInfo, "request",
         {{"request_id", request.request_id},
          {"method", request.method},
-         {"path", request.path},
+         {"path", PathForLog(request.path)},
          {"route", pattern},
          {"status", response.status},
          {"bytes", response.body.size()},

@@ -10,6 +10,10 @@
 
 namespace copydesk::http {
 
+//! `path` as the access log writes it: the secrets some paths carry (review links, invitations)
+//! replaced by "{secret}", since logs are read, kept and shipped more widely than the database.
+std::string PathForLog(std::string_view path);
+
 //! Turns one request into one response: routes API paths, serves the web app otherwise, maps
 //! errors and exceptions to problem+json, adds the common headers, counts and logs. Thread-safe.
 class Dispatcher {

@@ -23,7 +23,8 @@ struct Request {
   std::vector<std::pair<std::string, std::string>> query;  //!< decoded query parameters, in order
   std::map<std::string, std::string, CaseInsensitiveLess> headers;
   std::string body;
-  std::string remote_ip;
+  std::string remote_ip;  //!< the client: the socket peer, or what a trusted proxy says
+  std::string peer_ip;    //!< the socket peer (a proxy's address when behind one)
   std::string request_id;
   std::map<std::string, std::string> params;  //!< path parameters from the route pattern
 

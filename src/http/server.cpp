@@ -11,6 +11,7 @@
 #endif
 
 #include <pthread.h>
+#include <sys/resource.h>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -21,6 +22,7 @@
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/buffers_to_string.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
@@ -36,6 +38,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/address.hpp"
 #include "core/log.hpp"
 #include "core/random.hpp"
 #include "http/problem.hpp"
@@ -173,6 +176,25 @@ class LiveSession : public std::enable_shared_from_this<LiveSession> {
   bool ended_ = false;                              // guarded by mutex_
 };
 
+// Refused connections (over --max-connections) are answered and closed within this time.
+constexpr auto kRefusalTimeout = std::chrono::seconds(2);
+
+// Every value of a header that may be repeated, joined as one list (RFC 9110 §5.3).
+std::optional<std::string> JoinedHeader(const bhttp::request_parser<bhttp::string_body>& parser,
+                                        std::string_view name) {
+  std::optional<std::string> out;
+  for (const auto& field : parser.get()) {
+    if (!beast::iequals(field.name_string(), name)) continue;
+    if (out) {
+      *out += ", ";
+      *out += std::string(field.value());
+    } else {
+      out = std::string(field.value());
+    }
+  }
+  return out;
+}
+
 bool SaneRequestId(std::string_view id) {
   if (id.empty() || id.size() > 64) return false;
   for (char c : id) {
@@ -196,6 +218,7 @@ struct Server::Impl {
         acceptor(asio::make_strand(ioc)) {}
 
   asio::awaitable<void> Accept();
+  asio::awaitable<void> Refuse(tcp::socket socket);
   asio::awaitable<void> Serve(std::shared_ptr<Connection> conn);
   asio::awaitable<void> ServeLive(std::shared_ptr<Connection> conn,
                                   bhttp::request<bhttp::string_body> upgrade,
@@ -221,6 +244,9 @@ struct Server::Impl {
   std::condition_variable connections_changed;
   std::map<std::uint64_t, std::weak_ptr<Connection>> connections;
   std::uint64_t next_id = 0;
+  // Connections being refused (over the cap): counted apart, and bounded too.
+  std::atomic<int> refusing{0};
+  std::atomic<bool> warned_forwarded{false};
 };
 
 void Server::Impl::Register(std::uint64_t id, const std::shared_ptr<Connection>& conn) {
@@ -246,12 +272,29 @@ asio::awaitable<void> Server::Impl::Accept() {
       Log(LogLevel::kWarn, "accept failed", {{"error", ec.message()}});
       continue;
     }
-    auto conn = std::make_shared<Connection>(std::move(socket));
     std::uint64_t id;
+    bool full;
     {
       std::lock_guard lock(connections_mutex);
       id = next_id++;
+      full = static_cast<int>(connections.size()) >= config.max_connections;
     }
+    if (full) {
+      // Over the cap: a short 503 and a close, rather than a silent reset or a connection left
+      // waiting in the backlog. Those being refused are bounded too: past the cap again, they
+      // are closed at once.
+      if (refusing.fetch_add(1) < config.max_connections) {
+        auto executor = socket.get_executor();
+        asio::co_spawn(executor, Refuse(std::move(socket)),
+                       [this](std::exception_ptr) { --refusing; });
+      } else {
+        --refusing;
+        beast::error_code close_ec;
+        socket.close(close_ec);
+      }
+      continue;
+    }
+    auto conn = std::make_shared<Connection>(std::move(socket));
     Register(id, conn);
     auto executor = conn->stream.get_executor();
     asio::co_spawn(executor, Serve(std::move(conn)), [this, id](std::exception_ptr e) {
@@ -265,6 +308,32 @@ asio::awaitable<void> Server::Impl::Accept() {
       Unregister(id);
     });
   }
+}
+
+asio::awaitable<void> Server::Impl::Refuse(tcp::socket socket) {
+  beast::tcp_stream stream(std::move(socket));
+  const std::string body =
+      R"({"type":"about:blank","title":"Service Unavailable","status":503,)"
+      R"("detail":"The server has too many connections open. Try again in a moment."})";
+  const std::string answer =
+      "HTTP/1.1 503 Service Unavailable\r\nServer: copydesk\r\n"
+      "Content-Type: application/problem+json\r\nRetry-After: 1\r\nConnection: close\r\n"
+      "Content-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n" + body;
+  stream.expires_after(kRefusalTimeout);
+  auto [write_ec, written] = co_await asio::async_write(stream, asio::buffer(answer), kAsTuple);
+  beast::error_code ec;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  // Read what the client sent until it closes: closing with unread bytes would reset the
+  // connection, and the client could lose the answer.
+  if (!write_ec) {
+    char sink[4096];
+    while (true) {
+      auto [read_ec, n] = co_await stream.async_read_some(asio::buffer(sink), kAsTuple);
+      if (read_ec) break;
+    }
+  }
+  stream.socket().close(ec);
 }
 
 asio::awaitable<bool> Server::Impl::Send(Connection& conn, const Request& request,
@@ -329,6 +398,7 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
             unread.path = path;
         }
         unread.remote_ip = remote_ip;
+        unread.peer_ip = remote_ip;
         unread.request_id = NewId();
         co_await Send(*conn, unread, dispatcher.Refuse(unread, *refusal), 11, false);
       }
@@ -340,7 +410,20 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
     Request request;
     request.method = std::string(head.method_string());
     request.target = std::string(head.target());
-    request.remote_ip = remote_ip;
+    request.peer_ip = remote_ip;
+    {
+      const auto forwarded = JoinedHeader(parser, "Forwarded");
+      const auto forwarded_for = JoinedHeader(parser, "X-Forwarded-For");
+      request.remote_ip =
+          ClientAddress(remote_ip, config.trusted_proxies, forwarded, forwarded_for);
+      if ((forwarded || forwarded_for) && config.trusted_proxies.empty() &&
+          !warned_forwarded.exchange(true)) {
+        // Behind a proxy every client would share its address, and its lockouts.
+        Log(LogLevel::kWarn, "forwarding headers ignored: no --trusted-proxy",
+            {{"peer", remote_ip},
+             {"hint", "set --trusted-proxy to this proxy's address if copydesk runs behind it"}});
+      }
+    }
     for (const auto& field : head) {
       request.headers[std::string(field.name_string())] = std::string(field.value());
     }
@@ -478,7 +561,33 @@ Server::~Server() {
   Shutdown(std::chrono::milliseconds(0));
 }
 
+namespace {
+
+// Each connection holds a file descriptor, and so does each one being refused; the database,
+// its journal, the search index and the listener need a few more. The usual soft limit (1024)
+// would make accept fail before the cap answers, so it is raised towards the hard limit.
+void RaiseFileLimit(int max_connections) {
+  const rlim_t wanted = static_cast<rlim_t>(max_connections) * 2 + 128;
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
+  if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < wanted) {
+    rlimit raised = limit;
+    raised.rlim_cur = limit.rlim_max == RLIM_INFINITY ? wanted : std::min(wanted, limit.rlim_max);
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+  }
+  if (limit.rlim_cur != RLIM_INFINITY &&
+      limit.rlim_cur < static_cast<rlim_t>(max_connections) + 128) {
+    Log(LogLevel::kWarn, "file limit below --max-connections",
+        {{"open_files", static_cast<std::int64_t>(limit.rlim_cur)},
+         {"max_connections", max_connections},
+         {"hint", "raise LimitNOFILE (systemd) or ulimit -n, or lower --max-connections"}});
+  }
+}
+
+}  // namespace
+
 void Server::Start() {
+  RaiseFileLimit(impl_->config.max_connections);
   const std::string& listen = impl_->config.listen;
   const auto colon = listen.rfind(':');
   std::string host = listen.substr(0, colon);
@@ -505,6 +614,7 @@ void Server::Start() {
   }
   Log(LogLevel::kInfo, "listening",
       {{"address", Address()},
+       {"max_connections", impl_->config.max_connections},
        {"io_threads", impl_->io_threads},
        {"worker_threads", impl_->config.worker_threads}});
 }

@@ -102,7 +102,10 @@ Response StaticFiles::Serve(const std::string& path, bool accepts_gzip) const {
       path.find('\0') != std::string::npos || path.find('\\') != std::string::npos ||
       path.find("/..") != std::string::npos || path.find("//") != std::string::npos;
   const std::string last = path.substr(path.rfind('/') + 1);
-  if (!suspicious && path.size() > 1) {
+  // Source maps hand out the app's original source, comments included; the production build
+  // makes none, and one left in the folder by a development build is not served either.
+  const bool source_map = last.size() > 4 && last.compare(last.size() - 4, 4, ".map") == 0;
+  if (!suspicious && !source_map && path.size() > 1) {
     std::error_code ec;
     const fs::path candidate = fs::weakly_canonical(root_ / path.substr(1), ec);
     const auto [root_end, _] =

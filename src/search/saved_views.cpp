@@ -41,6 +41,8 @@ Result<void> Apply(const ViewInput& in, storage::SavedViewRecord& view,
     const auto name = Trim(*in.name);
     if (name.empty() || CountCharacters(name) > 100)
       faults.push_back({"name", "must be 1 to 100 characters"});
+    else if (auto why = CheckNameCharacters(name))
+      faults.push_back({"name", *why});
     else
       view.name = std::string(name);
   }

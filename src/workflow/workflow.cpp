@@ -122,6 +122,8 @@ Result<std::vector<storage::StatusRecord>> Workflow::Replace(
       const std::string at = "statuses[" + std::to_string(i) + "].";
       if (Trim(s.name).empty() || CountCharacters(s.name) > 60)
         faults.push_back({at + "name", "must be 1 to 60 characters"});
+      else if (auto why = CheckNameCharacters(s.name))
+        faults.push_back({at + "name", *why});
       else if (!names.insert(FoldForMatch(Trim(s.name))).second)
         faults.push_back({at + "name", "is used by another status"});
       if (s.color.size() != 7 || s.color[0] != '#' ||

@@ -82,7 +82,10 @@ Result<std::vector<FieldDef>> ParseFieldDefs(const json::value& input) {
       faults.push_back({at + "key", "is used by another field"});
     }
     def.key = *key;
-    if (Trim(*label).empty()) faults.push_back({at + "label", "must not be empty"});
+    if (Trim(*label).empty())
+      faults.push_back({at + "label", "must not be empty"});
+    else if (auto why = CheckNameCharacters(*label))
+      faults.push_back({at + "label", *why});
     def.label = std::string(Trim(*label));
     if (auto parsed = ParseFieldKind(*kind)) {
       def.kind = *parsed;

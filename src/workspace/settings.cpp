@@ -31,7 +31,7 @@ std::optional<std::string> CheckLabel(std::string_view name, std::size_t max_cha
   if (Trim(name).empty()) return "must not be empty";
   if (CountCharacters(name) > max_chars)
     return "must be at most " + std::to_string(max_chars) + " characters";
-  return std::nullopt;
+  return CheckNameCharacters(name);
 }
 
 std::string Event(json::object o) {

@@ -29,13 +29,13 @@ std::string EventData(boost::json::object data) {
 std::optional<std::string> CheckWorkspaceName(std::string_view name) {
   if (Trim(name).empty()) return "must not be empty";
   if (CountCharacters(name) > 100) return "must be at most 100 characters";
-  return std::nullopt;
+  return CheckNameCharacters(name);
 }
 
 std::optional<std::string> CheckTeamName(std::string_view name) {
   if (Trim(name).empty()) return "must not be empty";
   if (CountCharacters(name) > 80) return "must be at most 80 characters";
-  return std::nullopt;
+  return CheckNameCharacters(name);
 }
 
 std::string UniqueSlug(Tx& tx, const std::string& name) {
