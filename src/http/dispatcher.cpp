@@ -54,9 +54,10 @@ std::string_view MethodLabel(const std::string& method) {
 }  // namespace
 
 std::string PathForLog(std::string_view path) {
-  // Segments that follow these carry a secret (review links, invitations), in the API and in
-  // the web app's pages alike.
-  static constexpr std::string_view kBeforeSecret[] = {"review", "invite", "invitations"};
+  // Segments that follow these carry a secret (review links, invitations, password links), in
+  // the API and in the web app's pages alike.
+  static constexpr std::string_view kBeforeSecret[] = {"review", "invite", "invitations",
+                                                       "password-resets", "reset-password"};
   const auto looks_like_secret = [](std::string_view segment) {
     // NewSecret(): 43 characters of URL-safe base64. Masked wherever they appear, so a route
     // added later with a secret in its path is covered too.

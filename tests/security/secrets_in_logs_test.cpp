@@ -47,6 +47,16 @@ TEST(SecretsInLogs, OpeningAReviewLinkAndAcceptingAnInvitationLeaveNeitherSecret
                               {{"name", "Claire"}, {"password", kPassword}});
   ASSERT_EQ(accepted.status, 201) << accepted.body;
 
+  // A password link an admin made for Claire: its page in the web app, then the API behind it.
+  auto claire_id = std::string(accepted.Json().at("user").at("id").as_string());
+  auto password_link = owner.Post(
+      "/api/v1/workspaces/" + ws + "/members/" + claire_id + "/password-reset", json::object{});
+  ASSERT_EQ(password_link.status, 201) << password_link.body;
+  const std::string url(password_link.Json().at("url").as_string());
+  const std::string reset_secret = url.substr(url.rfind('/') + 1);
+  EXPECT_EQ(claire.Get("/reset-password/" + reset_secret).status, 200);
+  EXPECT_EQ(claire.Get("/api/v1/password-resets/" + reset_secret).status, 200);
+
   // A review link: its page, the API before and after the visitor says who they are, and a
   // path under it that matches no route.
   auto article = owner.Post("/api/v1/workspaces/" + ws + "/contents",
@@ -71,10 +81,12 @@ TEST(SecretsInLogs, OpeningAReviewLinkAndAcceptingAnInvitationLeaveNeitherSecret
   const std::string& log = serve.err();
   EXPECT_EQ(log.find(token), std::string::npos) << log;
   EXPECT_EQ(log.find(secret), std::string::npos) << log;
+  EXPECT_EQ(log.find(reset_secret), std::string::npos) << log;
   // The requests are still there, with the secret masked.
   EXPECT_NE(log.find(R"("path":"/review/{secret}")"), std::string::npos) << log;
   EXPECT_NE(log.find(R"("path":"/invite/{secret}")"), std::string::npos) << log;
   EXPECT_NE(log.find(R"("path":"/api/v1/review/{secret}/session")"), std::string::npos) << log;
+  EXPECT_NE(log.find(R"("path":"/api/v1/password-resets/{secret}")"), std::string::npos) << log;
 }
 
 }  // namespace
