@@ -20,10 +20,11 @@ namespace fs = std::filesystem;
 
 //! One documented operation.
 struct Operation {
-  std::string method;      // "GET", …
-  std::string path;        // "/api/v1/workspaces/{ws}"
-  bool is_public = false;  // `security: []`: no credentials needed
-  int line = 0;            // in the YAML, for messages
+  std::string method;       // "GET", …
+  std::string path;         // "/api/v1/workspaces/{ws}"
+  bool is_public = false;   // `security: []`: no credentials needed
+  bool takes_body = false;  // has a `requestBody`
+  int line = 0;             // in the YAML, for messages
 };
 
 // The description sits at a fixed place in the source tree, found from this file's path.
@@ -78,10 +79,12 @@ std::vector<Operation> ReadOperations(const fs::path& file) {
         if (key != method) continue;
         std::string upper = key;
         for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        out.push_back({upper, path, false, number});
+        out.push_back({upper, path, false, false, number});
       }
     } else if (first == 6 && text == "security: []" && !out.empty() && out.back().path == path) {
       out.back().is_public = true;
+    } else if (first == 6 && text == "requestBody:" && !out.empty() && out.back().path == path) {
+      out.back().takes_body = true;
     }
   }
   return out;
@@ -206,6 +209,33 @@ TEST(OpenApi, EveryDocumentedOperationExistsWithTheDocumentedSecurity) {
     EXPECT_EQ(verdict, expected) << "documented as "
                                  << (op.is_public ? "public (security: [])" : "authenticated")
                                  << " but the server gave " << Describe(verdict);
+  }
+}
+
+// The statuses the HTTP layer gives before any route runs, asked of every operation: an oversized
+// head is 431 everywhere, an oversized body 413 and a body that is not JSON 415 wherever a body
+// is taken. The description lists
+// both on each such operation; with COPYDESK_API_EXCHANGES set, make test-contract checks these
+// answers against it like every other exchange.
+TEST(OpenApi, EveryOperationRefusesAnOversizedHeadAndAnOversizedOrNonJsonBody) {
+  TestServer server([](Config& config) { config.max_body_bytes = 1024; });
+  const fs::path file = DescriptionFile();
+  const std::string padding(server.config().max_header_bytes + 1024, 'a');
+  const std::string big_body = "{\"title\": \"" + std::string(4096, 'a') + "\"}";
+  for (const auto& op : ReadOperations(file)) {
+    SCOPED_TRACE(file.string() + ":" + std::to_string(op.line) + " " + op.method + " " + op.path);
+    auto client = server.Client();
+    EXPECT_EQ(
+        client.Send(op.method, Concrete(op.path), std::nullopt, {{"X-Padding", padding}}).status,
+        431);
+    if (op.takes_body) {
+      EXPECT_EQ(client.Send(op.method, Concrete(op.path), big_body).status, 413);
+      EXPECT_EQ(client
+                    .Send(op.method, Concrete(op.path), std::string("{}"),
+                          {{"Content-Type", "text/plain"}})
+                    .status,
+                415);
+    }
   }
 }
 

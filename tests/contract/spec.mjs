@@ -36,7 +36,7 @@ export function operationsOf(spec) {
     const methods = new Map();
     for (const method of kMethods) {
       if (!item[method]) continue;
-      methods.set(method.toUpperCase(), item[method]);
+      methods.set(method.toUpperCase(), { ...item[method], pathParameters: item.parameters ?? [] });
       count++;
     }
     const segments = template.split("/");
