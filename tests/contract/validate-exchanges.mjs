@@ -5,12 +5,14 @@
 //     `Allow` lists exactly the documented methods);
 //   - the status is documented for the operation;
 //   - the body has a documented media type and is valid against its schema (JSON Schema 2020-12,
-//     every object schema closed unless it says `additionalProperties: true`);
+//     strict: every object schema must say whether it is closed, see spec.mjs);
 //   - every header sent is described (on the response, or among the headers every answer carries),
 //     sent once, valid against its schema; required ones are there;
-//   - a request the server accepted (2xx) is valid against the operation's request schema, so the
-//     description is never stricter than the server.
-// Then it reports coverage: operations and operation/status pairs seen.
+//   - the bad-input rule of info.description: a body accepted or refused with 422 has the request
+//     schema's shape, a body refused with 400 fails the request schema (so the description is
+//     neither stricter nor looser than the server).
+// Each violation is printed once with its operation, status, JSON pointer, count and an example
+// test. Then it reports coverage: operations and operation/status pairs seen.
 //
 // Usage: node validate-exchanges.mjs <exchanges.jsonl> [--coverage-file FILE]
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
