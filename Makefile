@@ -48,7 +48,7 @@ test-unit:
 # The API contract (tests/contract): docs/api/openapi.yaml passes Redocly's recommended rules,
 # every exchange the API tests made is one the description allows (status, headers, body, strictly),
 # and a client generated from it runs a realistic scenario against the server.
-test-contract:
+test-contract: bootstrap
 	@cd tests/contract && npm run --silent lint
 	@cd tests/contract && node validate-exchanges.mjs $(API_EXCHANGES)
 	@cd tests/contract && COPYDESK_BIN=$(CURDIR)/build/copydesk npm run --silent client

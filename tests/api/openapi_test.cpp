@@ -265,5 +265,26 @@ TEST(OpenApi, NoOperationAcceptsAnUnknownMember) {
   EXPECT_GT(refused_by_name, 20) << "most operations should read the body before anything else";
 }
 
+// A browser session must send its X-CSRF-Token on every unsafe method: without it, each
+// authenticated write answers 403 before anything else, as the description lists.
+TEST(OpenApi, EveryWriteWithASessionAndNoCsrfTokenIs403) {
+  TestServer server;
+  Person owner = MakeOwner(server);
+  HttpClient forgetful = owner.client;
+  forgetful.UseCsrf("");
+  const fs::path file = DescriptionFile();
+  for (const auto& op : ReadOperations(file)) {
+    if (op.is_public || op.method == "GET") continue;
+    SCOPED_TRACE(file.string() + ":" + std::to_string(op.line) + " " + op.method + " " + op.path);
+    std::string path = Concrete(op.path);
+    if (const auto at = path.find("probe-ws"); at != std::string::npos) {
+      path.replace(at, 8, owner.workspace_id);
+    }
+    const auto response = op.takes_body ? forgetful.Send(op.method, path, std::string("{}"))
+                                        : forgetful.Send(op.method, path);
+    EXPECT_EQ(response.status, 403) << response.body;
+  }
+}
+
 }  // namespace
 }  // namespace copydesk::testing
