@@ -95,5 +95,67 @@ TEST_F(Contract, ABodyOfTheRightShapeWithARefusedValueIs422) {
   });
 }
 
+// A review link's visitor meets the same rule, the link's conflicts and lock, and its rate limit.
+TEST_F(Contract, AReviewLinkVisitorMeetsTheSameRuleAndTheLinksLimit) {
+  const std::string id =
+      Str(CreateArticle(*owner_, "Offre d'hiver", {{"body", "Texte."}}).at("id"));
+  auto link = [&](const std::string& level) {
+    auto r = owner_->client.Post(ContentPath(id) + "/links", {{"level", level}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return "/api/v1/review/" + Str(r.Json().at("secret"));
+  };
+  const std::string edit = link("edit");
+  const std::string validate = link("validate");
+  auto visit = [&](const std::string& base) {
+    HttpClient visitor = server_.Client();
+    auto opened = visitor.Post(base + "/session",
+                               {{"name", "Julie Agence"}, {"email", "julie@agence.example"}});
+    EXPECT_EQ(opened.status, 201) << opened.body;
+    if (opened.status == 201) visitor.UseCsrf(Str(opened.Json().at("csrf_token")));
+    return visitor;
+  };
+  HttpClient nobody = server_.Client();
+  EXPECT_EQ(nobody.Post(edit + "/session", {{"name", "Marc"}, {"email", "pas-un-e-mail"}}).status,
+            422);
+
+  HttpClient writer = visit(edit);
+  const std::string content = edit + "/contents/" + id;
+  const auto version = VersionOf(GetContent(*owner_, id));
+  EXPECT_EQ(writer.Patch(content, {{"base_version", version}, {"colour", "rouge"}}).status, 400);
+  EXPECT_EQ(writer.Patch(content, {{"base_version", version}, {"title", ""}}).status, 422);
+  EXPECT_EQ(writer.Post(content + "/comments", {{"body", "x"}, {"colour", "rouge"}}).status, 400);
+  EXPECT_EQ(writer.Post(content + "/comments", {{"body", "   "}}).status, 422);
+  // Both sides change the title from the same version: the visitor's change is refused.
+  ASSERT_EQ(PatchContent(*owner_, id, version, {{"title", "Offre d'hiver 2031"}}).status, 200);
+  EXPECT_EQ(writer.Patch(content, {{"base_version", version}, {"title", "Offre d'été"}}).status,
+            409);
+  // A locked content refuses the visitor's text too.
+  ASSERT_EQ(
+      owner_->client.Post(ContentPath(id) + "/lock", {{"reason", "Gel avant impression"}}).status,
+      200);
+  const auto locked = VersionOf(GetContent(*owner_, id));
+  EXPECT_EQ(writer.Patch(content, {{"base_version", locked}, {"title", "Offre d'été"}}).status,
+            423);
+
+  HttpClient director = visit(validate);
+  EXPECT_EQ(director
+                .Post(validate + "/decision",
+                      {{"revision", 1}, {"decision", "validated"}, {"colour", "rouge"}})
+                .status,
+            400);
+
+  // 300 requests a minute per address on a link, then 429 with Retry-After on each of its routes.
+  int status = 0;
+  for (int i = 0; i < 400 && status != 429; ++i) status = writer.Get(edit).status;
+  ASSERT_EQ(status, 429);
+  for (const auto& r :
+       {writer.Get(content + "/comments"), writer.Post(content + "/comments", {{"body", "x"}}),
+        writer.Patch(content, {{"base_version", locked}, {"title", "x"}}),
+        writer.Post(edit + "/decision", {{"revision", 1}, {"decision", "validated"}})}) {
+    EXPECT_EQ(r.status, 429) << r.body;
+    EXPECT_FALSE(r.Header("Retry-After").empty());
+  }
+}
+
 }  // namespace
 }  // namespace copydesk::testing
