@@ -92,6 +92,17 @@ TEST_F(Contract, ABodyOfTheRightShapeWithARefusedValueIs422) {
        422},
       {"POST", "/api/v1/projects/" + project + "/shares",
        json::object{{"user_id", "nosuchuser000000"}, {"level", "read"}}, 422},
+      {"POST", Ws("/search/similar"), json::object{{"text", "Offre"}, {"limit", 0}}, 422},
+      {"POST", ContentPath(content) + "/approvals",
+       json::object{{"revision", 1}, {"decision", "maybe"}}, 422},
+      // Sharing again with the same team changes the level: 200, not 201.
+      {"POST", "/api/v1/projects/" + project + "/shares",
+       json::object{{"team_id", team}, {"level", "read"}}, 201},
+      {"POST", "/api/v1/projects/" + project + "/shares",
+       json::object{{"team_id", team}, {"level", "edit"}}, 200},
+      // An archived content keeps its history but takes no restore.
+      {"DELETE", ContentPath(content), {}, 200},
+      {"POST", ContentPath(content) + "/restore", json::object{{"revision", 1}}, 409},
   });
 }
 
