@@ -256,6 +256,11 @@ int MillisecondsUntilServerCloses(int port, const std::string& bytes, int limit_
                               .count());
 }
 
+void RecordRawExchange(const std::string& method, const std::string& target,
+                       const std::string& raw_response) {
+  RecordExchange(method, target, {}, std::nullopt, raw_response, ParseResponse(raw_response));
+}
+
 int StatusOf(const std::string& raw) {
   if (raw.rfind("HTTP/1.", 0) != 0 || raw.size() < 12) return 0;
   return std::atoi(raw.substr(9, 3).c_str());
