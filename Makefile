@@ -50,6 +50,7 @@ test-unit:
 # and a client generated from it runs a realistic scenario against the server.
 test-contract: bootstrap
 	@cd tests/contract && npm run --silent lint
+	@cd tests/contract && node self-test.mjs
 	@cd tests/contract && node validate-exchanges.mjs $(API_EXCHANGES)
 	@cd tests/contract && COPYDESK_BIN=$(CURDIR)/build/copydesk npm run --silent client
 
