@@ -11,7 +11,7 @@ export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_f
 
 WEB_SOURCES := $(shell find web/src web/index.html web/vite.config.ts web/tsconfig.json web/package-lock.json -type f 2>/dev/null)
 
-.PHONY: run test bench format bootstrap build build-asan build-fuzz web test-unit test-asan test-fuzz test-web test-durability demo
+.PHONY: run test bench format bootstrap build build-asan build-fuzz web test-unit test-contract test-asan test-fuzz test-web test-durability demo
 
 bootstrap:
 	@scripts/bootstrap
@@ -35,11 +35,24 @@ run: build web
 # --- tests -----------------------------------------------------------------------------------
 
 test: build web
-	@$(MAKE) --no-print-directory test-unit test-asan test-fuzz test-web test-durability
+	@$(MAKE) --no-print-directory test-unit test-contract test-asan test-fuzz test-web test-durability
 	@echo "make test: every suite passed"
 
+# The API tests append every exchange they make to this file, for test-contract to check.
+API_EXCHANGES := $(CURDIR)/build/api-exchanges.jsonl
+
 test-unit:
-	@cd build && ctest --output-on-failure -j $(JOBS) --timeout 300
+	@rm -f $(API_EXCHANGES)
+	@cd build && COPYDESK_API_EXCHANGES=$(API_EXCHANGES) ctest --output-on-failure -j $(JOBS) --timeout 300
+
+# The API contract (tests/contract): docs/api/openapi.yaml passes Redocly's recommended rules,
+# every exchange the API tests made is one the description allows (status, headers, body, strictly),
+# and a client generated from it runs a realistic scenario against the server.
+test-contract: bootstrap
+	@cd tests/contract && npm run --silent lint
+	@cd tests/contract && node self-test.mjs
+	@cd tests/contract && node validate-exchanges.mjs $(API_EXCHANGES)
+	@cd tests/contract && COPYDESK_BIN=$(CURDIR)/build/copydesk npm run --silent client
 
 # AddressSanitizer + UndefinedBehaviorSanitizer build of the tests and the server they start.
 build-asan: bootstrap

@@ -66,7 +66,7 @@ Result<content::ListFilter> ReadListFilter(const http::Request& req) {
   }
   if (auto order = req.QueryParam("order")) {
     if (*order != "asc" && *order != "desc")
-      return Error::BadRequest("order must be asc or desc.", {{"order", "must be asc or desc"}});
+      return Error::InvalidField("order", "must be asc or desc");  // a value refused, as sort
     f.descending = *order == "desc";
   }
   auto archived = BoolParam(req, "archived");

@@ -155,8 +155,8 @@ void AddReviewRoutes(http::Router& router, Services& s) {
         auto in = ReadBody(req);
         if (!in) return std::move(in).error();
         auto password = in->String("password", JsonInput::kOptional, 1024);
-        auto name = in->String("name", JsonInput::kOptional, 1024);
-        auto email = in->String("email", JsonInput::kOptional, 1024);
+        auto name = in->String("name", JsonInput::kRequired, 1024);
+        auto email = in->String("email", JsonInput::kRequired, 1024);
         if (auto done = in->Finish(); !done) return std::move(done).error();
         auto opened = s.sharing.Open(req.Param("secret"), password, name, email, now);
         if (!opened) {
@@ -199,7 +199,7 @@ void AddReviewRoutes(http::Router& router, Services& s) {
             {"contents", std::move(contents)}};
         if (session->visitor)
           body["visitor"] = {{"name", session->visitor->name}, {"email", session->visitor->email}};
-        return Json(200, body).With("Cache-Control", "no-store");
+        return Json(200, body);  // no-store, like every API answer (the dispatcher)
       });
 
   router.Add("POST", "/api/v1/review/{secret}/decision",

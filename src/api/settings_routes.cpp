@@ -8,9 +8,15 @@ namespace json = boost::json;
 
 namespace {
 
-workspace::ChannelChange ReadChannelChange(JsonInput& in) {
+// Creating needs the members a new thing cannot do without: missing, they answer 400 like any
+// body that does not match its schema (docs/api/openapi.yaml, "Bad input").
+JsonInput::Presence NeededWhen(bool creating) {
+  return creating ? JsonInput::kRequired : JsonInput::kOptional;
+}
+
+workspace::ChannelChange ReadChannelChange(JsonInput& in, bool creating) {
   workspace::ChannelChange change;
-  change.name = in.String("name", JsonInput::kOptional, 400);
+  change.name = in.String("name", NeededWhen(creating), 400);
   change.color = in.String("color", JsonInput::kOptional, 16);
   change.position = in.Int("position");
   if (in.Has("parent")) {
@@ -32,10 +38,12 @@ workspace::ChannelChange ReadChannelChange(JsonInput& in) {
   return change;
 }
 
-Result<workspace::ContentTypeChange> ReadTypeChange(JsonInput& in) {
+// A type's key is given once, when creating: in a change it is not a member (400), since
+// contents and integrations rely on it.
+Result<workspace::ContentTypeChange> ReadTypeChange(JsonInput& in, bool creating) {
   workspace::ContentTypeChange change;
-  change.key = in.String("key", JsonInput::kOptional, 64);
-  change.name = in.String("name", JsonInput::kOptional, 400);
+  if (creating) change.key = in.String("key", JsonInput::kRequired, 64);
+  change.name = in.String("name", NeededWhen(creating), 400);
   if (auto fields = in.Raw("fields")) {
     auto parsed = workspace::ParseFieldDefs(*fields);
     if (!parsed) return std::move(parsed).error();
@@ -44,9 +52,9 @@ Result<workspace::ContentTypeChange> ReadTypeChange(JsonInput& in) {
   return change;
 }
 
-workspace::ProjectChange ReadProjectChange(JsonInput& in) {
+workspace::ProjectChange ReadProjectChange(JsonInput& in, bool creating) {
   workspace::ProjectChange change;
-  change.name = in.String("name", JsonInput::kOptional, 400);
+  change.name = in.String("name", NeededWhen(creating), 400);
   change.description = in.String("description", JsonInput::kOptional, 20000);
   change.archived = in.Bool("archived");
   return change;
@@ -70,7 +78,7 @@ void AddSettingsRoutes(http::Router& router, Services& s) {
     if (!actor) return std::move(actor).error();
     auto in = ReadBody(req);
     if (!in) return std::move(in).error();
-    auto change = ReadChannelChange(*in);
+    auto change = ReadChannelChange(*in, true);
     if (auto done = in->Finish(); !done) return std::move(done).error();
     auto channel = s.settings.CreateChannel(*actor, req.Param("ws"), change);
     if (!channel) return std::move(channel).error();
@@ -81,7 +89,7 @@ void AddSettingsRoutes(http::Router& router, Services& s) {
     if (!actor) return std::move(actor).error();
     auto in = ReadBody(req);
     if (!in) return std::move(in).error();
-    auto change = ReadChannelChange(*in);
+    auto change = ReadChannelChange(*in, false);
     if (auto done = in->Finish(); !done) return std::move(done).error();
     auto channel = s.settings.UpdateChannel(*actor, req.Param("ws"), req.Param("id"), change);
     if (!channel) return std::move(channel).error();
@@ -111,7 +119,7 @@ void AddSettingsRoutes(http::Router& router, Services& s) {
     if (!actor) return std::move(actor).error();
     auto in = ReadBody(req);
     if (!in) return std::move(in).error();
-    auto change = ReadTypeChange(*in);
+    auto change = ReadTypeChange(*in, true);
     if (auto done = in->Finish(); !done) return std::move(done).error();
     if (!change) return std::move(change).error();
     auto type = s.settings.CreateType(*actor, req.Param("ws"), *change);
@@ -123,7 +131,7 @@ void AddSettingsRoutes(http::Router& router, Services& s) {
     if (!actor) return std::move(actor).error();
     auto in = ReadBody(req);
     if (!in) return std::move(in).error();
-    auto change = ReadTypeChange(*in);
+    auto change = ReadTypeChange(*in, false);
     if (auto done = in->Finish(); !done) return std::move(done).error();
     if (!change) return std::move(change).error();
     auto type = s.settings.UpdateType(*actor, req.Param("ws"), req.Param("id"), *change);
@@ -156,7 +164,7 @@ void AddSettingsRoutes(http::Router& router, Services& s) {
     if (!actor) return std::move(actor).error();
     auto in = ReadBody(req);
     if (!in) return std::move(in).error();
-    auto change = ReadProjectChange(*in);
+    auto change = ReadProjectChange(*in, true);
     if (auto done = in->Finish(); !done) return std::move(done).error();
     auto project = s.settings.CreateProject(*actor, req.Param("ws"), change);
     if (!project) return std::move(project).error();
@@ -167,7 +175,7 @@ void AddSettingsRoutes(http::Router& router, Services& s) {
     if (!actor) return std::move(actor).error();
     auto in = ReadBody(req);
     if (!in) return std::move(in).error();
-    auto change = ReadProjectChange(*in);
+    auto change = ReadProjectChange(*in, false);
     if (auto done = in->Finish(); !done) return std::move(done).error();
     auto project = s.settings.UpdateProject(*actor, req.Param("ws"), req.Param("id"), change);
     if (!project) return std::move(project).error();

@@ -93,6 +93,9 @@ Result<collab::TaskInput> ReadTaskInput(const http::Request& req, bool creating,
     }
     out.task_list = in->String("task_list", JsonInput::kOptional, 64);
     out.publish_at = ReadTime(*in, "publish_at", cleared);
+    // One task by its title, or the tasks of a task list: the body says which, as its schema.
+    if (!out.title && !out.task_list) in->Fault("title", "is required (or task_list)");
+    if (out.title && out.task_list) in->Fault("task_list", "give either a title or a task_list");
   }
   if (auto done = in->Finish(); !done) return std::move(done).error();
   return out;

@@ -59,10 +59,11 @@ Result<void> Apply(const ViewInput& in, storage::SavedViewRecord& view,
       view.sort = *in.sort;
   }
   if (in.filters) {
+    // An unknown filter or one of the wrong type is a body that does not match its schema: 400.
     if (auto fault = CheckViewFilters(*in.filters))
-      faults.push_back(*fault);
-    else
-      view.filters_json = json::serialize(*in.filters);
+      return Error::BadRequest(
+          "The filters are not valid: " + fault->field + " " + fault->message + ".", {*fault});
+    view.filters_json = json::serialize(*in.filters);
   }
   if (in.screen) {
     if (in.screen->empty())

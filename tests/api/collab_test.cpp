@@ -294,6 +294,26 @@ TEST_F(Collab, TaskListsGiveDueDatesCountedBackFromPublication) {
   EXPECT_TRUE(NamesField(bad, "tasks[0].title"));
 }
 
+// docs/api/openapi.yaml's rule: a body unlike the schema is 400, a refused value 422.
+TEST_F(Collab, TaskInputFollowsTheBadInputRule) {
+  const std::string id = Article("Texte.");
+  auto untitled = owner_->client.Post(TasksPath(id), {{"description", "Sans titre"}});
+  EXPECT_EQ(untitled.status, 400) << untitled.body;
+  EXPECT_TRUE(NamesField(untitled, "title")) << untitled.body;
+  auto both = owner_->client.Post(TasksPath(id), {{"title", "Relire"}, {"task_list", "x"}});
+  EXPECT_EQ(both.status, 400) << both.body;
+  EXPECT_TRUE(NamesField(both, "task_list")) << both.body;
+  auto undated = owner_->client.Post(TasksPath(id), {{"title", "Relire"}, {"due_at", "demain"}});
+  EXPECT_EQ(undated.status, 400) << undated.body;
+  EXPECT_TRUE(NamesField(undated, "due_at")) << undated.body;
+  auto unknown = owner_->client.Post(TasksPath(id), {{"title", "Relire"}, {"colour", "red"}});
+  EXPECT_EQ(unknown.status, 400) << unknown.body;
+  auto blank = owner_->client.Post(TasksPath(id), {{"title", "   "}});
+  EXPECT_EQ(blank.status, 422) << blank.body;
+  EXPECT_TRUE(NamesField(blank, "title")) << blank.body;
+  EXPECT_EQ(owner_->client.Get(TasksPath(id)).Json().at("items").as_array().size(), 0u);
+}
+
 TEST_F(Collab, AssigneesAreToldAndCompleteTheirTasks) {
   const std::string id = Article("Texte.");
   auto task =

@@ -20,10 +20,11 @@ namespace fs = std::filesystem;
 
 //! One documented operation.
 struct Operation {
-  std::string method;      // "GET", …
-  std::string path;        // "/api/v1/workspaces/{ws}"
-  bool is_public = false;  // `security: []`: no credentials needed
-  int line = 0;            // in the YAML, for messages
+  std::string method;       // "GET", …
+  std::string path;         // "/api/v1/workspaces/{ws}"
+  bool is_public = false;   // `security: []`: no credentials needed
+  bool takes_body = false;  // has a `requestBody`
+  int line = 0;             // in the YAML, for messages
 };
 
 // The description sits at a fixed place in the source tree, found from this file's path.
@@ -78,10 +79,12 @@ std::vector<Operation> ReadOperations(const fs::path& file) {
         if (key != method) continue;
         std::string upper = key;
         for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        out.push_back({upper, path, false, number});
+        out.push_back({upper, path, false, false, number});
       }
     } else if (first == 6 && text == "security: []" && !out.empty() && out.back().path == path) {
       out.back().is_public = true;
+    } else if (first == 6 && text == "requestBody:" && !out.empty() && out.back().path == path) {
+      out.back().takes_body = true;
     }
   }
   return out;
@@ -206,6 +209,80 @@ TEST(OpenApi, EveryDocumentedOperationExistsWithTheDocumentedSecurity) {
     EXPECT_EQ(verdict, expected) << "documented as "
                                  << (op.is_public ? "public (security: [])" : "authenticated")
                                  << " but the server gave " << Describe(verdict);
+  }
+}
+
+// The statuses the HTTP layer gives before any route runs, asked of every operation: an oversized
+// head is 431 everywhere, an oversized body 413 and a body that is not JSON 415 wherever a body
+// is taken. The description lists
+// both on each such operation; with COPYDESK_API_EXCHANGES set, make test-contract checks these
+// answers against it like every other exchange.
+TEST(OpenApi, EveryOperationRefusesAnOversizedHeadAndAnOversizedOrNonJsonBody) {
+  TestServer server([](Config& config) { config.max_body_bytes = 1024; });
+  const fs::path file = DescriptionFile();
+  const std::string padding(server.config().max_header_bytes + 1024, 'a');
+  const std::string big_body = "{\"title\": \"" + std::string(4096, 'a') + "\"}";
+  for (const auto& op : ReadOperations(file)) {
+    SCOPED_TRACE(file.string() + ":" + std::to_string(op.line) + " " + op.method + " " + op.path);
+    auto client = server.Client();
+    EXPECT_EQ(
+        client.Send(op.method, Concrete(op.path), std::nullopt, {{"X-Padding", padding}}).status,
+        431);
+    if (op.takes_body) {
+      EXPECT_EQ(client.Send(op.method, Concrete(op.path), big_body).status, 413);
+      EXPECT_EQ(client
+                    .Send(op.method, Concrete(op.path), std::string("{}"),
+                          {{"Content-Type", "text/plain"}})
+                    .status,
+                415);
+    }
+  }
+}
+
+// No operation accepts a member its schema does not list, whoever asks: the owner sends one to
+// every operation that takes a body (on made-up ids, so nothing is written; an operation may
+// answer 404 for the id before it reads the body). make test-contract then holds each answer to
+// the description, 400s included: a body refused with 400 must be one its schema refuses.
+TEST(OpenApi, NoOperationAcceptsAnUnknownMember) {
+  TestServer server;
+  Person owner = MakeOwner(server);
+  const fs::path file = DescriptionFile();
+  const std::string body = R"({"contract_probe": true})";
+  int refused_by_name = 0;
+  for (const auto& op : ReadOperations(file)) {
+    if (!op.takes_body) continue;
+    SCOPED_TRACE(file.string() + ":" + std::to_string(op.line) + " " + op.method + " " + op.path);
+    std::string path = Concrete(op.path);
+    // The owner's own workspace, so that workspace routes get as far as the body.
+    if (const auto at = path.find("probe-ws"); at != std::string::npos) {
+      path.replace(at, 8, owner.workspace_id);
+    }
+    const auto response = owner.client.Send(op.method, path, body);
+    EXPECT_TRUE(response.status >= 400 && response.status < 500)
+        << response.status << " " << response.body;
+    if (response.status == 400) ++refused_by_name;
+  }
+  EXPECT_GT(refused_by_name, 20) << "most operations should read the body before anything else";
+}
+
+// A browser session must send its X-CSRF-Token on every unsafe method: without it, each
+// authenticated write answers 403 before anything else, as the description lists.
+TEST(OpenApi, EveryWriteWithASessionAndNoCsrfTokenIs403) {
+  TestServer server;
+  Person owner = MakeOwner(server);
+  HttpClient forgetful = owner.client;
+  forgetful.UseCsrf("");
+  const fs::path file = DescriptionFile();
+  for (const auto& op : ReadOperations(file)) {
+    if (op.is_public || op.method == "GET") continue;
+    SCOPED_TRACE(file.string() + ":" + std::to_string(op.line) + " " + op.method + " " + op.path);
+    std::string path = Concrete(op.path);
+    if (const auto at = path.find("probe-ws"); at != std::string::npos) {
+      path.replace(at, 8, owner.workspace_id);
+    }
+    const auto response = op.takes_body ? forgetful.Send(op.method, path, std::string("{}"))
+                                        : forgetful.Send(op.method, path);
+    EXPECT_EQ(response.status, 403) << response.body;
   }
 }
 

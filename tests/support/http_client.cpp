@@ -1,15 +1,21 @@
 #include "support/http_client.hpp"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <strings.h>
+#include <sys/file.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <chrono>
+#include <cstdlib>
 #include <stdexcept>
 
 namespace copydesk::testing {
@@ -67,6 +73,66 @@ std::string ReadResponse(int fd, int timeout_ms, bool one) {
     data.append(buf, static_cast<std::size_t>(n));
   }
   return data;
+}
+
+// The response's header lines in order, repeats kept (a map would hide a header sent twice).
+boost::json::array HeaderLines(const std::string& raw) {
+  boost::json::array lines;
+  const auto head_end = raw.find("\r\n\r\n");
+  if (head_end == std::string::npos) return lines;
+  std::size_t pos = raw.find("\r\n") + 2;
+  while (pos < head_end) {
+    const auto end = raw.find("\r\n", pos);
+    const std::string line = raw.substr(pos, end - pos);
+    const auto colon = line.find(':');
+    if (colon != std::string::npos) {
+      std::string value = line.substr(colon + 1);
+      while (!value.empty() && value.front() == ' ') value.erase(0, 1);
+      lines.push_back(boost::json::array{line.substr(0, colon), value});
+    }
+    pos = end + 2;
+  }
+  return lines;
+}
+
+// When COPYDESK_API_EXCHANGES names a file, each exchange of the API tests is appended to it as
+// one JSON line, for tests/contract to hold against docs/api/openapi.yaml. ctest runs tests in
+// several processes at once: one write per line, under an exclusive lock, keeps lines whole.
+void RecordExchange(const std::string& method, const std::string& target,
+                    const std::vector<std::pair<std::string, std::string>>& headers,
+                    const std::optional<std::string>& body, const std::string& raw_response,
+                    const HttpResponse& response) {
+  const char* file = std::getenv("COPYDESK_API_EXCHANGES");
+  if (file == nullptr || *file == '\0' || response.status == 0) return;
+  boost::json::object line;
+  if (const auto* test = ::testing::UnitTest::GetInstance()->current_test_info()) {
+    line["test"] = std::string(test->test_suite_name()) + "." + test->name();
+  }
+  line["method"] = method;
+  line["target"] = target;
+  std::string request_type = body ? "application/json" : "";
+  for (const auto& [name, value] : headers) {
+    if (::strcasecmp(name.c_str(), "Content-Type") == 0) request_type = value;
+  }
+  if (body) {
+    line["request_type"] = request_type;
+    line["request_body"] = *body;
+  }
+  line["status"] = response.status;
+  line["headers"] = HeaderLines(raw_response);
+  line["body"] = response.body;
+  const std::string text = boost::json::serialize(line) + "\n";
+  const int fd = ::open(file, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  if (fd < 0) return;
+  ::flock(fd, LOCK_EX);
+  std::size_t written = 0;
+  while (written < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+    if (n <= 0) break;
+    written += static_cast<std::size_t>(n);
+  }
+  ::flock(fd, LOCK_UN);
+  ::close(fd);
 }
 
 HttpResponse ParseResponse(const std::string& raw) {
@@ -149,6 +215,7 @@ HttpResponse HttpClient::Send(const std::string& method, const std::string& targ
   const std::string raw = ReadResponse(fd, 30000, true);
   ::close(fd);
   HttpResponse response = ParseResponse(raw);
+  RecordExchange(method, target, headers, body, raw, response);
   for (const auto& cookie : response.set_cookies) {
     const auto eq = cookie.find('=');
     const auto semi = cookie.find(';');
@@ -187,6 +254,11 @@ int MillisecondsUntilServerCloses(int port, const std::string& bytes, int limit_
   return static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
                               std::chrono::steady_clock::now() - start)
                               .count());
+}
+
+void RecordRawExchange(const std::string& method, const std::string& target,
+                       const std::string& raw_response) {
+  RecordExchange(method, target, {}, std::nullopt, raw_response, ParseResponse(raw_response));
 }
 
 int StatusOf(const std::string& raw) {

@@ -87,4 +87,10 @@ int MillisecondsUntilServerCloses(int port, const std::string& bytes, int limit_
 //! The status code on the first line of a raw HTTP response (0 when none).
 int StatusOf(const std::string& raw_response);
 
+//! Appends an exchange made outside HttpClient (a WebSocket upgrade) to the file that
+//! COPYDESK_API_EXCHANGES names, if any, for make test-contract: `raw_response` is the answer's
+//! head and body as received.
+void RecordRawExchange(const std::string& method, const std::string& target,
+                       const std::string& raw_response);
+
 }  // namespace copydesk::testing

@@ -10,6 +10,8 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "support/http_client.hpp"
+
 namespace copydesk::testing {
 
 namespace json = boost::json;
@@ -76,6 +78,7 @@ WsClient::WsClient(int port, const std::string& target,
     buffer_.clear();
     closed_ = true;
   }
+  RecordRawExchange("GET", target, head + "\r\n\r\n" + body_);
 }
 
 WsClient::~WsClient() {
