@@ -104,15 +104,14 @@ void AddMeRoutes(http::Router& router, Services& s) {
     return Json(201, body);
   });
 
-  router.Add("DELETE", "/api/v1/me/tokens/{id}",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               if (auto revoked = s.accounts.RevokeToken(*actor, req.Param("id")); !revoked) {
-                 return std::move(revoked).error();
-               }
-               return NoContent();
-             });
+  router.Add("DELETE", "/api/v1/me/tokens/{id}", [&s](http::Request& req) -> Result<http::Response> {
+    auto actor = Authenticate(s.accounts, req);
+    if (!actor) return std::move(actor).error();
+    if (auto revoked = s.accounts.RevokeToken(*actor, req.Param("id")); !revoked) {
+      return std::move(revoked).error();
+    }
+    return NoContent();
+  });
 }
 
 }  // namespace copydesk::api

@@ -451,8 +451,7 @@ Result<storage::ContentRecord> Workflow::Unlock(const auth::Actor& actor,
     if (!admin && c.locked_by != actor.user.id &&
         !InAny(standing->my_teams, content::AskedTeams(standing->statuses, c.status_id))) {
       return Error::Forbidden(
-          "Only an admin, a member of a team the workflow asks or whoever locked it can unlock "
-          "it.");
+          "Only an admin, a team the workflow asks or whoever locked it can unlock it.");
     }
     if (!c.locked_by) return c;
     const TimeMs now = NowMs();
