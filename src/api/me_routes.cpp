@@ -90,6 +90,10 @@ void AddMeRoutes(http::Router& router, Services& s) {
   router.Add("POST", "/api/v1/me/tokens", [&s](http::Request& req) -> Result<http::Response> {
     auto actor = Authenticate(s.accounts, req);
     if (!actor) return std::move(actor).error();
+    // A leaked token must not outlive its revocation by minting a successor: new tokens come
+    // from someone who signed in with the password.
+    if (actor->via_token)
+      return Error::Forbidden("API tokens are created from a signed-in session, not with a token.");
     auto in = ReadBody(req);
     if (!in) return std::move(in).error();
     auto name = in->String("name", JsonInput::kRequired, 400);

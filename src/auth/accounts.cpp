@@ -245,6 +245,8 @@ Result<void> Accounts::ChangePassword(const Actor& actor, const std::string& cur
   return db_.Write([&](storage::Tx& tx) -> Result<void> {
     storage::SetPasswordHash(tx, actor.user.id, hash, NowMs());
     storage::DeleteOtherSessions(tx, actor.user.id, actor.session_id);
+    // A token taken with the old password must not survive the change meant to shut it out.
+    storage::DeleteApiTokensOfUser(tx, actor.user.id);
     storage::AppendEvent(tx, std::nullopt, actor.user.id, "user.password_changed",
                          actor.user.id, "{}", NowMs());
     return {};
@@ -270,6 +272,7 @@ Result<void> Accounts::ResetPassword(const std::string& email, const std::string
     if (!user) return Error::NotFound("No account has this e-mail.");
     storage::SetPasswordHash(tx, user->id, hash, NowMs());
     storage::DeleteOtherSessions(tx, user->id, "");
+    storage::DeleteApiTokensOfUser(tx, user->id);
     storage::AppendEvent(tx, std::nullopt, std::nullopt, "user.password_reset", user->id, "{}",
                          NowMs());
     return {};

@@ -395,26 +395,20 @@ Result<OpenedReview> Sharing::Open(const std::string& secret,
     out.session.link = std::move(*live);
     const auto& l = out.session.link;
     {
-      auto visitor = storage::FindLinkVisitor(tx, l.id, clean_email);
-      if (visitor) {
-        if (visitor->name != clean_name) {
-          visitor->name = clean_name;
-          storage::RenameLinkVisitor(tx, *visitor);
-        }
-      } else {
-        // Their own account-less identity: a users row that can never sign in.
-        storage::UserRecord user;
-        user.id = NewId();
-        user.email = "visitor-" + user.id + "@review.invalid";
-        user.name = clean_name;
-        user.language = "en";
-        if (auto ws = storage::FindWorkspace(tx, l.workspace_id)) user.language = ws->language;
-        user.created_at = now;
-        storage::InsertUser(tx, user);
-        visitor = storage::LinkVisitorRecord{NewId(), l.id, user.id, clean_name, clean_email, now};
-        storage::InsertLinkVisitor(tx, *visitor);
-      }
-      out.session.visitor = std::move(visitor);
+      // Every session is a person of its own: an e-mail typed into a form proves nothing, so a
+      // second session with the same one must not take over the first visitor's name, comments
+      // or decisions. Their identity is a users row that can never sign in.
+      storage::UserRecord user;
+      user.id = NewId();
+      user.email = "visitor-" + user.id + "@review.invalid";
+      user.name = clean_name;
+      user.language = "en";
+      if (auto ws = storage::FindWorkspace(tx, l.workspace_id)) user.language = ws->language;
+      user.created_at = now;
+      storage::InsertUser(tx, user);
+      out.session.visitor =
+          storage::LinkVisitorRecord{NewId(), l.id, user.id, clean_name, clean_email, now};
+      storage::InsertLinkVisitor(tx, *out.session.visitor);
     }
     out.token = NewSecret();
     out.session.csrf_token = NewSecret();
@@ -447,11 +441,16 @@ Result<ReviewSession> Sharing::Resume(const std::string& secret,
     std::optional<storage::LinkSessionRecord> session;
     if (token) session = storage::FindLinkSession(tx, HashSecret(*token));
     if (!session || session->link_id != link->id || session->expires_at <= now) {
+      // Holding the secret is not knowing the password: until it is given, a protected link
+      // tells nothing of what it is (its level, its label).
+      if (link->password_hash) {
+        Error e = Error::Unauthenticated("A password is required to open this link.");
+        e.extra_json = json::serialize(json::object{{"password_required", true}});
+        return e;
+      }
       Error e = Error::Unauthenticated("Say who you are to open this link.");
-      e.extra_json =
-          json::serialize(json::object{{"password_required", link->password_hash.has_value()},
-                                       {"level", link->level},
-                                       {"label", link->label}});
+      e.extra_json = json::serialize(json::object{
+          {"password_required", false}, {"level", link->level}, {"label", link->label}});
       return e;
     }
     ReviewSession out;
@@ -492,8 +491,9 @@ std::vector<storage::ApprovalRecord> Sharing::Decisions(
   if (!session.visitor) return out;
   db_.Read([&](Tx& tx) {
     for (const auto& c : shown) {
+      // This visitor's own, by identity: another session's, even with the same e-mail, is not.
       for (auto& a : storage::ListApprovals(tx, c.id)) {
-        if (a.visitor_email == session.visitor->email && a.link_id == session.link.id)
+        if (a.user_id == session.visitor->user_id && a.link_id == session.link.id)
           out.push_back(std::move(a));
       }
     }
@@ -554,6 +554,7 @@ Result<storage::ApprovalRecord> Sharing::Decide(const ReviewSession& session, De
     a.status_id = c->status_id;
     a.decision = decision;
     a.comment = comment;
+    a.user_id = session.visitor->user_id;
     a.visitor_name = session.visitor->name;
     a.visitor_email = session.visitor->email;
     a.link_id = link->id;

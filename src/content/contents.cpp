@@ -604,7 +604,8 @@ Result<ContentView> UpdateContent(Tx& tx, const auth::Actor& actor, const std::s
     // Who edits through a share (a guest, a link's visitor) changes the text, not how the
     // workspace files and plans it.
     if (!auth::Can(loaded->role, Action::kEditContent, auth::BaseFacts(c, actor.user.id))) {
-      const char* other = in.channels     ? "channels"
+      const char* other = in.language     ? "language"
+                          : in.channels   ? "channels"
                           : in.tags       ? "tags"
                           : in.assignees  ? "assignees"
                           : in.project    ? "project"
@@ -618,6 +619,13 @@ Result<ContentView> UpdateContent(Tx& tx, const auth::Actor& actor, const std::s
         e.fields = {{other, "is not shared with you"}};
         return e;
       }
+    }
+    // Who answers for a content is the editors' call: a contributor assigned to it (or owning
+    // it) writes, but neither takes it over nor hands it on.
+    if (in.owner && *in.owner != c.owner_id && !auth::Can(loaded->role, Action::kEditContent)) {
+      Error e = Error::Forbidden("Only editors and above change a content's owner.");
+      e.fields = {{"owner", "only editors and above change it"}};
+      return e;
     }
     if (base_version > c.version) {
       return Error::Conflict("base_version " + std::to_string(base_version) +
@@ -902,6 +910,14 @@ Result<storage::RevisionRecord> Contents::Label(const auth::Actor& actor, const 
   return db_.Write([&](Tx& tx) -> Result<storage::RevisionRecord> {
     auto loaded = Load(tx, actor, id, Action::kEditContent);
     if (!loaded) return std::move(loaded).error();
+    // A label says which text was sent or validated: how the workspace files its history, not
+    // text, so an edit share does not give it.
+    if (!auth::Can(loaded->role, Action::kEditContent,
+                   auth::BaseFacts(loaded->content, actor.user.id))) {
+      Error e = Error::Forbidden("Only the text is shared with you: revisions cannot be labelled.");
+      e.fields = {{"label", "is not shared with you"}};
+      return e;
+    }
     auto revision = storage::FindRevision(tx, id, number);
     if (!revision) return Error::NotFound("No such revision.");
     const std::optional<std::string> value =

@@ -34,6 +34,12 @@ std::optional<Membership> MemberOf(storage::Tx& tx, const std::string& ref,
   return Membership{ws->id, role};
 }
 
+// The workspace's shared views are its staff's: their names, words, tag filters and the people
+// they follow say what the company plans, which a guest must not learn (issue 13).
+bool SeesSharedViews(std::optional<auth::Role> role) {
+  return auth::SeesInternal(role);
+}
+
 Result<void> Apply(const ViewInput& in, storage::SavedViewRecord& view,
                    std::optional<auth::Role> role) {
   std::vector<FieldError> faults;
@@ -120,7 +126,8 @@ Result<std::vector<storage::SavedViewRecord>> SavedViews::List(const auth::Actor
   return db_.Read([&](storage::Tx& tx) -> Result<std::vector<storage::SavedViewRecord>> {
     const auto member = MemberOf(tx, ws, actor.user.id);
     if (!member) return Error::NotFound("No such workspace.");
-    return storage::ListSavedViews(tx, member->workspace_id, actor.user.id);
+    return storage::ListSavedViews(tx, member->workspace_id, actor.user.id,
+                                   SeesSharedViews(member->role));
   });
 }
 
@@ -159,7 +166,7 @@ Result<storage::SavedViewRecord> Changeable(storage::Tx& tx, const auth::Actor& 
   if (!member) return Error::NotFound("No such workspace.");
   role = member->role;
   auto view = storage::FindSavedView(tx, member->workspace_id, id);
-  if (!view || (!view->shared && view->author_id != actor.user.id))
+  if (!view || (view->author_id != actor.user.id && !(view->shared && SeesSharedViews(role))))
     return Error::NotFound("No such view.");
   if (view->author_id != actor.user.id && !auth::Can(role, auth::Action::kManageSettings)) {
     return Error::Forbidden("Only its author or an admin may change a shared view.");

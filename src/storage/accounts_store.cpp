@@ -121,6 +121,10 @@ bool DeleteApiToken(Tx& tx, const std::string& user_id, const std::string& id) {
   return tx.Exec("DELETE FROM api_tokens WHERE id = ? AND user_id = ?", {id, user_id}) > 0;
 }
 
+std::int64_t DeleteApiTokensOfUser(Tx& tx, const std::string& user_id) {
+  return tx.Exec("DELETE FROM api_tokens WHERE user_id = ?", {user_id});
+}
+
 void TouchApiToken(Tx& tx, const std::string& id, TimeMs now) {
   tx.Exec("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", {now, id});
 }

@@ -80,6 +80,8 @@ std::optional<std::pair<ApiTokenRecord, UserRecord>> FindApiTokenByHash(
 std::vector<ApiTokenRecord> ListApiTokens(Tx& tx, const std::string& user_id);
 //! Revokes one token of a user; false when it is not theirs or gone.
 bool DeleteApiToken(Tx& tx, const std::string& user_id, const std::string& id);
+//! Revokes every token of a user (their password changed or was reset); how many there were.
+std::int64_t DeleteApiTokensOfUser(Tx& tx, const std::string& user_id);
 //! Records use of a token.
 void TouchApiToken(Tx& tx, const std::string& id, TimeMs now);
 

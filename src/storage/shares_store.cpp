@@ -108,6 +108,12 @@ void UpdateShareLevel(Tx& tx, const std::string& id, const std::string& level) {
   tx.Exec("UPDATE shares SET level = ? WHERE id = ?", {level, id});
 }
 
+std::int64_t DeleteSharesOfMember(Tx& tx, const std::string& workspace_id,
+                                  const std::string& user_id) {
+  return tx.Exec("DELETE FROM shares WHERE workspace_id = ? AND user_id = ?",
+                 {workspace_id, user_id});
+}
+
 void DeleteShare(Tx& tx, const std::string& id) {
   tx.Exec("DELETE FROM shares WHERE id = ?", {id});
 }
@@ -198,12 +204,6 @@ void TouchShareLink(Tx& tx, const std::string& id, TimeMs now) {
   tx.Exec("UPDATE share_links SET last_used_at = ? WHERE id = ?", {now, id});
 }
 
-std::optional<LinkVisitorRecord> FindLinkVisitor(Tx& tx, const std::string& link_id,
-                                                 const std::string& email) {
-  return tx.First(std::string(kVisitorSelect) + " WHERE link_id = ? AND email = ?",
-                  {link_id, email}, VisitorOf);
-}
-
 std::optional<LinkVisitorRecord> FindLinkVisitorById(Tx& tx, const std::string& id) {
   return tx.First(std::string(kVisitorSelect) + " WHERE id = ?", {id}, VisitorOf);
 }
@@ -213,11 +213,6 @@ void InsertLinkVisitor(Tx& tx, const LinkVisitorRecord& v) {
       "INSERT INTO link_visitors (id, link_id, user_id, name, email, created_at)"
       " VALUES (?, ?, ?, ?, ?, ?)",
       {v.id, v.link_id, v.user_id, v.name, v.email, v.created_at});
-}
-
-void RenameLinkVisitor(Tx& tx, const LinkVisitorRecord& v) {
-  tx.Exec("UPDATE link_visitors SET name = ? WHERE id = ?", {v.name, v.id});
-  tx.Exec("UPDATE users SET name = ? WHERE id = ?", {v.name, v.user_id});
 }
 
 void InsertLinkSession(Tx& tx, const LinkSessionRecord& s) {

@@ -34,6 +34,9 @@ std::optional<ShareRecord> FindSameShare(Tx& tx, const ShareRecord& like);
 void InsertShare(Tx& tx, const ShareRecord& s);
 void UpdateShareLevel(Tx& tx, const std::string& id, const std::string& level);
 void DeleteShare(Tx& tx, const std::string& id);
+//! Deletes every share given to `user_id` in a workspace (they leave it); how many there were.
+std::int64_t DeleteSharesOfMember(Tx& tx, const std::string& workspace_id,
+                                  const std::string& user_id);
 
 //! The levels `user_id` holds on a content, through a share of it or of its project, to them or
 //! to a team they are in, or through a live review link they opened: each level once.
@@ -99,11 +102,8 @@ struct LinkVisitorRecord {
   std::string email;
   TimeMs created_at = 0;
 };
-std::optional<LinkVisitorRecord> FindLinkVisitor(Tx& tx, const std::string& link_id,
-                                                 const std::string& email);
 std::optional<LinkVisitorRecord> FindLinkVisitorById(Tx& tx, const std::string& id);
 void InsertLinkVisitor(Tx& tx, const LinkVisitorRecord& v);
-void RenameLinkVisitor(Tx& tx, const LinkVisitorRecord& v);
 
 //! A browser's session on one review link.
 struct LinkSessionRecord {

@@ -24,11 +24,11 @@ SavedViewRecord ViewOf(const Row& r) {
 }  // namespace
 
 std::vector<SavedViewRecord> ListSavedViews(Tx& tx, const std::string& workspace_id,
-                                            const std::string& user_id) {
+                                            const std::string& user_id, bool with_shared) {
   return tx.Rows(std::string("SELECT ") + kColumns +
-                     " FROM saved_views WHERE workspace_id = ? AND (shared = 1 OR author_id = ?)"
-                     " ORDER BY name, id",
-                 {workspace_id, user_id}, ViewOf);
+                     " FROM saved_views WHERE workspace_id = ? AND ((shared = 1 AND ? = 1)"
+                     " OR author_id = ?) ORDER BY name, id",
+                 {workspace_id, std::int64_t{with_shared ? 1 : 0}, user_id}, ViewOf);
 }
 
 std::optional<SavedViewRecord> FindSavedView(Tx& tx, const std::string& workspace_id,

@@ -24,9 +24,10 @@ struct SavedViewRecord {
   std::optional<std::string> screen;  //!< contents, board or search; nullopt: where filters say
 };
 
-//! The views a user sees in a workspace: the shared ones and their own, by name.
+//! The views a user sees in a workspace, by name: their own, and the shared ones when
+//! `with_shared` (the staff's shared views are not a guest's to read).
 std::vector<SavedViewRecord> ListSavedViews(Tx& tx, const std::string& workspace_id,
-                                            const std::string& user_id);
+                                            const std::string& user_id, bool with_shared);
 //! One view of a workspace, whoever wrote it.
 std::optional<SavedViewRecord> FindSavedView(Tx& tx, const std::string& workspace_id,
                                              const std::string& id);

@@ -424,10 +424,11 @@ Result<storage::ContentRecord> Workflow::Lock(const auth::Actor& actor,
     auto& c = standing->content;
     const bool admin = auth::Can(standing->role, Action::kManageSettings);
     // Reviewers of any team the workflow has asked so far may lock: legal locks what it validated.
+    // Owning the content gives no more (docs/permissions.md): a lock holds the text against its
+    // own writers.
     const auto asked = content::AskedTeams(standing->statuses, c.status_id);
-    if (!admin && c.owner_id != actor.user.id && !InAny(standing->my_teams, asked)) {
-      return Error::Forbidden(
-          "Only the content's owner, an admin or a reviewer of the asking team can lock it.");
+    if (!admin && !InAny(standing->my_teams, asked)) {
+      return Error::Forbidden("Only an admin or a member of a team the workflow asks can lock it.");
     }
     const TimeMs now = NowMs();
     c.locked_by = actor.user.id;
@@ -447,10 +448,12 @@ Result<storage::ContentRecord> Workflow::Unlock(const auth::Actor& actor,
     if (!standing) return std::move(standing).error();
     auto& c = standing->content;
     const bool admin = auth::Can(standing->role, Action::kManageSettings);
-    if (!admin && c.owner_id != actor.user.id && c.locked_by != actor.user.id &&
+    // Whoever set the lock may lift it; someone else's lock ("validated by legal") only an admin
+    // or the team the workflow asks, never the content's owner for being its owner.
+    if (!admin && c.locked_by != actor.user.id &&
         !InAny(standing->my_teams, content::AskedTeams(standing->statuses, c.status_id))) {
       return Error::Forbidden(
-          "Only the content's owner, an admin or a reviewer of the asking team can unlock it.");
+          "Only an admin, a team the workflow asks or whoever locked it can unlock it.");
     }
     if (!c.locked_by) return c;
     const TimeMs now = NowMs();

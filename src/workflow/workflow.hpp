@@ -71,11 +71,11 @@ class Workflow {
   Result<std::pair<std::vector<ApprovalView>, ApprovalSummary>> Approvals(
       const auth::Actor& actor, const std::string& content_id);
 
-  //! Locks a content's text (owner of the content, admins, or a member of a team its status
-  //! asks); edits then answer 423 with the reason.
+  //! Locks a content's text (admins, or a member of a team the workflow has asked); edits then
+  //! answer 423 with the reason.
   Result<storage::ContentRecord> Lock(const auth::Actor& actor, const std::string& content_id,
                                       const std::string& reason);
-  //! Lifts the lock (same people).
+  //! Lifts the lock (the same people, and whoever set it).
   Result<storage::ContentRecord> Unlock(const auth::Actor& actor, const std::string& content_id);
 
   //! The activity of one content, newest first.

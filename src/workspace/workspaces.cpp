@@ -8,6 +8,7 @@
 #include "auth/password.hpp"
 #include "core/random.hpp"
 #include "core/text.hpp"
+#include "storage/shares_store.hpp"
 #include "storage/workflow_store.hpp"
 #include "workspace/first_day.hpp"
 #include "workspace/settings.hpp"
@@ -264,6 +265,9 @@ Result<void> Workspaces::RemoveMember(const auth::Actor& actor, const std::strin
       }
     }
     storage::DeleteMembership(tx, ws.id, user_id);
+    // What was shared with them was shared with a member: it ends with the membership, so that
+    // adding them back some day gives them only what is shared anew.
+    storage::DeleteSharesOfMember(tx, ws.id, user_id);
     storage::AppendEvent(tx, ws.id, actor.user.id, leaving ? "member.left" : "member.removed",
                          user_id, "{}", NowMs());
     return {};

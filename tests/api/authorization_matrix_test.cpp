@@ -690,7 +690,8 @@ class AuthorizationMatrix : public ::testing::Test {
          [this](Caller) { return Call{"/api/v1/contents/" + SharedContent() + "/revisions"}; }},
         {"GET", "/api/v1/contents/{id}/revisions/{n}", ContentReaders(200),
          [this](Caller) { return Call{"/api/v1/contents/" + SharedContent() + "/revisions/1"}; }},
-        {"PUT", "/api/v1/contents/{id}/revisions/{n}/label", ContentTextEditors(200),
+        // A label files the history: an edit share gives the text only (issue 13).
+        {"PUT", "/api/v1/contents/{id}/revisions/{n}/label", ContentEditors(200),
          [this](Caller) {
            return Call{"/api/v1/contents/" + NewContent() + "/revisions/1/label",
                        Serialize({{"label", "Sent to the client"}})};

@@ -199,6 +199,9 @@ test('a director validates revision 4 from a link with a password; an edit makes
   const marcContext = await browser.newContext({ baseURL: baseURL! });
   const marcPage = await marcContext.newPage();
   await marcPage.goto(new URL(url).pathname);
+  // Before the password, the link says only that it needs one: not its label, not its level.
+  await expect(marcPage.getByText('This link is protected by a password.')).toBeVisible();
+  await expect(marcPage.getByText('Marc, regional director')).toHaveCount(0);
   await marcPage.getByLabel('Your name').fill(marc.name);
   await marcPage.getByLabel('Your e-mail').fill(marc.email);
   await marcPage.getByLabel('Password of the link').fill('directeur 2025');

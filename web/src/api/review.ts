@@ -40,10 +40,13 @@ export interface Review {
   contents: ReviewContent[];
 }
 
-/** What the 401 before a session says about the link. */
+/**
+ * What the 401 before a session says about the link. A link with a password says only that it
+ * needs one: its level and label come with the session, once the password is given.
+ */
 export interface ReviewGate {
   password_required: boolean;
-  level: LinkLevel;
+  level: LinkLevel | null;
   label: string;
 }
 
@@ -52,7 +55,7 @@ export function reviewGate(error: unknown): ReviewGate | null {
   const { password_required, level, label } = error.extra;
   return {
     password_required: password_required === true,
-    level: (typeof level === 'string' ? level : 'read') as LinkLevel,
+    level: typeof level === 'string' ? (level as LinkLevel) : null,
     label: typeof label === 'string' ? label : '',
   };
 }

@@ -350,32 +350,38 @@ export function useTokens() {
 
 function useAccountMutation<TInput, TResult>(
   send: (input: TInput) => Promise<TResult>,
-  key: 'sessions' | 'tokens' | null,
+  keys: readonly ('sessions' | 'tokens')[],
 ) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: send,
     onSuccess: async () => {
-      if (key) await queryClient.invalidateQueries({ queryKey: ['me', key] });
+      await Promise.all(
+        keys.map((key) => queryClient.invalidateQueries({ queryKey: ['me', key] })),
+      );
     },
   });
 }
 
+/** Changes the password; the server ends the other sessions and revokes every API token. */
 export const useChangePassword = () =>
   useAccountMutation(
     (input: { current_password: string; new_password: string }) =>
       api.put<void>('/api/v1/me/password', input),
-    null,
+    ['sessions', 'tokens'],
   );
 export const useRevokeSession = () =>
   useAccountMutation(
     (id: string) => api.delete<void>(`/api/v1/me/sessions/${encodeURIComponent(id)}`),
-    'sessions',
+    ['sessions'],
   );
 export const useCreateToken = () =>
-  useAccountMutation((name: string) => api.post<ApiToken>('/api/v1/me/tokens', { name }), 'tokens');
+  useAccountMutation(
+    (name: string) => api.post<ApiToken>('/api/v1/me/tokens', { name }),
+    ['tokens'],
+  );
 export const useRevokeToken = () =>
   useAccountMutation(
     (id: string) => api.delete<void>(`/api/v1/me/tokens/${encodeURIComponent(id)}`),
-    'tokens',
+    ['tokens'],
   );

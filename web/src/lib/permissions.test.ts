@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   canArchiveContent,
+  canChangeOwner,
   canChangeView,
   canShareView,
   canCreateContent,
@@ -19,6 +20,13 @@ describe('permissions', () => {
     expect(canEditContent('contributor', 'u3', content)).toBe(false);
     expect(canEditContent('reviewer', 'u1', content)).toBe(false);
     expect(canEditContent('guest', 'u1', content)).toBe(false);
+  });
+
+  it('keeps handing a content on to editors and above, never a contributor', () => {
+    expect(canChangeOwner('editor')).toBe(true);
+    expect(canChangeOwner('admin')).toBe(true);
+    expect(canChangeOwner('contributor')).toBe(false);
+    expect(canChangeOwner('reviewer')).toBe(false);
   });
 
   it('keeps archiving to owners of the content, and purging to admins', () => {

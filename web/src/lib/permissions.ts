@@ -20,6 +20,11 @@ export function canEditContent(role: Role, userId: string, content: Facts): bool
   return role === 'contributor' && (content.owner === userId || content.assignees.includes(userId));
 }
 
+/** Who hands a content on to another owner: editors and above, never a contributor. */
+export function canChangeOwner(role: Role): boolean {
+  return admin(role) || role === 'editor';
+}
+
 export function canArchiveContent(role: Role, userId: string, content: Facts): boolean {
   if (admin(role) || role === 'editor') return true;
   return role === 'contributor' && content.owner === userId;

@@ -48,13 +48,14 @@ describe('who answers for a team', () => {
     expect(teamsUserMayAnswerFor(statuses, 'writing', teamsOf(teams, 'claire'))).toEqual([]);
   });
 
-  it('may lock: owner, admin, who locked it, or a reviewer of an asked team', () => {
+  it('may lock: an admin, who locked it, or a member of an asked team; not the owner', () => {
     const content: Pick<ContentSummary, 'owner' | 'lock' | 'approvals'> = {
       owner: 'chloe',
       lock: null,
       approvals: [{ team_id: 't-legal', team_name: 'Legal', state: 'waiting', latest: null }],
     };
-    expect(canLock('editor', 'chloe', content, [])).toBe(true);
+    expect(canLock('editor', 'chloe', content, [])).toBe(false);
+    expect(canLock('owner', 'someone', content, [])).toBe(true);
     expect(canLock('admin', 'someone', content, [])).toBe(true);
     expect(canLock('reviewer', 'claire', content, ['t-legal'])).toBe(true);
     expect(canLock('reviewer', 'hugo', content, ['t-green'])).toBe(false);

@@ -32,8 +32,9 @@ export function teamsUserMayAnswerFor(
 }
 
 /**
- * Who may lock or unlock: the owner, an admin, a reviewer of a team the workflow has asked so far
- * (`askedTeams`, the content's approvals summary), and for unlocking whoever locked it.
+ * Who may lock or unlock: an admin, a member of a team the workflow has asked so far (the
+ * content's approvals summary), and for unlocking whoever locked it. Owning the content gives
+ * nothing more: the content's owner does not lift legal's lock.
  */
 export function canLock(
   role: Role,
@@ -42,7 +43,7 @@ export function canLock(
   myTeams: readonly string[],
 ): boolean {
   if (role === 'owner' || role === 'admin') return true;
-  if (content.owner === userId || content.lock?.by === userId) return true;
+  if (content.lock?.by === userId) return true;
   return content.approvals.some((team) => myTeams.includes(team.team_id));
 }
 

@@ -23,7 +23,12 @@ import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/Dialog';
 import { findViolations, isSendableUrl } from '../../content/limits';
 import { useLocale } from '../../i18n';
-import { canArchiveContent, canEditContent, canManageTasks } from '../../lib/permissions';
+import {
+  canArchiveContent,
+  canChangeOwner,
+  canEditContent,
+  canManageTasks,
+} from '../../lib/permissions';
 import { actionsOf, canShareContent, isStaff } from '../../lib/sharing';
 import { ShareDialog } from '../sharing/ShareDialog';
 import { genericErrorMessage } from '../../lib/errors';
@@ -321,7 +326,10 @@ function ContentScreen({
               {staff && (
                 <div data-sheet="details">
                   <MetaPanel
-                    readOnly={!editable}
+                    readOnly={
+                      !editable || !canEditContent(membership.role, me.user.id, sync.content)
+                    }
+                    ownerReadOnly={!canChangeOwner(membership.role)}
                     slug={slug}
                     values={sync.local}
                     channels={channels}

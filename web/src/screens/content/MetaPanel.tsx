@@ -14,6 +14,8 @@ interface MetaPanelProps {
   projects: Project[];
   onChange: (key: string, value: unknown) => void;
   readOnly?: boolean;
+  /** The owner is the editors' to change: shown, not offered, to a contributor. */
+  ownerReadOnly?: boolean;
 }
 
 const asList = (value: unknown): string[] => (Array.isArray(value) ? (value as string[]) : []);
@@ -28,6 +30,7 @@ export function MetaPanel({
   projects,
   onChange,
   readOnly = false,
+  ownerReadOnly = false,
 }: MetaPanelProps) {
   const { t } = useTranslation();
   const id = useId();
@@ -97,6 +100,7 @@ export function MetaPanel({
           <label htmlFor={`${id}-owner`}>{t('content.owner')}</label>
           <select
             id={`${id}-owner`}
+            disabled={ownerReadOnly}
             value={asText(values.owner)}
             onChange={(event) => onChange('owner', event.target.value || null)}
           >

@@ -106,7 +106,9 @@ function VisitorForm({ secret, gate }: { secret: string; gate: ReviewGate }) {
   return (
     <div className="card">
       <h1>{gate.label || t('review.title')}</h1>
-      <p>{t(linkLevelHintKey[gate.level])}</p>
+      <p>
+        {gate.level ? t(linkLevelHintKey[gate.level]) : t('permission_edges.review_password_intro')}
+      </p>
       <p className="muted">{t('review.who_intro')}</p>
       {failure && <Alert>{failure}</Alert>}
       <form className="form" noValidate onSubmit={submit}>

@@ -137,6 +137,7 @@ function Password() {
       aria-labelledby="password-title"
     >
       <h2 id="password-title">{t('account.password')}</h2>
+      <p className="muted">{t('permission_edges.password_ends_tokens')}</p>
       {done && <Alert tone="info">{t('account.password_changed')}</Alert>}
       {problem && <Alert>{problem}</Alert>}
       <Field
@@ -243,6 +244,7 @@ function Tokens() {
     <section className="account-section" aria-labelledby="tokens-title">
       <h2 id="tokens-title">{t('account.tokens')}</h2>
       <p className="muted">{t('account.tokens_intro')}</p>
+      <p className="muted">{t('permission_edges.tokens_end_with_password')}</p>
       {(create.isError || revoke.isError) && (
         <Alert>{genericErrorMessage(t, create.error ?? revoke.error)}</Alert>
       )}
