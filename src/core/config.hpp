@@ -29,11 +29,14 @@ struct Config {
   int session_max_days = 30;                //!< a session ends this long after login, used or not
   int login_failures_per_account = 10;      //!< per 15 minutes
   int login_failures_per_ip = 100;          //!< per 15 minutes
-  std::string smtp_url;          //!< smtp://host:port or smtps://host:port; empty: no e-mail
-  std::string smtp_from;         //!< sender address; empty: copydesk@<public host>
-  std::string smtp_user;         //!< empty: no login
-  std::string smtp_password;     //!< best from the environment (flags show in `ps`)
-  int mail_interval_ms = 2'000;  //!< between two looks at the e-mail outbox
+  std::string smtp_url;            //!< smtp://host:port or smtps://host:port; empty: no e-mail
+  std::string smtp_from;           //!< sender address; empty: copydesk@<public host>
+  std::string smtp_user;           //!< empty: no login
+  std::string smtp_password;       //!< best from the environment (flags show in `ps`)
+  int mail_interval_ms = 2'000;    //!< between two looks at the e-mail outbox
+  bool upgrade_backup = true;      //!< back the database up before migrating it
+  int keep_upgrade_backups = 3;    //!< upgrade backups kept in <data>/upgrade-backups
+  int migration_batch_rows = 500;  //!< rows a long migration rewrites per transaction
 
   //! True when cookies must be Secure (public URL is https).
   bool SecureCookies() const { return public_url.rfind("https://", 0) == 0; }
