@@ -3,8 +3,17 @@
 built through that binary's API, its database file (VACUUMed, gzipped) and the facts that binary
 reported (expected.json). Run once per released schema version; the files are committed.
 
-  tests/upgrade/make_fixture.py --bin /tmp/old-8/build/copydesk --name schema-8 \\
-      --commit f1fd677 --features workflow,views,collab
+The fixtures kept, each from the last commit on main before the next schema change, built with
+`git worktree add --detach /tmp/old-N <commit>` and `ninja copydesk` (then the worktree removed):
+
+  make_fixture.py --bin /tmp/old-7/build/copydesk --name schema-7-renumbered --commit c37042e \
+      --features workflow,views,screen --history 60
+  make_fixture.py --bin /tmp/old-8/build/copydesk --name schema-8 --commit f1fd677 \
+      --features workflow,views,screen,collab --history 60
+  make_fixture.py --bin /tmp/old-11/build/copydesk --name schema-11 --commit 874ffe9 \
+      --features workflow,views,screen,collab,sharing --history 300
+
+schema-11 has the longest history: tests/upgrade/resume_test.py kills a migration in its middle.
 
 Features: workflow (statuses, approvals, locks), views (saved views), screen (a view's screen),
 collab (comments, tasks, notifications), sharing (guests, shares, review links)."""

@@ -155,6 +155,11 @@ def upgrade_one(binary, name, work):
         check(schema_rows(kept) == before, f"{name}: the backup is the database before upgrading")
     upgraded = schema_rows(db)
     check(len(upgraded) > len(before), f"{name}: migrations were applied")
+    names = [row[1] for row in upgraded]
+    check(len(set(names)) == len(names), f"{name}: each migration recorded once ({names})")
+    dry = subprocess.run([binary, "migrate", "--dry-run", "--data", data],
+                         capture_output=True, text=True)
+    check("no migration to apply" in dry.stdout, f"{name}: nothing left to apply:\n{dry.stdout}")
 
     # A second start is a no-op: no migration, no backup, the same facts.
     again = Server(binary, data, log_name="serve-again.log")
