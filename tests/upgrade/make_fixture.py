@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Makes one upgrade fixture with the binary of an earlier copydesk: a representative workspace
 built through that binary's API, its database file (VACUUMed, gzipped) and the facts that binary
-reported (expected.json). Run once per released schema version; the files are committed.
+reported (<name>.json). Run once per released schema version; the files are committed.
 
 The fixtures kept, each from the last commit on main before the next schema change, built with
 `git worktree add --detach /tmp/old-N <commit>` and `ninja copydesk` (then the worktree removed):
