@@ -20,13 +20,13 @@ std::pair<std::string, std::int64_t> RevisionKey(const std::string& position) {
 
 // The history of a content is most of a database: every revision is a full copy of every field,
 // and a long article saved by several people over weeks keeps hundreds. Sealed revisions never
-// change again, so they are stored compressed (4 to 10 times smaller for prose); this rewrites
+// change again, so they are stored compressed (several times smaller for prose); this rewrites
 // those sealed before copydesk compressed them at sealing time. Each one is read back and
 // compared before it replaces the original: a revision is never rewritten into anything else.
 BatchedMigration CompressSealedRevisions() {
   return {
       "compress_sealed_revisions",
-      "store the text of sealed revisions compressed (the history takes 4 to 10 times less room)",
+      "store the text of sealed revisions compressed (the history takes several times less room)",
       [](Tx& tx, const std::string& position) {
         const auto [content_id, number] = RevisionKey(position);
         return tx.Scalar(

@@ -16,7 +16,7 @@ std::string PackSealedFields(const std::string& fields_json) {
   std::string packed(size, '\0');
   if (compress2(reinterpret_cast<Bytef*>(packed.data()), &size,
                 reinterpret_cast<const Bytef*>(fields_json.data()),
-                static_cast<uLong>(fields_json.size()), Z_BEST_COMPRESSION) != Z_OK ||
+                static_cast<uLong>(fields_json.size()), Z_DEFAULT_COMPRESSION) != Z_OK ||
       size >= fields_json.size()) {
     return fields_json;
   }
