@@ -6,16 +6,17 @@ reported (<name>.json). Run once per released schema version; the files are comm
 The fixtures kept, each from the last commit on main before the next schema change, built with
 `git worktree add --detach /tmp/old-N <commit>` and `ninja copydesk` (then the worktree removed):
 
+  make_fixture.py --bin /tmp/old-1/build/copydesk --name schema-1 --commit 27a312e
   make_fixture.py --bin /tmp/old-7/build/copydesk --name schema-7-renumbered --commit c37042e \
-      --features workflow,views,screen --history 60
+      --features contents,workflow,views,screen --history 60
   make_fixture.py --bin /tmp/old-8/build/copydesk --name schema-8 --commit f1fd677 \
-      --features workflow,views,screen,collab --history 60
+      --features contents,workflow,views,screen,collab --history 60
   make_fixture.py --bin /tmp/old-11/build/copydesk --name schema-11 --commit 874ffe9 \
-      --features workflow,views,screen,collab,sharing --history 300
+      --features contents,workflow,views,screen,collab,sharing --history 300
 
 schema-11 has the longest history: tests/upgrade/resume_test.py kills a migration in its middle.
 
-Features: workflow (statuses, approvals, locks), views (saved views), screen (a view's screen),
+Features: contents (contents, revisions, projects, search), workflow (statuses, approvals, locks), views (saved views), screen (a view's screen),
 collab (comments, tasks, notifications), sharing (guests, shares, review links)."""
 
 import argparse
@@ -71,6 +72,7 @@ def main():
         f.write("\n")
     shutil.rmtree(work)
     print(f"{args.name}: {len(manifest['contents'])} contents, schema {schema[-1]}")
+    return 0
 
 
 def sign_in(server, manifest):
@@ -97,7 +99,12 @@ def build(server, features, history):
         people[role] = {"email": email, "id": accepted["user"]["id"]}
         clients[role] = server.client().login(email)
     writer, legal = clients["editor"], clients["reviewer"]
-    contents = []
+    owner.post(f"/api/v1/workspaces/{ws}/teams",
+               {"name": "Rédaction web", "members": [people["editor"]["id"], people["owner"]["id"]]})
+    manifest = {"workspace_id": ws, "features": features, "people": people, "contents": []}
+    if "contents" not in features:
+        return manifest
+    contents = manifest["contents"]
 
     def create(c, title, fields, **extra):
         body = {"type": "article", "title": title, "fields": fields} | extra
@@ -133,8 +140,7 @@ def build(server, features, history):
     archived = create(owner, "Ancienne campagne", {"lead": "Terminée.", "body": "Archivée."})
     owner.delete(f"/api/v1/contents/{archived}")
 
-    manifest = {"workspace_id": ws, "features": features, "people": people,
-                "contents": contents, "search": {"text": "renouvelable", "content": verte}}
+    manifest["search"] = {"text": "renouvelable", "content": verte}
     if "workflow" in features:
         statuses = owner.get(f"/api/v1/workspaces/{ws}/workflow")["statuses"]
         legal_status = next(s["id"] for s in statuses if s.get("gate"))

@@ -151,7 +151,22 @@ def read_facts(clients, manifest):
     ws = manifest["workspace_id"]
     features = set(manifest["features"])
     owner = clients["owner"]
-    facts = {"contents": {}, "visible": {}}
+    def member_id(m):
+        return m if isinstance(m, str) else (m.get("id") or m.get("user_id"))
+
+    facts = {
+        "me": {role: pick(me.get("user", me), ["id", "email", "name"])
+               for role, me in ((r, c.get("/api/v1/me")) for r, c in sorted(clients.items()))},
+        "members": sorted([m["user_id"], m["role"], m["email"], m["name"]]
+                          for m in owner.get(f"/api/v1/workspaces/{ws}/members")["items"]),
+        "teams": sorted([t["id"], t["name"], sorted(member_id(m) for m in t.get("members", []))]
+                        for t in owner.get(f"/api/v1/workspaces/{ws}/teams")["items"]),
+        "workspaces": {role: sorted(w["id"] for w in c.get("/api/v1/workspaces")["items"])
+                       for role, c in sorted(clients.items())},
+    }
+    if "contents" not in features:
+        return facts
+    facts |= {"contents": {}, "visible": {}}
     for role, c in sorted(clients.items()):
         facts["visible"][role] = list_contents(c, ws)
     facts["visible"]["owner_archived"] = list_contents(owner, ws, archived="true")
