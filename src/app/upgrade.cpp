@@ -66,7 +66,14 @@ int UpgradeSchema(storage::Database& db, const Config& config) {
       // A partial file must never pass for a backup: written under another name, then renamed.
       const auto partial = std::filesystem::path(path.string() + ".partial");
       std::filesystem::remove(partial);
-      sqlite->BackupTo(partial.string());
+      try {
+        sqlite->BackupTo(partial.string());
+      } catch (...) {
+        // A full disk: leave no half copy behind to fill it further.
+        std::error_code ignored;
+        std::filesystem::remove(partial, ignored);
+        throw;
+      }
       std::filesystem::rename(partial, path);
       Log(LogLevel::kInfo, "backed the database up before upgrading it",
           {{"backup", path.string()},
