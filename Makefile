@@ -11,7 +11,7 @@ export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_f
 
 WEB_SOURCES := $(shell find web/src web/index.html web/vite.config.ts web/tsconfig.json web/package-lock.json -type f 2>/dev/null)
 
-.PHONY: run test bench format bootstrap build build-asan build-fuzz web test-unit test-contract test-asan test-fuzz test-web test-durability demo
+.PHONY: run test bench format bootstrap build build-asan build-fuzz web test-unit test-contract test-asan test-fuzz test-web test-durability test-upgrade demo
 
 bootstrap:
 	@scripts/bootstrap
@@ -35,7 +35,7 @@ run: build web
 # --- tests -----------------------------------------------------------------------------------
 
 test: build web
-	@$(MAKE) --no-print-directory test-unit test-contract test-asan test-fuzz test-web test-durability
+	@$(MAKE) --no-print-directory test-unit test-contract test-asan test-fuzz test-web test-durability test-upgrade
 	@echo "make test: every suite passed"
 
 # The API tests append every exchange they make to this file, for test-contract to check.
@@ -79,6 +79,12 @@ test-fuzz: build-fuzz
 # Four clients write while the server is killed with SIGKILL 5 to 10 times (about half a minute).
 test-durability: build
 	@python3 tests/durability/kill_test.py --bin build/copydesk
+
+# Databases made by earlier releases (tests/upgrade/fixtures) upgraded with nothing lost; a long
+# migration killed (SIGKILL) in the middle resumes and finishes.
+test-upgrade: build
+	@python3 tests/upgrade/upgrade_test.py --bin build/copydesk
+	@python3 tests/upgrade/resume_test.py --bin build/copydesk
 
 test-web: web
 	@cd web && npm test --silent

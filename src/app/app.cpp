@@ -1,9 +1,13 @@
 #include "app/app.hpp"
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "api/api.hpp"
 #include "api/live.hpp"
+#include "app/upgrade.hpp"
 #include "auth/accounts.hpp"
 #include "collab/notification_mailer.hpp"
 #include "core/log.hpp"
@@ -11,6 +15,7 @@
 #include "http/server.hpp"
 #include "mail/smtp.hpp"
 #include "search/indexer.hpp"
+#include "storage/batched_migrations.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 #include "workspace/workspaces.hpp"
 
@@ -24,7 +29,7 @@ std::unique_ptr<storage::Database> OpenDatabase(const Config& config) {
   std::filesystem::create_directories(config.data_dir);
   auto db = std::make_unique<storage::SqliteDatabase>(DatabasePath(config),
                                                       std::max(2, config.worker_threads));
-  db->Migrate();
+  UpgradeSchema(*db, config);
   return db;
 }
 
@@ -82,6 +87,9 @@ struct App::Parts {
   http::Dispatcher dispatcher;
   api::LiveHub live;  // woken by the database's commits; fed to the server's WebSockets
   http::Server server;
+  // Long migrations run beside the server, batch after batch, stopped between two at shutdown.
+  std::thread long_migrations;
+  std::atomic<bool> stop_long_migrations{false};
 };
 
 App::App(Config config) : parts_(std::make_unique<Parts>(std::move(config))) {
@@ -112,6 +120,30 @@ std::string SenderAddress(const Config& config, const std::string& base_url) {
 
 void App::Start() {
   parts_->indexer.Start();
+  if (!storage::UnfinishedBatchedMigrations(*parts_->db).empty()) {
+    parts_->long_migrations = std::thread([parts = parts_.get()] {
+      try {
+        auto last_log = std::chrono::steady_clock::now();
+        storage::RunBatchedMigrations(
+            *parts->db, parts->config.migration_batch_rows,
+            [&](const storage::BatchProgress& p) {
+              const auto now = std::chrono::steady_clock::now();
+              if (!p.finished && p.done > 0 && now - last_log < std::chrono::seconds(5)) return;
+              last_log = now;
+              Log(LogLevel::kInfo, p.finished ? "long migration finished" : "long migration",
+                  {{"migration", std::string(p.name)},
+                   {"done_rows", p.done},
+                   {"total_rows", p.total},
+                   {"resumed", p.resumed}});
+            },
+            &parts->stop_long_migrations, /*pause_ms=*/5);
+      } catch (const std::exception& e) {
+        // The server goes on: the data is as the last committed batch left it, and the next
+        // start resumes from there.
+        Log(LogLevel::kError, "long migration stopped", {{"error", e.what()}});
+      }
+    });
+  }
   parts_->live.Start();
   parts_->server.Start();
   const Config& config = parts_->config;
@@ -138,6 +170,8 @@ std::string App::Address() const {
 }
 
 void App::Shutdown(int grace_ms) {
+  parts_->stop_long_migrations = true;
+  if (parts_->long_migrations.joinable()) parts_->long_migrations.join();
   parts_->server.Shutdown(std::chrono::milliseconds(grace_ms));
   parts_->live.Stop();
   if (parts_->mailer) parts_->mailer->Stop();

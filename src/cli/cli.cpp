@@ -1,5 +1,6 @@
 #include "cli/cli.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -7,6 +8,7 @@
 #include <vector>
 
 #include "app/app.hpp"
+#include "app/upgrade.hpp"
 #include "auth/accounts.hpp"
 #include "auth/policy.hpp"
 #include "cli/demo.hpp"
@@ -16,6 +18,8 @@
 #include "http/server.hpp"
 #include "search/indexer.hpp"
 #include "storage/accounts_store.hpp"
+#include "storage/batched_migrations.hpp"
+#include "storage/migration.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 #include "storage/workspaces_store.hpp"
 
@@ -27,7 +31,8 @@ constexpr const char* kUsage = R"(copydesk — plan, write, review and validate 
 
 Usage:
   copydesk serve [flags]                        serve the API and the web app
-  copydesk migrate [flags]                      apply database migrations and exit
+  copydesk migrate [--dry-run] [flags]          back up, apply database migrations and exit;
+                                                --dry-run only says what would be applied
   copydesk user create --email E --name N [--password-stdin] [--workspace SLUG --role ROLE]
   copydesk user reset-password --email E --password-stdin
   copydesk token create --email E --name NAME   prints the new API token on its last line
@@ -121,10 +126,71 @@ int Reindex(const Config& config) {
   return 0;
 }
 
-int Migrate(const Config& config) {
-  auto db = OpenDatabase(config);  // opening applies pending migrations in one transaction
-  auto [known, applied] = db->SchemaVersions();
-  std::cout << "schema at version " << applied << " (this binary knows " << known << ")\n";
+// Says what upgrading would do, changing nothing (the database file is not even created).
+int MigrateDryRun(const Config& config) {
+  if (!std::filesystem::exists(DatabasePath(config))) {
+    std::cout << "no database in " << config.data_dir << ": a new one gets all "
+              << storage::SqliteMigrations().size() << " migrations; nothing to back up\n";
+    return 0;
+  }
+  storage::SqliteDatabase db(DatabasePath(config), 1);
+  const auto plan = db.PlanMigrations();
+  std::cout << "schema at version " << plan.applied_version << " (this binary knows "
+            << plan.known_version << ")\n";
+  if (!plan.unknown.empty()) {
+    std::string list;
+    for (const auto& label : plan.unknown) list += (list.empty() ? "" : ", ") + label;
+    return Fail("this database was upgraded by a newer copydesk (" + list +
+                "): this copydesk would refuse to open it");
+  }
+  if (plan.pending.empty()) {
+    std::cout << "no migration to apply\n";
+  } else {
+    std::cout << "would apply, in one transaction:\n";
+    for (const auto& label : plan.pending) std::cout << "  " << label << "\n";
+    std::cout << (config.upgrade_backup
+                      ? "would first back the database up into " +
+                            UpgradeBackupFolder(config).string() + " (keeping " +
+                            std::to_string(config.keep_upgrade_backups) + ")\n"
+                      : std::string("would take no backup first (--no-upgrade-backup)\n"));
+  }
+  const auto long_ones = storage::UnfinishedBatchedMigrations(db);
+  if (!long_ones.empty()) {
+    std::cout << "then would run in batches (the server serves meanwhile):\n";
+    for (const auto& what : long_ones) std::cout << "  " << what << "\n";
+  }
+  return 0;
+}
+
+int Migrate(const Config& config, const std::vector<std::string>& rest) {
+  auto flags = Flags::Parse(rest, {}, {"--dry-run"});
+  if (!flags) return FailWith(flags.error());
+  if (!flags->words.empty()) return Fail("migrate takes no words, only --dry-run");
+  if (flags->Get("--dry-run")) return MigrateDryRun(config);
+  std::filesystem::create_directories(config.data_dir);
+  storage::SqliteDatabase db(DatabasePath(config), 2);
+  const auto before = db.PlanMigrations();
+  const int applied = UpgradeSchema(db, config);
+  for (std::size_t i = 0; i < static_cast<std::size_t>(applied); ++i) {
+    std::cout << "applied " << before.pending[i] << "\n";
+  }
+  auto [known, now] = db.SchemaVersions();
+  std::cout << "schema at version " << now << " (this binary knows " << known << ")\n";
+  // Progress on stderr, at most a few lines a second: the long migrations may take minutes.
+  auto last = std::chrono::steady_clock::time_point{};
+  storage::RunBatchedMigrations(
+      db, config.migration_batch_rows, [&](const storage::BatchProgress& p) {
+        const auto t = std::chrono::steady_clock::now();
+        if (!p.finished && p.done > 0 && t - last < std::chrono::milliseconds(100)) {
+          return;
+        }
+        last = t;
+        std::cerr << p.name << ": " << p.done << " of " << p.total << " rows ("
+                  << (p.total > 0 ? p.done * 100 / p.total : 100) << "%)"
+                  << (p.resumed ? ", resumed" : "") << (p.finished ? ", finished" : "")
+                  << std::endl;
+      });
+  std::cout << "every migration is done\n";
   return 0;
 }
 
@@ -272,13 +338,12 @@ int Main(int argc, char** argv) {
   const std::string command = args[0];
   args.erase(args.begin());
   std::vector<std::string> rest;
-  auto config =
-      ParseConfig(args, rest, /*allow_unknown_flags=*/command != "serve" && command != "migrate");
+  auto config = ParseConfig(args, rest, /*allow_unknown_flags=*/command != "serve");
   if (!config) return FailWith(config.error());
   SetLogLevel(command == "serve" ? config->log_level : LogLevel::kWarn);
   try {
     if (command == "serve") return rest.empty() ? Serve(*config) : Fail("serve takes no words");
-    if (command == "migrate") return Migrate(*config);
+    if (command == "migrate") return Migrate(*config, rest);
     if (command == "reindex")
       return rest.empty() ? Reindex(*config) : Fail("reindex takes no words");
     if (command == "user") return UserCommand(*config, rest);

@@ -13,6 +13,7 @@ struct Option {
   const char* env;
   const char* help;
   std::function<bool(Config&, const std::string&)> set;
+  bool is_switch = false;  //!< takes no value (`--no-upgrade-backup`); its variable says 1 or 0
 };
 
 bool SetInt(int& field, const std::string& text, int min, int max) {
@@ -142,6 +143,22 @@ const std::vector<Option>& Options() {
       {"--max-connections", "COPYDESK_MAX_CONNECTIONS",
        "connections open at once (HTTP and WebSocket); more are answered 503; default 1024",
        [](Config& c, const std::string& v) { return SetInt(c.max_connections, v, 1, 1'000'000); }},
+      {"--no-upgrade-backup", "COPYDESK_NO_UPGRADE_BACKUP",
+       "do not back the database up before migrating it to a new version (you have your own "
+       "backup)",
+       [](Config& c, const std::string& v) {
+         c.upgrade_backup = v == "0";
+         return v == "0" || v == "1";
+       },
+       /*is_switch=*/true},
+      {"--keep-upgrade-backups", "COPYDESK_KEEP_UPGRADE_BACKUPS",
+       "backups taken before migrations kept in <data>/upgrade-backups, newest first; default 3",
+       [](Config& c, const std::string& v) { return SetInt(c.keep_upgrade_backups, v, 1, 1000); }},
+      {"--migration-batch-rows", "COPYDESK_MIGRATION_BATCH_ROWS",
+       "rows a long migration rewrites per transaction while the server serves; default 500",
+       [](Config& c, const std::string& v) {
+         return SetInt(c.migration_batch_rows, v, 1, 100'000);
+       }},
   };
   return options;
 }
@@ -182,6 +199,13 @@ Result<Config> ParseConfig(const std::vector<std::string>& args, std::vector<std
         continue;
       }
       return Error::BadRequest("unknown flag " + name, {{name, "is not a known flag"}});
+    }
+    if (found->is_switch) {
+      if (has_value) {
+        return Error::BadRequest(name + " takes no value", {{name, "takes no value"}});
+      }
+      found->set(config, "1");
+      continue;
     }
     if (!has_value) {
       if (i + 1 >= args.size())

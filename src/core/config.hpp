@@ -45,6 +45,9 @@ struct Config {
   //! buffer and a coroutine frame each) and 1024 file descriptors, which two cores and the
   //! usual limits (systemd's 1024 soft, raised at start up to the hard limit) can carry.
   int max_connections = 1024;
+  bool upgrade_backup = true;      //!< back the database up before migrating it
+  int keep_upgrade_backups = 3;    //!< upgrade backups kept in <data>/upgrade-backups
+  int migration_batch_rows = 500;  //!< rows a long migration rewrites per transaction
 
   //! True when cookies must be Secure (public URL is https).
   bool SecureCookies() const { return public_url.rfind("https://", 0) == 0; }

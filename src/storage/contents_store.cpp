@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/text.hpp"
+#include "storage/revision_text.hpp"
 #include "storage/shares_store.hpp"
 
 namespace copydesk::storage {
@@ -50,7 +51,7 @@ RevisionRecord ReadRevision(const Row& r) {
   v.content_id = r.Text(0);
   v.number = r.Int(1);
   v.title = r.Text(2);
-  v.fields_json = r.Text(3);
+  v.fields_json = UnpackFields(r.Text(3));
   v.content_hash = r.Text(4);
   v.author_id = r.Text(5);
   v.author_name = r.Text(6);
@@ -298,13 +299,17 @@ std::vector<ContentRecord> ListContents(Tx& tx, const ContentQuery& q) {
 }
 
 void InsertRevision(Tx& tx, const RevisionRecord& v) {
+  // A revision born sealed (a restore) is stored compressed at once, as a sealed one is.
   tx.Exec(
-      "INSERT INTO revisions (content_id, number, title, fields, content_hash, author_id, reason, "
-      "restored_from, label, started_at, saved_at, saves, sealed) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {v.content_id, v.number, v.title, v.fields_json, v.content_hash, v.author_id, v.reason,
-       Nullable(v.restored_from), Nullable(v.label), v.started_at, v.saved_at, v.saves,
-       std::int64_t{v.sealed ? 1 : 0}});
+      v.sealed ? "INSERT INTO revisions (content_id, number, title, fields, content_hash, "
+                 "author_id, reason, restored_from, label, started_at, saved_at, saves, "
+                 "sealed) VALUES (?, ?, ?, CAST(? AS BLOB), ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+               : "INSERT INTO revisions (content_id, number, title, fields, content_hash, "
+                 "author_id, reason, restored_from, label, started_at, saved_at, saves, "
+                 "sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {v.content_id, v.number, v.title, v.sealed ? PackSealedFields(v.fields_json) : v.fields_json,
+       v.content_hash, v.author_id, v.reason, Nullable(v.restored_from), Nullable(v.label),
+       v.started_at, v.saved_at, v.saves, std::int64_t{v.sealed ? 1 : 0}});
 }
 
 void UpdateWorkingRevision(Tx& tx, const RevisionRecord& v) {
@@ -317,13 +322,22 @@ void UpdateWorkingRevision(Tx& tx, const RevisionRecord& v) {
 }
 
 void SealRevision(Tx& tx, const std::string& content_id, std::int64_t number) {
-  tx.Exec("UPDATE revisions SET sealed = 1 WHERE content_id = ? AND number = ?",
-          {content_id, number});
+  // Sealed, the text never changes again: it is stored compressed from now on.
+  auto fields = tx.First(
+      "SELECT fields FROM revisions WHERE content_id = ? AND number = ? AND "
+      "sealed = 0",
+      {content_id, number}, [](const Row& r) { return r.Text(0); });
+  if (!fields) return;
+  tx.Exec(
+      "UPDATE revisions SET sealed = 1, fields = CAST(? AS BLOB) WHERE content_id = ? AND "
+      "number = ? AND sealed = 0",
+      {PackSealedFields(*fields), content_id, number});
 }
 
 void SetRevisionLabel(Tx& tx, const std::string& content_id, std::int64_t number,
                       const std::optional<std::string>& label) {
-  tx.Exec("UPDATE revisions SET label = ?, sealed = 1 WHERE content_id = ? AND number = ?",
+  SealRevision(tx, content_id, number);
+  tx.Exec("UPDATE revisions SET label = ? WHERE content_id = ? AND number = ?",
           {Nullable(label), content_id, number});
 }
 

@@ -116,6 +116,24 @@ class Tx {
   }
 };
 
+//! What opening a database with this binary would do to its schema, before anything is touched.
+struct MigrationPlan {
+  int applied_version = 0;  //!< the newest migration the database has (0: an empty database)
+  int known_version = 0;    //!< the newest migration this binary knows
+  //! Migrations this binary would apply, in order, as "0009_notification_mail".
+  std::vector<std::string> pending;
+  //! Migrations the database has that this binary does not know: a newer copydesk wrote it.
+  std::vector<std::string> unknown;
+  //! True when the database has no migration yet (a new data folder): nothing to lose.
+  bool fresh() const { return applied_version == 0; }
+};
+
+//! Thrown by Migrate when a newer copydesk already migrated the database: refused untouched.
+class SchemaTooNewError : public StorageError {
+ public:
+  using StorageError::StorageError;
+};
+
 //! The database: one writer at a time, many readers. Each command runs in one transaction.
 class Database {
  public:
@@ -151,8 +169,12 @@ class Database {
   virtual bool Ping() = 0;
   //! Name of the backend ("sqlite").
   virtual std::string_view Backend() const = 0;
-  //! Applies pending migrations in one transaction; returns how many were applied.
+  //! Applies pending migrations in one transaction; returns how many were applied. A failing
+  //! step rolls everything back (StorageError naming the step); a database a newer copydesk
+  //! migrated is refused untouched (SchemaTooNewError).
   virtual int Migrate() = 0;
+  //! What Migrate would do, without changing anything.
+  virtual MigrationPlan PlanMigrations() = 0;
   //! The newest migration version known to this binary and the one applied.
   virtual std::pair<int, int> SchemaVersions() = 0;
 

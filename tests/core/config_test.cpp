@@ -60,5 +60,28 @@ TEST_F(ConfigTest, WrongSettingsNameTheFlagOrVariable) {
   EXPECT_EQ(bad_env.error().fields.at(0).field, "COPYDESK_MAX_HEADER_BYTES");
 }
 
+TEST_F(ConfigTest, UpgradesBackUpByDefaultAndASwitchTurnsItOff) {
+  std::vector<std::string> rest;
+  auto defaults = ParseConfig({}, rest);
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_TRUE(defaults->upgrade_backup);
+  EXPECT_EQ(defaults->keep_upgrade_backups, 3);
+  // A switch takes no value: the next word stays a word.
+  auto off = ParseConfig({"--no-upgrade-backup", "--keep-upgrade-backups", "5", "migrate"}, rest);
+  ASSERT_TRUE(off.ok());
+  EXPECT_FALSE(off->upgrade_backup);
+  EXPECT_EQ(off->keep_upgrade_backups, 5);
+  EXPECT_EQ(rest, std::vector<std::string>{"migrate"});
+  auto valued = ParseConfig({"--no-upgrade-backup=yes"}, rest);
+  ASSERT_FALSE(valued.ok());
+  EXPECT_EQ(valued.error().fields.at(0).field, "--no-upgrade-backup");
+  EXPECT_FALSE(ParseConfig({"--keep-upgrade-backups", "0"}, rest).ok());
+  ::setenv("COPYDESK_NO_UPGRADE_BACKUP", "1", 1);
+  auto from_env = ParseConfig({}, rest);
+  ::unsetenv("COPYDESK_NO_UPGRADE_BACKUP");
+  ASSERT_TRUE(from_env.ok());
+  EXPECT_FALSE(from_env->upgrade_backup);
+}
+
 }  // namespace
 }  // namespace copydesk

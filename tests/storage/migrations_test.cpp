@@ -129,6 +129,101 @@ std::string ANameTheNewestMigrationCreates() {
   return "";
 }
 
+//! Applies the migrations `keep` chooses by hand, recording each under `number(m)`: the state a
+//! database was left in by a binary of an earlier day.
+template <class Keep, class Number>
+void ApplyAsOnce(Database& db, Keep keep, Number number) {
+  ASSERT_TRUE(db.Write([&](Tx& tx) -> Result<void> {
+                  tx.ExecScript(
+                      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
+                      "NULL, applied_at INTEGER NOT NULL)");
+                  for (const auto& m : SqliteMigrations()) {
+                    if (!keep(m)) continue;
+                    tx.ExecScript(m.sql);
+                    tx.Exec("INSERT INTO schema_migrations VALUES (?, ?, 1)",
+                            {std::int64_t{number(m)}, std::string(m.name)});
+                  }
+                  return {};
+                }).ok());
+}
+
+void ExpectEveryMigrationRecordedOnce(Database& db) {
+  const auto recorded = db.Read([](Tx& tx) {
+    return tx.Rows("SELECT version, name FROM schema_migrations ORDER BY version", {},
+                   [](const Row& r) { return std::make_pair(r.Int(0), r.Text(1)); });
+  });
+  const auto& known = SqliteMigrations();
+  ASSERT_EQ(recorded.size(), known.size());
+  for (std::size_t i = 0; i < known.size(); ++i) {
+    EXPECT_EQ(recorded[i].first, known[i].version);
+    EXPECT_EQ(recorded[i].second, known[i].name);
+  }
+}
+
+// main once had 0011_sharing but not yet 0009_notification_mail (merged later): taking the
+// highest number as "all below applied" would never have created the e-mail tables.
+TEST_F(MigrationsTest, AMigrationMergedAfterAHigherOneIsStillApplied) {
+  SqliteDatabase db(DbPath());
+  ApplyAsOnce(
+      db, [](const Migration& m) { return m.version <= 11 && m.name != "notification_mail"; },
+      [](const Migration& m) { return m.version; });
+  const auto plan = db.PlanMigrations();
+  ASSERT_FALSE(plan.pending.empty());
+  EXPECT_EQ(plan.pending.front(), "0009_notification_mail");
+  EXPECT_EQ(plan.applied_version, 11);
+  EXPECT_EQ(db.Migrate(), static_cast<int>(plan.pending.size()));
+  ExpectEveryMigrationRecordedOnce(db);
+  const auto tables = Tables(db);
+  EXPECT_NE(std::find(tables.begin(), tables.end(), "mail_outbox"), tables.end());
+  EXPECT_EQ(db.Migrate(), 0);
+}
+
+// Before collaboration landed, main numbered the view's screen 0007; it became 0008 when
+// 0007_collaboration was merged in front of it. Those databases record view_screen as 7.
+TEST_F(MigrationsTest, ARenumberedMigrationIsKnownByItsName) {
+  SqliteDatabase db(DbPath());
+  ApplyAsOnce(
+      db, [](const Migration& m) { return m.version <= 6 || m.name == "view_screen"; },
+      [](const Migration& m) { return m.name == "view_screen" ? 7 : m.version; });
+  const auto plan = db.PlanMigrations();
+  ASSERT_FALSE(plan.pending.empty());
+  EXPECT_EQ(plan.pending.front(), "0007_collaboration");
+  EXPECT_TRUE(plan.unknown.empty());
+  EXPECT_EQ(db.Migrate(), static_cast<int>(plan.pending.size()));  // view_screen not run twice
+  ExpectEveryMigrationRecordedOnce(db);
+}
+
+TEST_F(MigrationsTest, ADatabaseFromANewerCopydeskIsRefusedUntouched) {
+  SqliteDatabase db(DbPath());
+  ASSERT_GT(db.Migrate(), 0);
+  ASSERT_TRUE(db.Write([](Tx& tx) -> Result<void> {
+                  tx.Exec("INSERT INTO schema_migrations VALUES (9999, 'from_the_future', 1)");
+                  return {};
+                }).ok());
+  const auto before = Recorded(db);
+  const auto plan = db.PlanMigrations();
+  EXPECT_EQ(plan.unknown, std::vector<std::string>{"9999_from_the_future"});
+  try {
+    db.Migrate();
+    ADD_FAILURE() << "a newer database was migrated";
+  } catch (const SchemaTooNewError& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find("newer copydesk"), std::string::npos) << message;
+    EXPECT_NE(message.find("9999_from_the_future"), std::string::npos) << message;
+    EXPECT_NE(message.find("Nothing was changed"), std::string::npos) << message;
+  }
+  EXPECT_EQ(Recorded(db), before);
+}
+
+TEST_F(MigrationsTest, APlanChangesNothing) {
+  SqliteDatabase db(DbPath());
+  const auto plan = db.PlanMigrations();
+  EXPECT_TRUE(plan.fresh());
+  EXPECT_EQ(plan.pending.size(), SqliteMigrations().size());
+  EXPECT_EQ(plan.pending.front(), "0001_foundation");
+  EXPECT_TRUE(Tables(db).empty());
+}
+
 TEST_F(MigrationsTest, AFailingMigrationRollsEverythingBack) {
   const std::string clash = ANameTheNewestMigrationCreates();
   ASSERT_FALSE(clash.empty()) << "no migration creates anything to clash with";
@@ -138,7 +233,16 @@ TEST_F(MigrationsTest, AFailingMigrationRollsEverythingBack) {
                   tx.ExecScript("CREATE TABLE " + clash + " (in_the_way INTEGER)");
                   return {};
                 }).ok());
-  EXPECT_THROW(db.Migrate(), StorageError);
+  try {
+    db.Migrate();
+    ADD_FAILURE() << "the migration did not fail";
+  } catch (const StorageError& e) {
+    // The message names the step that failed, by its file name.
+    const std::string message = e.what();
+    EXPECT_NE(message.find("migration "), std::string::npos) << message;
+    EXPECT_NE(message.find(" failed: "), std::string::npos) << message;
+    EXPECT_NE(message.find("left as it was"), std::string::npos) << message;
+  }
   EXPECT_EQ(Tables(db), std::vector<std::string>{clash});  // not one table from any migration
   EXPECT_EQ(db.SchemaVersions().second, 0);
   // Out of the way, the same database migrates fully.

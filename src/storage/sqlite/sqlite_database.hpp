@@ -25,6 +25,7 @@ class SqliteDatabase final : public Database {
   bool Ping() override;
   std::string_view Backend() const override { return "sqlite"; }
   int Migrate() override;
+  MigrationPlan PlanMigrations() override;
   std::pair<int, int> SchemaVersions() override;
 
   //! Writes a consistent copy of the live database to `path` (SQLite online backup API).
