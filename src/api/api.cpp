@@ -21,6 +21,7 @@ void RegisterRoutes(http::Router& router, Services& services) {
   AddShareRoutes(router, services);
   AddReviewRoutes(router, services);
   AddEventRoutes(router, services);
+  AddWebhookRoutes(router, services);
 }
 
 }  // namespace copydesk::api

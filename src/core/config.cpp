@@ -13,7 +13,20 @@ struct Option {
   const char* env;
   const char* help;
   std::function<bool(Config&, const std::string&)> set;
+  bool is_switch = false;  //!< given alone means "true"
+  bool hidden = false;     //!< for tests: left out of --help
 };
+
+bool SetBool(bool& field, const std::string& text) {
+  if (text == "true" || text == "1" || text == "yes") {
+    field = true;
+  } else if (text == "false" || text == "0" || text == "no") {
+    field = false;
+  } else {
+    return false;
+  }
+  return true;
+}
 
 bool SetInt(int& field, const std::string& text, int min, int max) {
   int value = 0;
@@ -114,6 +127,28 @@ const std::vector<Option>& Options() {
        [](Config& c, const std::string& v) {
          return SetInt(c.mail_interval_ms, v, 10, 3'600'000);
        }},
+      {"--webhook-allow-private", "COPYDESK_WEBHOOK_ALLOW_PRIVATE",
+       "let webhooks use http and reach loopback, private and link-local addresses (a receiver "
+       "on this machine or network); off by default",
+       [](Config& c, const std::string& v) { return SetBool(c.webhook_allow_private, v); }, true},
+      {"--webhook-timeout-ms", "COPYDESK_WEBHOOK_TIMEOUT_MS",
+       "time a webhook's receiver has to answer a delivery; default 10000",
+       [](Config& c, const std::string& v) {
+         return SetInt(c.webhook_timeout_ms, v, 100, 60'000);
+       }},
+      {"--webhook-interval-ms", "COPYDESK_WEBHOOK_INTERVAL_MS", "",
+       [](Config& c, const std::string& v) {
+         return SetInt(c.webhook_interval_ms, v, 10, 3'600'000);
+       },
+       false, true},
+      {"--webhook-retry-ms", "COPYDESK_WEBHOOK_RETRY_MS", "",
+       [](Config& c, const std::string& v) { return SetInt(c.webhook_retry_ms, v, 10, 3'600'000); },
+       false, true},
+      {"--webhook-give-up-ms", "COPYDESK_WEBHOOK_GIVE_UP_MS", "",
+       [](Config& c, const std::string& v) {
+         return SetInt(c.webhook_give_up_ms, v, 100, 7 * 24 * 3'600'000);
+       },
+       false, true},
   };
   return options;
 }
@@ -155,6 +190,10 @@ Result<Config> ParseConfig(const std::vector<std::string>& args, std::vector<std
       }
       return Error::BadRequest("unknown flag " + name, {{name, "is not a known flag"}});
     }
+    if (!has_value && found->is_switch) {
+      value = "true";
+      has_value = true;
+    }
     if (!has_value) {
       if (i + 1 >= args.size())
         return Error::BadRequest(name + " needs a value", {{name, "needs a value"}});
@@ -170,6 +209,7 @@ Result<Config> ParseConfig(const std::vector<std::string>& args, std::vector<std
 std::string ConfigHelp() {
   std::string out;
   for (const auto& option : Options()) {
+    if (option.hidden) continue;
     out += "  ";
     out += option.flag;
     out += " (";

@@ -34,6 +34,14 @@ struct Config {
   std::string smtp_user;         //!< empty: no login
   std::string smtp_password;     //!< best from the environment (flags show in `ps`)
   int mail_interval_ms = 2'000;  //!< between two looks at the e-mail outbox
+  //! Webhooks may go over http and to loopback, private and link-local addresses.
+  bool webhook_allow_private = false;
+  int webhook_timeout_ms = 10'000;  //!< for a receiver to answer a delivery
+  // Hidden, for tests: the deliverer's pace, first retry delay, and how long failing lasts
+  // before a webhook is paused.
+  int webhook_interval_ms = 1'000;
+  int webhook_retry_ms = 30'000;
+  int webhook_give_up_ms = 24 * 60 * 60 * 1000;
 
   //! True when cookies must be Secure (public URL is https).
   bool SecureCookies() const { return public_url.rfind("https://", 0) == 0; }
