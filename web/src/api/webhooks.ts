@@ -125,7 +125,10 @@ export function useDeleteWebhook(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.delete<void>(`${path(slug)}/${encodeURIComponent(id)}`),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: webhookKeys.all(slug) }),
+    // Its log is gone with it: dropped, not read again.
+    onSuccess: (_, id) => queryClient.removeQueries({ queryKey: webhookKeys.deliveries(slug, id) }),
+    onSettled: () =>
+      queryClient.invalidateQueries({ queryKey: webhookKeys.all(slug), exact: true }),
   });
 }
 

@@ -216,7 +216,13 @@ export function WebhooksSettings({ slug }: { slug: string }) {
               className="button button-danger"
               disabled={remove.isPending}
               onClick={() =>
-                deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })
+                deleting &&
+                remove.mutate(deleting.id, {
+                  onSuccess: () => {
+                    if (open === deleting.id) setOpen(null);
+                    setDeleting(null);
+                  },
+                })
               }
             >
               {t('common.delete')}
