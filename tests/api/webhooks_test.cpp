@@ -54,14 +54,15 @@ class Webhooks : public ::testing::Test {
  protected:
   //! A server whose deliverer looks often and retries soon; `allow_private` lets it reach the
   //! receiver on loopback.
-  std::unique_ptr<TestServer> Serve(bool allow_private = true, int give_up_ms = 60'000) {
+  std::unique_ptr<TestServer> Serve(bool allow_private = true, int give_up_ms = 60'000,
+                                    int timeout_ms = 2000) {
     return std::make_unique<TestServer>([&](Config& c) {
       c.data_dir = (data_.path() / "data").string();
       c.webhook_allow_private = allow_private;
       c.webhook_interval_ms = 30;
       c.webhook_retry_ms = 50;
       c.webhook_give_up_ms = give_up_ms;
-      c.webhook_timeout_ms = 2000;
+      c.webhook_timeout_ms = timeout_ms;
     });
   }
 
@@ -225,6 +226,30 @@ TEST_F(Webhooks, AFailingReceiverIsRetriedWithTheSameIdempotencyKeyAndRedeliverS
   EXPECT_EQ(all[3].headers.at("x-copydesk-idempotency-key"), key);
   EXPECT_EQ(all[3].body, all[2].body);
   EXPECT_EQ(Deliveries(owner, Str(hook.at("id"))).size(), 2u);
+}
+
+TEST_F(Webhooks, ASlowReceiverIsRetriedAndALongAnswerIsCut) {
+  auto server = Serve(true, 60'000, 300);
+  auto owner = MakeOwner(*server);
+  std::atomic<int> calls{0};
+  sink_.Answer([&](const ReceivedRequest&) {
+    // Too slow the first time (a timeout); then an answer far longer than what is read.
+    if (++calls == 1) return SinkAnswer{200, "late", "", 1000};
+    return SinkAnswer{200, std::string(300 * 1024, 'x')};
+  });
+  auto hook = Subscribe(owner, sink_.Url(), {"content.created"});
+  CreateArticle(owner, "Récepteur lent");
+  ASSERT_TRUE(Eventually([&] {
+    auto log = Deliveries(owner, Str(hook.at("id")));
+    return log.size() == 1 && log[0].at("state") == "delivered";
+  }));
+  const auto log = Deliveries(owner, Str(hook.at("id")));
+  // Retried after the timeout (the sink answers one connection at a time, so the attempts made
+  // while it slept timed out too).
+  EXPECT_GE(log[0].at("attempts").as_int64(), 2);
+  EXPECT_EQ(log[0].at("status").as_int64(), 200);
+  EXPECT_LE(Str(log[0].at("response_excerpt")).size(), 1024u);
+  EXPECT_EQ(static_cast<std::int64_t>(sink_.Requests().size()), log[0].at("attempts").as_int64());
 }
 
 TEST_F(Webhooks, NothingIsSentAgainAfterARestart) {

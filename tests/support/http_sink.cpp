@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <stdexcept>
+#include <thread>
 
 namespace copydesk::testing {
 
@@ -136,6 +137,7 @@ void HttpSink::Serve(int fd) {
     requests_.push_back(request);
   }
   changed_.notify_all();
+  if (answer.delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(answer.delay_ms));
   std::string response = "HTTP/1.1 " + std::to_string(answer.status) + " Sink\r\n";
   if (!answer.location.empty()) response += "Location: " + answer.location + "\r\n";
   response += "Content-Type: text/plain\r\nContent-Length: " + std::to_string(answer.body.size()) +

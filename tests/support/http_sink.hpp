@@ -25,6 +25,7 @@ struct SinkAnswer {
   int status = 200;
   std::string body = "ok";
   std::string location;  //!< set: a Location header (for redirects)
+  int delay_ms = 0;      //!< waits this long before answering (a slow receiver)
 };
 
 //! A small HTTP/1.1 server on an ephemeral loopback port that keeps every request it receives
