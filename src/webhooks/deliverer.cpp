@@ -112,14 +112,27 @@ bool CreatorMayRead(Tx& tx, const storage::WebhookRecord& w, const storage::Logg
   return collab::MayReadWorkspaceTasks(tx, w.created_by, w.workspace_id);
 }
 
-bool Matches(const storage::WebhookRecord& w, const storage::ContentRecord* content) {
+// True when the content is on `channel` or on a channel inside it (Social › LinkedIn is on
+// Social).
+bool OnChannel(Tx& tx, const storage::ContentRecord& c, const std::string& channel) {
+  std::map<std::string, std::optional<std::string>> parent;
+  for (auto& ch : storage::ListChannels(tx, c.workspace_id)) parent[ch.id] = ch.parent_id;
+  for (const auto& id : c.channel_ids) {
+    std::optional<std::string> at = id;
+    for (int depth = 0; at && depth < 16; ++depth) {
+      if (*at == channel) return true;
+      const auto up = parent.find(*at);
+      if (up == parent.end()) break;
+      at = up->second;
+    }
+  }
+  return false;
+}
+
+bool Matches(Tx& tx, const storage::WebhookRecord& w, const storage::ContentRecord* content) {
   if (w.project_id && (!content || content->project_id != w.project_id)) return false;
   if (w.type_id && (!content || content->type_id != *w.type_id)) return false;
-  if (w.channel_id &&
-      (!content || std::find(content->channel_ids.begin(), content->channel_ids.end(),
-                             *w.channel_id) == content->channel_ids.end())) {
-    return false;
-  }
+  if (w.channel_id && (!content || !OnChannel(tx, *content, *w.channel_id))) return false;
   return true;
 }
 
@@ -254,7 +267,7 @@ std::int64_t Deliverer::FanOut(TimeMs now, int max_events) {
       if (kinds.empty()) continue;
       for (const auto& w : hooks->second) {
         const auto subscribed = SubscribedKinds(w);
-        if (!Matches(w, content ? &*content : nullptr)) continue;
+        if (!Matches(tx, w, content ? &*content : nullptr)) continue;
         bool asked = false;
         for (const auto& k : kinds) {
           if (std::find(subscribed.begin(), subscribed.end(), k) == subscribed.end()) continue;

@@ -422,6 +422,25 @@ TEST_F(Webhooks, TheFilterKeepsOnlyTheContentsOfItsProject) {
   EXPECT_NE(received[0].body.find("Dans le projet"), std::string::npos);
 }
 
+TEST_F(Webhooks, AChannelFilterCoversTheChannelsInsideIt) {
+  auto server = Serve();
+  auto owner = MakeOwner(*server);  // in French: "Réseaux sociaux" holds LinkedIn
+  const std::string social = ChannelId(owner, "Réseaux sociaux");
+  ASSERT_FALSE(social.empty());
+  Subscribe(owner, sink_.Url("/social"), {"content.created"}, {{"channel", social}});
+  CreateContent(
+      owner,
+      {{"type", "article"}, {"title", "Sur le blog"}, {"channels", {ChannelId(owner, "Blog")}}});
+  CreateContent(owner, {{"type", "article"},
+                        {"title", "Sur LinkedIn"},
+                        {"channels", {ChannelId(owner, "LinkedIn")}}});
+  const auto received = sink_.WaitFor(1, "/social", kDeadline);
+  ASSERT_EQ(received.size(), 1u);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  ASSERT_EQ(sink_.Requests().size(), 1u);
+  EXPECT_NE(received[0].body.find("Sur LinkedIn"), std::string::npos);
+}
+
 TEST_F(Webhooks, BadInputNamesTheField) {
   auto server = Serve();
   auto owner = MakeOwner(*server);
