@@ -44,6 +44,13 @@ test('webhooks: the secret shown once, a delivery in the log, pause, resume, del
   await expect(list).toContainText('Website CMS');
   await expect(list).toContainText('Active');
 
+  await list.getByRole('button', { name: /Change the webhook to/ }).click();
+  const edit = page.getByRole('dialog', { name: 'Change the webhook' });
+  await edit.getByRole('checkbox', { name: /Content published/ }).check();
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+  await expect(list).toContainText('Content published');
+
   const created = await page.request.post(`/api/v1/workspaces/${workspace.id}/contents`, {
     data: { type: 'article', title: 'Citernes en hiver' },
     headers: { 'X-CSRF-Token': await csrf(page) },

@@ -22,6 +22,8 @@ import { genericErrorMessage, problemMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 
 interface Draft {
+  /** Set: the webhook being changed; absent: a new one. */
+  id?: string;
   url: string;
   description: string;
   events: WebhookEventKind[];
@@ -57,11 +59,28 @@ export function WebhooksSettings({ slug }: { slug: string }) {
 
   const submit = () => {
     if (!draft) return;
+    const input = {
+      url: draft.url.trim(),
+      description: draft.description.trim(),
+      events: draft.events,
+    };
+    if (draft.id) {
+      // A filter left empty is cleared.
+      update.mutate(
+        {
+          id: draft.id,
+          ...input,
+          project: draft.project || null,
+          channel: draft.channel || null,
+          type: draft.type || null,
+        },
+        { onSuccess: () => setDraft(null) },
+      );
+      return;
+    }
     create.mutate(
       {
-        url: draft.url.trim(),
-        description: draft.description.trim(),
-        events: draft.events,
+        ...input,
         ...(draft.project ? { project: draft.project } : {}),
         ...(draft.channel ? { channel: draft.channel } : {}),
         ...(draft.type ? { type: draft.type } : {}),
@@ -74,17 +93,19 @@ export function WebhooksSettings({ slug }: { slug: string }) {
       },
     );
   };
+  const saving = draft?.id ? update : create;
 
   return (
     <div className="settings-section">
       <p className="muted">{t('webhooks.intro')}</p>
-      {update.isError && <Alert>{genericErrorMessage(t, update.error)}</Alert>}
+      {update.isError && !draft && <Alert>{genericErrorMessage(t, update.error)}</Alert>}
       <div className="section-actions">
         <button
           type="button"
           className="button button-primary"
           onClick={() => {
             create.reset();
+            update.reset();
             setDraft(emptyDraft);
           }}
         >
@@ -132,6 +153,25 @@ export function WebhooksSettings({ slug }: { slug: string }) {
                   <button
                     type="button"
                     className="button button-quiet"
+                    aria-label={t('webhooks.edit_named', { url: webhook.url })}
+                    onClick={() => {
+                      update.reset();
+                      setDraft({
+                        id: webhook.id,
+                        url: webhook.url,
+                        description: webhook.description,
+                        events: webhook.events,
+                        project: webhook.project ?? '',
+                        channel: webhook.channel ?? '',
+                        type: webhook.type ?? '',
+                      });
+                    }}
+                  >
+                    {t('common.edit')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-quiet"
                     disabled={update.isPending}
                     onClick={() => update.mutate({ id: webhook.id, paused: !webhook.paused })}
                   >
@@ -155,7 +195,7 @@ export function WebhooksSettings({ slug }: { slug: string }) {
 
       <Dialog
         open={draft !== null}
-        title={t('webhooks.new')}
+        title={draft?.id ? t('webhooks.edit') : t('webhooks.new')}
         onClose={() => setDraft(null)}
         wide
         actions={
@@ -166,16 +206,16 @@ export function WebhooksSettings({ slug }: { slug: string }) {
             <button
               type="button"
               className="button button-primary"
-              disabled={!draft?.url.trim() || draft.events.length === 0 || create.isPending}
+              disabled={!draft?.url.trim() || draft.events.length === 0 || saving.isPending}
               onClick={submit}
             >
-              {t('webhooks.create')}
+              {draft?.id ? t('common.save') : t('webhooks.create')}
             </button>
           </>
         }
       >
         {draft && <WebhookForm slug={slug} draft={draft} onChange={setDraft} />}
-        {create.isError && <Alert>{problemMessage(t, create.error)}</Alert>}
+        {saving.isError && <Alert>{problemMessage(t, saving.error)}</Alert>}
       </Dialog>
 
       <Dialog
