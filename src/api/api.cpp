@@ -22,6 +22,7 @@ void RegisterRoutes(http::Router& router, Services& services) {
   AddReviewRoutes(router, services);
   AddEventRoutes(router, services);
   AddFirstDayRoutes(router, services);
+  AddWebhookRoutes(router, services);
 }
 
 }  // namespace copydesk::api

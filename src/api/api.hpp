@@ -12,6 +12,7 @@
 #include "search/saved_views.hpp"
 #include "search/search.hpp"
 #include "storage/database.hpp"
+#include "webhooks/webhooks.hpp"
 #include "workflow/workflow.hpp"
 #include "workspace/settings.hpp"
 #include "workspace/workspaces.hpp"
@@ -36,6 +37,7 @@ struct Services {
   collab::Notifications& notifications;
   collab::NotificationPreferences& preferences;
   collab::Sharing& sharing;
+  webhooks::Webhooks& webhooks;
 };
 
 //! Registers every route of the API on `router`. Each file of this folder adds its resource's.
@@ -60,5 +62,6 @@ void AddShareRoutes(http::Router& router, Services& services);
 void AddReviewRoutes(http::Router& router, Services& services);
 void AddEventRoutes(http::Router& router, Services& services);
 void AddFirstDayRoutes(http::Router& router, Services& services);
+void AddWebhookRoutes(http::Router& router, Services& services);
 
 }  // namespace copydesk::api

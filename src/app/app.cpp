@@ -17,6 +17,7 @@
 #include "search/indexer.hpp"
 #include "storage/batched_migrations.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
+#include "webhooks/deliverer.hpp"
 #include "workspace/workspaces.hpp"
 
 namespace copydesk {
@@ -52,10 +53,11 @@ struct App::Parts {
         notifications(*db),
         preferences(*db),
         sharing(*db),
+        webhooks(*db, webhooks::TargetPolicy{config.webhook_allow_private}),
         files(config.web_dir),
         services{config,     *db,           metrics,     accounts, workspaces, settings,
                  contents,   workflow,      search,      views,    comments,   tasks,
-                 task_lists, notifications, preferences, sharing},
+                 task_lists, notifications, preferences, sharing,  webhooks},
         dispatcher(router, files, metrics),
         live(*db, accounts, config),
         server(config, dispatcher, metrics, &live) {
@@ -81,6 +83,8 @@ struct App::Parts {
   collab::NotificationPreferences preferences;
   std::unique_ptr<collab::NotificationMailer> mailer;  // null: no SMTP server configured
   collab::Sharing sharing;
+  webhooks::Webhooks webhooks;
+  std::unique_ptr<webhooks::Deliverer> deliverer;  // made at start, when links are known
   http::StaticFiles files;
   api::Services services;
   http::Router router;
@@ -147,6 +151,15 @@ void App::Start() {
   parts_->live.Start();
   parts_->server.Start();
   const Config& config = parts_->config;
+  webhooks::DelivererSettings hooks;
+  hooks.limits.policy.allow_private = config.webhook_allow_private;
+  hooks.limits.timeout_ms = config.webhook_timeout_ms;
+  hooks.base_url = BaseUrl(config, parts_->server.Address());
+  hooks.interval = std::chrono::milliseconds(config.webhook_interval_ms);
+  hooks.first_retry_ms = config.webhook_retry_ms;
+  hooks.give_up_ms = config.webhook_give_up_ms;
+  parts_->deliverer = std::make_unique<webhooks::Deliverer>(*parts_->db, hooks);
+  parts_->deliverer->Start();
   if (config.smtp_url.empty()) {
     Log(LogLevel::kInfo, "e-mail notifications are off: no --smtp-url");
     return;
@@ -175,6 +188,7 @@ void App::Shutdown(int grace_ms) {
   parts_->server.Shutdown(std::chrono::milliseconds(grace_ms));
   parts_->live.Stop();
   if (parts_->mailer) parts_->mailer->Stop();
+  if (parts_->deliverer) parts_->deliverer->Stop();
   parts_->indexer.Stop();
 }
 
@@ -196,6 +210,10 @@ search::Indexer& App::indexer() {
 
 collab::NotificationMailer* App::mailer() {
   return parts_->mailer.get();
+}
+
+webhooks::Deliverer* App::deliverer() {
+  return parts_->deliverer.get();
 }
 
 }  // namespace copydesk

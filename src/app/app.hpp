@@ -13,6 +13,9 @@ class Indexer;
 namespace copydesk::collab {
 class NotificationMailer;
 }
+namespace copydesk::webhooks {
+class Deliverer;
+}
 
 namespace copydesk {
 
@@ -41,6 +44,8 @@ class App {
   search::Indexer& indexer();
   //! The e-mail job, for tests that run a pass at a chosen time; null when e-mail is off.
   collab::NotificationMailer* mailer();
+  //! The webhook deliverer, for tests that run a pass at once; null before Start().
+  webhooks::Deliverer* deliverer();
 
  private:
   struct Parts;

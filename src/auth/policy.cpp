@@ -66,6 +66,7 @@ bool Can(std::optional<Role> role, Action action) {
     case Action::kPurgeContent:
     case Action::kSeeAllLinks:
     case Action::kModerateComments:
+    case Action::kManageWebhooks:
       return admin;
     case Action::kManageProjects:
     case Action::kManageTasks:

@@ -41,6 +41,7 @@ enum class Action {
   kManageTaskLists,   //!< create, change and delete reusable task lists
   kShareContent,      //!< share a content with people and teams, make and close its review links
   kSeeAllLinks,       //!< see and close every live review link of the workspace
+  kManageWebhooks,    //!< subscribe, change, pause and delete webhooks; see their deliveries
 };
 
 //! A level given on a content or a project, by a share (read, comment, edit) or a review link

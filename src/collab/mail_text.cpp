@@ -47,6 +47,7 @@ const Catalog& English() {
           {"task_due", "The task “{task}” is due on {due}"},
           {"task_overdue", "The task “{task}” is overdue (due on {due})"},
           {"shared", "{actor} shared “{title}” with you"},
+          {"webhook_paused", "A webhook failed for a day and was paused: {url}"},
       },
       "Someone",
       "Open in copydesk",
@@ -82,6 +83,7 @@ const Catalog& French() {
           {"task_due", "La tâche « {task} » est à rendre le {due}"},
           {"task_overdue", "La tâche « {task} » est en retard (à rendre le {due})"},
           {"shared", "{actor} a partagé « {title} » avec vous"},
+          {"webhook_paused", "Un webhook a échoué pendant un jour et a été mis en pause : {url}"},
       },
       "Quelqu’un",
       "Ouvrir dans copydesk",
@@ -160,6 +162,7 @@ Told Tell(const Catalog& c, const storage::NotificationRecord& n) {
       {"task", DataString(data, "task_title")},
       {"team", DataString(data, "team_name")},
       {"due", ReadableTime(DataString(data, "due_at"))},
+      {"url", DataString(data, "url")},
   };
   return {pattern != c.lines.end() ? Fill(pattern->second, values) : n.kind,
           DataString(data, "excerpt")};

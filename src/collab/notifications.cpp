@@ -45,9 +45,9 @@ bool MayReadWorkspaceTasks(Tx& tx, const std::string& user_id, const std::string
 
 const std::vector<std::string>& NotificationKinds() {
   static const std::vector<std::string> kinds = {
-      kind::kMentioned,         kind::kAssigned,    kind::kReply,
-      kind::kApprovalRequested, kind::kDecision,    kind::kApprovalStale,
-      kind::kTaskDue,           kind::kTaskOverdue, kind::kShared};
+      kind::kMentioned, kind::kAssigned,      kind::kReply,   kind::kApprovalRequested,
+      kind::kDecision,  kind::kApprovalStale, kind::kTaskDue, kind::kTaskOverdue,
+      kind::kShared,    kind::kWebhookPaused};
   return kinds;
 }
 

@@ -26,6 +26,8 @@ inline constexpr const char* kApprovalStale = "approval_stale";
 inline constexpr const char* kTaskDue = "task_due";          //!< due within a day
 inline constexpr const char* kTaskOverdue = "task_overdue";  //!< due date passed
 inline constexpr const char* kShared = "shared";             //!< a content was shared with one
+//! A webhook of the workspace failed for a day and was paused (owners and admins).
+inline constexpr const char* kWebhookPaused = "webhook_paused";
 }  // namespace kind
 
 //! How a person hears of a kind of notification.

@@ -91,10 +91,26 @@ std::string TaskData(const TaskRecord& t) {
 }
 
 // Appends the task's event; on a content, the content is its subject (its activity shows it).
+// `assigned`: the people the change assigned (webhooks tell of assignments from the log).
 void Record(Tx& tx, const TaskRecord& t, const std::string& actor_id, const std::string& kind,
-            TimeMs now) {
+            TimeMs now, const std::vector<std::string>& assigned = {}) {
+  json::object data{{"task", t.id}, {"title", t.title}};
+  if (!assigned.empty()) {
+    json::array people;
+    for (const auto& u : assigned) people.push_back(json::string(u));
+    data["assigned"] = std::move(people);
+  }
   storage::AppendEvent(tx, t.workspace_id, actor_id, kind, t.content_id.value_or(t.id),
-                       json::serialize(json::object{{"task", t.id}, {"title", t.title}}), now);
+                       json::serialize(data), now);
+}
+
+// The assignees of `after` who were not among `before`.
+std::vector<std::string> NewlyAssigned(const std::vector<std::string>& before,
+                                       const std::vector<std::string>& after) {
+  std::vector<std::string> out;
+  for (const auto& u : after)
+    if (std::find(before.begin(), before.end(), u) == before.end()) out.push_back(u);
+  return out;
 }
 
 // Tells new assignees, and people newly mentioned in the description.
@@ -166,7 +182,7 @@ Result<std::vector<TaskRecord>> MakeTasks(Tx& tx, const auth::Actor& actor,
   }
   for (const auto& t : made) {
     storage::InsertTask(tx, t);
-    Record(tx, t, actor.user.id, "task.created", now);
+    Record(tx, t, actor.user.id, "task.created", now, t.assignee_ids);
     NotifyTaskPeople(tx, t, content, {}, "", actor.user.id, now);
   }
   return made;
@@ -332,7 +348,7 @@ Result<TaskChange> Tasks::Update(const auth::Actor& actor, const std::string& id
            was_done == now_done ? "task.updated"
            : now_done           ? "task.completed"
                                 : "task.reopened",
-           now);
+           now, NewlyAssigned(assignees_before, t.assignee_ids));
     const storage::ContentRecord* content =
         loaded->on_content ? &loaded->on_content->content : nullptr;
     NotifyTaskPeople(tx, t, content, assignees_before, description_before, actor.user.id, now);

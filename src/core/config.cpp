@@ -14,7 +14,19 @@ struct Option {
   const char* help;
   std::function<bool(Config&, const std::string&)> set;
   bool is_switch = false;  //!< takes no value (`--no-upgrade-backup`); its variable says 1 or 0
+  bool hidden = false;     //!< for tests: left out of --help
 };
+
+bool SetBool(bool& field, const std::string& text) {
+  if (text == "true" || text == "1" || text == "yes") {
+    field = true;
+  } else if (text == "false" || text == "0" || text == "no") {
+    field = false;
+  } else {
+    return false;
+  }
+  return true;
+}
 
 bool SetInt(int& field, const std::string& text, int min, int max) {
   int value = 0;
@@ -159,6 +171,28 @@ const std::vector<Option>& Options() {
        [](Config& c, const std::string& v) {
          return SetInt(c.migration_batch_rows, v, 1, 100'000);
        }},
+      {"--webhook-allow-private", "COPYDESK_WEBHOOK_ALLOW_PRIVATE",
+       "let webhooks use http and reach loopback, private and link-local addresses (a receiver "
+       "on this machine or network); off by default",
+       [](Config& c, const std::string& v) { return SetBool(c.webhook_allow_private, v); }, true},
+      {"--webhook-timeout-ms", "COPYDESK_WEBHOOK_TIMEOUT_MS",
+       "time a webhook's receiver has to answer a delivery; default 10000",
+       [](Config& c, const std::string& v) {
+         return SetInt(c.webhook_timeout_ms, v, 100, 60'000);
+       }},
+      {"--webhook-interval-ms", "COPYDESK_WEBHOOK_INTERVAL_MS", "",
+       [](Config& c, const std::string& v) {
+         return SetInt(c.webhook_interval_ms, v, 10, 3'600'000);
+       },
+       false, true},
+      {"--webhook-retry-ms", "COPYDESK_WEBHOOK_RETRY_MS", "",
+       [](Config& c, const std::string& v) { return SetInt(c.webhook_retry_ms, v, 10, 3'600'000); },
+       false, true},
+      {"--webhook-give-up-ms", "COPYDESK_WEBHOOK_GIVE_UP_MS", "",
+       [](Config& c, const std::string& v) {
+         return SetInt(c.webhook_give_up_ms, v, 100, 7 * 24 * 3'600'000);
+       },
+       false, true},
   };
   return options;
 }
@@ -222,6 +256,7 @@ Result<Config> ParseConfig(const std::vector<std::string>& args, std::vector<std
 std::string ConfigHelp() {
   std::string out;
   for (const auto& option : Options()) {
+    if (option.hidden) continue;
     out += "  ";
     out += option.flag;
     out += " (";

@@ -48,6 +48,14 @@ struct Config {
   bool upgrade_backup = true;      //!< back the database up before migrating it
   int keep_upgrade_backups = 3;    //!< upgrade backups kept in <data>/upgrade-backups
   int migration_batch_rows = 500;  //!< rows a long migration rewrites per transaction
+  //! Webhooks may go over http and to loopback, private and link-local addresses.
+  bool webhook_allow_private = false;
+  int webhook_timeout_ms = 10'000;  //!< for a receiver to answer a delivery
+  // Hidden, for tests: the deliverer's pace, first retry delay, and how long failing lasts
+  // before a webhook is paused.
+  int webhook_interval_ms = 1'000;
+  int webhook_retry_ms = 30'000;
+  int webhook_give_up_ms = 24 * 60 * 60 * 1000;
 
   //! True when cookies must be Secure (public URL is https).
   bool SecureCookies() const { return public_url.rfind("https://", 0) == 0; }

@@ -16,6 +16,7 @@
 
 #include "app/app.hpp"
 #include "support/test_server.hpp"
+#include "webhooks/deliverer.hpp"
 
 namespace copydesk::testing {
 namespace {
@@ -437,6 +438,34 @@ class AuthorizationMatrix : public ::testing::Test {
     EXPECT_EQ(made.status, 201) << made.body;
     const std::string url(made.Json().at("url").as_string());
     return url.substr(url.rfind('/') + 1);
+  }
+
+  //! A new webhook of the owner's workspace, to an address that never resolves, for an event
+  //! these rows never cause (no delivery is attempted).
+  std::string NewWebhook(const char* event = "approval.stale") {
+    auto created = owner_->client.Post(
+        ws_ + "/webhooks",
+        {{"url", "https://hooks.example.invalid/copydesk"}, {"events", {event}}});
+    EXPECT_EQ(created.status, 201) << created.body;
+    return std::string(created.Json().at("id").as_string());
+  }
+  //! A webhook with one delivery in its log (made once), and that delivery's id.
+  std::pair<std::string, std::string> WebhookDelivery() {
+    if (delivery_.first.empty()) {
+      const std::string hook = NewWebhook("content.created");
+      NewContent();
+      server_.app().deliverer()->RunOnce(NowMs());  // queues it (and tries it) at once
+      // Then quiet: the contents of later rows are no news for it.
+      auto quiet =
+          owner_->client.Patch(ws_ + "/webhooks/" + hook, {{"events", {"approval.stale"}}});
+      EXPECT_EQ(quiet.status, 200) << quiet.body;
+      auto log = owner_->client.Get(ws_ + "/webhooks/" + hook + "/deliveries");
+      EXPECT_EQ(log.status, 200) << log.body;
+      const auto items = log.Json().at("items").as_array();
+      EXPECT_FALSE(items.empty()) << log.body;
+      if (!items.empty()) delivery_ = {hook, std::string(items.at(0).at("id").as_string())};
+    }
+    return delivery_;
   }
 
   //! Makes sure the victim is a member (a previous row may have removed them).
@@ -868,6 +897,33 @@ class AuthorizationMatrix : public ::testing::Test {
            EXPECT_EQ(link.status, 201) << link.body;
            return Call{"/api/v1/links/" + std::string(link.Json().at("id").as_string())};
          }},
+        // ---- webhooks: owners and admins
+        {"GET", "/api/v1/workspaces/{ws}/webhooks", Admins(200),
+         [&ws](Caller) { return Call{ws + "/webhooks"}; }},
+        {"POST", "/api/v1/workspaces/{ws}/webhooks", Admins(201),
+         [&ws](Caller) {
+           return Call{ws + "/webhooks", Serialize({{"url", "https://hooks.example.invalid/cms"},
+                                                    {"events", {"approval.stale"}}})};
+         }},
+        {"GET", "/api/v1/workspaces/{ws}/webhooks/{id}", Admins(200),
+         [this, &ws](Caller) { return Call{ws + "/webhooks/" + NewWebhook()}; }},
+        {"PATCH", "/api/v1/workspaces/{ws}/webhooks/{id}", Admins(200),
+         [this, &ws](Caller) {
+           return Call{ws + "/webhooks/" + NewWebhook(), Serialize({{"description", "CMS"}})};
+         }},
+        {"DELETE", "/api/v1/workspaces/{ws}/webhooks/{id}", Admins(204),
+         [this, &ws](Caller) { return Call{ws + "/webhooks/" + NewWebhook()}; }},
+        {"GET", "/api/v1/workspaces/{ws}/webhooks/{id}/deliveries", Admins(200),
+         [this, &ws](Caller) {
+           return Call{ws + "/webhooks/" + WebhookDelivery().first + "/deliveries"};
+         }},
+        {"POST", "/api/v1/workspaces/{ws}/webhooks/{id}/deliveries/{delivery_id}/redeliver",
+         Admins(201),
+         [this, &ws](Caller) {
+           auto [hook, delivery] = WebhookDelivery();
+           return Call{ws + "/webhooks/" + hook + "/deliveries/" + delivery + "/redeliver", "{}"};
+         }},
+
         {"GET", "/api/v1/workspaces/{ws}/links", Admins(200),
          [&ws](Caller) { return Call{ws + "/links"}; }},
         {"GET", "/api/v1/projects/{id}/shares", ProjectEditors(200),
@@ -936,6 +992,7 @@ class AuthorizationMatrix : public ::testing::Test {
   std::map<Caller, Person*> people_;
   std::string ws_;
   std::string shared_content_;
+  std::pair<std::string, std::string> delivery_;  //!< a webhook and one of its deliveries
 };
 
 TEST_F(AuthorizationMatrix, EveryRouteHasARow) {

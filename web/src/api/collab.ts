@@ -108,6 +108,7 @@ export const notificationKinds = [
   'task_due',
   'task_overdue',
   'shared',
+  'webhook_paused',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -18,6 +18,8 @@ export function NotificationBell({ memberships }: { memberships: Membership[] })
 
   const linkOf = (n: CollabNotification) => {
     const slug = memberships.find((m) => m.workspace.id === n.workspace_id)?.workspace.slug;
+    if (slug && n.kind === 'webhook_paused')
+      return `/w/${encodeURIComponent(slug)}/settings/webhooks`;
     if (!slug || !n.content) return null;
     // A mention or a reply opens the content at its thread.
     return `/w/${encodeURIComponent(slug)}/contents/${encodeURIComponent(n.content.id)}${threadQuery(n)}`;

@@ -155,6 +155,7 @@ const sameInBothLanguages = new Set([
   'notification_settings.title',
   'notification_settings.kind',
   'notification_settings.email',
+  'webhooks.title',
 ]);
 
 describe('visible strings', () => {

@@ -1,6 +1,7 @@
 import type { ParseKeys } from 'i18next';
 import type { Delivery, NotificationKind } from '../api/collab';
 import type { Role } from '../api/types';
+import type { WebhookEventKind } from '../api/webhooks';
 import type { LinkLevel, ShareLevel } from '../lib/sharing';
 
 /** Any key of the catalogs (checked by tsc against en.json). */
@@ -26,6 +27,7 @@ export const notificationKindLabelKey = {
   task_due: 'notification_settings.kind_task_due',
   task_overdue: 'notification_settings.kind_task_overdue',
   shared: 'notification_settings.kind_shared',
+  webhook_paused: 'webhooks.kind_paused',
 } as const satisfies Record<NotificationKind, TranslationKey>;
 
 export const deliveryLabelKey = {
@@ -53,3 +55,21 @@ export const linkLevelHintKey = {
   edit: 'links.level_hint_edit',
   validate: 'links.level_hint_validate',
 } as const satisfies Record<LinkLevel, TranslationKey>;
+
+export const webhookEventLabelKey = {
+  'content.created': 'webhooks.event_content_created',
+  'content.updated': 'webhooks.event_content_updated',
+  'content.status_changed': 'webhooks.event_content_status_changed',
+  'content.published': 'webhooks.event_content_published',
+  'approval.requested': 'webhooks.event_approval_requested',
+  'approval.decided': 'webhooks.event_approval_decided',
+  'approval.stale': 'webhooks.event_approval_stale',
+  'comment.created': 'webhooks.event_comment_created',
+  'task.assigned': 'webhooks.event_task_assigned',
+  'task.done': 'webhooks.event_task_done',
+  'content.shared': 'webhooks.event_content_shared',
+  'content.unshared': 'webhooks.event_content_unshared',
+  'link.created': 'webhooks.event_link_created',
+  'link.revoked': 'webhooks.event_link_revoked',
+  'link.opened': 'webhooks.event_link_opened',
+} as const satisfies Record<WebhookEventKind, TranslationKey>;

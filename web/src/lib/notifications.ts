@@ -61,6 +61,8 @@ export function notificationMessage(n: CollabNotification): {
       return { key: 'collab.notif_task_overdue', values };
     case 'shared':
       return { key: 'collab.notif_shared', values };
+    case 'webhook_paused':
+      return { key: 'webhooks.notif_paused', values: { ...values, url: text('url') } };
     default:
       return { key: 'collab.notif_other', values };
   }

@@ -9,6 +9,7 @@ import { LinksSettings } from './LinksSettings';
 import { TaskListsSettings } from './TaskListsSettings';
 import { MembersSettings, TeamsSettings } from './MembersSettings';
 import { TypesSettings } from './TypesSettings';
+import { WebhooksSettings } from './WebhooksSettings';
 import { WorkflowSettings } from './WorkflowSettings';
 
 const sections = [
@@ -21,6 +22,7 @@ const sections = [
   'projects',
   'task-lists',
   'links',
+  'webhooks',
 ] as const;
 type Section = (typeof sections)[number];
 
@@ -34,6 +36,7 @@ const sectionKey = {
   projects: 'settings.projects',
   'task-lists': 'task_lists.title',
   links: 'links.settings_title',
+  webhooks: 'webhooks.title',
 } as const;
 
 /** The sections an editor may open: the task lists they apply to contents. */
@@ -82,6 +85,7 @@ export default function SettingsScreen() {
         {section === 'projects' && <ProjectsSettings slug={slug} />}
         {section === 'task-lists' && <TaskListsSettings slug={slug} />}
         {section === 'links' && <LinksSettings slug={slug} />}
+        {section === 'webhooks' && <WebhooksSettings slug={slug} />}
       </div>
     </section>
   );
