@@ -109,9 +109,34 @@ test.describe('on a phone', () => {
     if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/p-status.png` });
     await passesAxe(page, 'the content page with its status sheet');
 
-    // Back to the text: the sheet folds away.
+    // Back to the text: the sheet folds away (with Escape too, on a keyboard).
     await page.getByRole('button', { name: 'Back to the text' }).tap();
     await expect(approvals).toBeHidden();
+    await panels.getByRole('button', { name: 'Tasks' }).tap();
+    await expect(page.getByRole('region', { name: 'Tasks' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('region', { name: 'Tasks' })).toBeHidden();
+  });
+
+  test('the pages before logging in fit a phone', async ({ page, request }) => {
+    await page.goto('/setup');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await fitsTheWindow(page, 'the setup page');
+    await allTouchSized(page.locator('body'), 'the setup page');
+    const api = await setUp(request);
+    const { invitation } = await api.send<{ invitation: { accept_url: string } }>(
+      'POST',
+      `/api/v1/workspaces/${api.slug}/members`,
+      { email: claire.email, role: 'reviewer' },
+    );
+    await page.goto('/login');
+    await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+    await fitsTheWindow(page, 'the login page');
+    await allTouchSized(page.locator('body'), 'the login page');
+    await page.goto(new URL(invitation.accept_url).pathname);
+    await expect(page.getByRole('button', { name: 'Join' })).toBeVisible();
+    await fitsTheWindow(page, 'the invitation page');
+    await allTouchSized(page.locator('body'), 'the invitation page');
   });
 
   test('the navigation folds behind a menu button, and comes back with a tap', async ({

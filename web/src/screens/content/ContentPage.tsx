@@ -133,6 +133,17 @@ function ContentScreen({
   useOpenedThread(threadMarks, narrow ? () => setPanel('comments') : undefined);
   // A passage chosen in a thread is shown in the text: the sheet makes way for it. A reader
   // tapping a highlight sees its thread (a writer tapping into the text is left to write).
+  useEffect(() => {
+    if (!panel) return undefined;
+    // Escape folds the sheet, unless something in it (a mention list, a dialog) used the key.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (document.querySelector('dialog[open]')) return;
+      setPanel(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [panel]);
   const shownRequest = threadMarks.shown;
   useEffect(() => {
     if (!narrow || !shownRequest) return;
