@@ -222,5 +222,20 @@ for (const size of [phone, tablet]) {
           fullPage: true,
         });
     }
+
+    // The dialogs fit too: sharing, and the search palette.
+    await page.goto(`/w/${api.slug}/contents/${article.id}`);
+    await page.getByRole('button', { name: 'Share' }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await fitsTheWindow(page, 'the share dialog');
+    await passesAxe(page, `the share dialog at ${size.width} px`);
+    if (process.env.SHOTS)
+      await page.screenshot({ path: `${process.env.SHOTS}/s${size.width}-share.png` });
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page.getByRole('dialog', { name: 'Search' })).toBeVisible();
+    await fitsTheWindow(page, 'the search palette');
+    if (process.env.SHOTS)
+      await page.screenshot({ path: `${process.env.SHOTS}/s${size.width}-palette.png` });
   });
 }
