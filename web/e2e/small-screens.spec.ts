@@ -76,6 +76,11 @@ test.describe('on a phone', () => {
     await expect(passage).toBeInViewport();
     await expect(comments).toBeHidden();
     await fitsTheWindow(page, 'the content page');
+    // What she may not edit looks read-only: no field's frame, the text as it reads.
+    await expect(page.getByLabel('SEO title', { exact: true })).toHaveCSS(
+      'border-top-color',
+      'rgba(0, 0, 0, 0)',
+    );
     if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/p-text.png` });
 
     // One tap back to the thread, from the bar under her thumb; she answers.
