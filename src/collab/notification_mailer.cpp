@@ -1,5 +1,8 @@
 #include "collab/notification_mailer.hpp"
 
+#include <algorithm>
+#include <boost/json/parse.hpp>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <vector>
@@ -34,11 +37,27 @@ constexpr TimeMs kMaxWaitMs = 2 * kDayMs;
 constexpr TimeMs kDigestHourMs = 8 * kHourMs;  // 08:00 UTC
 constexpr int kBatch = 100;
 
+// The thread a mention or a reply is in: its link opens the content at that thread.
+std::string ThreadQuery(const storage::NotificationRecord& n) {
+  if (n.kind != kind::kMentioned && n.kind != kind::kReply) return "";
+  std::error_code ec;
+  const auto data = boost::json::parse(n.data_json, ec);
+  if (ec || !data.is_object()) return "";
+  const auto* thread = data.as_object().if_contains("thread_id");
+  if (!thread || !thread->is_string()) return "";
+  const std::string id(thread->as_string());
+  const bool plain = !id.empty() && std::all_of(id.begin(), id.end(), [](unsigned char c) {
+    return std::isalnum(c) || c == '-' || c == '_';
+  });
+  return plain ? "?thread=" + id : "";
+}
+
 // The link to what a notification is about, as the web app routes it.
 std::string LinkOf(const std::string& base, const storage::QueuedMail& m) {
   const std::string ws = base + "/w/" + m.workspace_slug;
-  return m.notification.content_id ? ws + "/contents/" + *m.notification.content_id
-                                   : ws + "/my-work";
+  return m.notification.content_id
+             ? ws + "/contents/" + *m.notification.content_id + ThreadQuery(m.notification)
+             : ws + "/my-work";
 }
 
 }  // namespace

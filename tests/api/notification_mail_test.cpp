@@ -64,6 +64,7 @@ class NotificationMail : public ::testing::Test {
     const std::string id = Str(CreateArticle(*owner_, title, {{"body", "Texte."}}).at("id"));
     auto r = owner_->client.Post(ContentPath(id) + "/comments", {{"body", Mention(*editor_)}});
     EXPECT_EQ(r.status, 201) << r.body;
+    if (r.status == 201) last_comment_ = Str(r.Json().at("id"));
     return id;
   }
 
@@ -76,6 +77,7 @@ class NotificationMail : public ::testing::Test {
   SmtpSink sink_;
   std::optional<Person> owner_, editor_;
   std::string slug_;
+  std::string last_comment_;  //!< the thread MentionEditor started
 };
 
 TEST_F(NotificationMail, AMentionSendsOneEmailInTheRecipientsLanguageWithALink) {
@@ -94,7 +96,9 @@ TEST_F(NotificationMail, AMentionSendsOneEmailInTheRecipientsLanguageWithALink) 
   EXPECT_NE(mail.content_type.find("multipart/alternative"), std::string::npos);
   EXPECT_NE(mail.subject.find("vous a mentionné"), std::string::npos) << mail.subject;
   EXPECT_NE(mail.subject.find("Énergie Sud"), std::string::npos) << mail.subject;
-  const std::string link = kPublicUrl + "/w/" + slug_ + "/contents/" + id;
+  // The link opens the content at the thread the mention is in.
+  const std::string link =
+      kPublicUrl + "/w/" + slug_ + "/contents/" + id + "?thread=" + last_comment_;
   EXPECT_NE(mail.text.find("vous a mentionné dans « Citernes <b>&</b> hiver »"), std::string::npos)
       << mail.text;
   EXPECT_NE(mail.text.find(link), std::string::npos) << mail.text;

@@ -148,6 +148,15 @@ test('the keyboard reaches every action and always shows where it is', async ({
   // The content page's actions, by keyboard alone: the status moves, a task is ticked.
   await page.goto(`${base}/contents/${article.id}`);
   const status = page.getByRole('combobox', { name: 'Status' });
+  // The status select and the task form wear the app's field style, like every other field.
+  const fieldBorder = 'rgb(201, 205, 212)';
+  await expect(status).toHaveCSS('border-top-color', fieldBorder);
+  const taskForm = page.getByRole('form', { name: 'Add the task' });
+  await expect(taskForm.getByLabel('Task', { exact: true })).toHaveCSS(
+    'border-top-color',
+    fieldBorder,
+  );
+  await expect(taskForm.getByRole('combobox')).toHaveCSS('border-top-color', fieldBorder);
   await status.focus();
   await expect(status).toBeFocused();
   await page.keyboard.press('Tab');

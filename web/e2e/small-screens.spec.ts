@@ -76,6 +76,11 @@ test.describe('on a phone', () => {
     await expect(passage).toBeInViewport();
     await expect(comments).toBeHidden();
     await fitsTheWindow(page, 'the content page');
+    // What she may not edit looks read-only: no field's frame, the text as it reads.
+    await expect(page.getByLabel('SEO title', { exact: true })).toHaveCSS(
+      'border-top-color',
+      'rgba(0, 0, 0, 0)',
+    );
     if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/p-text.png` });
 
     // One tap back to the thread, from the bar under her thumb; she answers.
@@ -109,9 +114,34 @@ test.describe('on a phone', () => {
     if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/p-status.png` });
     await passesAxe(page, 'the content page with its status sheet');
 
-    // Back to the text: the sheet folds away.
+    // Back to the text: the sheet folds away (with Escape too, on a keyboard).
     await page.getByRole('button', { name: 'Back to the text' }).tap();
     await expect(approvals).toBeHidden();
+    await panels.getByRole('button', { name: 'Tasks' }).tap();
+    await expect(page.getByRole('region', { name: 'Tasks' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('region', { name: 'Tasks' })).toBeHidden();
+  });
+
+  test('the pages before logging in fit a phone', async ({ page, request }) => {
+    await page.goto('/setup');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await fitsTheWindow(page, 'the setup page');
+    await allTouchSized(page.locator('body'), 'the setup page');
+    const api = await setUp(request);
+    const { invitation } = await api.send<{ invitation: { accept_url: string } }>(
+      'POST',
+      `/api/v1/workspaces/${api.slug}/members`,
+      { email: claire.email, role: 'reviewer' },
+    );
+    await page.goto('/login');
+    await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+    await fitsTheWindow(page, 'the login page');
+    await allTouchSized(page.locator('body'), 'the login page');
+    await page.goto(new URL(invitation.accept_url).pathname);
+    await expect(page.getByRole('button', { name: 'Join' })).toBeVisible();
+    await fitsTheWindow(page, 'the invitation page');
+    await allTouchSized(page.locator('body'), 'the invitation page');
   });
 
   test('the navigation folds behind a menu button, and comes back with a tap', async ({
@@ -197,5 +227,20 @@ for (const size of [phone, tablet]) {
           fullPage: true,
         });
     }
+
+    // The dialogs fit too: sharing, and the search palette.
+    await page.goto(`/w/${api.slug}/contents/${article.id}`);
+    await page.getByRole('button', { name: 'Share' }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await fitsTheWindow(page, 'the share dialog');
+    await passesAxe(page, `the share dialog at ${size.width} px`);
+    if (process.env.SHOTS)
+      await page.screenshot({ path: `${process.env.SHOTS}/s${size.width}-share.png` });
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page.getByRole('dialog', { name: 'Search' })).toBeVisible();
+    await fitsTheWindow(page, 'the search palette');
+    if (process.env.SHOTS)
+      await page.screenshot({ path: `${process.env.SHOTS}/s${size.width}-palette.png` });
   });
 }

@@ -97,6 +97,16 @@ export function CommentsPanel({
 
   const shared = { userId, mayDeleteAny, candidates, fieldLabel, contentId, onDelete: setDeleting };
   useThreadsBesidePassages(margin, listRef, fieldsRef, open);
+  // A resolved thread asked for by a link (a notification) unfolds the resolved ones; a thread
+  // resolved while shown folds away as usual.
+  const resolvedRef = useRef<HTMLDetailsElement>(null);
+  const { shown } = useThreadMarks();
+  const resolvedShown =
+    shown?.from === 'link' && resolved.some((thread) => thread.id === shown.thread);
+  useEffect(() => {
+    if (resolvedShown && resolvedRef.current) resolvedRef.current.open = true;
+    // Only a new request unfolds them.
+  }, [shown?.nonce]);
 
   return (
     <section
@@ -169,7 +179,7 @@ export function CommentsPanel({
         ))}
       </ul>
       {resolved.length > 0 && (
-        <details className="comment-resolved">
+        <details className="comment-resolved" ref={resolvedRef}>
           <summary>{t('collab.resolved_count', { count: resolved.length })}</summary>
           <ul className="comment-threads">
             {resolved.map((thread) => (

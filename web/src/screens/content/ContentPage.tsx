@@ -135,7 +135,18 @@ function ContentScreen({
   const margin = useMediaQuery(wideScreen);
   // On a phone or a tablet the panels fold into a sheet over the text, one at a time.
   const [panel, setPanel] = useState<Panel | null>(null);
-  useOpenedThread(threadMarks, narrow ? () => setPanel('comments') : undefined);
+  useOpenedThread(initial.id, threadMarks, narrow ? () => setPanel('comments') : undefined);
+  useEffect(() => {
+    if (!panel) return undefined;
+    // Escape folds the sheet, unless something in it (a mention list, a dialog) used the key.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (document.querySelector('dialog[open]')) return;
+      setPanel(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [panel]);
   // A passage chosen in a thread is shown in the text: the sheet makes way for it. A reader
   // tapping a highlight sees its thread (a writer tapping into the text is left to write).
   const shownRequest = threadMarks.shown;
@@ -395,11 +406,15 @@ type Panel = 'status' | 'comments' | 'tasks' | 'details';
  * A link to one thread (`?thread=…`, from a mention or a reply notification) shows that thread,
  * once the comments are there; `onOpen` lets a phone unfold the comments first.
  */
-function useOpenedThread(marks: ThreadMarksValue, onOpen: (() => void) | undefined) {
+function useOpenedThread(
+  contentId: string,
+  marks: ThreadMarksValue,
+  onOpen: (() => void) | undefined,
+) {
   const [params, setParams] = useSearchParams();
   const wanted = params.get('thread');
   const { open } = marks;
-  const threads = useComments(useParams().id ?? '').data;
+  const threads = useComments(contentId).data;
   const known = wanted !== null && threads?.some((thread) => thread.id === wanted);
   useEffect(() => {
     if (!wanted || !known) return;
