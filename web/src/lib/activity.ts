@@ -171,6 +171,16 @@ export function describeEvent(event: ActivityEvent, context: ActivityContext): S
   }
 }
 
+/** The host a webhook event names (older events kept the whole URL: only its host is shown). */
+function webhookHost(data: Record<string, unknown>): string {
+  const raw = str(data.host) || str(data.url);
+  try {
+    return new URL(raw).host || raw;
+  } catch {
+    return raw;
+  }
+}
+
 /**
  * The events around the contents: comments, tasks, sharing, and the workspace's own settings
  * and people. Null for a kind the app does not know yet.
@@ -336,6 +346,13 @@ function describeOtherEvent(event: ActivityEvent, context: ActivityContext): Sen
           role: role(data.to),
         },
       };
+    // A webhook's receiver is named by its host only: the full URL is a secret of the admins.
+    case 'webhook.created':
+      return { key: 'events.webhook_created', values: { actor, host: webhookHost(data) } };
+    case 'webhook.updated':
+      return { key: 'events.webhook_updated', values: { actor, host: webhookHost(data) } };
+    case 'webhook.deleted':
+      return { key: 'events.webhook_deleted', values: { actor, host: webhookHost(data) } };
     case 'team.created':
       return { key: 'events.team_created', values: { actor, name } };
     case 'team.renamed':
