@@ -55,8 +55,7 @@ bool LiteralForbidden(std::string host) {
 
 Result<void> CheckTargetUrl(const std::string& url, const TargetPolicy& policy) {
   auto fail = [](const std::string& message) {
-    return Error::BadRequest("The webhook's URL is not valid: " + message + ".",
-                             {{"url", message}});
+    return Error::Invalid("The webhook's URL is not valid: " + message + ".", {{"url", message}});
   };
   if (url.size() > 2000) return fail("must be at most 2000 characters");
   auto parsed = boost::urls::parse_absolute_uri(url);

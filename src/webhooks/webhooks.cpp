@@ -99,7 +99,9 @@ Result<void> Apply(Tx& tx, storage::WebhookRecord& w, const WebhookChange& chang
       faults.push_back({"type", "is not one of this workspace's"});
     }
   }
-  if (!faults.empty()) return Error::BadRequest("The webhook is not valid.", std::move(faults));
+  // Every fault here is a value refused (a forbidden address, a kind or project that does not
+  // exist): 422, the API's rule; a body of the wrong shape never reaches this far (400).
+  if (!faults.empty()) return Error::Invalid("The webhook is not valid.", std::move(faults));
   return {};
 }
 

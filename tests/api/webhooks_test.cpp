@@ -334,7 +334,7 @@ TEST_F(Webhooks, ForbiddenAddressesAreRefusedAtCreationAndAtConnectTime) {
            "https://169.254.169.254/latest", "ftp://example.com/hook",
            "https://user:pw@example.com/", "not a url"}) {
     auto r = owner.client.Post(Hooks(owner), {{"url", url}, {"events", {"content.created"}}});
-    EXPECT_EQ(r.status, 400) << url << " " << r.body;
+    EXPECT_EQ(r.status, 422) << url << " " << r.body;
     EXPECT_TRUE(NamesField(r, "url")) << url << " " << r.body;
   }
   // A name is checked when its addresses are known, at each connection: "localhost" resolves to
@@ -446,17 +446,17 @@ TEST_F(Webhooks, BadInputNamesTheField) {
   auto owner = MakeOwner(*server);
   auto unknown =
       owner.client.Post(Hooks(owner), {{"url", sink_.Url()}, {"events", {"content.eaten"}}});
-  EXPECT_EQ(unknown.status, 400);
+  EXPECT_EQ(unknown.status, 422);
   EXPECT_TRUE(NamesField(unknown, "events[0]")) << unknown.body;
   auto none = owner.client.Post(Hooks(owner), {{"url", sink_.Url()}, {"events", json::array{}}});
-  EXPECT_EQ(none.status, 400);
+  EXPECT_EQ(none.status, 422);
   EXPECT_TRUE(NamesField(none, "events")) << none.body;
   auto missing = owner.client.Post(Hooks(owner), {{"events", {"content.created"}}});
   EXPECT_EQ(missing.status, 400);
   EXPECT_TRUE(NamesField(missing, "url")) << missing.body;
   auto project = owner.client.Post(
       Hooks(owner), {{"url", sink_.Url()}, {"events", {"content.created"}}, {"project", "nope"}});
-  EXPECT_EQ(project.status, 400);
+  EXPECT_EQ(project.status, 422);
   EXPECT_TRUE(NamesField(project, "project")) << project.body;
   auto extra = owner.client.Post(
       Hooks(owner), {{"url", sink_.Url()}, {"events", {"content.created"}}, {"colour", "red"}});

@@ -22,11 +22,11 @@ const exchange = (method, target, status, body, headers = common) => ({
   body: JSON.stringify(body),
 });
 const cases = [
-  [exchange("GET", "/api/v1/setup", 200, { needed: true, hint: "x" }), 'GET /api/v1/setup (getSetup) → 200 at /: member "hint" is not in the schema'],
+  [exchange("GET", "/api/v1/setup", 200, { needed: true, password_reset: "admin", hint: "x" }), 'GET /api/v1/setup (getSetup) → 200 at /: member "hint" is not in the schema'],
   [exchange("GET", "/api/v1/setup", 418, { type: "t", title: "t", status: 418, detail: "d" }), "GET /api/v1/setup (getSetup) → 418: status 418 is not documented"],
-  [exchange("GET", "/api/v1/setup", 200, { needed: true }, [...common, ["Cache-Control", "no-store"]]), "at header cache-control: sent 2 times"],
-  [exchange("GET", "/api/v1/setup", 200, { needed: true }, [...common, ["X-Webhook-Secret", "s"]]), "at header x-webhook-secret: sent but not described"],
-  [exchange("GET", "/api/v1/workspaces/w/webhooks", 200, { items: [] }), "GET /api/v1/workspaces/w/webhooks: no documented path matches, yet it answered 200"],
+  [exchange("GET", "/api/v1/setup", 200, { needed: true, password_reset: "admin" }, [...common, ["Cache-Control", "no-store"]]), "at header cache-control: sent 2 times"],
+  [exchange("GET", "/api/v1/setup", 200, { needed: true, password_reset: "admin" }, [...common, ["X-Webhook-Secret", "s"]]), "at header x-webhook-secret: sent but not described"],
+  [exchange("GET", "/api/v1/workspaces/w/no-such-things", 200, { items: [] }), "GET /api/v1/workspaces/w/no-such-things: no documented path matches, yet it answered 200"],
   [exchange("GET", "/api/v1/setup", 200, {}), 'required member "needed" is missing'],
 ];
 
