@@ -245,7 +245,8 @@ def read_facts(clients, manifest):
         for link in manifest.get("revoked_secrets", []):
             visitor = Client(int(owner.base.rsplit(":", 1)[1]))
             try:
-                visitor.post(f"/api/v1/review/{link['secret']}/session", {"name": "Presse"})
+                visitor.post(f"/api/v1/review/{link['secret']}/session",
+                             {"name": "Presse", "email": "presse@example.com"})
                 status = 201
             except ApiError as e:
                 status = e.status
