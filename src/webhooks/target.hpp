@@ -22,7 +22,9 @@ struct TargetPolicy {
 Result<void> CheckTargetUrl(const std::string& url, const TargetPolicy& policy);
 
 //! True when a delivery may connect to `address`: false for loopback, private, link-local,
-//! shared (CGNAT), multicast and reserved ranges unless the policy allows them.
+//! site-local, shared (CGNAT), multicast and reserved ranges unless the policy allows them. An
+//! IPv6 address that carries an IPv4 one (NAT64, 6to4, IPv4-mapped or -compatible) is judged by
+//! that IPv4 address.
 bool MayConnectTo(const sockaddr* address, const TargetPolicy& policy);
 
 //! The address as text ("127.0.0.1", "::1"), for the delivery log.
