@@ -229,7 +229,7 @@ void TellAdmins(Tx& tx, const storage::WebhookRecord& w, TimeMs now) {
       nullptr,
       w.id,
       json::serialize(json::object{{"webhook_id", w.id},
-                                   {"url", w.url},
+                                   {"host", ShownHost(w.url)},
                                    {"failing_since", FormatTime(w.failing_since.value_or(now))}})};
   notice.staff_only = true;
   collab::Notify(tx, notice, admins, now);

@@ -99,6 +99,12 @@ Result<void> CheckTargetUrl(const std::string& url, const TargetPolicy& policy) 
   return {};
 }
 
+std::string ShownHost(const std::string& url) {
+  auto parsed = boost::urls::parse_absolute_uri(url);
+  if (!parsed) return "";
+  return std::string(parsed->scheme()) + "://" + std::string(parsed->encoded_host());
+}
+
 bool MayConnectTo(const sockaddr* address, const TargetPolicy& policy) {
   if (policy.allow_private) return true;
   Address bytes{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF};

@@ -27,6 +27,11 @@ Result<void> CheckTargetUrl(const std::string& url, const TargetPolicy& policy);
 //! that IPv4 address.
 bool MayConnectTo(const sockaddr* address, const TargetPolicy& policy);
 
+//! What may be shown of a webhook's URL: its scheme and host ("https://hooks.slack.com"), never
+//! its path, query or port. A hook's URL is often its only credential (Slack, Teams, Zapier), so
+//! the activity feed, the paused notice and its e-mail name the receiver by this alone.
+std::string ShownHost(const std::string& url);
+
 //! The address as text ("127.0.0.1", "::1"), for the delivery log.
 std::string AddressText(const sockaddr* address);
 
