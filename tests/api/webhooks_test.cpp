@@ -438,6 +438,43 @@ TEST_F(Webhooks, EventsTheCreatorMayNotReadAreNotSent) {
   EXPECT_EQ(sink_.Requests()[0].body.find("Plan confidentiel"), std::string::npos);
 }
 
+// Access is asked again before every attempt, internal comments included: a creator demoted to
+// guest no longer has internal comments sent, not even by a redelivery of one sent before.
+TEST_F(Webhooks, AnInternalCommentIsNotSentOnceTheCreatorIsAGuest) {
+  auto server = Serve();
+  auto owner = MakeOwner(*server);
+  auto creator = MakeMember(*server, owner, "admin");
+  auto hook = Subscribe(creator, sink_.Url(), {"comment.created"});
+  const auto article = CreateArticle(owner, "Budget 2027");
+  const std::string article_id = Str(article.at("id"));
+  auto share = owner.client.Post(ContentPath(article_id) + "/shares",
+                                 {{"user_id", creator.user_id}, {"level", "read"}});
+  ASSERT_EQ(share.status, 201) << share.body;
+  auto note = owner.client.Post(ContentPath(article_id) + "/comments",
+                                {{"body", "Entre nous : on coupe 20 %"}, {"internal", true}});
+  ASSERT_EQ(note.status, 201) << note.body;
+  ASSERT_EQ(sink_.WaitFor(1, "/hook", kDeadline).size(), 1u);  // an admin's webhook: sent
+
+  auto demoted =
+      owner.client.Patch("/api/v1/workspaces/" + owner.workspace_id + "/members/" + creator.user_id,
+                         {{"role", "guest"}});
+  ASSERT_EQ(demoted.status, 200) << demoted.body;
+  const std::string id = Str(hook.at("id"));
+  ASSERT_TRUE(Eventually([&] { return Deliveries(owner, id).size() == 1; }));
+  auto again = owner.client.Post(Hooks(owner) + "/" + id + "/deliveries/" +
+                                     Str(Deliveries(owner, id)[0].at("id")) + "/redeliver",
+                                 json::object{});
+  ASSERT_EQ(again.status, 201) << again.body;
+  auto refused = [&]() -> std::string {
+    for (const auto& d : Deliveries(owner, id))
+      if (d.at("state") == "failed") return Str(d.at("error"));
+    return "";
+  };
+  ASSERT_TRUE(Eventually([&] { return !refused().empty(); })) << sink_.Requests().size();
+  EXPECT_NE(refused().find("not sent"), std::string::npos) << refused();
+  EXPECT_EQ(sink_.Requests().size(), 1u);
+}
+
 TEST_F(Webhooks, TheFilterKeepsOnlyTheContentsOfItsProject) {
   auto server = Serve();
   auto owner = MakeOwner(*server);
