@@ -36,17 +36,6 @@ describe('describeEvent', () => {
     });
   });
 
-  it('names a webhook by its receiver’s host, all the event keeps of its URL', () => {
-    const host = { webhook_id: 'w1', host: 'https://hooks.slack.com' };
-    expect(describeEvent(event('webhook.created', host), context)).toEqual({
-      key: 'webhooks.activity_created',
-      values: { actor: 'Claire Dubois', host: 'https://hooks.slack.com' },
-    });
-    expect(describeEvent(event('webhook.updated', { ...host, paused: true }), context).key).toBe(
-      'webhooks.activity_paused',
-    );
-  });
-
   it('keeps the remark of a request for changes', () => {
     const sentence = describeEvent(
       event('approval.given', {

@@ -320,16 +320,6 @@ function describeOtherEvent(event: ActivityEvent, context: ActivityContext): Sen
         key: 'events.member_password_reset_link',
         values: { actor, person: person(event.subject) },
       };
-    // Named by the receiver's host: the URL itself is the hook's secret and is not kept.
-    case 'webhook.created':
-      return { key: 'webhooks.activity_created', values: { actor, host: str(data.host) } };
-    case 'webhook.updated':
-      return {
-        key: data.paused === true ? 'webhooks.activity_paused' : 'webhooks.activity_updated',
-        values: { actor, host: str(data.host) },
-      };
-    case 'webhook.deleted':
-      return { key: 'webhooks.activity_deleted', values: { actor, host: str(data.host) } };
     case 'member.joined':
       return { key: 'events.member_joined', values: { actor, role: role(data.role) } };
     case 'member.left':
