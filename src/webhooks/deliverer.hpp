@@ -57,6 +57,7 @@ class Deliverer {
   std::int64_t FanOut(TimeMs now, int max_events);
   //! Makes the attempts due at `now`: for each, checks access, attempts, records.
   int SendDue(TimeMs now);
+  //! The webhook, and whether its creator may still read what the delivery is about.
   static Access CheckAccess(storage::Tx& tx, const storage::WebhookDeliveryRecord& d);
   //! One signed POST of the delivery's payload.
   AttemptResult Attempt(const storage::WebhookRecord& hook,
