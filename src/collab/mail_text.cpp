@@ -47,7 +47,7 @@ const Catalog& English() {
           {"task_due", "The task “{task}” is due on {due}"},
           {"task_overdue", "The task “{task}” is overdue (due on {due})"},
           {"shared", "{actor} shared “{title}” with you"},
-          {"webhook_paused", "A webhook failed for a day and was paused: {url}"},
+          {"webhook_paused", "A webhook to {host} failed for a day and was paused"},
       },
       "Someone",
       "Open in copydesk",
@@ -83,7 +83,8 @@ const Catalog& French() {
           {"task_due", "La tâche « {task} » est à rendre le {due}"},
           {"task_overdue", "La tâche « {task} » est en retard (à rendre le {due})"},
           {"shared", "{actor} a partagé « {title} » avec vous"},
-          {"webhook_paused", "Un webhook a échoué pendant un jour et a été mis en pause : {url}"},
+          {"webhook_paused",
+           "Un webhook vers {host} a échoué pendant un jour et a été mis en pause"},
       },
       "Quelqu’un",
       "Ouvrir dans copydesk",
@@ -162,7 +163,7 @@ Told Tell(const Catalog& c, const storage::NotificationRecord& n) {
       {"task", DataString(data, "task_title")},
       {"team", DataString(data, "team_name")},
       {"due", ReadableTime(DataString(data, "due_at"))},
-      {"url", DataString(data, "url")},
+      {"host", DataString(data, "host")},
   };
   return {pattern != c.lines.end() ? Fill(pattern->second, values) : n.kind,
           DataString(data, "excerpt")};

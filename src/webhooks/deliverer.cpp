@@ -229,7 +229,7 @@ void TellAdmins(Tx& tx, const storage::WebhookRecord& w, TimeMs now) {
       nullptr,
       w.id,
       json::serialize(json::object{{"webhook_id", w.id},
-                                   {"url", w.url},
+                                   {"host", ShownHost(w.url)},
                                    {"failing_since", FormatTime(w.failing_since.value_or(now))}})};
   notice.staff_only = true;
   collab::Notify(tx, notice, admins, now);
@@ -303,108 +303,128 @@ std::int64_t Deliverer::FanOut(TimeMs now, int max_events) {
 }
 
 int Deliverer::SendDue(TimeMs now) {
-  const auto due =
+  auto due =
       db_.Read([&](Tx& tx) { return storage::DueWebhookDeliveries(tx, now, kSendBatch); });
+  // Each attempt is dated when it is made: a round of slow receivers takes minutes, and the
+  // backoff, the give-up time and the pause count from the attempt, not from the round's start.
+  // The clock runs from the round's `now`, so a round at a given time stays at that time.
+  const TimeMs round_started = NowMs();
   int attempts = 0;
-  for (auto d : due) {
+  for (auto& d : due) {
     {
       std::lock_guard lk(wake_mutex_);
       if (stopping_) break;
     }
-    struct Before {
-      std::optional<storage::WebhookRecord> webhook;
-      bool may_read = true;
-    };
-    const Before before = db_.Read([&](Tx& tx) {
-      Before b;
-      b.webhook = storage::FindWebhookById(tx, d.webhook_id);
-      if (b.webhook && d.content_id) {
-        // Access is asked again before each attempt: what its creator lost since is not sent.
-        auto content = storage::FindContent(tx, *d.content_id);
-        b.may_read = !content || collab::MayRead(tx, b.webhook->created_by, *content);
-      }
-      return b;
-    });
-    if (!before.webhook || before.webhook->paused_at) continue;
-    const auto& hook = *before.webhook;
-
+    const Access access = db_.Read([&](Tx& tx) { return CheckAccess(tx, d); });
+    if (!access.webhook || access.webhook->paused_at) continue;
     AttemptResult result;
-    if (!before.may_read) {
-      result.blocked = true;
-      result.error = "not sent: the webhook's creator may no longer read this content";
-    } else {
-      const std::int64_t timestamp = NowMs() / 1000;
-      result = Post(hook.url,
-                    {{"Content-Type", "application/json"},
-                     {"User-Agent", "copydesk-webhooks/1"},
-                     {"X-Copydesk-Event", d.event},
-                     {"X-Copydesk-Delivery", d.id},
-                     {"X-Copydesk-Idempotency-Key", d.idempotency_key},
-                     {"X-Copydesk-Timestamp", std::to_string(timestamp)},
-                     {"X-Copydesk-Signature", SignatureHeader(hook.secret, timestamp, d.payload)}},
-                    d.payload, settings_.limits);
+    if (access.may_read) {
+      result = Attempt(*access.webhook, d);
       ++attempts;
-    }
-    const bool ok = result.status && *result.status >= 200 && *result.status < 300;
-    d.attempts += before.may_read ? 1 : 0;
-    d.last_attempt_at = now;
-    d.last_status = result.status ? std::optional<std::int64_t>(*result.status) : std::nullopt;
-    d.last_latency_ms =
-        before.may_read ? std::optional<std::int64_t>(result.latency_ms) : std::nullopt;
-    d.last_response = result.excerpt.empty() ? std::nullopt : std::optional(result.excerpt);
-    d.last_error = result.error.empty() ? std::nullopt : std::optional(result.error);
-    if (!ok && result.error.empty() && result.status)
-      d.last_error = "answered " + std::to_string(*result.status);
-    bool paused_now = false;
-    if (ok) {
-      d.state = "delivered";
-      d.delivered_at = now;
-      d.next_attempt_at.reset();
-    } else if (Retryable(result) && now - d.created_at < settings_.give_up_ms) {
-      d.state = "pending";
-      d.next_attempt_at = now + Backoff(settings_.first_retry_ms, d.attempts);
     } else {
-      d.state = "failed";
-      d.next_attempt_at.reset();
+      result.blocked = true;
+      result.error = "not sent: the webhook's creator may no longer read this";
     }
-    auto saved = db_.Write([&](Tx& tx) -> Result<void> {
-      storage::SaveWebhookAttempt(tx, d);
-      if (!before.may_read) return {};
-      auto w = storage::FindWebhookById(tx, hook.id);
-      if (!w) return {};
-      if (ok) {
-        if (!w->failing_since) return {};
-        w->failing_since.reset();
-      } else {
-        if (!w->failing_since) w->failing_since = now;
-        if (now - *w->failing_since >= settings_.give_up_ms && !w->paused_at) {
-          w->paused_at = now;
-          w->paused_reason = "failing";
-          paused_now = true;
-        }
-      }
-      storage::UpdateWebhook(tx, *w);
-      if (paused_now) TellAdmins(tx, *w, now);
-      return {};
-    });
-    if (!saved) {
-      // Sent but not recorded: it goes again, with the same idempotency key.
-      Log(LogLevel::kError, "webhooks: could not record a delivery",
-          {{"error", saved.error().log.empty() ? saved.error().detail : saved.error().log}});
-    }
-    if (!ok) {
-      Log(LogLevel::kInfo, "webhook delivery failed",
-          {{"webhook", hook.id},
-           {"delivery", d.id},
-           {"error", d.last_error.value_or("")},
-           {"state", d.state}});
-    }
-    if (paused_now) {
-      Log(LogLevel::kWarn, "webhook paused after failing too long",
-          {{"webhook", hook.id}, {"workspace", hook.workspace_id}});
-    }
+    Record(*access.webhook, d, result, access.may_read, now + (NowMs() - round_started));
   }
   return attempts;
+}
+
+Deliverer::Access Deliverer::CheckAccess(Tx& tx, const storage::WebhookDeliveryRecord& d) {
+  Access access;
+  access.webhook = storage::FindWebhookById(tx, d.webhook_id);
+  if (!access.webhook) return access;
+  // Asked again before each attempt, redeliveries included, as at queue time: what its creator
+  // lost since (the content, or internal comments once a guest) is not sent.
+  std::optional<storage::ContentRecord> content;
+  if (d.content_id) content = storage::FindContent(tx, *d.content_id);
+  const auto events = storage::EventsAfter(tx, d.event_seq - 1, 1);
+  if (!events.empty() && events[0].seq == d.event_seq) {
+    std::error_code ec;
+    const auto parsed = json::parse(events[0].data_json, ec);
+    const json::object data = !ec && parsed.is_object() ? parsed.as_object() : json::object{};
+    access.may_read =
+        CreatorMayRead(tx, *access.webhook, events[0], data, content ? &*content : nullptr);
+  } else if (content) {
+    access.may_read = collab::MayRead(tx, access.webhook->created_by, *content);
+  }
+  return access;
+}
+
+AttemptResult Deliverer::Attempt(const storage::WebhookRecord& hook,
+                                 const storage::WebhookDeliveryRecord& d) {
+  const std::int64_t timestamp = NowMs() / 1000;
+  return Post(hook.url,
+              {{"Content-Type", "application/json"},
+               {"User-Agent", "copydesk-webhooks/1"},
+               {"X-Copydesk-Event", d.event},
+               {"X-Copydesk-Delivery", d.id},
+               {"X-Copydesk-Idempotency-Key", d.idempotency_key},
+               {"X-Copydesk-Timestamp", std::to_string(timestamp)},
+               {"X-Copydesk-Signature", SignatureHeader(hook.secret, timestamp, d.payload)}},
+              d.payload, settings_.limits);
+}
+
+void Deliverer::Record(const storage::WebhookRecord& hook, storage::WebhookDeliveryRecord& d,
+                       const AttemptResult& result, bool sent, TimeMs at) {
+  const bool ok = result.status && *result.status >= 200 && *result.status < 300;
+  d.attempts += sent ? 1 : 0;
+  d.last_attempt_at = at;
+  d.last_status = result.status ? std::optional<std::int64_t>(*result.status) : std::nullopt;
+  d.last_latency_ms = sent ? std::optional<std::int64_t>(result.latency_ms) : std::nullopt;
+  d.last_response = result.excerpt.empty() ? std::nullopt : std::optional(result.excerpt);
+  d.last_error = result.error.empty() ? std::nullopt : std::optional(result.error);
+  if (!ok && result.error.empty() && result.status)
+    d.last_error = "answered " + std::to_string(*result.status);
+  if (ok) {
+    d.state = "delivered";
+    d.delivered_at = at;
+    d.next_attempt_at.reset();
+  } else if (Retryable(result) && at - d.created_at < settings_.give_up_ms) {
+    d.state = "pending";
+    d.next_attempt_at = at + Backoff(settings_.first_retry_ms, d.attempts);
+  } else {
+    d.state = "failed";
+    d.next_attempt_at.reset();
+  }
+  bool paused_now = false;
+  auto saved = db_.Write([&](Tx& tx) -> Result<void> {
+    storage::SaveWebhookAttempt(tx, d);
+    if (!sent) return {};  // nothing was asked of the receiver: its health is unchanged
+    auto w = storage::FindWebhookById(tx, hook.id);
+    if (!w) return {};
+    if (ok) {
+      if (!w->failing_since) return {};
+      w->failing_since.reset();
+    } else {
+      if (!w->failing_since) w->failing_since = at;
+      if (at - *w->failing_since >= settings_.give_up_ms && !w->paused_at) {
+        w->paused_at = at;
+        w->paused_reason = "failing";
+        paused_now = true;
+      }
+    }
+    storage::UpdateWebhook(tx, *w);
+    if (paused_now) TellAdmins(tx, *w, at);
+    return {};
+  });
+  if (!saved) {
+    // Sent but not recorded: it goes again, with the same idempotency key.
+    Log(LogLevel::kError, "webhooks: could not record a delivery",
+        {{"error", saved.error().log.empty() ? saved.error().detail : saved.error().log}});
+    paused_now = false;
+  }
+  if (!ok) {
+    Log(LogLevel::kInfo, "webhook delivery failed",
+        {{"webhook", hook.id},
+         {"delivery", d.id},
+         {"error", d.last_error.value_or("")},
+         {"state", d.state}});
+  }
+  if (paused_now) {
+    Log(LogLevel::kWarn, "webhook paused after failing too long",
+        {{"webhook", hook.id}, {"workspace", hook.workspace_id}});
+  }
 }
 
 int Deliverer::RunOnce(TimeMs now) {

@@ -4,11 +4,13 @@
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
 #include "core/clock.hpp"
 #include "storage/database.hpp"
+#include "storage/webhooks_store.hpp"
 #include "webhooks/sender.hpp"
 
 namespace copydesk::webhooks {
@@ -46,8 +48,25 @@ class Deliverer {
   int RunOnce(TimeMs now);
 
  private:
+  //! Whether a queued delivery may go now.
+  struct Access {
+    std::optional<storage::WebhookRecord> webhook;  //!< none when deleted since
+    bool may_read = true;  //!< its creator may still read what the event is about
+  };
+
   std::int64_t FanOut(TimeMs now, int max_events);
+  //! Makes the attempts due at `now`: for each, checks access, attempts, records.
   int SendDue(TimeMs now);
+  //! The webhook, and whether its creator may still read what the delivery is about.
+  static Access CheckAccess(storage::Tx& tx, const storage::WebhookDeliveryRecord& d);
+  //! One signed POST of the delivery's payload.
+  AttemptResult Attempt(const storage::WebhookRecord& hook,
+                        const storage::WebhookDeliveryRecord& d);
+  //! Saves what an attempt made at `at` gave (`sent`: the receiver was asked), schedules a
+  //! retry or gives up, and tracks how long the webhook has been failing, pausing it at
+  //! give_up_ms and telling its workspace's admins.
+  void Record(const storage::WebhookRecord& hook, storage::WebhookDeliveryRecord& d,
+              const AttemptResult& result, bool sent, TimeMs at);
 
   storage::Database& db_;
   DelivererSettings settings_;

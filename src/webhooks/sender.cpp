@@ -12,7 +12,7 @@ namespace {
 
 struct Exchange {
   const SendLimits* limits = nullptr;
-  std::string refused;  // the forbidden address met, if any
+  std::string refused;  // the last forbidden address met, if any (others may have been allowed)
   std::string answer;
   std::size_t received = 0;
   bool too_large = false;
@@ -73,6 +73,10 @@ std::string Printable(const std::string& bytes) {
 
 }  // namespace
 
+bool BlockedBeforeConnecting(bool refused_an_address, long http_status, bool could_not_connect) {
+  return refused_an_address && http_status == 0 && could_not_connect;
+}
+
 AttemptResult Post(const std::string& url,
                    const std::vector<std::pair<std::string, std::string>>& headers,
                    const std::string& body, const SendLimits& limits) {
@@ -118,7 +122,7 @@ AttemptResult Post(const std::string& url,
   long status = 0;
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
   result.excerpt = Printable(exchange.answer);
-  if (!exchange.refused.empty()) {
+  if (BlockedBeforeConnecting(!exchange.refused.empty(), status, code == CURLE_COULDNT_CONNECT)) {
     result.blocked = true;
     result.error = "refused to connect to " + exchange.refused +
                    ": a loopback, private or link-local address (see --webhook-allow-private)";

@@ -31,6 +31,12 @@ inline constexpr std::size_t kExcerptBytes = 1024;
 //! The most of an answer read: a receiver cannot make the deliverer read more.
 inline constexpr std::size_t kMaxAnswerBytes = 64 * 1024;
 
+//! Whether an exchange was stopped by the address check: an address was refused and no
+//! connection was made (no HTTP status, libcurl could not connect). A name that resolves to a
+//! refused address and an allowed one is not blocked when the allowed one was reached: what that
+//! exchange gave (a 2xx, a 503, a timeout) is its outcome.
+bool BlockedBeforeConnecting(bool refused_an_address, long http_status, bool could_not_connect);
+
 //! POSTs `body` to `url` over libcurl: no redirect followed, no proxy, http and https only,
 //! every address checked against the policy at connect time (so a name that resolves, or
 //! re-resolves, to a forbidden address is refused), the time and the answer's size bounded.

@@ -3,52 +3,77 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
+#include <algorithm>
+#include <array>
 #include <boost/url/parse.hpp>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
+#include <vector>
+
+#include "core/address.hpp"
 
 namespace copydesk::webhooks {
 
 namespace {
 
-bool ForbiddenV4(std::uint32_t host_order) {
-  const std::uint32_t a = host_order >> 24, b = (host_order >> 16) & 0xFF,
-                      c = (host_order >> 8) & 0xFF;
-  return a == 0 || a == 10 || a == 127 ||   // this network, private, loopback
-         (a == 100 && (b & 0xC0) == 64) ||  // shared address space (carrier NAT)
-         (a == 169 && b == 254) ||          // link-local, cloud metadata services
-         (a == 172 && (b & 0xF0) == 16) ||  // private
-         (a == 192 && b == 168) ||          // private
-         (a == 192 && b == 0 && c == 0) ||  // IETF protocol assignments
-         (a == 198 && (b & 0xFE) == 18) ||  // benchmarking
-         a >= 224;                          // multicast, reserved, broadcast
+using Address = std::array<std::uint8_t, 16>;  // IPv4 as IPv4-mapped IPv6, as ParseAddress has it
+
+std::vector<AddressRange> Ranges(std::initializer_list<const char*> texts) {
+  std::vector<AddressRange> out;
+  for (const char* text : texts) out.push_back(*ParseAddressRange(text));
+  return out;
 }
 
-bool ForbiddenV6(const in6_addr& a) {
-  const auto* b = a.s6_addr;
-  static const std::uint8_t zero[16] = {};
-  if (std::memcmp(b, zero, 15) == 0 && (b[15] == 0 || b[15] == 1)) return true;  // ::, ::1
-  static const std::uint8_t mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF};
-  if (std::memcmp(b, mapped, 12) == 0) {  // an IPv4 address in IPv6 clothes
-    std::uint32_t v4;
-    std::memcpy(&v4, b + 12, 4);
-    return ForbiddenV4(ntohl(v4));
+// Where a delivery never goes without the flag. IPv4 ranges match IPv4-mapped IPv6 too.
+const std::vector<AddressRange>& ForbiddenRanges() {
+  static const auto ranges = Ranges({
+      "0.0.0.0/8",       // this network
+      "10.0.0.0/8",      // private
+      "100.64.0.0/10",   // shared address space (carrier NAT)
+      "127.0.0.0/8",     // loopback
+      "169.254.0.0/16",  // link-local, cloud metadata services
+      "172.16.0.0/12",   // private
+      "192.0.0.0/24",    // IETF protocol assignments
+      "192.168.0.0/16",  // private
+      "198.18.0.0/15",   // benchmarking
+      "224.0.0.0/3",     // multicast, reserved, broadcast
+      "64:ff9b:1::/48",  // local-use NAT64: a private network's own translator
+      "fc00::/7",        // unique local
+      "fe80::/10",       // link-local
+      "fec0::/10",       // site-local (deprecated, still routed inside some networks)
+      "ff00::/8",        // multicast
+  });
+  return ranges;
+}
+
+// IPv6 prefixes whose addresses lead to an IPv4 address written inside them, at `offset`.
+struct Ipv4Inside {
+  AddressRange prefix;
+  std::size_t offset;
+};
+
+const std::vector<Ipv4Inside>& Ipv4InsideRanges() {
+  static const std::vector<Ipv4Inside> prefixes = {
+      {*ParseAddressRange("64:ff9b::/96"), 12},  // NAT64, well-known prefix
+      {*ParseAddressRange("2002::/16"), 2},      // 6to4
+      // IPv4-compatible (deprecated); :: and ::1 lead to 0.0.0.0/8, refused with it.
+      {*ParseAddressRange("::/96"), 12},
+  };
+  return prefixes;
+}
+
+bool Forbidden(const Address& address) {
+  for (const auto& inside : Ipv4InsideRanges()) {
+    if (!inside.prefix.Contains(address)) continue;
+    // Judged by the IPv4 address it leads to, as IPv4-mapped (which is in no such prefix).
+    Address v4{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF};
+    std::copy_n(address.begin() + inside.offset, 4, v4.begin() + 12);
+    return Forbidden(v4);
   }
-  if (b[0] == 0xFE && (b[1] & 0xC0) == 0x80) return true;  // link-local fe80::/10
-  if ((b[0] & 0xFE) == 0xFC) return true;                  // unique local fc00::/7
-  if (b[0] == 0xFF) return true;                           // multicast
-  return false;
-}
-
-// The host of a URL as an IP address, if it is written as one.
-bool LiteralForbidden(std::string host) {
-  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
-    host = host.substr(1, host.size() - 2);
-  in_addr v4{};
-  if (::inet_pton(AF_INET, host.c_str(), &v4) == 1) return ForbiddenV4(ntohl(v4.s_addr));
-  in6_addr v6{};
-  if (::inet_pton(AF_INET6, host.c_str(), &v6) == 1) return ForbiddenV6(v6);
-  return false;
+  const auto& ranges = ForbiddenRanges();
+  return std::any_of(ranges.begin(), ranges.end(),
+                     [&](const AddressRange& r) { return r.Contains(address); });
 }
 
 }  // namespace
@@ -67,20 +92,30 @@ Result<void> CheckTargetUrl(const std::string& url, const TargetPolicy& policy) 
   if (parsed->encoded_host().empty()) return fail("must name a host");
   if (parsed->has_userinfo()) return fail("must not carry a user name or password");
   if (parsed->has_fragment()) return fail("must not have a fragment");
-  if (!policy.allow_private && LiteralForbidden(std::string(parsed->encoded_host())))
+  const auto literal = ParseAddress(parsed->encoded_host());
+  if (!policy.allow_private && literal && Forbidden(*literal))
     return fail("must not point to a loopback, private or link-local address");
   return {};
 }
 
+std::string ShownHost(const std::string& url) {
+  auto parsed = boost::urls::parse_absolute_uri(url);
+  if (!parsed) return "";
+  return std::string(parsed->scheme()) + "://" + std::string(parsed->encoded_host());
+}
+
 bool MayConnectTo(const sockaddr* address, const TargetPolicy& policy) {
   if (policy.allow_private) return true;
+  Address bytes{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF};
   if (address->sa_family == AF_INET) {
     const auto* in = reinterpret_cast<const sockaddr_in*>(address);
-    return !ForbiddenV4(ntohl(in->sin_addr.s_addr));
+    std::memcpy(bytes.data() + 12, &in->sin_addr, 4);
+    return !Forbidden(bytes);
   }
   if (address->sa_family == AF_INET6) {
     const auto* in = reinterpret_cast<const sockaddr_in6*>(address);
-    return !ForbiddenV6(in->sin6_addr);
+    std::memcpy(bytes.data(), &in->sin6_addr, 16);
+    return !Forbidden(bytes);
   }
   return false;  // unix sockets and the rest: never
 }

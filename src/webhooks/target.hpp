@@ -22,8 +22,15 @@ struct TargetPolicy {
 Result<void> CheckTargetUrl(const std::string& url, const TargetPolicy& policy);
 
 //! True when a delivery may connect to `address`: false for loopback, private, link-local,
-//! shared (CGNAT), multicast and reserved ranges unless the policy allows them.
+//! site-local, shared (CGNAT), multicast and reserved ranges unless the policy allows them. An
+//! IPv6 address that carries an IPv4 one (NAT64, 6to4, IPv4-mapped or -compatible) is judged by
+//! that IPv4 address.
 bool MayConnectTo(const sockaddr* address, const TargetPolicy& policy);
+
+//! What may be shown of a webhook's URL: its scheme and host ("https://hooks.slack.com"), never
+//! its path, query or port. A hook's URL is often its only credential (Slack, Teams, Zapier), so
+//! the activity feed, the paused notice and its e-mail name the receiver by this alone.
+std::string ShownHost(const std::string& url);
 
 //! The address as text ("127.0.0.1", "::1"), for the delivery log.
 std::string AddressText(const sockaddr* address);

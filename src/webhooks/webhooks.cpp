@@ -40,6 +40,14 @@ namespace {
 
 constexpr int kMaxDescription = 200;
 
+// The data of a webhook's event in the activity feed, which every staff member reads: the
+// webhook's id and its receiver's host, never the URL (often the hook's only credential).
+std::string ShownInEvents(const storage::WebhookRecord& w, json::object more = {}) {
+  more["webhook_id"] = w.id;
+  more["host"] = ShownHost(w.url);
+  return json::serialize(more);
+}
+
 // Applies a change to a webhook, checking every field; the faults name the fields.
 Result<void> Apply(Tx& tx, storage::WebhookRecord& w, const WebhookChange& change,
                    const TargetPolicy& policy) {
@@ -140,7 +148,7 @@ Result<CreatedWebhook> Webhooks::Create(const auth::Actor& actor, const std::str
     }
     storage::InsertWebhook(tx, w);
     storage::AppendEvent(tx, w.workspace_id, actor.user.id, "webhook.created", w.id,
-                         json::serialize(json::object{{"url", w.url}}), now);
+                         ShownInEvents(w), now);
     return CreatedWebhook{w, w.secret};
   });
 }
@@ -180,9 +188,8 @@ Result<storage::WebhookRecord> Webhooks::Update(const auth::Actor& actor, const 
     }
     w->updated_at = now;
     storage::UpdateWebhook(tx, *w);
-    storage::AppendEvent(
-        tx, w->workspace_id, actor.user.id, "webhook.updated", w->id,
-        json::serialize(json::object{{"url", w->url}, {"paused", w->paused_at.has_value()}}), now);
+    storage::AppendEvent(tx, w->workspace_id, actor.user.id, "webhook.updated", w->id,
+                         ShownInEvents(*w, {{"paused", w->paused_at.has_value()}}), now);
     return *w;
   });
 }
@@ -196,7 +203,7 @@ Result<void> Webhooks::Delete(const auth::Actor& actor, const std::string& ws,
     if (!w) return Error::NotFound("No such webhook.");
     storage::DeleteWebhook(tx, w->id);
     storage::AppendEvent(tx, w->workspace_id, actor.user.id, "webhook.deleted", w->id,
-                         json::serialize(json::object{{"url", w->url}}), NowMs());
+                         ShownInEvents(*w), NowMs());
     return {};
   });
 }

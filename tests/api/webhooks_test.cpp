@@ -285,7 +285,7 @@ TEST_F(Webhooks, AWebhookFailingTooLongIsPausedAndItsAdminsAreTold) {
   auto admin = MakeMember(*server, owner, "admin");
   auto editor = MakeMember(*server, owner, "editor");
   sink_.Answer([](const ReceivedRequest&) { return SinkAnswer{503, "down"}; });
-  auto hook = Subscribe(admin, sink_.Url(), {"content.created"});
+  auto hook = Subscribe(admin, sink_.Url("/hook/secretToken"), {"content.created"});
   const std::string path = Hooks(owner) + "/" + Str(hook.at("id"));
   CreateArticle(owner, "Panne du récepteur");
 
@@ -304,6 +304,10 @@ TEST_F(Webhooks, AWebhookFailingTooLongIsPausedAndItsAdminsAreTold) {
     const auto k = kinds(*p);
     EXPECT_NE(std::find(k.begin(), k.end(), "webhook_paused"), k.end());
   }
+  // The notice names the receiver by its host: the URL's path is the hook's secret.
+  const auto notices = owner.client.Get("/api/v1/me/notifications");
+  EXPECT_EQ(notices.body.find("secretToken"), std::string::npos) << notices.body;
+  EXPECT_NE(notices.body.find("http://127.0.0.1"), std::string::npos) << notices.body;
   const auto k = kinds(editor);
   EXPECT_EQ(std::find(k.begin(), k.end(), "webhook_paused"), k.end());
 
@@ -324,6 +328,35 @@ TEST_F(Webhooks, AWebhookFailingTooLongIsPausedAndItsAdminsAreTold) {
       if (r.body.find("Après la reprise") != std::string::npos) return true;
     return false;
   }));
+}
+
+// A hook's URL is often its only credential (Slack, Teams, Zapier): the activity feed, which
+// every staff member reads, names the receiver by its host alone.
+TEST_F(Webhooks, TheActivityFeedNamesAWebhookByItsHostNotItsUrl) {
+  auto server = Serve();
+  auto owner = MakeOwner(*server);
+  auto editor = MakeMember(*server, owner, "editor");
+  const std::string secret_path = "/services/T0001/B0002/XyZsecretToken";
+  auto hook = Subscribe(owner, sink_.Url(secret_path), {"content.created"});
+  const std::string path = Hooks(owner) + "/" + Str(hook.at("id"));
+  ASSERT_EQ(owner.client.Patch(path, {{"paused", true}}).status, 200);
+  ASSERT_EQ(owner.client.Delete(path).status, 204);
+
+  const std::string activity = "/api/v1/workspaces/" + owner.workspace_id + "/activity";
+  auto feed = editor.client.Get(activity + "?kind=webhook.");
+  ASSERT_EQ(feed.status, 200) << feed.body;
+  const auto& items = feed.Json().at("items").as_array();
+  ASSERT_EQ(items.size(), 3u) << feed.body;
+  for (const auto& e : items) {
+    EXPECT_EQ(Str(e.at("data").at("webhook_id")), Str(hook.at("id")));
+    EXPECT_EQ(Str(e.at("data").at("host")), "http://127.0.0.1");
+  }
+  auto csv = editor.client.Get(activity + "?kind=webhook.&format=csv");
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  for (const auto* body : {&feed.body, &csv.body}) {
+    EXPECT_EQ(body->find("XyZsecretToken"), std::string::npos) << *body;
+    EXPECT_EQ(body->find(std::to_string(sink_.port())), std::string::npos) << *body;
+  }
 }
 
 TEST_F(Webhooks, ForbiddenAddressesAreRefusedAtCreationAndAtConnectTime) {
@@ -403,6 +436,43 @@ TEST_F(Webhooks, EventsTheCreatorMayNotReadAreNotSent) {
   EXPECT_EQ(Str(body.at("content").at("id")), shared_id);
   EXPECT_EQ(Str(body.at("content").at("title")), "Article relu");
   EXPECT_EQ(sink_.Requests()[0].body.find("Plan confidentiel"), std::string::npos);
+}
+
+// Access is asked again before every attempt, internal comments included: a creator demoted to
+// guest no longer has internal comments sent, not even by a redelivery of one sent before.
+TEST_F(Webhooks, AnInternalCommentIsNotSentOnceTheCreatorIsAGuest) {
+  auto server = Serve();
+  auto owner = MakeOwner(*server);
+  auto creator = MakeMember(*server, owner, "admin");
+  auto hook = Subscribe(creator, sink_.Url(), {"comment.created"});
+  const auto article = CreateArticle(owner, "Budget 2027");
+  const std::string article_id = Str(article.at("id"));
+  auto share = owner.client.Post(ContentPath(article_id) + "/shares",
+                                 {{"user_id", creator.user_id}, {"level", "read"}});
+  ASSERT_EQ(share.status, 201) << share.body;
+  auto note = owner.client.Post(ContentPath(article_id) + "/comments",
+                                {{"body", "Entre nous : on coupe 20 %"}, {"internal", true}});
+  ASSERT_EQ(note.status, 201) << note.body;
+  ASSERT_EQ(sink_.WaitFor(1, "/hook", kDeadline).size(), 1u);  // an admin's webhook: sent
+
+  auto demoted =
+      owner.client.Patch("/api/v1/workspaces/" + owner.workspace_id + "/members/" + creator.user_id,
+                         {{"role", "guest"}});
+  ASSERT_EQ(demoted.status, 200) << demoted.body;
+  const std::string id = Str(hook.at("id"));
+  ASSERT_TRUE(Eventually([&] { return Deliveries(owner, id).size() == 1; }));
+  auto again = owner.client.Post(Hooks(owner) + "/" + id + "/deliveries/" +
+                                     Str(Deliveries(owner, id)[0].at("id")) + "/redeliver",
+                                 json::object{});
+  ASSERT_EQ(again.status, 201) << again.body;
+  auto refused = [&]() -> std::string {
+    for (const auto& d : Deliveries(owner, id))
+      if (d.at("state") == "failed") return Str(d.at("error"));
+    return "";
+  };
+  ASSERT_TRUE(Eventually([&] { return !refused().empty(); })) << sink_.Requests().size();
+  EXPECT_NE(refused().find("not sent"), std::string::npos) << refused();
+  EXPECT_EQ(sink_.Requests().size(), 1u);
 }
 
 TEST_F(Webhooks, TheFilterKeepsOnlyTheContentsOfItsProject) {

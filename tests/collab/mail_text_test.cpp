@@ -51,6 +51,18 @@ TEST(MailText, TextIsEscapedInHtmlAndLeftAsIsInPlainText) {
       std::string::npos);
 }
 
+TEST(MailText, APausedWebhookIsNamedByItsHostAlone) {
+  const auto data = R"({"webhook_id":"w1","host":"https://hooks.slack.com"})";
+  const auto en = NotificationMailText("en", Item("webhook_paused", data), "");
+  EXPECT_NE(en.text.find("A webhook to https://hooks.slack.com failed for a day and was paused"),
+            std::string::npos)
+      << en.text;
+  const auto fr = NotificationMailText("fr", Item("webhook_paused", data), "");
+  EXPECT_NE(fr.text.find("Un webhook vers https://hooks.slack.com a échoué pendant un jour"),
+            std::string::npos)
+      << fr.text;
+}
+
 TEST(MailText, AReviewLinkVisitorsDecisionNamesNoTeam) {
   const auto en =
       NotificationMailText("en", Item("decision", R"({"decision":"approved","link":"l1"})"), "");

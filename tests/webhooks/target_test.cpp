@@ -39,6 +39,27 @@ TEST(WebhookTarget, LoopbackPrivateAndLinkLocalAddressesAreRefusedWithoutTheFlag
   }
 }
 
+// IPv6 spellings that carry an IPv4 address (NAT64, 6to4, IPv4-compatible) lead to that IPv4
+// address, so they are judged by it; the local NAT64 prefix and the old site-local range are
+// private networks.
+TEST(WebhookTarget, IPv6AddressesThatLeadToForbiddenOnesAreRefused) {
+  for (const char* ip :
+       {"64:ff9b::127.0.0.1", "64:ff9b::a9fe:a9fe", "64:ff9b::10.0.0.1", "64:ff9b:1::1",
+        "64:ff9b:1:2::8.8.8.8", "2002:7f00:1::1", "2002:a9fe:a9fe::", "2002:c0a8:101::1",
+        "::127.0.0.1", "::10.0.0.1", "::169.254.169.254", "fec0::1", "feff::1"}) {
+    EXPECT_FALSE(MayReach(ip)) << ip;
+    EXPECT_TRUE(MayReach(ip, true)) << ip;
+  }
+  for (const char* ip : {"64:ff9b::8.8.8.8", "64:ff9b::5db8:d822", "2002:808:808::1", "::8.8.8.8",
+                         "2001:4860:4860::8888"}) {
+    EXPECT_TRUE(MayReach(ip)) << ip;
+  }
+  for (const char* url : {"https://[64:ff9b::7f00:1]/hook", "https://[2002:a00:1::1]/",
+                          "https://[::192.168.0.1]/", "https://[fec0::1]/"}) {
+    EXPECT_FALSE(CheckTargetUrl(url, TargetPolicy{false})) << url;
+  }
+}
+
 TEST(WebhookTarget, SavedUrlsAreHttpsToPublicHostsUnlessTheFlagAllowsMore) {
   const TargetPolicy strict{false}, open{true};
   EXPECT_TRUE(CheckTargetUrl("https://cms.example.com/hooks/copydesk?x=1", strict));

@@ -34,6 +34,21 @@ describe('notificationMessage', () => {
     );
   });
 
+  it('names a paused webhook by its receiver’s host, all the notice keeps of its URL', () => {
+    const paused = {
+      ...base,
+      kind: 'webhook_paused',
+      content: null,
+      data: { webhook_id: 'h1', host: 'https://hooks.slack.com' },
+    } as CollabNotification;
+    expect(say(paused)).toBe(
+      'A webhook to https://hooks.slack.com was paused after a day of failed deliveries',
+    );
+    expect(say(paused, fr)).toBe(
+      'Un webhook vers https://hooks.slack.com a été mis en pause après un jour d’envois en échec',
+    );
+  });
+
   it('tells a task given from a content given', () => {
     expect(say({ ...base, kind: 'assigned', data: { target: 'content' } })).toBe(
       'Chloé Martin assigned you to “Winter tank safety”',

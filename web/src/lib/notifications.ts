@@ -62,7 +62,7 @@ export function notificationMessage(n: CollabNotification): {
     case 'shared':
       return { key: 'collab.notif_shared', values };
     case 'webhook_paused':
-      return { key: 'webhooks.notif_paused', values: { ...values, url: text('url') } };
+      return { key: 'webhooks.notif_paused', values: { ...values, host: text('host') } };
     default:
       return { key: 'collab.notif_other', values };
   }
