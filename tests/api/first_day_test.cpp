@@ -101,6 +101,23 @@ TEST_F(ForgotPassword, TheEmailedLinkWorksOnceAndSignsTheAccountOutEverywhere) {
   EXPECT_EQ(server_->Client().Get("/api/v1/password-resets/" + secret).status, 404);
 }
 
+// Whoever took the password may have made a token with it: the reset shuts that out too, as a
+// password change and the command-line reset do.
+TEST_F(ForgotPassword, CompletingALinkRevokesTheAccountsApiTokens) {
+  auto created = owner_->client.Post("/api/v1/me/tokens", {{"name", "Intrus"}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto integration = server_->Client();
+  integration.UseBearer(Str(created.Json().at("token")));
+  ASSERT_EQ(integration.Get("/api/v1/me").status, 200);
+
+  const std::string secret = LinkForOwner();
+  ASSERT_FALSE(secret.empty());
+  auto done =
+      server_->Client().Post("/api/v1/password-resets/" + secret, {{"password", kNewPassword}});
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(integration.Get("/api/v1/me").status, 401);
+}
+
 TEST_F(ForgotPassword, UsingOneLinkUsesUpTheOthers) {
   const std::string first = LinkForOwner();
   const std::string second = LinkForOwner();
