@@ -94,8 +94,10 @@ Result<OpenedSession> PasswordResets::Complete(const std::string& secret,
     if (!user) return LinkNotValid();
     storage::SetPasswordHash(tx, user->id, hash, now);
     storage::UsePasswordResets(tx, user->id, now);
-    // Whoever knew the old password is signed out everywhere.
+    // Whoever knew the old password is signed out everywhere, and loses any token they made
+    // with it (as a password change and the command-line reset do).
     storage::DeleteOtherSessions(tx, user->id, "");
+    storage::DeleteApiTokensOfUser(tx, user->id);
     storage::AppendEvent(tx, std::nullopt, reset->created_by.value_or(user->id),
                          "user.password_reset", user->id, "{}", now);
     user->password_hash = hash;

@@ -81,10 +81,13 @@ Result<EmailShareOutcome> ShareByEmail(storage::Database& db, const auth::Actor&
       out.share = ShareWithMember(tx, actor, *content, user->id, level, now);
       return out;
     }
-    // Someone new comes in: a decision about the workspace, not only about this content.
-    if (!auth::Can(auth::RoleIn(tx, ws, actor.user.id), Action::kShareContent)) {
+    // Someone new comes in: a decision about the workspace, taken by those who may invite
+    // members (as on the members screen). Checked before anything depends on whether the
+    // e-mail has an account, so that the refusal is the same either way and tells nothing.
+    if (!auth::Can(auth::RoleIn(tx, ws, actor.user.id), Action::kInviteMember)) {
       return Error::Forbidden(
-          "Only editors and admins can bring someone new into the workspace: ask one of them.");
+          "Only admins and owners can bring someone new into the workspace: share with a member, "
+          "or ask an admin to invite this person.");
     }
     if (user) {
       storage::InsertMembership(tx, ws, user->id, "guest", now);

@@ -23,7 +23,8 @@ struct EmailShareOutcome {
 //! outside the workspace joins it as a guest with the share; an e-mail without an account is
 //! invited as a guest (or its pending invitation reused) and the share waits for the invitation
 //! to be accepted. Who may share the content may share it with a member; bringing someone new
-//! in takes a role that shares any content (editors and admins).
+//! in takes the right to invite members (admins and owners), and anyone else gets the same
+//! refusal whether or not the e-mail has an account.
 Result<EmailShareOutcome> ShareByEmail(storage::Database& db, const auth::Actor& actor,
                                        const std::string& content_id, const std::string& email,
                                        const std::string& level, TimeMs now);

@@ -15,38 +15,17 @@ std::string_view TrimSpaces(std::string_view s) {
   return s;
 }
 
-// The addresses a forwarding header lists, left (client side) to right (nearest proxy).
-// `Forwarded: for=192.0.2.1;proto=https, for="[2001:db8::1]:443"` or
-// `X-Forwarded-For: 192.0.2.1, 10.0.0.2`. An entry that is no address (unknown, an obfuscated
-// name) is kept as "" so that the walk stops there.
-std::vector<std::string> ForwardedFor(std::string_view header, bool standard) {
+// The addresses an `X-Forwarded-For` header lists, left (client side) to right (nearest proxy):
+// `192.0.2.1, 10.0.0.2`. An entry that is no address (unknown, an obfuscated name) is kept as ""
+// so that the walk stops there.
+std::vector<std::string> ForwardedFor(std::string_view header) {
   std::vector<std::string> out;
   std::size_t start = 0;
   while (start <= header.size()) {
     auto end = header.find(',', start);
     if (end == std::string_view::npos) end = header.size();
-    std::string_view element = TrimSpaces(header.substr(start, end - start));
+    std::string_view value = TrimSpaces(header.substr(start, end - start));
     start = end + 1;
-    std::string_view value;
-    if (standard) {
-      // Pairs separated by ';'; the one named for= (any case) carries the address.
-      std::size_t p = 0;
-      while (p <= element.size()) {
-        auto q = element.find(';', p);
-        if (q == std::string_view::npos) q = element.size();
-        std::string_view pair = TrimSpaces(element.substr(p, q - p));
-        p = q + 1;
-        if (pair.size() > 4 && (pair[0] == 'f' || pair[0] == 'F') &&
-            (pair[1] == 'o' || pair[1] == 'O') && (pair[2] == 'r' || pair[2] == 'R') &&
-            pair[3] == '=') {
-          value = pair.substr(4);
-        }
-      }
-      if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
-        value = value.substr(1, value.size() - 2);
-    } else {
-      value = element;
-    }
     // Strip a port: "[v6]:port" or "v4:port" (a bare IPv6 has several colons).
     if (!value.empty() && value.front() == '[') {
       const auto close = value.find(']');
@@ -133,16 +112,10 @@ bool IsLoopbackAddress(std::string_view address) {
 }
 
 std::string ClientAddress(std::string_view peer, const std::vector<AddressRange>& trusted,
-                          std::optional<std::string_view> forwarded,
                           std::optional<std::string_view> x_forwarded_for) {
   std::string client(peer);
-  if (trusted.empty() || !AddressInRanges(peer, trusted)) return client;
-  std::vector<std::string> chain;
-  if (forwarded) {
-    chain = ForwardedFor(*forwarded, true);
-  } else if (x_forwarded_for) {
-    chain = ForwardedFor(*x_forwarded_for, false);
-  }
+  if (trusted.empty() || !AddressInRanges(peer, trusted) || !x_forwarded_for) return client;
+  const std::vector<std::string> chain = ForwardedFor(*x_forwarded_for);
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
     if (it->empty()) break;
     client = Format(*ParseAddress(*it));

@@ -35,11 +35,12 @@ bool IsLoopbackAddress(std::string_view address);
 //! The address of the client behind trusted proxies: `peer` when it is not trusted; otherwise
 //! the nearest address, reading the forwarding header from right to left, that is not itself a
 //! trusted proxy (each proxy appends the address it received from, so what lies left of the
-//! first untrusted one could have been written by the client). `forwarded` is the value of the
-//! standard `Forwarded` header, `x_forwarded_for` that of `X-Forwarded-For`; `Forwarded` is
-//! read when present. Malformed entries end the walk at the last address known good.
+//! first untrusted one could have been written by the client). `x_forwarded_for` is the value of
+//! `X-Forwarded-For`. The standard `Forwarded` header is never read: nginx and Caddy, as
+//! documented, append to X-Forwarded-For but pass a client's own `Forwarded` through untouched,
+//! so believing it would let any client name its own address. Malformed entries end the walk at
+//! the last address known good.
 std::string ClientAddress(std::string_view peer, const std::vector<AddressRange>& trusted,
-                          std::optional<std::string_view> forwarded,
                           std::optional<std::string_view> x_forwarded_for);
 
 }  // namespace copydesk

@@ -128,8 +128,8 @@ const std::vector<Option>& Options() {
          return SetInt(c.mail_interval_ms, v, 10, 3'600'000);
        }},
       {"--trusted-proxy", "COPYDESK_TRUSTED_PROXY",
-       "reverse proxies whose X-Forwarded-For / Forwarded header names the client: addresses or "
-       "CIDR blocks, comma-separated (e.g. 127.0.0.1,10.0.0.0/8); default none",
+       "reverse proxies whose X-Forwarded-For header names the client (Forwarded is never "
+       "read): addresses or CIDR blocks, comma-separated (e.g. 127.0.0.1,10.0.0.0/8); default none",
        [](Config& c, const std::string& v) {
          c.trusted_proxies.clear();
          std::size_t start = 0;

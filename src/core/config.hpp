@@ -35,8 +35,8 @@ struct Config {
   std::string smtp_user;         //!< empty: no login
   std::string smtp_password;     //!< best from the environment (flags show in `ps`)
   int mail_interval_ms = 2'000;  //!< between two looks at the e-mail outbox
-  //! Reverse proxies whose X-Forwarded-For / Forwarded name the client; none by default (the
-  //! socket peer is then the client, whatever a request says).
+  //! Reverse proxies whose X-Forwarded-For names the client; none by default (the socket peer
+  //! is then the client, whatever a request says). `Forwarded` is never read.
   std::vector<AddressRange> trusted_proxies;
   std::string metrics_token;  //!< Bearer token that opens /metrics beyond loopback; empty: none
   //! Connections open at once (HTTP and WebSocket); more are answered 503 and closed. 1024: a

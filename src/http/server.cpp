@@ -412,12 +412,11 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
     request.target = std::string(head.target());
     request.peer_ip = remote_ip;
     {
-      const auto forwarded = JoinedHeader(parser, "Forwarded");
+      // Only X-Forwarded-For: the proxies we document append to it, but pass a `Forwarded`
+      // the client wrote through untouched (see ClientAddress).
       const auto forwarded_for = JoinedHeader(parser, "X-Forwarded-For");
-      request.remote_ip =
-          ClientAddress(remote_ip, config.trusted_proxies, forwarded, forwarded_for);
-      if ((forwarded || forwarded_for) && config.trusted_proxies.empty() &&
-          !warned_forwarded.exchange(true)) {
+      request.remote_ip = ClientAddress(remote_ip, config.trusted_proxies, forwarded_for);
+      if (forwarded_for && config.trusted_proxies.empty() && !warned_forwarded.exchange(true)) {
         // Behind a proxy every client would share its address, and its lockouts.
         Log(LogLevel::kWarn, "forwarding headers ignored: no --trusted-proxy",
             {{"peer", remote_ip},

@@ -552,8 +552,9 @@ class AuthorizationMatrix : public ::testing::Test {
          [&ws](Caller) {
            return Call{ws + "/first-steps", Serialize({{"workflow_seen", true}})};
          }},
-        // Someone new comes in as a guest; who may share the content may share it by e-mail.
-        {"POST", "/api/v1/contents/{id}/email-shares", ContentEditors(201),
+        // Someone new comes in as a guest: only those who may invite members bring them (an
+        // editor may share by e-mail with members only: tests/api/first_day_test.cpp).
+        {"POST", "/api/v1/contents/{id}/email-shares", ContentAdmins(201),
          [this](Caller) {
            return Call{
                "/api/v1/contents/" + NewContent() + "/email-shares",

@@ -101,6 +101,23 @@ TEST_F(ForgotPassword, TheEmailedLinkWorksOnceAndSignsTheAccountOutEverywhere) {
   EXPECT_EQ(server_->Client().Get("/api/v1/password-resets/" + secret).status, 404);
 }
 
+// Whoever took the password may have made a token with it: the reset shuts that out too, as a
+// password change and the command-line reset do.
+TEST_F(ForgotPassword, CompletingALinkRevokesTheAccountsApiTokens) {
+  auto created = owner_->client.Post("/api/v1/me/tokens", {{"name", "Intrus"}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto integration = server_->Client();
+  integration.UseBearer(Str(created.Json().at("token")));
+  ASSERT_EQ(integration.Get("/api/v1/me").status, 200);
+
+  const std::string secret = LinkForOwner();
+  ASSERT_FALSE(secret.empty());
+  auto done =
+      server_->Client().Post("/api/v1/password-resets/" + secret, {{"password", kNewPassword}});
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(integration.Get("/api/v1/me").status, 401);
+}
+
 TEST_F(ForgotPassword, UsingOneLinkUsesUpTheOthers) {
   const std::string first = LinkForOwner();
   const std::string second = LinkForOwner();
@@ -366,12 +383,12 @@ TEST_F(FirstDay, RevokingTheInvitationTakesTheWaitingShareWithIt) {
 }
 
 TEST_F(FirstDay, AShareWhoseMakerLostTheRightBeforeAcceptanceIsNotMade) {
-  auto editor = MakeMember(server_, *owner_, "editor");
+  auto admin = MakeMember(server_, *owner_, "admin");
   const std::string id = Str(CreateArticle(*owner_, "Article", {}).at("id"));
-  auto shared = editor.client.Post(ContentPath(id) + "/email-shares",
-                                   {{"email", "antoine@agence.example"}, {"level", "read"}});
+  auto shared = admin.client.Post(ContentPath(id) + "/email-shares",
+                                  {{"email", "antoine@agence.example"}, {"level", "read"}});
   ASSERT_EQ(shared.status, 201) << shared.body;
-  ASSERT_EQ(owner_->client.Patch(ws_ + "/members/" + editor.user_id, {{"role", "reviewer"}}).status,
+  ASSERT_EQ(owner_->client.Patch(ws_ + "/members/" + admin.user_id, {{"role", "reviewer"}}).status,
             200);
   HttpClient antoine = Accept(Str(shared.Json().at("invitation").at("token")));
   EXPECT_EQ(antoine.Get(ContentPath(id)).status, 404);
@@ -411,6 +428,31 @@ TEST_F(FirstDay, AContributorSharesTheirOwnContentWithMembersButBringsNobodyNew)
   auto refused = contributor.client.Post(ContentPath(id) + "/email-shares",
                                          {{"email", "inconnu@example.com"}, {"level", "read"}});
   EXPECT_EQ(refused.status, 403) << refused.body;
+}
+
+// Bringing someone into the workspace is the members screen's decision (admins and owners);
+// an editor shares by e-mail with members only, and the refusal is the same whether or not
+// the e-mail has an account here, so that it tells nobody who does.
+TEST_F(FirstDay, AnEditorSharesByEmailWithMembersButBringsNobodyNewAndLearnsNothing) {
+  auto editor = MakeMember(server_, *owner_, "editor");
+  auto reviewer = MakeMember(server_, *owner_, "reviewer");
+  auto outsider = MakeOutsider(server_, *owner_);
+  const std::string id = Str(CreateArticle(*owner_, "Article", {}).at("id"));
+  auto with_member = editor.client.Post(ContentPath(id) + "/email-shares",
+                                        {{"email", reviewer.email}, {"level", "comment"}});
+  EXPECT_EQ(with_member.status, 201) << with_member.body;
+
+  auto with_account = editor.client.Post(ContentPath(id) + "/email-shares",
+                                         {{"email", outsider.email}, {"level", "read"}});
+  auto without_account = editor.client.Post(ContentPath(id) + "/email-shares",
+                                            {{"email", "inconnu@example.com"}, {"level", "read"}});
+  EXPECT_EQ(with_account.status, 403) << with_account.body;
+  EXPECT_EQ(without_account.status, 403) << without_account.body;
+  EXPECT_EQ(with_account.body, without_account.body);
+  // Nobody came in, and nothing waits on an invitation.
+  EXPECT_EQ(outsider.client.Get(ContentPath(id)).status, 404);
+  for (const auto& item : owner_->client.Get(ws_ + "/invitations").Json().at("items").as_array())
+    EXPECT_NE(Str(item.at("email")), "inconnu@example.com");
 }
 
 TEST_F(FirstDay, BadEmailSharesAreNamed) {

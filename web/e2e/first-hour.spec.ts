@@ -3,7 +3,8 @@ import { expect, test } from './fixtures';
 
 // A newcomer's first hour, without documentation: setup → the getting-started guide → invite a
 // colleague and put her in Legal → the first content → sent to Legal validation and approved;
-// then a guest invited from the Share dialog, a revoked invitation, and a password link.
+// then a guest invited from the Share dialog (which an editor is not offered), a revoked
+// invitation, and a password link.
 
 const chloe = {
   name: 'Chloé Martin',
@@ -168,6 +169,27 @@ test('share with an agency e-mail, revoke an invitation, a password link, a seco
   await antoine.goto(`/w/${workspace.slug}`);
   await expect(antoine.getByRole('link', { name: 'Salon de l’habitat' })).toBeVisible();
   await context.close();
+
+  // An editor shares with members, but bringing someone new in is for those who invite: the
+  // Share dialog offers her no e-mail form.
+  const invitedEditor = await request.post(`/api/v1/workspaces/${workspace.slug}/members`, {
+    data: { email: claire.email, role: 'editor' },
+    headers,
+  });
+  const { invitation } = (await invitedEditor.json()) as { invitation: { token: string } };
+  const editorContext = await browser.newContext({ baseURL });
+  const accepted = await editorContext.request.post(
+    `/api/v1/invitations/${invitation.token}/accept`,
+    { data: { name: claire.name, password: claire.password } },
+  );
+  expect(accepted.status()).toBe(201);
+  const editor = await editorContext.newPage();
+  await editor.goto(`/w/${workspace.slug}/contents/${article.id}`);
+  await editor.getByRole('button', { name: 'Share' }).first().click();
+  const editorShare = editor.getByRole('dialog', { name: /Share/ });
+  await expect(editorShare.getByRole('button', { name: 'Share', exact: true })).toBeVisible();
+  await expect(editorShare.getByLabel('Or share with an e-mail')).toHaveCount(0);
+  await editorContext.close();
 
   // A pending invitation is revoked from the members screen.
   await page.goto(`/w/${workspace.slug}/settings/members`);

@@ -6,6 +6,7 @@ import {
   canShareView,
   canCreateContent,
   canEditContent,
+  canInviteMembers,
   canPurgeContent,
 } from './permissions';
 
@@ -20,6 +21,14 @@ describe('permissions', () => {
     expect(canEditContent('contributor', 'u3', content)).toBe(false);
     expect(canEditContent('reviewer', 'u1', content)).toBe(false);
     expect(canEditContent('guest', 'u1', content)).toBe(false);
+  });
+
+  it('lets only owners and admins bring someone new in, by e-mail share too', () => {
+    expect(canInviteMembers('owner')).toBe(true);
+    expect(canInviteMembers('admin')).toBe(true);
+    expect(canInviteMembers('editor')).toBe(false);
+    expect(canInviteMembers('contributor')).toBe(false);
+    expect(canInviteMembers('guest')).toBe(false);
   });
 
   it('keeps handing a content on to editors and above, never a contributor', () => {

@@ -9,6 +9,14 @@ export function canManageWorkspace(role: Role): boolean {
   return admin(role);
 }
 
+/**
+ * Bringing someone new into the workspace, from the members screen or by sharing a content with
+ * an e-mail that is not a member's: owners and admins.
+ */
+export function canInviteMembers(role: Role): boolean {
+  return admin(role);
+}
+
 export function canCreateContent(role: Role): boolean {
   return admin(role) || role === 'editor' || role === 'contributor';
 }

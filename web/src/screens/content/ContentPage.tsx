@@ -27,6 +27,7 @@ import {
   canArchiveContent,
   canChangeOwner,
   canEditContent,
+  canInviteMembers,
   canManageTasks,
 } from '../../lib/permissions';
 import { actionsOf, canShareContent, isStaff } from '../../lib/sharing';
@@ -384,6 +385,7 @@ function ContentScreen({
           members={members}
           teams={teams}
           userId={me.user.id}
+          mayInvite={canInviteMembers(membership.role)}
         />
       )}
       <ConflictDialog

@@ -37,7 +37,8 @@ type Tab = 'people' | 'links';
 
 /**
  * Shares a content (or a project) with members and teams, and makes review links for people
- * without an account. Opened only by those allowed to share; a 403 says so all the same.
+ * without an account. Opened only by those allowed to share; a 403 says so all the same. The
+ * e-mail form brings people new to the workspace, so only those who may invite see it.
  */
 export function ShareDialog({
   open,
@@ -47,6 +48,7 @@ export function ShareDialog({
   members,
   teams,
   userId,
+  mayInvite = false,
 }: {
   open: boolean;
   onClose: () => void;
@@ -56,6 +58,8 @@ export function ShareDialog({
   members: Member[];
   teams: Team[];
   userId: string;
+  /** Whether the caller may bring someone new into the workspace (the e-mail form). */
+  mayInvite?: boolean;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -84,7 +88,13 @@ export function ShareDialog({
       </div>
       <div role="tabpanel" id={`${id}-${tab}`} aria-labelledby={`${id}-${tab}-tab`}>
         {tab === 'people' ? (
-          <PeoplePanel target={target} members={members} teams={teams} userId={userId} />
+          <PeoplePanel
+            target={target}
+            members={members}
+            teams={teams}
+            userId={userId}
+            mayInvite={mayInvite}
+          />
         ) : (
           <LinksPanel target={target} />
         )}
@@ -98,11 +108,13 @@ function PeoplePanel({
   members,
   teams,
   userId,
+  mayInvite,
 }: {
   target: ShareTarget;
   members: Member[];
   teams: Team[];
   userId: string;
+  mayInvite: boolean;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -166,7 +178,7 @@ function PeoplePanel({
       {(share.isError || unshare.isError) && (
         <Alert>{problemMessage(t, share.error ?? unshare.error)}</Alert>
       )}
-      {target.kind === 'content' && <EmailShareForm target={target} />}
+      {target.kind === 'content' && mayInvite && <EmailShareForm target={target} />}
       <h3 className="share-heading">{t('share.shared_with')}</h3>
       {shares.isPending ? (
         <p className="muted">{t('common.loading')}</p>
