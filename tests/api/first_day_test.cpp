@@ -451,7 +451,8 @@ TEST_F(FirstDay, AnEditorSharesByEmailWithMembersButBringsNobodyNewAndLearnsNoth
   EXPECT_EQ(with_account.body, without_account.body);
   // Nobody came in, and nothing waits on an invitation.
   EXPECT_EQ(outsider.client.Get(ContentPath(id)).status, 404);
-  for (const auto& item : owner_->client.Get(ws_ + "/invitations").Json().at("items").as_array())
+  const auto invitations = owner_->client.Get(ws_ + "/invitations").Json();
+  for (const auto& item : invitations.at("items").as_array())
     EXPECT_NE(Str(item.at("email")), "inconnu@example.com");
 }
 
