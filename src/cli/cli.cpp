@@ -177,19 +177,25 @@ int Migrate(const Config& config, const std::vector<std::string>& rest) {
   auto [known, now] = db.SchemaVersions();
   std::cout << "schema at version " << now << " (this binary knows " << known << ")\n";
   // Progress on stderr, at most a few lines a second: the long migrations may take minutes.
+  // The first batch is always told, so that whoever watches sees the migration under way.
   auto last = std::chrono::steady_clock::time_point{};
+  bool told_a_batch = false;
   storage::RunBatchedMigrations(
-      db, config.migration_batch_rows, [&](const storage::BatchProgress& p) {
+      db, config.migration_batch_rows,
+      [&](const storage::BatchProgress& p) {
         const auto t = std::chrono::steady_clock::now();
-        if (!p.finished && p.done > 0 && t - last < std::chrono::milliseconds(100)) {
+        if (!p.finished && p.done > 0 && told_a_batch &&
+            t - last < std::chrono::milliseconds(100)) {
           return;
         }
+        if (p.done > 0) told_a_batch = true;
         last = t;
         std::cerr << p.name << ": " << p.done << " of " << p.total << " rows ("
                   << (p.total > 0 ? p.done * 100 / p.total : 100) << "%)"
                   << (p.resumed ? ", resumed" : "") << (p.finished ? ", finished" : "")
                   << std::endl;
-      });
+      },
+      /*stop=*/nullptr, config.migration_pause_ms);
   std::cout << "every migration is done\n";
   return 0;
 }

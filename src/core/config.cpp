@@ -171,6 +171,9 @@ const std::vector<Option>& Options() {
        [](Config& c, const std::string& v) {
          return SetInt(c.migration_batch_rows, v, 1, 100'000);
        }},
+      {"--migration-pause-ms", "COPYDESK_MIGRATION_PAUSE_MS", "",
+       [](Config& c, const std::string& v) { return SetInt(c.migration_pause_ms, v, 0, 10'000); },
+       false, true},
       {"--webhook-allow-private", "COPYDESK_WEBHOOK_ALLOW_PRIVATE",
        "let webhooks use http and reach loopback, private and link-local addresses (a receiver "
        "on this machine or network); off by default",

@@ -64,7 +64,9 @@ def main():
     if sealed < 50:
         sys.exit(f"resume test: the fixture has only {sealed} sealed revisions")
 
-    run = subprocess.Popen([args.bin, "migrate", "--data", data, "--migration-batch-rows", "1"],
+    # Batches of one row, 10 ms apart: the migration lasts seconds, however fast the machine.
+    run = subprocess.Popen([args.bin, "migrate", "--data", data, "--migration-batch-rows", "1",
+                            "--migration-pause-ms", "10"],
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     killed_at = None
     for line in run.stderr:
