@@ -16,6 +16,7 @@
 #include <regex>
 #include <thread>
 
+#include "support/raw_connection.hpp"
 #include "support/subprocess.hpp"
 #include "support/test_server.hpp"
 
@@ -24,67 +25,6 @@ namespace {
 
 namespace json = boost::json;
 using namespace std::chrono_literals;
-
-//! A plain connection kept open across requests.
-class Connection {
- public:
-  explicit Connection(int port) {
-    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-  }
-  ~Connection() { ::close(fd_); }
-  bool connected() const { return connected_; }
-
-  void Write(const std::string& bytes) {
-    ASSERT_EQ(::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL),
-              static_cast<ssize_t>(bytes.size()));
-  }
-  //! Reads one response framed by Content-Length; "" when the connection closed first.
-  std::string ReadResponse(std::chrono::milliseconds timeout = 5s) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (true) {
-      if (const auto end = buffer_.find("\r\n\r\n"); end != std::string::npos) {
-        std::smatch m;
-        const std::string head = buffer_.substr(0, end);
-        std::size_t length = 0;
-        if (std::regex_search(head, m,
-                              std::regex("Content-Length: *([0-9]+)", std::regex::icase))) {
-          length = std::stoul(m[1]);
-        }
-        if (buffer_.size() >= end + 4 + length) {
-          std::string response = buffer_.substr(0, end + 4 + length);
-          buffer_.erase(0, end + 4 + length);
-          return response;
-        }
-      }
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                            deadline - std::chrono::steady_clock::now())
-                            .count();
-      pollfd p{fd_, POLLIN, 0};
-      if (left <= 0 || ::poll(&p, 1, static_cast<int>(left)) <= 0) return "";
-      char buf[65536];
-      const ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
-      if (n <= 0) return "";
-      buffer_.append(buf, static_cast<std::size_t>(n));
-    }
-  }
-  //! True when the server closed the connection within `timeout`.
-  bool ClosedWithin(std::chrono::milliseconds timeout) {
-    pollfd p{fd_, POLLIN, 0};
-    if (::poll(&p, 1, static_cast<int>(timeout.count())) <= 0) return false;
-    char c;
-    return ::recv(fd_, &c, 1, 0) <= 0;
-  }
-
- private:
-  int fd_ = -1;
-  bool connected_ = false;
-  std::string buffer_;
-};
 
 //! The value of one sample line of Prometheus text, or -1 when absent.
 double Sample(const std::string& metrics, const std::string& series) {
@@ -172,7 +112,7 @@ TEST(Metrics, CountRequestsByRouteAndStatusWithLatencyAndConnections) {
   EXPECT_NE(m.find("# TYPE copydesk_http_open_connections gauge"), std::string::npos);
   // The server counts a connection closed a moment after its client has the last byte.
   EXPECT_EQ(OpenConnectionsSettleAt(client, 1), 1);  // the one asking
-  Connection idle(server.port());
+  RawConnection idle(server.port());
   ASSERT_TRUE(idle.connected());
   EXPECT_EQ(OpenConnectionsSettleAt(client, 2), 2);
 }
@@ -304,31 +244,31 @@ TEST(StaticFiles, SaysSoWhenTheWebAppIsNotBuilt) {
 
 TEST(KeepAlive, TwoRequestsOnOneConnection) {
   TestServer server;
-  Connection conn(server.port());
+  RawConnection conn(server.port());
   ASSERT_TRUE(conn.connected());
-  conn.Write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  ASSERT_TRUE(conn.Write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"));
   const std::string first = conn.ReadResponse();
   EXPECT_EQ(StatusOf(first), 200);
   EXPECT_EQ(first.find("Connection: close"), std::string::npos);
-  conn.Write("GET /readyz HTTP/1.1\r\nHost: x\r\n\r\n");
+  ASSERT_TRUE(conn.Write("GET /readyz HTTP/1.1\r\nHost: x\r\n\r\n"));
   const std::string second = conn.ReadResponse();
   EXPECT_EQ(StatusOf(second), 200);
   EXPECT_NE(second.find("\"ready\""), std::string::npos);
   // Pipelined requests are answered in order.
-  conn.Write(
-      "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /api/v1/setup HTTP/1.1\r\nHost: x\r\n\r\n");
+  ASSERT_TRUE(conn.Write(
+      "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /api/v1/setup HTTP/1.1\r\nHost: x\r\n\r\n"));
   EXPECT_NE(conn.ReadResponse().find("\"ok\""), std::string::npos);
   EXPECT_NE(conn.ReadResponse().find("\"needed\""), std::string::npos);
   // Connection: close is honoured.
-  conn.Write("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  ASSERT_TRUE(conn.Write("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
   EXPECT_EQ(StatusOf(conn.ReadResponse()), 200);
   EXPECT_TRUE(conn.ClosedWithin(1s));
 }
 
 TEST(KeepAlive, IdleConnectionIsClosedAfterTheHeaderTimeout) {
   TestServer server([](Config& c) { c.header_timeout_ms = 300; });
-  Connection conn(server.port());
-  conn.Write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  RawConnection conn(server.port());
+  ASSERT_TRUE(conn.Write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"));
   EXPECT_EQ(StatusOf(conn.ReadResponse()), 200);
   EXPECT_FALSE(conn.ClosedWithin(100ms));
   EXPECT_TRUE(conn.ClosedWithin(3000ms));
@@ -355,12 +295,12 @@ TEST(GracefulShutdown, SigtermLetsTheRequestInFlightFinishThenExitsZero) {
                                                         {"name", "First"},
                                                         {"password", kPassword},
                                                         {"workspace_name", "Desk"}});
-  Connection conn(port);
+  RawConnection conn(port);
   ASSERT_TRUE(conn.connected());
-  conn.Write(
-      "POST /api/v1/setup HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-      "Content-Length: " +
-      std::to_string(body.size()) + "\r\n\r\n" + body.substr(0, 10));
+  ASSERT_TRUE(
+      conn.Write("POST /api/v1/setup HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                 "Content-Length: " +
+                 std::to_string(body.size()) + "\r\n\r\n" + body.substr(0, 10)));
   std::this_thread::sleep_for(500ms);  // the server has read the head: the request is in flight
   const auto signalled_at = std::chrono::steady_clock::now();
   serve.Signal(SIGTERM);
@@ -368,11 +308,11 @@ TEST(GracefulShutdown, SigtermLetsTheRequestInFlightFinishThenExitsZero) {
   // New connections are soon no longer accepted.
   bool refused = false;
   for (int i = 0; i < 100 && !refused; ++i) {
-    refused = !Connection(port).connected();
+    refused = !RawConnection(port).connected();
     if (!refused) std::this_thread::sleep_for(20ms);
   }
   EXPECT_TRUE(refused);
-  conn.Write(body.substr(10));
+  ASSERT_TRUE(conn.Write(body.substr(10)));
   const std::string response = conn.ReadResponse();
   EXPECT_EQ(StatusOf(response), 201) << response;
   EXPECT_NE(response.find("Connection: close"), std::string::npos);
@@ -395,9 +335,9 @@ TEST(GracefulShutdown, IdleServerStopsAtOnceOnSigint) {
       {binary, "serve", "--data", (dir.path() / "data").string(), "--listen", "127.0.0.1:0"});
   auto listening = serve.WaitForLine(R"("msg":"listening")", 10s);
   ASSERT_TRUE(listening) << serve.err();
-  Connection idle(PortOf(*listening));  // an idle keep-alive connection does not hold it up
+  RawConnection idle(PortOf(*listening));  // an idle keep-alive connection does not hold it up
   ASSERT_TRUE(idle.connected());
-  idle.Write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  ASSERT_TRUE(idle.Write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"));
   EXPECT_EQ(StatusOf(idle.ReadResponse()), 200);
   const auto start = std::chrono::steady_clock::now();
   serve.Signal(SIGINT);
