@@ -2,66 +2,49 @@
 #include "api/api.hpp"
 #include "api/common.hpp"
 #include "api/content_json.hpp"
-#include "core/clock.hpp"
 
 namespace copydesk::api {
 
-namespace json = boost::json;
-
 void AddCommentRoutes(http::Router& router, Services& s) {
-  router.Add("GET", "/api/v1/contents/{id}/comments",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto threads = s.comments.List(*actor, req.Param("id"));
-               if (!threads) return std::move(threads).error();
-               json::array items;
-               for (const auto& t : *threads) items.push_back(ThreadJson(t));
-               return Json(200, {{"items", std::move(items)}});
-             });
+  const Step member = Member(s.accounts);
+  const auto creating = [](JsonInput& in) { return ReadCommentInput(in, true); };
+  const auto editing = [](JsonInput& in) { return ReadCommentInput(in, false); };
+  const auto set_resolved = [&s](bool resolved) {
+    return [&s, resolved](Call& c) {
+      return Present(s.comments.SetResolved(c.actor(), c.param("id"), resolved), ThreadJson);
+    };
+  };
 
-  router.Add("POST", "/api/v1/contents/{id}/comments",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto input = ReadCommentInput(req, true);
-               if (!input) return std::move(input).error();
-               auto comment = s.comments.Create(*actor, req.Param("id"), std::move(*input));
-               if (!comment) return std::move(comment).error();
-               return Json(201, CommentJson(*comment));
-             });
-
-  router.Add("PATCH", "/api/v1/comments/{id}", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto input = ReadCommentInput(req, false);
-    if (!input) return std::move(input).error();
-    auto comment = s.comments.Update(*actor, req.Param("id"), std::move(*input));
-    if (!comment) return std::move(comment).error();
-    return Json(200, CommentJson(*comment));
-  });
-
-  router.Add("DELETE", "/api/v1/comments/{id}", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto deleted = s.comments.Delete(*actor, req.Param("id"));
-    if (!deleted) return std::move(deleted).error();
-    return NoContent();
-  });
-
-  for (const auto& [verb, resolved] : {std::pair{"resolve", true}, std::pair{"reopen", false}}) {
-    router.Add("POST", std::string("/api/v1/comments/{id}/") + verb,
-               [&s, resolved = resolved](http::Request& req) -> Result<http::Response> {
-                 auto actor = Authenticate(s.accounts, req);
-                 if (!actor) return std::move(actor).error();
-                 auto in = ReadBody(req);
-                 if (!in) return std::move(in).error();
-                 if (auto done = in->Finish(); !done) return std::move(done).error();
-                 auto thread = s.comments.SetResolved(*actor, req.Param("id"), resolved);
-                 if (!thread) return std::move(thread).error();
-                 return Json(200, ThreadJson(*thread));
-               });
-  }
+  Mount(router,
+        {
+            {"GET",
+             "/api/v1/contents/{id}/comments",
+             member,
+             {},
+             [&s](Call& c) {
+               return Present(s.comments.List(c.actor(), c.param("id")),
+                              [](const auto& threads) { return ItemsJson(threads, ThreadJson); });
+             }},
+            {"POST", "/api/v1/contents/{id}/comments", member, Body(creating),
+             [&s](Call& c) {
+               return Present(s.comments.Create(c.actor(), c.param("id"),
+                                                std::move(c.input<collab::CommentInput>())),
+                              CommentJson, 201);
+             }},
+            {"PATCH", "/api/v1/comments/{id}", member, Body(editing),
+             [&s](Call& c) {
+               return Present(s.comments.Update(c.actor(), c.param("id"),
+                                                std::move(c.input<collab::CommentInput>())),
+                              CommentJson);
+             }},
+            {"DELETE",
+             "/api/v1/comments/{id}",
+             member,
+             {},
+             [&s](Call& c) { return Done(s.comments.Delete(c.actor(), c.param("id"))); }},
+            {"POST", "/api/v1/comments/{id}/resolve", member, NoFields(), set_resolved(true)},
+            {"POST", "/api/v1/comments/{id}/reopen", member, NoFields(), set_resolved(false)},
+        });
 }
 
 }  // namespace copydesk::api

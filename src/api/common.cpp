@@ -30,19 +30,6 @@ Result<auth::Actor> Authenticate(auth::Accounts& accounts, const http::Request& 
   return accounts.Authenticate(credentials);
 }
 
-Result<JsonInput> ReadBody(const http::Request& request) {
-  if (request.body.empty()) return JsonInput(json::object());
-  return JsonInput::Parse(request.body);
-}
-
-http::Response Json(int status, const json::value& body) {
-  return {status, "application/json", json::serialize(body), {}};
-}
-
-http::Response NoContent() {
-  return {204, "", "", {}};
-}
-
 std::string SessionCookie(const std::string& secret, const Config& config) {
   std::string cookie = std::string(kSessionCookie) + "=" + secret +
                        "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +

@@ -3,6 +3,7 @@
 #include <boost/json/value.hpp>
 #include <string>
 
+#include "api/route.hpp"
 #include "auth/accounts.hpp"
 #include "core/config.hpp"
 #include "core/json_input.hpp"
@@ -17,14 +18,6 @@ inline constexpr const char* kSessionCookie = "copydesk_session";
 
 //! Who is calling, from the session cookie or the bearer token; CSRF checked for unsafe methods.
 Result<auth::Actor> Authenticate(auth::Accounts& accounts, const http::Request& request);
-
-//! The request body as a strict JSON object reader; an empty body reads as {}.
-Result<JsonInput> ReadBody(const http::Request& request);
-
-//! A JSON response.
-http::Response Json(int status, const boost::json::value& body);
-//! A 204 response.
-http::Response NoContent();
 
 //! Set-Cookie value opening a session (HttpOnly, SameSite=Lax, Secure behind https).
 std::string SessionCookie(const std::string& secret, const Config& config);

@@ -292,26 +292,23 @@ json::object ThreadJson(const collab::Thread& t) {
   return out;
 }
 
-Result<collab::CommentInput> ReadCommentInput(const http::Request& req, bool creating) {
-  auto in = ReadBody(req);
-  if (!in) return std::move(in).error();
+collab::CommentInput ReadCommentInput(JsonInput& in, bool creating) {
   collab::CommentInput out;
-  out.body = in->String("body", creating ? JsonInput::kRequired : JsonInput::kOptional, 256 * 1024);
-  out.internal = in->Bool("internal");
+  out.body = in.String("body", creating ? JsonInput::kRequired : JsonInput::kOptional, 256 * 1024);
+  out.internal = in.Bool("internal");
   if (creating) {
-    out.parent = in->String("parent", JsonInput::kOptional, 64);
-    if (auto anchor = in->Object("anchor")) {
+    out.parent = in.String("parent", JsonInput::kOptional, 64);
+    if (auto anchor = in.Object("anchor")) {
       JsonInput a(std::move(*anchor), "anchor.");
       collab::AnchorInput parsed;
       parsed.field = a.String("field", JsonInput::kRequired, 64).value_or("");
       parsed.quote = a.String("quote", JsonInput::kRequired, 16 * 1024).value_or("");
       parsed.revision = a.Int("revision");
       parsed.offset = a.Int("offset");
-      if (auto done = a.Finish(); !done) return std::move(done).error();
+      in.Include(a);
       out.anchor = std::move(parsed);
     }
   }
-  if (auto done = in->Finish(); !done) return std::move(done).error();
   return out;
 }
 

@@ -37,7 +37,7 @@ http::Response ContentResponse(int status, const content::ContentView& view,
 boost::json::object CommentJson(const storage::CommentRecord& comment);
 boost::json::object ThreadJson(const collab::Thread& thread);
 //! A comment's input: body, internal, and on creation parent and anchor.
-Result<collab::CommentInput> ReadCommentInput(const http::Request& request, bool creating);
+collab::CommentInput ReadCommentInput(JsonInput& in, bool creating);
 
 boost::json::object RevisionJson(const storage::RevisionRecord& revision, bool with_text);
 

@@ -7,9 +7,7 @@
 #include "api/api.hpp"
 #include "api/common.hpp"
 #include "api/content_json.hpp"
-#include "auth/rate_limiter.hpp"
-#include "core/clock.hpp"
-#include "core/random.hpp"
+#include "api/visitor.hpp"
 
 namespace copydesk::api {
 
@@ -17,103 +15,42 @@ namespace json = boost::json;
 
 namespace {
 
-inline constexpr const char* kReviewCookie = "copydesk_review";
-
-// Visitors are limited per address and link: failed openings (a guessed password), and
-// requests. Failed openings are also limited per address across links (guessed secrets), at a
-// higher count: an address shared by many visitors (a company's NAT) is not locked out by one.
-// No limit is kept per link across addresses: one person could then lock every visitor out.
-struct Limits {
-  auth::FailureWindow failed_opens{10, 10 * 60 * 1000};            // per address and link
-  auth::FailureWindow failed_opens_anywhere{100, 10 * 60 * 1000};  // per address
-  auth::FailureWindow requests{300, 60 * 1000};
+struct Opening {
+  std::optional<std::string> password, name, email;
 };
+Opening ReadOpening(JsonInput& in) {
+  Opening out;
+  out.password = in.String("password", JsonInput::kOptional, 1024);
+  out.name = in.String("name", JsonInput::kRequired, 1024);
+  out.email = in.String("email", JsonInput::kRequired, 1024);
+  return out;
+}
 
-// An opening counted as failed before the password is checked, so that guesses sent in
-// parallel cannot pass the limit; the slots are given back unless Failed() is called.
-class OpeningAttempt {
- public:
-  OpeningAttempt(Limits& limits, const http::Request& req, TimeMs now)
-      : limits_(limits),
-        address_(req.remote_ip),
-        link_(address_ + " " + req.Param("secret")),
-        now_(now) {}
-  ~OpeningAttempt() {
-    if (!taken_ || failed_) return;
-    limits_.failed_opens.Release(link_, now_);
-    limits_.failed_opens_anywhere.Release(address_, now_);
-  }
-  //! Takes the slots: 0, or the milliseconds until the address may try again.
-  TimeMs Take() {
-    if (auto wait = limits_.failed_opens.Reserve(link_, now_); wait > 0) return wait;
-    if (auto wait = limits_.failed_opens_anywhere.Reserve(address_, now_); wait > 0) {
-      limits_.failed_opens.Release(link_, now_);
-      return wait;
-    }
-    taken_ = true;
-    return 0;
-  }
-  //! The secret or the password was wrong: the slots stay taken.
-  void Failed() { failed_ = true; }
+collab::DecisionInput ReadDecision(JsonInput& in) {
+  collab::DecisionInput out;
+  out.content_id = in.String("content_id", JsonInput::kOptional, 64);
+  out.revision = in.Int("revision", JsonInput::kRequired);
+  out.decision = in.String("decision", JsonInput::kRequired, 32);
+  out.comment = in.String("comment", JsonInput::kOptional, 64 * 1024);
+  return out;
+}
 
- private:
-  Limits& limits_;
-  std::string address_, link_;
-  TimeMs now_;
-  bool taken_ = false, failed_ = false;
+// Editing (edit links): the text only, from the version the visitor read.
+struct TextEdit {
+  std::int64_t base_version = 0;
+  content::ContentInput input;
 };
-
-Error TooMany(TimeMs retry_after_ms) {
-  Error e{ErrorKind::kRateLimited, "Too many requests on review links. Try again later."};
-  e.retry_after_seconds = static_cast<int>((retry_after_ms + 999) / 1000);
-  return e;
+TextEdit ReadTextEdit(JsonInput& in) {
+  TextEdit out;
+  out.base_version = in.Int("base_version", JsonInput::kRequired).value_or(0);
+  out.input.title = in.String("title", JsonInput::kOptional, 4096);
+  out.input.fields = in.Object("fields");
+  return out;
 }
 
-Result<void> Throttle(Limits& limits, const http::Request& req, TimeMs now) {
-  const std::string key = req.remote_ip + " " + req.Param("secret");
-  if (auto wait = limits.requests.RetryAfter(key, now); wait > 0) return TooMany(wait);
-  limits.requests.Fail(key, now);  // counts every request
-  return {};
-}
-
-std::string ReviewCookie(const std::string& secret, const std::string& token, TimeMs expires_at,
-                         TimeMs now, const Config& config) {
-  std::string cookie = std::string(kReviewCookie) + "=" + token + "; Path=/api/v1/review/" +
-                       secret + "; HttpOnly; SameSite=Strict; Max-Age=" +
-                       std::to_string(std::max<TimeMs>(0, (expires_at - now) / 1000));
-  if (config.SecureCookies()) cookie += "; Secure";
-  return cookie;
-}
-
-// The visitor's session on this link; unsafe methods also need the session's CSRF token.
-Result<collab::ReviewSession> SessionOf(Services& s, const http::Request& req, TimeMs now) {
-  auto session = s.sharing.Resume(req.Param("secret"), req.Cookie(kReviewCookie), now);
-  if (!session) return session;
-  if (req.IsUnsafeMethod()) {
-    const auto header = req.Header("X-CSRF-Token");
-    if (!header || !ConstantTimeEquals(std::string(*header), session->csrf_token))
-      return Error::Forbidden("The X-CSRF-Token header is missing or wrong.");
-  }
-  return session;
-}
-
-// Who is behind a review request: throttled, their session on the link (CSRF checked on unsafe
-// methods), and, when the path names a content, one the link shows; 401 without a visitor.
-struct Visit {
-  collab::ReviewSession session;
-  auth::Actor actor;
-};
-Result<Visit> VisitOf(Services& s, Limits& limits, const http::Request& req, TimeMs now) {
-  if (auto ok = Throttle(limits, req, now); !ok) return std::move(ok).error();
-  auto session = SessionOf(s, req, now);
-  if (!session) return std::move(session).error();
-  if (req.params.contains("id")) {
-    if (auto shown = s.sharing.ShownContent(*session, req.Param("id")); !shown)
-      return std::move(shown).error();
-  }
-  auto actor = s.db.Read([&](storage::Tx& tx) { return session->Actor(tx); });
-  if (!actor) return Error::Unauthenticated("Say who you are to open this link.");
-  return Visit{std::move(*session), std::move(*actor)};
+json::value VisitorJson(const collab::ReviewSession& session) {
+  if (!session.visitor) return nullptr;
+  return {{"name", session.visitor->name}, {"email", session.visitor->email}};
 }
 
 json::object ReviewContentJson(const content::ContentView& view,
@@ -140,129 +77,104 @@ json::object ReviewContentJson(const content::ContentView& view,
   return out;
 }
 
+json::object ReviewPageJson(Services& s, const Visit& visit) {
+  const auto& session = visit.session;
+  const auto shown = s.sharing.Shown(session);
+  const auto decisions = s.sharing.Decisions(session, shown);
+  json::array contents;
+  for (const auto& c : shown) {
+    auto view = s.contents.Get(visit.actor, c.id);
+    if (view) contents.push_back(ReviewContentJson(*view, decisions));
+  }
+  const auto& link = session.link;
+  return {{"link",
+           {{"level", link.level},
+            {"label", link.label},
+            {"expires_at", FormatTime(link.expires_at)},
+            {"project", link.project_id ? json::value(link.project_name) : nullptr}}},
+          {"visitor", VisitorJson(session)},
+          {"csrf_token", session.csrf_token},
+          {"contents", std::move(contents)}};
+}
+
 }  // namespace
 
 void AddReviewRoutes(http::Router& router, Services& s) {
-  auto limits = std::make_shared<Limits>();
+  auto gate = std::make_shared<VisitorGate>(s);
+  const Step throttle = gate->Throttle();
+  const Step visitor = gate->Visitor();
 
-  router.Add(
-      "POST", "/api/v1/review/{secret}/session",
-      [&s, limits](http::Request& req) -> Result<http::Response> {
-        const TimeMs now = NowMs();
-        OpeningAttempt attempt(*limits, req, now);
-        if (auto wait = attempt.Take(); wait > 0) return TooMany(wait);
-        if (auto ok = Throttle(*limits, req, now); !ok) return std::move(ok).error();
-        auto in = ReadBody(req);
-        if (!in) return std::move(in).error();
-        auto password = in->String("password", JsonInput::kOptional, 1024);
-        auto name = in->String("name", JsonInput::kRequired, 1024);
-        auto email = in->String("email", JsonInput::kRequired, 1024);
-        if (auto done = in->Finish(); !done) return std::move(done).error();
-        auto opened = s.sharing.Open(req.Param("secret"), password, name, email, now);
-        if (!opened) {
-          if (opened.error().kind == ErrorKind::kNotFound) attempt.Failed();
-          return std::move(opened).error();
-        }
-        const auto& session = opened->session;
-        json::object body{{"level", session.link.level},
-                          {"label", session.link.label},
-                          {"expires_at", FormatTime(opened->expires_at)},
-                          {"csrf_token", session.csrf_token},
-                          {"visitor", nullptr}};
-        if (session.visitor)
-          body["visitor"] = {{"name", session.visitor->name}, {"email", session.visitor->email}};
-        return Json(201, body).With("Set-Cookie", ReviewCookie(req.Param("secret"), opened->token,
-                                                               opened->expires_at, now, s.config));
-      });
-
-  router.Add(
-      "GET", "/api/v1/review/{secret}", [&s, limits](http::Request& req) -> Result<http::Response> {
-        auto visit = VisitOf(s, *limits, req, NowMs());
-        if (!visit) return std::move(visit).error();
-        const auto* session = &visit->session;
-        const auto shown = s.sharing.Shown(*session);
-        const auto decisions = s.sharing.Decisions(*session, shown);
-        json::array contents;
-        for (const auto& c : shown) {
-          auto view = s.contents.Get(visit->actor, c.id);
-          if (view) contents.push_back(ReviewContentJson(*view, decisions));
-        }
-        const auto& link = session->link;
-        json::object body{
-            {"link",
-             {{"level", link.level},
-              {"label", link.label},
-              {"expires_at", FormatTime(link.expires_at)},
-              {"project", link.project_id ? json::value(link.project_name) : nullptr}}},
-            {"visitor", nullptr},
-            {"csrf_token", session->csrf_token},
-            {"contents", std::move(contents)}};
-        if (session->visitor)
-          body["visitor"] = {{"name", session->visitor->name}, {"email", session->visitor->email}};
-        return Json(200, body);  // no-store, like every API answer (the dispatcher)
-      });
-
-  router.Add("POST", "/api/v1/review/{secret}/decision",
-             [&s, limits](http::Request& req) -> Result<http::Response> {
-               const TimeMs now = NowMs();
-               auto visit = VisitOf(s, *limits, req, now);
-               if (!visit) return std::move(visit).error();
-               auto in = ReadBody(req);
-               if (!in) return std::move(in).error();
-               collab::DecisionInput input;
-               input.content_id = in->String("content_id", JsonInput::kOptional, 64);
-               input.revision = in->Int("revision", JsonInput::kRequired);
-               input.decision = in->String("decision", JsonInput::kRequired, 32);
-               input.comment = in->String("comment", JsonInput::kOptional, 64 * 1024);
-               if (auto done = in->Finish(); !done) return std::move(done).error();
-               auto approval = s.sharing.Decide(visit->session, std::move(input), now);
-               if (!approval) return std::move(approval).error();
-               return Json(201, ApprovalJson(*approval, false));
-             });
-
-  // Editing (edit links): the text only, from the version the visitor read.
-  router.Add("PATCH", "/api/v1/review/{secret}/contents/{id}",
-             [&s, limits](http::Request& req) -> Result<http::Response> {
-               auto visit = VisitOf(s, *limits, req, NowMs());
-               if (!visit) return std::move(visit).error();
-               auto in = ReadBody(req);
-               if (!in) return std::move(in).error();
-               auto base = in->Int("base_version", JsonInput::kRequired);
-               content::ContentInput input;
-               input.title = in->String("title", JsonInput::kOptional, 4096);
-               input.fields = in->Object("fields");
-               if (auto done = in->Finish(); !done) return std::move(done).error();
-               auto view =
-                   s.contents.Update(visit->actor, req.Param("id"), *base, std::move(input));
+  Mount(router,
+        {
+            {"POST", "/api/v1/review/{secret}/session", Anyone(), Body(ReadOpening),
+             [&s, gate](Call& c) -> Result<http::Response> {
+               VisitorGate::OpeningAttempt attempt(*gate, c);
+               if (auto taken = attempt.Take(); !taken) return std::move(taken).error();
+               auto& in = c.input<Opening>();
+               auto opened =
+                   s.sharing.Open(c.param("secret"), in.password, in.name, in.email, c.now);
+               if (!opened) {
+                 if (opened.error().kind == ErrorKind::kNotFound) attempt.Failed();
+                 return std::move(opened).error();
+               }
+               const auto& session = opened->session;
+               json::object body{{"level", session.link.level},
+                                 {"label", session.link.label},
+                                 {"expires_at", FormatTime(opened->expires_at)},
+                                 {"csrf_token", session.csrf_token},
+                                 {"visitor", VisitorJson(session)}};
+               return Json(201, body).With(
+                   "Set-Cookie", ReviewCookie(c.param("secret"), opened->token, opened->expires_at,
+                                              c.now, s.config));
+             },
+             throttle},
+            // No-store, like every API answer (the dispatcher).
+            {"GET",
+             "/api/v1/review/{secret}",
+             visitor,
+             {},
+             [&s](Call& c) { return Json(200, ReviewPageJson(s, c.visit())); },
+             throttle},
+            {"POST", "/api/v1/review/{secret}/decision", visitor, Body(ReadDecision),
+             [&s](Call& c) {
+               return Present(
+                   s.sharing.Decide(c.visit().session, std::move(c.input<collab::DecisionInput>()),
+                                    c.now),
+                   [](const auto& approval) { return ApprovalJson(approval, false); }, 201);
+             },
+             throttle},
+            {"PATCH", "/api/v1/review/{secret}/contents/{id}", visitor, Body(ReadTextEdit),
+             [&s](Call& c) -> Result<http::Response> {
+               auto& edit = c.input<TextEdit>();
+               auto view = s.contents.Update(c.actor(), c.param("id"), edit.base_version,
+                                             std::move(edit.input));
                if (!view) return std::move(view).error();
-               const auto decisions = s.sharing.Decisions(visit->session, {view->content});
+               const auto decisions = s.sharing.Decisions(c.visit().session, {view->content});
                return Json(200, ReviewContentJson(*view, decisions));
-             });
-
-  // Annotating (comment, edit and validate links): the threads others may see, and new ones.
-  router.Add("GET", "/api/v1/review/{secret}/contents/{id}/comments",
-             [&s, limits](http::Request& req) -> Result<http::Response> {
-               auto visit = VisitOf(s, *limits, req, NowMs());
-               if (!visit) return std::move(visit).error();
-               if (visit->session.link.level == "read")
+             },
+             throttle},
+            // Annotating (comment, edit and validate links): the threads others may see, and
+            // new ones.
+            {"GET",
+             "/api/v1/review/{secret}/contents/{id}/comments",
+             visitor,
+             {},
+             [&s](Call& c) -> Result<http::Response> {
+               if (c.visit().session.link.level == "read")
                  return Error::Forbidden("This link does not let you see or write comments.");
-               auto threads = s.comments.List(visit->actor, req.Param("id"));
-               if (!threads) return std::move(threads).error();
-               json::array items;
-               for (const auto& t : *threads) items.push_back(ThreadJson(t));
-               return Json(200, {{"items", std::move(items)}});
-             });
-
-  router.Add("POST", "/api/v1/review/{secret}/contents/{id}/comments",
-             [&s, limits](http::Request& req) -> Result<http::Response> {
-               auto visit = VisitOf(s, *limits, req, NowMs());
-               if (!visit) return std::move(visit).error();
-               auto input = ReadCommentInput(req, true);
-               if (!input) return std::move(input).error();
-               auto comment = s.comments.Create(visit->actor, req.Param("id"), std::move(*input));
-               if (!comment) return std::move(comment).error();
-               return Json(201, CommentJson(*comment));
-             });
+               return Present(s.comments.List(c.actor(), c.param("id")),
+                              [](const auto& threads) { return ItemsJson(threads, ThreadJson); });
+             },
+             throttle},
+            {"POST", "/api/v1/review/{secret}/contents/{id}/comments", visitor,
+             Body([](JsonInput& in) { return ReadCommentInput(in, true); }),
+             [&s](Call& c) {
+               return Present(s.comments.Create(c.actor(), c.param("id"),
+                                                std::move(c.input<collab::CommentInput>())),
+                              CommentJson, 201);
+             },
+             throttle},
+        });
 }
 
 }  // namespace copydesk::api

@@ -189,6 +189,12 @@ void JsonInput::Fault(std::string field, std::string message) {
   faults_.push_back({std::move(field), std::move(message)});
 }
 
+void JsonInput::Include(JsonInput& nested) {
+  if (auto done = nested.Finish(); !done) {
+    for (auto& fault : std::move(done).error().fields) faults_.push_back(std::move(fault));
+  }
+}
+
 Result<void> JsonInput::Finish() {
   for (const auto& member : object_) {
     if (!read_.contains(std::string_view(member.key()))) {

@@ -50,6 +50,9 @@ class JsonInput {
 
   //! Adds an error found by the caller while reading.
   void Fault(std::string field, std::string message);
+  //! Finishes `nested` (a reader of one of this object's members) and keeps its faults as this
+  //! one's, so that Finish() names every field at fault, nested ones included.
+  void Include(JsonInput& nested);
   //! Checks that every member was read and no fault was found; 400 naming fields otherwise.
   Result<void> Finish();
 

@@ -6,7 +6,6 @@
 #include "core/json_input.hpp"
 #include "core/log.hpp"
 #include "http/problem.hpp"
-#include "storage/database.hpp"
 
 namespace copydesk::http {
 
@@ -128,18 +127,6 @@ Response Dispatcher::Route(Request& request, std::string& pattern) {
           {{"request_id", request.request_id}, {"error", result.error().log}});
     }
     return ProblemResponse(result.error());
-  } catch (const storage::StorageError& e) {
-    Log(LogLevel::kError, "storage error",
-        {{"request_id", request.request_id}, {"error", e.what()}});
-    switch (e.kind()) {
-      case storage::StorageError::Kind::kUnique:
-        return ProblemResponse(Error::Conflict("This already exists."));
-      case storage::StorageError::Kind::kRetry:
-        return ProblemResponse({ErrorKind::kUnavailable, "The database is busy. Try again."})
-            .With("Retry-After", "1");
-      default:
-        return ProblemResponse(Error::Internal(e.what()));
-    }
   } catch (const std::exception& e) {
     Log(LogLevel::kError, "unexpected exception",
         {{"request_id", request.request_id}, {"error", e.what()}});

@@ -65,6 +65,10 @@ class StorageError : public std::runtime_error {
   Kind kind_;
 };
 
+//! What a request that met `error` answers: a conflict for a unique violation, "busy, try again"
+//! for a retryable failure, an internal error (logged, never detailed) for the rest.
+Error ErrorOf(const StorageError& error);
+
 //! A transaction. SQL uses `?` placeholders, always bound (never built from input), in the
 //! portable subset every backend understands.
 class Tx {
