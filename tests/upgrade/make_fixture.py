@@ -13,11 +13,14 @@ The fixtures kept, each from the last commit on main before the next schema chan
       --features contents,workflow,views,screen,collab --history 60
   make_fixture.py --bin /tmp/old-11/build/copydesk --name schema-11 --commit 874ffe9 \
       --features contents,workflow,views,screen,collab,sharing --history 300
+  make_fixture.py --bin /tmp/old-16/build/copydesk --name schema-16 --commit 434f5ec \
+      --features contents,workflow,views,screen,collab,sharing,webhooks,first_day --history 60
 
 schema-11 has the longest history: tests/upgrade/resume_test.py kills a migration in its middle.
 
 Features: contents (contents, revisions, projects, search), workflow (statuses, approvals, locks), views (saved views), screen (a view's screen),
-collab (comments, tasks, notifications), sharing (guests, shares, review links)."""
+collab (comments, tasks, notifications), sharing (guests, shares, review links),
+webhooks (a subscription), first_day (first steps seen, an invitation waiting)."""
 
 import argparse
 import gzip
@@ -197,6 +200,15 @@ def build(server, features, history):
                      {"name": "Directrice", "email": "direction@energie-sud.fr"})
         manifest["link_secrets"] = [{"id": link["id"], "secret": link["secret"]}]
         manifest["revoked_secrets"] = [{"id": revoked["id"], "secret": revoked["secret"]}]
+    if "webhooks" in features:
+        # Never delivered here (the host does not resolve): the subscription is what must last.
+        owner.post(f"/api/v1/workspaces/{ws}/webhooks", {
+            "url": "https://hooks.energie-sud.example/copydesk", "description": "Site public",
+            "events": ["content.created", "content.status_changed"]})
+    if "first_day" in features:
+        owner.patch(f"/api/v1/workspaces/{ws}/first-steps", {"workflow_seen": True})
+        owner.post(f"/api/v1/workspaces/{ws}/members",
+                   {"email": "stagiaire@energie-sud.fr", "role": "editor"})
     return manifest
 
 

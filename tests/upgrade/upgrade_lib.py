@@ -251,6 +251,16 @@ def read_facts(clients, manifest):
             except ApiError as e:
                 status = e.status
             facts.setdefault("revoked_link_opens", {})[link["id"]] = status
+    if "webhooks" in features:
+        facts["webhooks"] = sorted(
+            (pick(w, ["id", "url", "description", "events", "paused", "created_by"])
+             for w in owner.get(f"/api/v1/workspaces/{ws}/webhooks")["items"]),
+            key=lambda w: w["id"])
+    if "first_day" in features:
+        facts["first_steps"] = owner.get(f"/api/v1/workspaces/{ws}/first-steps")
+        facts["invitations"] = sorted(
+            [i["email"], i["role"]]
+            for i in owner.get(f"/api/v1/workspaces/{ws}/invitations")["items"])
     return facts
 
 
