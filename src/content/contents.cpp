@@ -12,7 +12,7 @@
 #include "content/merge.hpp"
 #include "content/snapshot.hpp"
 #include "core/random.hpp"
-#include "storage/accounts_store.hpp"
+#include "storage/events_store.hpp"
 #include "storage/workflow_store.hpp"
 #include "storage/workspaces_store.hpp"
 #include "workspace/workspaces.hpp"

@@ -8,7 +8,7 @@
 #include "content/internal.hpp"
 #include "content/loading.hpp"
 #include "core/text.hpp"
-#include "storage/accounts_store.hpp"
+#include "storage/events_store.hpp"
 
 namespace copydesk::content {
 
