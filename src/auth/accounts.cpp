@@ -3,6 +3,7 @@
 #include "auth/password.hpp"
 #include "core/random.hpp"
 #include "core/text.hpp"
+#include "storage/events_store.hpp"
 
 namespace copydesk::auth {
 

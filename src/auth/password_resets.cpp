@@ -4,6 +4,7 @@
 #include "core/random.hpp"
 #include "core/text.hpp"
 #include "storage/accounts_store.hpp"
+#include "storage/events_store.hpp"
 #include "storage/first_day_store.hpp"
 
 namespace copydesk::auth {

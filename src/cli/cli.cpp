@@ -19,6 +19,7 @@
 #include "search/indexer.hpp"
 #include "storage/accounts_store.hpp"
 #include "storage/batched_migrations.hpp"
+#include "storage/events_store.hpp"
 #include "storage/migration.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 #include "storage/workspaces_store.hpp"

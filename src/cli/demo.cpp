@@ -22,7 +22,7 @@
 #include "core/clock.hpp"
 #include "core/random.hpp"
 #include "core/text.hpp"
-#include "storage/accounts_store.hpp"
+#include "storage/events_store.hpp"
 #include "storage/settings_store.hpp"
 #include "storage/shares_store.hpp"
 #include "workflow/workflow.hpp"

@@ -6,8 +6,8 @@
 #include <cstdlib>
 
 #include "core/text.hpp"
-#include "storage/accounts_store.hpp"
 #include "storage/collab_store.hpp"
+#include "storage/events_store.hpp"
 
 namespace copydesk::collab {
 

@@ -9,7 +9,7 @@
 #include "collab/standing.hpp"
 #include "core/random.hpp"
 #include "core/text.hpp"
-#include "storage/accounts_store.hpp"
+#include "storage/events_store.hpp"
 
 namespace copydesk::collab {
 

@@ -7,7 +7,7 @@
 #include "auth/access.hpp"
 #include "core/encoding.hpp"
 #include "core/random.hpp"
-#include "storage/accounts_store.hpp"
+#include "storage/events_store.hpp"
 #include "storage/mail_store.hpp"
 #include "storage/workspaces_store.hpp"
 

@@ -8,6 +8,7 @@
 #include "core/text.hpp"
 #include "storage/accounts_store.hpp"
 #include "storage/contents_store.hpp"
+#include "storage/events_store.hpp"
 #include "storage/first_day_store.hpp"
 
 namespace copydesk::collab {

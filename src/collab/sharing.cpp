@@ -10,6 +10,7 @@
 #include "core/random.hpp"
 #include "core/text.hpp"
 #include "storage/accounts_store.hpp"
+#include "storage/events_store.hpp"
 #include "storage/workspaces_store.hpp"
 #include "workspace/workspaces.hpp"
 

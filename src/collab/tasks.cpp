@@ -10,7 +10,7 @@
 #include "collab/standing.hpp"
 #include "core/random.hpp"
 #include "core/text.hpp"
-#include "storage/accounts_store.hpp"
+#include "storage/events_store.hpp"
 #include "storage/settings_store.hpp"
 #include "storage/workspaces_store.hpp"
 #include "workspace/workspaces.hpp"

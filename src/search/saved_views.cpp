@@ -7,7 +7,7 @@
 #include "core/random.hpp"
 #include "core/text.hpp"
 #include "search/search.hpp"
-#include "storage/accounts_store.hpp"
+#include "storage/events_store.hpp"
 #include "storage/workspaces_store.hpp"
 
 namespace copydesk::search {

@@ -129,17 +129,4 @@ void TouchApiToken(Tx& tx, const std::string& id, TimeMs now) {
   tx.Exec("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", {now, id});
 }
 
-std::int64_t AppendEvent(Tx& tx, const std::optional<std::string>& workspace_id,
-                         const std::optional<std::string>& actor_id, const std::string& kind,
-                         const std::optional<std::string>& subject_id, const std::string& data_json,
-                         TimeMs now) {
-  return tx
-      .First(
-          "INSERT INTO events (workspace_id, actor_id, kind, subject_id, data, created_at) "
-          "VALUES (?, ?, ?, ?, ?, ?) RETURNING seq",
-          {Nullable(workspace_id), Nullable(actor_id), kind, Nullable(subject_id), data_json, now},
-          [](const Row& r) { return r.Int(0); })
-      .value_or(0);
-}
-
 }  // namespace copydesk::storage

@@ -85,10 +85,4 @@ std::int64_t DeleteApiTokensOfUser(Tx& tx, const std::string& user_id);
 //! Records use of a token.
 void TouchApiToken(Tx& tx, const std::string& id, TimeMs now);
 
-//! Appends an event to the outbox, in the caller's transaction; returns its sequence number.
-std::int64_t AppendEvent(Tx& tx, const std::optional<std::string>& workspace_id,
-                         const std::optional<std::string>& actor_id, const std::string& kind,
-                         const std::optional<std::string>& subject_id, const std::string& data_json,
-                         TimeMs now);
-
 }  // namespace copydesk::storage

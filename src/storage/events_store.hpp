@@ -5,9 +5,16 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "storage/database.hpp"
 
 namespace copydesk::storage {
+
+//! Appends an event to the outbox, in the caller's transaction; returns its sequence number.
+std::int64_t AppendEvent(Tx& tx, const std::optional<std::string>& workspace_id,
+                         const std::optional<std::string>& actor_id, const std::string& kind,
+                         const std::optional<std::string>& subject_id, const std::string& data_json,
+                         TimeMs now);
 
 //! One event of the outbox as the live hub reads it: everything but its time.
 struct OutboxEvent {

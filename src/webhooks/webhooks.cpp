@@ -5,7 +5,7 @@
 
 #include "core/random.hpp"
 #include "core/text.hpp"
-#include "storage/accounts_store.hpp"
+#include "storage/events_store.hpp"
 #include "storage/settings_store.hpp"
 #include "webhooks/signature.hpp"
 #include "workspace/workspaces.hpp"

@@ -11,7 +11,7 @@
 #include "content/contents.hpp"
 #include "core/random.hpp"
 #include "core/text.hpp"
-#include "storage/accounts_store.hpp"
+#include "storage/events_store.hpp"
 #include "storage/settings_store.hpp"
 #include "storage/workspaces_store.hpp"
 #include "workspace/content_type.hpp"

@@ -7,6 +7,7 @@
 #include "core/random.hpp"
 #include "storage/accounts_store.hpp"
 #include "storage/contents_store.hpp"
+#include "storage/events_store.hpp"
 #include "storage/first_day_store.hpp"
 #include "storage/shares_store.hpp"
 #include "workspace/workspaces.hpp"

@@ -5,7 +5,7 @@
 
 #include "core/random.hpp"
 #include "core/text.hpp"
-#include "storage/accounts_store.hpp"
+#include "storage/events_store.hpp"
 #include "storage/shares_store.hpp"
 #include "storage/workflow_store.hpp"
 #include "storage/workspaces_store.hpp"

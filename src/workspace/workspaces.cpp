@@ -8,6 +8,7 @@
 #include "auth/password.hpp"
 #include "core/random.hpp"
 #include "core/text.hpp"
+#include "storage/events_store.hpp"
 #include "storage/shares_store.hpp"
 #include "storage/workflow_store.hpp"
 #include "workspace/first_day.hpp"

@@ -10,7 +10,7 @@
 #include "api/common.hpp"
 #include "api/live.hpp"
 #include "auth/accounts.hpp"
-#include "storage/accounts_store.hpp"
+#include "storage/events_store.hpp"
 #include "support/content_helpers.hpp"
 #include "support/test_server.hpp"
 

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "search_fixture.hpp"
+#include "storage/events_store.hpp"
 
 namespace copydesk::search::testing {
 namespace {

@@ -7,6 +7,7 @@
 
 #include "search/analysis.hpp"
 #include "search_fixture.hpp"
+#include "storage/events_store.hpp"
 
 namespace copydesk::search::testing {
 namespace {
