@@ -3,14 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { useUpdateMe } from '../../api/queries';
 import type { ApiToken, Language } from '../../api/types';
-import {
-  useChangePassword,
-  useCreateToken,
-  useRevokeSession,
-  useRevokeToken,
-  useSessions,
-  useTokens,
-} from '../../api/workspace';
+import { useChangePassword, useCreateToken, useRevokeSession, useRevokeToken, useSessions, useTokens } from '../../api/account';
 import { Alert } from '../../components/Alert';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { Field, SelectField } from '../../components/Field';

@@ -2,12 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import type { Channel } from '../../api/types';
-import {
-  useChannels,
-  useDeleteChannel,
-  useSaveChannel,
-  type ChannelInput,
-} from '../../api/workspace';
+import { useChannels, useDeleteChannel, useSaveChannel, type ChannelInput } from '../../api/channels';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';

@@ -1,13 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, Project } from '../../api/types';
-import {
-  useMembers,
-  useProjects,
-  useSaveProject,
-  useTeams,
-  useWorkspaceSettings,
-} from '../../api/workspace';
+import { useMembers, useTeams } from '../../api/members';
+import { useProjects, useSaveProject } from '../../api/projects';
+import { useWorkspaceSettings } from '../../api/workspace';
 import { Alert } from '../../components/Alert';
 import { Field, SelectField } from '../../components/Field';
 import { genericErrorMessage } from '../../lib/errors';

@@ -1,16 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roles, type Invitation, type Member, type Role, type Team } from '../../api/types';
-import {
-  useChangeRole,
-  useDeleteTeam,
-  useInvitations,
-  useInvite,
-  useMembers,
-  useRemoveMember,
-  useSaveTeam,
-  useTeams,
-} from '../../api/workspace';
+import { useChangeRole, useDeleteTeam, useInvitations, useInvite, useMembers, useRemoveMember, useSaveTeam, useTeams } from '../../api/members';
 import { Alert } from '../../components/Alert';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';

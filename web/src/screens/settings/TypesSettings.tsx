@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { fieldKinds, type ContentType, type FieldDef, type FieldKind } from '../../api/types';
-import { useDeleteType, useSaveType, useTypes } from '../../api/workspace';
+import { useDeleteType, useSaveType, useTypes } from '../../api/contentTypes';
 import { Alert } from '../../components/Alert';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';

@@ -12,7 +12,9 @@ import {
   type Webhook,
   type WebhookEventKind,
 } from '../../api/webhooks';
-import { useChannels, useProjects, useTypes } from '../../api/workspace';
+import { useChannels } from '../../api/channels';
+import { useTypes } from '../../api/contentTypes';
+import { useProjects } from '../../api/projects';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';

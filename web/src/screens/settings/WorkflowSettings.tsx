@@ -9,7 +9,7 @@ import {
   type Team,
 } from '../../api/types';
 import { useSaveWorkflow, useWorkflow } from '../../api/workflow';
-import { useTeams } from '../../api/workspace';
+import { useTeams } from '../../api/members';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { SelectField } from '../../components/Field';
