@@ -1,13 +1,11 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider, type LoaderFunctionArgs } from 'react-router';
 import { createQueryClient, meQuery, setupQuery } from './api/queries';
-import {
-  channelsQuery,
-  contentQuery,
-  membersQuery,
-  projectsQuery,
-  typesQuery,
-} from './api/workspace';
+import { channelsQuery } from './api/channels';
+import { contentQuery } from './api/contents';
+import { typesQuery } from './api/contentTypes';
+import { membersQuery } from './api/members';
+import { projectsQuery } from './api/projects';
 import { AppShell, ChooseWorkspace } from './screens/AppShell';
 import { RequireAuth, SetupGate, StaffOnly } from './screens/Gates';
 import { HomeScreen } from './screens/HomeScreen';

@@ -4,7 +4,9 @@ import {
   errorFromResponse,
   parseRetryAfter,
   problemFromBody,
+  readAnswer,
   request,
+  sendRequest,
   setCsrfToken,
 } from './client';
 
@@ -196,5 +198,32 @@ describe('a 403 on an unsafe request', () => {
     const error = (await request('DELETE', '/api/v1/x').catch((e: unknown) => e)) as ApiError;
     expect(error.status).toBe(403);
     expect(calls).toBe(2);
+  });
+});
+
+describe('a request with a token of its own (the review page)', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    setCsrfToken(null);
+  });
+
+  it("sends its token, never the signed-in session's, and reads the same answers", async () => {
+    const fetchMock = vi.fn(async () => new Response('{"ok":true}', { status: 200 }));
+    vi.stubGlobal('fetch', fetchMock);
+    setCsrfToken('session-token');
+    const response = await sendRequest('POST', '/api/v1/review/s/decision', {
+      body: { a: 1 },
+      csrfToken: 'link-token',
+    });
+    await expect(readAnswer(response)).resolves.toEqual({ ok: true });
+    const [, init] = (fetchMock.mock.calls as unknown as [string, RequestInit][])[0]!;
+    expect(init.headers).toMatchObject({ 'X-CSRF-Token': 'link-token' });
+  });
+
+  it('throws the problem of an error answer', async () => {
+    const answer = problemResponse(401, { title: 'Unauthorized', password_required: true });
+    const error = (await readAnswer(answer).catch((e: unknown) => e)) as ApiError;
+    expect(error.status).toBe(401);
+    expect(error.extra).toEqual({ password_required: true });
   });
 });

@@ -165,21 +165,24 @@ async function refreshCsrfToken(): Promise<boolean> {
   }
 }
 
-/** Sends one request to the API and returns its JSON body (undefined for 204). */
-export async function request<T>(
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * One fetch to the API, shared by the app and the review page (each with its own CSRF token):
+ * JSON in, the token on unsafe methods, and a network failure turned into an ApiError of status 0.
+ */
+export async function sendRequest(
+  method: Method,
   path: string,
-  options: RequestOptions = {},
-): Promise<T> {
+  options: { body?: unknown; signal?: AbortSignal | undefined; csrfToken: string | null },
+): Promise<Response> {
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
   };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (unsafeMethods.has(method) && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
-
-  let response: Response;
+  if (unsafeMethods.has(method) && options.csrfToken) headers['X-CSRF-Token'] = options.csrfToken;
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
@@ -190,7 +193,26 @@ export async function request<T>(
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, errors: [] });
   }
+}
 
+/** An answer's JSON body (undefined when it has none), or its problem+json thrown as an ApiError. */
+export async function readAnswer<T>(response: Response): Promise<T> {
+  if (!response.ok) throw await errorFromResponse(response);
+  const text = await response.text();
+  return (text === '' ? undefined : JSON.parse(text)) as T;
+}
+
+/** Sends one request to the API and returns its JSON body (undefined for 204). */
+export async function request<T>(
+  method: Method,
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
+  const response = await sendRequest(method, path, {
+    body: options.body,
+    signal: options.signal,
+    csrfToken,
+  });
   if (
     response.status === 403 &&
     unsafeMethods.has(method) &&
@@ -201,10 +223,7 @@ export async function request<T>(
     // /me answered): the server did nothing, so asking once more with the current token is safe.
     return request<T>(method, path, { ...options, csrfRefreshed: true });
   }
-  if (!response.ok) throw await errorFromResponse(response);
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  return (text === '' ? undefined : JSON.parse(text)) as T;
+  return readAnswer<T>(response);
 }
 
 export const api = {

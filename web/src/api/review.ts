@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, errorFromResponse } from './client';
+import { ApiError, readAnswer, sendRequest } from './client';
 import type { CommentThread, NewComment } from './collab';
 import type { ContentType, FieldValue, Decision } from './types';
 import type { LinkLevel } from '../lib/sharing';
@@ -62,33 +62,14 @@ export function reviewGate(error: unknown): ReviewGate | null {
 
 let reviewCsrf: string | null = null;
 
+/** A request of the review session: the shared client, with the link's own CSRF token. */
 async function send<T>(
   method: 'GET' | 'POST' | 'PATCH',
   path: string,
   body?: unknown,
   signal?: AbortSignal,
 ): Promise<T> {
-  const headers: Record<string, string> = {
-    Accept: 'application/json, application/problem+json',
-  };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && reviewCsrf) headers['X-CSRF-Token'] = reviewCsrf;
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? null : JSON.stringify(body),
-      signal: signal ?? null,
-    });
-  } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, errors: [] });
-  }
-  if (!response.ok) throw await errorFromResponse(response);
-  const text = await response.text();
-  return (text === '' ? undefined : JSON.parse(text)) as T;
+  return readAnswer<T>(await sendRequest(method, path, { body, signal, csrfToken: reviewCsrf }));
 }
 
 const base = (secret: string) => `/api/v1/review/${encodeURIComponent(secret)}`;

@@ -17,7 +17,7 @@ import type {
   Workflow,
   WorkflowInput,
 } from './types';
-import { contentKeys } from './workspace';
+import { contentKeys } from './contents';
 
 // The workflow of a workspace and of each content: statuses, moves, approvals, locks, activity.
 // Every write answers with the content as it is now; it goes straight into the content's cache

@@ -62,7 +62,10 @@ export function Dialog({ open, title, onClose, children, actions, wide = false }
   );
 }
 
-/** "Are you sure?" with the action's own words on the button. */
+/**
+ * "Are you sure?" (or a small form) with Cancel beside the action's own words on its button.
+ * `busy` says the action runs; `disabled`, that it cannot run yet (a choice is missing).
+ */
 export function ConfirmDialog({
   open,
   title,
@@ -70,6 +73,8 @@ export function ConfirmDialog({
   confirm,
   danger = false,
   busy = false,
+  disabled = false,
+  wide = false,
   onConfirm,
   onClose,
 }: {
@@ -79,6 +84,8 @@ export function ConfirmDialog({
   confirm: string;
   danger?: boolean;
   busy?: boolean;
+  disabled?: boolean;
+  wide?: boolean;
   onConfirm: () => void;
   onClose: () => void;
 }) {
@@ -87,6 +94,7 @@ export function ConfirmDialog({
     <Dialog
       open={open}
       title={title}
+      wide={wide}
       onClose={onClose}
       actions={
         <>
@@ -97,7 +105,7 @@ export function ConfirmDialog({
             type="button"
             className={danger ? 'button button-danger' : 'button button-primary'}
             onClick={onConfirm}
-            disabled={busy}
+            disabled={busy || disabled}
           >
             {confirm}
           </button>

@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from 'react';
 
-// The layout's breakpoints, as in layout.css: below `narrow` the navigation and the content's
-// panels fold away (phones and tablets in portrait); from `wide` on, comment threads sit in a
-// margin of their own beside the text.
+// The layout's breakpoints, as in styles/layout.css: below `narrow` the navigation and the
+// content's panels fold away (phones and tablets in portrait); from `wide` on, comment threads sit
+// in a margin of their own beside the text.
 export const narrowScreen = '(max-width: 900px)';
 export const wideScreen = '(min-width: 1360px)';
 

@@ -6,7 +6,8 @@ import { isApiError } from '../api/client';
 import { useSetup } from '../api/queries';
 import type { Language } from '../api/types';
 import { Alert } from '../components/Alert';
-import { Field, SelectField } from '../components/Field';
+import { Field } from '../components/Field';
+import { LanguageSelect } from '../components/LanguageSelect';
 import { applyLanguage } from '../i18n';
 import type { TranslationKey } from '../i18n/keys';
 import { fieldProblems, problemMessage } from '../lib/errors';
@@ -158,21 +159,7 @@ export function SetupScreen() {
               hint={t('setup.workspace_name_hint')}
               {...fieldProps('workspace_name')}
             />
-            <SelectField
-              label={t('setup.language')}
-              name="language"
-              value={language}
-              onChange={(value) => {
-                if (isLanguage(value)) applyLanguage(value);
-              }}
-            >
-              <option value="en" lang="en">
-                {t('language.en')}
-              </option>
-              <option value="fr" lang="fr">
-                {t('language.fr')}
-              </option>
-            </SelectField>
+            <LanguageSelect label={t('setup.language')} value={language} onChange={applyLanguage} />
           </fieldset>
           <div className="form-actions">
             <button type="submit" className="button button-primary" disabled={setup.isPending}>

@@ -8,7 +8,10 @@ import {
   useWorkspaceActivity,
   workspaceActivityCsvUrl,
 } from '../../api/workflow';
-import { contentQuery, useMembers, useProjects, useTeams, useTypes } from '../../api/workspace';
+import { contentQuery } from '../../api/contents';
+import { useTypes } from '../../api/contentTypes';
+import { useMembers, useTeams } from '../../api/members';
+import { useProjects } from '../../api/projects';
 import { Alert } from '../../components/Alert';
 import { useLocale } from '../../i18n';
 import {

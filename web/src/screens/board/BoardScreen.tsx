@@ -12,14 +12,11 @@ import type {
   Status,
 } from '../../api/types';
 import { useMoveContent, useWorkflow } from '../../api/workflow';
-import {
-  useChannels,
-  useContentList,
-  useMembers,
-  useTeams,
-  useTypes,
-  workspaceKeys,
-} from '../../api/workspace';
+import { useChannels } from '../../api/channels';
+import { useContentList } from '../../api/contents';
+import { useTypes } from '../../api/contentTypes';
+import { useMembers, useTeams } from '../../api/members';
+import { workspaceKeys } from '../../api/workspace';
 import { Alert } from '../../components/Alert';
 import { Popover } from '../../components/Popover';
 import { useLocale } from '../../i18n';

@@ -7,16 +7,11 @@ import { api } from '../../api/client';
 import type { Channel, Content, ContentType } from '../../api/types';
 import type { Values } from '../../content/sync';
 import type { PassageMark } from '../../content/passages';
-import {
-  contentKeys,
-  contentQuery,
-  useChannels,
-  useContentAction,
-  useMembers,
-  useProjects,
-  useTeams,
-  useTypes,
-} from '../../api/workspace';
+import { useChannels } from '../../api/channels';
+import { contentKeys, contentQuery, useContentAction } from '../../api/contents';
+import { useTypes } from '../../api/contentTypes';
+import { useMembers, useTeams } from '../../api/members';
+import { useProjects } from '../../api/projects';
 import { useWorkflow } from '../../api/workflow';
 import { canLock, teamsOf, teamsUserMayAnswerFor } from '../../lib/workflow';
 import { Alert } from '../../components/Alert';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import RichTextEditor from './RichTextEditor';
 import { useSearchParams } from 'react-router';
 import type { ContentType, Revision, RevisionReason } from '../../api/types';
-import { useLabelRevision, useRestore, useRevision, useRevisions } from '../../api/workspace';
+import { useLabelRevision, useRestore, useRevision, useRevisions } from '../../api/revisions';
 import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/Dialog';
 import { useLocale } from '../../i18n';

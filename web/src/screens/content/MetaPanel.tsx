@@ -1,7 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel, Member, Project } from '../../api/types';
-import { useTags } from '../../api/workspace';
+import { useTags } from '../../api/contents';
 import { fromLocalInput, toDateInput, toDateTimeInput } from '../../lib/format';
 import type { Values } from '../../content/sync';
 import { channelDepths } from '../../lib/channels';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ContentType, FieldDiff } from '../../api/types';
-import { useDiff } from '../../api/workspace';
+import { useDiff } from '../../api/revisions';
 import { Alert } from '../../components/Alert';
 import type { ReactNode } from 'react';
 import { DiffText, splitSides, toSegments, type Segment } from '../../content/diff';

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isApiError } from '../../api/client';
 import type { Conflict, Content } from '../../api/types';
-import { contentKeys, patchContent } from '../../api/workspace';
+import { contentKeys, patchContent } from '../../api/contents';
 import { api } from '../../api/client';
 import { applyDraft, drafts } from '../../content/drafts';
 import { changedKeys, reconcile, same, toPatch, valuesOf, type Values } from '../../content/sync';

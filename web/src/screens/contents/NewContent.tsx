@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { applyTaskList, useTaskLists } from '../../api/collab';
 import type { Content, ContentType } from '../../api/types';
-import { useCreateContent } from '../../api/workspace';
+import { useCreateContent } from '../../api/contents';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useMemberPasswordLink, useRevokeInvitation, type PasswordLink } from '../../api/firstDay';
 import type { Invitation, Member } from '../../api/types';
 import { Alert } from '../../components/Alert';
-import { ConfirmDialog, Dialog } from '../../components/Dialog';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { CopyField } from '../../components/CopyField';
+import { Dialog } from '../../components/Dialog';
 import { useLocale } from '../../i18n';
 import { problemMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
@@ -15,11 +17,9 @@ export function PasswordLinkButton({ slug, member }: { slug: string; member: Mem
   const make = useMemberPasswordLink(slug);
   const [asking, setAsking] = useState(false);
   const [link, setLink] = useState<PasswordLink | null>(null);
-  const [copied, setCopied] = useState(false);
   const close = () => {
     setAsking(false);
     setLink(null);
-    setCopied(false);
     make.reset();
   };
   return (
@@ -61,23 +61,11 @@ export function PasswordLinkButton({ slug, member }: { slug: string; member: Mem
                 when: formatDateTime(link.expires_at, locale),
               })}
             </p>
-            <div className="copy-row">
-              <input
-                readOnly
-                aria-label={t('first_day.password_link_url')}
-                value={link.url}
-                onFocus={(event) => event.target.select()}
-              />
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  void navigator.clipboard?.writeText(link.url).then(() => setCopied(true));
-                }}
-              >
-                {copied ? t('first_day.copied') : t('first_day.copy')}
-              </button>
-            </div>
+            <CopyField
+              label={t('first_day.password_link_url')}
+              value={link.url}
+              buttonClassName="button"
+            />
           </>
         ) : (
           <>
@@ -100,23 +88,16 @@ export function RevokeInvitationButton({
 }) {
   const { t } = useTranslation();
   const revoke = useRevokeInvitation(slug);
-  const [asking, setAsking] = useState(false);
   return (
     <>
-      <button type="button" className="button button-danger-quiet" onClick={() => setAsking(true)}>
-        {t('first_day.revoke')}
-      </button>
-      {revoke.isError && <Alert>{problemMessage(t, revoke.error)}</Alert>}
-      <ConfirmDialog
-        open={asking}
+      <ConfirmButton
+        label={t('first_day.revoke')}
         title={t('first_day.revoke_title', { email: invitation.email })}
         body={<p>{t('first_day.revoke_body')}</p>}
-        confirm={t('first_day.revoke')}
-        danger
         busy={revoke.isPending}
-        onClose={() => setAsking(false)}
-        onConfirm={() => revoke.mutate(invitation.id, { onSettled: () => setAsking(false) })}
+        onConfirm={(done) => revoke.mutate(invitation.id, { onSettled: done })}
       />
+      {revoke.isError && <Alert>{problemMessage(t, revoke.error)}</Alert>}
     </>
   );
 }

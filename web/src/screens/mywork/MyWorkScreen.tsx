@@ -12,7 +12,8 @@ import {
 } from '../../api/collab';
 import type { ContentSummary } from '../../api/types';
 import { useWorkflow } from '../../api/workflow';
-import { contentQuery, useTeams } from '../../api/workspace';
+import { contentQuery } from '../../api/contents';
+import { useTeams } from '../../api/members';
 import { Alert } from '../../components/Alert';
 import { useLocale } from '../../i18n';
 import { formatDate, formatRelative } from '../../lib/format';

@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkflow } from '../../api/workflow';
-import { useChannels, useMembers, useTypes } from '../../api/workspace';
+import { useChannels } from '../../api/channels';
+import { useTypes } from '../../api/contentTypes';
+import { useMembers } from '../../api/members';
 
 /** The names behind the ids search answers with: types, statuses, channels, people. */
 export function useSearchLabels(slug: string, staff = true) {

@@ -10,10 +10,14 @@ import {
   useRevokeToken,
   useSessions,
   useTokens,
-} from '../../api/workspace';
+} from '../../api/account';
 import { Alert } from '../../components/Alert';
-import { ConfirmDialog, Dialog } from '../../components/Dialog';
-import { Field, SelectField } from '../../components/Field';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { CopyField } from '../../components/CopyField';
+import { DataTable } from '../../components/DataTable';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { LanguageSelect } from '../../components/LanguageSelect';
 import { applyLanguage, useLocale } from '../../i18n';
 import { genericErrorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
@@ -74,15 +78,7 @@ function Profile() {
         error={name.trim() ? undefined : t('form.required')}
       />
       <Field label={t('account.email')} value={me.user.email} readOnly disabled />
-      <SelectField
-        label={t('account.language')}
-        name="language"
-        value={language}
-        onChange={(value) => setLanguage(value === 'fr' ? 'fr' : 'en')}
-      >
-        <option value="en">{t('language.en')}</option>
-        <option value="fr">{t('language.fr')}</option>
-      </SelectField>
+      <LanguageSelect label={t('account.language')} value={language} onChange={setLanguage} />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={update.isPending}>
           {t('common.save')}
@@ -178,43 +174,31 @@ function Sessions() {
       <h2 id="sessions-title">{t('account.sessions')}</h2>
       <p className="muted">{t('account.sessions_intro')}</p>
       {revoke.isError && <Alert>{genericErrorMessage(t, revoke.error)}</Alert>}
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('account.device')}</th>
-            <th scope="col">{t('account.last_seen')}</th>
-            <th scope="col">{t('account.ip')}</th>
-            <th scope="col">
-              <span className="sr-only">{t('settings.actions')}</span>
-            </th>
+      <DataTable columns={[t('account.device'), t('account.last_seen'), t('account.ip')]} actions>
+        {(sessions.data ?? []).map((session) => (
+          <tr key={session.id}>
+            <td className="cell-ua">
+              {session.user_agent || t('account.unknown_device')}
+              {session.current && (
+                <span className="badge badge-current">{t('account.this_device')}</span>
+              )}
+            </td>
+            <td>{formatDateTime(session.last_seen_at, locale)}</td>
+            <td>{session.ip}</td>
+            <td className="row-actions">
+              {!session.current && (
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  onClick={() => revoke.mutate(session.id)}
+                >
+                  {t('account.log_out_session')}
+                </button>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {(sessions.data ?? []).map((session) => (
-            <tr key={session.id}>
-              <td className="cell-ua">
-                {session.user_agent || t('account.unknown_device')}
-                {session.current && (
-                  <span className="badge badge-current">{t('account.this_device')}</span>
-                )}
-              </td>
-              <td>{formatDateTime(session.last_seen_at, locale)}</td>
-              <td>{session.ip}</td>
-              <td className="row-actions">
-                {!session.current && (
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    onClick={() => revoke.mutate(session.id)}
-                  >
-                    {t('account.log_out_session')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </section>
   );
 }
@@ -227,14 +211,11 @@ function Tokens() {
   const revoke = useRevokeToken();
   const [name, setName] = useState('');
   const [created, setCreated] = useState<ApiToken | null>(null);
-  const [revoking, setRevoking] = useState<ApiToken | null>(null);
-  const [copied, setCopied] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim()) return;
     try {
       setCreated(await create.mutateAsync(name.trim()));
-      setCopied(false);
       setName('');
     } catch {
       // Shown below.
@@ -249,40 +230,30 @@ function Tokens() {
         <Alert>{genericErrorMessage(t, create.error ?? revoke.error)}</Alert>
       )}
       {(tokens.data ?? []).length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('account.token_name')}</th>
-              <th scope="col">{t('account.created')}</th>
-              <th scope="col">{t('account.last_used')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('settings.actions')}</span>
-              </th>
+        <DataTable
+          columns={[t('account.token_name'), t('account.created'), t('account.last_used')]}
+          actions
+        >
+          {(tokens.data ?? []).map((token) => (
+            <tr key={token.id}>
+              <td>{token.name}</td>
+              <td>{formatDateTime(token.created_at, locale)}</td>
+              <td>
+                {token.last_used_at
+                  ? formatDateTime(token.last_used_at, locale)
+                  : t('account.never')}
+              </td>
+              <td className="row-actions">
+                <ConfirmButton
+                  label={t('account.revoke')}
+                  title={t('account.revoke_title', { name: token.name })}
+                  body={<p>{t('account.revoke_body')}</p>}
+                  onConfirm={(done) => revoke.mutate(token.id, { onSettled: done })}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {(tokens.data ?? []).map((token) => (
-              <tr key={token.id}>
-                <td>{token.name}</td>
-                <td>{formatDateTime(token.created_at, locale)}</td>
-                <td>
-                  {token.last_used_at
-                    ? formatDateTime(token.last_used_at, locale)
-                    : t('account.never')}
-                </td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="button button-danger-quiet"
-                    onClick={() => setRevoking(token)}
-                  >
-                    {t('account.revoke')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       <form className="inline-form" noValidate onSubmit={submit}>
         <Field
@@ -305,35 +276,8 @@ function Tokens() {
         onClose={() => setCreated(null)}
       >
         <p>{t('account.token_once')}</p>
-        <div className="copy-row">
-          <input
-            readOnly
-            aria-label={t('account.token')}
-            value={created?.token ?? ''}
-            onFocus={(e) => e.target.select()}
-          />
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={() =>
-              void navigator.clipboard?.writeText(created?.token ?? '').then(() => setCopied(true))
-            }
-          >
-            {copied ? t('common.copied') : t('common.copy')}
-          </button>
-        </div>
+        <CopyField label={t('account.token')} value={created?.token ?? ''} />
       </Dialog>
-      <ConfirmDialog
-        open={revoking !== null}
-        title={t('account.revoke_title', { name: revoking?.name ?? '' })}
-        body={<p>{t('account.revoke_body')}</p>}
-        confirm={t('account.revoke')}
-        danger
-        onClose={() => setRevoking(null)}
-        onConfirm={() =>
-          revoking && revoke.mutate(revoking.id, { onSettled: () => setRevoking(null) })
-        }
-      />
     </section>
   );
 }

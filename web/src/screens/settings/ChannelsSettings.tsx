@@ -7,9 +7,10 @@ import {
   useDeleteChannel,
   useSaveChannel,
   type ChannelInput,
-} from '../../api/workspace';
+} from '../../api/channels';
 import { Alert } from '../../components/Alert';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/Dialog';
+import { EditDialog } from '../../components/EditDialog';
 import { Field } from '../../components/Field';
 import { useLocale } from '../../i18n';
 import { channelDepths } from '../../lib/channels';
@@ -106,30 +107,17 @@ export function ChannelsSettings({ slug }: { slug: string }) {
         ))}
       </ul>
 
-      <Dialog
+      <EditDialog
         open={editing !== null}
         title={editing?.id ? t('settings.edit_channel') : t('settings.new_channel')}
+        canSave={Boolean(editing?.name.trim()) && !save.isPending}
         onClose={() => setEditing(null)}
-        actions={
-          <>
-            <button type="button" className="button button-quiet" onClick={() => setEditing(null)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={!editing?.name.trim() || save.isPending}
-              onClick={() =>
-                editing &&
-                save.mutate(
-                  { ...editing, name: editing.name.trim() },
-                  { onSuccess: () => setEditing(null) },
-                )
-              }
-            >
-              {t('common.save')}
-            </button>
-          </>
+        onSave={() =>
+          editing &&
+          save.mutate(
+            { ...editing, name: editing.name.trim() },
+            { onSuccess: () => setEditing(null) },
+          )
         }
       >
         {editing && (
@@ -183,53 +171,48 @@ export function ChannelsSettings({ slug }: { slug: string }) {
             />
           </div>
         )}
-      </Dialog>
+      </EditDialog>
 
-      <Dialog
+      <ConfirmDialog
         open={deleting !== null}
         title={t('settings.delete_named', { name: deleting?.channel.name ?? '' })}
+        confirm={deleting?.inUse ? t('settings.move_and_delete') : t('common.delete')}
+        danger
+        busy={remove.isPending}
+        disabled={deleting?.inUse ? !moveTo : false}
         onClose={() => setDeleting(null)}
-        actions={
+        onConfirm={() =>
+          deleting && void tryDelete(deleting.channel, deleting.inUse ? moveTo : undefined)
+        }
+        body={
           <>
-            <button type="button" className="button button-quiet" onClick={() => setDeleting(null)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="button button-danger"
-              disabled={remove.isPending || (deleting?.inUse ? !moveTo : false)}
-              onClick={() =>
-                deleting && void tryDelete(deleting.channel, deleting.inUse ? moveTo : undefined)
-              }
-            >
-              {deleting?.inUse ? t('settings.move_and_delete') : t('common.delete')}
-            </button>
+            {deleting && !deleting.inUse && <p>{t('settings.delete_channel_body')}</p>}
+            {deleting?.inUse ? (
+              <div className="form form-tight">
+                <p>{t('settings.channel_in_use', { count: deleting.inUse })}</p>
+                <div className="field">
+                  <label htmlFor="move-to">{t('settings.move_to')}</label>
+                  <select
+                    id="move-to"
+                    value={moveTo}
+                    onChange={(event) => setMoveTo(event.target.value)}
+                  >
+                    {channels
+                      .filter(
+                        (c) => c.id !== deleting.channel.id && c.parent !== deleting.channel.id,
+                      )
+                      .map((c) => (
+                        <option key={c.id} value={c.id}>
+                          {c.name}
+                        </option>
+                      ))}
+                  </select>
+                </div>
+              </div>
+            ) : null}
           </>
         }
-      >
-        {deleting && !deleting.inUse && <p>{t('settings.delete_channel_body')}</p>}
-        {deleting?.inUse ? (
-          <div className="form form-tight">
-            <p>{t('settings.channel_in_use', { count: deleting.inUse })}</p>
-            <div className="field">
-              <label htmlFor="move-to">{t('settings.move_to')}</label>
-              <select
-                id="move-to"
-                value={moveTo}
-                onChange={(event) => setMoveTo(event.target.value)}
-              >
-                {channels
-                  .filter((c) => c.id !== deleting.channel.id && c.parent !== deleting.channel.id)
-                  .map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-              </select>
-            </div>
-          </div>
-        ) : null}
-      </Dialog>
+      />
     </div>
   );
 }

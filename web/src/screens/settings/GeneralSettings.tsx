@@ -1,15 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, Project } from '../../api/types';
-import {
-  useMembers,
-  useProjects,
-  useSaveProject,
-  useTeams,
-  useWorkspaceSettings,
-} from '../../api/workspace';
+import { useMembers, useTeams } from '../../api/members';
+import { useProjects, useSaveProject } from '../../api/projects';
+import { useWorkspaceSettings } from '../../api/workspace';
 import { Alert } from '../../components/Alert';
-import { Field, SelectField } from '../../components/Field';
+import { DataTable } from '../../components/DataTable';
+import { Field } from '../../components/Field';
+import { LanguageSelect } from '../../components/LanguageSelect';
 import { genericErrorMessage } from '../../lib/errors';
 import { useShell } from '../AppShell';
 import { ShareDialog } from '../sharing/ShareDialog';
@@ -43,15 +41,11 @@ export function GeneralSettings({ slug }: { slug: string }) {
         onChange={(event) => setName(event.target.value)}
         error={name.trim() === '' ? t('form.required') : undefined}
       />
-      <SelectField
+      <LanguageSelect
         label={t('settings.workspace_language')}
-        name="language"
         value={language}
-        onChange={(value) => setLanguage(value === 'fr' ? 'fr' : 'en')}
-      >
-        <option value="en">{t('language.en')}</option>
-        <option value="fr">{t('language.fr')}</option>
-      </SelectField>
+        onChange={setLanguage}
+      />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={save.isPending}>
           {t('common.save')}
@@ -92,104 +86,97 @@ export function ProjectsSettings({ slug }: { slug: string }) {
   return (
     <div className="settings-section">
       {save.isError && <Alert>{genericErrorMessage(t, save.error)}</Alert>}
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('settings.project_name')}</th>
-            <th scope="col">{t('settings.project_description')}</th>
-            <th scope="col">{t('settings.status')}</th>
-            <th scope="col">
-              <span className="sr-only">{t('settings.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {(projects.data ?? []).map((project) =>
-            editing?.id === project.id ? (
-              <tr key={project.id}>
-                <td>
-                  <input
-                    aria-label={t('settings.project_name')}
-                    value={editing.name}
-                    onChange={(event) => setEditing({ ...editing, name: event.target.value })}
-                  />
-                </td>
-                <td>
-                  <input
-                    aria-label={t('settings.project_description')}
-                    value={editing.description}
-                    onChange={(event) =>
-                      setEditing({ ...editing, description: event.target.value })
-                    }
-                  />
-                </td>
-                <td />
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="button button-primary"
-                    onClick={async () => {
-                      await save.mutateAsync({
-                        id: editing.id,
-                        name: editing.name.trim(),
-                        description: editing.description.trim(),
-                      });
-                      setEditing(null);
-                    }}
-                  >
-                    {t('common.save')}
-                  </button>
+      <DataTable
+        columns={[
+          t('settings.project_name'),
+          t('settings.project_description'),
+          t('settings.status'),
+        ]}
+        actions
+      >
+        {(projects.data ?? []).map((project) =>
+          editing?.id === project.id ? (
+            <tr key={project.id}>
+              <td>
+                <input
+                  aria-label={t('settings.project_name')}
+                  value={editing.name}
+                  onChange={(event) => setEditing({ ...editing, name: event.target.value })}
+                />
+              </td>
+              <td>
+                <input
+                  aria-label={t('settings.project_description')}
+                  value={editing.description}
+                  onChange={(event) => setEditing({ ...editing, description: event.target.value })}
+                />
+              </td>
+              <td />
+              <td className="row-actions">
+                <button
+                  type="button"
+                  className="button button-primary"
+                  onClick={async () => {
+                    await save.mutateAsync({
+                      id: editing.id,
+                      name: editing.name.trim(),
+                      description: editing.description.trim(),
+                    });
+                    setEditing(null);
+                  }}
+                >
+                  {t('common.save')}
+                </button>
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  onClick={() => setEditing(null)}
+                >
+                  {t('common.cancel')}
+                </button>
+              </td>
+            </tr>
+          ) : (
+            <tr key={project.id} className={project.archived ? 'row-muted' : undefined}>
+              <td>{project.name}</td>
+              <td>{project.description}</td>
+              <td>{project.archived ? t('settings.archived') : t('settings.active')}</td>
+              <td className="row-actions">
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  onClick={() =>
+                    setEditing({
+                      id: project.id,
+                      name: project.name,
+                      description: project.description,
+                    })
+                  }
+                >
+                  {t('common.edit')}
+                </button>
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  onClick={() => save.mutate({ id: project.id, archived: !project.archived })}
+                >
+                  {project.archived ? t('settings.unarchive') : t('settings.archive')}
+                </button>
+                {!project.archived && (
                   <button
                     type="button"
                     className="button button-quiet"
-                    onClick={() => setEditing(null)}
+                    aria-label={t('share.project_named', { name: project.name })}
+                    onClick={() => setSharing(project)}
                   >
-                    {t('common.cancel')}
+                    {t('share.open')}
                   </button>
-                </td>
-              </tr>
-            ) : (
-              <tr key={project.id} className={project.archived ? 'row-muted' : undefined}>
-                <td>{project.name}</td>
-                <td>{project.description}</td>
-                <td>{project.archived ? t('settings.archived') : t('settings.active')}</td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    onClick={() =>
-                      setEditing({
-                        id: project.id,
-                        name: project.name,
-                        description: project.description,
-                      })
-                    }
-                  >
-                    {t('common.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    onClick={() => save.mutate({ id: project.id, archived: !project.archived })}
-                  >
-                    {project.archived ? t('settings.unarchive') : t('settings.archive')}
-                  </button>
-                  {!project.archived && (
-                    <button
-                      type="button"
-                      className="button button-quiet"
-                      aria-label={t('share.project_named', { name: project.name })}
-                      onClick={() => setSharing(project)}
-                    >
-                      {t('share.open')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ),
-          )}
-        </tbody>
-      </table>
+                )}
+              </td>
+            </tr>
+          ),
+        )}
+      </DataTable>
       {sharing && (
         <ShareDialog
           open

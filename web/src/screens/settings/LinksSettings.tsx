@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useWorkspaceLinks } from '../../api/sharing';
-import { useMembers } from '../../api/workspace';
+import { useMembers } from '../../api/members';
 import { Alert } from '../../components/Alert';
 import { useLocale } from '../../i18n';
 import { problemMessage } from '../../lib/errors';

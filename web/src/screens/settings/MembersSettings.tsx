@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { roles, type Invitation, type Member, type Role, type Team } from '../../api/types';
+import { roles, type Invitation, type Member, type Role } from '../../api/types';
 import {
   useChangeRole,
   useDeleteTeam,
@@ -10,9 +10,13 @@ import {
   useRemoveMember,
   useSaveTeam,
   useTeams,
-} from '../../api/workspace';
+} from '../../api/members';
 import { Alert } from '../../components/Alert';
-import { ConfirmDialog, Dialog } from '../../components/Dialog';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { CopyField } from '../../components/CopyField';
+import { DataTable } from '../../components/DataTable';
+import { Dialog } from '../../components/Dialog';
+import { EditDialog } from '../../components/EditDialog';
 import { Field } from '../../components/Field';
 import { useLocale } from '../../i18n';
 import { roleLabelKey } from '../../i18n/keys';
@@ -31,7 +35,6 @@ export function MembersSettings({ slug }: { slug: string }) {
   const invitations = useInvitations(slug);
   const changeRole = useChangeRole(slug);
   const remove = useRemoveMember(slug);
-  const [removing, setRemoving] = useState<Member | null>(null);
   const assignable = roles.filter((role) => role !== 'owner' || membership.role === 'owner');
 
   return (
@@ -40,104 +43,82 @@ export function MembersSettings({ slug }: { slug: string }) {
       {(changeRole.isError || remove.isError) && (
         <Alert>{genericErrorMessage(t, changeRole.error ?? remove.error)}</Alert>
       )}
-      <table className="table">
-        <caption className="table-caption">{t('settings.members')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('settings.member_name')}</th>
-            <th scope="col">{t('settings.member_email')}</th>
-            <th scope="col">{t('settings.member_role')}</th>
-            <th scope="col">{t('settings.member_since')}</th>
-            <th scope="col">
-              <span className="sr-only">{t('settings.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {(members.data ?? []).map((member) => {
-            const self = member.user_id === me.user.id;
-            return (
-              <tr key={member.user_id}>
-                <td>{member.name}</td>
-                <td>{member.email}</td>
-                <td>
-                  <select
-                    aria-label={t('settings.role_of', { name: member.name })}
-                    value={member.role}
-                    disabled={self || (member.role === 'owner' && membership.role !== 'owner')}
-                    onChange={(event) =>
-                      changeRole.mutate({
-                        user_id: member.user_id,
-                        role: event.target.value as Role,
-                      })
-                    }
-                  >
-                    {(member.role === 'owner' ? roles : assignable).map((role) => (
-                      <option key={role} value={role}>
-                        {t(roleLabelKey[role])}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>{formatDate(member.joined_at, locale)}</td>
-                <td className="row-actions">
-                  {!self && (member.role !== 'owner' || membership.role === 'owner') && (
-                    <PasswordLinkButton slug={slug} member={member} />
-                  )}
-                  {!self && (
-                    <button
-                      type="button"
-                      className="button button-danger-quiet"
-                      onClick={() => setRemoving(member)}
-                    >
-                      {t('settings.remove')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {(invitations.data ?? []).length > 0 && (
-        <table className="table">
-          <caption className="table-caption">{t('settings.pending_invitations')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('settings.member_email')}</th>
-              <th scope="col">{t('settings.member_role')}</th>
-              <th scope="col">{t('settings.invitation_expires')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('settings.actions')}</span>
-              </th>
+      <DataTable
+        caption={t('settings.members')}
+        columns={[
+          t('settings.member_name'),
+          t('settings.member_email'),
+          t('settings.member_role'),
+          t('settings.member_since'),
+        ]}
+        actions
+      >
+        {(members.data ?? []).map((member) => {
+          const self = member.user_id === me.user.id;
+          return (
+            <tr key={member.user_id}>
+              <td>{member.name}</td>
+              <td>{member.email}</td>
+              <td>
+                <select
+                  aria-label={t('settings.role_of', { name: member.name })}
+                  value={member.role}
+                  disabled={self || (member.role === 'owner' && membership.role !== 'owner')}
+                  onChange={(event) =>
+                    changeRole.mutate({
+                      user_id: member.user_id,
+                      role: event.target.value as Role,
+                    })
+                  }
+                >
+                  {(member.role === 'owner' ? roles : assignable).map((role) => (
+                    <option key={role} value={role}>
+                      {t(roleLabelKey[role])}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>{formatDate(member.joined_at, locale)}</td>
+              <td className="row-actions">
+                {!self && (member.role !== 'owner' || membership.role === 'owner') && (
+                  <PasswordLinkButton slug={slug} member={member} />
+                )}
+                {!self && (
+                  <ConfirmButton
+                    label={t('settings.remove')}
+                    title={t('settings.remove_title', { name: member.name })}
+                    body={<p>{t('settings.remove_body')}</p>}
+                    busy={remove.isPending}
+                    onConfirm={(done) => remove.mutate(member.user_id, { onSettled: done })}
+                  />
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {(invitations.data ?? []).map((invitation) => (
-              <tr key={invitation.id}>
-                <td>{invitation.email}</td>
-                <td>{t(roleLabelKey[invitation.role])}</td>
-                <td>{formatDate(invitation.expires_at, locale)}</td>
-                <td className="row-actions">
-                  <RevokeInvitationButton slug={slug} invitation={invitation} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          );
+        })}
+      </DataTable>
+      {(invitations.data ?? []).length > 0 && (
+        <DataTable
+          caption={t('settings.pending_invitations')}
+          columns={[
+            t('settings.member_email'),
+            t('settings.member_role'),
+            t('settings.invitation_expires'),
+          ]}
+          actions
+        >
+          {(invitations.data ?? []).map((invitation) => (
+            <tr key={invitation.id}>
+              <td>{invitation.email}</td>
+              <td>{t(roleLabelKey[invitation.role])}</td>
+              <td>{formatDate(invitation.expires_at, locale)}</td>
+              <td className="row-actions">
+                <RevokeInvitationButton slug={slug} invitation={invitation} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      <ConfirmDialog
-        open={removing !== null}
-        title={t('settings.remove_title', { name: removing?.name ?? '' })}
-        body={<p>{t('settings.remove_body')}</p>}
-        confirm={t('settings.remove')}
-        danger
-        busy={remove.isPending}
-        onClose={() => setRemoving(null)}
-        onConfirm={() =>
-          removing && remove.mutate(removing.user_id, { onSettled: () => setRemoving(null) })
-        }
-      />
     </div>
   );
 }
@@ -150,7 +131,6 @@ function InviteForm({ slug }: { slug: string }) {
   // What went wrong, kept as it came (said at render time, so a language switch re-says it).
   const [problem, setProblem] = useState<'email_invalid' | { error: unknown } | null>(null);
   const [result, setResult] = useState<{ member?: Member; invitation?: Invitation } | null>(null);
-  const [copied, setCopied] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -162,7 +142,6 @@ function InviteForm({ slug }: { slug: string }) {
     try {
       const answer = await invite.mutateAsync({ email: email.trim(), role });
       setResult(answer);
-      setCopied(false);
       setEmail('');
     } catch (error) {
       setProblem({ error });
@@ -218,23 +197,7 @@ function InviteForm({ slug }: { slug: string }) {
         {result?.invitation && (
           <>
             <p>{t('settings.invitation_created', { email: result.invitation.email })}</p>
-            <div className="copy-row">
-              <input
-                readOnly
-                aria-label={t('settings.invitation_link')}
-                value={link}
-                onFocus={(e) => e.target.select()}
-              />
-              <button
-                type="button"
-                className="button button-quiet"
-                onClick={() => {
-                  void navigator.clipboard?.writeText(link).then(() => setCopied(true));
-                }}
-              >
-                {copied ? t('common.copied') : t('common.copy')}
-              </button>
-            </div>
+            <CopyField label={t('settings.invitation_link')} value={link} />
           </>
         )}
       </Dialog>
@@ -252,7 +215,6 @@ export function TeamsSettings({ slug }: { slug: string }) {
   const [editing, setEditing] = useState<{ id?: string; name: string; members: string[] } | null>(
     null,
   );
-  const [deleting, setDeleting] = useState<Team | null>(null);
   const nameOf = (id: string) => members.find((m) => m.user_id === id)?.name ?? id;
 
   return (
@@ -287,41 +249,27 @@ export function TeamsSettings({ slug }: { slug: string }) {
               >
                 {t('common.edit')}
               </button>
-              <button
-                type="button"
-                className="button button-danger-quiet"
-                onClick={() => setDeleting(team)}
-              >
-                {t('common.delete')}
-              </button>
+              <ConfirmButton
+                label={t('common.delete')}
+                title={t('settings.delete_team_title', { name: team.name })}
+                body={<p>{t('settings.delete_team_body')}</p>}
+                onConfirm={(done) => remove.mutate(team.id, { onSettled: done })}
+              />
             </div>
           </li>
         ))}
       </ul>
-      <Dialog
+      <EditDialog
         open={editing !== null}
         title={editing?.id ? t('settings.edit_team') : t('settings.new_team')}
+        canSave={Boolean(editing?.name.trim()) && !save.isPending}
         onClose={() => setEditing(null)}
-        actions={
-          <>
-            <button type="button" className="button button-quiet" onClick={() => setEditing(null)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={!editing?.name.trim() || save.isPending}
-              onClick={() =>
-                editing &&
-                save.mutate(
-                  { ...editing, name: editing.name.trim() },
-                  { onSuccess: () => setEditing(null) },
-                )
-              }
-            >
-              {t('common.save')}
-            </button>
-          </>
+        onSave={() =>
+          editing &&
+          save.mutate(
+            { ...editing, name: editing.name.trim() },
+            { onSuccess: () => setEditing(null) },
+          )
         }
       >
         {editing && (
@@ -353,18 +301,7 @@ export function TeamsSettings({ slug }: { slug: string }) {
             </fieldset>
           </div>
         )}
-      </Dialog>
-      <ConfirmDialog
-        open={deleting !== null}
-        title={t('settings.delete_team_title', { name: deleting?.name ?? '' })}
-        body={<p>{t('settings.delete_team_body')}</p>}
-        confirm={t('common.delete')}
-        danger
-        onClose={() => setDeleting(null)}
-        onConfirm={() =>
-          deleting && remove.mutate(deleting.id, { onSettled: () => setDeleting(null) })
-        }
-      />
+      </EditDialog>
     </div>
   );
 }

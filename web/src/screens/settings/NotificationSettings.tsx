@@ -6,6 +6,7 @@ import {
   useSetNotificationPreferences,
 } from '../../api/collab';
 import { Alert } from '../../components/Alert';
+import { DataTable } from '../../components/DataTable';
 import { deliveryLabelKey, notificationKindLabelKey } from '../../i18n/keys';
 import { genericErrorMessage } from '../../lib/errors';
 
@@ -26,41 +27,34 @@ export function NotificationSettings() {
         <Alert>{genericErrorMessage(t, preferences.error ?? save.error)}</Alert>
       )}
       {chosen && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('notification_settings.kind')}</th>
+        <DataTable
+          columns={[
+            t('notification_settings.kind'),
+            ...deliveries.map((delivery) => t(deliveryLabelKey[delivery])),
+          ]}
+        >
+          {notificationKinds.map((kind) => (
+            <tr key={kind}>
+              <th scope="row">{t(notificationKindLabelKey[kind])}</th>
               {deliveries.map((delivery) => (
-                <th scope="col" key={delivery}>
-                  {t(deliveryLabelKey[delivery])}
-                </th>
+                <td key={delivery}>
+                  <input
+                    type="radio"
+                    name={`notify-${kind}`}
+                    value={delivery}
+                    checked={chosen[kind] === delivery}
+                    disabled={save.isPending}
+                    aria-label={t('notification_settings.choice', {
+                      kind: t(notificationKindLabelKey[kind]),
+                      delivery: t(deliveryLabelKey[delivery]),
+                    })}
+                    onChange={() => save.mutate({ [kind]: delivery })}
+                  />
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {notificationKinds.map((kind) => (
-              <tr key={kind}>
-                <th scope="row">{t(notificationKindLabelKey[kind])}</th>
-                {deliveries.map((delivery) => (
-                  <td key={delivery}>
-                    <input
-                      type="radio"
-                      name={`notify-${kind}`}
-                      value={delivery}
-                      checked={chosen[kind] === delivery}
-                      disabled={save.isPending}
-                      aria-label={t('notification_settings.choice', {
-                        kind: t(notificationKindLabelKey[kind]),
-                        delivery: t(deliveryLabelKey[delivery]),
-                      })}
-                      onChange={() => save.mutate({ [kind]: delivery })}
-                    />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );

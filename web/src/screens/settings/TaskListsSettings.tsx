@@ -8,9 +8,12 @@ import {
   type TaskTemplate,
 } from '../../api/collab';
 import { Alert } from '../../components/Alert';
-import { ConfirmDialog } from '../../components/Dialog';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { DataTable } from '../../components/DataTable';
+import { MoveButtons } from '../../components/MoveButtons';
 import { genericErrorMessage } from '../../lib/errors';
 import { offsetOf } from '../../lib/tasks';
+import { moveItem } from '../../lib/workflow';
 
 /** One task of the list being edited: its days apart from the publication date, and which way. */
 interface Row {
@@ -31,7 +34,6 @@ export function TaskListsSettings({ slug }: { slug: string }) {
   const lists = useTaskLists(slug);
   const remove = useDeleteTaskList(slug);
   const [editing, setEditing] = useState<TaskList | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<TaskList | null>(null);
 
   return (
     <div className="settings-section">
@@ -39,43 +41,33 @@ export function TaskListsSettings({ slug }: { slug: string }) {
       {remove.isError && <Alert>{genericErrorMessage(t, remove.error)}</Alert>}
       {lists.data && lists.data.length === 0 && <p className="muted">{t('task_lists.none')}</p>}
       {lists.data && lists.data.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('task_lists.name')}</th>
-              <th scope="col">{t('task_lists.tasks')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('settings.actions')}</span>
-              </th>
+        <DataTable columns={[t('task_lists.name'), t('task_lists.tasks')]} actions>
+          {lists.data.map((list) => (
+            <tr key={list.id}>
+              <td>{list.name}</td>
+              <td>{list.tasks.map((task) => task.title).join(' · ')}</td>
+              <td className="row-actions">
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={t('settings.edit_named', { name: list.name })}
+                  onClick={() => setEditing(list)}
+                >
+                  {t('common.edit')}
+                </button>
+                <ConfirmButton
+                  label={t('common.delete')}
+                  ariaLabel={t('settings.delete_named', { name: list.name })}
+                  className="link-button"
+                  title={t('task_lists.delete_title', { name: list.name })}
+                  body={<p>{t('task_lists.delete_body')}</p>}
+                  busy={remove.isPending}
+                  onConfirm={(done) => remove.mutate(list.id, { onSettled: done })}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {lists.data.map((list) => (
-              <tr key={list.id}>
-                <td>{list.name}</td>
-                <td>{list.tasks.map((task) => task.title).join(' · ')}</td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="link-button"
-                    aria-label={t('settings.edit_named', { name: list.name })}
-                    onClick={() => setEditing(list)}
-                  >
-                    {t('common.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="link-button"
-                    aria-label={t('settings.delete_named', { name: list.name })}
-                    onClick={() => setDeleting(list)}
-                  >
-                    {t('common.delete')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       {editing === null ? (
         <button type="button" className="button button-primary" onClick={() => setEditing('new')}>
@@ -89,18 +81,6 @@ export function TaskListsSettings({ slug }: { slug: string }) {
           onDone={() => setEditing(null)}
         />
       )}
-      <ConfirmDialog
-        open={deleting !== null}
-        title={t('task_lists.delete_title', { name: deleting?.name ?? '' })}
-        body={<p>{t('task_lists.delete_body')}</p>}
-        confirm={t('common.delete')}
-        danger
-        busy={remove.isPending}
-        onConfirm={() =>
-          deleting && remove.mutate(deleting.id, { onSettled: () => setDeleting(null) })
-        }
-        onClose={() => setDeleting(null)}
-      />
     </div>
   );
 }
@@ -124,11 +104,7 @@ function TaskListEditor({
   const [invalid, setInvalid] = useState(false);
   const setRow = (index: number, change: Partial<Row>) =>
     setRows(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
-  const move = (index: number, step: -1 | 1) => {
-    const next = [...rows];
-    [next[index], next[index + step]] = [next[index + step]!, next[index]!];
-    setRows(next);
-  };
+  const move = (from: number, to: number) => setRows(moveItem(rows, from, to));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -164,78 +140,50 @@ function TaskListEditor({
           onChange={(event) => setName(event.target.value)}
         />
       </div>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('task_lists.task_title')}</th>
-            <th scope="col">{t('task_lists.due')}</th>
-            <th scope="col">
-              <span className="sr-only">{t('settings.actions')}</span>
-            </th>
+      <DataTable columns={[t('task_lists.task_title'), t('task_lists.due')]} actions>
+        {rows.map((row, index) => (
+          <tr key={index}>
+            <td>
+              <input
+                aria-label={t('task_lists.task_n', { n: index + 1 })}
+                value={row.title}
+                maxLength={300}
+                onChange={(event) => setRow(index, { title: event.target.value })}
+              />
+            </td>
+            <td className="task-list-offset">
+              <input
+                type="number"
+                min={0}
+                max={3650}
+                aria-label={t('task_lists.days_n', { n: index + 1 })}
+                value={row.days}
+                onChange={(event) => setRow(index, { days: event.target.value })}
+              />
+              <select
+                aria-label={t('task_lists.side_n', { n: index + 1 })}
+                value={row.side}
+                onChange={(event) => setRow(index, { side: event.target.value as Row['side'] })}
+              >
+                <option value="before">{t('task_lists.before')}</option>
+                <option value="after">{t('task_lists.after')}</option>
+              </select>
+            </td>
+            <td className="row-actions">
+              <MoveButtons index={index} count={rows.length} onMove={move} />
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={t('task_lists.remove_task', { n: index + 1 })}
+                disabled={rows.length === 1}
+                onClick={() => setRows(rows.filter((_, i) => i !== index))}
+              >
+                ×
+              </button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, index) => (
-            <tr key={index}>
-              <td>
-                <input
-                  aria-label={t('task_lists.task_n', { n: index + 1 })}
-                  value={row.title}
-                  maxLength={300}
-                  onChange={(event) => setRow(index, { title: event.target.value })}
-                />
-              </td>
-              <td className="task-list-offset">
-                <input
-                  type="number"
-                  min={0}
-                  max={3650}
-                  aria-label={t('task_lists.days_n', { n: index + 1 })}
-                  value={row.days}
-                  onChange={(event) => setRow(index, { days: event.target.value })}
-                />
-                <select
-                  aria-label={t('task_lists.side_n', { n: index + 1 })}
-                  value={row.side}
-                  onChange={(event) => setRow(index, { side: event.target.value as Row['side'] })}
-                >
-                  <option value="before">{t('task_lists.before')}</option>
-                  <option value="after">{t('task_lists.after')}</option>
-                </select>
-              </td>
-              <td className="row-actions">
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={t('settings.move_up')}
-                  disabled={index === 0}
-                  onClick={() => move(index, -1)}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={t('settings.move_down')}
-                  disabled={index === rows.length - 1}
-                  onClick={() => move(index, 1)}
-                >
-                  ↓
-                </button>
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={t('task_lists.remove_task', { n: index + 1 })}
-                  disabled={rows.length === 1}
-                  onClick={() => setRows(rows.filter((_, i) => i !== index))}
-                >
-                  ×
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <p className="field-hint">{t('task_lists.due_hint')}</p>
       <button
         type="button"

@@ -2,12 +2,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { fieldKinds, type ContentType, type FieldDef, type FieldKind } from '../../api/types';
-import { useDeleteType, useSaveType, useTypes } from '../../api/workspace';
+import { useDeleteType, useSaveType, useTypes } from '../../api/contentTypes';
 import { Alert } from '../../components/Alert';
-import { ConfirmDialog, Dialog } from '../../components/Dialog';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { DataTable } from '../../components/DataTable';
+import { EditDialog } from '../../components/EditDialog';
 import { Field } from '../../components/Field';
+import { MoveButtons } from '../../components/MoveButtons';
 import type { TranslationKey } from '../../i18n/keys';
 import { genericErrorMessage } from '../../lib/errors';
+import { moveItem } from '../../lib/workflow';
 
 export const kindLabelKey = {
   text: 'kind.text',
@@ -48,7 +52,6 @@ export function TypesSettings({ slug }: { slug: string }) {
   const save = useSaveType(slug);
   const remove = useDeleteType(slug);
   const [editing, setEditing] = useState<Editing | null>(null);
-  const [deleting, setDeleting] = useState<ContentType | null>(null);
 
   const open = (type?: ContentType) =>
     setEditing(
@@ -68,13 +71,8 @@ export function TypesSettings({ slug }: { slug: string }) {
       ...editing,
       fields: editing.fields.map((f, i) => (i === index ? { ...f, ...patch } : f)),
     });
-  const move = (index: number, by: number) => {
-    if (!editing) return;
-    const fields = [...editing.fields];
-    const [field] = fields.splice(index, 1);
-    fields.splice(index + by, 0, field!);
-    setEditing({ ...editing, fields });
-  };
+  const move = (from: number, to: number) =>
+    editing && setEditing({ ...editing, fields: moveItem(editing.fields, from, to) });
 
   const submit = () => {
     if (!editing) return;
@@ -133,42 +131,28 @@ export function TypesSettings({ slug }: { slug: string }) {
               <button type="button" className="button button-quiet" onClick={() => open(type)}>
                 {t('common.edit')}
               </button>
-              <button
-                type="button"
-                className="button button-danger-quiet"
-                onClick={() => setDeleting(type)}
-              >
-                {t('common.delete')}
-              </button>
+              <ConfirmButton
+                label={t('common.delete')}
+                title={t('settings.delete_named', { name: type.name })}
+                body={<p>{t('settings.delete_type_body')}</p>}
+                onConfirm={(done) => remove.mutate(type.id, { onSettled: done })}
+              />
             </div>
           </li>
         ))}
       </ul>
 
-      <Dialog
+      <EditDialog
         open={editing !== null}
         wide
         title={editing?.id ? t('settings.edit_type') : t('settings.new_type')}
-        onClose={() => setEditing(null)}
-        actions={
-          <>
-            <button type="button" className="button button-quiet" onClick={() => setEditing(null)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={
-                !editing?.name.trim() ||
-                editing.fields.some((f) => !f.label.trim()) ||
-                save.isPending
-              }
-              onClick={submit}
-            >
-              {t('common.save')}
-            </button>
-          </>
+        canSave={
+          Boolean(editing?.name.trim()) &&
+          !editing?.fields.some((f) => !f.label.trim()) &&
+          !save.isPending
         }
+        onClose={() => setEditing(null)}
+        onSave={submit}
       >
         {editing && (
           <div className="form form-tight">
@@ -178,128 +162,107 @@ export function TypesSettings({ slug }: { slug: string }) {
               value={editing.name}
               onChange={(event) => setEditing({ ...editing, name: event.target.value })}
             />
-            <table className="table fields-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('settings.field_label')}</th>
-                  <th scope="col">{t('settings.field_kind')}</th>
-                  <th scope="col">{t('settings.field_required')}</th>
-                  <th scope="col">{t('settings.field_max')}</th>
-                  <th scope="col">{t('settings.field_options')}</th>
-                  <th scope="col">
-                    <span className="sr-only">{t('settings.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {editing.fields.map((field, index) => (
-                  <tr key={index}>
-                    <td>
-                      <input
-                        aria-label={t('settings.field_label')}
-                        value={field.label}
-                        onChange={(event) => setField(index, { label: event.target.value })}
-                      />
-                    </td>
-                    <td>
-                      <select
-                        aria-label={t('settings.field_kind')}
-                        value={field.kind}
-                        onChange={(event) =>
-                          setField(index, { kind: event.target.value as FieldKind })
-                        }
-                      >
-                        {fieldKinds.map((kind) => (
-                          <option key={kind} value={kind}>
-                            {t(kindLabelKey[kind])}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={t('settings.field_required')}
-                        checked={field.required}
-                        onChange={(event) => setField(index, { required: event.target.checked })}
-                      />
-                    </td>
-                    <td>
-                      {isText(field.kind) && (
-                        <>
+            <DataTable
+              className="table fields-table"
+              columns={[
+                t('settings.field_label'),
+                t('settings.field_kind'),
+                t('settings.field_required'),
+                t('settings.field_max'),
+                t('settings.field_options'),
+              ]}
+              actions
+            >
+              {editing.fields.map((field, index) => (
+                <tr key={index}>
+                  <td>
+                    <input
+                      aria-label={t('settings.field_label')}
+                      value={field.label}
+                      onChange={(event) => setField(index, { label: event.target.value })}
+                    />
+                  </td>
+                  <td>
+                    <select
+                      aria-label={t('settings.field_kind')}
+                      value={field.kind}
+                      onChange={(event) =>
+                        setField(index, { kind: event.target.value as FieldKind })
+                      }
+                    >
+                      {fieldKinds.map((kind) => (
+                        <option key={kind} value={kind}>
+                          {t(kindLabelKey[kind])}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={t('settings.field_required')}
+                      checked={field.required}
+                      onChange={(event) => setField(index, { required: event.target.checked })}
+                    />
+                  </td>
+                  <td>
+                    {isText(field.kind) && (
+                      <>
+                        <input
+                          type="number"
+                          min={1}
+                          className="input-narrow"
+                          aria-label={t('settings.field_max')}
+                          value={field.max_length ?? ''}
+                          onChange={(event) =>
+                            setField(index, {
+                              max_length:
+                                event.target.value === '' ? null : Number(event.target.value),
+                            })
+                          }
+                        />
+                        <label className="checklist-item">
                           <input
-                            type="number"
-                            min={1}
-                            className="input-narrow"
-                            aria-label={t('settings.field_max')}
-                            value={field.max_length ?? ''}
+                            type="checkbox"
+                            checked={Boolean(field.channel_limits)}
                             onChange={(event) =>
-                              setField(index, {
-                                max_length:
-                                  event.target.value === '' ? null : Number(event.target.value),
-                              })
+                              setField(index, { channel_limits: event.target.checked })
                             }
                           />
-                          <label className="checklist-item">
-                            <input
-                              type="checkbox"
-                              checked={Boolean(field.channel_limits)}
-                              onChange={(event) =>
-                                setField(index, { channel_limits: event.target.checked })
-                              }
-                            />
-                            {t('settings.field_channel_limits')}
-                          </label>
-                        </>
-                      )}
-                    </td>
-                    <td>
-                      {isChoice(field.kind) && (
-                        <input
-                          aria-label={t('settings.field_options')}
-                          placeholder={t('settings.field_options_hint')}
-                          value={field.optionsText ?? ''}
-                          onChange={(event) => setField(index, { optionsText: event.target.value })}
-                        />
-                      )}
-                    </td>
-                    <td className="row-actions">
-                      <button
-                        type="button"
-                        className="icon-button"
-                        aria-label={t('settings.move_up')}
-                        disabled={index === 0}
-                        onClick={() => move(index, -1)}
-                      >
-                        ↑
-                      </button>
-                      <button
-                        type="button"
-                        className="icon-button"
-                        aria-label={t('settings.move_down')}
-                        disabled={index === editing.fields.length - 1}
-                        onClick={() => move(index, 1)}
-                      >
-                        ↓
-                      </button>
-                      <button
-                        type="button"
-                        className="icon-button"
-                        aria-label={t('settings.remove_field')}
-                        onClick={() =>
-                          setEditing({
-                            ...editing,
-                            fields: editing.fields.filter((_, i) => i !== index),
-                          })
-                        }
-                      >
-                        ×
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                          {t('settings.field_channel_limits')}
+                        </label>
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    {isChoice(field.kind) && (
+                      <input
+                        aria-label={t('settings.field_options')}
+                        placeholder={t('settings.field_options_hint')}
+                        value={field.optionsText ?? ''}
+                        onChange={(event) => setField(index, { optionsText: event.target.value })}
+                      />
+                    )}
+                  </td>
+                  <td className="row-actions">
+                    <MoveButtons index={index} count={editing.fields.length} onMove={move} />
+                    <button
+                      type="button"
+                      className="icon-button"
+                      aria-label={t('settings.remove_field')}
+                      onClick={() =>
+                        setEditing({
+                          ...editing,
+                          fields: editing.fields.filter((_, i) => i !== index),
+                        })
+                      }
+                    >
+                      ×
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
             <div>
               <button
                 type="button"
@@ -319,18 +282,7 @@ export function TypesSettings({ slug }: { slug: string }) {
             </div>
           </div>
         )}
-      </Dialog>
-      <ConfirmDialog
-        open={deleting !== null}
-        title={t('settings.delete_named', { name: deleting?.name ?? '' })}
-        body={<p>{t('settings.delete_type_body')}</p>}
-        confirm={t('common.delete')}
-        danger
-        onClose={() => setDeleting(null)}
-        onConfirm={() =>
-          deleting && remove.mutate(deleting.id, { onSettled: () => setDeleting(null) })
-        }
-      />
+      </EditDialog>
     </div>
   );
 }

@@ -12,9 +12,14 @@ import {
   type Webhook,
   type WebhookEventKind,
 } from '../../api/webhooks';
-import { useChannels, useProjects, useTypes } from '../../api/workspace';
+import { useChannels } from '../../api/channels';
+import { useTypes } from '../../api/contentTypes';
+import { useProjects } from '../../api/projects';
 import { Alert } from '../../components/Alert';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { DataTable } from '../../components/DataTable';
 import { Dialog } from '../../components/Dialog';
+import { EditDialog } from '../../components/EditDialog';
 import { Field } from '../../components/Field';
 import { useLocale } from '../../i18n';
 import { webhookEventLabelKey } from '../../i18n/keys';
@@ -54,7 +59,6 @@ export function WebhooksSettings({ slug }: { slug: string }) {
   const remove = useDeleteWebhook(slug);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [created, setCreated] = useState<CreatedWebhook | null>(null);
-  const [deleting, setDeleting] = useState<Webhook | null>(null);
   const [open, setOpen] = useState<string | null>(null);
 
   const submit = () => {
@@ -177,14 +181,26 @@ export function WebhooksSettings({ slug }: { slug: string }) {
                   >
                     {webhook.paused ? t('webhooks.resume') : t('webhooks.pause')}
                   </button>
-                  <button
-                    type="button"
-                    className="button button-danger-quiet"
-                    aria-label={t('webhooks.delete_named', { url: webhook.url })}
-                    onClick={() => setDeleting(webhook)}
-                  >
-                    {t('common.delete')}
-                  </button>
+                  <ConfirmButton
+                    label={t('common.delete')}
+                    ariaLabel={t('webhooks.delete_named', { url: webhook.url })}
+                    title={t('webhooks.delete_named', { url: webhook.url })}
+                    body={
+                      <>
+                        <p>{t('webhooks.delete_body')}</p>
+                        {remove.isError && <Alert>{genericErrorMessage(t, remove.error)}</Alert>}
+                      </>
+                    }
+                    busy={remove.isPending}
+                    onConfirm={(done) =>
+                      remove.mutate(webhook.id, {
+                        onSuccess: () => {
+                          if (open === webhook.id) setOpen(null);
+                          done();
+                        },
+                      })
+                    }
+                  />
                 </span>
               </div>
               {open === webhook.id && <Deliveries slug={slug} webhook={webhook} />}
@@ -193,30 +209,18 @@ export function WebhooksSettings({ slug }: { slug: string }) {
         </ul>
       )}
 
-      <Dialog
+      <EditDialog
         open={draft !== null}
         title={draft?.id ? t('webhooks.edit') : t('webhooks.new')}
-        onClose={() => setDraft(null)}
         wide
-        actions={
-          <>
-            <button type="button" className="button button-quiet" onClick={() => setDraft(null)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={!draft?.url.trim() || draft.events.length === 0 || saving.isPending}
-              onClick={submit}
-            >
-              {draft?.id ? t('common.save') : t('webhooks.create')}
-            </button>
-          </>
-        }
+        canSave={Boolean(draft?.url.trim()) && draft?.events.length !== 0 && !saving.isPending}
+        saveLabel={draft?.id ? t('common.save') : t('webhooks.create')}
+        onClose={() => setDraft(null)}
+        onSave={submit}
       >
         {draft && <WebhookForm slug={slug} draft={draft} onChange={setDraft} />}
         {saving.isError && <Alert>{problemMessage(t, saving.error)}</Alert>}
-      </Dialog>
+      </EditDialog>
 
       <Dialog
         open={created !== null}
@@ -240,38 +244,6 @@ export function WebhooksSettings({ slug }: { slug: string }) {
             <p className="muted">{t('webhooks.secret_hint')}</p>
           </div>
         )}
-      </Dialog>
-
-      <Dialog
-        open={deleting !== null}
-        title={t('webhooks.delete_named', { url: deleting?.url ?? '' })}
-        onClose={() => setDeleting(null)}
-        actions={
-          <>
-            <button type="button" className="button button-quiet" onClick={() => setDeleting(null)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="button button-danger"
-              disabled={remove.isPending}
-              onClick={() =>
-                deleting &&
-                remove.mutate(deleting.id, {
-                  onSuccess: () => {
-                    if (open === deleting.id) setOpen(null);
-                    setDeleting(null);
-                  },
-                })
-              }
-            >
-              {t('common.delete')}
-            </button>
-          </>
-        }
-      >
-        <p>{t('webhooks.delete_body')}</p>
-        {remove.isError && <Alert>{genericErrorMessage(t, remove.error)}</Alert>}
       </Dialog>
     </div>
   );
@@ -390,61 +362,54 @@ function Deliveries({ slug, webhook }: { slug: string; webhook: Webhook }) {
   return (
     <div className="webhook-deliveries">
       {redeliver.isError && <Alert>{problemMessage(t, redeliver.error)}</Alert>}
-      <table className="table">
-        <caption className="table-caption">
-          {t('webhooks.deliveries_of', { url: webhook.url })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('webhooks.col_time')}</th>
-            <th scope="col">{t('webhooks.col_event')}</th>
-            <th scope="col">{t('webhooks.col_state')}</th>
-            <th scope="col">{t('webhooks.col_answer')}</th>
-            <th scope="col">
-              <span className="sr-only">{t('webhooks.redeliver')}</span>
-            </th>
+      <DataTable
+        caption={t('webhooks.deliveries_of', { url: webhook.url })}
+        columns={[
+          t('webhooks.col_time'),
+          t('webhooks.col_event'),
+          t('webhooks.col_state'),
+          t('webhooks.col_answer'),
+        ]}
+        actions={t('webhooks.redeliver')}
+      >
+        {deliveries.data.map((d) => (
+          <tr key={d.id}>
+            <td>{formatDateTime(d.last_attempt_at ?? d.created_at, locale)}</td>
+            <td>
+              <code>{d.event}</code>
+            </td>
+            <td>
+              {d.state === 'delivered'
+                ? t('webhooks.delivered')
+                : d.state === 'failed'
+                  ? t('webhooks.failed')
+                  : t('webhooks.pending')}
+              {d.attempts > 1 && (
+                <span className="muted"> · {t('webhooks.attempts', { count: d.attempts })}</span>
+              )}
+            </td>
+            <td>
+              {d.status !== null && <span>{d.status}</span>}
+              {d.latency_ms !== null && (
+                <span className="muted"> · {t('webhooks.latency', { ms: d.latency_ms })}</span>
+              )}
+              {(d.error ?? d.response_excerpt) && (
+                <div className="muted webhook-excerpt">{d.error ?? d.response_excerpt}</div>
+              )}
+            </td>
+            <td>
+              <button
+                type="button"
+                className="button button-quiet"
+                disabled={redeliver.isPending || webhook.paused}
+                onClick={() => redeliver.mutate(d.id)}
+              >
+                {t('webhooks.redeliver')}
+              </button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {deliveries.data.map((d) => (
-            <tr key={d.id}>
-              <td>{formatDateTime(d.last_attempt_at ?? d.created_at, locale)}</td>
-              <td>
-                <code>{d.event}</code>
-              </td>
-              <td>
-                {d.state === 'delivered'
-                  ? t('webhooks.delivered')
-                  : d.state === 'failed'
-                    ? t('webhooks.failed')
-                    : t('webhooks.pending')}
-                {d.attempts > 1 && (
-                  <span className="muted"> · {t('webhooks.attempts', { count: d.attempts })}</span>
-                )}
-              </td>
-              <td>
-                {d.status !== null && <span>{d.status}</span>}
-                {d.latency_ms !== null && (
-                  <span className="muted"> · {t('webhooks.latency', { ms: d.latency_ms })}</span>
-                )}
-                {(d.error ?? d.response_excerpt) && (
-                  <div className="muted webhook-excerpt">{d.error ?? d.response_excerpt}</div>
-                )}
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="button button-quiet"
-                  disabled={redeliver.isPending || webhook.paused}
-                  onClick={() => redeliver.mutate(d.id)}
-                >
-                  {t('webhooks.redeliver')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -9,10 +9,12 @@ import {
   type Team,
 } from '../../api/types';
 import { useSaveWorkflow, useWorkflow } from '../../api/workflow';
-import { useTeams } from '../../api/workspace';
+import { useTeams } from '../../api/members';
 import { Alert } from '../../components/Alert';
-import { Dialog } from '../../components/Dialog';
+import { DataTable } from '../../components/DataTable';
+import { ConfirmDialog } from '../../components/Dialog';
 import { SelectField } from '../../components/Field';
+import { MoveButtons } from '../../components/MoveButtons';
 import { Popover } from '../../components/Popover';
 import { useLocale } from '../../i18n';
 import {
@@ -139,139 +141,123 @@ export function WorkflowSettings({ slug }: { slug: string }) {
       <p className="muted">{t('workflow.settings_intro')}</p>
       {failure && <Alert>{failure}</Alert>}
       {saved && !dirty && <Alert tone="info">{t('workflow.saved')}</Alert>}
-      <table className="table workflow-table">
-        <caption className="sr-only">{t('workflow.statuses')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('workflow.col_order')}</th>
-            <th scope="col">{t('workflow.col_color')}</th>
-            <th scope="col">{t('workflow.col_name')}</th>
-            <th scope="col">{t('workflow.col_category')}</th>
-            <th scope="col">{t('workflow.col_gate')}</th>
-            <th scope="col">
-              <span className="sr-only">{t('settings.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, index) => (
-            <tr
-              key={row.key}
-              className={dragged === index ? 'row-dragged' : undefined}
-              onDragOver={(event) => {
-                if (dragged === null) return;
-                event.preventDefault();
-                if (dragged !== index) {
-                  edit(moveItem(rows, dragged, index));
+      <DataTable
+        className="table workflow-table"
+        caption={t('workflow.statuses')}
+        hiddenCaption
+        columns={[
+          t('workflow.col_order'),
+          t('workflow.col_color'),
+          t('workflow.col_name'),
+          t('workflow.col_category'),
+          t('workflow.col_gate'),
+        ]}
+        actions
+      >
+        {rows.map((row, index) => (
+          <tr
+            key={row.key}
+            className={dragged === index ? 'row-dragged' : undefined}
+            onDragOver={(event) => {
+              if (dragged === null) return;
+              event.preventDefault();
+              if (dragged !== index) {
+                edit(moveItem(rows, dragged, index));
+                setDragged(index);
+              }
+            }}
+            onDrop={(event) => {
+              event.preventDefault();
+              setDragged(null);
+            }}
+          >
+            <td className="order-cell">
+              <span
+                className="drag-handle"
+                draggable
+                role="img"
+                aria-label={t('workflow.drag_handle', { name: row.name })}
+                onDragStart={(event) => {
+                  event.dataTransfer.setData('text/plain', row.key);
+                  event.dataTransfer.effectAllowed = 'move';
                   setDragged(index);
+                }}
+                onDragEnd={() => setDragged(null)}
+              >
+                ⋮⋮
+              </span>
+              <MoveButtons
+                index={index}
+                count={rows.length}
+                onMove={(from, to) => edit(moveItem(rows, from, to))}
+                upLabel={t('workflow.move_up', { name: row.name })}
+                downLabel={t('workflow.move_down', { name: row.name })}
+              />
+            </td>
+            <td>
+              <input
+                type="color"
+                aria-label={t('workflow.color_of', { name: row.name })}
+                value={row.color}
+                onChange={(event) => update(index, { color: event.target.value })}
+              />
+            </td>
+            <td>
+              <input
+                aria-label={t('workflow.name_of', { position: index + 1 })}
+                value={row.name}
+                maxLength={60}
+                required
+                aria-invalid={rowProblems.get(index)?.some((p) => p.field === 'name') || undefined}
+                aria-describedby={rowProblems.has(index) ? `${row.key}-problems` : undefined}
+                onChange={(event) => update(index, { name: event.target.value })}
+              />
+              {rowProblems.has(index) && (
+                <p id={`${row.key}-problems`} className="field-error">
+                  {rowProblems
+                    .get(index)!
+                    .map((problem) => problem.text)
+                    .join(' · ')}
+                </p>
+              )}
+            </td>
+            <td>
+              <select
+                aria-label={t('workflow.category_of', { name: row.name })}
+                value={row.category}
+                onChange={(event) =>
+                  update(index, { category: event.target.value as StatusCategory })
                 }
-              }}
-              onDrop={(event) => {
-                event.preventDefault();
-                setDragged(null);
-              }}
-            >
-              <td className="order-cell">
-                <span
-                  className="drag-handle"
-                  draggable
-                  role="img"
-                  aria-label={t('workflow.drag_handle', { name: row.name })}
-                  onDragStart={(event) => {
-                    event.dataTransfer.setData('text/plain', row.key);
-                    event.dataTransfer.effectAllowed = 'move';
-                    setDragged(index);
-                  }}
-                  onDragEnd={() => setDragged(null)}
-                >
-                  ⋮⋮
-                </span>
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={t('workflow.move_up', { name: row.name })}
-                  disabled={index === 0}
-                  onClick={() => edit(moveItem(rows, index, index - 1))}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={t('workflow.move_down', { name: row.name })}
-                  disabled={index === rows.length - 1}
-                  onClick={() => edit(moveItem(rows, index, index + 1))}
-                >
-                  ↓
-                </button>
-              </td>
-              <td>
-                <input
-                  type="color"
-                  aria-label={t('workflow.color_of', { name: row.name })}
-                  value={row.color}
-                  onChange={(event) => update(index, { color: event.target.value })}
-                />
-              </td>
-              <td>
-                <input
-                  aria-label={t('workflow.name_of', { position: index + 1 })}
-                  value={row.name}
-                  maxLength={60}
-                  required
-                  aria-invalid={
-                    rowProblems.get(index)?.some((p) => p.field === 'name') || undefined
-                  }
-                  aria-describedby={rowProblems.has(index) ? `${row.key}-problems` : undefined}
-                  onChange={(event) => update(index, { name: event.target.value })}
-                />
-                {rowProblems.has(index) && (
-                  <p id={`${row.key}-problems`} className="field-error">
-                    {rowProblems
-                      .get(index)!
-                      .map((problem) => problem.text)
-                      .join(' · ')}
-                  </p>
-                )}
-              </td>
-              <td>
-                <select
-                  aria-label={t('workflow.category_of', { name: row.name })}
-                  value={row.category}
-                  onChange={(event) =>
-                    update(index, { category: event.target.value as StatusCategory })
-                  }
-                >
-                  {statusCategories.map((category) => (
-                    <option key={category} value={category}>
-                      {t(categoryKey[category])}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <GateEditor
-                  name={row.name}
-                  gate={row.gate}
-                  teams={teams}
-                  onChange={(gate) => update(index, { gate })}
-                />
-              </td>
-              <td className="row-actions">
-                <button
-                  type="button"
-                  className="button button-danger-quiet"
-                  aria-label={t('workflow.delete_status', { name: row.name })}
-                  disabled={rows.length === 1}
-                  onClick={() => (row.id ? setDeleting(row) : remove(row))}
-                >
-                  {t('common.delete')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              >
+                {statusCategories.map((category) => (
+                  <option key={category} value={category}>
+                    {t(categoryKey[category])}
+                  </option>
+                ))}
+              </select>
+            </td>
+            <td>
+              <GateEditor
+                name={row.name}
+                gate={row.gate}
+                teams={teams}
+                onChange={(gate) => update(index, { gate })}
+              />
+            </td>
+            <td className="row-actions">
+              <button
+                type="button"
+                className="button button-danger-quiet"
+                aria-label={t('workflow.delete_status', { name: row.name })}
+                disabled={rows.length === 1}
+                onClick={() => (row.id ? setDeleting(row) : remove(row))}
+              >
+                {t('common.delete')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <div className="section-actions workflow-actions">
         <button type="button" className="button button-quiet" onClick={add}>
           {t('workflow.add_status')}
@@ -327,40 +313,32 @@ function DeleteStatusDialog({
   const { t } = useTranslation();
   const [target, setTarget] = useState(targets[0]?.id ?? '');
   return (
-    <Dialog
+    <ConfirmDialog
       open
       title={t('workflow.delete_title', { name: row.name })}
+      confirm={t('common.delete')}
+      danger
+      disabled={!target}
       onClose={onClose}
-      actions={
+      onConfirm={() => onDelete(target)}
+      body={
         <>
-          <button type="button" className="button button-quiet" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            className="button button-danger"
-            disabled={!target}
-            onClick={() => onDelete(target)}
+          <p>{t('workflow.delete_body', { name: row.name })}</p>
+          <SelectField
+            label={t('workflow.delete_move_to')}
+            name="move_to"
+            value={target}
+            onChange={setTarget}
           >
-            {t('common.delete')}
-          </button>
+            {targets.map((one) => (
+              <option key={one.key} value={one.id}>
+                {one.name}
+              </option>
+            ))}
+          </SelectField>
         </>
       }
-    >
-      <p>{t('workflow.delete_body', { name: row.name })}</p>
-      <SelectField
-        label={t('workflow.delete_move_to')}
-        name="move_to"
-        value={target}
-        onChange={setTarget}
-      >
-        {targets.map((one) => (
-          <option key={one.key} value={one.id}>
-            {one.name}
-          </option>
-        ))}
-      </SelectField>
-    </Dialog>
+    />
   );
 }
 
