@@ -1,0 +1,493 @@
+// Contents as the domain keeps them: field checks reported (never enforced), versions and
+// revisions, the history's diff, labels and restores, and the merge of stale writes. Built from
+// the factories over a real database; the HTTP contract of the same routes is in
+// tests/api/contents_test.cpp.
+#include "content/contents.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <string>
+#include <vector>
+
+#include "support/factories.hpp"
+
+namespace copydesk::testing {
+namespace {
+
+namespace json = boost::json;
+using content::ContentInput;
+using content::ContentView;
+using content::Violation;
+
+//! The violation of `field` under `rule`, or null.
+const Violation* FindViolation(const ContentView& view, const std::string& field,
+                               const std::string& rule) {
+  for (const auto& v : view.violations) {
+    if (v.field == field && v.rule == rule) return &v;
+  }
+  return nullptr;
+}
+
+std::string Field(const ContentView& view, const std::string& key) {
+  return FieldOf(view.content.fields_json, key);
+}
+
+//! A world with a French workspace (owner Chloé) and an editor (Claire).
+struct Desk {
+  TestWorld world;
+  Workspace ws = world.MakeWorkspace();
+  auth::Actor editor = world.MakeMember(ws, "editor");
+
+  ContentView Article(const std::string& title, json::object fields = {}) {
+    return world.MakeContent(ws, {.title = title, .fields = std::move(fields)});
+  }
+  Result<ContentView> Update(const auth::Actor& who, const std::string& id, std::int64_t base,
+                             ContentInput change) {
+    return world.contents.Update(who, id, base, std::move(change));
+  }
+  std::vector<storage::RevisionRecord> Revisions(const std::string& id) {
+    return Must(world.contents.Revisions(ws.owner, id), "listing revisions");
+  }
+  storage::RevisionRecord RevisionAt(const std::string& id, std::int64_t n) {
+    return Must(world.contents.Revision(ws.owner, id, n), "reading revision");
+  }
+  ContentView Read(const std::string& id) { return world.Read(ws, id); }
+};
+
+// ---- field checks: reported, never enforced ---------------------------------------------------
+
+TEST(ContentChecks, OverLimitTextIsSavedAndReportedAsViolations) {
+  Desk d;
+  const std::string long_seo(61, 's');
+  const std::string long_title(201, 't');
+  const auto created = d.Article(
+      long_title, {{"seo_title", long_seo}, {"meta_description", std::string(160, 'm')}});
+  const auto got = d.Read(created.content.id);
+  EXPECT_EQ(got.content.title, long_title) << "over-limit title must be saved as typed";
+  EXPECT_EQ(Field(got, "seo_title"), long_seo);
+  const auto* seo = FindViolation(got, "seo_title", "max_length");
+  ASSERT_NE(seo, nullptr);
+  EXPECT_EQ(seo->limit, 60);
+  EXPECT_EQ(seo->actual, 61);
+  const auto* title = FindViolation(got, "title", "max_length");
+  ASSERT_NE(title, nullptr);
+  EXPECT_EQ(title->limit, 200);
+  EXPECT_EQ(title->actual, 201);
+  EXPECT_EQ(FindViolation(got, "meta_description", "max_length"), nullptr)
+      << "160 is within the limit";
+
+  // Characters, not bytes: 60 accented letters fit a 60-character SEO title.
+  std::string accents;
+  for (int i = 0; i < 60; ++i) accents += "é";
+  auto fixed = d.Update(d.ws.owner, got.content.id, got.content.version,
+                        {.title = "Un titre court", .fields = json::object{{"seo_title", accents}}});
+  ASSERT_TRUE(fixed.ok()) << Describe(fixed.error());
+  EXPECT_TRUE(fixed->violations.empty());
+}
+
+TEST(ContentChecks, ChannelLimitsAndRequiredFieldsAreReported) {
+  Desk d;
+  const std::string x = d.world.ChannelId(d.ws, "X");
+  const std::string linkedin = d.world.ChannelId(d.ws, "LinkedIn");
+  const std::string post(281, 'p');
+  const auto on_x = d.world.MakeContent(d.ws, {.type = "social_post",
+                                               .title = "Post",
+                                               .fields = {{"text", post}},
+                                               .channels = {x, linkedin}});
+  const auto got = d.Read(on_x.content.id);
+  const auto* limit = FindViolation(got, "text", "channel_limit");
+  ASSERT_NE(limit, nullptr);
+  EXPECT_EQ(limit->limit, 280);
+  EXPECT_EQ(limit->actual, 281);
+  EXPECT_EQ(limit->channel_id.value_or(""), x);
+  EXPECT_EQ(got.violations.size(), 1u) << "LinkedIn allows 3000";
+
+  // The same text only on LinkedIn breaks nothing; a post without text misses its required text.
+  const auto on_linkedin = d.world.MakeContent(d.ws, {.type = "social_post",
+                                                      .title = "Post",
+                                                      .fields = {{"text", post}},
+                                                      .channels = {linkedin}});
+  EXPECT_TRUE(d.Read(on_linkedin.content.id).violations.empty());
+  const auto empty = d.world.MakeContent(d.ws, {.type = "social_post", .title = "Brouillon"});
+  EXPECT_NE(FindViolation(d.Read(empty.content.id), "text", "required"), nullptr);
+
+  // Moving the post off X clears the channel violation.
+  auto moved = d.Update(d.ws.owner, on_x.content.id, got.content.version,
+                        {.channels = std::vector<std::string>{linkedin}});
+  ASSERT_TRUE(moved.ok()) << Describe(moved.error());
+  EXPECT_TRUE(moved->violations.empty());
+}
+
+// ---- versions ---------------------------------------------------------------------------------
+
+TEST(ContentVersions, ASaveThatChangesNothingKeepsTheVersion) {
+  Desk d;
+  const std::string id = d.Article("Titre", {{"lead", "Chapô"}}).content.id;
+  const std::vector<std::pair<const char*, ContentInput>> same = {
+      {"same title", {.title = "Titre"}},
+      {"same lead", {.fields = json::object{{"lead", "Chapô"}}}},
+      {"nothing", {}},
+      {"title with spaces", {.title = "  Titre  "}},
+  };
+  for (const auto& [what, change] : same) {
+    auto r = d.Update(d.ws.owner, id, 1, change);
+    ASSERT_TRUE(r.ok()) << what << ": " << Describe(r.error());
+    EXPECT_EQ(r->content.version, 1) << what;
+    EXPECT_EQ(r->content.revision, 1) << what;
+  }
+  EXPECT_EQ(d.Revisions(id).size(), 1u);
+}
+
+TEST(ContentVersions, MetadataChangesBumpTheVersionButNotTheRevision) {
+  Desk d;
+  const auto created = d.Article("Titre", {{"lead", "Chapô"}});
+  const std::string id = created.content.id;
+  const std::string hash = created.content.content_hash;
+  const TimeMs march_2031 = 1930435200000;  // 2031-03-01
+  const std::vector<std::pair<const char*, ContentInput>> changes = {
+      {"tags", {.tags = std::vector<std::string>{"gaz"}}},
+      {"channels", {.channels = std::vector<std::string>{d.world.ChannelId(d.ws, "Blog")}}},
+      {"due date", {.due_at = std::optional<TimeMs>(march_2031)}},
+      {"publication cleared and owner",
+       {.owner = std::optional<std::string>(d.editor.user.id),
+        .publish_at = std::optional<TimeMs>()}},
+      {"assignees", {.assignees = std::vector<std::string>{d.editor.user.id}}},
+      {"language", {.language = "en"}},
+  };
+  std::int64_t version = 1;
+  for (const auto& [what, change] : changes) {
+    // Written by another person each time: even then, no revision is made for metadata.
+    auto r = d.Update(d.editor, id, version, change);
+    ASSERT_TRUE(r.ok()) << what << ": " << Describe(r.error());
+    EXPECT_EQ(r->content.version, version + 1) << what;
+    version = r->content.version;
+    EXPECT_EQ(r->content.revision, 1) << what;
+    EXPECT_EQ(r->content.content_hash, hash) << what;
+  }
+  EXPECT_EQ(d.Revisions(id).size(), 1u);
+  const auto got = d.Read(id);
+  EXPECT_EQ(got.content.language, "en");
+  EXPECT_EQ(got.content.owner_id.value_or(""), d.editor.user.id);
+  EXPECT_EQ(got.content.tags, std::vector<std::string>{"gaz"});
+}
+
+// ---- history ----------------------------------------------------------------------------------
+
+TEST(ContentRevisions, SameAuthorRefinesOneRevisionAnotherAuthorStartsANewOne) {
+  Desk d;
+  const std::string id = d.Article("Titre", {{"body", "v1"}}).content.id;
+  ASSERT_TRUE(d.Update(d.ws.owner, id, 1, {.fields = json::object{{"body", "v2"}}}).ok());
+  auto v3 = d.Update(d.ws.owner, id, 2, {.fields = json::object{{"body", "v3"}}});
+  ASSERT_TRUE(v3.ok()) << Describe(v3.error());
+  EXPECT_EQ(v3->content.version, 3);
+  EXPECT_EQ(v3->content.revision, 1) << "autosaves refine the working revision";
+  auto revisions = d.Revisions(id);
+  ASSERT_EQ(revisions.size(), 1u);
+  EXPECT_EQ(revisions[0].saves, 3);
+  EXPECT_FALSE(revisions[0].sealed);
+
+  auto by_editor = d.Update(d.editor, id, 3, {.fields = json::object{{"body", "v4 editor"}}});
+  ASSERT_TRUE(by_editor.ok()) << Describe(by_editor.error());
+  EXPECT_EQ(by_editor->content.revision, 2);
+  auto back = d.Update(d.ws.owner, id, 4, {.fields = json::object{{"body", "v5 owner"}}});
+  ASSERT_TRUE(back.ok()) << Describe(back.error());
+  EXPECT_EQ(back->content.revision, 3);
+  revisions = d.Revisions(id);
+  ASSERT_EQ(revisions.size(), 3u);
+  EXPECT_EQ(revisions[0].number, 3) << "newest first";
+  EXPECT_EQ(revisions[0].author_id, d.ws.owner.user.id);
+  EXPECT_EQ(revisions[1].author_id, d.editor.user.id);
+  EXPECT_TRUE(revisions[1].sealed) << "another person wrote after it";
+  EXPECT_TRUE(revisions[2].sealed);
+  EXPECT_EQ(revisions[2].reason, "created");
+
+  // Each revision keeps its full snapshot.
+  EXPECT_EQ(FieldOf(d.RevisionAt(id, 1).fields_json, "body"), "v3");
+  EXPECT_EQ(FieldOf(d.RevisionAt(id, 2).fields_json, "body"), "v4 editor");
+  const auto r3 = d.RevisionAt(id, 3);
+  EXPECT_EQ(FieldOf(r3.fields_json, "body"), "v5 owner");
+  EXPECT_EQ(r3.title, "Titre");
+  EXPECT_EQ(r3.content_hash, d.Read(id).content.content_hash);
+  EXPECT_NE(d.RevisionAt(id, 1).content_hash, r3.content_hash);
+  auto missing = d.world.contents.Revision(d.ws.owner, id, 4);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().kind, ErrorKind::kNotFound);
+}
+
+TEST(ContentRevisions, DiffShowsWordChangesAsOperationsAndHtml) {
+  Desk d;
+  const std::string id =
+      d.world
+          .MakeContent(d.ws, {.type = "video",
+                              .title = "Le gaz vert",
+                              .fields = {{"script", "Le biométhane chauffe la ville."},
+                                         {"duration", 60}}})
+          .content.id;
+  ASSERT_TRUE(d.Update(d.editor, id, 1,
+                       {.fields = json::object{{"script", "Le biométhane chauffe toute la région."},
+                                               {"duration", 90}}})
+                  .ok());
+  const auto diff = Must(d.world.contents.Diff(d.ws.owner, id, 1, 2), "diff");
+  const content::FieldDiff* title = nullptr;
+  const content::FieldDiff* script = nullptr;
+  const content::FieldDiff* duration = nullptr;
+  for (const auto& f : diff) {
+    if (f.field == "title") title = &f;
+    if (f.field == "script") script = &f;
+    if (f.field == "duration") duration = &f;
+  }
+  ASSERT_TRUE(title && script && duration);
+  EXPECT_FALSE(title->changed);
+  EXPECT_TRUE(script->changed);
+  std::string inserted, deleted, rebuilt_before, rebuilt_after;
+  using Kind = content::DiffOp::Kind;
+  for (const auto& op : script->ops) {
+    if (op.kind == Kind::kInsert) inserted += op.text;
+    if (op.kind == Kind::kDelete) deleted += op.text;
+    if (op.kind != Kind::kInsert) rebuilt_before += op.text;
+    if (op.kind != Kind::kDelete) rebuilt_after += op.text;
+  }
+  EXPECT_EQ(rebuilt_before, "Le biométhane chauffe la ville.");
+  EXPECT_EQ(rebuilt_after, "Le biométhane chauffe toute la région.");
+  EXPECT_NE(inserted.find("toute"), std::string::npos);
+  EXPECT_NE(inserted.find("région"), std::string::npos);
+  EXPECT_NE(deleted.find("ville"), std::string::npos);
+  EXPECT_EQ(deleted.find("biométhane"), std::string::npos) << "unchanged words are not deleted";
+  EXPECT_NE(script->html.find("<ins>"), std::string::npos) << script->html;
+  EXPECT_NE(script->html.find("<del>"), std::string::npos) << script->html;
+  EXPECT_FALSE(duration->text);
+  EXPECT_EQ(duration->before, json::value(60));
+  EXPECT_EQ(duration->after, json::value(90));
+  auto beyond = d.world.contents.Diff(d.ws.owner, id, 1, 9);
+  ASSERT_FALSE(beyond.ok());
+  EXPECT_EQ(beyond.error().kind, ErrorKind::kNotFound);
+}
+
+TEST(ContentRevisions, HtmlAndScriptAreStoredAsTextAndEscapedInDiffs) {
+  Desk d;
+  const std::string script = "<script>alert('x')</script>";
+  const std::string markup = "<b onmouseover=\"steal()\">Gras</b> & <img src=x onerror=alert(1)>";
+  const std::string id =
+      d.Article("Titre " + script, {{"body", "Avant."}, {"lead", markup}}).content.id;
+  const auto got = d.Read(id);
+  EXPECT_EQ(got.content.title, "Titre " + script) << "stored exactly as typed";
+  EXPECT_EQ(Field(got, "lead"), markup);
+  ASSERT_TRUE(
+      d.Update(d.ws.owner, id, 1, {.fields = json::object{{"body", "Avant. " + script + " " + markup}}})
+          .ok());
+  // Revision 1 was refined by its author; a second person's edit makes revision 2 to compare.
+  ASSERT_TRUE(d.Update(d.editor, id, 2, {.fields = json::object{{"body", "Après. " + script}}}).ok());
+  bool saw_body = false;
+  for (const auto& f : Must(d.world.contents.Diff(d.ws.owner, id, 1, 2), "diff")) {
+    EXPECT_EQ(f.html.find("<script"), std::string::npos) << f.html;
+    EXPECT_EQ(f.html.find("<b "), std::string::npos) << f.html;
+    EXPECT_EQ(f.html.find("<img"), std::string::npos) << f.html;
+    if (f.field == "body") {
+      saw_body = true;
+      EXPECT_NE(f.html.find("&lt;script&gt;"), std::string::npos) << f.html;
+      EXPECT_NE(f.html.find("&amp;"), std::string::npos) << f.html;
+    }
+  }
+  EXPECT_TRUE(saw_body);
+}
+
+TEST(ContentRevisions, ALabelSealsTheRevisionAndRestoreMakesANewOneWithoutRewritingHistory) {
+  Desk d;
+  const std::string id =
+      d.Article("Titre d'origine", {{"body", "Texte d'origine."}}).content.id;
+  const auto labelled =
+      Must(d.world.contents.Label(d.ws.owner, id, 1, "envoyé au juridique"), "label");
+  EXPECT_EQ(labelled.label.value_or(""), "envoyé au juridique");
+  EXPECT_TRUE(labelled.sealed);
+  // The same author writing within the window no longer refines the labelled revision.
+  auto edit = d.Update(d.ws.owner, id, 1,
+                       {.title = "Titre revu", .fields = json::object{{"body", "Texte revu."}}});
+  ASSERT_TRUE(edit.ok()) << Describe(edit.error());
+  EXPECT_EQ(edit->content.revision, 2);
+  const auto first = d.RevisionAt(id, 1);
+  EXPECT_EQ(first.title, "Titre d'origine");
+  EXPECT_EQ(first.label.value_or(""), "envoyé au juridique");
+  const auto before = d.Revisions(id);
+
+  const auto now = Must(d.world.contents.Restore(d.ws.owner, id, 1), "restore");
+  EXPECT_EQ(now.content.revision, 3);
+  EXPECT_EQ(now.content.title, "Titre d'origine");
+  EXPECT_EQ(Field(now, "body"), "Texte d'origine.");
+  EXPECT_EQ(now.content.content_hash, first.content_hash);
+  const auto after = d.Revisions(id);
+  ASSERT_EQ(after.size(), 3u);
+  EXPECT_EQ(after[0].reason, "restore");
+  EXPECT_EQ(after[0].restored_from.value_or(0), 1);
+  // Revisions 1 and 2 are untouched: same hashes, same text.
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    EXPECT_EQ(after[i + 1].content_hash, before[i].content_hash);
+    EXPECT_EQ(after[i + 1].number, before[i].number);
+  }
+  EXPECT_EQ(d.RevisionAt(id, 2).title, "Titre revu");
+  // The next edit starts a new revision: a restore is a point of its own.
+  auto next = d.Update(d.ws.owner, id, now.content.version, {.title = "Titre final"});
+  ASSERT_TRUE(next.ok()) << Describe(next.error());
+  EXPECT_EQ(next->content.revision, 4);
+  EXPECT_EQ(d.RevisionAt(id, 3).title, "Titre d'origine");
+
+  auto restore_missing = d.world.contents.Restore(d.ws.owner, id, 9);
+  ASSERT_FALSE(restore_missing.ok());
+  EXPECT_EQ(restore_missing.error().kind, ErrorKind::kNotFound);
+  auto label_missing = d.world.contents.Label(d.ws.owner, id, 9, "x");
+  ASSERT_FALSE(label_missing.ok());
+  EXPECT_EQ(label_missing.error().kind, ErrorKind::kNotFound);
+  auto too_long = d.world.contents.Label(d.ws.owner, id, 2, std::string(121, 'x'));
+  ASSERT_FALSE(too_long.ok());
+  EXPECT_EQ(too_long.error().kind, ErrorKind::kUnprocessable);
+  EXPECT_FALSE(d.RevisionAt(id, 2).label.has_value());
+}
+
+// ---- no lost edit -----------------------------------------------------------------------------
+
+TEST(ContentMerge, ChangesToDifferentFieldsOfAStaleBaseMerge) {
+  Desk d;
+  const std::string id =
+      d.Article("Titre", {{"lead", "Chapô"}, {"seo_title", "SEO"}}).content.id;
+  ASSERT_TRUE(
+      d.Update(d.ws.owner, id, 1, {.fields = json::object{{"lead", "Chapô revu par Chloé"}}}).ok());
+  auto stale = d.Update(d.editor, id, 1,
+                        {.title = "Titre de Claire",
+                         .fields = json::object{{"seo_title", "SEO revu par Claire"}}});
+  ASSERT_TRUE(stale.ok()) << Describe(stale.error());
+  EXPECT_TRUE(stale->merged);
+  EXPECT_EQ(stale->content.version, 3);
+  EXPECT_EQ(Field(*stale, "lead"), "Chapô revu par Chloé");
+  EXPECT_EQ(Field(*stale, "seo_title"), "SEO revu par Claire");
+  EXPECT_EQ(stale->content.title, "Titre de Claire");
+  EXPECT_EQ(d.Revisions(id)[0].reason, "merge");
+}
+
+// Chloé, alone on a post, ticks a channel and clicks the status button before the autosave goes
+// out: the save is based on the version before the move. Nobody else changed anything, so the
+// answer must not say her changes were combined with someone else's.
+TEST(ContentMerge, AStatusMoveSinceTheBaseIsNotSomeoneElsesChange) {
+  Desk d;
+  const std::string linkedin = d.world.ChannelId(d.ws, "LinkedIn");
+  const auto created = d.world.MakeContent(d.ws, {.type = "social_post", .title = "Post"});
+  const std::string id = created.content.id;
+  const auto statuses = d.world.StatusIds(d.ws);
+  ASSERT_TRUE(d.world.workflow.Move(d.ws.owner, id, statuses[1], "", std::nullopt).ok());
+  ASSERT_TRUE(d.world.workflow.Lock(d.ws.owner, id, "Relecture").ok());
+  ASSERT_TRUE(d.world.workflow.Unlock(d.ws.owner, id).ok());
+  auto pending = d.Update(d.ws.owner, id, created.content.version,
+                          {.channels = std::vector<std::string>{linkedin}});
+  ASSERT_TRUE(pending.ok()) << Describe(pending.error());
+  EXPECT_FALSE(pending->merged);
+  EXPECT_EQ(pending->content.channel_ids, std::vector<std::string>{linkedin});
+  EXPECT_EQ(pending->content.status_id.value_or(""), statuses[1]);
+
+  // Someone else's edit in between is still said to be combined.
+  const auto now = d.Read(id);
+  ASSERT_TRUE(d.Update(d.editor, id, now.content.version, {.title = "Post revu"}).ok());
+  ASSERT_TRUE(d.world.workflow.Move(d.ws.owner, id, statuses[0], "", std::nullopt).ok());
+  auto stale = d.Update(d.ws.owner, id, now.content.version,
+                        {.channels = std::vector<std::string>{}});
+  ASSERT_TRUE(stale.ok()) << Describe(stale.error());
+  EXPECT_TRUE(stale->merged);
+}
+
+TEST(ContentMerge, ChangesToDifferentParagraphsOfOneTextMerge) {
+  Desk d;
+  const std::string base = "Premier paragraphe.\n\nDeuxième paragraphe.\n\nTroisième paragraphe.";
+  const std::string id = d.Article("Titre", {{"body", base}}).content.id;
+  ASSERT_TRUE(d.Update(d.ws.owner, id, 1,
+                       {.fields = json::object{{"body",
+                                                "Premier paragraphe, revu.\n\nDeuxième "
+                                                "paragraphe.\n\nTroisième paragraphe."}}})
+                  .ok());
+  auto stale = d.Update(d.editor, id, 1,
+                        {.fields = json::object{{"body",
+                                                 "Premier paragraphe.\n\nDeuxième "
+                                                 "paragraphe.\n\nTroisième paragraphe, complété."}}});
+  ASSERT_TRUE(stale.ok()) << Describe(stale.error());
+  EXPECT_TRUE(stale->merged);
+  EXPECT_EQ(Field(*stale, "body"),
+            "Premier paragraphe, revu.\n\nDeuxième paragraphe.\n\nTroisième paragraphe, complété.");
+}
+
+TEST(ContentMerge, OverlappingChangesAreAConflictWithBothSidesAndNothingIsWritten) {
+  Desk d;
+  const std::string id = d.Article("Titre", {{"body", "Une phrase."}, {"lead", "Chapô"}}).content.id;
+  ASSERT_TRUE(
+      d.Update(d.ws.owner, id, 1, {.fields = json::object{{"body", "Une phrase de Chloé."}}}).ok());
+  const auto before = d.Read(id);
+  const auto revisions_before = d.Revisions(id);
+  auto clash = d.Update(
+      d.editor, id, 1,
+      {.fields = json::object{{"body", "Une phrase de Claire."}, {"lead", "Chapô de Claire"}}});
+  ASSERT_FALSE(clash.ok());
+  EXPECT_EQ(clash.error().kind, ErrorKind::kConflict);
+  const auto problem = ExtraOf(clash.error());
+  EXPECT_EQ(problem.at("current_version").as_int64(), 2);
+  const auto& conflicts = problem.at("conflicts").as_array();
+  ASSERT_EQ(conflicts.size(), 1u) << json::serialize(problem);
+  EXPECT_EQ(conflicts[0].at("field").as_string(), "fields.body");
+  EXPECT_EQ(conflicts[0].at("base").as_string(), "Une phrase.");
+  EXPECT_EQ(conflicts[0].at("current").as_string(), "Une phrase de Chloé.");
+  EXPECT_EQ(conflicts[0].at("proposed").as_string(), "Une phrase de Claire.");
+  // Nothing written, not even the lead that did not conflict: the client keeps its whole text.
+  const auto after = d.Read(id);
+  EXPECT_EQ(after.content.version, before.content.version);
+  EXPECT_EQ(Field(after, "lead"), "Chapô");
+  EXPECT_EQ(Field(after, "body"), "Une phrase de Chloé.");
+  const auto revisions_after = d.Revisions(id);
+  ASSERT_EQ(revisions_after.size(), revisions_before.size());
+  for (std::size_t i = 0; i < revisions_after.size(); ++i) {
+    EXPECT_EQ(revisions_after[i].number, revisions_before[i].number);
+    EXPECT_EQ(revisions_after[i].content_hash, revisions_before[i].content_hash);
+    EXPECT_EQ(revisions_after[i].saves, revisions_before[i].saves);
+    EXPECT_EQ(revisions_after[i].sealed, revisions_before[i].sealed);
+    EXPECT_EQ(revisions_after[i].saved_at, revisions_before[i].saved_at);
+    EXPECT_EQ(revisions_after[i].title, revisions_before[i].title);
+    EXPECT_EQ(revisions_after[i].fields_json, revisions_before[i].fields_json);
+    EXPECT_EQ(revisions_after[i].author_id, revisions_before[i].author_id);
+    EXPECT_EQ(revisions_after[i].reason, revisions_before[i].reason);
+  }
+
+  // Titles clash the same way; resent on the current version, the write goes through.
+  ASSERT_TRUE(d.Update(d.ws.owner, id, 2, {.title = "Titre de Chloé"}).ok());
+  auto title_clash = d.Update(d.editor, id, 2, {.title = "Titre de Claire"});
+  ASSERT_FALSE(title_clash.ok());
+  EXPECT_EQ(title_clash.error().kind, ErrorKind::kConflict);
+  const auto title_problem = ExtraOf(title_clash.error());
+  EXPECT_EQ(title_problem.at("conflicts").at(0).at("field").as_string(), "title");
+  auto resent = d.Update(d.editor, id, title_problem.at("current_version").as_int64(),
+                         {.title = "Titre de Claire"});
+  ASSERT_TRUE(resent.ok()) << Describe(resent.error());
+  EXPECT_EQ(resent->content.title, "Titre de Claire");
+}
+
+TEST(ContentMerge, ChannelAndTagSetEditsOfAStaleBaseCombine) {
+  Desk d;
+  const std::string x = d.world.ChannelId(d.ws, "X");
+  const std::string linkedin = d.world.ChannelId(d.ws, "LinkedIn");
+  const std::string blog = d.world.ChannelId(d.ws, "Blog");
+  const std::string id = d.world
+                             .MakeContent(d.ws, {.type = "social_post",
+                                                 .title = "Post",
+                                                 .channels = {x, linkedin},
+                                                 .tags = {"gaz"}})
+                             .content.id;
+  // Chloé drops X and adds a tag; Claire, from the same base, adds the blog and another tag.
+  ASSERT_TRUE(d.Update(d.ws.owner, id, 1,
+                       {.channels = std::vector<std::string>{linkedin},
+                        .tags = std::vector<std::string>{"gaz", "Hiver"}})
+                  .ok());
+  auto stale = d.Update(d.editor, id, 1,
+                        {.channels = std::vector<std::string>{x, linkedin, blog},
+                         .tags = std::vector<std::string>{"gaz", "Énergie"}});
+  ASSERT_TRUE(stale.ok()) << Describe(stale.error());
+  EXPECT_TRUE(stale->merged);
+  EXPECT_EQ(Sorted(stale->content.channel_ids), Sorted({linkedin, blog}))
+      << "X stays removed, the blog is added";
+  EXPECT_EQ(Sorted(stale->content.tags), (std::vector<std::string>{"Hiver", "gaz", "Énergie"}));
+}
+
+}  // namespace
+}  // namespace copydesk::testing
