@@ -61,8 +61,8 @@ TEST(ContentChecks, OverLimitTextIsSavedAndReportedAsViolations) {
   Desk d;
   const std::string long_seo(61, 's');
   const std::string long_title(201, 't');
-  const auto created = d.Article(
-      long_title, {{"seo_title", long_seo}, {"meta_description", std::string(160, 'm')}});
+  const auto created =
+      d.Article(long_title, {{"seo_title", long_seo}, {"meta_description", std::string(160, 'm')}});
   const auto got = d.Read(created.content.id);
   EXPECT_EQ(got.content.title, long_title) << "over-limit title must be saved as typed";
   EXPECT_EQ(Field(got, "seo_title"), long_seo);
@@ -80,8 +80,9 @@ TEST(ContentChecks, OverLimitTextIsSavedAndReportedAsViolations) {
   // Characters, not bytes: 60 accented letters fit a 60-character SEO title.
   std::string accents;
   for (int i = 0; i < 60; ++i) accents += "é";
-  auto fixed = d.Update(d.ws.owner, got.content.id, got.content.version,
-                        {.title = "Un titre court", .fields = json::object{{"seo_title", accents}}});
+  auto fixed =
+      d.Update(d.ws.owner, got.content.id, got.content.version,
+               {.title = "Un titre court", .fields = json::object{{"seo_title", accents}}});
   ASSERT_TRUE(fixed.ok()) << Describe(fixed.error());
   EXPECT_TRUE(fixed->violations.empty());
 }
@@ -104,10 +105,9 @@ TEST(ContentChecks, ChannelLimitsAndRequiredFieldsAreReported) {
   EXPECT_EQ(got.violations.size(), 1u) << "LinkedIn allows 3000";
 
   // The same text only on LinkedIn breaks nothing; a post without text misses its required text.
-  const auto on_linkedin = d.world.MakeContent(d.ws, {.type = "social_post",
-                                                      .title = "Post",
-                                                      .fields = {{"text", post}},
-                                                      .channels = {linkedin}});
+  const auto on_linkedin = d.world.MakeContent(
+      d.ws,
+      {.type = "social_post", .title = "Post", .fields = {{"text", post}}, .channels = {linkedin}});
   EXPECT_TRUE(d.Read(on_linkedin.content.id).violations.empty());
   const auto empty = d.world.MakeContent(d.ws, {.type = "social_post", .title = "Brouillon"});
   EXPECT_NE(FindViolation(d.Read(empty.content.id), "text", "required"), nullptr);
@@ -219,10 +219,10 @@ TEST(ContentRevisions, DiffShowsWordChangesAsOperationsAndHtml) {
   Desk d;
   const std::string id =
       d.world
-          .MakeContent(d.ws, {.type = "video",
-                              .title = "Le gaz vert",
-                              .fields = {{"script", "Le biométhane chauffe la ville."},
-                                         {"duration", 60}}})
+          .MakeContent(
+              d.ws, {.type = "video",
+                     .title = "Le gaz vert",
+                     .fields = {{"script", "Le biométhane chauffe la ville."}, {"duration", 60}}})
           .content.id;
   ASSERT_TRUE(d.Update(d.editor, id, 1,
                        {.fields = json::object{{"script", "Le biométhane chauffe toute la région."},
@@ -273,11 +273,12 @@ TEST(ContentRevisions, HtmlAndScriptAreStoredAsTextAndEscapedInDiffs) {
   const auto got = d.Read(id);
   EXPECT_EQ(got.content.title, "Titre " + script) << "stored exactly as typed";
   EXPECT_EQ(Field(got, "lead"), markup);
-  ASSERT_TRUE(
-      d.Update(d.ws.owner, id, 1, {.fields = json::object{{"body", "Avant. " + script + " " + markup}}})
-          .ok());
+  ASSERT_TRUE(d.Update(d.ws.owner, id, 1,
+                       {.fields = json::object{{"body", "Avant. " + script + " " + markup}}})
+                  .ok());
   // Revision 1 was refined by its author; a second person's edit makes revision 2 to compare.
-  ASSERT_TRUE(d.Update(d.editor, id, 2, {.fields = json::object{{"body", "Après. " + script}}}).ok());
+  ASSERT_TRUE(
+      d.Update(d.editor, id, 2, {.fields = json::object{{"body", "Après. " + script}}}).ok());
   bool saw_body = false;
   for (const auto& f : Must(d.world.contents.Diff(d.ws.owner, id, 1, 2), "diff")) {
     EXPECT_EQ(f.html.find("<script"), std::string::npos) << f.html;
@@ -294,8 +295,7 @@ TEST(ContentRevisions, HtmlAndScriptAreStoredAsTextAndEscapedInDiffs) {
 
 TEST(ContentRevisions, ALabelSealsTheRevisionAndRestoreMakesANewOneWithoutRewritingHistory) {
   Desk d;
-  const std::string id =
-      d.Article("Titre d'origine", {{"body", "Texte d'origine."}}).content.id;
+  const std::string id = d.Article("Titre d'origine", {{"body", "Texte d'origine."}}).content.id;
   const auto labelled =
       Must(d.world.contents.Label(d.ws.owner, id, 1, "envoyé au juridique"), "label");
   EXPECT_EQ(labelled.label.value_or(""), "envoyé au juridique");
@@ -347,13 +347,12 @@ TEST(ContentRevisions, ALabelSealsTheRevisionAndRestoreMakesANewOneWithoutRewrit
 
 TEST(ContentMerge, ChangesToDifferentFieldsOfAStaleBaseMerge) {
   Desk d;
-  const std::string id =
-      d.Article("Titre", {{"lead", "Chapô"}, {"seo_title", "SEO"}}).content.id;
+  const std::string id = d.Article("Titre", {{"lead", "Chapô"}, {"seo_title", "SEO"}}).content.id;
   ASSERT_TRUE(
       d.Update(d.ws.owner, id, 1, {.fields = json::object{{"lead", "Chapô revu par Chloé"}}}).ok());
-  auto stale = d.Update(d.editor, id, 1,
-                        {.title = "Titre de Claire",
-                         .fields = json::object{{"seo_title", "SEO revu par Claire"}}});
+  auto stale = d.Update(
+      d.editor, id, 1,
+      {.title = "Titre de Claire", .fields = json::object{{"seo_title", "SEO revu par Claire"}}});
   ASSERT_TRUE(stale.ok()) << Describe(stale.error());
   EXPECT_TRUE(stale->merged);
   EXPECT_EQ(stale->content.version, 3);
@@ -386,8 +385,8 @@ TEST(ContentMerge, AStatusMoveSinceTheBaseIsNotSomeoneElsesChange) {
   const auto now = d.Read(id);
   ASSERT_TRUE(d.Update(d.editor, id, now.content.version, {.title = "Post revu"}).ok());
   ASSERT_TRUE(d.world.workflow.Move(d.ws.owner, id, statuses[0], "", std::nullopt).ok());
-  auto stale = d.Update(d.ws.owner, id, now.content.version,
-                        {.channels = std::vector<std::string>{}});
+  auto stale =
+      d.Update(d.ws.owner, id, now.content.version, {.channels = std::vector<std::string>{}});
   ASSERT_TRUE(stale.ok()) << Describe(stale.error());
   EXPECT_TRUE(stale->merged);
 }
@@ -401,10 +400,11 @@ TEST(ContentMerge, ChangesToDifferentParagraphsOfOneTextMerge) {
                                                 "Premier paragraphe, revu.\n\nDeuxième "
                                                 "paragraphe.\n\nTroisième paragraphe."}}})
                   .ok());
-  auto stale = d.Update(d.editor, id, 1,
-                        {.fields = json::object{{"body",
-                                                 "Premier paragraphe.\n\nDeuxième "
-                                                 "paragraphe.\n\nTroisième paragraphe, complété."}}});
+  auto stale =
+      d.Update(d.editor, id, 1,
+               {.fields = json::object{{"body",
+                                        "Premier paragraphe.\n\nDeuxième "
+                                        "paragraphe.\n\nTroisième paragraphe, complété."}}});
   ASSERT_TRUE(stale.ok()) << Describe(stale.error());
   EXPECT_TRUE(stale->merged);
   EXPECT_EQ(Field(*stale, "body"),
@@ -413,7 +413,8 @@ TEST(ContentMerge, ChangesToDifferentParagraphsOfOneTextMerge) {
 
 TEST(ContentMerge, OverlappingChangesAreAConflictWithBothSidesAndNothingIsWritten) {
   Desk d;
-  const std::string id = d.Article("Titre", {{"body", "Une phrase."}, {"lead", "Chapô"}}).content.id;
+  const std::string id =
+      d.Article("Titre", {{"body", "Une phrase."}, {"lead", "Chapô"}}).content.id;
   ASSERT_TRUE(
       d.Update(d.ws.owner, id, 1, {.fields = json::object{{"body", "Une phrase de Chloé."}}}).ok());
   const auto before = d.Read(id);
@@ -468,12 +469,12 @@ TEST(ContentMerge, ChannelAndTagSetEditsOfAStaleBaseCombine) {
   const std::string x = d.world.ChannelId(d.ws, "X");
   const std::string linkedin = d.world.ChannelId(d.ws, "LinkedIn");
   const std::string blog = d.world.ChannelId(d.ws, "Blog");
-  const std::string id = d.world
-                             .MakeContent(d.ws, {.type = "social_post",
-                                                 .title = "Post",
-                                                 .channels = {x, linkedin},
-                                                 .tags = {"gaz"}})
-                             .content.id;
+  const std::string id =
+      d.world
+          .MakeContent(
+              d.ws,
+              {.type = "social_post", .title = "Post", .channels = {x, linkedin}, .tags = {"gaz"}})
+          .content.id;
   // Chloé drops X and adds a tag; Claire, from the same base, adds the blog and another tag.
   ASSERT_TRUE(d.Update(d.ws.owner, id, 1,
                        {.channels = std::vector<std::string>{linkedin},

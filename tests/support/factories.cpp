@@ -43,20 +43,34 @@ std::string NewEmail(const std::string& name) {
 
 const char* KindName(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::kBadRequest: return "bad request";
-    case ErrorKind::kUnauthenticated: return "unauthenticated";
-    case ErrorKind::kForbidden: return "forbidden";
-    case ErrorKind::kNotFound: return "not found";
-    case ErrorKind::kMethodNotAllowed: return "method not allowed";
-    case ErrorKind::kConflict: return "conflict";
-    case ErrorKind::kPayloadTooLarge: return "payload too large";
-    case ErrorKind::kHeadersTooLarge: return "headers too large";
-    case ErrorKind::kUnsupportedMediaType: return "unsupported media type";
-    case ErrorKind::kUnprocessable: return "unprocessable";
-    case ErrorKind::kLocked: return "locked";
-    case ErrorKind::kRateLimited: return "rate limited";
-    case ErrorKind::kInternal: return "internal";
-    case ErrorKind::kUnavailable: return "unavailable";
+    case ErrorKind::kBadRequest:
+      return "bad request";
+    case ErrorKind::kUnauthenticated:
+      return "unauthenticated";
+    case ErrorKind::kForbidden:
+      return "forbidden";
+    case ErrorKind::kNotFound:
+      return "not found";
+    case ErrorKind::kMethodNotAllowed:
+      return "method not allowed";
+    case ErrorKind::kConflict:
+      return "conflict";
+    case ErrorKind::kPayloadTooLarge:
+      return "payload too large";
+    case ErrorKind::kHeadersTooLarge:
+      return "headers too large";
+    case ErrorKind::kUnsupportedMediaType:
+      return "unsupported media type";
+    case ErrorKind::kUnprocessable:
+      return "unprocessable";
+    case ErrorKind::kLocked:
+      return "locked";
+    case ErrorKind::kRateLimited:
+      return "rate limited";
+    case ErrorKind::kInternal:
+      return "internal";
+    case ErrorKind::kUnavailable:
+      return "unavailable";
   }
   return "?";
 }
@@ -99,8 +113,8 @@ TestWorld::~TestWorld() {
 
 auth::Actor TestWorld::MakeUser(const std::string& name) {
   auth::Actor actor;
-  actor.user = Must(accounts.CreateUserWithPassword(NewEmail(name), name, std::nullopt),
-                    "creating " + name);
+  actor.user =
+      Must(accounts.CreateUserWithPassword(NewEmail(name), name, std::nullopt), "creating " + name);
   return actor;
 }
 
