@@ -175,7 +175,9 @@ TEST(WorkflowDefaults, AFrenchWorkspaceStartsWithTheSixStatusesAndBlockingLegalV
     EXPECT_EQ(statuses[i].name, names[i]);
     EXPECT_EQ(statuses[i].category, categories[i]);
     EXPECT_EQ(statuses[i].color.size(), 7u);
-    if (i != kLegal) EXPECT_FALSE(content::GateOf(statuses[i]).has_value()) << statuses[i].name;
+    if (i != kLegal) {
+      EXPECT_FALSE(content::GateOf(statuses[i]).has_value()) << statuses[i].name;
+    }
   }
   const auto gate = content::GateOf(statuses[kLegal]);
   ASSERT_TRUE(gate.has_value());

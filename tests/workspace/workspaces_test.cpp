@@ -143,7 +143,9 @@ TEST(Workspaces, APersonInSeveralWorkspacesHasARoleInEach) {
   EXPECT_EQ(d.workspaces.List(claire).size(), 1u);
   EXPECT_TRUE(d.workspaces.Get(claire, d.ws.id).ok());
   for (const auto& t : Must(d.workspaces.Teams(agency.owner, agency.id), "teams")) {
-    if (t.id == team.id) EXPECT_TRUE(t.member_ids.empty());
+    if (t.id == team.id) {
+      EXPECT_TRUE(t.member_ids.empty());
+    }
   }
 }
 
