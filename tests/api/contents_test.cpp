@@ -106,10 +106,8 @@ TEST(Contents, TypeIsTakenByIdOrKeyAndOnlyTypeAndTitleAreRequired) {
   auto no_title = owner.client.Post(ContentsPath(owner), {{"type", "article"}});
   EXPECT_TRUE(no_title.status == 400 || no_title.status == 422) << no_title.body;
   EXPECT_TRUE(NamesField(no_title, "title")) << no_title.body;
-  auto blank_title =
-      owner.client.Post(ContentsPath(owner), {{"type", "article"}, {"title", "   "}});
-  EXPECT_EQ(blank_title.status, 422) << blank_title.body;
-  EXPECT_TRUE(NamesField(blank_title, "title"));
+  // Refused values (a blank title, an unknown type) are tested in tests/content/; here, one of
+  // them shows the answer's shape.
   auto unknown_type =
       owner.client.Post(ContentsPath(owner), {{"type", "podcast"}, {"title", "Épisode 1"}});
   EXPECT_EQ(unknown_type.status, 422) << unknown_type.body;
@@ -121,6 +119,8 @@ TEST(Contents, TypeIsTakenByIdOrKeyAndOnlyTypeAndTitleAreRequired) {
   EXPECT_EQ(ListCount(owner), 2u);
 }
 
+// Which values are refused is tested without HTTP in tests/content/contents_test.cpp; these cases
+// hold the statuses: 400 for a body unlike its schema, 422 for a refused value, as problem+json.
 TEST(Contents, StructuralErrorsAreRefusedNamingTheFieldAndNothingIsWritten) {
   TestServer server;
   Person owner = MakeOwner(server);
@@ -133,23 +133,7 @@ TEST(Contents, StructuralErrorsAreRefusedNamingTheFieldAndNothingIsWritten) {
       {{{"type", "article"}, {"title", "t"}, {"fields", {{"subtitle", "x"}}}},
        422,
        "fields.subtitle"},
-      {{{"type", "article"}, {"title", "t"}, {"fields", {{"seo_title", 42}}}},
-       422,
-       "fields.seo_title"},
-      {{{"type", "article"}, {"title", "t"}, {"fields", {{"seo_title", "two\nlines"}}}},
-       422,
-       "fields.seo_title"},
-      {{{"type", "video"}, {"title", "t"}, {"fields", {{"duration", "ninety"}}}},
-       422,
-       "fields.duration"},
-      {{{"type", "print"}, {"title", "t"}, {"fields", {{"format", "A0"}}}}, 422, "fields.format"},
-      {{{"type", "article"}, {"title", "t"}, {"channels", {"no-such-channel"}}},
-       422,
-       "channels[0]"},
-      {{{"type", "article"}, {"title", "t"}, {"project", "no-such-project"}}, 422, "project"},
-      {{{"type", "article"}, {"title", "t"}, {"owner", "no-such-user"}}, 422, "owner"},
       {{{"type", "article"}, {"title", "t"}, {"assignees", {"no-such-user"}}}, 422, "assignees[0]"},
-      {{{"type", "article"}, {"title", "t"}, {"language", "de"}}, 422, "language"},
       {{{"type", "article"}, {"title", "t"}, {"due_at", "tomorrow"}}, 400, "due_at"},
       {{{"type", "article"}, {"title", 12}}, 400, "title"},
       {{{"type", "article"}, {"title", "t"}, {"tags", "not-a-list"}}, 400, "tags"},
@@ -161,53 +145,6 @@ TEST(Contents, StructuralErrorsAreRefusedNamingTheFieldAndNothingIsWritten) {
     EXPECT_TRUE(NamesField(r, c.field)) << c.field << " not named: " << r.body;
   }
   EXPECT_EQ(ListCount(owner), 0u);
-}
-
-TEST(Contents, IdsOfAnotherWorkspaceAreRefusedNamingTheField) {
-  TestServer server;
-  Person owner = MakeOwner(server);
-  Person outsider = MakeOutsider(server, owner);
-  const std::string their_channel = ChannelId(outsider, "LinkedIn");
-  auto their_project = outsider.client.Post(
-      "/api/v1/workspaces/" + outsider.workspace_id + "/projects", {{"name", "Leur projet"}});
-  ASSERT_EQ(their_project.status, 201);
-  const std::string project_id = Str(their_project.Json().at("id"));
-  const std::string their_type = TypeId(outsider, "article");
-
-  auto channel = owner.client.Post(
-      ContentsPath(owner), {{"type", "article"}, {"title", "t"}, {"channels", {their_channel}}});
-  EXPECT_EQ(channel.status, 422) << channel.body;
-  EXPECT_TRUE(NamesField(channel, "channels[0]"));
-  auto project = owner.client.Post(ContentsPath(owner),
-                                   {{"type", "article"}, {"title", "t"}, {"project", project_id}});
-  EXPECT_EQ(project.status, 422) << project.body;
-  EXPECT_TRUE(NamesField(project, "project"));
-  auto person = owner.client.Post(
-      ContentsPath(owner), {{"type", "article"}, {"title", "t"}, {"owner", outsider.user_id}});
-  EXPECT_EQ(person.status, 422) << person.body;
-  EXPECT_TRUE(NamesField(person, "owner"));
-  auto assignee =
-      owner.client.Post(ContentsPath(owner),
-                        {{"type", "article"}, {"title", "t"}, {"assignees", {outsider.user_id}}});
-  EXPECT_EQ(assignee.status, 422) << assignee.body;
-  EXPECT_TRUE(NamesField(assignee, "assignees[0]"));
-  auto type = owner.client.Post(ContentsPath(owner), {{"type", their_type}, {"title", "t"}});
-  EXPECT_EQ(type.status, 422) << type.body;
-  EXPECT_TRUE(NamesField(type, "type"));
-  EXPECT_EQ(ListCount(owner), 0u);
-
-  // The same through a change: refused, and the content keeps its version.
-  auto mine = CreateArticle(owner, "À moi");
-  const std::string id = Str(mine.at("id"));
-  auto changed = PatchContent(owner, id, 1, {{"channels", {their_channel}}, {"title", "Changé"}});
-  EXPECT_EQ(changed.status, 422) << changed.body;
-  EXPECT_TRUE(NamesField(changed, "channels[0]"));
-  auto moved = PatchContent(owner, id, 1, {{"project", project_id}});
-  EXPECT_EQ(moved.status, 422) << moved.body;
-  EXPECT_TRUE(NamesField(moved, "project"));
-  auto after = GetContent(owner, id);
-  EXPECT_EQ(VersionOf(after), 1);
-  EXPECT_EQ(after.at("title").as_string(), "À moi");
 }
 
 TEST(Contents, AContentOfAnotherWorkspaceDoesNotExistForOutsiders) {

@@ -8,6 +8,7 @@
 
 #include <boost/json.hpp>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "support/factories.hpp"
@@ -117,6 +118,136 @@ TEST(ContentChecks, ChannelLimitsAndRequiredFieldsAreReported) {
                         {.channels = std::vector<std::string>{linkedin}});
   ASSERT_TRUE(moved.ok()) << Describe(moved.error());
   EXPECT_TRUE(moved->violations.empty());
+}
+
+TEST(ContentChecks, TypeIsTakenByIdOrKeyAndOnlyTypeAndTitleAreRequired) {
+  Desk d;
+  std::string newsletter;
+  for (const auto& t : Must(d.world.settings.Types(d.ws.owner, d.ws.id), "types")) {
+    if (t.key == "newsletter") newsletter = t.id;
+  }
+  ASSERT_FALSE(newsletter.empty());
+  const auto by_id = d.world.MakeContent(d.ws, {.type = newsletter, .title = "Lettre de janvier"});
+  EXPECT_EQ(by_id.type.key, "newsletter");
+  const auto by_key =
+      d.world.MakeContent(d.ws, {.type = "newsletter", .title = "Lettre de février"});
+  EXPECT_EQ(by_key.type.id, newsletter);
+  // The creator owns it and the workspace's language is the default.
+  EXPECT_EQ(by_key.content.owner_id.value_or(""), d.ws.owner.user.id);
+  EXPECT_EQ(by_key.content.language, "fr");
+
+  auto create = [&](ContentInput in) {
+    return d.world.contents.Create(d.ws.owner, d.ws.id, std::move(in));
+  };
+  const std::vector<std::tuple<const char*, ContentInput, ErrorKind, std::string>> refused = {
+      {"no type", {.title = "Sans type"}, ErrorKind::kUnprocessable, "type"},
+      {"no title", {.type = "article"}, ErrorKind::kUnprocessable, "title"},
+      {"blank title", {.type = "article", .title = "   "}, ErrorKind::kUnprocessable, "title"},
+      {"unknown type",
+       {.type = "podcast", .title = "Épisode 1"},
+       ErrorKind::kUnprocessable,
+       "type"},
+  };
+  for (const auto& [what, in, kind, field] : refused) {
+    auto r = create(in);
+    ASSERT_FALSE(r.ok()) << what;
+    EXPECT_EQ(r.error().kind, kind) << what << ": " << Describe(r.error());
+    EXPECT_TRUE(NamesField(r.error(), field)) << what << ": " << Describe(r.error());
+  }
+  EXPECT_EQ(Must(d.world.contents.List(d.ws.owner, d.ws.id, {}), "list").items.size(), 2u);
+}
+
+TEST(ContentChecks, StructuralErrorsAreRefusedNamingTheFieldAndNothingIsWritten) {
+  Desk d;
+  auto with = [](ContentSpec spec) { return TestWorld::InputOf(spec); };
+  ContentInput in_project = with({.title = "t"});
+  in_project.project = std::optional<std::string>("no-such-project");
+  const std::vector<std::pair<ContentInput, std::string>> cases = {
+      {with({.title = "t", .fields = {{"subtitle", "x"}}}), "fields.subtitle"},
+      {with({.title = "t", .fields = {{"seo_title", 42}}}), "fields.seo_title"},
+      {with({.title = "t", .fields = {{"seo_title", "two\nlines"}}}), "fields.seo_title"},
+      {with({.type = "video", .title = "t", .fields = {{"duration", "ninety"}}}),
+       "fields.duration"},
+      {with({.type = "print", .title = "t", .fields = {{"format", "A0"}}}), "fields.format"},
+      {with({.title = "t", .channels = {"no-such-channel"}}), "channels[0]"},
+      {in_project, "project"},
+      {with({.title = "t", .owner = "no-such-user"}), "owner"},
+      {with({.title = "t", .assignees = {"no-such-user"}}), "assignees[0]"},
+      {with({.title = "t", .language = "de"}), "language"},
+  };
+  for (const auto& [in, field] : cases) {
+    auto r = d.world.contents.Create(d.ws.owner, d.ws.id, in);
+    ASSERT_FALSE(r.ok()) << field;
+    EXPECT_EQ(r.error().kind, ErrorKind::kUnprocessable) << field << ": " << Describe(r.error());
+    EXPECT_TRUE(NamesField(r.error(), field)) << field << " not named: " << Describe(r.error());
+  }
+  EXPECT_TRUE(Must(d.world.contents.List(d.ws.owner, d.ws.id, {}), "list").items.empty());
+}
+
+TEST(ContentChecks, IdsOfAnotherWorkspaceAreRefusedNamingTheField) {
+  Desk d;
+  const auto elsewhere = d.world.MakeWorkspace({.name = "Agence Lumière", .owner_name = "Paul"});
+  const std::string their_channel = d.world.ChannelId(elsewhere, "LinkedIn");
+  const std::string their_project =
+      Must(d.world.settings.CreateProject(elsewhere.owner, elsewhere.id, {.name = "Leur projet"}),
+           "their project")
+          .id;
+  std::string their_type;
+  for (const auto& t : Must(d.world.settings.Types(elsewhere.owner, elsewhere.id), "types")) {
+    if (t.key == "article") their_type = t.id;
+  }
+  ContentInput in_their_project = TestWorld::InputOf({.title = "t"});
+  in_their_project.project = std::optional<std::string>(their_project);
+  const std::vector<std::pair<ContentInput, std::string>> cases = {
+      {TestWorld::InputOf({.title = "t", .channels = {their_channel}}), "channels[0]"},
+      {in_their_project, "project"},
+      {TestWorld::InputOf({.title = "t", .owner = elsewhere.owner.user.id}), "owner"},
+      {TestWorld::InputOf({.title = "t", .assignees = {elsewhere.owner.user.id}}), "assignees[0]"},
+      {TestWorld::InputOf({.type = their_type, .title = "t"}), "type"},
+  };
+  for (const auto& [in, field] : cases) {
+    auto r = d.world.contents.Create(d.ws.owner, d.ws.id, in);
+    ASSERT_FALSE(r.ok()) << field;
+    EXPECT_EQ(r.error().kind, ErrorKind::kUnprocessable) << field << ": " << Describe(r.error());
+    EXPECT_TRUE(NamesField(r.error(), field)) << field << ": " << Describe(r.error());
+  }
+  EXPECT_TRUE(Must(d.world.contents.List(d.ws.owner, d.ws.id, {}), "list").items.empty());
+
+  // The same through a change: refused, and the content keeps its version.
+  const std::string id = d.Article("À moi").content.id;
+  auto changed = d.Update(d.ws.owner, id, 1,
+                          {.title = "Changé", .channels = std::vector<std::string>{their_channel}});
+  ASSERT_FALSE(changed.ok());
+  EXPECT_EQ(changed.error().kind, ErrorKind::kUnprocessable);
+  EXPECT_TRUE(NamesField(changed.error(), "channels[0]")) << Describe(changed.error());
+  auto moved = d.Update(d.ws.owner, id, 1, {.project = std::optional<std::string>(their_project)});
+  ASSERT_FALSE(moved.ok());
+  EXPECT_EQ(moved.error().kind, ErrorKind::kUnprocessable);
+  EXPECT_TRUE(NamesField(moved.error(), "project")) << Describe(moved.error());
+  const auto after = d.Read(id);
+  EXPECT_EQ(after.content.version, 1);
+  EXPECT_EQ(after.content.title, "À moi");
+}
+
+TEST(ContentChecks, AFieldOverTheSizeLimitIsRefusedAndNothingIsWritten) {
+  Desk d;
+  const std::string huge(content::kMaxFieldBytes + 1, 'a');
+  auto created = d.world.contents.Create(
+      d.ws.owner, d.ws.id, TestWorld::InputOf({.title = "Énorme", .fields = {{"body", huge}}}));
+  ASSERT_FALSE(created.ok());
+  EXPECT_EQ(created.error().kind, ErrorKind::kPayloadTooLarge);
+  EXPECT_TRUE(NamesField(created.error(), "fields.body")) << Describe(created.error());
+  EXPECT_TRUE(Must(d.world.contents.List(d.ws.owner, d.ws.id, {}), "list").items.empty());
+
+  const std::string id = d.Article("Normal", {{"body", "Court."}}).content.id;
+  auto patched = d.Update(d.ws.owner, id, 1, {.fields = json::object{{"body", huge}}});
+  ASSERT_FALSE(patched.ok());
+  EXPECT_EQ(patched.error().kind, ErrorKind::kPayloadTooLarge);
+  EXPECT_TRUE(NamesField(patched.error(), "fields.body")) << Describe(patched.error());
+  const auto after = d.Read(id);
+  EXPECT_EQ(after.content.version, 1);
+  EXPECT_EQ(Field(after, "body"), "Court.");
+  EXPECT_EQ(d.Revisions(id).size(), 1u);
 }
 
 // ---- versions ---------------------------------------------------------------------------------
