@@ -621,5 +621,151 @@ TEST(ContentMerge, ChannelAndTagSetEditsOfAStaleBaseCombine) {
   EXPECT_EQ(Sorted(stale->content.tags), (std::vector<std::string>{"Hiver", "gaz", "Énergie"}));
 }
 
+//! The error of a call, or nothing when it succeeded.
+template <class T>
+std::optional<Error> ErrorOf(const Result<T>& result) {
+  if (result.ok()) return std::nullopt;
+  return result.error();
+}
+
+// ---- archiving --------------------------------------------------------------------------------
+
+TEST(ContentArchive, ArchivingHidesFromListsAndOnlyOwnersOrAdminsPurgeArchivedOnes) {
+  Desk d;
+  const auto admin = d.world.MakeMember(d.ws, "admin");
+  const std::string kept = d.Article("Reste").content.id;
+  const std::string id = d.Article("À archiver", {{"body", "Du texte."}}).content.id;
+  auto listed = [&](bool archived) {
+    content::ListFilter filter;
+    filter.archived = archived;
+    std::vector<std::string> ids;
+    for (const auto& v : Must(d.world.contents.List(d.ws.owner, d.ws.id, filter), "list").items) {
+      ids.push_back(v.content.id);
+    }
+    return ids;
+  };
+
+  const auto archived = Must(d.world.contents.SetArchived(d.editor, id, true), "archiving");
+  EXPECT_TRUE(archived.content.archived_at.has_value());
+  EXPECT_EQ(listed(false), std::vector<std::string>{kept});
+  EXPECT_EQ(listed(true), std::vector<std::string>{id});
+  EXPECT_TRUE(d.world.contents.Get(d.ws.owner, id).ok()) << "archived is not gone";
+  auto edit = d.Update(d.ws.owner, id, archived.content.version, {.title = "x"});
+  ASSERT_FALSE(edit.ok());
+  EXPECT_EQ(edit.error().kind, ErrorKind::kConflict);
+
+  const auto back = Must(d.world.contents.SetArchived(d.ws.owner, id, false), "unarchiving");
+  EXPECT_FALSE(back.content.archived_at.has_value());
+  EXPECT_EQ(listed(false).size(), 2u);
+  auto not_archived = d.world.contents.Purge(d.ws.owner, id);
+  ASSERT_FALSE(not_archived.ok());
+  EXPECT_EQ(not_archived.error().kind, ErrorKind::kConflict) << "not archived";
+
+  ASSERT_TRUE(d.world.contents.SetArchived(d.ws.owner, id, true).ok());
+  auto by_editor = d.world.contents.Purge(d.editor, id);
+  ASSERT_FALSE(by_editor.ok());
+  EXPECT_EQ(by_editor.error().kind, ErrorKind::kForbidden);
+  EXPECT_TRUE(d.world.contents.Get(d.ws.owner, id).ok());
+  EXPECT_TRUE(d.world.contents.Purge(admin, id).ok());
+  auto gone = d.world.contents.Get(d.ws.owner, id);
+  ASSERT_FALSE(gone.ok());
+  EXPECT_EQ(gone.error().kind, ErrorKind::kNotFound);
+  auto history = d.world.contents.Revisions(d.ws.owner, id);
+  ASSERT_FALSE(history.ok());
+  EXPECT_EQ(history.error().kind, ErrorKind::kNotFound);
+  EXPECT_TRUE(listed(true).empty());
+  EXPECT_EQ(listed(false).size(), 1u);
+}
+
+// ---- roles ------------------------------------------------------------------------------------
+// What each role may do with contents, asked of the service itself. The HTTP statuses of the same
+// refusals (403, or 404 for what the caller may not see) are in tests/api/contents_test.cpp.
+
+TEST(ContentRoles, ReviewersReadButNeitherCreateNorEdit) {
+  Desk d;
+  const auto reviewer = d.world.MakeMember(d.ws, "reviewer");
+  const std::string id = d.Article("À relire").content.id;
+  auto& contents = d.world.contents;
+  auto forbidden = [](const auto& result, const char* what) {
+    ASSERT_FALSE(result.ok()) << what;
+    EXPECT_EQ(result.error().kind, ErrorKind::kForbidden) << what;
+  };
+  forbidden(contents.Create(reviewer, d.ws.id, TestWorld::InputOf({.title = "Non"})), "create");
+  EXPECT_TRUE(contents.Get(reviewer, id).ok());
+  const auto listed = Must(contents.List(reviewer, d.ws.id, {}), "list");
+  ASSERT_EQ(listed.items.size(), 1u);
+  EXPECT_EQ(listed.items[0].content.id, id);
+  forbidden(contents.Update(reviewer, id, 1, {.title = "Changé"}), "edit");
+  forbidden(contents.SetArchived(reviewer, id, true), "archive");
+  forbidden(contents.Restore(reviewer, id, 1), "restore");
+  forbidden(contents.Label(reviewer, id, 1, "x"), "label");
+  EXPECT_TRUE(contents.Revisions(reviewer, id).ok());
+  const auto after = d.Read(id);
+  EXPECT_EQ(after.content.version, 1);
+  EXPECT_FALSE(after.content.archived_at.has_value());
+}
+
+TEST(ContentRoles, GuestsReadOnlyWhatIsSharedAndCannotCreate) {
+  Desk d;
+  const auto guest = d.world.MakeMember(d.ws, "guest");
+  const std::string id = d.Article("Interne").content.id;
+  auto& contents = d.world.contents;
+  auto create = contents.Create(guest, d.ws.id, TestWorld::InputOf({.title = "Non"}));
+  ASSERT_FALSE(create.ok());
+  EXPECT_EQ(create.error().kind, ErrorKind::kForbidden);
+  // What is not shared with them does not exist for them.
+  for (const auto& [what, error] : std::vector<std::pair<const char*, std::optional<Error>>>{
+           {"read", ErrorOf(contents.Get(guest, id))},
+           {"history", ErrorOf(contents.Revisions(guest, id))},
+           {"edit", ErrorOf(contents.Update(guest, id, 1, {.title = "Changé"}))},
+       }) {
+    ASSERT_TRUE(error.has_value()) << what;
+    EXPECT_EQ(error->kind, ErrorKind::kNotFound) << what;
+  }
+  // Their list is empty until something is shared with them.
+  EXPECT_TRUE(Must(contents.List(guest, d.ws.id, {}), "list").items.empty());
+  EXPECT_EQ(Must(contents.List(d.ws.owner, d.ws.id, {}), "list").items.size(), 1u);
+  // A guest can be neither owner nor assignee of a content.
+  auto as_owner = contents.Create(d.ws.owner, d.ws.id,
+                                  TestWorld::InputOf({.title = "t", .owner = guest.user.id}));
+  ASSERT_FALSE(as_owner.ok());
+  EXPECT_EQ(as_owner.error().kind, ErrorKind::kUnprocessable);
+  EXPECT_TRUE(NamesField(as_owner.error(), "owner"));
+}
+
+TEST(ContentRoles, ContributorsEditOnlyWhatTheyOwnOrAreAssigned) {
+  Desk d;
+  const auto contributor = d.world.MakeMember(d.ws, "contributor");
+  auto& contents = d.world.contents;
+  const auto own = d.world.MakeContent(d.ws, {.author = &contributor, .title = "Mon brouillon"});
+  EXPECT_EQ(own.content.owner_id.value_or(""), contributor.user.id);
+  EXPECT_TRUE(
+      contents.Update(contributor, own.content.id, 1, {.title = "Mon brouillon revu"}).ok());
+
+  const std::string theirs = d.Article("Article de Chloé").content.id;
+  EXPECT_TRUE(contents.Get(contributor, theirs).ok());
+  auto edit = contents.Update(contributor, theirs, 1, {.title = "Changé"});
+  ASSERT_FALSE(edit.ok());
+  EXPECT_EQ(edit.error().kind, ErrorKind::kForbidden);
+  auto archive = contents.SetArchived(contributor, theirs, true);
+  ASSERT_FALSE(archive.ok());
+  EXPECT_EQ(archive.error().kind, ErrorKind::kForbidden);
+  EXPECT_EQ(d.Read(theirs).content.title, "Article de Chloé");
+
+  ASSERT_TRUE(
+      d.Update(d.ws.owner, theirs, 1, {.assignees = std::vector<std::string>{contributor.user.id}})
+          .ok());
+  auto assigned =
+      contents.Update(contributor, theirs, 2, {.fields = json::object{{"body", "Ma part."}}});
+  EXPECT_TRUE(assigned.ok()) << Describe(assigned.error());
+  auto archive_assigned = contents.SetArchived(contributor, theirs, true);
+  ASSERT_FALSE(archive_assigned.ok()) << "assignees edit, owners archive";
+  EXPECT_EQ(archive_assigned.error().kind, ErrorKind::kForbidden);
+  EXPECT_TRUE(contents.SetArchived(contributor, own.content.id, true).ok());
+  auto purge = contents.Purge(contributor, own.content.id);
+  ASSERT_FALSE(purge.ok());
+  EXPECT_EQ(purge.error().kind, ErrorKind::kForbidden);
+}
+
 }  // namespace
 }  // namespace copydesk::testing
