@@ -227,6 +227,8 @@ TEST(WorkflowContract, TheWorkflowAndAContentsPlaceInItReadAsTheApiDescribes) {
 TEST(WorkflowContract, MovesAndDecisionsAnswerWithWhatTheAppShows) {
   Desk d;
   const std::string id = d.Article();
+  // A reviewer no status asks yet may not move it.
+  EXPECT_EQ(Move(d.legal, id, d.status[kWriting]).status, 403);
   auto first = Move(d.writer, id, d.status[kInternalReview], "Pour relecture");
   ASSERT_EQ(first.status, 200) << first.body;
   EXPECT_EQ(Str(first.Json().at("status").at("id")), d.status[kInternalReview]);
@@ -318,6 +320,7 @@ TEST(WorkflowContract, ALockAnswersEditsWith423SayingWhyAndWho) {
   EXPECT_NE(Str(patch.Json().at("detail")).find(reason), std::string::npos);
   EXPECT_EQ(d.owner.client.Post(ContentPath(id) + "/restore", {{"revision", 1}}).status, 423);
   EXPECT_EQ(d.writer.client.Post(ContentPath(id) + "/lock", {{"reason", "Moi aussi"}}).status, 403);
+  EXPECT_EQ(d.writer.client.Delete(ContentPath(id) + "/lock").status, 403);
 
   auto unlocked = d.legal.client.Delete(ContentPath(id) + "/lock");
   ASSERT_EQ(unlocked.status, 200) << unlocked.body;

@@ -203,6 +203,9 @@ TEST(WorkspaceContract, MembersAndRolesAnswerWithTheirBodiesAndStatuses) {
   EXPECT_EQ(owner.client.Patch(desk.Member("nosuchmember0000"), {{"role", "guest"}}).status, 404);
   EXPECT_EQ(admin.client.Patch(desk.Member(owner.user_id), {{"role", "editor"}}).status, 403);
   EXPECT_EQ(admin.client.Delete(desk.Member(owner.user_id)).status, 403);
+  EXPECT_EQ(
+      admin.client.Post(desk.Members(), {{"email", "new@example.com"}, {"role", "owner"}}).status,
+      403);
 
   auto last_owner = owner.client.Patch(desk.Member(owner.user_id), {{"role", "admin"}});
   EXPECT_EQ(last_owner.status, 409);
@@ -262,6 +265,11 @@ TEST(WorkspaceContract, TeamsAnswerWithTheirMembersAndTakeABareListOrAnObject) {
   auto duplicate = owner.client.Post(desk.Teams(), {{"name", "MEDIAS"}});
   EXPECT_EQ(duplicate.status, 409) << duplicate.body;
   EXPECT_EQ(duplicate.Json().at("errors").at(0).at("field").as_string(), "name");
+  auto other_team = owner.client.Post(desk.Teams(), {{"name", "Studio photo"}});
+  ASSERT_EQ(other_team.status, 201) << other_team.body;
+  EXPECT_EQ(
+      owner.client.Patch(desk.Team(Str(other_team.Json().at("id"))), {{"name", "MEDIAS"}}).status,
+      409);
   auto renamed = owner.client.Patch(desk.Team(team), {{"name", "Relecture"}});
   ASSERT_EQ(renamed.status, 200) << renamed.body;
   EXPECT_EQ(renamed.Json().at("name").as_string(), "Relecture");
