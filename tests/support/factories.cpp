@@ -13,23 +13,15 @@ namespace json = boost::json;
 
 namespace {
 
-std::filesystem::path NewDataFolder() {
-  std::random_device rd;
-  auto dir = std::filesystem::temp_directory_path() /
-             ("copydesk-world-" + std::to_string(rd()) + std::to_string(rd()));
-  std::filesystem::create_directories(dir);
-  return dir;
-}
-
-// The database as the server opens it: the file in the data folder, every migration applied.
+// The database as the server opens it: the file in the data folder, every migration applied (for
+// a new database, the server's UpgradeSchema comes down to this).
 std::unique_ptr<storage::Database> OpenMigrated(const std::filesystem::path& dir) {
   auto db = std::make_unique<storage::SqliteDatabase>((dir / "copydesk.db").string(), 2);
   db->Migrate();
   return db;
 }
 
-// Unique across the process: worlds of one test binary never share a database, but e-mails
-// made from the same name must still differ within one world.
+// A fresh e-mail for each person, even for two people of the same name in one world.
 std::string NewEmail(const std::string& name) {
   static std::atomic<int> counter{0};
   std::string local;
@@ -91,25 +83,30 @@ std::string Describe(const Error& error) {
   return out;
 }
 
+TestWorld::DataFolder::DataFolder() {
+  std::random_device rd;
+  path = std::filesystem::temp_directory_path() /
+         ("copydesk-world-" + std::to_string(rd()) + std::to_string(rd()));
+  std::filesystem::create_directories(path);
+}
+
+TestWorld::DataFolder::~DataFolder() {
+  std::error_code ec;
+  std::filesystem::remove_all(path, ec);
+}
+
 TestWorld::TestWorld()
-    : dir_(NewDataFolder()),
-      config_([&] {
+    : config_([&] {
         Config c;
-        c.data_dir = dir_.string();
+        c.data_dir = folder_.path.string();
         return c;
       }()),
-      db_(OpenMigrated(dir_)),
+      db_(OpenMigrated(folder_.path)),
       accounts(*db_, config_),
       workspaces(*db_, config_),
       settings(*db_),
       contents(*db_),
       workflow(*db_) {}
-
-TestWorld::~TestWorld() {
-  db_.reset();
-  std::error_code ec;
-  std::filesystem::remove_all(dir_, ec);
-}
 
 auth::Actor TestWorld::MakeUser(const std::string& name) {
   auth::Actor actor;

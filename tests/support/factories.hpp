@@ -71,11 +71,12 @@ struct ContentSpec {
 class TestWorld {
  public:
   TestWorld();
-  ~TestWorld();
   TestWorld(const TestWorld&) = delete;
   TestWorld& operator=(const TestWorld&) = delete;
 
+  //! The migrated database, for services a test builds beside the world's own.
   storage::Database& db() { return *db_; }
+  //! The configuration the services were given (its data folder is the world's).
   const Config& config() const { return config_; }
 
   //! A person with an account (no password) named `name`, with a fresh e-mail.
@@ -95,23 +96,32 @@ class TestWorld {
   std::string TeamId(const Workspace& ws, const std::string& name);
   //! The ids of the workspace's statuses, in workflow order.
   std::vector<std::string> StatusIds(const Workspace& ws);
-  //! A content as its owner's workspace owner reads it now.
+  //! A content as the owner of `ws` reads it now.
   content::ContentView Read(const Workspace& ws, const std::string& content_id);
 
   //! What a content create says, built from a spec (for tests that expect a refusal).
   static content::ContentInput InputOf(const ContentSpec& spec);
 
  private:
-  std::filesystem::path dir_;
+  //! The temporary data folder, removed when the world goes (after everything in it is closed).
+  struct DataFolder {
+    DataFolder();
+    ~DataFolder();
+    std::filesystem::path path;
+  };
+
+  DataFolder folder_;
   Config config_;
   std::unique_ptr<storage::Database> db_;
 
  public:
-  auth::Accounts accounts;
-  workspace::Workspaces workspaces;
-  workspace::Settings settings;
-  content::Contents contents;
-  workflow::Workflow workflow;
+  // The domain services, wired as src/app/app.cpp wires them; tests call them as routes do.
+  // Declared after db_, so that they are built on it and destroyed before it.
+  auth::Accounts accounts;           //!< accounts, sessions, tokens
+  workspace::Workspaces workspaces;  //!< workspaces, members, invitations, teams
+  workspace::Settings settings;      //!< channels, content types, projects, tags
+  content::Contents contents;        //!< contents and their history
+  workflow::Workflow workflow;       //!< statuses, gates, approvals, locks, activity
 };
 
 //! A field's text in a content or revision's fields ("" when unset or not text).
