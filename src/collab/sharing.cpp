@@ -351,9 +351,8 @@ Result<void> Sharing::Revoke(const auth::Actor& actor, const std::string& link_i
       // A member who may not see the link's content or project learns nothing about it.
       std::optional<storage::ContentRecord> content;
       if (link->content_id) content = storage::FindContent(tx, *link->content_id);
-      const bool reads = content
-                             ? access::May(tx, actor.user.id, *content, Action::kReadContent)
-                             : auth::Can(role, Action::kReadSettings);
+      const bool reads = content ? access::May(tx, actor.user.id, *content, Action::kReadContent)
+                                 : auth::Can(role, Action::kReadSettings);
       if (!reads) return Error::NotFound("No such link.");
       return Error::Forbidden("You may not close this link.");
     }

@@ -298,8 +298,7 @@ std::int64_t Deliverer::FanOut(TimeMs now, int max_events) {
 }
 
 int Deliverer::SendDue(TimeMs now) {
-  auto due =
-      db_.Read([&](Tx& tx) { return storage::DueWebhookDeliveries(tx, now, kSendBatch); });
+  auto due = db_.Read([&](Tx& tx) { return storage::DueWebhookDeliveries(tx, now, kSendBatch); });
   // Each attempt is dated when it is made: a round of slow receivers takes minutes, and the
   // backoff, the give-up time and the pause count from the attempt, not from the round's start.
   // The clock runs from the round's `now`, so a round at a given time stays at that time.

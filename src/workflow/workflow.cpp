@@ -56,8 +56,7 @@ Result<Standing> Stand(Tx& tx, const auth::Actor& actor, const std::string& cont
   if (!on) return std::move(on).error();
   auto statuses = storage::ListStatuses(tx, on->content.workspace_id);
   auto teams = storage::TeamsOfUser(tx, on->content.workspace_id, actor.user.id);
-  return Standing{std::move(on->content), on->standing.role, std::move(statuses),
-                  std::move(teams)};
+  return Standing{std::move(on->content), on->standing.role, std::move(statuses), std::move(teams)};
 }
 
 // The teams the content's current status asks, which its members may answer for.
