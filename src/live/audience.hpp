@@ -22,14 +22,14 @@ struct Audience {
     kWorkspaceTasks,  //!< whoever may read the workspace's tasks
     kWorkspaceRight,  //!< members whose role grants `right`, and the member it is about
   };
-  Rule rule = Rule::kNobody;
-  std::string person;
-  std::string workspace_id;
-  std::optional<storage::ContentRecord> content;
-  auth::Action right = auth::Action::kReadWorkspace;
-  std::optional<std::string> member;
-  bool staff_only = false;  //!< about an internal comment: not for guests
-  std::string message;      //!< serialized, sent as is
+  Rule rule = Rule::kNobody;                          //!< who is told
+  std::string person;                                 //!< for kPerson: who
+  std::string workspace_id;                           //!< the workspace the event happened in
+  std::optional<storage::ContentRecord> content;      //!< for kContentReaders: what it is about
+  auth::Action right = auth::Action::kReadWorkspace;  //!< for kWorkspaceRight
+  std::optional<std::string> member;                  //!< for member.*: the member it is about
+  bool staff_only = false;                            //!< about an internal comment: not for guests
+  std::string message;                                //!< serialized, sent as is
 
   //! True when `user_id` is to be told.
   bool Tells(storage::Tx& tx, const std::string& user_id) const;
