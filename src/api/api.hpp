@@ -9,6 +9,7 @@
 #include "core/config.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
+#include "live/hub.hpp"
 #include "search/saved_views.hpp"
 #include "search/search.hpp"
 #include "storage/database.hpp"
@@ -61,6 +62,8 @@ void AddNotificationRoutes(http::Router& router, Services& services);
 void AddShareRoutes(http::Router& router, Services& services);
 void AddReviewRoutes(http::Router& router, Services& services);
 void AddEventRoutes(http::Router& router, Services& services);
+//! The live channel's door (in event_routes.cpp): who a WebSocket upgrade is from.
+live::Door LiveDoor(auth::Accounts& accounts, const Config& config);
 void AddFirstDayRoutes(http::Router& router, Services& services);
 void AddWebhookRoutes(http::Router& router, Services& services);
 

@@ -6,13 +6,13 @@
 #include <thread>
 
 #include "api/api.hpp"
-#include "api/live.hpp"
 #include "app/upgrade.hpp"
 #include "auth/accounts.hpp"
 #include "collab/notification_mailer.hpp"
 #include "core/log.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
+#include "live/hub.hpp"
 #include "mail/smtp.hpp"
 #include "search/indexer.hpp"
 #include "storage/batched_migrations.hpp"
@@ -59,7 +59,7 @@ struct App::Parts {
                  contents,   workflow,      search,      views,    comments,   tasks,
                  task_lists, notifications, preferences, sharing,  webhooks},
         dispatcher(router, files, metrics),
-        live(*db, accounts, config),
+        live(*db, config, api::LiveDoor(accounts, config)),
         server(config, dispatcher, metrics, &live) {
     api::RegisterRoutes(router, services);
   }
@@ -89,7 +89,7 @@ struct App::Parts {
   api::Services services;
   http::Router router;
   http::Dispatcher dispatcher;
-  api::LiveHub live;  // woken by the database's commits; fed to the server's WebSockets
+  live::Hub live;  // woken by the database's commits; fed to the server's WebSockets
   http::Server server;
   // Long migrations run beside the server, batch after batch, stopped between two at shutdown.
   std::thread long_migrations;

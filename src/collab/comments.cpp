@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <boost/json/serialize.hpp>
 
+#include "access/standing.hpp"
 #include "collab/anchors.hpp"
 #include "collab/mentions.hpp"
 #include "collab/notifications.hpp"
-#include "collab/standing.hpp"
 #include "core/random.hpp"
 #include "core/text.hpp"
 #include "storage/events_store.hpp"
@@ -22,21 +22,21 @@ namespace {
 
 struct Loaded {
   CommentRecord comment;
-  Standing standing;
+  access::OnContent on;
 };
 
 // A comment on a content the caller may read; otherwise it does not exist for them.
 Result<Loaded> LoadComment(Tx& tx, const std::string& user_id, const std::string& id) {
   auto comment = storage::FindComment(tx, id);
   if (!comment) return Error::NotFound("No such comment.");
-  auto standing = StandOn(tx, user_id, comment->content_id);
-  if (!standing) return Error::NotFound("No such comment.");
+  auto on = access::Open(tx, user_id, comment->content_id);
+  if (!on) return Error::NotFound("No such comment.");
   // Internal comments (and the replies in an internal thread) do not exist for guests.
-  if (!auth::SeesInternal(standing->role)) {
+  if (!on->standing.SeesInternal()) {
     auto root = comment->parent_id ? storage::FindComment(tx, *comment->parent_id) : comment;
     if (comment->internal || !root || root->internal) return Error::NotFound("No such comment.");
   }
-  return Loaded{std::move(*comment), std::move(*standing)};
+  return Loaded{std::move(*comment), std::move(*on)};
 }
 
 Result<std::string> CheckBody(const std::string& body) {
@@ -112,11 +112,11 @@ Result<void> PlaceAnchor(Tx& tx, const storage::ContentRecord& content, const An
 Result<std::vector<Thread>> Comments::List(const auth::Actor& actor,
                                            const std::string& content_id) {
   return db_.Read([&](Tx& tx) -> Result<std::vector<Thread>> {
-    auto standing = StandOn(tx, actor.user.id, content_id);
-    if (!standing) return std::move(standing).error();
+    auto on = access::Open(tx, actor.user.id, content_id);
+    if (!on) return std::move(on).error();
     std::vector<Thread> threads;
     std::vector<CommentRecord> replies;
-    const bool internal_too = auth::SeesInternal(standing->role);
+    const bool internal_too = on->standing.SeesInternal();
     for (auto& c : storage::ListComments(tx, content_id)) {
       if (c.internal && !internal_too) continue;
       if (c.parent_id)
@@ -142,14 +142,14 @@ Result<CommentRecord> Comments::Create(const auth::Actor& actor, const std::stri
   auto body = CheckBody(*in.body);
   if (!body) return std::move(body).error();
   return db_.Write([&](Tx& tx) -> Result<CommentRecord> {
-    auto standing = StandOn(tx, actor.user.id, content_id);
-    if (!standing) return std::move(standing).error();
-    if (!standing->Can(Action::kComment)) return Error::Forbidden("You may not comment here.");
-    const bool staff = auth::SeesInternal(standing->role);
+    auto on = access::Open(tx, actor.user.id, content_id);
+    if (!on) return std::move(on).error();
+    if (!on->Can(Action::kComment)) return Error::Forbidden("You may not comment here.");
+    const bool staff = on->standing.SeesInternal();
     if (in.internal.value_or(false) && !staff)
       return Error::InvalidField("internal",
                                  "only the workspace's own members write internal comments");
-    const auto& content = standing->content;
+    const auto& content = on->content;
     const TimeMs now = NowMs();
     CommentRecord c;
     c.id = NewId();
@@ -212,8 +212,8 @@ Result<CommentRecord> Comments::Update(const auth::Actor& actor, const std::stri
     auto loaded = LoadComment(tx, actor.user.id, id);
     if (!loaded) return std::move(loaded).error();
     auto& c = loaded->comment;
-    const auto& content = loaded->standing.content;
-    if (c.author_id != actor.user.id || !loaded->standing.Can(Action::kComment))
+    const auto& content = loaded->on.content;
+    if (c.author_id != actor.user.id || !loaded->on.Can(Action::kComment))
       return Error::Forbidden("Only its author may change a comment.");
     const std::string old_body = c.body;
     const TimeMs now = NowMs();
@@ -222,7 +222,7 @@ Result<CommentRecord> Comments::Update(const auth::Actor& actor, const std::stri
       c.edited_at = now;
     }
     if (in.internal && *in.internal != c.internal) {
-      if (!auth::SeesInternal(loaded->standing.role))
+      if (!loaded->on.standing.SeesInternal())
         return Error::InvalidField("internal",
                                    "only the workspace's own members write internal comments");
       if (c.parent_id)
@@ -249,8 +249,8 @@ Result<void> Comments::Delete(const auth::Actor& actor, const std::string& id) {
     auto loaded = LoadComment(tx, actor.user.id, id);
     if (!loaded) return std::move(loaded).error();
     const auto& c = loaded->comment;
-    const bool own = c.author_id == actor.user.id && loaded->standing.Can(Action::kComment);
-    if (!own && !loaded->standing.Can(Action::kModerateComments))
+    const bool own = c.author_id == actor.user.id && loaded->on.Can(Action::kComment);
+    if (!own && !loaded->on.Can(Action::kModerateComments))
       return Error::Forbidden("Only its author or an admin may delete a comment.");
     storage::DeleteComment(tx, id);
     storage::AppendEvent(tx, c.workspace_id, actor.user.id, "comment.deleted", c.content_id,
@@ -264,7 +264,7 @@ Result<Thread> Comments::SetResolved(const auth::Actor& actor, const std::string
   return db_.Write([&](Tx& tx) -> Result<Thread> {
     auto loaded = LoadComment(tx, actor.user.id, id);
     if (!loaded) return std::move(loaded).error();
-    if (!loaded->standing.Can(Action::kComment))
+    if (!loaded->on.Can(Action::kComment))
       return Error::Forbidden("You may not resolve threads here.");
     CommentRecord root = loaded->comment;
     if (root.parent_id) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "access/standing.hpp"
 #include "collab/mail_text.hpp"
 #include "collab/notifications.hpp"
 #include "collab/password_reset_mail.hpp"
@@ -100,9 +101,9 @@ Prepared Prepare(Tx& tx, const storage::QueuedMail& m, TimeMs now, const std::st
   bool may = false;
   if (n.content_id) {
     auto content = storage::FindContent(tx, *n.content_id);
-    may = content && MayRead(tx, n.user_id, *content);
+    may = content && access::May(tx, n.user_id, *content, auth::Action::kReadContent);
   } else {
-    may = MayReadWorkspaceTasks(tx, n.user_id, n.workspace_id);
+    may = access::MayReadWorkspaceTasks(tx, n.user_id, n.workspace_id);
   }
   if (!may) return {"no access"};
   return {"", std::move(*user), {n, m.workspace_name, LinkOf(base, m)}};

@@ -4,7 +4,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
-#include "auth/access.hpp"
+#include "access/standing.hpp"
 #include "core/encoding.hpp"
 #include "core/random.hpp"
 #include "storage/events_store.hpp"
@@ -21,8 +21,6 @@ namespace {
 
 constexpr TimeMs kDayMs = 24LL * 60 * 60 * 1000;
 
-using auth::RoleIn;
-
 // The roles that may read contents: notifications are listed only while the person holds one.
 std::vector<std::string> ReaderRoles() {
   std::vector<std::string> out;
@@ -34,14 +32,6 @@ std::vector<std::string> ReaderRoles() {
 }
 
 }  // namespace
-
-bool MayRead(Tx& tx, const std::string& user_id, const storage::ContentRecord& content) {
-  return auth::CanOnContent(tx, user_id, content, Action::kReadContent);
-}
-
-bool MayReadWorkspaceTasks(Tx& tx, const std::string& user_id, const std::string& workspace_id) {
-  return auth::Can(RoleIn(tx, workspace_id, user_id), Action::kReadContent);
-}
 
 const std::vector<std::string>& NotificationKinds() {
   static const std::vector<std::string> kinds = {
@@ -75,11 +65,11 @@ std::set<std::string> Notify(Tx& tx, const Notice& notice, const std::set<std::s
   std::set<std::string> told;
   for (const auto& user : recipients) {
     if (notice.actor_id && user == *notice.actor_id) continue;
-    const bool may = notice.content ? MayRead(tx, user, *notice.content)
-                                    : MayReadWorkspaceTasks(tx, user, notice.workspace_id);
+    const bool may = notice.content ? access::May(tx, user, *notice.content, Action::kReadContent)
+                                    : access::MayReadWorkspaceTasks(tx, user, notice.workspace_id);
     if (!may) continue;
     // Only members are told: a review link's visitor has no inbox.
-    const auto role = RoleIn(tx, notice.workspace_id, user);
+    const auto role = access::RoleIn(tx, notice.workspace_id, user);
     if (!role || (notice.staff_only && !auth::SeesInternal(role))) continue;
     const std::string how = DeliveryFor(tx, user, notice.kind);
     if (how == delivery::kOff) continue;
@@ -113,8 +103,8 @@ std::vector<Reminder> PendingReminders(Tx& tx, const std::optional<std::string>&
   for (auto& [task, user] : storage::UnremindedDueTasks(tx, user_id, now, now + kDayMs)) {
     if (task.content_id) {
       auto content = storage::FindContent(tx, *task.content_id);
-      if (!content || !MayRead(tx, user, *content)) continue;
-    } else if (!MayReadWorkspaceTasks(tx, user, task.workspace_id)) {
+      if (!content || !access::May(tx, user, *content, Action::kReadContent)) continue;
+    } else if (!access::MayReadWorkspaceTasks(tx, user, task.workspace_id)) {
       continue;
     }
     out.push_back({std::move(task), std::move(user)});

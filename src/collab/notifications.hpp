@@ -49,13 +49,6 @@ std::string DefaultDelivery(std::string_view kind);
 //! How `user_id` wants to hear of `kind`: their choice, else the default.
 std::string DeliveryFor(storage::Tx& tx, const std::string& user_id, const std::string& kind);
 
-//! True when `user_id` may read `content` now (their role in its workspace and what they are to
-//! it): the one question asked before telling anyone about a content.
-bool MayRead(storage::Tx& tx, const std::string& user_id, const storage::ContentRecord& content);
-//! True when `user_id` may read the tasks of a workspace that are not on a content.
-bool MayReadWorkspaceTasks(storage::Tx& tx, const std::string& user_id,
-                           const std::string& workspace_id);
-
 //! What to tell and about what; the recipients are filtered by access before anything is stored.
 struct Notice {
   std::string workspace_id;

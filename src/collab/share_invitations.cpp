@@ -2,7 +2,7 @@
 
 #include <boost/json/serialize.hpp>
 
-#include "auth/access.hpp"
+#include "access/standing.hpp"
 #include "collab/notifications.hpp"
 #include "core/random.hpp"
 #include "core/text.hpp"
@@ -71,9 +71,9 @@ Result<EmailShareOutcome> ShareByEmail(storage::Database& db, const auth::Actor&
   if (!faults.empty()) return Error::Invalid("Some fields are invalid.", std::move(faults));
   return db.Write([&](Tx& tx) -> Result<EmailShareOutcome> {
     auto content = storage::FindContent(tx, content_id);
-    if (!content || !auth::CanOnContent(tx, actor.user.id, *content, Action::kReadContent, now))
+    if (!content || !access::May(tx, actor.user.id, *content, Action::kReadContent, now))
       return Error::NotFound("No such content.");
-    if (!auth::CanOnContent(tx, actor.user.id, *content, Action::kShareContent, now))
+    if (!access::May(tx, actor.user.id, *content, Action::kShareContent, now))
       return Error::Forbidden("You may not share this content.");
     const std::string& ws = content->workspace_id;
     EmailShareOutcome out;
@@ -85,7 +85,7 @@ Result<EmailShareOutcome> ShareByEmail(storage::Database& db, const auth::Actor&
     // Someone new comes in: a decision about the workspace, taken by those who may invite
     // members (as on the members screen). Checked before anything depends on whether the
     // e-mail has an account, so that the refusal is the same either way and tells nothing.
-    if (!auth::Can(auth::RoleIn(tx, ws, actor.user.id), Action::kInviteMember)) {
+    if (!auth::Can(access::RoleIn(tx, ws, actor.user.id), Action::kInviteMember)) {
       return Error::Forbidden(
           "Only admins and owners can bring someone new into the workspace: share with a member, "
           "or ask an admin to invite this person.");

@@ -4,7 +4,7 @@
 #include <boost/json/serialize.hpp>
 #include <set>
 
-#include "auth/access.hpp"
+#include "access/standing.hpp"
 #include "auth/password.hpp"
 #include "collab/notifications.hpp"
 #include "core/random.hpp"
@@ -93,9 +93,9 @@ Result<std::pair<ShareRecord, bool>> PutShare(Tx& tx, const auth::Actor& actor,
 Result<storage::ContentRecord> ContentFor(Tx& tx, const auth::Actor& actor,
                                           const std::string& content_id, Action action) {
   auto content = storage::FindContent(tx, content_id);
-  if (!content || !auth::CanOnContent(tx, actor.user.id, *content, Action::kReadContent))
+  if (!content || !access::May(tx, actor.user.id, *content, Action::kReadContent))
     return Error::NotFound("No such content.");
-  if (!auth::CanOnContent(tx, actor.user.id, *content, action))
+  if (!access::May(tx, actor.user.id, *content, action))
     return Error::Forbidden("You may not share this content.");
   return std::move(*content);
 }
@@ -105,7 +105,7 @@ Result<storage::ContentRecord> ContentFor(Tx& tx, const auth::Actor& actor,
 Result<std::string> ProjectFor(Tx& tx, const auth::Actor& actor, const std::string& project_id,
                                Action action) {
   auto ws = storage::WorkspaceOfProject(tx, project_id);
-  const auto role = ws ? auth::RoleIn(tx, *ws, actor.user.id) : std::nullopt;
+  const auto role = ws ? access::RoleIn(tx, *ws, actor.user.id) : std::nullopt;
   if (!ws || !auth::Can(role, Action::kReadSettings)) return Error::NotFound("No such project.");
   if (!auth::Can(role, action)) return Error::Forbidden("You may not share this project.");
   return *ws;
@@ -338,12 +338,12 @@ Result<std::vector<ShareLinkRecord>> Sharing::WorkspaceLinks(const auth::Actor& 
 Result<void> Sharing::Revoke(const auth::Actor& actor, const std::string& link_id, TimeMs now) {
   return db_.Write([&](Tx& tx) -> Result<void> {
     auto link = storage::FindShareLink(tx, link_id);
-    const auto role = link ? auth::RoleIn(tx, link->workspace_id, actor.user.id) : std::nullopt;
+    const auto role = link ? access::RoleIn(tx, link->workspace_id, actor.user.id) : std::nullopt;
     if (!link || !auth::Can(role, Action::kReadWorkspace)) return Error::NotFound("No such link.");
     bool may = auth::Can(role, Action::kSeeAllLinks) || link->created_by == actor.user.id;
     if (!may && link->content_id) {
       auto content = storage::FindContent(tx, *link->content_id);
-      may = content && auth::CanOnContent(tx, actor.user.id, *content, Action::kShareContent);
+      may = content && access::May(tx, actor.user.id, *content, Action::kShareContent);
     } else if (!may) {
       may = auth::Can(role, Action::kManageProjects);
     }
@@ -351,9 +351,8 @@ Result<void> Sharing::Revoke(const auth::Actor& actor, const std::string& link_i
       // A member who may not see the link's content or project learns nothing about it.
       std::optional<storage::ContentRecord> content;
       if (link->content_id) content = storage::FindContent(tx, *link->content_id);
-      const bool reads = content
-                             ? auth::CanOnContent(tx, actor.user.id, *content, Action::kReadContent)
-                             : auth::Can(role, Action::kReadSettings);
+      const bool reads = content ? access::May(tx, actor.user.id, *content, Action::kReadContent)
+                                 : auth::Can(role, Action::kReadSettings);
       if (!reads) return Error::NotFound("No such link.");
       return Error::Forbidden("You may not close this link.");
     }

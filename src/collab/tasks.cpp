@@ -5,9 +5,9 @@
 #include <boost/json/serialize.hpp>
 #include <set>
 
+#include "access/standing.hpp"
 #include "collab/mentions.hpp"
 #include "collab/notifications.hpp"
-#include "collab/standing.hpp"
 #include "core/random.hpp"
 #include "core/text.hpp"
 #include "storage/events_store.hpp"
@@ -29,7 +29,7 @@ constexpr TimeMs kDayMs = 24LL * 60 * 60 * 1000;
 // What the caller is to a task: the content it is on (if any) and their role.
 struct TaskStanding {
   TaskRecord task;
-  std::optional<Standing> on_content;
+  std::optional<access::OnContent> on_content;
   std::optional<auth::Role> role;
 
   bool Can(Action action) const {
@@ -42,13 +42,12 @@ Result<TaskStanding> LoadTask(Tx& tx, const std::string& user_id, const std::str
   if (!task) return Error::NotFound("No such task.");
   TaskStanding s;
   if (task->content_id) {
-    auto standing = StandOn(tx, user_id, *task->content_id);
-    if (!standing) return Error::NotFound("No such task.");
-    s.role = standing->role;
-    s.on_content = std::move(*standing);
+    auto on = access::Open(tx, user_id, *task->content_id);
+    if (!on) return Error::NotFound("No such task.");
+    s.role = on->standing.role;
+    s.on_content = std::move(*on);
   } else {
-    if (auto stored = storage::FindRole(tx, task->workspace_id, user_id))
-      s.role = auth::ParseRole(*stored);
+    s.role = access::RoleIn(tx, task->workspace_id, user_id);
     if (!auth::Can(s.role, Action::kReadContent)) return Error::NotFound("No such task.");
   }
   s.task = std::move(*task);
@@ -247,10 +246,10 @@ std::vector<TaskTemplate> TemplatesOf(const storage::TaskListRecord& list) {
 Result<std::vector<TaskRecord>> Tasks::OfContent(const auth::Actor& actor,
                                                  const std::string& content_id) {
   return db_.Read([&](Tx& tx) -> Result<std::vector<TaskRecord>> {
-    auto standing = StandOn(tx, actor.user.id, content_id);
-    if (!standing) return std::move(standing).error();
+    auto on = access::Open(tx, actor.user.id, content_id);
+    if (!on) return std::move(on).error();
     storage::TaskQuery q;
-    q.workspace_id = standing->content.workspace_id;
+    q.workspace_id = on->content.workspace_id;
     q.content_id = content_id;
     q.limit = 1000;
     return storage::ListTasks(tx, q);
@@ -277,11 +276,11 @@ Result<std::vector<TaskRecord>> Tasks::CreateOnContent(const auth::Actor& actor,
   if (in.content || in.project)
     return Error::InvalidField(in.content ? "content" : "project", "is set by the path");
   return db_.Write([&](Tx& tx) -> Result<std::vector<TaskRecord>> {
-    auto standing = StandOn(tx, actor.user.id, content_id);
-    if (!standing) return std::move(standing).error();
-    if (!standing->Can(Action::kManageTasks))
+    auto on = access::Open(tx, actor.user.id, content_id);
+    if (!on) return std::move(on).error();
+    if (!on->Can(Action::kManageTasks))
       return Error::Forbidden("You may not manage the tasks of this content.");
-    return MakeTasks(tx, actor, standing->content.workspace_id, &standing->content, in);
+    return MakeTasks(tx, actor, on->content.workspace_id, &on->content, in);
   });
 }
 
@@ -291,14 +290,14 @@ Result<std::vector<TaskRecord>> Tasks::Create(const auth::Actor& actor, const st
     auto access = workspace::Authorize(tx, actor.user.id, ws, Action::kReadContent);
     if (!access) return std::move(access).error();
     if (in.content) {
-      auto standing = StandOn(tx, actor.user.id, *in.content);
-      if (!standing || standing->content.workspace_id != access->workspace.id)
+      auto on = access::Open(tx, actor.user.id, *in.content);
+      if (!on || on->content.workspace_id != access->workspace.id)
         return Error::InvalidField("content", "is not a content of this workspace");
-      if (!standing->Can(Action::kManageTasks))
+      if (!on->Can(Action::kManageTasks))
         return Error::Forbidden("You may not manage the tasks of this content.");
       if (in.project) return Error::InvalidField("project", "a task is on a content or a project");
       in.content.reset();
-      return MakeTasks(tx, actor, access->workspace.id, &standing->content, in);
+      return MakeTasks(tx, actor, access->workspace.id, &on->content, in);
     }
     if (!auth::Can(access->role, Action::kManageTasks))
       return Error::Forbidden("You may not manage tasks in this workspace.");

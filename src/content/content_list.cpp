@@ -4,7 +4,7 @@
 #include <map>
 #include <set>
 
-#include "auth/access.hpp"
+#include "access/standing.hpp"
 #include "content/contents.hpp"
 #include "content/internal.hpp"
 #include "core/encoding.hpp"

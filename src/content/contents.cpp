@@ -3,7 +3,7 @@
 #include <boost/json/serialize.hpp>
 #include <map>
 
-#include "auth/access.hpp"
+#include "access/standing.hpp"
 #include "collab/anchors.hpp"
 #include "collab/notifications.hpp"
 #include "content/field_checks.hpp"
@@ -219,7 +219,7 @@ Result<ContentView> UpdateContent(Tx& tx, const auth::Actor& actor, const std::s
     if (auto unlocked = CheckNotLocked(tx, c); !unlocked) return std::move(unlocked).error();
     // Who edits through a share (a guest, a link's visitor) changes the text, not how the
     // workspace files and plans it.
-    if (!auth::Can(loaded->role, Action::kEditContent, auth::BaseFacts(c, actor.user.id))) {
+    if (!auth::Can(loaded->role, Action::kEditContent, access::BaseFacts(c, actor.user.id))) {
       const char* other = in.language     ? "language"
                           : in.channels   ? "channels"
                           : in.tags       ? "tags"

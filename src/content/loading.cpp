@@ -3,11 +3,10 @@
 #include <algorithm>
 #include <boost/json/serialize.hpp>
 
-#include "auth/access.hpp"
+#include "access/standing.hpp"
 #include "content/approvals.hpp"
 #include "storage/accounts_store.hpp"
 #include "storage/workflow_store.hpp"
-#include "storage/workspaces_store.hpp"
 
 namespace copydesk::content::internal {
 
@@ -36,25 +35,13 @@ std::vector<storage::ChannelRecord> LimitingChannels(Tx& tx, const ContentRecord
 }  // namespace
 
 Result<Loaded> Load(Tx& tx, const auth::Actor& actor, const std::string& id, Action action) {
-  auto content = storage::FindContent(tx, id);
-  std::optional<auth::Role> role;
-  if (content) {
-    if (auto stored = storage::FindRole(tx, content->workspace_id, actor.user.id)) {
-      role = auth::ParseRole(*stored);
-    }
-  }
-  auto facts = content ? auth::BaseFacts(*content, actor.user.id) : auth::ContentFacts{};
-  // Shares are looked up only when the role and ownership do not already allow the action.
-  if (content && !(auth::Can(role, Action::kReadContent, facts) && auth::Can(role, action, facts)))
-    facts = auth::FactsFor(tx, *content, actor.user.id);
-  if (!content || !auth::Can(role, Action::kReadContent, facts)) {
-    return Error::NotFound("No such content.");
-  }
-  if (!auth::Can(role, action, facts)) return Error::Forbidden();
-  auto type = storage::FindContentType(tx, content->workspace_id, content->type_id);
+  auto on = access::OpenFor(tx, actor.user.id, id, action);
+  if (!on) return std::move(on).error();
+  auto type = storage::FindContentType(tx, on->content.workspace_id, on->content.type_id);
   if (!type) return Error::Internal("content " + id + " has no type");
   auto fields = workspace::FieldDefsFromJson(type->fields_json);
-  return Loaded{std::move(*content), role, std::move(*type), std::move(fields), facts.shared};
+  return Loaded{std::move(on->content), on->standing.role, std::move(*type), std::move(fields),
+                on->standing.facts.shared};
 }
 
 ContentView ViewOf(Tx& tx, Loaded loaded, bool merged) {

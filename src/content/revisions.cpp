@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <boost/json/serialize.hpp>
 
-#include "auth/access.hpp"
+#include "access/standing.hpp"
 #include "content/contents.hpp"
 #include "content/internal.hpp"
 #include "content/loading.hpp"
@@ -103,7 +103,7 @@ Result<storage::RevisionRecord> Contents::Label(const auth::Actor& actor, const 
     // A label says which text was sent or validated: how the workspace files its history, not
     // text, so an edit share does not give it.
     if (!auth::Can(loaded->role, Action::kEditContent,
-                   auth::BaseFacts(loaded->content, actor.user.id))) {
+                   access::BaseFacts(loaded->content, actor.user.id))) {
       Error e = Error::Forbidden("Only the text is shared with you: revisions cannot be labelled.");
       e.fields = {{"label", "is not shared with you"}};
       return e;

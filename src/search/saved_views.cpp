@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "access/standing.hpp"
 #include "auth/policy.hpp"
 #include "core/clock.hpp"
 #include "core/random.hpp"
@@ -27,9 +28,7 @@ std::optional<Membership> MemberOf(storage::Tx& tx, const std::string& ref,
                                    const std::string& user_id) {
   const auto ws = storage::FindWorkspace(tx, ref);
   if (!ws) return std::nullopt;
-  const auto stored = storage::FindRole(tx, ws->id, user_id);
-  if (!stored) return std::nullopt;
-  auto role = auth::ParseRole(*stored);
+  auto role = access::RoleIn(tx, ws->id, user_id);
   if (!role) return std::nullopt;
   return Membership{ws->id, role};
 }

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "access/standing.hpp"
 #include "search/search_index.hpp"
 #include "storage/workspaces_store.hpp"
 
@@ -13,8 +14,7 @@ Result<Access> AccessTo(storage::Tx& tx, const auth::Actor& actor, const std::st
   const auto workspace = storage::FindWorkspace(tx, ws);
   if (!workspace) return Error::NotFound("No such workspace.");
   Access a{workspace->id, std::nullopt, actor.user.id, {}};
-  if (auto stored = storage::FindRole(tx, a.workspace_id, actor.user.id))
-    a.role = auth::ParseRole(*stored);
+  a.role = access::RoleIn(tx, a.workspace_id, actor.user.id);
   if (!a.role) return Error::NotFound("No such workspace.");
   if (!auth::Can(a.role, auth::Action::kReadContent))
     a.shared = storage::SharedWithUser(tx, a.workspace_id, actor.user.id);

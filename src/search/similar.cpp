@@ -4,7 +4,7 @@
 #include <cmath>
 #include <map>
 
-#include "auth/access.hpp"
+#include "access/standing.hpp"
 #include "search/analysis.hpp"
 #include "search/hits.hpp"
 #include "search/search.hpp"
@@ -71,7 +71,7 @@ Result<std::vector<SearchHit>> Search::SimilarTo(const auth::Actor& actor, const
     auto content = storage::FindContent(tx, id);
     if (!content) return Error::NotFound("No such content.");
     auto a = AccessTo(tx, actor, content->workspace_id);
-    if (!a || !auth::CanOnContent(tx, actor.user.id, *content, auth::Action::kReadContent)) {
+    if (!a || !access::May(tx, actor.user.id, *content, auth::Action::kReadContent)) {
       return Error::NotFound("No such content.");
     }
     return a;

@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "auth/access.hpp"
+#include "access/standing.hpp"
 #include "collab/notifications.hpp"
 #include "core/log.hpp"
 #include "core/random.hpp"
@@ -98,18 +98,13 @@ std::optional<storage::ContentRecord> ContentOf(Tx& tx, const storage::LoggedEve
 bool CreatorMayRead(Tx& tx, const storage::WebhookRecord& w, const storage::LoggedEvent& e,
                     const json::object& data, const storage::ContentRecord* content) {
   if (content) {
-    if (!collab::MayRead(tx, w.created_by, *content)) return false;
-    if (auto comment_id = StringAt(data, "comment")) {
-      // An internal comment is no guest's news, nor a webhook's whose creator is one now.
-      auto c = storage::FindComment(tx, *comment_id);
-      auto root = c && c->parent_id ? storage::FindComment(tx, *c->parent_id) : c;
-      const bool internal = (c && c->internal) || (root && root->internal);
-      if (internal && !auth::SeesInternal(auth::RoleIn(tx, w.workspace_id, w.created_by)))
-        return false;
-    }
-    return true;
+    if (!access::May(tx, w.created_by, *content, auth::Action::kReadContent)) return false;
+    // An internal comment is no guest's news, nor a webhook's whose creator is one now.
+    const auto comment_id = StringAt(data, "comment");
+    return !comment_id || !access::InInternalThread(tx, *comment_id) ||
+           access::SeesInternal(tx, w.created_by, w.workspace_id);
   }
-  return collab::MayReadWorkspaceTasks(tx, w.created_by, w.workspace_id);
+  return access::MayReadWorkspaceTasks(tx, w.created_by, w.workspace_id);
 }
 
 // True when the content is on `channel` or on a channel inside it (Social › LinkedIn is on
@@ -303,8 +298,7 @@ std::int64_t Deliverer::FanOut(TimeMs now, int max_events) {
 }
 
 int Deliverer::SendDue(TimeMs now) {
-  auto due =
-      db_.Read([&](Tx& tx) { return storage::DueWebhookDeliveries(tx, now, kSendBatch); });
+  auto due = db_.Read([&](Tx& tx) { return storage::DueWebhookDeliveries(tx, now, kSendBatch); });
   // Each attempt is dated when it is made: a round of slow receivers takes minutes, and the
   // backoff, the give-up time and the pause count from the attempt, not from the round's start.
   // The clock runs from the round's `now`, so a round at a given time stays at that time.
@@ -346,7 +340,8 @@ Deliverer::Access Deliverer::CheckAccess(Tx& tx, const storage::WebhookDeliveryR
     access.may_read =
         CreatorMayRead(tx, *access.webhook, events[0], data, content ? &*content : nullptr);
   } else if (content) {
-    access.may_read = collab::MayRead(tx, access.webhook->created_by, *content);
+    access.may_read =
+        access::May(tx, access.webhook->created_by, *content, auth::Action::kReadContent);
   }
   return access;
 }

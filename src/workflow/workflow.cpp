@@ -5,7 +5,7 @@
 #include <boost/json/serialize.hpp>
 #include <set>
 
-#include "auth/access.hpp"
+#include "access/standing.hpp"
 #include "collab/notifications.hpp"
 #include "content/approvals.hpp"
 #include "content/contents.hpp"
@@ -52,17 +52,11 @@ struct Standing {
 };
 
 Result<Standing> Stand(Tx& tx, const auth::Actor& actor, const std::string& content_id) {
-  auto content = storage::FindContent(tx, content_id);
-  std::optional<auth::Role> role;
-  if (content) {
-    if (auto stored = storage::FindRole(tx, content->workspace_id, actor.user.id))
-      role = auth::ParseRole(*stored);
-  }
-  if (!content || !auth::CanOnContent(tx, actor.user.id, *content, Action::kReadContent))
-    return Error::NotFound("No such content.");
-  auto statuses = storage::ListStatuses(tx, content->workspace_id);
-  auto teams = storage::TeamsOfUser(tx, content->workspace_id, actor.user.id);
-  return Standing{std::move(*content), role, std::move(statuses), std::move(teams)};
+  auto on = access::OpenFor(tx, actor.user.id, content_id, Action::kReadContent);
+  if (!on) return std::move(on).error();
+  auto statuses = storage::ListStatuses(tx, on->content.workspace_id);
+  auto teams = storage::TeamsOfUser(tx, on->content.workspace_id, actor.user.id);
+  return Standing{std::move(on->content), on->standing.role, std::move(statuses), std::move(teams)};
 }
 
 // The teams the content's current status asks, which its members may answer for.
@@ -232,9 +226,8 @@ Result<MoveOutcome> Workflow::Move(const auth::Actor& actor, const std::string& 
     if (!standing) return std::move(standing).error();
     auto& c = standing->content;
     if (c.archived_at) return Error::Conflict("This content is archived: unarchive it to move it.");
-    const auto facts = auth::ContentFacts{c.owner_id == actor.user.id,
-                                          std::find(c.assignee_ids.begin(), c.assignee_ids.end(),
-                                                    actor.user.id) != c.assignee_ids.end()};
+    // What they are to it by role and ownership: an edit share gives the text, not the workflow.
+    const auto facts = access::BaseFacts(c, actor.user.id);
     // Editors move contents; a reviewer of the team the status asks may move it on after approving.
     if (!auth::Can(standing->role, Action::kEditContent, facts) &&
         !InAny(standing->my_teams, AskingTeams(*standing))) {

@@ -3,7 +3,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
-#include "auth/access.hpp"
+#include "access/standing.hpp"
 #include "core/random.hpp"
 #include "storage/accounts_store.hpp"
 #include "storage/contents_store.hpp"
@@ -60,7 +60,7 @@ std::vector<std::string> ApplyInvitationShares(Tx& tx, const storage::Invitation
     auto content = storage::FindContent(tx, waiting.content_id);
     // The maker's right is asked again now: one who lost it since shares nothing.
     if (!content || content->workspace_id != invitation.workspace_id ||
-        !auth::CanOnContent(tx, waiting.created_by, *content, Action::kShareContent, now)) {
+        !access::May(tx, waiting.created_by, *content, Action::kShareContent, now)) {
       continue;
     }
     storage::ShareRecord share;
@@ -152,7 +152,7 @@ Result<auth::CreatedReset> FirstDay::ResetMemberPassword(const auth::Actor& acto
     auto member = storage::FindMember(tx, ws.id, user_id);
     if (!member) return Error::NotFound("No such member.");
     for (const auto& [other, role] : storage::ListWorkspacesOfUser(tx, user_id)) {
-      const auto mine = auth::RoleIn(tx, other.id, actor.user.id);
+      const auto mine = access::RoleIn(tx, other.id, actor.user.id);
       const bool owns = mine == Role::kOwner;
       const bool administers = owns || mine == Role::kAdmin;
       if (!administers || (role == "owner" && !owns)) {

@@ -5,6 +5,7 @@
 #include <boost/json/value.hpp>
 #include <set>
 
+#include "access/standing.hpp"
 #include "auth/password.hpp"
 #include "core/random.hpp"
 #include "core/text.hpp"
@@ -73,10 +74,7 @@ Result<Role> ParseRoleField(const std::string& role) {
 Result<Access> Authorize(Tx& tx, const std::string& user_id, const std::string& ref,
                          Action action) {
   auto ws = storage::FindWorkspace(tx, ref);
-  std::optional<Role> role;
-  if (ws) {
-    if (auto stored = storage::FindRole(tx, ws->id, user_id)) role = auth::ParseRole(*stored);
-  }
+  const auto role = ws ? access::RoleIn(tx, ws->id, user_id) : std::nullopt;
   // Not a member: the workspace does not exist as far as the caller can tell.
   if (!ws || !role) return Error::NotFound("No such workspace.");
   if (!auth::Can(role, action)) return Error::Forbidden();

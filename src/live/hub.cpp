@@ -1,25 +1,18 @@
-#include "api/live.hpp"
+#include "live/hub.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
-#include <cctype>
-#include <charconv>
 
-#include "api/common.hpp"
-#include "auth/policy.hpp"
-#include "collab/notifications.hpp"
+#include "access/standing.hpp"
 #include "core/clock.hpp"
 #include "core/log.hpp"
-#include "core/random.hpp"
-#include "core/text.hpp"
+#include "live/audience.hpp"
 #include "storage/accounts_store.hpp"
-#include "storage/collab_store.hpp"
 #include "storage/contents_store.hpp"
 #include "storage/search_store.hpp"
-#include "storage/workspaces_store.hpp"
 
-namespace copydesk::api {
+namespace copydesk::live {
 
 namespace json = boost::json;
 using storage::Tx;
@@ -39,162 +32,10 @@ constexpr std::size_t kContentIdMax = 64;
 // browser does not reconnect with it.
 constexpr std::uint16_t kCloseSignedOut = 4401;
 
-bool StartsWith(std::string_view text, std::string_view prefix) {
-  return text.rfind(prefix, 0) == 0;
-}
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-// "host[:port]" of an origin or URL ("https://host:port/path"), lowercased; nullopt otherwise.
-std::optional<std::string> HostOf(std::string_view url) {
-  const auto scheme_end = url.find("://");
-  if (scheme_end == std::string_view::npos) return std::nullopt;
-  std::string_view rest = url.substr(scheme_end + 3);
-  rest = rest.substr(0, rest.find('/'));
-  if (rest.empty()) return std::nullopt;
-  return Lower(rest);
-}
-
-// A browser sends the session cookie with a WebSocket upgrade from any page, and WebSockets
-// are not subject to CORS: only the Origin tells a page of this server from another site's
-// (cross-site WebSocket hijacking). It must name this server, as the browser reached it (Host)
-// or as configured behind a proxy (public_url).
-bool FromThisServer(const http::Request& request, const Config& config) {
-  const auto origin = request.Header("Origin");
-  if (!origin) return false;
-  const auto origin_host = HostOf(*origin);
-  if (!origin_host) return false;
-  if (const auto host = request.Header("Host"); host && Lower(*host) == *origin_host) return true;
-  const auto public_host = HostOf(config.public_url);
-  return public_host && *public_host == *origin_host;
-}
-
-std::optional<auth::Role> RoleIn(Tx& tx, const std::string& workspace_id,
-                                 const std::string& user_id) {
-  const auto stored = storage::FindRole(tx, workspace_id, user_id);
-  return stored ? auth::ParseRole(*stored) : std::nullopt;
-}
-
 std::optional<std::string> StringAt(const json::object& o, std::string_view key) {
   const auto* v = o.if_contains(key);
   return v && v->is_string() ? std::optional<std::string>(std::string(v->as_string()))
                              : std::nullopt;
-}
-
-//! Who may be told of one event, and what they are told: the same small message of ids for
-//! everyone, decided once per event.
-struct Audience {
-  enum class Rule {
-    kNobody,          //!< accounts, sessions, tokens: nothing for anyone's screen
-    kPerson,          //!< one person's own state (their notifications, their saved views)
-    kContentReaders,  //!< whoever may read the content now (collab::MayRead)
-    kWorkspaceTasks,  //!< whoever may read the workspace's tasks
-    kWorkspaceRight,  //!< members whose role grants `right`, and the member it is about
-  };
-  Rule rule = Rule::kNobody;
-  std::string person;
-  std::string workspace_id;
-  std::optional<storage::ContentRecord> content;
-  auth::Action right = auth::Action::kReadWorkspace;
-  std::optional<std::string> member;
-  bool staff_only = false;  //!< about an internal comment: not for guests
-  std::string message;      //!< serialized, sent as is
-
-  bool Tells(Tx& tx, const std::string& user_id) const {
-    switch (rule) {
-      case Rule::kNobody:
-        return false;
-      case Rule::kPerson:
-        return person == user_id;
-      case Rule::kContentReaders:
-        return collab::MayRead(tx, user_id, *content) &&
-               (!staff_only || auth::SeesInternal(RoleIn(tx, workspace_id, user_id)));
-      case Rule::kWorkspaceTasks:
-        return collab::MayReadWorkspaceTasks(tx, user_id, workspace_id);
-      case Rule::kWorkspaceRight:
-        return (member && *member == user_id) ||
-               auth::Can(RoleIn(tx, workspace_id, user_id), right);
-    }
-    return false;
-  }
-};
-
-// The rights that let a member see what a workspace event is about, by the event's kind.
-std::optional<auth::Action> RightToSee(std::string_view kind) {
-  if (StartsWith(kind, "workspace.")) return auth::Action::kReadWorkspace;
-  if (StartsWith(kind, "member.")) return auth::Action::kListMembers;
-  if (StartsWith(kind, "team.")) return auth::Action::kListTeams;
-  if (StartsWith(kind, "channel.") || StartsWith(kind, "type.") || StartsWith(kind, "project.") ||
-      StartsWith(kind, "workflow.")) {
-    return auth::Action::kReadSettings;
-  }
-  // A content deleted for good: its id, to those who could read contents (the text is gone).
-  if (kind == "content.purged") return auth::Action::kReadContent;
-  return std::nullopt;
-}
-
-Audience AudienceOf(Tx& tx, const storage::OutboxEvent& e) {
-  Audience a;
-  json::object message{{"type", "event"}, {"seq", e.seq}, {"kind", e.kind}};
-  std::error_code ec;
-  json::value parsed = json::parse(e.data_json, ec);
-  const json::object data = !ec && parsed.is_object() ? parsed.as_object() : json::object{};
-
-  if (e.kind == "notification.created") {
-    a.rule = Audience::Rule::kPerson;
-    a.person = StringAt(data, "user_id").value_or("");
-    if (e.subject_id) message["notification_id"] = *e.subject_id;
-    if (auto ws = StringAt(data, "workspace_id")) message["workspace_id"] = *ws;
-    if (auto content = StringAt(data, "content_id")) message["content_id"] = *content;
-  } else if (StartsWith(e.kind, "notification.")) {
-    // Read marks: the reader's other tabs follow.
-    a.rule = Audience::Rule::kPerson;
-    a.person = e.actor_id.value_or("");
-    if (e.subject_id) message["notification_id"] = *e.subject_id;
-  } else if (e.workspace_id) {
-    a.workspace_id = *e.workspace_id;
-    message["workspace_id"] = *e.workspace_id;
-    if (e.actor_id) message["actor_id"] = *e.actor_id;
-    if (e.subject_id && e.kind != "content.purged") {
-      auto content = storage::FindContent(tx, *e.subject_id);
-      if (content && content->workspace_id == *e.workspace_id) a.content = std::move(content);
-    }
-    if (a.content) {
-      a.rule = Audience::Rule::kContentReaders;
-      message["content_id"] = a.content->id;
-      if (auto comment = StringAt(data, "comment")) {
-        message["comment_id"] = *comment;
-        // An internal comment (or a reply in an internal thread) is no guest's news.
-        if (auto c = storage::FindComment(tx, *comment)) {
-          auto root = c->parent_id ? storage::FindComment(tx, *c->parent_id) : c;
-          a.staff_only = c->internal || (root && root->internal);
-        }
-      }
-      if (auto task = StringAt(data, "task")) message["task_id"] = *task;
-    } else if (StartsWith(e.kind, "task.") || StartsWith(e.kind, "task_list.")) {
-      // A task on no content (or one since deleted), or a reusable task list.
-      a.rule = Audience::Rule::kWorkspaceTasks;
-      if (auto task = StringAt(data, "task")) message["task_id"] = *task;
-      if (e.subject_id) message["subject_id"] = *e.subject_id;
-    } else if (StartsWith(e.kind, "view.")) {
-      a.rule = Audience::Rule::kPerson;
-      a.person = e.actor_id.value_or("");
-      if (e.subject_id) message["subject_id"] = *e.subject_id;
-    } else if (auto right = RightToSee(e.kind)) {
-      a.rule = Audience::Rule::kWorkspaceRight;
-      a.right = *right;
-      if (StartsWith(e.kind, "member.")) a.member = e.subject_id;
-      if (e.subject_id) {
-        message[e.kind == "content.purged" ? "content_id" : "subject_id"] = *e.subject_id;
-      }
-    }
-  }
-  if (a.rule != Audience::Rule::kNobody) a.message = json::serialize(message);
-  return a;
 }
 
 void SendTo(const std::optional<http::LiveSink>& sink, const json::object& message) {
@@ -207,8 +48,8 @@ json::object ErrorMessage(std::string_view code, std::string_view detail) {
 
 }  // namespace
 
-LiveHub::LiveHub(storage::Database& db, auth::Accounts& accounts, const Config& config)
-    : db_(db), accounts_(accounts), config_(config) {
+Hub::Hub(storage::Database& db, const Config& config, Door door)
+    : db_(db), config_(config), door_(std::move(door)) {
   // Nobody connected, nothing to deliver: commits do not wake the hub (a connection's opening
   // wakes it through the inbox, and it starts from the head then).
   db_.SetCommitListener([this] {
@@ -216,19 +57,19 @@ LiveHub::LiveHub(storage::Database& db, auth::Accounts& accounts, const Config& 
   });
 }
 
-LiveHub::~LiveHub() {
+Hub::~Hub() {
   db_.SetCommitListener({});
   Stop();
 }
 
-void LiveHub::Start() {
+void Hub::Start() {
   std::lock_guard lock(mutex_);
   if (thread_.joinable()) return;
   stopping_ = false;
   thread_ = std::thread([this] { Run(); });
 }
 
-void LiveHub::Stop() {
+void Hub::Stop() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
@@ -237,7 +78,7 @@ void LiveHub::Stop() {
   if (thread_.joinable()) thread_.join();
 }
 
-void LiveHub::Wake() {
+void Hub::Wake() {
   {
     std::lock_guard lock(mutex_);
     woken_ = true;
@@ -245,7 +86,7 @@ void LiveHub::Wake() {
   wake_.notify_one();
 }
 
-void LiveHub::Post(Happening happening) {
+void Hub::Post(Happening happening) {
   {
     std::lock_guard lock(mutex_);
     if (std::holds_alternative<Message>(happening) && inbox_.size() >= kInboxMax) return;
@@ -254,47 +95,17 @@ void LiveHub::Post(Happening happening) {
   wake_.notify_one();
 }
 
-Result<std::uint64_t> LiveHub::Open(const http::Request& request) {
-  // A browser cannot set headers on a WebSocket: it sends the session cookie. Integrations
-  // send their token in Authorization or, where their client cannot either, in ?token=.
-  std::string secret;
-  Result<auth::Actor> actor = Error::Unauthenticated();
-  if (auto token = request.QueryParam("token")) {
-    secret = *token;
-    auth::Credentials credentials;
-    credentials.bearer_token = *token;
-    actor = accounts_.Authenticate(credentials);
-  } else {
-    actor = Authenticate(accounts_, request);
-    if (actor && actor->via_token) {
-      secret = std::string(Trim(request.Header("Authorization")->substr(7)));
-    } else if (actor) {
-      secret = request.Cookie(kSessionCookie).value_or("");
-    }
-  }
-  if (!actor) return std::move(actor).error();
-  if (!actor->via_token && !FromThisServer(request, config_)) {
-    return Error::Forbidden(
-        "A signed-in browser may open the live channel only from this server's pages.");
-  }
-
+Result<std::uint64_t> Hub::Open(const http::Request& request) {
+  auto listener = door_(request);
+  if (!listener) return std::move(listener).error();
   Subscriber subscriber;
-  subscriber.user_id = actor->user.id;
-  subscriber.user_name = actor->user.name;
-  subscriber.via_token = actor->via_token;
-  subscriber.credential_hash = HashSecret(secret);
-  if (auto after = request.QueryParam("after")) {
-    std::int64_t value = -1;
-    const auto* end = after->data() + after->size();
-    const auto [ptr, ec] = std::from_chars(after->data(), end, value);
-    if (ec != std::errc() || ptr != end || value < 0) {
-      return Error::BadRequest("The after parameter is not an event sequence number.",
-                               {{"after", "must be a whole number, 0 or more"}});
-    }
-    subscriber.last_seq = value;
-  } else {
-    subscriber.last_seq = db_.Read([](Tx& tx) { return storage::LastEventSeq(tx); });
-  }
+  subscriber.user_id = std::move(listener->user_id);
+  subscriber.user_name = std::move(listener->user_name);
+  subscriber.via_token = listener->via_token;
+  subscriber.credential_hash = std::move(listener->credential_hash);
+  subscriber.last_seq = listener->after
+                            ? *listener->after
+                            : db_.Read([](Tx& tx) { return storage::LastEventSeq(tx); });
   std::uint64_t id;
   {
     std::lock_guard lock(mutex_);
@@ -304,19 +115,19 @@ Result<std::uint64_t> LiveHub::Open(const http::Request& request) {
   return id;
 }
 
-void LiveHub::Attach(std::uint64_t id, http::LiveSink sink) {
+void Hub::Attach(std::uint64_t id, http::LiveSink sink) {
   Post(Attached{id, std::move(sink)});
 }
 
-void LiveHub::Receive(std::uint64_t id, std::string message) {
+void Hub::Receive(std::uint64_t id, std::string message) {
   Post(Message{id, std::move(message)});
 }
 
-void LiveHub::Closed(std::uint64_t id) {
+void Hub::Closed(std::uint64_t id) {
   Post(Gone{id});
 }
 
-void LiveHub::Forget(std::uint64_t id, std::set<std::string>& presence_changed) {
+void Hub::Forget(std::uint64_t id, std::set<std::string>& presence_changed) {
   auto it = subscribers_.find(id);
   if (it == subscribers_.end()) return;
   for (const auto& content_id : it->second.watching) {
@@ -328,7 +139,7 @@ void LiveHub::Forget(std::uint64_t id, std::set<std::string>& presence_changed) 
   subscribers_.erase(it);
 }
 
-void LiveHub::Handle(Tx& tx, Message& message, std::set<std::string>& presence_changed) {
+void Hub::Handle(Tx& tx, Message& message, std::set<std::string>& presence_changed) {
   auto it = subscribers_.find(message.id);
   if (it == subscribers_.end()) return;
   Subscriber& sub = it->second;
@@ -354,13 +165,13 @@ void LiveHub::Handle(Tx& tx, Message& message, std::set<std::string>& presence_c
       presence_changed.insert(*content_id);
       return;
     }
-    if (!sub.watching.contains(*content_id) && sub.watching.size() >= kLiveWatchMax) {
+    if (!sub.watching.contains(*content_id) && sub.watching.size() >= kWatchMax) {
       SendTo(sub.sink, ErrorMessage("too_many", "Watch fewer contents at once."));
       return;
     }
     // Someone who may not read a content learns nothing of it, not even that it exists.
     const auto content = storage::FindContent(tx, *content_id);
-    if (!content || !collab::MayRead(tx, sub.user_id, *content)) {
+    if (!content || !access::May(tx, sub.user_id, *content, auth::Action::kReadContent)) {
       auto error = ErrorMessage("not_found", "No such content.");
       error["content_id"] = *content_id;
       SendTo(sub.sink, error);
@@ -383,7 +194,7 @@ void LiveHub::Handle(Tx& tx, Message& message, std::set<std::string>& presence_c
   }
 }
 
-void LiveHub::CheckCredentials(Tx& tx, std::set<std::string>& presence_changed) {
+void Hub::CheckCredentials(Tx& tx, std::set<std::string>& presence_changed) {
   const TimeMs now = NowMs();
   const TimeMs idle_ms = config_.session_idle_days * 24LL * 60 * 60 * 1000;
   std::vector<std::uint64_t> ended;
@@ -404,7 +215,7 @@ void LiveHub::CheckCredentials(Tx& tx, std::set<std::string>& presence_changed) 
   credentials_checked_ = std::chrono::steady_clock::now();
 }
 
-void LiveHub::Deliver(std::set<std::string>& presence_changed) {
+void Hub::Deliver(std::set<std::string>& presence_changed) {
   bool any = false;
   for (const auto& [id, sub] : subscribers_) any = any || sub.sink.has_value();
   if (!any) return;
@@ -423,7 +234,7 @@ void LiveHub::Deliver(std::set<std::string>& presence_changed) {
     for (auto& [id, sub] : subscribers_) {
       if (!sub.sink) continue;
       // Too far behind, ahead (a restored database), or past what is kept: start afresh.
-      if (sub.last_seq > head || head - sub.last_seq > kLiveCatchUpMax ||
+      if (sub.last_seq > head || head - sub.last_seq > kCatchUpMax ||
           (first > 0 && sub.last_seq < first - 1)) {
         SendTo(sub.sink, {{"type", "reset"}, {"seq", head}});
         sub.last_seq = head;
@@ -449,7 +260,7 @@ void LiveHub::Deliver(std::set<std::string>& presence_changed) {
   });
 }
 
-void LiveHub::TellPresence(const std::set<std::string>& content_ids) {
+void Hub::TellPresence(const std::set<std::string>& content_ids) {
   std::vector<std::pair<const std::string*, Subscriber*>> listeners;
   db_.Read([&](Tx& tx) {
     for (const auto& content_id : content_ids) {
@@ -471,14 +282,14 @@ void LiveHub::TellPresence(const std::set<std::string>& content_ids) {
       for (auto& [id, sub] : subscribers_) {
         if (!sub.sink) continue;
         auto [it, fresh] = may_read.try_emplace(sub.user_id, false);
-        if (fresh) it->second = collab::MayRead(tx, sub.user_id, *content);
+        if (fresh) it->second = access::May(tx, sub.user_id, *content, auth::Action::kReadContent);
         if (it->second) sub.sink->send(message);
       }
     }
   });
 }
 
-void LiveHub::Pump() {
+void Hub::Pump() {
   std::lock_guard pump(pump_mutex_);
   std::vector<Happening> inbox;
   {
@@ -520,7 +331,7 @@ void LiveHub::Pump() {
   subscriber_count_ = subscribers_.size();
 }
 
-void LiveHub::Run() {
+void Hub::Run() {
   while (true) {
     {
       std::unique_lock lock(mutex_);
@@ -541,4 +352,4 @@ void LiveHub::Run() {
   }
 }
 
-}  // namespace copydesk::api
+}  // namespace copydesk::live

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "api/api.hpp"
 #include "api/common.hpp"
-#include "api/live.hpp"
 #include "auth/accounts.hpp"
 #include "storage/events_store.hpp"
 #include "support/content_helpers.hpp"
@@ -38,7 +38,7 @@ struct Recorded {
   }
 };
 
-class LiveHubTest : public ::testing::Test {
+class HubTest : public ::testing::Test {
  protected:
   void SetUp() override {
     owner_.emplace(MakeOwner(server_));
@@ -82,11 +82,11 @@ class LiveHubTest : public ::testing::Test {
   std::optional<Person> owner_, reviewer_, guest_, outsider_;
   std::string article_;
   auth::Accounts accounts_{server_.app().db(), server_.config()};
-  api::LiveHub hub_{server_.app().db(), accounts_, server_.config()};
+  live::Hub hub_{server_.app().db(), server_.config(), api::LiveDoor(accounts_, server_.config())};
   std::vector<std::unique_ptr<Recorded>> records_;
 };
 
-TEST_F(LiveHubTest, RefusesForeignOriginsForCookiesOnly) {
+TEST_F(HubTest, RefusesForeignOriginsForCookiesOnly) {
   auto request = UpgradeOf(*owner_);
   request.headers["Origin"] = "https://copydesk.test.evil.example";
   auto refused = hub_.Open(request);
@@ -96,7 +96,7 @@ TEST_F(LiveHubTest, RefusesForeignOriginsForCookiesOnly) {
   EXPECT_EQ(hub_.Open(request).error().kind, ErrorKind::kUnauthenticated);
 }
 
-TEST_F(LiveHubTest, TellsEachPersonOnlyWhatTheyMayRead) {
+TEST_F(HubTest, TellsEachPersonOnlyWhatTheyMayRead) {
   auto [owner_id, owner] = Open(*owner_);
   auto [reviewer_id, reviewer] = Open(*reviewer_);
   auto [guest_id, guest] = Open(*guest_);
@@ -127,7 +127,7 @@ TEST_F(LiveHubTest, TellsEachPersonOnlyWhatTheyMayRead) {
   EXPECT_TRUE(outsider->EventKinds().empty());
 }
 
-TEST_F(LiveHubTest, CatchesUpInOrderOrResets) {
+TEST_F(HubTest, CatchesUpInOrderOrResets) {
   auto [first_id, first] = Open(*reviewer_);
   hub_.Pump();
   const std::int64_t start = first->Of("hello").at(0).at("seq").as_int64();
@@ -151,7 +151,7 @@ TEST_F(LiveHubTest, CatchesUpInOrderOrResets) {
   EXPECT_TRUE(ahead->Of("event").empty());
   // More events than a client may catch up on (of a kind nobody is told).
   auto added = server_.app().db().Write([](storage::Tx& tx) -> Result<void> {
-    for (std::int64_t i = 0; i <= api::kLiveCatchUpMax; ++i) {
+    for (std::int64_t i = 0; i <= live::kCatchUpMax; ++i) {
       storage::AppendEvent(tx, std::nullopt, std::nullopt, "user.created", "x", "{}", 0);
     }
     return {};
@@ -164,7 +164,7 @@ TEST_F(LiveHubTest, CatchesUpInOrderOrResets) {
   EXPECT_TRUE(behind->Of("event").empty());
 }
 
-TEST_F(LiveHubTest, PresenceCountsPeopleNotTabs) {
+TEST_F(HubTest, PresenceCountsPeopleNotTabs) {
   auto [tab1, owner] = Open(*owner_);
   auto [tab2, owner2] = Open(*owner_);
   auto [rid, reviewer] = Open(*reviewer_);
@@ -188,7 +188,7 @@ TEST_F(LiveHubTest, PresenceCountsPeopleNotTabs) {
   EXPECT_EQ(Str(people[0].at("id")), reviewer_->user_id);
 }
 
-TEST_F(LiveHubTest, ClosesASessionThatSignedOut) {
+TEST_F(HubTest, ClosesASessionThatSignedOut) {
   auto [id, reviewer] = Open(*reviewer_);
   hub_.Pump();
   ASSERT_EQ(reviewer_->client.Post("/api/v1/auth/logout", json::object{}).status, 204);

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -13,35 +14,49 @@
 #include <variant>
 #include <vector>
 
-#include "auth/accounts.hpp"
 #include "core/config.hpp"
+#include "core/result.hpp"
 #include "http/live_channel.hpp"
 #include "storage/database.hpp"
 #include "storage/events_store.hpp"
 
-namespace copydesk::api {
+namespace copydesk::live {
 
 //! How many events a reconnecting client may catch up on; further behind, it is told to reset.
-inline constexpr std::int64_t kLiveCatchUpMax = 1000;
+inline constexpr std::int64_t kCatchUpMax = 1000;
 //! How many contents one connection may watch at once.
-inline constexpr std::size_t kLiveWatchMax = 20;
+inline constexpr std::size_t kWatchMax = 20;
 
-//! The live hub: who may open the live channel (`/api/v1/events`), and what each connection
-//! receives. Every committed event is offered to every connection, and each receives it only
-//! when its person may see it now (contents through collab::MayRead, workspace settings
-//! through auth::Can, notifications only to their recipient), as a small message of ids the
-//! browser refetches from. It also keeps, in memory, who is looking at which content.
+//! Who opens a live connection, as the door found them.
+struct Listener {
+  std::string user_id;
+  std::string user_name;
+  bool via_token = false;
+  std::string credential_hash;        //!< of the session cookie or the token: re-checked later
+  std::optional<std::int64_t> after;  //!< the last event the client saw; none: from now on
+};
+
+//! The door of the live channel: who an upgrade request is from (401 without valid credentials,
+//! 403 for a cookie sent from a foreign origin, 400 for a bad `after`). It reads HTTP
+//! credentials, so it lives with the routes (api/event_routes.cpp); the hub only admits.
+using Door = std::function<Result<Listener>(const http::Request&)>;
+
+//! The live hub: what each connection of the live channel (`/api/v1/events`) receives. Every
+//! committed event is offered to every connection, and each receives it only when its person
+//! may see it now (the audience rule, live/audience.hpp, asks access/), as a small message of
+//! ids the browser refetches from. It also keeps, in memory, who is looking at which content.
 //!
 //! All decisions run on one thread (the hub's, or the caller of Pump in tests): the server's
 //! threads only queue what happened (opened, attached, a message, closed) and wake it, so no
 //! I/O thread waits for the database.
-class LiveHub final : public http::LiveChannel {
+class Hub final : public http::LiveChannel {
  public:
-  //! Listens to `db`'s commits (a commit wakes the hub) until destroyed.
-  LiveHub(storage::Database& db, auth::Accounts& accounts, const Config& config);
-  ~LiveHub() override;
-  LiveHub(const LiveHub&) = delete;
-  LiveHub& operator=(const LiveHub&) = delete;
+  //! Listens to `db`'s commits (a commit wakes the hub) until destroyed; `door` decides who
+  //! opens a connection.
+  Hub(storage::Database& db, const Config& config, Door door);
+  ~Hub() override;
+  Hub(const Hub&) = delete;
+  Hub& operator=(const Hub&) = delete;
 
   //! Starts the hub's thread: it pumps when woken by a commit or a connection, and every few
   //! seconds while connections are open (for writes from other processes, and expiries).
@@ -49,6 +64,7 @@ class LiveHub final : public http::LiveChannel {
   //! Stops the thread; connections still open receive nothing more.
   void Stop();
 
+  // http::LiveChannel: the door admits, then the hub delivers.
   Result<std::uint64_t> Open(const http::Request& request) override;
   void Attach(std::uint64_t id, http::LiveSink sink) override;
   void Receive(std::uint64_t id, std::string message) override;
@@ -97,8 +113,8 @@ class LiveHub final : public http::LiveChannel {
   void Run();
 
   storage::Database& db_;
-  auth::Accounts& accounts_;
   const Config& config_;
+  Door door_;
 
   // What the server's threads queued, and the hub thread's wake-up.
   std::mutex mutex_;
@@ -118,4 +134,4 @@ class LiveHub final : public http::LiveChannel {
   std::thread thread_;
 };
 
-}  // namespace copydesk::api
+}  // namespace copydesk::live
