@@ -114,7 +114,8 @@ ContentChange ReadContentChange(JsonInput& in) {
   return out;
 }
 
-// The revision number in the path.
+// The revision number in the path, read with Query() as a query parameter would be: once the
+// caller is known, before the domain is asked.
 Result<std::int64_t> PathRevision(const http::Request& req) {
   return RevisionNumber(req.Param("n"), "n");
 }
