@@ -312,4 +312,10 @@ collab::CommentInput ReadCommentInput(JsonInput& in, bool creating) {
   return out;
 }
 
+Result<http::Response> PresentContent(Result<content::ContentView> view, int status,
+                                      json::object extra) {
+  if (!view) return std::move(view).error();
+  return ContentResponse(status, *view, std::move(extra));
+}
+
 }  // namespace copydesk::api

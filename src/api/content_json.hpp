@@ -51,4 +51,8 @@ Result<std::optional<std::int64_t>> IntParam(const http::Request& request, const
 //! Reads an optional boolean query parameter ("true"/"false"); 400 naming it when malformed.
 Result<std::optional<bool>> BoolParam(const http::Request& request, const std::string& name);
 
+//! The answer holding one content as ContentResponse makes it, or the domain's error.
+Result<http::Response> PresentContent(Result<content::ContentView> view, int status = 200,
+                                      boost::json::object extra = {});
+
 }  // namespace copydesk::api

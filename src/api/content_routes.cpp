@@ -3,6 +3,7 @@
 #include "api/api.hpp"
 #include "api/common.hpp"
 #include "api/content_json.hpp"
+#include "api/present/diff.hpp"
 
 namespace copydesk::api {
 
@@ -94,181 +95,163 @@ Result<content::ListFilter> ReadListFilter(const http::Request& req) {
   return f;
 }
 
+json::object ContentPageJson(const content::ContentPage& page) {
+  json::object body =
+      ItemsJson(page.items, [](const auto& view) { return ContentJson(view, false); });
+  body["next_cursor"] = page.next_cursor ? json::value(*page.next_cursor) : json::value(nullptr);
+  return body;
+}
+
+// A change of a content, with the base version when the body names it (else If-Match says it).
+struct ContentChange {
+  std::optional<std::int64_t> base_version;
+  content::ContentInput input;
+};
+ContentChange ReadContentChange(JsonInput& in) {
+  ContentChange out;
+  out.base_version = in.Int("base_version");
+  out.input = ReadContentInput(in, false);
+  return out;
+}
+
+// The revision number in the path, read with Query() as a query parameter would be: once the
+// caller is known, before the domain is asked.
+Result<std::int64_t> PathRevision(const http::Request& req) {
+  return RevisionNumber(req.Param("n"), "n");
+}
+
+// A revision's label: a null one takes the label off.
+std::string ReadLabel(JsonInput& in) {
+  if (in.IsNull("label")) {
+    in.Raw("label");
+    return "";
+  }
+  return in.String("label", JsonInput::kRequired, 2000).value_or("");
+}
+
+struct Labelling {
+  std::int64_t revision = 0;
+  std::string label;
+};
+// The revision number in the path is checked before the body is read.
+Step ReadLabelling() {
+  return [read_label = Body(ReadLabel)](Call& c) -> Result<void> {
+    auto n = PathRevision(c.request);
+    if (!n) return std::move(n).error();
+    if (auto read = read_label(c); !read) return read;
+    Labelling labelling{*n, std::move(c.input<std::string>())};
+    c.SetInput(std::move(labelling));
+    return {};
+  };
+}
+
+struct DiffRange {
+  std::int64_t from = 0, to = 0;
+};
+Result<DiffRange> ReadDiffRange(const http::Request& req) {
+  auto from_text = req.QueryParam("from");
+  auto to_text = req.QueryParam("to");
+  if (!from_text || !to_text) {
+    return Error::BadRequest("from and to are required revision numbers.",
+                             {{from_text ? "to" : "from", "is required"}});
+  }
+  auto from = RevisionNumber(*from_text, "from");
+  if (!from) return std::move(from).error();
+  auto to = RevisionNumber(*to_text, "to");
+  if (!to) return std::move(to).error();
+  return DiffRange{*from, *to};
+}
+
+// The revision to restore; its range is checked once the body is known to be well-formed.
+Result<std::int64_t> ReadRestore(JsonInput& in) {
+  auto revision = in.Int("revision", JsonInput::kRequired);
+  if (revision && *revision < 1)
+    return Error::InvalidField("revision", "must be a revision number (1 or more)");
+  return revision.value_or(0);
+}
+
 }  // namespace
 
 void AddContentRoutes(http::Router& router, Services& s) {
-  router.Add("GET", "/api/v1/workspaces/{ws}/contents",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto filter = ReadListFilter(req);
-               if (!filter) return std::move(filter).error();
-               auto page = s.contents.List(*actor, req.Param("ws"), *filter);
-               if (!page) return std::move(page).error();
-               json::array items;
-               for (const auto& view : page->items) items.push_back(ContentJson(view, false));
-               json::object body{{"items", std::move(items)}};
-               body["next_cursor"] =
-                   page->next_cursor ? json::value(*page->next_cursor) : json::value(nullptr);
-               return Json(200, body);
-             });
+  const Step member = Member(s.accounts);
+  const auto set_archived = [&s](bool archived) {
+    return [&s, archived](Call& c) {
+      return PresentContent(s.contents.SetArchived(c.actor(), c.param("id"), archived));
+    };
+  };
 
-  router.Add("POST", "/api/v1/workspaces/{ws}/contents",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto in = ReadBody(req);
-               if (!in) return std::move(in).error();
-               auto input = ReadContentInput(*in, true);
-               if (auto done = in->Finish(); !done) return std::move(done).error();
-               auto view = s.contents.Create(*actor, req.Param("ws"), std::move(input));
-               if (!view) return std::move(view).error();
-               return ContentResponse(201, *view);
-             });
-
-  router.Add("GET", "/api/v1/contents/{id}", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto view = s.contents.Get(*actor, req.Param("id"));
-    if (!view) return std::move(view).error();
-    return ContentResponse(200, *view);
-  });
-
-  router.Add("PATCH", "/api/v1/contents/{id}", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto in = ReadBody(req);
-    if (!in) return std::move(in).error();
-    auto from_body = in->Int("base_version");
-    auto input = ReadContentInput(*in, false);
-    if (auto done = in->Finish(); !done) return std::move(done).error();
-    auto base = BaseVersion(req, from_body);
-    if (!base) return std::move(base).error();
-    auto view = s.contents.Update(*actor, req.Param("id"), *base, std::move(input));
-    if (!view) return std::move(view).error();
-    return ContentResponse(200, *view);
-  });
-
-  // DELETE archives: nothing is lost by a click; purge is a separate, deliberate step.
-  router.Add("DELETE", "/api/v1/contents/{id}", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto view = s.contents.SetArchived(*actor, req.Param("id"), true);
-    if (!view) return std::move(view).error();
-    return ContentResponse(200, *view);
-  });
-
-  router.Add("POST", "/api/v1/contents/{id}/unarchive",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto view = s.contents.SetArchived(*actor, req.Param("id"), false);
-               if (!view) return std::move(view).error();
-               return ContentResponse(200, *view);
-             });
-
-  router.Add("POST", "/api/v1/contents/{id}/purge",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               if (auto purged = s.contents.Purge(*actor, req.Param("id")); !purged)
-                 return std::move(purged).error();
-               return NoContent();
-             });
-
-  router.Add("GET", "/api/v1/contents/{id}/revisions",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto revisions = s.contents.Revisions(*actor, req.Param("id"));
-               if (!revisions) return std::move(revisions).error();
-               json::array items;
-               for (const auto& r : *revisions) items.push_back(RevisionJson(r, false));
-               return Json(200, {{"items", std::move(items)}});
-             });
-
-  router.Add("GET", "/api/v1/contents/{id}/revisions/{n}",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto n = RevisionNumber(req.Param("n"), "n");
-               if (!n) return std::move(n).error();
-               auto revision = s.contents.Revision(*actor, req.Param("id"), *n);
-               if (!revision) return std::move(revision).error();
-               return Json(200, RevisionJson(*revision, true));
-             });
-
-  router.Add("PUT", "/api/v1/contents/{id}/revisions/{n}/label",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto n = RevisionNumber(req.Param("n"), "n");
-               if (!n) return std::move(n).error();
-               auto in = ReadBody(req);
-               if (!in) return std::move(in).error();
-               std::string label;
-               if (in->IsNull("label"))
-                 in->Raw("label");
-               else
-                 label = in->String("label", JsonInput::kRequired, 2000).value_or("");
-               if (auto done = in->Finish(); !done) return std::move(done).error();
-               auto revision = s.contents.Label(*actor, req.Param("id"), *n, label);
-               if (!revision) return std::move(revision).error();
-               return Json(200, RevisionJson(*revision, false));
-             });
-
-  router.Add("GET", "/api/v1/contents/{id}/diff",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto from_text = req.QueryParam("from");
-               auto to_text = req.QueryParam("to");
-               if (!from_text || !to_text) {
-                 return Error::BadRequest("from and to are required revision numbers.",
-                                          {{from_text ? "to" : "from", "is required"}});
-               }
-               auto from = RevisionNumber(*from_text, "from");
-               if (!from) return std::move(from).error();
-               auto to = RevisionNumber(*to_text, "to");
-               if (!to) return std::move(to).error();
-               auto diff = s.contents.Diff(*actor, req.Param("id"), *from, *to);
-               if (!diff) return std::move(diff).error();
-               json::array fields;
-               for (const auto& d : *diff) {
-                 json::object o{{"field", d.field}, {"changed", d.changed}, {"text", d.text}};
-                 if (d.text) {
-                   json::array ops;
-                   for (const auto& op : d.ops) {
-                     const char* kind = op.kind == content::DiffOp::Kind::kEqual    ? "equal"
-                                        : op.kind == content::DiffOp::Kind::kInsert ? "insert"
-                                                                                    : "delete";
-                     ops.push_back({{"op", kind}, {"text", op.text}});
-                   }
-                   o["ops"] = std::move(ops);
-                   o["html"] = d.html;
-                 } else {
-                   o["before"] = d.before;
-                   o["after"] = d.after;
-                 }
-                 fields.push_back(std::move(o));
-               }
-               return Json(200, {{"from", *from}, {"to", *to}, {"fields", std::move(fields)}});
-             });
-
-  router.Add("POST", "/api/v1/contents/{id}/restore",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto in = ReadBody(req);
-               if (!in) return std::move(in).error();
-               auto revision = in->Int("revision", JsonInput::kRequired);
-               if (auto done = in->Finish(); !done) return std::move(done).error();
-               if (*revision < 1)
-                 return Error::InvalidField("revision", "must be a revision number (1 or more)");
-               auto view = s.contents.Restore(*actor, req.Param("id"), *revision);
-               if (!view) return std::move(view).error();
-               return ContentResponse(200, *view);
-             });
+  Mount(router,
+        {
+            {"GET", "/api/v1/workspaces/{ws}/contents", member, Query(ReadListFilter),
+             [&s](Call& c) {
+               return Present(
+                   s.contents.List(c.actor(), c.param("ws"), c.input<content::ListFilter>()),
+                   ContentPageJson);
+             }},
+            {"POST", "/api/v1/workspaces/{ws}/contents", member,
+             Body([](JsonInput& in) { return ReadContentInput(in, true); }),
+             [&s](Call& c) {
+               return PresentContent(s.contents.Create(c.actor(), c.param("ws"),
+                                                       std::move(c.input<content::ContentInput>())),
+                                     201);
+             }},
+            {"GET",
+             "/api/v1/contents/{id}",
+             member,
+             {},
+             [&s](Call& c) { return PresentContent(s.contents.Get(c.actor(), c.param("id"))); }},
+            {"PATCH", "/api/v1/contents/{id}", member, Body(ReadContentChange),
+             [&s](Call& c) -> Result<http::Response> {
+               auto& change = c.input<ContentChange>();
+               auto base = BaseVersion(c.request, change.base_version);
+               if (!base) return std::move(base).error();
+               return PresentContent(
+                   s.contents.Update(c.actor(), c.param("id"), *base, std::move(change.input)));
+             }},
+            // DELETE archives: nothing is lost by a click; purge is a separate, deliberate step.
+            {"DELETE", "/api/v1/contents/{id}", member, {}, set_archived(true)},
+            {"POST", "/api/v1/contents/{id}/unarchive", member, {}, set_archived(false)},
+            {"POST",
+             "/api/v1/contents/{id}/purge",
+             member,
+             {},
+             [&s](Call& c) { return Done(s.contents.Purge(c.actor(), c.param("id"))); }},
+            {"GET",
+             "/api/v1/contents/{id}/revisions",
+             member,
+             {},
+             [&s](Call& c) {
+               return Present(
+                   s.contents.Revisions(c.actor(), c.param("id")), [](const auto& revisions) {
+                     return ItemsJson(revisions,
+                                      [](const auto& r) { return RevisionJson(r, false); });
+                   });
+             }},
+            {"GET", "/api/v1/contents/{id}/revisions/{n}", member, Query(PathRevision),
+             [&s](Call& c) {
+               return Present(
+                   s.contents.Revision(c.actor(), c.param("id"), c.input<std::int64_t>()),
+                   [](const auto& revision) { return RevisionJson(revision, true); });
+             }},
+            {"PUT", "/api/v1/contents/{id}/revisions/{n}/label", member, ReadLabelling(),
+             [&s](Call& c) {
+               const auto& in = c.input<Labelling>();
+               return Present(s.contents.Label(c.actor(), c.param("id"), in.revision, in.label),
+                              [](const auto& revision) { return RevisionJson(revision, false); });
+             }},
+            {"GET", "/api/v1/contents/{id}/diff", member, Query(ReadDiffRange),
+             [&s](Call& c) {
+               const auto range = c.input<DiffRange>();
+               return Present(
+                   s.contents.Diff(c.actor(), c.param("id"), range.from, range.to),
+                   [range](const auto& fields) { return DiffJson(range.from, range.to, fields); });
+             }},
+            {"POST", "/api/v1/contents/{id}/restore", member, Body(ReadRestore),
+             [&s](Call& c) {
+               return PresentContent(
+                   s.contents.Restore(c.actor(), c.param("id"), c.input<std::int64_t>()));
+             }},
+        });
 }
 
 }  // namespace copydesk::api

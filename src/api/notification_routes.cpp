@@ -43,72 +43,74 @@ json::object PreferencesJson(const Services& s,
           {"email_enabled", !s.config.smtp_url.empty()}};
 }
 
+json::object NotificationPageJson(const collab::NotificationPage& page) {
+  json::object body = ItemsJson(page.items, NotificationJson);
+  body["unread"] = page.unread;
+  body["next_cursor"] = page.next_cursor ? json::value(*page.next_cursor) : json::value(nullptr);
+  return body;
+}
+
+struct PageQuery {
+  std::optional<std::string> cursor;
+  int limit = 50;
+};
+Result<PageQuery> ReadPageQuery(const http::Request& req) {
+  auto limit = IntParam(req, "limit");
+  if (!limit) return std::move(limit).error();
+  return PageQuery{req.QueryParam("cursor"), static_cast<int>(limit->value_or(50))};
+}
+
+// The kinds whose delivery changes ({"preferences": {"<kind>": "<delivery>"}}); the others
+// keep theirs.
+std::map<std::string, std::string> ReadPreferenceChanges(JsonInput& in) {
+  std::map<std::string, std::string> changes;
+  if (auto given = in.Object("preferences", JsonInput::kRequired)) {
+    for (const auto& [kind, value] : *given) {
+      if (!value.is_string()) {
+        in.Fault("preferences." + std::string(kind), "must be a string");
+      } else {
+        changes.emplace(kind, value.as_string());
+      }
+    }
+  }
+  return changes;
+}
+
 }  // namespace
 
 void AddNotificationRoutes(http::Router& router, Services& s) {
-  router.Add("GET", "/api/v1/me/notifications", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto limit = IntParam(req, "limit");
-    if (!limit) return std::move(limit).error();
-    auto page = s.notifications.List(*actor, req.QueryParam("cursor"),
-                                     static_cast<int>(limit->value_or(50)));
-    if (!page) return std::move(page).error();
-    json::array items;
-    for (const auto& n : page->items) items.push_back(NotificationJson(n));
-    return Json(200, {{"items", std::move(items)},
-                      {"unread", page->unread},
-                      {"next_cursor", page->next_cursor ? json::value(*page->next_cursor)
-                                                        : json::value(nullptr)}});
-  });
+  const Step member = Member(s.accounts);
 
-  router.Add("GET", "/api/v1/me/notification-preferences",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               return Json(200, PreferencesJson(s, s.preferences.Get(*actor)));
-             });
-
-  router.Add("PATCH", "/api/v1/me/notification-preferences",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto in = ReadBody(req);
-               if (!in) return std::move(in).error();
-               auto given = in->Object("preferences", JsonInput::kRequired);
-               std::map<std::string, std::string> changes;
-               if (given) {
-                 for (const auto& [kind, value] : *given) {
-                   if (!value.is_string()) {
-                     in->Fault("preferences." + std::string(kind), "must be a string");
-                   } else {
-                     changes.emplace(kind, value.as_string());
-                   }
-                 }
-               }
-               if (auto done = in->Finish(); !done) return std::move(done).error();
-               auto saved = s.preferences.Update(*actor, changes);
-               if (!saved) return std::move(saved).error();
-               return Json(200, PreferencesJson(s, *saved));
-             });
-
-  router.Add("POST", "/api/v1/me/notifications/{id}/read",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto read = s.notifications.MarkRead(*actor, req.Param("id"));
-               if (!read) return std::move(read).error();
-               return NoContent();
-             });
-
-  router.Add("POST", "/api/v1/me/notifications/read-all",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto read = s.notifications.MarkAllRead(*actor);
-               if (!read) return std::move(read).error();
-               return NoContent();
-             });
+  Mount(router,
+        {
+            {"GET", "/api/v1/me/notifications", member, Query(ReadPageQuery),
+             [&s](Call& c) {
+               const auto& page = c.input<PageQuery>();
+               return Present(s.notifications.List(c.actor(), page.cursor, page.limit),
+                              NotificationPageJson);
+             }},
+            {"GET",
+             "/api/v1/me/notification-preferences",
+             member,
+             {},
+             [&s](Call& c) { return Json(200, PreferencesJson(s, s.preferences.Get(c.actor()))); }},
+            {"PATCH", "/api/v1/me/notification-preferences", member, Body(ReadPreferenceChanges),
+             [&s](Call& c) {
+               return Present(
+                   s.preferences.Update(c.actor(), c.input<std::map<std::string, std::string>>()),
+                   [&s](const auto& saved) { return PreferencesJson(s, saved); });
+             }},
+            {"POST",
+             "/api/v1/me/notifications/{id}/read",
+             member,
+             {},
+             [&s](Call& c) { return Done(s.notifications.MarkRead(c.actor(), c.param("id"))); }},
+            {"POST",
+             "/api/v1/me/notifications/read-all",
+             member,
+             {},
+             [&s](Call& c) { return Done(s.notifications.MarkAllRead(c.actor())); }},
+        });
 }
 
 }  // namespace copydesk::api

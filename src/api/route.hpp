@@ -112,9 +112,17 @@ Step Member(auth::Accounts& accounts);
 //! Parses the body as one JSON object (an empty body reads as {}), strictly.
 Result<JsonInput> ReadBody(const http::Request& request);
 
+//! True for a Result<T>.
+template <class T>
+inline constexpr bool kIsResult = false;
+template <class T>
+inline constexpr bool kIsResult<Result<T>> = true;
+
 //! Reads the JSON body with `read` (a `T(JsonInput&)` that reads members and reports what it
 //! finds wrong with JsonInput::Fault); unknown or faulty members end the request with a 400/422
-//! naming each field, before the handler runs.
+//! naming each field, before the handler runs. A reader whose checks only make sense once every
+//! member is known to be well-formed (the items of an array, a number's range) returns a
+//! `Result<T>`: its error ends the request after those of the members.
 template <class Read>
 Step Body(Read read) {
   return [read = std::move(read)](Call& call) -> Result<void> {
@@ -122,7 +130,12 @@ Step Body(Read read) {
     if (!in) return std::move(in).error();
     auto value = read(*in);
     if (auto done = in->Finish(); !done) return std::move(done).error();
-    call.SetInput(std::move(value));
+    if constexpr (kIsResult<decltype(value)>) {
+      if (!value) return std::move(value).error();
+      call.SetInput(std::move(value).value());
+    } else {
+      call.SetInput(std::move(value));
+    }
     return {};
   };
 }

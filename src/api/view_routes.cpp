@@ -1,3 +1,5 @@
+// Saved views of a workspace (a search, its filters and sort): path, schema, policy (in
+// search::SavedViews), presenter.
 #include <boost/json/parse.hpp>
 
 #include "api/api.hpp"
@@ -50,52 +52,40 @@ search::ViewInput ReadViewInput(JsonInput& in, bool creating) {
 }  // namespace
 
 void AddViewRoutes(http::Router& router, Services& s) {
-  router.Add("GET", "/api/v1/workspaces/{ws}/views",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto views = s.views.List(*actor, req.Param("ws"));
-               if (!views) return std::move(views).error();
-               json::array items;
-               for (const auto& v : *views) items.push_back(ViewJson(v));
-               return Json(200, {{"items", std::move(items)}});
-             });
+  const Step member = Member(s.accounts);
+  const auto view_input = [](bool creating) {
+    return Body([creating](JsonInput& in) { return ReadViewInput(in, creating); });
+  };
 
-  router.Add("POST", "/api/v1/workspaces/{ws}/views",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto in = ReadBody(req);
-               if (!in) return std::move(in).error();
-               auto input = ReadViewInput(*in, true);
-               if (auto done = in->Finish(); !done) return std::move(done).error();
-               auto view = s.views.Create(*actor, req.Param("ws"), std::move(input));
-               if (!view) return std::move(view).error();
-               return Json(201, ViewJson(*view));
-             });
-
-  router.Add("PATCH", "/api/v1/workspaces/{ws}/views/{id}",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto in = ReadBody(req);
-               if (!in) return std::move(in).error();
-               auto input = ReadViewInput(*in, false);
-               if (auto done = in->Finish(); !done) return std::move(done).error();
-               auto view =
-                   s.views.Update(*actor, req.Param("ws"), req.Param("id"), std::move(input));
-               if (!view) return std::move(view).error();
-               return Json(200, ViewJson(*view));
-             });
-
-  router.Add("DELETE", "/api/v1/workspaces/{ws}/views/{id}",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               if (auto done = s.views.Delete(*actor, req.Param("ws"), req.Param("id")); !done)
-                 return std::move(done).error();
-               return NoContent();
-             });
+  Mount(
+      router,
+      {
+          {"GET",
+           "/api/v1/workspaces/{ws}/views",
+           member,
+           {},
+           [&s](Call& c) {
+             return Present(s.views.List(c.actor(), c.param("ws")),
+                            [](const auto& views) { return ItemsJson(views, ViewJson); });
+           }},
+          {"POST", "/api/v1/workspaces/{ws}/views", member, view_input(true),
+           [&s](Call& c) {
+             return Present(
+                 s.views.Create(c.actor(), c.param("ws"), std::move(c.input<search::ViewInput>())),
+                 ViewJson, 201);
+           }},
+          {"PATCH", "/api/v1/workspaces/{ws}/views/{id}", member, view_input(false),
+           [&s](Call& c) {
+             return Present(s.views.Update(c.actor(), c.param("ws"), c.param("id"),
+                                           std::move(c.input<search::ViewInput>())),
+                            ViewJson);
+           }},
+          {"DELETE",
+           "/api/v1/workspaces/{ws}/views/{id}",
+           member,
+           {},
+           [&s](Call& c) { return Done(s.views.Delete(c.actor(), c.param("ws"), c.param("id"))); }},
+      });
 }
 
 }  // namespace copydesk::api
