@@ -35,9 +35,9 @@ std::string ReadName(JsonInput& in) {
   return in.String("name", JsonInput::kRequired, 400).value_or("");
 }
 
-// Caller step of token minting: a member signed in with their password. A leaked token must not
-// outlive its revocation by minting a successor: new tokens come from someone who signed in with
-// the password.
+// Caller step of token minting: a member on a session, not an API token. A leaked token must
+// not outlive its revocation by minting a successor: new tokens come from someone who signed in
+// with the password.
 Step SignedIn(auth::Accounts& accounts) {
   return [member = Member(accounts)](Call& c) -> Result<void> {
     if (auto found = member(c); !found) return found;

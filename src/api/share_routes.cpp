@@ -2,7 +2,6 @@
 // schemas and presenters. The rules are in collab::Sharing.
 #include "api/api.hpp"
 #include "api/common.hpp"
-#include "api/content_json.hpp"
 #include "api/present/workspace.hpp"
 #include "collab/share_invitations.hpp"
 #include "core/clock.hpp"
