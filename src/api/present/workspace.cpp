@@ -24,6 +24,15 @@ json::object MemberJson(const storage::MemberRecord& member) {
           {"joined_at", FormatTime(member.joined_at)}};
 }
 
+json::object TeamJson(const storage::TeamRecord& team) {
+  json::array members;
+  for (const auto& id : team.member_ids) members.push_back(json::string(id));
+  return {{"id", team.id},
+          {"name", team.name},
+          {"members", std::move(members)},
+          {"created_at", FormatTime(team.created_at)}};
+}
+
 json::object InvitationJson(const storage::InvitationRecord& invitation) {
   return {{"id", invitation.id},
           {"email", invitation.email},
@@ -42,15 +51,6 @@ json::object NewInvitationJson(const storage::InvitationRecord& invitation,
     out["accept_url"] = public_base + "/invite/" + secret;
   }
   return out;
-}
-
-json::object TeamJson(const storage::TeamRecord& team) {
-  json::array members;
-  for (const auto& id : team.member_ids) members.push_back(json::string(id));
-  return {{"id", team.id},
-          {"name", team.name},
-          {"members", std::move(members)},
-          {"created_at", FormatTime(team.created_at)}};
 }
 
 }  // namespace copydesk::api
