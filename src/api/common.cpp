@@ -61,64 +61,14 @@ std::string PublicBase(const http::Request& request, const Config& config) {
   return base;
 }
 
+std::string UserAgent(const http::Request& request) {
+  return std::string(request.Header("User-Agent").value_or(""));
+}
+
 std::string ClearedSessionCookie(const Config& config) {
   std::string cookie = std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0";
   if (config.SecureCookies()) cookie += "; Secure";
   return cookie;
-}
-
-json::object UserJson(const storage::UserRecord& user) {
-  return {{"id", user.id}, {"email", user.email}, {"name", user.name}, {"language", user.language}};
-}
-
-json::object WorkspaceJson(const storage::WorkspaceRecord& ws) {
-  return {{"id", ws.id},
-          {"slug", ws.slug},
-          {"name", ws.name},
-          {"language", ws.language},
-          {"created_at", FormatTime(ws.created_at)}};
-}
-
-json::object MemberJson(const storage::MemberRecord& member) {
-  return {{"user_id", member.user_id},
-          {"email", member.email},
-          {"name", member.name},
-          {"role", member.role},
-          {"joined_at", FormatTime(member.joined_at)}};
-}
-
-json::object InvitationJson(const storage::InvitationRecord& invitation) {
-  return {{"id", invitation.id},
-          {"email", invitation.email},
-          {"role", invitation.role},
-          {"created_at", FormatTime(invitation.created_at)},
-          {"expires_at", FormatTime(invitation.expires_at)}};
-}
-
-json::object TeamJson(const storage::TeamRecord& team) {
-  json::array members;
-  for (const auto& id : team.member_ids) members.push_back(json::string(id));
-  return {{"id", team.id},
-          {"name", team.name},
-          {"members", std::move(members)},
-          {"created_at", FormatTime(team.created_at)}};
-}
-
-json::object SessionJson(const storage::SessionRecord& session, const std::string& current_id) {
-  return {{"id", session.id},
-          {"current", session.id == current_id},
-          {"created_at", FormatTime(session.created_at)},
-          {"last_seen_at", FormatTime(session.last_seen_at)},
-          {"expires_at", FormatTime(session.expires_at)},
-          {"user_agent", session.user_agent},
-          {"ip", session.ip}};
-}
-
-json::object TokenJson(const storage::ApiTokenRecord& token) {
-  json::object out{
-      {"id", token.id}, {"name", token.name}, {"created_at", FormatTime(token.created_at)}};
-  out["last_used_at"] = token.last_used_at ? json::value(FormatTime(*token.last_used_at)) : nullptr;
-  return out;
 }
 
 }  // namespace copydesk::api

@@ -3,13 +3,14 @@
 #include <boost/json/value.hpp>
 #include <string>
 
+// The presenters of accounts and workspaces, for the route files that reach them from here.
+#include "api/present/account.hpp"
+#include "api/present/workspace.hpp"
 #include "api/route.hpp"
 #include "auth/accounts.hpp"
 #include "core/config.hpp"
 #include "core/json_input.hpp"
 #include "http/message.hpp"
-#include "storage/accounts_store.hpp"
-#include "storage/workspaces_store.hpp"
 
 namespace copydesk::api {
 
@@ -28,14 +29,7 @@ std::string ClearedSessionCookie(const Config& config);
 //! trailing slash): the public URL, else the Host the caller used, else the listening address.
 std::string PublicBase(const http::Request& request, const Config& config);
 
-//! Presenters: the API's shape of each record.
-boost::json::object UserJson(const storage::UserRecord& user);
-boost::json::object WorkspaceJson(const storage::WorkspaceRecord& ws);
-boost::json::object MemberJson(const storage::MemberRecord& member);
-boost::json::object InvitationJson(const storage::InvitationRecord& invitation);
-boost::json::object TeamJson(const storage::TeamRecord& team);
-boost::json::object SessionJson(const storage::SessionRecord& session,
-                                const std::string& current_id);
-boost::json::object TokenJson(const storage::ApiTokenRecord& token);
+//! The caller's User-Agent header ("" without one), recorded with the sessions they open.
+std::string UserAgent(const http::Request& request);
 
 }  // namespace copydesk::api

@@ -1,3 +1,4 @@
+// What supervisors, load balancers and the operator's scraper ask of the server itself.
 #include "api/api.hpp"
 #include "api/common.hpp"
 #include "core/address.hpp"
@@ -20,24 +21,48 @@ bool MayReadMetrics(const http::Request& req, const Config& config) {
          !req.Header("Forwarded");
 }
 
+// Caller step of the metrics: the operator's scraper only.
+Step Scraper(const Config& config) {
+  return [&config](Call& c) -> Result<void> {
+    if (!MayReadMetrics(c.request, config))
+      return Error::Forbidden(
+          "Metrics answer on this host only, or with the metrics token (--metrics-token).");
+    return {};
+  };
+}
+
 }  // namespace
 
 void AddHealthRoutes(http::Router& router, Services& s) {
-  // Alive: the process answers. Used by supervisors to restart a hung server.
-  router.Add("GET", "/healthz", [](http::Request&) -> Result<http::Response> {
-    return Json(200, {{"status", "ok"}});
-  });
-  // Ready: the database answers too. Used by load balancers to route traffic.
-  router.Add("GET", "/readyz", [&s](http::Request&) -> Result<http::Response> {
-    if (!s.db.Ping()) return Error{ErrorKind::kUnavailable, "The database is not reachable."};
-    return Json(200, {{"status", "ready"}, {"database", std::string(s.db.Backend())}});
-  });
-  router.Add("GET", "/metrics", [&s](http::Request& req) -> Result<http::Response> {
-    if (!MayReadMetrics(req, s.config))
-      return Error::Forbidden(
-          "Metrics answer on this host only, or with the metrics token (--metrics-token).");
-    return http::Response{200, "text/plain; version=0.0.4; charset=utf-8", s.metrics.Render(), {}};
-  });
+  Mount(router,
+        {
+            // Alive: the process answers. Used by supervisors to restart a hung server.
+            {"GET",
+             "/healthz",
+             Anyone(),
+             {},
+             [](Call&) -> Result<http::Response> {
+               return Json(200, {{"status", "ok"}});
+             }},
+            // Ready: the database answers too. Used by load balancers to route traffic.
+            {"GET",
+             "/readyz",
+             Anyone(),
+             {},
+             [&s](Call&) -> Result<http::Response> {
+               if (!s.db.Ping())
+                 return Error{ErrorKind::kUnavailable, "The database is not reachable."};
+               return Json(200, {{"status", "ready"}, {"database", std::string(s.db.Backend())}});
+             }},
+            {"GET",
+             "/metrics",
+             Scraper(s.config),
+             {},
+             [&s](Call&) -> Result<http::Response> {
+               return http::Response{
+                   200, "text/plain; version=0.0.4; charset=utf-8", s.metrics.Render(), {}};
+             }},
+        });
 }
 
 }  // namespace copydesk::api

@@ -1,81 +1,84 @@
-#include <cctype>
-
+// Members of a workspace and the invitations waiting for someone new. The rules are in
+// workspace::Workspaces.
 #include "api/api.hpp"
 #include "api/common.hpp"
+#include "api/present/workspace.hpp"
 
 namespace copydesk::api {
 
 namespace json = boost::json;
 
+namespace {
+
+struct NewMember {
+  std::string email, role;
+};
+NewMember ReadNewMember(JsonInput& in) {
+  NewMember out;
+  out.email = in.String("email", JsonInput::kRequired, 320).value_or("");
+  out.role = in.String("role", JsonInput::kRequired, 32).value_or("");
+  return out;
+}
+
+std::string ReadRole(JsonInput& in) {
+  return in.String("role", JsonInput::kRequired, 32).value_or("");
+}
+
+json::object AddedJson(const workspace::AddMemberOutcome& outcome, const std::string& base) {
+  if (outcome.member) return {{"member", MemberJson(*outcome.member)}};
+  return {{"invitation", NewInvitationJson(*outcome.invitation, outcome.invitation_secret, base)}};
+}
+
+}  // namespace
+
 void AddMemberRoutes(http::Router& router, Services& s) {
-  router.Add("GET", "/api/v1/workspaces/{ws}/members",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto members = s.workspaces.Members(*actor, req.Param("ws"));
-               if (!members) return std::move(members).error();
-               json::array items;
-               for (const auto& m : *members) items.push_back(MemberJson(m));
-               return Json(200, {{"items", std::move(items)}});
-             });
+  const Step member = Member(s.accounts);
 
-  // An existing account is added at once; an unknown e-mail gets an invitation whose secret is
-  // returned to the inviter once (to pass on until e-mail delivery exists).
-  router.Add("POST", "/api/v1/workspaces/{ws}/members",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto in = ReadBody(req);
-               if (!in) return std::move(in).error();
-               auto email = in->String("email", JsonInput::kRequired, 320);
-               auto role = in->String("role", JsonInput::kRequired, 32);
-               if (auto done = in->Finish(); !done) return std::move(done).error();
-               auto outcome = s.workspaces.AddMember(*actor, req.Param("ws"), *email, *role);
-               if (!outcome) return std::move(outcome).error();
-               if (outcome->member) return Json(201, {{"member", MemberJson(*outcome->member)}});
-               auto invitation = InvitationJson(*outcome->invitation);
-               invitation["token"] = outcome->invitation_secret;
-               invitation["accept_url"] =
-                   PublicBase(req, s.config) + "/invite/" + outcome->invitation_secret;
-               return Json(201, {{"invitation", std::move(invitation)}});
-             });
-
-  router.Add("GET", "/api/v1/workspaces/{ws}/invitations",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto invitations = s.workspaces.Invitations(*actor, req.Param("ws"));
-               if (!invitations) return std::move(invitations).error();
-               json::array items;
-               for (const auto& i : *invitations) items.push_back(InvitationJson(i));
-               return Json(200, {{"items", std::move(items)}});
-             });
-
-  router.Add("PATCH", "/api/v1/workspaces/{ws}/members/{user_id}",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto in = ReadBody(req);
-               if (!in) return std::move(in).error();
-               auto role = in->String("role", JsonInput::kRequired, 32);
-               if (auto done = in->Finish(); !done) return std::move(done).error();
-               auto member =
-                   s.workspaces.ChangeRole(*actor, req.Param("ws"), req.Param("user_id"), *role);
-               if (!member) return std::move(member).error();
-               return Json(200, MemberJson(*member));
-             });
-
-  router.Add(
-      "DELETE", "/api/v1/workspaces/{ws}/members/{user_id}",
-      [&s](http::Request& req) -> Result<http::Response> {
-        auto actor = Authenticate(s.accounts, req);
-        if (!actor) return std::move(actor).error();
-        if (auto removed = s.workspaces.RemoveMember(*actor, req.Param("ws"), req.Param("user_id"));
-            !removed) {
-          return std::move(removed).error();
-        }
-        return NoContent();
-      });
+  Mount(router,
+        {
+            {"GET",
+             "/api/v1/workspaces/{ws}/members",
+             member,
+             {},
+             [&s](Call& c) {
+               return Present(s.workspaces.Members(c.actor(), c.param("ws")),
+                              [](const auto& members) { return ItemsJson(members, MemberJson); });
+             }},
+            // An existing account is added at once; an unknown e-mail gets an invitation whose
+            // secret is returned to the inviter once (to pass on until e-mail delivery exists).
+            {"POST", "/api/v1/workspaces/{ws}/members", member, Body(ReadNewMember),
+             [&s](Call& c) {
+               const auto& in = c.input<NewMember>();
+               return Present(
+                   s.workspaces.AddMember(c.actor(), c.param("ws"), in.email, in.role),
+                   [&](const auto& outcome) {
+                     return AddedJson(outcome, PublicBase(c.request, s.config));
+                   },
+                   201);
+             }},
+            {"GET",
+             "/api/v1/workspaces/{ws}/invitations",
+             member,
+             {},
+             [&s](Call& c) {
+               return Present(
+                   s.workspaces.Invitations(c.actor(), c.param("ws")),
+                   [](const auto& invitations) { return ItemsJson(invitations, InvitationJson); });
+             }},
+            {"PATCH", "/api/v1/workspaces/{ws}/members/{user_id}", member, Body(ReadRole),
+             [&s](Call& c) {
+               return Present(s.workspaces.ChangeRole(c.actor(), c.param("ws"), c.param("user_id"),
+                                                      c.input<std::string>()),
+                              MemberJson);
+             }},
+            {"DELETE",
+             "/api/v1/workspaces/{ws}/members/{user_id}",
+             member,
+             {},
+             [&s](Call& c) {
+               return Done(s.workspaces.RemoveMember(c.actor(), c.param("ws"), c.param("user_id")));
+             }},
+        });
 }
 
 }  // namespace copydesk::api

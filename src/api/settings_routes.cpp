@@ -1,3 +1,5 @@
+// A workspace's settings: channels, content types, projects, and the tags in use. The rules are
+// in workspace::Settings.
 #include "api/api.hpp"
 #include "api/common.hpp"
 #include "api/content_json.hpp"
@@ -60,142 +62,133 @@ workspace::ProjectChange ReadProjectChange(JsonInput& in, bool creating) {
   return change;
 }
 
+struct TagQuery {
+  std::string prefix;
+  int limit = 20;
+};
+Result<TagQuery> ReadTagQuery(const http::Request& req) {
+  auto limit = IntParam(req, "limit");
+  if (!limit) return std::move(limit).error();
+  const auto n = limit->value_or(20);
+  if (n < 1 || n > 100) return Error::InvalidField("limit", "must be between 1 and 100");
+  return TagQuery{req.QueryParam("prefix").value_or(""), static_cast<int>(n)};
+}
+
+json::object TagJson(const storage::TagCount& t) {
+  return {{"tag", t.tag}, {"count", t.count}};
+}
+
+// Each reader for a create (true) or a change (false) of its thing.
+template <class Read>
+auto Creating(Read read) {
+  return Body([read](JsonInput& in) { return read(in, true); });
+}
+template <class Read>
+auto Changing(Read read) {
+  return Body([read](JsonInput& in) { return read(in, false); });
+}
+
 }  // namespace
 
 void AddSettingsRoutes(http::Router& router, Services& s) {
-  // ---- channels
-  router.Add("GET", "/api/v1/workspaces/{ws}/channels", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto channels = s.settings.Channels(*actor, req.Param("ws"));
-    if (!channels) return std::move(channels).error();
-    json::array items;
-    for (const auto& c : *channels) items.push_back(ChannelJson(c));
-    return Json(200, {{"items", std::move(items)}});
-  });
-  router.Add("POST", "/api/v1/workspaces/{ws}/channels", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto in = ReadBody(req);
-    if (!in) return std::move(in).error();
-    auto change = ReadChannelChange(*in, true);
-    if (auto done = in->Finish(); !done) return std::move(done).error();
-    auto channel = s.settings.CreateChannel(*actor, req.Param("ws"), change);
-    if (!channel) return std::move(channel).error();
-    return Json(201, ChannelJson(*channel));
-  });
-  router.Add("PATCH", "/api/v1/workspaces/{ws}/channels/{id}", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto in = ReadBody(req);
-    if (!in) return std::move(in).error();
-    auto change = ReadChannelChange(*in, false);
-    if (auto done = in->Finish(); !done) return std::move(done).error();
-    auto channel = s.settings.UpdateChannel(*actor, req.Param("ws"), req.Param("id"), change);
-    if (!channel) return std::move(channel).error();
-    return Json(200, ChannelJson(*channel));
-  });
-  // Deleting a channel in use needs ?move_to=<channel id>: contents never lose a channel silently.
-  router.Add("DELETE", "/api/v1/workspaces/{ws}/channels/{id}", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto deleted = s.settings.DeleteChannel(*actor, req.Param("ws"), req.Param("id"), req.QueryParam("move_to"));
-    if (!deleted) return std::move(deleted).error();
-    return NoContent();
-  });
+  const Step member = Member(s.accounts);
 
-  // ---- content types
-  router.Add("GET", "/api/v1/workspaces/{ws}/types", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto types = s.settings.Types(*actor, req.Param("ws"));
-    if (!types) return std::move(types).error();
-    json::array items;
-    for (const auto& t : *types) items.push_back(TypeJson(t));
-    return Json(200, {{"items", std::move(items)}});
-  });
-  router.Add("POST", "/api/v1/workspaces/{ws}/types", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto in = ReadBody(req);
-    if (!in) return std::move(in).error();
-    auto change = ReadTypeChange(*in, true);
-    if (auto done = in->Finish(); !done) return std::move(done).error();
-    if (!change) return std::move(change).error();
-    auto type = s.settings.CreateType(*actor, req.Param("ws"), *change);
-    if (!type) return std::move(type).error();
-    return Json(201, TypeJson(*type));
-  });
-  router.Add("PATCH", "/api/v1/workspaces/{ws}/types/{id}", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto in = ReadBody(req);
-    if (!in) return std::move(in).error();
-    auto change = ReadTypeChange(*in, false);
-    if (auto done = in->Finish(); !done) return std::move(done).error();
-    if (!change) return std::move(change).error();
-    auto type = s.settings.UpdateType(*actor, req.Param("ws"), req.Param("id"), *change);
-    if (!type) return std::move(type).error();
-    return Json(200, TypeJson(*type));
-  });
-  router.Add("DELETE", "/api/v1/workspaces/{ws}/types/{id}", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    if (auto deleted = s.settings.DeleteType(*actor, req.Param("ws"), req.Param("id")); !deleted) {
-      return std::move(deleted).error();
-    }
-    return NoContent();
-  });
+  Mount(router,
+        {
+            // ---- channels
+            {"GET",
+             "/api/v1/workspaces/{ws}/channels",
+             member,
+             {},
+             [&s](Call& c) {
+               return Present(s.settings.Channels(c.actor(), c.param("ws")),
+                              [](const auto& list) { return ItemsJson(list, ChannelJson); });
+             }},
+            {"POST", "/api/v1/workspaces/{ws}/channels", member, Creating(ReadChannelChange),
+             [&s](Call& c) {
+               return Present(s.settings.CreateChannel(c.actor(), c.param("ws"),
+                                                       c.input<workspace::ChannelChange>()),
+                              ChannelJson, 201);
+             }},
+            {"PATCH", "/api/v1/workspaces/{ws}/channels/{id}", member, Changing(ReadChannelChange),
+             [&s](Call& c) {
+               return Present(s.settings.UpdateChannel(c.actor(), c.param("ws"), c.param("id"),
+                                                       c.input<workspace::ChannelChange>()),
+                              ChannelJson);
+             }},
+            // Deleting a channel in use needs ?move_to=<channel id>: contents never lose a
+            // channel silently.
+            {"DELETE",
+             "/api/v1/workspaces/{ws}/channels/{id}",
+             member,
+             {},
+             [&s](Call& c) {
+               return Done(s.settings.DeleteChannel(c.actor(), c.param("ws"), c.param("id"),
+                                                    c.request.QueryParam("move_to")));
+             }},
 
-  // ---- projects
-  router.Add("GET", "/api/v1/workspaces/{ws}/projects", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto archived = BoolParam(req, "archived");
-    if (!archived) return std::move(archived).error();
-    auto projects = s.settings.Projects(*actor, req.Param("ws"), archived->value_or(false));
-    if (!projects) return std::move(projects).error();
-    json::array items;
-    for (const auto& p : *projects) items.push_back(ProjectJson(p));
-    return Json(200, {{"items", std::move(items)}});
-  });
-  router.Add("POST", "/api/v1/workspaces/{ws}/projects", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto in = ReadBody(req);
-    if (!in) return std::move(in).error();
-    auto change = ReadProjectChange(*in, true);
-    if (auto done = in->Finish(); !done) return std::move(done).error();
-    auto project = s.settings.CreateProject(*actor, req.Param("ws"), change);
-    if (!project) return std::move(project).error();
-    return Json(201, ProjectJson(*project));
-  });
-  router.Add("PATCH", "/api/v1/workspaces/{ws}/projects/{id}", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto in = ReadBody(req);
-    if (!in) return std::move(in).error();
-    auto change = ReadProjectChange(*in, false);
-    if (auto done = in->Finish(); !done) return std::move(done).error();
-    auto project = s.settings.UpdateProject(*actor, req.Param("ws"), req.Param("id"), change);
-    if (!project) return std::move(project).error();
-    return Json(200, ProjectJson(*project));
-  });
+            // ---- content types
+            {"GET",
+             "/api/v1/workspaces/{ws}/types",
+             member,
+             {},
+             [&s](Call& c) {
+               return Present(s.settings.Types(c.actor(), c.param("ws")),
+                              [](const auto& list) { return ItemsJson(list, TypeJson); });
+             }},
+            // Unknown or faulty members are reported first, then a faulty field definition.
+            {"POST", "/api/v1/workspaces/{ws}/types", member, Creating(ReadTypeChange),
+             [&s](Call& c) -> Result<http::Response> {
+               auto& change = c.input<Result<workspace::ContentTypeChange>>();
+               if (!change) return change.error();
+               return Present(s.settings.CreateType(c.actor(), c.param("ws"), *change), TypeJson,
+                              201);
+             }},
+            {"PATCH", "/api/v1/workspaces/{ws}/types/{id}", member, Changing(ReadTypeChange),
+             [&s](Call& c) -> Result<http::Response> {
+               auto& change = c.input<Result<workspace::ContentTypeChange>>();
+               if (!change) return change.error();
+               return Present(
+                   s.settings.UpdateType(c.actor(), c.param("ws"), c.param("id"), *change),
+                   TypeJson);
+             }},
+            {"DELETE",
+             "/api/v1/workspaces/{ws}/types/{id}",
+             member,
+             {},
+             [&s](Call& c) {
+               return Done(s.settings.DeleteType(c.actor(), c.param("ws"), c.param("id")));
+             }},
 
-  // ---- tags: autocomplete
-  router.Add("GET", "/api/v1/workspaces/{ws}/tags", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto limit = IntParam(req, "limit");
-    if (!limit) return std::move(limit).error();
-    const auto n = limit->value_or(20);
-    if (n < 1 || n > 100) return Error::InvalidField("limit", "must be between 1 and 100");
-    auto tags = s.settings.Tags(*actor, req.Param("ws"), req.QueryParam("prefix").value_or(""), static_cast<int>(n));
-    if (!tags) return std::move(tags).error();
-    json::array items;
-    for (const auto& t : *tags) items.push_back({{"tag", t.tag}, {"count", t.count}});
-    return Json(200, {{"items", std::move(items)}});
-  });
+            // ---- projects
+            {"GET", "/api/v1/workspaces/{ws}/projects", member,
+             Query([](const http::Request& req) { return BoolParam(req, "archived"); }),
+             [&s](Call& c) {
+               return Present(s.settings.Projects(c.actor(), c.param("ws"),
+                                                  c.input<std::optional<bool>>().value_or(false)),
+                              [](const auto& list) { return ItemsJson(list, ProjectJson); });
+             }},
+            {"POST", "/api/v1/workspaces/{ws}/projects", member, Creating(ReadProjectChange),
+             [&s](Call& c) {
+               return Present(s.settings.CreateProject(c.actor(), c.param("ws"),
+                                                       c.input<workspace::ProjectChange>()),
+                              ProjectJson, 201);
+             }},
+            {"PATCH", "/api/v1/workspaces/{ws}/projects/{id}", member, Changing(ReadProjectChange),
+             [&s](Call& c) {
+               return Present(s.settings.UpdateProject(c.actor(), c.param("ws"), c.param("id"),
+                                                       c.input<workspace::ProjectChange>()),
+                              ProjectJson);
+             }},
+
+            // ---- tags: autocomplete
+            {"GET", "/api/v1/workspaces/{ws}/tags", member, Query(ReadTagQuery),
+             [&s](Call& c) {
+               const auto& query = c.input<TagQuery>();
+               return Present(s.settings.Tags(c.actor(), c.param("ws"), query.prefix, query.limit),
+                              [](const auto& list) { return ItemsJson(list, TagJson); });
+             }},
+        });
 }
 
 }  // namespace copydesk::api

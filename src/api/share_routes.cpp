@@ -2,7 +2,7 @@
 // schemas and presenters. The rules are in collab::Sharing.
 #include "api/api.hpp"
 #include "api/common.hpp"
-#include "api/content_json.hpp"
+#include "api/present/workspace.hpp"
 #include "collab/share_invitations.hpp"
 #include "core/clock.hpp"
 
@@ -52,153 +52,151 @@ json::object LinkJson(const storage::ShareLinkRecord& l) {
 }
 
 json::object LinksJson(const std::vector<storage::ShareLinkRecord>& links) {
-  json::array items;
-  for (const auto& l : links) items.push_back(LinkJson(l));
-  return {{"items", std::move(items)}};
+  return ItemsJson(links, LinkJson);
 }
 
-Result<collab::ShareInput> ReadShareInput(const http::Request& req) {
-  auto in = ReadBody(req);
-  if (!in) return std::move(in).error();
-  collab::ShareInput out;
-  out.user_id = in->String("user_id", JsonInput::kOptional, 64);
-  out.team_id = in->String("team_id", JsonInput::kOptional, 64);
-  out.level = in->String("level", JsonInput::kRequired, 32);
-  if (auto done = in->Finish(); !done) return std::move(done).error();
-  return out;
-}
-
-Result<collab::LinkInput> ReadLinkInput(const http::Request& req) {
-  auto in = ReadBody(req);
-  if (!in) return std::move(in).error();
-  collab::LinkInput out;
-  out.level = in->String("level", JsonInput::kRequired, 32);
-  if (auto v = in->String("expires_at", JsonInput::kOptional, 64)) {
-    if (auto t = ParseTime(*v))
-      out.expires_at = *t;
-    else
-      in->Fault("expires_at", "must be a date (YYYY-MM-DD) or a time (RFC 3339)");
-  }
-  out.password = in->String("password", JsonInput::kOptional, 1024);
-  out.label = in->String("label", JsonInput::kOptional, 1024);
-  if (auto done = in->Finish(); !done) return std::move(done).error();
-  return out;
-}
-
-http::Response CreatedLinkResponse(const http::Request& req, const Config& config,
-                                   const collab::CreatedLink& created) {
+// A new link: the only answer that shows its secret.
+json::object CreatedLinkJson(const collab::CreatedLink& created, const std::string& public_base) {
   auto body = LinkJson(created.link);
   // The secret is shown this once; only its hash is kept.
   body["secret"] = created.secret;
-  body["url"] = PublicBase(req, config) + "/review/" + created.secret;
-  return Json(201, body);
+  body["url"] = public_base + "/review/" + created.secret;
+  return body;
 }
 
-// The routes of shares and links on one kind of target ("contents" or "projects").
-void AddTargetRoutes(http::Router& router, Services& s, bool project) {
+json::object EmailShareJson(const collab::EmailShareOutcome& outcome,
+                            const std::string& public_base) {
+  json::object body{
+      {"share", nullptr}, {"invitation", nullptr}, {"member_added", outcome.member_added}};
+  if (outcome.share) body["share"] = ShareJson(*outcome.share);
+  if (outcome.invitation) {
+    body["invitation"] =
+        NewInvitationJson(*outcome.invitation, outcome.invitation_secret, public_base);
+  }
+  return body;
+}
+
+collab::ShareInput ReadShareInput(JsonInput& in) {
+  collab::ShareInput out;
+  out.user_id = in.String("user_id", JsonInput::kOptional, 64);
+  out.team_id = in.String("team_id", JsonInput::kOptional, 64);
+  out.level = in.String("level", JsonInput::kRequired, 32);
+  return out;
+}
+
+collab::LinkInput ReadLinkInput(JsonInput& in) {
+  collab::LinkInput out;
+  out.level = in.String("level", JsonInput::kRequired, 32);
+  if (auto v = in.String("expires_at", JsonInput::kOptional, 64)) {
+    if (auto t = ParseTime(*v))
+      out.expires_at = *t;
+    else
+      in.Fault("expires_at", "must be a date (YYYY-MM-DD) or a time (RFC 3339)");
+  }
+  out.password = in.String("password", JsonInput::kOptional, 1024);
+  out.label = in.String("label", JsonInput::kOptional, 1024);
+  return out;
+}
+
+struct EmailShare {
+  std::string email, level;
+};
+EmailShare ReadEmailShare(JsonInput& in) {
+  EmailShare out;
+  out.email = in.String("email", JsonInput::kRequired, 320).value_or("");
+  out.level = in.String("level", JsonInput::kRequired, 32).value_or("");
+  return out;
+}
+
+// The routes of shares and links on one kind of target (a content or a project): the same
+// paths and answers, each calling the rules of its target.
+std::vector<Route> TargetRoutes(Services& s, const Step& member, bool project) {
   const std::string base = project ? "/api/v1/projects/{id}" : "/api/v1/contents/{id}";
-  router.Add("GET", base + "/shares", [&s, project](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto shares = project ? s.sharing.ProjectShares(*actor, req.Param("id"))
-                          : s.sharing.ContentShares(*actor, req.Param("id"));
-    if (!shares) return std::move(shares).error();
-    json::array items;
-    for (const auto& share : *shares) items.push_back(ShareJson(share));
-    return Json(200, {{"items", std::move(items)}});
-  });
-  router.Add("POST", base + "/shares", [&s, project](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto input = ReadShareInput(req);
-    if (!input) return std::move(input).error();
-    auto shared = project ? s.sharing.ShareProject(*actor, req.Param("id"), std::move(*input))
-                          : s.sharing.ShareContent(*actor, req.Param("id"), std::move(*input));
-    if (!shared) return std::move(shared).error();
-    return Json(shared->second ? 201 : 200, ShareJson(shared->first));
-  });
-  router.Add("GET", base + "/links", [&s, project](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto links = project ? s.sharing.ProjectLinks(*actor, req.Param("id"), NowMs())
-                         : s.sharing.ContentLinks(*actor, req.Param("id"), NowMs());
-    if (!links) return std::move(links).error();
-    return Json(200, LinksJson(*links));
-  });
-  router.Add("POST", base + "/links", [&s, project](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto input = ReadLinkInput(req);
-    if (!input) return std::move(input).error();
-    auto created = project
-                       ? s.sharing.LinkProject(*actor, req.Param("id"), std::move(*input), NowMs())
-                       : s.sharing.LinkContent(*actor, req.Param("id"), std::move(*input), NowMs());
-    if (!created) return std::move(created).error();
-    return CreatedLinkResponse(req, s.config, *created);
-  });
+  return {
+      {"GET",
+       base + "/shares",
+       member,
+       {},
+       [&s, project](Call& c) {
+         const auto& id = c.param("id");
+         return Present(project ? s.sharing.ProjectShares(c.actor(), id)
+                                : s.sharing.ContentShares(c.actor(), id),
+                        [](const auto& shares) { return ItemsJson(shares, ShareJson); });
+       }},
+      {"POST", base + "/shares", member, Body(ReadShareInput),
+       [&s, project](Call& c) -> Result<http::Response> {
+         const auto& id = c.param("id");
+         auto& in = c.input<collab::ShareInput>();
+         auto shared = project ? s.sharing.ShareProject(c.actor(), id, std::move(in))
+                               : s.sharing.ShareContent(c.actor(), id, std::move(in));
+         if (!shared) return std::move(shared).error();
+         // 200 when the share existed and only its level changed.
+         return Json(shared->second ? 201 : 200, ShareJson(shared->first));
+       }},
+      {"GET",
+       base + "/links",
+       member,
+       {},
+       [&s, project](Call& c) {
+         const auto& id = c.param("id");
+         return Present(project ? s.sharing.ProjectLinks(c.actor(), id, c.now)
+                                : s.sharing.ContentLinks(c.actor(), id, c.now),
+                        LinksJson);
+       }},
+      {"POST", base + "/links", member, Body(ReadLinkInput),
+       [&s, project](Call& c) {
+         const auto& id = c.param("id");
+         auto& in = c.input<collab::LinkInput>();
+         return Present(
+             project ? s.sharing.LinkProject(c.actor(), id, std::move(in), c.now)
+                     : s.sharing.LinkContent(c.actor(), id, std::move(in), c.now),
+             [&](const auto& created) {
+               return CreatedLinkJson(created, PublicBase(c.request, s.config));
+             },
+             201);
+       }},
+  };
 }
 
 }  // namespace
 
 void AddShareRoutes(http::Router& router, Services& s) {
-  AddTargetRoutes(router, s, false);
-  AddTargetRoutes(router, s, true);
+  const Step member = Member(s.accounts);
+  Mount(router, TargetRoutes(s, member, false));
+  Mount(router, TargetRoutes(s, member, true));
 
-  // Sharing with an e-mail: a member at once, someone new as a guest (invited when they have no
-  // account, the share then waiting for them to accept).
-  router.Add(
-      "POST", "/api/v1/contents/{id}/email-shares",
-      [&s](http::Request& req) -> Result<http::Response> {
-        auto actor = Authenticate(s.accounts, req);
-        if (!actor) return std::move(actor).error();
-        auto in = ReadBody(req);
-        if (!in) return std::move(in).error();
-        auto email = in->String("email", JsonInput::kRequired, 320);
-        auto level = in->String("level", JsonInput::kRequired, 32);
-        if (auto done = in->Finish(); !done) return std::move(done).error();
-        auto outcome = collab::ShareByEmail(s.db, *actor, req.Param("id"), *email, *level, NowMs());
-        if (!outcome) return std::move(outcome).error();
-        json::object body{
-            {"share", nullptr}, {"invitation", nullptr}, {"member_added", outcome->member_added}};
-        if (outcome->share) body["share"] = ShareJson(*outcome->share);
-        if (outcome->invitation) {
-          auto invitation = InvitationJson(*outcome->invitation);
-          // The secret exists only when the invitation was made now; an earlier
-          // invitation's link, already passed on, stays the one to use.
-          if (!outcome->invitation_secret.empty()) {
-            invitation["token"] = outcome->invitation_secret;
-            invitation["accept_url"] =
-                PublicBase(req, s.config) + "/invite/" + outcome->invitation_secret;
-          }
-          body["invitation"] = std::move(invitation);
-        }
-        return Json(201, body);
-      });
-
-  router.Add("DELETE", "/api/v1/shares/{id}", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto done = s.sharing.Unshare(*actor, req.Param("id"));
-    if (!done) return std::move(done).error();
-    return NoContent();
-  });
-
-  router.Add("GET", "/api/v1/workspaces/{ws}/links",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto links = s.sharing.WorkspaceLinks(*actor, req.Param("ws"), NowMs());
-               if (!links) return std::move(links).error();
-               return Json(200, LinksJson(*links));
-             });
-
-  router.Add("DELETE", "/api/v1/links/{id}", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto done = s.sharing.Revoke(*actor, req.Param("id"), NowMs());
-    if (!done) return std::move(done).error();
-    return NoContent();
-  });
+  Mount(router,
+        {
+            // Sharing with an e-mail: a member at once, someone new as a guest (invited when
+            // they have no account, the share then waiting for them to accept).
+            {"POST", "/api/v1/contents/{id}/email-shares", member, Body(ReadEmailShare),
+             [&s](Call& c) {
+               const auto& in = c.input<EmailShare>();
+               return Present(
+                   collab::ShareByEmail(s.db, c.actor(), c.param("id"), in.email, in.level, c.now),
+                   [&](const auto& outcome) {
+                     return EmailShareJson(outcome, PublicBase(c.request, s.config));
+                   },
+                   201);
+             }},
+            {"DELETE",
+             "/api/v1/shares/{id}",
+             member,
+             {},
+             [&s](Call& c) { return Done(s.sharing.Unshare(c.actor(), c.param("id"))); }},
+            {"GET",
+             "/api/v1/workspaces/{ws}/links",
+             member,
+             {},
+             [&s](Call& c) {
+               return Present(s.sharing.WorkspaceLinks(c.actor(), c.param("ws"), c.now), LinksJson);
+             }},
+            {"DELETE",
+             "/api/v1/links/{id}",
+             member,
+             {},
+             [&s](Call& c) { return Done(s.sharing.Revoke(c.actor(), c.param("id"), c.now)); }},
+        });
 }
 
 }  // namespace copydesk::api

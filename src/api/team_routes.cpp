@@ -1,78 +1,81 @@
+// Teams of a workspace (Marketing, Legal, …): the people a workflow step asks for an approval.
+// The rules are in workspace::Workspaces.
 #include "api/api.hpp"
 #include "api/common.hpp"
+#include "api/present/workspace.hpp"
 
 namespace copydesk::api {
 
-namespace json = boost::json;
+namespace {
+
+struct NewTeam {
+  std::string name;
+  std::optional<std::vector<std::string>> members;
+};
+NewTeam ReadNewTeam(JsonInput& in) {
+  NewTeam out;
+  out.name = in.String("name", JsonInput::kRequired, 400).value_or("");
+  out.members = in.StringArray("members", JsonInput::kOptional, 1000);
+  return out;
+}
+
+std::string ReadName(JsonInput& in) {
+  return in.String("name", JsonInput::kRequired, 400).value_or("");
+}
+
+// The body is the list of user ids: the team's members afterwards.
+Step MemberIds() {
+  return [](Call& c) -> Result<void> {
+    auto ids = ParseStringList(c.request.body, "members");
+    if (!ids) return std::move(ids).error();
+    c.SetInput(std::move(*ids));
+    return {};
+  };
+}
+
+}  // namespace
 
 void AddTeamRoutes(http::Router& router, Services& s) {
-  router.Add("GET", "/api/v1/workspaces/{ws}/teams",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto teams = s.workspaces.Teams(*actor, req.Param("ws"));
-               if (!teams) return std::move(teams).error();
-               json::array items;
-               for (const auto& t : *teams) items.push_back(TeamJson(t));
-               return Json(200, {{"items", std::move(items)}});
-             });
+  const Step member = Member(s.accounts);
 
-  router.Add("POST", "/api/v1/workspaces/{ws}/teams",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto in = ReadBody(req);
-               if (!in) return std::move(in).error();
-               auto name = in->String("name", JsonInput::kRequired, 400);
-               auto members = in->StringArray("members", JsonInput::kOptional, 1000);
-               if (auto done = in->Finish(); !done) return std::move(done).error();
-               auto team = s.workspaces.CreateTeam(*actor, req.Param("ws"), *name, members);
-               if (!team) return std::move(team).error();
-               return Json(201, TeamJson(*team));
-             });
-
-  router.Add("PATCH", "/api/v1/workspaces/{ws}/teams/{team_id}",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto in = ReadBody(req);
-               if (!in) return std::move(in).error();
-               auto name = in->String("name", JsonInput::kRequired, 400);
-               if (auto done = in->Finish(); !done) return std::move(done).error();
-               auto team =
-                   s.workspaces.RenameTeam(*actor, req.Param("ws"), req.Param("team_id"), *name);
-               if (!team) return std::move(team).error();
-               return Json(200, TeamJson(*team));
-             });
-
-  router.Add("DELETE", "/api/v1/workspaces/{ws}/teams/{team_id}",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               if (auto deleted =
-                       s.workspaces.DeleteTeam(*actor, req.Param("ws"), req.Param("team_id"));
-                   !deleted) {
-                 return std::move(deleted).error();
-               }
-               return NoContent();
-             });
-
-  // The body is the list of user ids: the team's members afterwards.
-  router.Add("PUT", "/api/v1/workspaces/{ws}/teams/{team_id}/members",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               std::vector<std::string> ids;
-               if (auto parsed = ParseStringList(req.body, "members"); !parsed) {
-                 return std::move(parsed).error();
-               } else {
-                 ids = std::move(*parsed);
-               }
-               auto team = s.workspaces.SetTeamMembers(*actor, req.Param("ws"),
-                                                       req.Param("team_id"), ids);
-               if (!team) return std::move(team).error();
-               return Json(200, TeamJson(*team));
-             });
+  Mount(router,
+        {
+            {"GET",
+             "/api/v1/workspaces/{ws}/teams",
+             member,
+             {},
+             [&s](Call& c) {
+               return Present(s.workspaces.Teams(c.actor(), c.param("ws")),
+                              [](const auto& teams) { return ItemsJson(teams, TeamJson); });
+             }},
+            {"POST", "/api/v1/workspaces/{ws}/teams", member, Body(ReadNewTeam),
+             [&s](Call& c) {
+               const auto& in = c.input<NewTeam>();
+               return Present(
+                   s.workspaces.CreateTeam(c.actor(), c.param("ws"), in.name, in.members), TeamJson,
+                   201);
+             }},
+            {"PATCH", "/api/v1/workspaces/{ws}/teams/{team_id}", member, Body(ReadName),
+             [&s](Call& c) {
+               return Present(s.workspaces.RenameTeam(c.actor(), c.param("ws"), c.param("team_id"),
+                                                      c.input<std::string>()),
+                              TeamJson);
+             }},
+            {"DELETE",
+             "/api/v1/workspaces/{ws}/teams/{team_id}",
+             member,
+             {},
+             [&s](Call& c) {
+               return Done(s.workspaces.DeleteTeam(c.actor(), c.param("ws"), c.param("team_id")));
+             }},
+            {"PUT", "/api/v1/workspaces/{ws}/teams/{team_id}/members", member, MemberIds(),
+             [&s](Call& c) {
+               return Present(
+                   s.workspaces.SetTeamMembers(c.actor(), c.param("ws"), c.param("team_id"),
+                                               c.input<std::vector<std::string>>()),
+                   TeamJson);
+             }},
+        });
 }
 
 }  // namespace copydesk::api

@@ -1,3 +1,5 @@
+// Webhooks of a workspace: subscriptions and their deliveries. The rules are in
+// webhooks::Webhooks.
 #include <boost/json.hpp>
 
 #include "api/api.hpp"
@@ -59,111 +61,93 @@ json::object DeliveryJson(const storage::WebhookDeliveryRecord& d) {
 }
 
 // Reads a create or an update; null clears a filter.
-Result<webhooks::WebhookChange> ReadChange(const http::Request& req) {
-  auto in = ReadBody(req);
-  if (!in) return std::move(in).error();
+webhooks::WebhookChange ReadChange(JsonInput& in) {
   webhooks::WebhookChange change;
-  change.url = in->String("url", JsonInput::kOptional, 4000);
-  change.description = in->String("description", JsonInput::kOptional, 2000);
-  change.events = in->StringArray("events", JsonInput::kOptional, 100);
+  change.url = in.String("url", JsonInput::kOptional, 4000);
+  change.description = in.String("description", JsonInput::kOptional, 2000);
+  change.events = in.StringArray("events", JsonInput::kOptional, 100);
   for (auto [key, slot] : {std::pair{"project", &change.project},
                            {"channel", &change.channel},
                            {"type", &change.type}}) {
-    const bool cleared = in->IsNull(key);
-    auto value = in->String(key, JsonInput::kOptional, 200);
+    const bool cleared = in.IsNull(key);
+    auto value = in.String(key, JsonInput::kOptional, 200);
     if (cleared) {
       *slot = "";
     } else if (value) {
       *slot = *value;
     }
   }
-  change.paused = in->Bool("paused");
-  if (auto done = in->Finish(); !done) return std::move(done).error();
+  change.paused = in.Bool("paused");
   return change;
+}
+
+// A new webhook: the only answer that shows its secret.
+json::object CreatedJson(const webhooks::CreatedWebhook& created) {
+  auto body = WebhookJson(created.webhook);
+  body["secret"] = created.secret;
+  return body;
 }
 
 }  // namespace
 
 void AddWebhookRoutes(http::Router& router, Services& s) {
-  router.Add("GET", "/api/v1/workspaces/{ws}/webhooks",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto list = s.webhooks.List(*actor, req.Param("ws"));
-               if (!list) return std::move(list).error();
-               json::array items;
-               for (const auto& w : *list) items.push_back(WebhookJson(w));
-               return Json(200, {{"items", std::move(items)}});
-             });
+  const Step member = Member(s.accounts);
 
-  // The secret is in this answer only: it is never shown again.
-  router.Add("POST", "/api/v1/workspaces/{ws}/webhooks",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto change = ReadChange(req);
-               if (!change) return std::move(change).error();
-               auto created = s.webhooks.Create(*actor, req.Param("ws"), *change);
-               if (!created) return std::move(created).error();
-               auto body = WebhookJson(created->webhook);
-               body["secret"] = created->secret;
-               return Json(201, body);
-             });
-
-  router.Add("GET", "/api/v1/workspaces/{ws}/webhooks/{id}",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto w = s.webhooks.Get(*actor, req.Param("ws"), req.Param("id"));
-               if (!w) return std::move(w).error();
-               return Json(200, WebhookJson(*w));
-             });
-
-  router.Add("PATCH", "/api/v1/workspaces/{ws}/webhooks/{id}",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto change = ReadChange(req);
-               if (!change) return std::move(change).error();
-               auto w = s.webhooks.Update(*actor, req.Param("ws"), req.Param("id"), *change);
-               if (!w) return std::move(w).error();
-               return Json(200, WebhookJson(*w));
-             });
-
-  router.Add("DELETE", "/api/v1/workspaces/{ws}/webhooks/{id}",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               if (auto deleted = s.webhooks.Delete(*actor, req.Param("ws"), req.Param("id"));
-                   !deleted) {
-                 return std::move(deleted).error();
-               }
-               return NoContent();
-             });
-
-  router.Add("GET", "/api/v1/workspaces/{ws}/webhooks/{id}/deliveries",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto limit = IntParam(req, "limit");
-               if (!limit) return std::move(limit).error();
-               auto list = s.webhooks.Deliveries(*actor, req.Param("ws"), req.Param("id"),
-                                                 static_cast<int>(limit->value_or(50)));
-               if (!list) return std::move(list).error();
-               json::array items;
-               for (const auto& d : *list) items.push_back(DeliveryJson(d));
-               return Json(200, {{"items", std::move(items)}});
-             });
-
-  router.Add("POST", "/api/v1/workspaces/{ws}/webhooks/{id}/deliveries/{delivery_id}/redeliver",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto d = s.webhooks.Redeliver(*actor, req.Param("ws"), req.Param("id"),
-                                             req.Param("delivery_id"));
-               if (!d) return std::move(d).error();
-               return Json(201, DeliveryJson(*d));
-             });
+  Mount(router,
+        {
+            {"GET",
+             "/api/v1/workspaces/{ws}/webhooks",
+             member,
+             {},
+             [&s](Call& c) {
+               return Present(s.webhooks.List(c.actor(), c.param("ws")),
+                              [](const auto& list) { return ItemsJson(list, WebhookJson); });
+             }},
+            // The secret is in this answer only: it is never shown again.
+            {"POST", "/api/v1/workspaces/{ws}/webhooks", member, Body(ReadChange),
+             [&s](Call& c) {
+               return Present(
+                   s.webhooks.Create(c.actor(), c.param("ws"), c.input<webhooks::WebhookChange>()),
+                   CreatedJson, 201);
+             }},
+            {"GET",
+             "/api/v1/workspaces/{ws}/webhooks/{id}",
+             member,
+             {},
+             [&s](Call& c) {
+               return Present(s.webhooks.Get(c.actor(), c.param("ws"), c.param("id")), WebhookJson);
+             }},
+            {"PATCH", "/api/v1/workspaces/{ws}/webhooks/{id}", member, Body(ReadChange),
+             [&s](Call& c) {
+               return Present(s.webhooks.Update(c.actor(), c.param("ws"), c.param("id"),
+                                                c.input<webhooks::WebhookChange>()),
+                              WebhookJson);
+             }},
+            {"DELETE",
+             "/api/v1/workspaces/{ws}/webhooks/{id}",
+             member,
+             {},
+             [&s](Call& c) {
+               return Done(s.webhooks.Delete(c.actor(), c.param("ws"), c.param("id")));
+             }},
+            {"GET", "/api/v1/workspaces/{ws}/webhooks/{id}/deliveries", member,
+             Query([](const http::Request& req) { return IntParam(req, "limit"); }),
+             [&s](Call& c) {
+               const auto limit = c.input<std::optional<std::int64_t>>().value_or(50);
+               return Present(s.webhooks.Deliveries(c.actor(), c.param("ws"), c.param("id"),
+                                                    static_cast<int>(limit)),
+                              [](const auto& list) { return ItemsJson(list, DeliveryJson); });
+             }},
+            {"POST",
+             "/api/v1/workspaces/{ws}/webhooks/{id}/deliveries/{delivery_id}/redeliver",
+             member,
+             {},
+             [&s](Call& c) {
+               return Present(s.webhooks.Redeliver(c.actor(), c.param("ws"), c.param("id"),
+                                                   c.param("delivery_id")),
+                              DeliveryJson, 201);
+             }},
+        });
 }
 
 }  // namespace copydesk::api

@@ -1,60 +1,73 @@
+// Workspaces: the caller's list, creating one, and its name and language. The rules are in
+// workspace::Workspaces.
 #include "api/api.hpp"
 #include "api/common.hpp"
+#include "api/present/workspace.hpp"
 
 namespace copydesk::api {
 
 namespace json = boost::json;
 
+namespace {
+
+struct WorkspaceChange {
+  std::optional<std::string> name, language;
+};
+WorkspaceChange ReadChange(JsonInput& in, bool creating) {
+  WorkspaceChange out;
+  out.name = in.String("name", creating ? JsonInput::kRequired : JsonInput::kOptional, 400);
+  out.language = in.String("language", JsonInput::kOptional, 8);
+  return out;
+}
+
+// A workspace as one of its members sees it: with their role in it.
+json::object WithRole(json::object workspace, std::string_view role) {
+  workspace["role"] = role;
+  return workspace;
+}
+
+}  // namespace
+
 void AddWorkspaceRoutes(http::Router& router, Services& s) {
-  router.Add("GET", "/api/v1/workspaces", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    json::array items;
-    for (const auto& [ws, role] : s.workspaces.List(*actor)) {
-      auto item = WorkspaceJson(ws);
-      item["role"] = role;
-      items.push_back(std::move(item));
-    }
-    return Json(200, {{"items", std::move(items)}});
-  });
+  const Step member = Member(s.accounts);
+  const auto creating = [](JsonInput& in) { return ReadChange(in, true); };
+  const auto changing = [](JsonInput& in) { return ReadChange(in, false); };
 
-  router.Add("POST", "/api/v1/workspaces", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto in = ReadBody(req);
-    if (!in) return std::move(in).error();
-    auto name = in->String("name", JsonInput::kRequired, 400);
-    auto language = in->String("language", JsonInput::kOptional, 8);
-    if (auto done = in->Finish(); !done) return std::move(done).error();
-    auto ws = s.workspaces.Create(*actor, *name, language);
-    if (!ws) return std::move(ws).error();
-    auto body = WorkspaceJson(*ws);
-    body["role"] = "owner";
-    return Json(201, body);
-  });
-
-  router.Add("GET", "/api/v1/workspaces/{ws}", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto access = s.workspaces.Get(*actor, req.Param("ws"));
-    if (!access) return std::move(access).error();
-    auto body = WorkspaceJson(access->workspace);
-    body["role"] = std::string(auth::RoleName(access->role));
-    return Json(200, body);
-  });
-
-  router.Add("PATCH", "/api/v1/workspaces/{ws}", [&s](http::Request& req) -> Result<http::Response> {
-    auto actor = Authenticate(s.accounts, req);
-    if (!actor) return std::move(actor).error();
-    auto in = ReadBody(req);
-    if (!in) return std::move(in).error();
-    auto name = in->String("name", JsonInput::kOptional, 400);
-    auto language = in->String("language", JsonInput::kOptional, 8);
-    if (auto done = in->Finish(); !done) return std::move(done).error();
-    auto ws = s.workspaces.Update(*actor, req.Param("ws"), name, language);
-    if (!ws) return std::move(ws).error();
-    return Json(200, WorkspaceJson(*ws));
-  });
+  Mount(router,
+        {
+            {"GET",
+             "/api/v1/workspaces",
+             member,
+             {},
+             [&s](Call& c) -> Result<http::Response> {
+               return Json(200, ItemsJson(s.workspaces.List(c.actor()), [](const auto& item) {
+                             return WithRole(WorkspaceJson(item.first), item.second);
+                           }));
+             }},
+            {"POST", "/api/v1/workspaces", member, Body(creating),
+             [&s](Call& c) {
+               const auto& in = c.input<WorkspaceChange>();
+               return Present(
+                   s.workspaces.Create(c.actor(), *in.name, in.language),
+                   [](const auto& ws) { return WithRole(WorkspaceJson(ws), "owner"); }, 201);
+             }},
+            {"GET",
+             "/api/v1/workspaces/{ws}",
+             member,
+             {},
+             [&s](Call& c) {
+               return Present(
+                   s.workspaces.Get(c.actor(), c.param("ws")), [](const workspace::Access& access) {
+                     return WithRole(WorkspaceJson(access.workspace), auth::RoleName(access.role));
+                   });
+             }},
+            {"PATCH", "/api/v1/workspaces/{ws}", member, Body(changing),
+             [&s](Call& c) {
+               const auto& in = c.input<WorkspaceChange>();
+               return Present(s.workspaces.Update(c.actor(), c.param("ws"), in.name, in.language),
+                              WorkspaceJson);
+             }},
+        });
 }
 
 }  // namespace copydesk::api
