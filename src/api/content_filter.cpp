@@ -26,16 +26,17 @@ Result<storage::ContentFilter> ReadContentFilter(const http::Request& req) {
   return f;
 }
 
-Result<std::optional<int>> IntParamBetween(const http::Request& req, const std::string& name,
-                                           int min, int max) {
+Result<void> IntParamBetween(const http::Request& req, const std::string& name, int min, int max,
+                             int& value) {
   auto n = IntParam(req, name);
   if (!n) return std::move(n).error();
-  if (!*n) return std::optional<int>();
+  if (!*n) return {};
   if (**n < min || **n > max) {
     return Error::InvalidField(
         name, "must be between " + std::to_string(min) + " and " + std::to_string(max));
   }
-  return std::optional<int>(static_cast<int>(**n));
+  value = static_cast<int>(**n);
+  return {};
 }
 
 Result<content::ListFilter> ReadListFilter(const http::Request& req) {
@@ -56,9 +57,8 @@ Result<content::ListFilter> ReadListFilter(const http::Request& req) {
       return Error::InvalidField("order", "must be asc or desc");  // a value refused, as sort
     f.descending = *order == "desc";
   }
-  auto limit = IntParamBetween(req, "limit", 1, 200);
-  if (!limit) return std::move(limit).error();
-  f.limit = limit->value_or(f.limit);
+  if (auto limit = IntParamBetween(req, "limit", 1, 200, f.limit); !limit)
+    return std::move(limit).error();
   auto filter = ReadContentFilter(req);
   if (!filter) return std::move(filter).error();
   static_cast<storage::ContentFilter&>(f) = std::move(filter).value();

@@ -3,7 +3,6 @@
 // The one reader of a content filter from a query string, shared by the contents list (and the
 // board, which lists through it) and search: the same names, the same checks, the same errors.
 
-#include <optional>
 #include <string>
 
 #include "content/contents.hpp"
@@ -17,10 +16,10 @@ namespace copydesk::api {
 //! 400 naming a malformed flag or date. Names it does not know are left to the caller.
 Result<storage::ContentFilter> ReadContentFilter(const http::Request& request);
 
-//! An optional integer query parameter between `min` and `max` (a page's size or offset): 400
-//! naming it when it is not a number, 422 when out of bounds.
-Result<std::optional<int>> IntParamBetween(const http::Request& request, const std::string& name,
-                                           int min, int max);
+//! An optional integer query parameter between `min` and `max` (a page's size or offset) into
+//! `value`, left as it is when absent: 400 naming it when it is not a number, 422 out of bounds.
+Result<void> IntParamBetween(const http::Request& request, const std::string& name, int min,
+                             int max, int& value);
 
 //! A contents list's query: its filter, order (sort=-updated, or sort with order=asc|desc),
 //! cursor and page size; 400/422 naming a parameter it refuses.

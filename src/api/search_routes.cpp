@@ -48,12 +48,10 @@ Result<search::SearchRequest> ReadSearchRequest(const http::Request& req) {
       return Error::InvalidField("sort", "must be relevance, updated or publish_at");
     r.sort = *sort;
   }
-  auto offset = IntParamBetween(req, "offset", 0, 10000);
-  if (!offset) return std::move(offset).error();
-  r.offset = offset->value_or(r.offset);
-  auto limit = IntParamBetween(req, "limit", 1, 100);
-  if (!limit) return std::move(limit).error();
-  r.limit = limit->value_or(r.limit);
+  if (auto offset = IntParamBetween(req, "offset", 0, 10000, r.offset); !offset)
+    return std::move(offset).error();
+  if (auto limit = IntParamBetween(req, "limit", 1, 100, r.limit); !limit)
+    return std::move(limit).error();
   auto filter = ReadContentFilter(req);
   if (!filter) return std::move(filter).error();
   static_cast<storage::ContentFilter&>(r) = std::move(filter).value();
