@@ -2,6 +2,7 @@
 
 #include "api/api.hpp"
 #include "api/common.hpp"
+#include "api/content_filter.hpp"
 #include "api/content_json.hpp"
 #include "api/present/diff.hpp"
 
@@ -42,57 +43,6 @@ Result<std::int64_t> RevisionNumber(const std::string& text, const std::string& 
                              {{name, "must be a revision number"}});
   }
   return n;
-}
-
-Result<content::ListFilter> ReadListFilter(const http::Request& req) {
-  content::ListFilter f;
-  f.types = req.QueryParams("type");
-  f.channels = req.QueryParams("channel");
-  f.tags = req.QueryParams("tag");
-  f.owners = req.QueryParams("owner");
-  f.assignees = req.QueryParams("assignee");
-  f.projects = req.QueryParams("project");
-  f.languages = req.QueryParams("language");
-  f.statuses = req.QueryParams("status");
-  f.cursor = req.QueryParam("cursor");
-  if (auto sort = req.QueryParam("sort")) {
-    // "-updated" or "updated" with order=desc: both read naturally.
-    if (!sort->empty() && sort->front() == '-') {
-      f.sort = sort->substr(1);
-      f.descending = true;
-    } else {
-      f.sort = *sort;
-      f.descending = f.sort == "updated" || f.sort == "created";
-    }
-  }
-  if (auto order = req.QueryParam("order")) {
-    if (*order != "asc" && *order != "desc")
-      return Error::InvalidField("order", "must be asc or desc");  // a value refused, as sort
-    f.descending = *order == "desc";
-  }
-  auto archived = BoolParam(req, "archived");
-  if (!archived) return std::move(archived).error();
-  f.archived = archived->value_or(false);
-  auto limit = IntParam(req, "limit");
-  if (!limit) return std::move(limit).error();
-  if (*limit) {
-    if (**limit < 1 || **limit > 200)
-      return Error::InvalidField("limit", "must be between 1 and 200");
-    f.limit = static_cast<int>(**limit);
-  }
-  struct Range {
-    const char* name;
-    std::optional<TimeMs>* out;
-  };
-  for (auto [name, out] :
-       {Range{"publish_from", &f.publish_from}, Range{"publish_to", &f.publish_to},
-        Range{"due_from", &f.due_from}, Range{"due_to", &f.due_to},
-        Range{"updated_from", &f.updated_from}, Range{"updated_to", &f.updated_to}}) {
-    auto t = TimeParam(req, name);
-    if (!t) return std::move(t).error();
-    *out = *t;
-  }
-  return f;
 }
 
 json::object ContentPageJson(const content::ContentPage& page) {

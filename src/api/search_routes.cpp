@@ -1,8 +1,12 @@
+// Search, and contents like a given one or like a text being written: path, input, the search
+// (access is part of its queries), presenter.
 #include <algorithm>
 
 #include "api/api.hpp"
 #include "api/common.hpp"
+#include "api/content_filter.hpp"
 #include "api/content_json.hpp"
+#include "api/present/facets.hpp"
 #include "core/text.hpp"
 #include "search/search.hpp"
 
@@ -12,16 +16,21 @@ namespace json = boost::json;
 
 namespace {
 
-// Every parameter a search understands; anything else is a mistake worth naming.
-constexpr std::string_view kSearchParams[] = {
-    "q",       "type",     "status",       "channel",    "tag",          "owner",      "assignee",
-    "project", "language", "updated_from", "updated_to", "publish_from", "publish_to", "sort",
-    "offset",  "limit",    "archived",     "spelling",   "facets"};
+// A search's own parameters, beside the filter's names (without due dates: the index keeps none).
+constexpr std::string_view kSearchParams[] = {"q", "sort", "offset", "limit", "spelling", "facets"};
+
+bool IsSearchParam(std::string_view name) {
+  const auto named = [name](const auto& entry) { return entry.name == name; };
+  return std::ranges::find(kSearchParams, name) != std::end(kSearchParams) ||
+         name == storage::kContentFilterArchived ||
+         std::ranges::any_of(storage::kContentFilterLists, named) ||
+         std::ranges::any_of(storage::kContentFilterBounds, named);
+}
 
 Result<search::SearchRequest> ReadSearchRequest(const http::Request& req) {
+  // Every parameter a search understands is known; anything else is a mistake worth naming.
   for (const auto& [name, value] : req.query) {
-    if (std::find(std::begin(kSearchParams), std::end(kSearchParams), name) ==
-        std::end(kSearchParams)) {
+    if (!IsSearchParam(name)) {
       return Error::BadRequest(name + " is not a search parameter.",
                                {{name, "is not a search parameter"}});
     }
@@ -30,15 +39,8 @@ Result<search::SearchRequest> ReadSearchRequest(const http::Request& req) {
   r.q = req.QueryParam("q").value_or("");
   if (CountCharacters(r.q) > 1000)
     return Error::InvalidField("q", "must be at most 1000 characters");
-  r.types = req.QueryParams("type");
-  r.statuses = req.QueryParams("status");
-  r.channels = req.QueryParams("channel");
-  r.tags = req.QueryParams("tag");
-  r.owners = req.QueryParams("owner");
-  r.assignees = req.QueryParams("assignee");
-  r.projects = req.QueryParams("project");
-  r.languages = req.QueryParams("language");
-  for (const auto& l : r.languages) {
+  // The words are stemmed in the languages asked for: only those the index knows.
+  for (const auto& l : req.QueryParams("language")) {
     if (l != "fr" && l != "en") return Error::InvalidField("language", "must be fr or en");
   }
   if (auto sort = req.QueryParam("sort")) {
@@ -46,23 +48,13 @@ Result<search::SearchRequest> ReadSearchRequest(const http::Request& req) {
       return Error::InvalidField("sort", "must be relevance, updated or publish_at");
     r.sort = *sort;
   }
-  auto offset = IntParam(req, "offset");
-  if (!offset) return std::move(offset).error();
-  if (*offset) {
-    if (**offset < 0 || **offset > 10000)
-      return Error::InvalidField("offset", "must be between 0 and 10000");
-    r.offset = static_cast<int>(**offset);
-  }
-  auto limit = IntParam(req, "limit");
-  if (!limit) return std::move(limit).error();
-  if (*limit) {
-    if (**limit < 1 || **limit > 100)
-      return Error::InvalidField("limit", "must be between 1 and 100");
-    r.limit = static_cast<int>(**limit);
-  }
-  auto archived = BoolParam(req, "archived");
-  if (!archived) return std::move(archived).error();
-  r.archived = archived->value_or(false);
+  if (auto offset = IntParamBetween(req, "offset", 0, 10000, r.offset); !offset)
+    return std::move(offset).error();
+  if (auto limit = IntParamBetween(req, "limit", 1, 100, r.limit); !limit)
+    return std::move(limit).error();
+  auto filter = ReadContentFilter(req);
+  if (!filter) return std::move(filter).error();
+  static_cast<storage::ContentFilter&>(r) = std::move(filter).value();
   // spelling=false: the words exactly as typed ("search instead for …"); facets=false: no facet
   // counts, for search as you type.
   auto spelling = BoolParam(req, "spelling");
@@ -71,39 +63,7 @@ Result<search::SearchRequest> ReadSearchRequest(const http::Request& req) {
   auto facets = BoolParam(req, "facets");
   if (!facets) return std::move(facets).error();
   r.facets = facets->value_or(true);
-  struct Range {
-    const char* name;
-    std::optional<TimeMs>* out;
-  };
-  for (auto [name, out] :
-       {Range{"updated_from", &r.updated_from}, Range{"updated_to", &r.updated_to},
-        Range{"publish_from", &r.publish_from}, Range{"publish_to", &r.publish_to}}) {
-    auto t = TimeParam(req, name);
-    if (!t) return std::move(t).error();
-    *out = *t;
-  }
   return r;
-}
-
-json::object HitJson(const search::SearchHit& hit, bool with_snippet) {
-  json::array channels;
-  for (const auto& c : hit.channel_ids) channels.push_back(json::string(c));
-  json::object o{{"id", hit.id},
-                 {"title", hit.title},
-                 {"type", hit.type_id},
-                 {"status", hit.status_id ? json::value(*hit.status_id) : json::value(nullptr)},
-                 {"channels", std::move(channels)},
-                 {"language", hit.language},
-                 {"updated_at", FormatTime(hit.updated_at)},
-                 {"score", hit.score}};
-  if (with_snippet) o["snippet"] = hit.snippet;
-  return o;
-}
-
-json::object HitsJson(const std::vector<search::SearchHit>& hits) {
-  json::array items;
-  for (const auto& h : hits) items.push_back(HitJson(h, false));
-  return {{"items", std::move(items)}};
 }
 
 Result<int> SimilarLimit(std::optional<std::int64_t> limit) {
@@ -112,64 +72,74 @@ Result<int> SimilarLimit(std::optional<std::int64_t> limit) {
   return static_cast<int>(*limit);
 }
 
+Result<int> ReadSimilarLimit(const http::Request& req) {
+  auto raw = IntParam(req, "limit");
+  if (!raw) return std::move(raw).error();
+  return SimilarLimit(*raw);
+}
+
+// A text being written, to find the contents it resembles before it is saved.
+struct SimilarText {
+  std::string title;
+  std::string text;
+  std::optional<std::string> language;
+  std::optional<std::int64_t> raw_limit;
+  int limit = 5;
+};
+
+SimilarText ReadSimilarText(JsonInput& in) {
+  SimilarText t;
+  t.title = in.String("title", JsonInput::kOptional, 2000).value_or("");
+  t.text = in.String("text", JsonInput::kOptional, 200000).value_or("");
+  t.language = in.String("language");
+  t.raw_limit = in.Int("limit");
+  return t;
+}
+
+// The body read strictly first (400 naming a malformed member), then its values checked (422):
+// the order of the answers a client gets.
+Step SimilarTextInput() {
+  return [read = Body(ReadSimilarText)](Call& c) -> Result<void> {
+    if (auto ok = read(c); !ok) return ok;
+    auto& t = c.input<SimilarText>();
+    if (t.language && *t.language != "fr" && *t.language != "en")
+      return Error::InvalidField("language", "must be fr or en");
+    auto limit = SimilarLimit(t.raw_limit);
+    if (!limit) return std::move(limit).error();
+    t.limit = *limit;
+    return {};
+  };
+}
+
+json::object HitsJson(const std::vector<search::SearchHit>& hits) {
+  return ItemsJson(hits, [](const search::SearchHit& hit) { return HitJson(hit, false); });
+}
+
 }  // namespace
 
 void AddSearchRoutes(http::Router& router, Services& s) {
-  router.Add(
-      "GET", "/api/v1/workspaces/{ws}/search", [&s](http::Request& req) -> Result<http::Response> {
-        auto actor = Authenticate(s.accounts, req);
-        if (!actor) return std::move(actor).error();
-        auto request = ReadSearchRequest(req);
-        if (!request) return std::move(request).error();
-        auto found = s.search.Find(*actor, req.Param("ws"), *request);
-        if (!found) return std::move(found).error();
-        json::array items;
-        for (const auto& hit : found->items) items.push_back(HitJson(hit, true));
-        json::object facets;
-        for (const auto& [name, values] : found->facets) {
-          json::object counts;
-          for (const auto& [value, count] : values) counts[value] = count;
-          facets[name] = std::move(counts);
-        }
-        json::object body{
-            {"total", found->total}, {"items", std::move(items)}, {"facets", std::move(facets)}};
-        if (found->corrected_query) body["corrected_query"] = *found->corrected_query;
-        return Json(200, body);
-      });
+  const Step member = Member(s.accounts);
 
-  router.Add("GET", "/api/v1/contents/{id}/similar",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto raw = IntParam(req, "limit");
-               if (!raw) return std::move(raw).error();
-               auto limit = SimilarLimit(*raw);
-               if (!limit) return std::move(limit).error();
-               auto hits = s.search.SimilarTo(*actor, req.Param("id"), *limit);
-               if (!hits) return std::move(hits).error();
-               return Json(200, HitsJson(*hits));
-             });
-
-  router.Add("POST", "/api/v1/workspaces/{ws}/search/similar",
-             [&s](http::Request& req) -> Result<http::Response> {
-               auto actor = Authenticate(s.accounts, req);
-               if (!actor) return std::move(actor).error();
-               auto in = ReadBody(req);
-               if (!in) return std::move(in).error();
-               auto title = in->String("title", JsonInput::kOptional, 2000).value_or("");
-               auto text = in->String("text", JsonInput::kOptional, 200000).value_or("");
-               auto language = in->String("language");
-               auto raw_limit = in->Int("limit");
-               if (auto done = in->Finish(); !done) return std::move(done).error();
-               if (language && *language != "fr" && *language != "en")
-                 return Error::InvalidField("language", "must be fr or en");
-               auto limit = SimilarLimit(raw_limit);
-               if (!limit) return std::move(limit).error();
-               auto hits =
-                   s.search.SimilarToText(*actor, req.Param("ws"), title, text, language, *limit);
-               if (!hits) return std::move(hits).error();
-               return Json(200, HitsJson(*hits));
-             });
+  Mount(router, {
+                    {"GET", "/api/v1/workspaces/{ws}/search", member, Query(ReadSearchRequest),
+                     [&s](Call& c) {
+                       return Present(s.search.Find(c.actor(), c.param("ws"),
+                                                    c.input<search::SearchRequest>()),
+                                      SearchResultJson);
+                     }},
+                    {"GET", "/api/v1/contents/{id}/similar", member, Query(ReadSimilarLimit),
+                     [&s](Call& c) {
+                       return Present(s.search.SimilarTo(c.actor(), c.param("id"), c.input<int>()),
+                                      HitsJson);
+                     }},
+                    {"POST", "/api/v1/workspaces/{ws}/search/similar", member, SimilarTextInput(),
+                     [&s](Call& c) {
+                       const auto& t = c.input<SimilarText>();
+                       return Present(s.search.SimilarToText(c.actor(), c.param("ws"), t.title,
+                                                             t.text, t.language, t.limit),
+                                      HitsJson);
+                     }},
+                });
 }
 
 }  // namespace copydesk::api

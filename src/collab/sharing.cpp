@@ -471,7 +471,7 @@ std::vector<storage::ContentRecord> Sharing::Shown(const ReviewSession& session)
     }
     storage::ContentQuery q;
     q.workspace_id = session.link.workspace_id;
-    q.project_ids = {session.link.project_id.value_or("")};
+    q.projects = {session.link.project_id.value_or("")};
     q.limit = 200;
     return storage::ListContents(tx, q);
   });

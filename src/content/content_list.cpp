@@ -51,22 +51,12 @@ Result<ContentPage> Contents::List(const auth::Actor& actor, const std::string& 
   if (f.limit < 1 || f.limit > 200)
     return Error::InvalidField("limit", "must be between 1 and 200");
   storage::ContentQuery q;
+  static_cast<storage::ContentFilter&>(q) = f;
   q.sort = f.sort;
   q.descending = f.descending;
   q.limit = f.limit + 1;  // one more tells whether another page exists
-  q.archived = f.archived;
-  q.owner_ids = f.owners;
-  q.assignee_ids = f.assignees;
-  q.project_ids = f.projects;
-  q.languages = f.languages;
-  q.status_ids = f.statuses;
-  q.publish_from = f.publish_from;
-  q.publish_to = f.publish_to;
-  q.due_from = f.due_from;
-  q.due_to = f.due_to;
-  q.updated_from = f.updated_from;
-  q.updated_to = f.updated_to;
-  for (const auto& tag : f.tags) q.tag_keys.push_back(FoldForMatch(Trim(tag)));
+  // Stored tags are matched by their folded key; types and channels are resolved below.
+  for (auto& tag : q.tags) tag = FoldForMatch(Trim(tag));
   if (f.cursor) {
     auto decoded = DecodeBase64Url(*f.cursor);
     json::object o = decoded ? ParseObject(*decoded) : json::object();
@@ -93,9 +83,9 @@ Result<ContentPage> Contents::List(const auth::Actor& actor, const std::string& 
     q.workspace_id = access->workspace.id;
     // Guests list what is shared with them, in the query itself.
     if (!auth::Can(access->role, Action::kReadContent)) q.shared_with = actor.user.id;
-    for (const auto& t : f.types) {
-      auto type = storage::FindContentType(tx, q.workspace_id, t);
-      q.type_ids.push_back(type ? type->id : t);  // an unknown type simply matches nothing
+    for (auto& t : q.types) {
+      // An unknown type stays as it was asked: it simply matches nothing.
+      if (auto type = storage::FindContentType(tx, q.workspace_id, t)) t = type->id;
     }
     if (!f.channels.empty()) {
       // A channel filter includes its sub-channels: "Social" finds LinkedIn posts.
@@ -109,7 +99,7 @@ Result<ContentPage> Contents::List(const auth::Actor& actor, const std::string& 
             grew = true;
         }
       }
-      q.channel_ids.assign(wanted.begin(), wanted.end());
+      q.channels.assign(wanted.begin(), wanted.end());
     }
     auto rows = storage::ListContents(tx, q);
     ContentPage page;

@@ -10,6 +10,7 @@
 #include "content/approvals.hpp"
 #include "content/text_diff.hpp"
 #include "core/result.hpp"
+#include "storage/content_filter.hpp"
 #include "storage/contents_store.hpp"
 #include "storage/database.hpp"
 #include "storage/settings_store.hpp"
@@ -71,18 +72,9 @@ struct ContentPage {
   std::optional<std::string> next_cursor;
 };
 
-//! What a content list asks for; each list means "any of".
-struct ListFilter {
-  std::vector<std::string> types;  //!< ids or keys
-  std::vector<std::string> channels;
-  std::vector<std::string> tags;
-  std::vector<std::string> owners;
-  std::vector<std::string> assignees;
-  std::vector<std::string> projects;
-  std::vector<std::string> languages;
-  std::vector<std::string> statuses;
-  bool archived = false;
-  std::optional<TimeMs> publish_from, publish_to, due_from, due_to, updated_from, updated_to;
+//! What a content list or the board asks for: the filter every screen shares, in an order, a
+//! page at a time.
+struct ListFilter : storage::ContentFilter {
   std::string sort = "updated";
   bool descending = true;
   std::optional<std::string> cursor;

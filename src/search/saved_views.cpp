@@ -1,5 +1,6 @@
 #include "search/saved_views.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "access/standing.hpp"
@@ -8,6 +9,7 @@
 #include "core/random.hpp"
 #include "core/text.hpp"
 #include "search/search.hpp"
+#include "storage/content_filter.hpp"
 #include "storage/events_store.hpp"
 #include "storage/workspaces_store.hpp"
 
@@ -94,24 +96,26 @@ Result<void> Apply(const ViewInput& in, storage::SavedViewRecord& view,
 }  // namespace
 
 std::optional<FieldError> CheckViewFilters(const json::object& filters) {
-  static const std::vector<std::string> kLists = {"type",  "status",   "channel", "tag",
-                                                  "owner", "assignee", "project", "language"};
-  static const std::vector<std::string> kDates = {"updated_from", "updated_to", "publish_from",
-                                                  "publish_to"};
+  // The names a query string filters on, read from JSON: lists are arrays, bounds dates. A view
+  // keeps no due date, as a search has none.
+  const auto named = [](const auto& table, std::string_view key) {
+    return std::any_of(std::begin(table), std::end(table),
+                       [key](const auto& entry) { return entry.name == key; });
+  };
   for (const auto& member : filters) {
     const std::string key(member.key());
     const std::string field = "filters." + key;
-    if (std::find(kLists.begin(), kLists.end(), key) != kLists.end()) {
+    if (named(storage::kContentFilterLists, key)) {
       if (!member.value().is_array()) return FieldError{field, "must be an array of strings"};
       for (const auto& v : member.value().as_array()) {
         if (!v.is_string() || v.as_string().size() > 200)
           return FieldError{field, "must be an array of strings"};
       }
-    } else if (std::find(kDates.begin(), kDates.end(), key) != kDates.end()) {
+    } else if (named(storage::kContentFilterBounds, key)) {
       if (!member.value().is_string() || !ParseTime(member.value().as_string())) {
         return FieldError{field, "must be a date or time"};
       }
-    } else if (key == "archived") {
+    } else if (key == storage::kContentFilterArchived) {
       if (!member.value().is_bool()) return FieldError{field, "must be true or false"};
     } else {
       return FieldError{field, "is not a filter"};

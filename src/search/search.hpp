@@ -10,23 +10,15 @@
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "search/search_index.hpp"
+#include "storage/content_filter.hpp"
 #include "storage/database.hpp"
 
 namespace copydesk::search {
 
-//! What a search asks for. Each filter list means "any of"; empty means no filter.
-struct SearchRequest {
+//! What a search asks for: words, the filter every screen shares (without due dates: the index
+//! keeps none), an order and a page.
+struct SearchRequest : storage::ContentFilter {
   std::string q;  //!< words, "phrases", -word, field:value; the last word matches as a prefix
-  std::vector<std::string> types;  //!< ids or keys
-  std::vector<std::string> statuses;
-  std::vector<std::string> channels;  //!< a channel includes its sub-channels
-  std::vector<std::string> tags;
-  std::vector<std::string> owners;
-  std::vector<std::string> assignees;
-  std::vector<std::string> projects;
-  std::vector<std::string> languages;  //!< "fr", "en"
-  std::optional<TimeMs> updated_from, updated_to, publish_from, publish_to;
-  bool archived = false;           //!< archived contents instead of live ones
   std::string sort = "relevance";  //!< relevance, updated, publish_at; "-" first for descending
   int offset = 0;
   int limit = 20;

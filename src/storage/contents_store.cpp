@@ -250,20 +250,19 @@ std::vector<ContentRecord> ListContents(Tx& tx, const ContentQuery& q) {
     params.emplace_back(*q.shared_with);
     params.emplace_back(*q.shared_with);
   }
-  AddIn(sql, params, " AND c.type_id IN ", q.type_ids);
-  AddIn(sql, params, " AND c.owner_id IN ", q.owner_ids);
-  AddIn(sql, params, " AND c.project_id IN ", q.project_ids);
+  AddIn(sql, params, " AND c.type_id IN ", q.types);
+  AddIn(sql, params, " AND c.owner_id IN ", q.owners);
+  AddIn(sql, params, " AND c.project_id IN ", q.projects);
   AddIn(sql, params, " AND c.language IN ", q.languages);
-  AddIn(sql, params, " AND c.status_id IN ", q.status_ids);
+  AddIn(sql, params, " AND c.status_id IN ", q.statuses);
   AddIn(sql, params, " AND c.id IN (SELECT content_id FROM content_channels WHERE channel_id IN ",
-        q.channel_ids);
-  if (!q.channel_ids.empty()) sql += ")";
-  AddIn(sql, params, " AND c.id IN (SELECT content_id FROM content_tags WHERE tag_key IN ",
-        q.tag_keys);
-  if (!q.tag_keys.empty()) sql += ")";
+        q.channels);
+  if (!q.channels.empty()) sql += ")";
+  AddIn(sql, params, " AND c.id IN (SELECT content_id FROM content_tags WHERE tag_key IN ", q.tags);
+  if (!q.tags.empty()) sql += ")";
   AddIn(sql, params, " AND c.id IN (SELECT content_id FROM content_assignees WHERE user_id IN ",
-        q.assignee_ids);
-  if (!q.assignee_ids.empty()) sql += ")";
+        q.assignees);
+  if (!q.assignees.empty()) sql += ")";
   auto range = [&](const char* column, const std::optional<TimeMs>& from,
                    const std::optional<TimeMs>& to) {
     if (from) {

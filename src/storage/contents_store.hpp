@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "storage/content_filter.hpp"
 #include "storage/database.hpp"
 
 namespace copydesk::storage {
@@ -55,22 +56,13 @@ struct RevisionRecord {
   bool sealed = false;
 };
 
-//! What a content list asks for. Every filter list means "any of"; empty means no filter.
-struct ContentQuery {
+//! What a content list asks for, as stored: the filter's types are ids, its channels are
+//! expanded to their sub-channels and its tags are folded keys.
+struct ContentQuery : ContentFilter {
   std::string workspace_id;
-  std::vector<std::string> type_ids;
-  std::vector<std::string> channel_ids;  //!< already expanded to sub-channels
-  std::vector<std::string> tag_keys;
-  std::vector<std::string> owner_ids;
-  std::vector<std::string> assignee_ids;
-  std::vector<std::string> project_ids;
-  std::vector<std::string> languages;
-  std::vector<std::string> status_ids;
-  bool archived = false;
   //! Set: only the contents shared with this person (a guest), directly, through a team or a
   //! project.
   std::optional<std::string> shared_with;
-  std::optional<TimeMs> publish_from, publish_to, due_from, due_to, updated_from, updated_to;
   std::string sort = "updated";  //!< updated, created, publish_at, due_at, title
   bool descending = true;
   std::optional<Value> after_value;  //!< keyset cursor: the sort value and id of the last row seen
