@@ -86,6 +86,14 @@ http::Response NoContent() {
   return {204, "", "", {}};
 }
 
+json::value TimeOrNull(const std::optional<TimeMs>& time) {
+  return time ? json::value(FormatTime(*time)) : json::value(nullptr);
+}
+
+json::value TextOrNull(const std::optional<std::string>& text) {
+  return text ? json::value(*text) : json::value(nullptr);
+}
+
 Result<http::Response> Done(Result<void> result) {
   if (!result) return std::move(result).error();
   return NoContent();

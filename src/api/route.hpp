@@ -21,6 +21,7 @@
 #include <cassert>
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -61,8 +62,10 @@ class Call {
   //! The input the route's input step read (Body() or Query()): asserted to be a `T`.
   template <class T>
   T& input() {
+    // A route whose handler asks for another type than its input step reads is a bug: a failed
+    // request (500, logged), never a crash, even in a build without asserts.
     auto* value = std::any_cast<T>(&input_);
-    assert(value != nullptr && "the route's input step reads another type");
+    if (value == nullptr) throw std::logic_error("the route's input step reads another type");
     return *value;
   }
 
@@ -168,6 +171,11 @@ Result<http::Response> Present(Result<T> result, Presenter present, int status =
   if (!result) return std::move(result).error();
   return Json(status, present(*result));
 }
+
+//! A time as the API writes it ("2026-12-07T09:30:00.000Z"), or null.
+boost::json::value TimeOrNull(const std::optional<TimeMs>& time);
+//! A text, or null.
+boost::json::value TextOrNull(const std::optional<std::string>& text);
 
 //! `{"items": [...]}`: each of `items` presented with `present`.
 template <class Items, class Presenter>

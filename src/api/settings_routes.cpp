@@ -93,102 +93,99 @@ auto Changing(Read read) {
 void AddSettingsRoutes(http::Router& router, Services& s) {
   const Step member = Member(s.accounts);
 
-  Mount(router,
-        {
-            // ---- channels
-            {"GET",
-             "/api/v1/workspaces/{ws}/channels",
-             member,
-             {},
-             [&s](Call& c) {
-               return Present(s.settings.Channels(c.actor(), c.param("ws")),
-                              [](const auto& list) { return ItemsJson(list, ChannelJson); });
-             }},
-            {"POST", "/api/v1/workspaces/{ws}/channels", member, Creating(ReadChannelChange),
-             [&s](Call& c) {
-               return Present(s.settings.CreateChannel(c.actor(), c.param("ws"),
-                                                       c.input<workspace::ChannelChange>()),
-                              ChannelJson, 201);
-             }},
-            {"PATCH", "/api/v1/workspaces/{ws}/channels/{id}", member, Changing(ReadChannelChange),
-             [&s](Call& c) {
-               return Present(s.settings.UpdateChannel(c.actor(), c.param("ws"), c.param("id"),
-                                                       c.input<workspace::ChannelChange>()),
-                              ChannelJson);
-             }},
-            // Deleting a channel in use needs ?move_to=<channel id>: contents never lose a
-            // channel silently.
-            {"DELETE",
-             "/api/v1/workspaces/{ws}/channels/{id}",
-             member,
-             {},
-             [&s](Call& c) {
-               return Done(s.settings.DeleteChannel(c.actor(), c.param("ws"), c.param("id"),
-                                                    c.request.QueryParam("move_to")));
-             }},
+  Mount(
+      router,
+      {
+          // ---- channels
+          {"GET",
+           "/api/v1/workspaces/{ws}/channels",
+           member,
+           {},
+           [&s](Call& c) {
+             return Present(s.settings.Channels(c.actor(), c.param("ws")),
+                            [](const auto& list) { return ItemsJson(list, ChannelJson); });
+           }},
+          {"POST", "/api/v1/workspaces/{ws}/channels", member, Creating(ReadChannelChange),
+           [&s](Call& c) {
+             return Present(s.settings.CreateChannel(c.actor(), c.param("ws"),
+                                                     c.input<workspace::ChannelChange>()),
+                            ChannelJson, 201);
+           }},
+          {"PATCH", "/api/v1/workspaces/{ws}/channels/{id}", member, Changing(ReadChannelChange),
+           [&s](Call& c) {
+             return Present(s.settings.UpdateChannel(c.actor(), c.param("ws"), c.param("id"),
+                                                     c.input<workspace::ChannelChange>()),
+                            ChannelJson);
+           }},
+          // Deleting a channel in use needs ?move_to=<channel id>: contents never lose a
+          // channel silently.
+          {"DELETE",
+           "/api/v1/workspaces/{ws}/channels/{id}",
+           member,
+           {},
+           [&s](Call& c) {
+             return Done(s.settings.DeleteChannel(c.actor(), c.param("ws"), c.param("id"),
+                                                  c.request.QueryParam("move_to")));
+           }},
 
-            // ---- content types
-            {"GET",
-             "/api/v1/workspaces/{ws}/types",
-             member,
-             {},
-             [&s](Call& c) {
-               return Present(s.settings.Types(c.actor(), c.param("ws")),
-                              [](const auto& list) { return ItemsJson(list, TypeJson); });
-             }},
-            // Unknown or faulty members are reported first, then a faulty field definition.
-            {"POST", "/api/v1/workspaces/{ws}/types", member, Creating(ReadTypeChange),
-             [&s](Call& c) -> Result<http::Response> {
-               auto& change = c.input<Result<workspace::ContentTypeChange>>();
-               if (!change) return change.error();
-               return Present(s.settings.CreateType(c.actor(), c.param("ws"), *change), TypeJson,
-                              201);
-             }},
-            {"PATCH", "/api/v1/workspaces/{ws}/types/{id}", member, Changing(ReadTypeChange),
-             [&s](Call& c) -> Result<http::Response> {
-               auto& change = c.input<Result<workspace::ContentTypeChange>>();
-               if (!change) return change.error();
-               return Present(
-                   s.settings.UpdateType(c.actor(), c.param("ws"), c.param("id"), *change),
-                   TypeJson);
-             }},
-            {"DELETE",
-             "/api/v1/workspaces/{ws}/types/{id}",
-             member,
-             {},
-             [&s](Call& c) {
-               return Done(s.settings.DeleteType(c.actor(), c.param("ws"), c.param("id")));
-             }},
+          // ---- content types
+          {"GET",
+           "/api/v1/workspaces/{ws}/types",
+           member,
+           {},
+           [&s](Call& c) {
+             return Present(s.settings.Types(c.actor(), c.param("ws")),
+                            [](const auto& list) { return ItemsJson(list, TypeJson); });
+           }},
+          // Unknown or faulty members are reported first, then a faulty field definition.
+          {"POST", "/api/v1/workspaces/{ws}/types", member, Creating(ReadTypeChange),
+           [&s](Call& c) {
+             auto& change = c.input<workspace::ContentTypeChange>();
+             return Present(s.settings.CreateType(c.actor(), c.param("ws"), change), TypeJson, 201);
+           }},
+          {"PATCH", "/api/v1/workspaces/{ws}/types/{id}", member, Changing(ReadTypeChange),
+           [&s](Call& c) {
+             auto& change = c.input<workspace::ContentTypeChange>();
+             return Present(s.settings.UpdateType(c.actor(), c.param("ws"), c.param("id"), change),
+                            TypeJson);
+           }},
+          {"DELETE",
+           "/api/v1/workspaces/{ws}/types/{id}",
+           member,
+           {},
+           [&s](Call& c) {
+             return Done(s.settings.DeleteType(c.actor(), c.param("ws"), c.param("id")));
+           }},
 
-            // ---- projects
-            {"GET", "/api/v1/workspaces/{ws}/projects", member,
-             Query([](const http::Request& req) { return BoolParam(req, "archived"); }),
-             [&s](Call& c) {
-               return Present(s.settings.Projects(c.actor(), c.param("ws"),
-                                                  c.input<std::optional<bool>>().value_or(false)),
-                              [](const auto& list) { return ItemsJson(list, ProjectJson); });
-             }},
-            {"POST", "/api/v1/workspaces/{ws}/projects", member, Creating(ReadProjectChange),
-             [&s](Call& c) {
-               return Present(s.settings.CreateProject(c.actor(), c.param("ws"),
-                                                       c.input<workspace::ProjectChange>()),
-                              ProjectJson, 201);
-             }},
-            {"PATCH", "/api/v1/workspaces/{ws}/projects/{id}", member, Changing(ReadProjectChange),
-             [&s](Call& c) {
-               return Present(s.settings.UpdateProject(c.actor(), c.param("ws"), c.param("id"),
-                                                       c.input<workspace::ProjectChange>()),
-                              ProjectJson);
-             }},
+          // ---- projects
+          {"GET", "/api/v1/workspaces/{ws}/projects", member,
+           Query([](const http::Request& req) { return BoolParam(req, "archived"); }),
+           [&s](Call& c) {
+             return Present(s.settings.Projects(c.actor(), c.param("ws"),
+                                                c.input<std::optional<bool>>().value_or(false)),
+                            [](const auto& list) { return ItemsJson(list, ProjectJson); });
+           }},
+          {"POST", "/api/v1/workspaces/{ws}/projects", member, Creating(ReadProjectChange),
+           [&s](Call& c) {
+             return Present(s.settings.CreateProject(c.actor(), c.param("ws"),
+                                                     c.input<workspace::ProjectChange>()),
+                            ProjectJson, 201);
+           }},
+          {"PATCH", "/api/v1/workspaces/{ws}/projects/{id}", member, Changing(ReadProjectChange),
+           [&s](Call& c) {
+             return Present(s.settings.UpdateProject(c.actor(), c.param("ws"), c.param("id"),
+                                                     c.input<workspace::ProjectChange>()),
+                            ProjectJson);
+           }},
 
-            // ---- tags: autocomplete
-            {"GET", "/api/v1/workspaces/{ws}/tags", member, Query(ReadTagQuery),
-             [&s](Call& c) {
-               const auto& query = c.input<TagQuery>();
-               return Present(s.settings.Tags(c.actor(), c.param("ws"), query.prefix, query.limit),
-                              [](const auto& list) { return ItemsJson(list, TagJson); });
-             }},
-        });
+          // ---- tags: autocomplete
+          {"GET", "/api/v1/workspaces/{ws}/tags", member, Query(ReadTagQuery),
+           [&s](Call& c) {
+             const auto& query = c.input<TagQuery>();
+             return Present(s.settings.Tags(c.actor(), c.param("ws"), query.prefix, query.limit),
+                            [](const auto& list) { return ItemsJson(list, TagJson); });
+           }},
+      });
 }
 
 }  // namespace copydesk::api

@@ -13,13 +13,6 @@ namespace json = boost::json;
 
 namespace {
 
-json::value Time(const std::optional<TimeMs>& t) {
-  return t ? json::value(FormatTime(*t)) : json::value(nullptr);
-}
-json::value Text(const std::optional<std::string>& s) {
-  return s ? json::value(*s) : json::value(nullptr);
-}
-
 json::object WebhookJson(const storage::WebhookRecord& w) {
   json::array events;
   for (const auto& k : webhooks::SubscribedKinds(w)) events.push_back(json::string(k));
@@ -27,13 +20,13 @@ json::object WebhookJson(const storage::WebhookRecord& w) {
           {"url", w.url},
           {"description", w.description},
           {"events", std::move(events)},
-          {"project", Text(w.project_id)},
-          {"channel", Text(w.channel_id)},
-          {"type", Text(w.type_id)},
+          {"project", TextOrNull(w.project_id)},
+          {"channel", TextOrNull(w.channel_id)},
+          {"type", TextOrNull(w.type_id)},
           {"paused", w.paused_at.has_value()},
-          {"paused_at", Time(w.paused_at)},
-          {"paused_reason", Text(w.paused_reason)},
-          {"failing_since", Time(w.failing_since)},
+          {"paused_at", TimeOrNull(w.paused_at)},
+          {"paused_reason", TextOrNull(w.paused_reason)},
+          {"failing_since", TimeOrNull(w.failing_since)},
           {"created_by", w.created_by},
           {"created_at", FormatTime(w.created_at)},
           {"updated_at", FormatTime(w.updated_at)}};
@@ -46,17 +39,17 @@ json::object DeliveryJson(const storage::WebhookDeliveryRecord& d) {
   return {{"id", d.id},
           {"event", d.event},
           {"idempotency_key", d.idempotency_key},
-          {"redelivery_of", Text(d.redelivery_of)},
+          {"redelivery_of", TextOrNull(d.redelivery_of)},
           {"state", d.state},
           {"attempts", d.attempts},
           {"created_at", FormatTime(d.created_at)},
-          {"last_attempt_at", Time(d.last_attempt_at)},
-          {"next_attempt_at", d.state == "pending" ? Time(d.next_attempt_at) : nullptr},
-          {"delivered_at", Time(d.delivered_at)},
+          {"last_attempt_at", TimeOrNull(d.last_attempt_at)},
+          {"next_attempt_at", d.state == "pending" ? TimeOrNull(d.next_attempt_at) : nullptr},
+          {"delivered_at", TimeOrNull(d.delivered_at)},
           {"status", d.last_status ? json::value(*d.last_status) : nullptr},
           {"latency_ms", d.last_latency_ms ? json::value(*d.last_latency_ms) : nullptr},
-          {"response_excerpt", Text(d.last_response)},
-          {"error", Text(d.last_error)},
+          {"response_excerpt", TextOrNull(d.last_response)},
+          {"error", TextOrNull(d.last_error)},
           {"payload", std::move(payload)}};
 }
 

@@ -2,37 +2,27 @@
 
 #include <boost/json/array.hpp>
 
+#include "api/route.hpp"
 #include "core/clock.hpp"
 
 namespace copydesk::api {
 
 namespace json = boost::json;
 
-namespace {
-
-json::value OptTime(const std::optional<TimeMs>& t) {
-  return t ? json::value(FormatTime(*t)) : json::value(nullptr);
-}
-json::value OptText(const std::optional<std::string>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
-}
-
-}  // namespace
-
 json::object TaskJson(const storage::TaskRecord& t) {
   json::array assignees;
   for (const auto& a : t.assignee_ids) assignees.push_back(json::string(a));
   return {{"id", t.id},
           {"workspace_id", t.workspace_id},
-          {"content_id", OptText(t.content_id)},
-          {"project_id", OptText(t.project_id)},
+          {"content_id", TextOrNull(t.content_id)},
+          {"project_id", TextOrNull(t.project_id)},
           {"title", t.title},
           {"description", t.description},
           {"assignees", std::move(assignees)},
-          {"due_at", OptTime(t.due_at)},
+          {"due_at", TimeOrNull(t.due_at)},
           {"done", t.done_at.has_value()},
-          {"done_at", OptTime(t.done_at)},
-          {"done_by", OptText(t.done_by)},
+          {"done_at", TimeOrNull(t.done_at)},
+          {"done_by", TextOrNull(t.done_by)},
           {"position", t.position},
           {"created_by", t.created_by},
           {"created_at", FormatTime(t.created_at)},
