@@ -16,6 +16,14 @@ namespace {
 
 namespace json = boost::json;
 
+// The server of the running test: what a write tells people and the anchors it moves come from
+// its notifier shortly after the write, so reading them first waits for the notifier.
+TestServer* current_server = nullptr;
+
+void Settle() {
+  if (current_server) WaitForNotifier(*current_server);
+}
+
 std::string CommentsPath(const std::string& content) {
   return ContentPath(content) + "/comments";
 }
@@ -34,6 +42,7 @@ json::object Comment(Person& p, const std::string& content, json::object body, i
 }
 
 json::array Threads(Person& p, const std::string& content) {
+  Settle();
   auto r = p.client.Get(CommentsPath(content));
   EXPECT_EQ(r.status, 200) << r.body;
   auto j = r.Json();
@@ -41,6 +50,7 @@ json::array Threads(Person& p, const std::string& content) {
 }
 
 json::array Notifications(Person& p, const std::string& query = "") {
+  Settle();
   auto r = p.client.Get("/api/v1/me/notifications" + query);
   EXPECT_EQ(r.status, 200) << r.body;
   auto j = r.Json();
@@ -69,12 +79,14 @@ std::string NewTeam(Person& admin, const std::string& name,
 class Collab : public ::testing::Test {
  protected:
   void SetUp() override {
+    current_server = &server_;
     owner_.emplace(MakeOwner(server_));
     editor_.emplace(MakeMember(server_, *owner_, "editor"));
     reviewer_.emplace(MakeMember(server_, *owner_, "reviewer"));
     guest_.emplace(MakeMember(server_, *owner_, "guest"));
     outsider_.emplace(MakeOutsider(server_, *owner_));
   }
+  void TearDown() override { current_server = nullptr; }
 
   std::string Article(const std::string& body) {
     return Str(CreateArticle(*owner_, "Citernes en hiver", {{"body", body}}).at("id"));
