@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -79,13 +80,26 @@ bool ChangesText(const LoggedEvent& e, const json::object& data) {
   return changed && changed->is_bool() && changed->as_bool();
 }
 
+// The versions the active anchors of contents were placed on, each content read once per batch.
+using AnchorVersions = std::map<std::string, std::vector<std::int64_t>>;
+
 // True when applying the event writes something now. An anchor placed after this check is on a
 // newer version than the event's and is never moved by it, so "nothing" stays true.
-bool HasWork(Tx& tx, const LoggedEvent& e) {
+bool HasWork(Tx& tx, const LoggedEvent& e, AnchorVersions& anchors) {
   if (!e.subject_id) return false;
   const auto data = DataOf(e);
   if (Tells(e, data)) return true;
-  return ChangesText(e, data) && !storage::ListActiveAnchors(tx, *e.subject_id).empty();
+  if (!ChangesText(e, data)) return false;
+  auto found = anchors.find(*e.subject_id);
+  if (found == anchors.end()) {
+    std::vector<std::int64_t> versions;
+    for (const auto& c : storage::ListActiveAnchors(tx, *e.subject_id))
+      versions.push_back(c.anchor_version.value_or(0));
+    found = anchors.emplace(*e.subject_id, std::move(versions)).first;
+  }
+  const auto version = IntAt(data, "version");
+  return std::any_of(found->second.begin(), found->second.end(),
+                     [&](std::int64_t placed) { return placed < version; });
 }
 
 // What the people newly assigned by a create or an update are told.
@@ -179,36 +193,39 @@ std::optional<TextAt> TextOfVersion(Tx& tx, const std::string& content_id, std::
 // active anchor placed on an older version to where its passage now is, or marks it "removed"
 // (the comment stays listed). An anchor placed on this version or a later one already refers to
 // this text or a newer one: it is left alone, however late this event is applied.
-void FollowAnchors(Tx& tx, const LoggedEvent& e, const json::object& data,
-                   const ContentRecord& content) {
-  auto anchors = storage::ListActiveAnchors(tx, content.id);
-  if (anchors.empty()) return;
+void FollowAnchors(Tx& tx, const LoggedEvent& e, const json::object& data) {
+  const std::string& content_id = *e.subject_id;
+  auto anchors = storage::ListActiveAnchors(tx, content_id);
   std::int64_t version = IntAt(data, "version");
-  auto now_text = TextOfVersion(tx, content.id, version);
+  // Most edits: no anchored comment, or only ones placed since on a newer text.
+  if (std::none_of(anchors.begin(), anchors.end(), [&](const storage::CommentRecord& c) {
+        return c.anchor_version.value_or(0) < version;
+      }))
+    return;
+  auto now_text = TextOfVersion(tx, content_id, version);
   if (!now_text) {
     // Pruned since (hundreds of versions later): the current text is where the anchors go.
-    now_text = TextAt{content.title, content.fields_json};
-    version = content.version;
+    const auto content = storage::FindContent(tx, content_id);
+    if (!content) return;
+    now_text = TextAt{content->title, content->fields_json};
+    version = content->version;
   }
   const std::int64_t revision = IntAt(data, "revision");
   for (auto& comment : anchors) {
     const std::int64_t from = comment.anchor_version.value_or(0);
     if (from >= version) continue;
     const auto after = FieldText(now_text->title, now_text->fields_json, *comment.anchor_field);
-    const auto then = TextOfVersion(tx, content.id, from);
+    const auto then = TextOfVersion(tx, content_id, from);
+    const auto before =
+        then ? FieldText(then->title, then->fields_json, *comment.anchor_field) : std::nullopt;
     comment.anchor_version = version;
-    if (then) {
-      const auto before = FieldText(then->title, then->fields_json, *comment.anchor_field);
-      if (before == after) {
-        storage::UpdateComment(tx, comment);  // its field did not change: only the version
-        continue;
-      }
+    if (then && before == after) {
+      storage::UpdateComment(tx, comment);  // its field did not change: only the version
+      continue;
     }
     const std::string new_text = after.value_or("");
     // The text it was placed in no longer kept: the occurrence nearest its offset wins.
-    const std::string old_text =
-        then ? FieldText(then->title, then->fields_json, *comment.anchor_field).value_or("")
-             : new_text;
+    const std::string old_text = then ? before.value_or("") : new_text;
     const auto moved = RelocateQuote(old_text, new_text, comment.anchor_quote.value_or(""),
                                      comment.anchor_offset.value_or(0));
     comment.anchor_revision = revision;
@@ -218,7 +235,7 @@ void FollowAnchors(Tx& tx, const LoggedEvent& e, const json::object& data,
       comment.anchor_state = "removed";
       // The passage is gone: the comment stays, said to be on removed text.
       storage::AppendEvent(
-          tx, content.workspace_id, e.actor_id, "comment.anchor_removed", content.id,
+          tx, e.workspace_id, e.actor_id, "comment.anchor_removed", content_id,
           json::serialize(json::object{
               {"comment", comment.id}, {"field", *comment.anchor_field}, {"revision", revision}}),
           e.created_at);
@@ -230,13 +247,11 @@ void FollowAnchors(Tx& tx, const LoggedEvent& e, const json::object& data,
 void Apply(Tx& tx, const LoggedEvent& e) {
   if (!e.subject_id) return;
   const auto data = DataOf(e);
-  const bool tells = Tells(e, data), changes_text = ChangesText(e, data);
-  if (!tells && !changes_text) return;
+  if (ChangesText(e, data)) FollowAnchors(tx, e, data);
+  if (!Tells(e, data)) return;
   // Told about the content as it is now: who may read it now is who may be told.
   const auto content = storage::FindContent(tx, *e.subject_id);
   if (!content) return;  // deleted for good since: nothing left to tell about
-  if (changes_text) FollowAnchors(tx, e, data, *content);
-  if (!tells) return;
   const auto& k = e.kind;
   if (k == "content.created" || k == "content.updated") {
     TellAssigned(tx, e, data, *content);
@@ -275,8 +290,9 @@ std::int64_t Notifier::CatchUp(int max_events) {
     const auto pending = storage::EventsAfter(tx, *applied_, max_events);
     if (pending.empty()) return false;
     last = pending.back().seq;
+    AnchorVersions anchors;
     return std::any_of(pending.begin(), pending.end(),
-                       [&](const LoggedEvent& e) { return HasWork(tx, e); });
+                       [&](const LoggedEvent& e) { return HasWork(tx, e, anchors); });
   });
   if (last == 0) return 0;
   if (!work) {

@@ -29,7 +29,7 @@ class Notifier {
   std::int64_t LastAppliedSeq();
 
   //! Polls for new events every `every` on a thread of its own, until Stop().
-  void Start(std::chrono::milliseconds every = std::chrono::milliseconds(100));
+  void Start(std::chrono::milliseconds every = std::chrono::milliseconds(150));
   //! Stops the thread, after the batch in progress.
   void Stop();
   //! Applies what is pending now, from any thread.

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "collab/notifier.hpp"
 #include "support/content_helpers.hpp"
 #include "support/test_server.hpp"
 
@@ -195,6 +196,43 @@ TEST_F(Collab, AnAnchorFollowsItsPassageAndOutlivesIt) {
   ASSERT_EQ(threads.size(), 1u);
   EXPECT_EQ(Str(threads[0].at("anchor_state")), "removed");
   EXPECT_EQ(Str(threads[0].at("anchor").at("quote")), "résistent au gel");
+}
+
+TEST(CollabNotifier, AnEditAppliedLateMovesOnlyTheAnchorsPlacedBeforeIt) {
+  // The notifier held: the edit's event is applied only when the test says so, after a second
+  // comment was anchored on the edited text.
+  TestServer server([](Config& c) { c.notifier_hold = true; });
+  Person owner = MakeOwner(server);
+  const std::string text = "Intro. Nos citernes résistent au gel. Fin.";
+  auto created = CreateArticle(owner, "Citernes", {{"body", text}});
+  const std::string id = Str(created.at("id"));
+  Comment(owner, id,
+          {{"body", "Avant"}, {"anchor", {{"field", "body"}, {"quote", "résistent au gel"}}}});
+  auto edited = PatchContent(owner, id, VersionOf(created),
+                             {{"fields", {{"body", "Nouvelle phrase. " + text}}}});
+  ASSERT_EQ(edited.status, 200) << edited.body;
+  auto after =
+      Comment(owner, id,
+              {{"body", "Après"}, {"anchor", {{"field", "body"}, {"quote", "résistent au gel"}}}});
+  EXPECT_EQ(after.at("anchor").at("offset").as_int64(), 37);
+
+  server.app().notifier().Flush();
+  auto threads = owner.client.Get(CommentsPath(id)).Json().at("items").as_array();
+  ASSERT_EQ(threads.size(), 2u);
+  for (const auto& t : threads) {
+    EXPECT_EQ(Str(t.at("anchor_state")), "active");
+    EXPECT_EQ(t.at("anchor").at("offset").as_int64(), 37) << Str(t.at("body"));
+  }
+  // Applied again (a restart before its cursor was stored would do that): nothing moves twice.
+  server.app().notifier().Flush();
+  EXPECT_EQ(owner.client.Get(CommentsPath(id))
+                .Json()
+                .at("items")
+                .at(0)
+                .at("anchor")
+                .at("offset")
+                .as_int64(),
+            37);
 }
 
 TEST_F(Collab, AnAnchorOnAnOlderRevisionIsPlacedOnTheCurrentText) {
