@@ -76,9 +76,11 @@ test-fuzz: build-fuzz
 	  || { tail -50 build-fuzz/fuzz.log; exit 1; }
 	@grep -E 'stat::number_of_executed_units' build-fuzz/fuzz.log | sed 's/^/fuzz_request: /'
 
-# Four clients write while the server is killed with SIGKILL 5 to 10 times (about half a minute).
+# Four clients write while the server is killed with SIGKILL 5 to 10 times (about half a minute);
+# then a server killed between a commit and its notification tells it once after restart.
 test-durability: build
 	@python3 tests/durability/kill_test.py --bin build/copydesk
+	@python3 tests/durability/notifier_kill_test.py --bin build/copydesk
 
 # Databases made by earlier releases (tests/upgrade/fixtures) upgraded with nothing lost; a long
 # migration killed (SIGKILL) in the middle resumes and finishes.

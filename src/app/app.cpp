@@ -9,6 +9,7 @@
 #include "app/upgrade.hpp"
 #include "auth/accounts.hpp"
 #include "collab/notification_mailer.hpp"
+#include "collab/notifier.hpp"
 #include "core/log.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
@@ -45,6 +46,7 @@ struct App::Parts {
         workflow(*db),
         index(std::filesystem::path(config.data_dir) / "search"),
         indexer(*db, index),
+        notifier(*db),
         search(*db, index),
         views(*db),
         comments(*db),
@@ -73,7 +75,8 @@ struct App::Parts {
   content::Contents contents;
   workflow::Workflow workflow;
   search::SearchIndex index;
-  search::Indexer indexer;  // feeds the index from the events, on a thread of its own
+  search::Indexer indexer;    // feeds the index from the events, on a thread of its own
+  collab::Notifier notifier;  // notifications, e-mails and anchors from the events, likewise
   search::Search search;
   search::SavedViews views;
   collab::Comments comments;
@@ -124,6 +127,7 @@ std::string SenderAddress(const Config& config, const std::string& base_url) {
 
 void App::Start() {
   parts_->indexer.Start();
+  if (!parts_->config.notifier_hold) parts_->notifier.Start();
   if (!storage::UnfinishedBatchedMigrations(*parts_->db).empty()) {
     parts_->long_migrations = std::thread([parts = parts_.get()] {
       try {
@@ -189,6 +193,7 @@ void App::Shutdown(int grace_ms) {
   parts_->live.Stop();
   if (parts_->mailer) parts_->mailer->Stop();
   if (parts_->deliverer) parts_->deliverer->Stop();
+  parts_->notifier.Stop();
   parts_->indexer.Stop();
 }
 
@@ -206,6 +211,10 @@ const http::Router& App::router() const {
 
 search::Indexer& App::indexer() {
   return parts_->indexer;
+}
+
+collab::Notifier& App::notifier() {
+  return parts_->notifier;
 }
 
 collab::NotificationMailer* App::mailer() {

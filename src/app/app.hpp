@@ -12,7 +12,8 @@ class Indexer;
 }
 namespace copydesk::collab {
 class NotificationMailer;
-}
+class Notifier;
+}  // namespace copydesk::collab
 namespace copydesk::webhooks {
 class Deliverer;
 }
@@ -42,6 +43,8 @@ class App {
   const http::Router& router() const;
   //! The search indexer, for tests that apply pending events at once.
   search::Indexer& indexer();
+  //! The notifier, for tests that wait until it has applied what a write implied.
+  collab::Notifier& notifier();
   //! The e-mail job, for tests that run a pass at a chosen time; null when e-mail is off.
   collab::NotificationMailer* mailer();
   //! The webhook deliverer, for tests that run a pass at once; null before Start().

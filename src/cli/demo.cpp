@@ -16,6 +16,7 @@
 #include "auth/password.hpp"
 #include "cli/demo_text.hpp"
 #include "collab/comments.hpp"
+#include "collab/notifier.hpp"
 #include "collab/sharing.hpp"
 #include "collab/tasks.hpp"
 #include "content/contents.hpp"
@@ -880,6 +881,9 @@ Result<DemoOutcome> SeedDemo(storage::Database& db, const DemoOptions& options,
   if (auto done = PutToWork(db, *company, plans, live, options.seed, now, outcome); !done)
     return std::move(done).error();
   outcome.contents = static_cast<std::int64_t>(plans.size());
+  // What the writes told people (assignments, approvals asked, decisions) and the anchors they
+  // moved are derived from their events: derived now, so the demo opens as it was written.
+  collab::Notifier(db).Flush();
   for (const auto& l : live) {
     outcome.revisions += l.revision;
     if (l.revision > 1) ++outcome.with_history;

@@ -2,12 +2,9 @@
 
 #include <algorithm>
 #include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 #include <cstdlib>
 
 #include "core/text.hpp"
-#include "storage/collab_store.hpp"
-#include "storage/events_store.hpp"
 
 namespace copydesk::collab {
 
@@ -59,34 +56,6 @@ std::optional<std::string> FieldText(const std::string& title, const std::string
   if (!value) return std::string();  // an empty field holds no passage, but is a text field
   if (!value->is_string()) return std::nullopt;
   return std::string(value->as_string());
-}
-
-void FollowAnchors(storage::Tx& tx, const std::string& workspace_id, const std::string& content_id,
-                   const std::string& old_title, const std::string& old_fields_json,
-                   const std::string& new_title, const std::string& new_fields_json,
-                   std::int64_t revision, const std::string& actor_id, TimeMs now) {
-  for (auto& comment : storage::ListActiveAnchors(tx, content_id)) {
-    const auto before = FieldText(old_title, old_fields_json, *comment.anchor_field);
-    const auto after = FieldText(new_title, new_fields_json, *comment.anchor_field);
-    if (before == after) continue;
-    const std::string old_text = before.value_or("");
-    const std::string new_text = after.value_or("");
-    const auto moved = RelocateQuote(old_text, new_text, comment.anchor_quote.value_or(""),
-                                     comment.anchor_offset.value_or(0));
-    comment.anchor_revision = revision;
-    if (moved) {
-      comment.anchor_offset = *moved;
-    } else {
-      comment.anchor_state = "removed";
-      // The passage is gone: the comment stays, said to be on removed text.
-      storage::AppendEvent(
-          tx, workspace_id, actor_id, "comment.anchor_removed", content_id,
-          json::serialize(json::object{
-              {"comment", comment.id}, {"field", *comment.anchor_field}, {"revision", revision}}),
-          now);
-    }
-    storage::UpdateComment(tx, comment);
-  }
 }
 
 }  // namespace copydesk::collab

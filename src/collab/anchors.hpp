@@ -1,11 +1,10 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include "core/clock.hpp"
-#include "storage/database.hpp"
+#include <vector>
 
 namespace copydesk::collab {
 
@@ -21,13 +20,5 @@ std::vector<std::int64_t> FindQuote(std::string_view text, std::string_view quot
 //! The text of a field ("title" or a key of `fields_json`); nullopt when it holds no text.
 std::optional<std::string> FieldText(const std::string& title, const std::string& fields_json,
                                      const std::string& field);
-
-//! After a content's text changed (revision `revision`), moves each active anchor of its comments
-//! to where its passage now is, or marks it "removed" (the comment stays listed). Runs in the
-//! transaction of the change.
-void FollowAnchors(storage::Tx& tx, const std::string& workspace_id, const std::string& content_id,
-                   const std::string& old_title, const std::string& old_fields_json,
-                   const std::string& new_title, const std::string& new_fields_json,
-                   std::int64_t revision, const std::string& actor_id, TimeMs now);
 
 }  // namespace copydesk::collab

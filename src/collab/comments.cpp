@@ -94,6 +94,7 @@ Result<void> PlaceAnchor(Tx& tx, const storage::ContentRecord& content, const An
   c.anchor_field = in.field;
   c.anchor_quote = in.quote;
   c.anchor_revision = content.revision;
+  c.anchor_version = content.version;  // the text it is placed in: later updates move it on
   c.anchor_state = "active";
   c.anchor_offset = offset;
   if (revision != content.revision) {

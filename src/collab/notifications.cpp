@@ -172,67 +172,6 @@ Result<std::map<std::string, std::string>> NotificationPreferences::Update(
   return Get(actor);
 }
 
-void NotifyContentAssigned(Tx& tx, const storage::ContentRecord& content,
-                           const std::vector<std::string>& before, const std::string& actor_id,
-                           TimeMs now) {
-  std::set<std::string> added;
-  for (const auto& user : content.assignee_ids) {
-    if (std::find(before.begin(), before.end(), user) == before.end()) added.insert(user);
-  }
-  if (added.empty()) return;
-  Notify(tx,
-         {content.workspace_id, kind::kAssigned, actor_id, &content, content.id,
-          json::serialize(json::object{{"target", "content"}})},
-         added, now);
-}
-
-void NotifyApprovalRequested(Tx& tx, const storage::ContentRecord& content,
-                             const std::vector<std::string>& team_ids,
-                             const std::string& status_name, const std::string& actor_id,
-                             TimeMs now) {
-  for (const auto& team_id : team_ids) {
-    auto team = storage::FindTeam(tx, content.workspace_id, team_id);
-    if (!team) continue;
-    std::set<std::string> members(team->member_ids.begin(), team->member_ids.end());
-    Notify(tx,
-           {content.workspace_id, kind::kApprovalRequested, actor_id, &content, content.status_id,
-            json::serialize(json::object{{"team_id", team->id},
-                                         {"team_name", team->name},
-                                         {"status_name", status_name},
-                                         {"revision", content.revision}})},
-           members, now);
-  }
-}
-
-void NotifyDecision(Tx& tx, const storage::ContentRecord& content, const std::string& approval_id,
-                    const std::string& team_name, const std::string& decision,
-                    const std::string& actor_id, TimeMs now) {
-  std::set<std::string> people(content.assignee_ids.begin(), content.assignee_ids.end());
-  if (content.owner_id) people.insert(*content.owner_id);
-  Notify(tx,
-         {content.workspace_id, kind::kDecision, actor_id, &content, approval_id,
-          json::serialize(json::object{
-              {"team_name", team_name}, {"decision", decision}, {"revision", content.revision}})},
-         people, now);
-}
-
-void NotifyApprovalsStale(Tx& tx, const storage::ContentRecord& content,
-                          const std::map<std::string, std::vector<std::string>>& teams_of_approver,
-                          const std::string& actor_id, TimeMs now) {
-  for (const auto& [approver, team_names] : teams_of_approver) {
-    std::string teams;
-    for (const auto& name : team_names) {
-      if (name.empty()) continue;
-      if (!teams.empty()) teams += ", ";
-      teams += name;
-    }
-    Notify(tx,
-           {content.workspace_id, kind::kApprovalStale, actor_id, &content, content.id,
-            json::serialize(json::object{{"revision", content.revision}, {"team_name", teams}})},
-           {approver}, now);
-  }
-}
-
 Result<NotificationPage> Notifications::List(const auth::Actor& actor,
                                              const std::optional<std::string>& cursor, int limit) {
   if (limit < 1 || limit > 200) return Error::InvalidField("limit", "must be between 1 and 200");

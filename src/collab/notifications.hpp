@@ -69,25 +69,6 @@ struct Notice {
 std::set<std::string> Notify(storage::Tx& tx, const Notice& notice,
                              const std::set<std::string>& recipients, TimeMs now);
 
-//! Tells people newly assigned to a content (after a create or an update).
-void NotifyContentAssigned(storage::Tx& tx, const storage::ContentRecord& content,
-                           const std::vector<std::string>& before, const std::string& actor_id,
-                           TimeMs now);
-//! Tells the members of the teams a status asks that a content waits for their approval.
-void NotifyApprovalRequested(storage::Tx& tx, const storage::ContentRecord& content,
-                             const std::vector<std::string>& team_ids,
-                             const std::string& status_name, const std::string& actor_id,
-                             TimeMs now);
-//! Tells a content's owner (and assignees) of a decision on it.
-void NotifyDecision(storage::Tx& tx, const storage::ContentRecord& content,
-                    const std::string& approval_id, const std::string& team_name,
-                    const std::string& decision, const std::string& actor_id, TimeMs now);
-//! Tells the people whose approvals no longer hold because the text changed, each with the names
-//! of the teams they had approved for.
-void NotifyApprovalsStale(storage::Tx& tx, const storage::ContentRecord& content,
-                          const std::map<std::string, std::vector<std::string>>& teams_of_approver,
-                          const std::string& actor_id, TimeMs now);
-
 //! A reminder of a task due soon or overdue, not given yet.
 struct Reminder {
   storage::TaskRecord task;

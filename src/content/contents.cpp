@@ -1,11 +1,11 @@
 #include "content/contents.hpp"
 
+#include <algorithm>
 #include <boost/json/serialize.hpp>
 #include <map>
+#include <set>
 
 #include "access/standing.hpp"
-#include "collab/anchors.hpp"
-#include "collab/notifications.hpp"
 #include "content/field_checks.hpp"
 #include "content/internal.hpp"
 #include "content/loading.hpp"
@@ -38,27 +38,43 @@ using workspace::FieldDef;
 
 namespace {
 
-// When the text changes, approvals that held for the old text go stale: say so in the activity.
+// When the text changes, approvals that held for the old text go stale: say so in the activity,
+// with who had given them. The notifier tells each approver which of their teams' approvals no
+// longer hold (one person may have approved for several teams, and the sentence names them):
+// the approvals at the old text cannot be told apart afterwards, so the event names them.
 void RecordStaleApprovals(Tx& tx, const ContentRecord& c, const std::string& old_hash,
                           const std::string& actor_id, TimeMs now) {
   const auto approvals = storage::ListApprovals(tx, c.id);
   json::array teams;
+  std::map<std::string, json::array> teams_of_approver;
   for (const auto& [team, approval] : LatestByTeam(approvals, old_hash)) {
-    if (approval->decision == "approved") teams.push_back(json::string(team));
+    if (approval->decision != "approved") continue;
+    teams.push_back(json::string(team));
+    if (!approval->user_id) continue;
+    auto found = storage::FindTeam(tx, c.workspace_id, team);
+    teams_of_approver[*approval->user_id].push_back(
+        json::string(found ? found->name : std::string()));
   }
   if (teams.empty()) return;
-  storage::AppendEvent(
-      tx, c.workspace_id, actor_id, "approval.stale", c.id,
-      json::serialize(json::object{{"teams", std::move(teams)}, {"revision", c.revision}}), now);
-  // Each approver is told which of their teams' approvals no longer hold: one person may have
-  // approved for several teams, and the sentence names them.
-  std::map<std::string, std::vector<std::string>> teams_of_approver;
-  for (const auto& [team, approval] : LatestByTeam(approvals, old_hash)) {
-    if (approval->decision != "approved" || !approval->user_id) continue;
-    auto found = storage::FindTeam(tx, c.workspace_id, team);
-    teams_of_approver[*approval->user_id].push_back(found ? found->name : std::string());
+  json::array approvers;
+  for (auto& [user, names] : teams_of_approver)
+    approvers.push_back(json::object{{"user_id", user}, {"team_names", std::move(names)}});
+  storage::AppendEvent(tx, c.workspace_id, actor_id, "approval.stale", c.id,
+                       json::serialize(json::object{{"teams", std::move(teams)},
+                                                    {"revision", c.revision},
+                                                    {"approvers", std::move(approvers)}}),
+                       now);
+}
+
+// The people a write newly assigns to a content, for the notifier to tell them.
+json::array NewlyAssigned(const ContentRecord& c, const std::vector<std::string>& before) {
+  json::array out;
+  std::set<std::string> seen;
+  for (const auto& user : c.assignee_ids) {
+    if (std::find(before.begin(), before.end(), user) == before.end() && seen.insert(user).second)
+      out.push_back(json::string(user));
   }
-  collab::NotifyApprovalsStale(tx, c, teams_of_approver, actor_id, now);
+  return out;
 }
 
 // ---- writing ----------------------------------------------------------------------------------
@@ -184,9 +200,10 @@ Result<ContentView> CreateContent(Tx& tx, const auth::Actor& actor, const std::s
     c.content_hash = "";
     storage::InsertContent(tx, c);
     ApplyText(tx, c, actor.user.id, *in.title, fields, "created", now);
-    Commit(tx, c, actor.user.id, "content.created", {{"title", c.title}, {"type", type->key}}, now,
-           false);
-    collab::NotifyContentAssigned(tx, c, {}, actor.user.id, now);
+    json::object data{{"title", c.title}, {"type", type->key}};
+    if (auto assigned = NewlyAssigned(c, {}); !assigned.empty())
+      data["assigned"] = std::move(assigned);
+    Commit(tx, c, actor.user.id, "content.created", std::move(data), now, false);
     return ViewOf(
         tx, Loaded{std::move(c), access->role, std::move(*type), std::move(defs), std::nullopt});
   }
@@ -271,7 +288,6 @@ Result<ContentView> UpdateContent(Tx& tx, const auth::Actor& actor, const std::s
     const json::object& next = proposal.snapshot;
     if (next == current) return ViewOf(tx, std::move(*loaded));  // a save that changes nothing
     const std::string old_hash = c.content_hash;
-    const std::string old_title = c.title, old_fields = c.fields_json;
     const std::vector<std::string> old_assignees = c.assignee_ids;
     const bool text_changed =
         ApplyText(tx, c, actor.user.id, std::string(next.at("title").as_string()),
@@ -287,19 +303,17 @@ Result<ContentView> UpdateContent(Tx& tx, const auth::Actor& actor, const std::s
     const bool relations_changed = next.at("channels") != current.at("channels") ||
                                    next.at("tags") != current.at("tags") ||
                                    next.at("assignees") != current.at("assignees");
-    Commit(tx, c, actor.user.id, "content.updated",
-           {{"changed", StringArray(proposal.changed)},
-            {"text_changed", text_changed},
-            {"merged", proposal.merged},
-            {"base_version", base_version}},
-           now, relations_changed);
-    if (text_changed) {
+    json::object data{{"changed", StringArray(proposal.changed)},
+                      {"text_changed", text_changed},
+                      {"merged", proposal.merged},
+                      {"base_version", base_version}};
+    if (auto assigned = NewlyAssigned(c, old_assignees); !assigned.empty())
+      data["assigned"] = std::move(assigned);
+    // Comments anchored to a passage follow it into the new text from this event (its version
+    // names the text), moved by the notifier.
+    Commit(tx, c, actor.user.id, "content.updated", std::move(data), now, relations_changed);
+    if (text_changed)
       RecordStaleApprovals(tx, c, old_hash, actor.user.id, now);  // after the edit it follows
-      // Comments anchored to a passage follow it into the new text, in this transaction.
-      collab::FollowAnchors(tx, c.workspace_id, c.id, old_title, old_fields, c.title, c.fields_json,
-                            c.revision, actor.user.id, now);
-    }
-    collab::NotifyContentAssigned(tx, c, old_assignees, actor.user.id, now);
     return ViewOf(tx, std::move(*loaded), proposal.merged);
   }
 }
@@ -353,15 +367,12 @@ Result<ContentView> Contents::Restore(const auth::Actor& actor, const std::strin
     if (!revision) return Error::NotFound("No such revision.");
     const TimeMs now = NowMs();
     const std::string old_hash = c.content_hash;
-    const std::string old_title = c.title, old_fields = c.fields_json;
     if (!ApplyText(tx, c, actor.user.id, revision->title, ParseObject(revision->fields_json),
                    "restore", now, number)) {
       return ViewOf(tx, std::move(*loaded));  // already this text: nothing to restore
     }
     Commit(tx, c, actor.user.id, "content.restored", {{"restored_from", number}}, now, false);
     RecordStaleApprovals(tx, c, old_hash, actor.user.id, now);
-    collab::FollowAnchors(tx, c.workspace_id, c.id, old_title, old_fields, c.title, c.fields_json,
-                          c.revision, actor.user.id, now);
     return ViewOf(tx, std::move(*loaded));
   });
 }

@@ -196,6 +196,12 @@ const std::vector<Option>& Options() {
          return SetInt(c.webhook_give_up_ms, v, 100, 7 * 24 * 3'600'000);
        },
        false, true},
+      {"--notifier-hold", "COPYDESK_NOTIFIER_HOLD", "",
+       [](Config& c, const std::string& v) {
+         c.notifier_hold = v == "1";
+         return v == "0" || v == "1";
+       },
+       /*is_switch=*/true, /*hidden=*/true},
   };
   return options;
 }

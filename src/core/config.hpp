@@ -59,6 +59,9 @@ struct Config {
   int webhook_interval_ms = 1'000;
   int webhook_retry_ms = 30'000;
   int webhook_give_up_ms = 24 * 60 * 60 * 1000;
+  //! Hidden, for tests: the notifier does not start, so that a test can stop the server between
+  //! a commit and what the notifier derives from it.
+  bool notifier_hold = false;
 
   //! True when cookies must be Secure (public URL is https).
   bool SecureCookies() const { return public_url.rfind("https://", 0) == 0; }

@@ -11,7 +11,8 @@ namespace {
 constexpr const char* kCommentColumns =
     "c.id, c.workspace_id, c.content_id, c.parent_id, c.author_id, c.body, c.internal, "
     "c.anchor_field, c.anchor_quote, c.anchor_revision, c.anchor_offset, c.anchor_state, "
-    "c.resolved_at, c.resolved_by, c.created_at, c.updated_at, c.edited_at, COALESCE(u.name, '')";
+    "c.resolved_at, c.resolved_by, c.created_at, c.updated_at, c.edited_at, COALESCE(u.name, ''), "
+    "c.anchor_version";
 
 CommentRecord ReadComment(const Row& r) {
   CommentRecord c;
@@ -33,6 +34,7 @@ CommentRecord ReadComment(const Row& r) {
   c.updated_at = r.Int(15);
   c.edited_at = r.OptInt(16);
   c.author_name = r.Text(17);
+  c.anchor_version = r.OptInt(18);
   return c;
 }
 
@@ -106,23 +108,23 @@ void InsertComment(Tx& tx, const CommentRecord& c) {
   tx.Exec(
       "INSERT INTO comments (id, workspace_id, content_id, parent_id, author_id, body, internal, "
       "anchor_field, anchor_quote, anchor_revision, anchor_offset, anchor_state, resolved_at, "
-      "resolved_by, created_at, updated_at, edited_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "resolved_by, created_at, updated_at, edited_at, anchor_version) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {c.id, c.workspace_id, c.content_id, Nullable(c.parent_id), c.author_id, c.body,
        std::int64_t{c.internal}, Nullable(c.anchor_field), Nullable(c.anchor_quote),
        Nullable(c.anchor_revision), Nullable(c.anchor_offset), Nullable(c.anchor_state),
        Nullable(c.resolved_at), Nullable(c.resolved_by), c.created_at, c.updated_at,
-       Nullable(c.edited_at)});
+       Nullable(c.edited_at), Nullable(c.anchor_version)});
 }
 
 void UpdateComment(Tx& tx, const CommentRecord& c) {
   tx.Exec(
       "UPDATE comments SET body = ?, internal = ?, anchor_revision = ?, anchor_offset = ?, "
-      "anchor_state = ?, resolved_at = ?, resolved_by = ?, updated_at = ?, edited_at = ? "
-      "WHERE id = ?",
+      "anchor_state = ?, resolved_at = ?, resolved_by = ?, updated_at = ?, edited_at = ?, "
+      "anchor_version = ? WHERE id = ?",
       {c.body, std::int64_t{c.internal}, Nullable(c.anchor_revision), Nullable(c.anchor_offset),
        Nullable(c.anchor_state), Nullable(c.resolved_at), Nullable(c.resolved_by), c.updated_at,
-       Nullable(c.edited_at), c.id});
+       Nullable(c.edited_at), Nullable(c.anchor_version), c.id});
 }
 
 void DeleteComment(Tx& tx, const std::string& id) {

@@ -30,6 +30,9 @@ struct CommentRecord {
   TimeMs updated_at = 0;
   std::optional<TimeMs> edited_at;
   std::string author_name;  //!< read only
+  //! The content version `anchor_offset` was located in: the notifier moves the anchor on from
+  //! there, so an update older than the anchor never moves it.
+  std::optional<std::int64_t> anchor_version;
 };
 
 //! A task as stored, with its assignees.

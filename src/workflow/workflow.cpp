@@ -6,7 +6,6 @@
 #include <set>
 
 #include "access/standing.hpp"
-#include "collab/notifications.hpp"
 #include "content/approvals.hpp"
 #include "content/contents.hpp"
 #include "core/random.hpp"
@@ -313,11 +312,12 @@ Result<MoveOutcome> Workflow::Move(const auth::Actor& actor, const std::string& 
                       {"comment", comment}};
     if (!missing_advisory.empty()) data["missing_approvals"] = StringArray(missing_advisory);
     if (violations_advise) data["violations_ignored"] = true;
+    // The teams the new status asks, as it asked them then: the notifier tells their members
+    // that their approval is awaited.
+    if (auto gate = content::GateOf(*target); gate && !gate->teams.empty())
+      data["asked_teams"] = StringArray(gate->teams);
     storage::AppendEvent(tx, c.workspace_id, actor.user.id, "content.status_changed", c.id,
                          Event(std::move(data)), now);
-    // The teams the new status asks are told their approval is awaited.
-    if (auto gate = content::GateOf(*target); gate && !gate->teams.empty())
-      collab::NotifyApprovalRequested(tx, c, gate->teams, target->name, actor.user.id, now);
     outcome.content = c;
     for (const auto& team : missing_advisory) {
       outcome.missing_teams.emplace_back(team, names.contains(team) ? names.at(team) : team);
@@ -376,15 +376,17 @@ Result<storage::ApprovalRecord> Workflow::Decide(const auth::Actor& actor,
                               actor.user.id, std::nullopt, std::nullopt, now};
     storage::InsertApproval(tx, a);
     storage::SealRevision(tx, c.id, c.revision);  // the approved text can never be altered
+    a.user_name = actor.user.name;
+    a.team_name = TeamNames(tx, c.workspace_id)[*team];
+    // The notifier tells the content's owner and assignees of the decision, from this event.
     storage::AppendEvent(tx, c.workspace_id, actor.user.id, "approval.given", c.id,
                          Event({{"team", *team},
                                 {"decision", decision},
                                 {"revision", c.revision},
-                                {"comment", comment}}),
+                                {"comment", comment},
+                                {"approval", a.id},
+                                {"team_name", a.team_name}}),
                          now);
-    a.user_name = actor.user.name;
-    a.team_name = TeamNames(tx, c.workspace_id)[*team];
-    collab::NotifyDecision(tx, c, a.id, a.team_name, decision, actor.user.id, now);
     return a;
   });
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "collab/notifier.hpp"
 #include "support/content_helpers.hpp"
 #include "support/test_server.hpp"
 
@@ -15,6 +16,14 @@ namespace copydesk::testing {
 namespace {
 
 namespace json = boost::json;
+
+// The server of the running test: what a write tells people and the anchors it moves come from
+// its notifier shortly after the write, so reading them first waits for the notifier.
+TestServer* current_server = nullptr;
+
+void Settle() {
+  if (current_server) WaitForNotifier(*current_server);
+}
 
 std::string CommentsPath(const std::string& content) {
   return ContentPath(content) + "/comments";
@@ -34,6 +43,7 @@ json::object Comment(Person& p, const std::string& content, json::object body, i
 }
 
 json::array Threads(Person& p, const std::string& content) {
+  Settle();
   auto r = p.client.Get(CommentsPath(content));
   EXPECT_EQ(r.status, 200) << r.body;
   auto j = r.Json();
@@ -41,6 +51,7 @@ json::array Threads(Person& p, const std::string& content) {
 }
 
 json::array Notifications(Person& p, const std::string& query = "") {
+  Settle();
   auto r = p.client.Get("/api/v1/me/notifications" + query);
   EXPECT_EQ(r.status, 200) << r.body;
   auto j = r.Json();
@@ -69,12 +80,14 @@ std::string NewTeam(Person& admin, const std::string& name,
 class Collab : public ::testing::Test {
  protected:
   void SetUp() override {
+    current_server = &server_;
     owner_.emplace(MakeOwner(server_));
     editor_.emplace(MakeMember(server_, *owner_, "editor"));
     reviewer_.emplace(MakeMember(server_, *owner_, "reviewer"));
     guest_.emplace(MakeMember(server_, *owner_, "guest"));
     outsider_.emplace(MakeOutsider(server_, *owner_));
   }
+  void TearDown() override { current_server = nullptr; }
 
   std::string Article(const std::string& body) {
     return Str(CreateArticle(*owner_, "Citernes en hiver", {{"body", body}}).at("id"));
@@ -183,6 +196,43 @@ TEST_F(Collab, AnAnchorFollowsItsPassageAndOutlivesIt) {
   ASSERT_EQ(threads.size(), 1u);
   EXPECT_EQ(Str(threads[0].at("anchor_state")), "removed");
   EXPECT_EQ(Str(threads[0].at("anchor").at("quote")), "résistent au gel");
+}
+
+TEST(CollabNotifier, AnEditAppliedLateMovesOnlyTheAnchorsPlacedBeforeIt) {
+  // The notifier held: the edit's event is applied only when the test says so, after a second
+  // comment was anchored on the edited text.
+  TestServer server([](Config& c) { c.notifier_hold = true; });
+  Person owner = MakeOwner(server);
+  const std::string text = "Intro. Nos citernes résistent au gel. Fin.";
+  auto created = CreateArticle(owner, "Citernes", {{"body", text}});
+  const std::string id = Str(created.at("id"));
+  Comment(owner, id,
+          {{"body", "Avant"}, {"anchor", {{"field", "body"}, {"quote", "résistent au gel"}}}});
+  auto edited = PatchContent(owner, id, VersionOf(created),
+                             {{"fields", {{"body", "Nouvelle phrase. " + text}}}});
+  ASSERT_EQ(edited.status, 200) << edited.body;
+  auto after =
+      Comment(owner, id,
+              {{"body", "Après"}, {"anchor", {{"field", "body"}, {"quote", "résistent au gel"}}}});
+  EXPECT_EQ(after.at("anchor").at("offset").as_int64(), 37);
+
+  server.app().notifier().Flush();
+  auto threads = owner.client.Get(CommentsPath(id)).Json().at("items").as_array();
+  ASSERT_EQ(threads.size(), 2u);
+  for (const auto& t : threads) {
+    EXPECT_EQ(Str(t.at("anchor_state")), "active");
+    EXPECT_EQ(t.at("anchor").at("offset").as_int64(), 37) << Str(t.at("body"));
+  }
+  // Applied again (a restart before its cursor was stored would do that): nothing moves twice.
+  server.app().notifier().Flush();
+  EXPECT_EQ(owner.client.Get(CommentsPath(id))
+                .Json()
+                .at("items")
+                .at(0)
+                .at("anchor")
+                .at("offset")
+                .as_int64(),
+            37);
 }
 
 TEST_F(Collab, AnAnchorOnAnOlderRevisionIsPlacedOnTheCurrentText) {

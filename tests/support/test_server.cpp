@@ -4,7 +4,12 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <random>
+#include <thread>
+
+#include "collab/notifier.hpp"
+#include "storage/search_store.hpp"
 
 namespace copydesk::testing {
 
@@ -38,7 +43,9 @@ TestServer::TestServer(const std::function<void(Config&)>& tune) {
   port_ = std::stoi(address.substr(address.rfind(':') + 1));
 }
 
-TestServer::~TestServer() { app_->Shutdown(2000); }
+TestServer::~TestServer() {
+  app_->Shutdown(2000);
+}
 
 namespace {
 
@@ -86,6 +93,19 @@ Person MakeOutsider(TestServer& server, Person& owner) {
   EXPECT_EQ(created.status, 201) << created.body;
   outsider.workspace_id = std::string(created.Json().at("id").as_string());
   return outsider;
+}
+
+void WaitForNotifier(TestServer& server) {
+  const auto head =
+      server.app().db().Read([](storage::Tx& tx) { return storage::LastEventSeq(tx); });
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (server.app().notifier().LastAppliedSeq() < head) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      ADD_FAILURE() << "the notifier did not reach event " << head << " within 5 s";
+      return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
 }
 
 }  // namespace copydesk::testing

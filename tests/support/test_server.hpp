@@ -43,6 +43,11 @@ class TestServer {
   int port_ = 0;
 };
 
+//! Waits (polling, up to a few seconds) until the server's notifier has applied every event
+//! written so far: notifications, their e-mails and anchor moves follow a write within a second,
+//! no longer inside it. Fails the test when it does not.
+void WaitForNotifier(TestServer& server);
+
 //! A signed-in person and the workspace the factory put them in.
 struct Person {
   HttpClient client;
