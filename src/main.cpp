@@ -2,4 +2,6 @@
 // services → HTTP.
 #include "cli/cli.hpp"
 
-int main(int argc, char** argv) { return copydesk::cli::Main(argc, argv); }
+int main(int argc, char** argv) {
+  return copydesk::cli::Main(argc, argv);
+}

@@ -51,8 +51,8 @@ Result<storage::UserRecord> CreateUser(storage::Tx& tx, const std::string& email
     return Error::Conflict("An account with this e-mail already exists.",
                            {{"email", "is already used by an account"}});
   }
-  storage::UserRecord user{NewId(), normalized, std::string(Trim(name)), password_hash, language,
-                           NowMs()};
+  storage::UserRecord user{NewId(),       normalized, std::string(Trim(name)),
+                           password_hash, language,   NowMs()};
   storage::InsertUser(tx, user);
   storage::AppendEvent(tx, std::nullopt, user.id, "user.created", user.id, "{}", user.created_at);
   return user;
@@ -106,7 +106,8 @@ Result<Actor> Accounts::Authenticate(const Credentials& credentials) {
   }
   auto& [session, user] = *found;
   if (credentials.unsafe_method &&
-      (!credentials.csrf_header || !ConstantTimeEquals(*credentials.csrf_header, session.csrf_token))) {
+      (!credentials.csrf_header ||
+       !ConstantTimeEquals(*credentials.csrf_header, session.csrf_token))) {
     return Error::Forbidden("The X-CSRF-Token header is missing or wrong.");
   }
   if (now - session.last_seen_at > kTouchEveryMs) {
@@ -133,8 +134,8 @@ Result<OpenedSession> Accounts::Login(const std::string& email, const std::strin
   AttemptSucceeded(account_key, ip, now);
   return db_.Write([&](storage::Tx& tx) -> Result<OpenedSession> {
     auto opened = OpenSession(tx, *user, config_, ip, user_agent);
-    storage::AppendEvent(tx, std::nullopt, user->id, "session.opened", opened.session.id,
-                         "{}", now);
+    storage::AppendEvent(tx, std::nullopt, user->id, "session.opened", opened.session.id, "{}",
+                         now);
     return opened;
   });
 }
@@ -152,8 +153,7 @@ Result<void> Accounts::TakeAttempt(const std::string& account_key, const std::st
   return {};
 }
 
-void Accounts::AttemptSucceeded(const std::string& account_key, const std::string& ip,
-                                TimeMs now) {
+void Accounts::AttemptSucceeded(const std::string& account_key, const std::string& ip, TimeMs now) {
   account_failures_.Clear(account_key);
   ip_failures_.Release(ip, now);
 }
@@ -203,8 +203,7 @@ Result<void> Accounts::RevokeToken(const Actor& actor, const std::string& token_
     if (!storage::DeleteApiToken(tx, actor.user.id, token_id)) {
       return Error::NotFound("No such token.");
     }
-    storage::AppendEvent(tx, std::nullopt, actor.user.id, "token.revoked", token_id, "{}",
-                         NowMs());
+    storage::AppendEvent(tx, std::nullopt, actor.user.id, "token.revoked", token_id, "{}", NowMs());
     return {};
   });
 }
@@ -248,8 +247,8 @@ Result<void> Accounts::ChangePassword(const Actor& actor, const std::string& cur
     storage::DeleteOtherSessions(tx, actor.user.id, actor.session_id);
     // A token taken with the old password must not survive the change meant to shut it out.
     storage::DeleteApiTokensOfUser(tx, actor.user.id);
-    storage::AppendEvent(tx, std::nullopt, actor.user.id, "user.password_changed",
-                         actor.user.id, "{}", NowMs());
+    storage::AppendEvent(tx, std::nullopt, actor.user.id, "user.password_changed", actor.user.id,
+                         "{}", NowMs());
     return {};
   });
 }
@@ -261,8 +260,7 @@ Result<storage::UserRecord> Accounts::CreateUserWithPassword(
     if (auto why = CheckPasswordRules(*password)) return Error::InvalidField("password", *why);
     hash = HashPassword(*password);
   }
-  return db_.Write(
-      [&](storage::Tx& tx) { return CreateUser(tx, email, name, hash, "en"); });
+  return db_.Write([&](storage::Tx& tx) { return CreateUser(tx, email, name, hash, "en"); });
 }
 
 Result<void> Accounts::ResetPassword(const std::string& email, const std::string& password) {

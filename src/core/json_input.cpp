@@ -178,7 +178,9 @@ std::optional<json::value> JsonInput::Raw(std::string_view key, Presence presenc
   return *v;
 }
 
-bool JsonInput::Has(std::string_view key) const { return object_.contains(key); }
+bool JsonInput::Has(std::string_view key) const {
+  return object_.contains(key);
+}
 
 bool JsonInput::IsNull(std::string_view key) const {
   const json::value* v = object_.if_contains(key);

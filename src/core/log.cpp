@@ -39,9 +39,13 @@ bool ParseLogLevel(std::string_view text, LogLevel& out) {
   return false;
 }
 
-void SetLogLevel(LogLevel level) { g_level = static_cast<int>(level); }
+void SetLogLevel(LogLevel level) {
+  g_level = static_cast<int>(level);
+}
 
-bool LogEnabled(LogLevel level) { return static_cast<int>(level) >= g_level.load(); }
+bool LogEnabled(LogLevel level) {
+  return static_cast<int>(level) >= g_level.load();
+}
 
 namespace {
 

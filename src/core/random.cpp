@@ -45,7 +45,9 @@ std::string NewSecret() {
   return out;
 }
 
-std::string HashSecret(const std::string& secret) { return Sha256Hex(secret); }
+std::string HashSecret(const std::string& secret) {
+  return Sha256Hex(secret);
+}
 
 std::string Sha256Hex(std::string_view bytes) {
   EnsureSodium();

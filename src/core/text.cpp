@@ -12,18 +12,20 @@ namespace {
 // Two-byte UTF-8 sequences of Latin-1 Supplement and Latin Extended-A letters used in French and
 // its neighbours, with their folded ASCII spelling.
 constexpr std::array<std::pair<const char*, const char*>, 62> kFolds{{
-    {"à", "a"}, {"á", "a"}, {"â", "a"}, {"ã", "a"}, {"ä", "a"}, {"å", "a"}, {"æ", "ae"},
-    {"ç", "c"}, {"è", "e"}, {"é", "e"}, {"ê", "e"}, {"ë", "e"}, {"ì", "i"}, {"í", "i"},
-    {"î", "i"}, {"ï", "i"}, {"ñ", "n"}, {"ò", "o"}, {"ó", "o"}, {"ô", "o"}, {"õ", "o"},
-    {"ö", "o"}, {"ø", "o"}, {"ù", "u"}, {"ú", "u"}, {"û", "u"}, {"ü", "u"}, {"ý", "y"},
-    {"ÿ", "y"}, {"œ", "oe"}, {"À", "a"}, {"Á", "a"}, {"Â", "a"}, {"Ã", "a"}, {"Ä", "a"},
-    {"Å", "a"}, {"Æ", "ae"}, {"Ç", "c"}, {"È", "e"}, {"É", "e"}, {"Ê", "e"}, {"Ë", "e"},
-    {"Ì", "i"}, {"Í", "i"}, {"Î", "i"}, {"Ï", "i"}, {"Ñ", "n"}, {"Ò", "o"}, {"Ó", "o"},
-    {"Ô", "o"}, {"Õ", "o"}, {"Ö", "o"}, {"Ø", "o"}, {"Ù", "u"}, {"Ú", "u"}, {"Û", "u"},
-    {"Ü", "u"}, {"Ý", "y"}, {"Œ", "oe"}, {"ß", "ss"}, {"Ÿ", "y"}, {"’", "'"},
+    {"à", "a"}, {"á", "a"},  {"â", "a"},  {"ã", "a"},  {"ä", "a"}, {"å", "a"}, {"æ", "ae"},
+    {"ç", "c"}, {"è", "e"},  {"é", "e"},  {"ê", "e"},  {"ë", "e"}, {"ì", "i"}, {"í", "i"},
+    {"î", "i"}, {"ï", "i"},  {"ñ", "n"},  {"ò", "o"},  {"ó", "o"}, {"ô", "o"}, {"õ", "o"},
+    {"ö", "o"}, {"ø", "o"},  {"ù", "u"},  {"ú", "u"},  {"û", "u"}, {"ü", "u"}, {"ý", "y"},
+    {"ÿ", "y"}, {"œ", "oe"}, {"À", "a"},  {"Á", "a"},  {"Â", "a"}, {"Ã", "a"}, {"Ä", "a"},
+    {"Å", "a"}, {"Æ", "ae"}, {"Ç", "c"},  {"È", "e"},  {"É", "e"}, {"Ê", "e"}, {"Ë", "e"},
+    {"Ì", "i"}, {"Í", "i"},  {"Î", "i"},  {"Ï", "i"},  {"Ñ", "n"}, {"Ò", "o"}, {"Ó", "o"},
+    {"Ô", "o"}, {"Õ", "o"},  {"Ö", "o"},  {"Ø", "o"},  {"Ù", "u"}, {"Ú", "u"}, {"Û", "u"},
+    {"Ü", "u"}, {"Ý", "y"},  {"Œ", "oe"}, {"ß", "ss"}, {"Ÿ", "y"}, {"’", "'"},
 }};
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 }  // namespace
 
@@ -83,7 +85,8 @@ std::string NormalizeEmail(std::string_view email) {
   email = Trim(email);
   if (email.empty() || email.size() > 254) return "";
   const auto at = email.find('@');
-  if (at == 0 || at == std::string_view::npos || email.find('@', at + 1) != std::string_view::npos) {
+  if (at == 0 || at == std::string_view::npos ||
+      email.find('@', at + 1) != std::string_view::npos) {
     return "";
   }
   const auto domain = email.substr(at + 1);
@@ -123,8 +126,8 @@ std::size_t ValidSequenceAt(std::string_view s, std::size_t i) {
     if ((byte(i + k) & 0xC0) != 0x80) return 0;
     cp = (cp << 6) | (byte(i + k) & 0x3F);
   }
-  const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
-                        (len == 4 && cp < 0x10000);
+  const bool overlong =
+      (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
   if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
   return len;
 }

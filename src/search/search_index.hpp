@@ -20,8 +20,8 @@ inline constexpr Xapian::valueno kSlotFacets = 3;  //!< "T<type>\x1fS<status>\x1
 //! Term prefixes. Boolean terms hold ids (or folded tags); text terms come from TermGenerator.
 namespace prefix {
 inline constexpr const char* kId = "Q";
-inline constexpr const char* kWorkspace = "XW";    //!< the content's workspace (scope)
-inline constexpr const char* kStaff = "XAW";  //!< readable by the workspace's staff
+inline constexpr const char* kWorkspace = "XW";  //!< the content's workspace (scope)
+inline constexpr const char* kStaff = "XAW";     //!< readable by the workspace's staff
 inline constexpr const char* kType = "XY";
 inline constexpr const char* kStatus = "XS";
 inline constexpr const char* kChannel = "XC";  //!< the channel and each of its ancestors

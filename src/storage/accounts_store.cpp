@@ -4,11 +4,12 @@ namespace copydesk::storage {
 
 namespace {
 
-constexpr const char* kUserColumns = "u.id, u.email, u.name, u.password_hash, u.language, u.created_at";
+constexpr const char* kUserColumns =
+    "u.id, u.email, u.name, u.password_hash, u.language, u.created_at";
 
 UserRecord ReadUser(const Row& r, int at) {
-  return {r.Text(at), r.Text(at + 1), r.Text(at + 2), r.OptText(at + 3), r.Text(at + 4),
-          r.Int(at + 5)};
+  return {r.Text(at),        r.Text(at + 1), r.Text(at + 2),
+          r.OptText(at + 3), r.Text(at + 4), r.Int(at + 5)};
 }
 
 SessionRecord ReadSession(const Row& r) {
@@ -21,7 +22,9 @@ ApiTokenRecord ReadToken(const Row& r) {
 
 }  // namespace
 
-std::int64_t CountUsers(Tx& tx) { return tx.Scalar("SELECT COUNT(*) FROM users"); }
+std::int64_t CountUsers(Tx& tx) {
+  return tx.Scalar("SELECT COUNT(*) FROM users");
+}
 
 void InsertUser(Tx& tx, const UserRecord& u) {
   tx.Exec(
@@ -31,12 +34,14 @@ void InsertUser(Tx& tx, const UserRecord& u) {
 }
 
 std::optional<UserRecord> FindUserByEmail(Tx& tx, const std::string& email) {
-  static const std::string sql = std::string("SELECT ") + kUserColumns + " FROM users u WHERE u.email = ?";
+  static const std::string sql =
+      std::string("SELECT ") + kUserColumns + " FROM users u WHERE u.email = ?";
   return tx.First(sql, {email}, [](const Row& r) { return ReadUser(r, 0); });
 }
 
 std::optional<UserRecord> FindUserById(Tx& tx, const std::string& id) {
-  static const std::string sql = std::string("SELECT ") + kUserColumns + " FROM users u WHERE u.id = ?";
+  static const std::string sql =
+      std::string("SELECT ") + kUserColumns + " FROM users u WHERE u.id = ?";
   return tx.First(sql, {id}, [](const Row& r) { return ReadUser(r, 0); });
 }
 
@@ -104,8 +109,8 @@ void InsertApiToken(Tx& tx, const ApiTokenRecord& t, const std::string& token_ha
 std::optional<std::pair<ApiTokenRecord, UserRecord>> FindApiTokenByHash(
     Tx& tx, const std::string& token_hash) {
   static const std::string sql =
-      std::string("SELECT t.id, t.user_id, t.name, t.created_at, t.last_used_at, ") +
-      kUserColumns + " FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?";
+      std::string("SELECT t.id, t.user_id, t.name, t.created_at, t.last_used_at, ") + kUserColumns +
+      " FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?";
   return tx.First(sql, {token_hash},
                   [](const Row& r) { return std::make_pair(ReadToken(r), ReadUser(r, 5)); });
 }

@@ -8,7 +8,8 @@ constexpr const char* kChannelColumns =
     "id, workspace_id, parent_id, name, color, char_limit, position, created_at";
 
 ChannelRecord ReadChannel(const Row& r) {
-  return {r.Text(0), r.Text(1), r.OptText(2), r.Text(3), r.Text(4), r.OptInt(5), r.Int(6), r.Int(7)};
+  return {r.Text(0), r.Text(1),   r.OptText(2), r.Text(3),
+          r.Text(4), r.OptInt(5), r.Int(6),     r.Int(7)};
 }
 
 constexpr const char* kTypeColumns =
@@ -97,15 +98,15 @@ std::int64_t CountChildChannels(Tx& tx, const std::string& channel_id) {
 }
 
 std::vector<ContentTypeRecord> ListContentTypes(Tx& tx, const std::string& workspace_id) {
-  static const std::string sql = Select(
-      kTypeColumns, "FROM content_types WHERE workspace_id = ? ORDER BY position, name, id");
+  static const std::string sql =
+      Select(kTypeColumns, "FROM content_types WHERE workspace_id = ? ORDER BY position, name, id");
   return tx.Rows(sql, {workspace_id}, ReadType);
 }
 
 std::optional<ContentTypeRecord> FindContentType(Tx& tx, const std::string& workspace_id,
                                                  const std::string& id_or_key) {
-  static const std::string sql = Select(
-      kTypeColumns, "FROM content_types WHERE workspace_id = ? AND (id = ? OR key = ?)");
+  static const std::string sql =
+      Select(kTypeColumns, "FROM content_types WHERE workspace_id = ? AND (id = ? OR key = ?)");
   return tx.First(sql, {workspace_id, id_or_key, id_or_key}, ReadType);
 }
 
@@ -131,11 +132,12 @@ std::int64_t CountContentsOfType(Tx& tx, const std::string& type_id) {
 
 std::vector<ProjectRecord> ListProjects(Tx& tx, const std::string& workspace_id,
                                         bool include_archived) {
-  static const std::string all = Select(
-      kProjectColumns,
-      "FROM projects WHERE workspace_id = ? ORDER BY archived_at IS NOT NULL, name, id");
-  static const std::string active = Select(
-      kProjectColumns, "FROM projects WHERE workspace_id = ? AND archived_at IS NULL ORDER BY name, id");
+  static const std::string all =
+      Select(kProjectColumns,
+             "FROM projects WHERE workspace_id = ? ORDER BY archived_at IS NOT NULL, name, id");
+  static const std::string active =
+      Select(kProjectColumns,
+             "FROM projects WHERE workspace_id = ? AND archived_at IS NULL ORDER BY name, id");
   return tx.Rows(include_archived ? all : active, {workspace_id}, ReadProject);
 }
 
@@ -169,7 +171,9 @@ std::vector<TagCount> ListTags(Tx& tx, const std::string& workspace_id,
       "WHERE t.workspace_id = ? AND t.tag_key >= ? AND t.tag_key < ? AND c.archived_at IS NULL "
       "GROUP BY t.tag_key ORDER BY COUNT(*) DESC, t.tag_key LIMIT ?",
       {workspace_id, folded_prefix, folded_prefix + "\xF4\x8F\xBF\xBF", std::int64_t{limit}},
-      [](const Row& r) { return TagCount{r.Text(0), r.Int(1)}; });
+      [](const Row& r) {
+        return TagCount{r.Text(0), r.Int(1)};
+      });
 }
 
 }  // namespace copydesk::storage

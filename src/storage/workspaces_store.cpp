@@ -63,9 +63,8 @@ std::optional<std::string> FindRole(Tx& tx, const std::string& workspace_id,
 
 void InsertMembership(Tx& tx, const std::string& workspace_id, const std::string& user_id,
                       const std::string& role, TimeMs now) {
-  tx.Exec(
-      "INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, ?, ?)",
-      {workspace_id, user_id, role, now});
+  tx.Exec("INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, ?, ?)",
+          {workspace_id, user_id, role, now});
 }
 
 void UpdateMembershipRole(Tx& tx, const std::string& workspace_id, const std::string& user_id,
@@ -131,16 +130,18 @@ std::vector<InvitationRecord> ListPendingInvitations(Tx& tx, const std::string& 
 }
 
 void InsertTeam(Tx& tx, const TeamRecord& team, const std::string& name_key) {
-  tx.Exec(
-      "INSERT INTO teams (id, workspace_id, name, name_key, created_at) VALUES (?, ?, ?, ?, ?)",
-      {team.id, team.workspace_id, team.name, name_key, team.created_at});
+  tx.Exec("INSERT INTO teams (id, workspace_id, name, name_key, created_at) VALUES (?, ?, ?, ?, ?)",
+          {team.id, team.workspace_id, team.name, name_key, team.created_at});
 }
 
-void RenameTeam(Tx& tx, const std::string& id, const std::string& name, const std::string& name_key) {
+void RenameTeam(Tx& tx, const std::string& id, const std::string& name,
+                const std::string& name_key) {
   tx.Exec("UPDATE teams SET name = ?, name_key = ? WHERE id = ?", {name, name_key, id});
 }
 
-void DeleteTeam(Tx& tx, const std::string& id) { tx.Exec("DELETE FROM teams WHERE id = ?", {id}); }
+void DeleteTeam(Tx& tx, const std::string& id) {
+  tx.Exec("DELETE FROM teams WHERE id = ?", {id});
+}
 
 std::optional<TeamRecord> FindTeam(Tx& tx, const std::string& workspace_id, const std::string& id) {
   auto team = tx.First(
@@ -149,8 +150,9 @@ std::optional<TeamRecord> FindTeam(Tx& tx, const std::string& workspace_id, cons
         return TeamRecord{r.Text(0), r.Text(1), r.Text(2), r.Int(3), {}};
       });
   if (team) {
-    team->member_ids = tx.Rows("SELECT user_id FROM team_members WHERE team_id = ? ORDER BY user_id",
-                               {id}, [](const Row& r) { return r.Text(0); });
+    team->member_ids =
+        tx.Rows("SELECT user_id FROM team_members WHERE team_id = ? ORDER BY user_id", {id},
+                [](const Row& r) { return r.Text(0); });
   }
   return team;
 }
@@ -178,7 +180,8 @@ std::vector<TeamRecord> ListTeams(Tx& tx, const std::string& workspace_id) {
 void SetTeamMembers(Tx& tx, const std::string& team_id, const std::vector<std::string>& user_ids) {
   tx.Exec("DELETE FROM team_members WHERE team_id = ?", {team_id});
   for (const auto& user_id : user_ids) {
-    tx.Exec("INSERT INTO team_members (team_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING", {team_id, user_id});
+    tx.Exec("INSERT INTO team_members (team_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            {team_id, user_id});
   }
 }
 

@@ -58,8 +58,8 @@ std::optional<WorkspaceRecord> FindWorkspace(Tx& tx, const std::string& id_or_sl
 void UpdateWorkspace(Tx& tx, const std::string& id, const std::string& name,
                      const std::string& language, TimeMs now);
 //! The workspaces a user belongs to, with their role, by name.
-std::vector<std::pair<WorkspaceRecord, std::string>> ListWorkspacesOfUser(Tx& tx,
-                                                                          const std::string& user_id);
+std::vector<std::pair<WorkspaceRecord, std::string>> ListWorkspacesOfUser(
+    Tx& tx, const std::string& user_id);
 
 //! The role of a user in a workspace, when a member.
 std::optional<std::string> FindRole(Tx& tx, const std::string& workspace_id,
@@ -93,7 +93,8 @@ std::vector<InvitationRecord> ListPendingInvitations(Tx& tx, const std::string& 
 //! Adds a team; throws StorageError(kUnique) when the folded name is taken.
 void InsertTeam(Tx& tx, const TeamRecord& team, const std::string& name_key);
 //! Renames a team; throws StorageError(kUnique) when the folded name is taken.
-void RenameTeam(Tx& tx, const std::string& id, const std::string& name, const std::string& name_key);
+void RenameTeam(Tx& tx, const std::string& id, const std::string& name,
+                const std::string& name_key);
 //! Deletes a team.
 void DeleteTeam(Tx& tx, const std::string& id);
 //! The team with this id in this workspace.

@@ -54,7 +54,8 @@ bool IsTextKind(FieldKind kind) {
 }
 
 Result<std::vector<FieldDef>> ParseFieldDefs(const json::value& input) {
-  if (!input.is_array()) return Error::BadRequest("fields must be an array", {{"fields", "must be an array"}});
+  if (!input.is_array())
+    return Error::BadRequest("fields must be an array", {{"fields", "must be an array"}});
   const auto& array = input.as_array();
   if (array.size() > 100) return Error::InvalidField("fields", "has more than 100 fields");
   std::vector<FieldDef> out;
@@ -77,7 +78,9 @@ Result<std::vector<FieldDef>> ParseFieldDefs(const json::value& input) {
     auto channel_limits = in.Bool("channel_limits");
     if (auto done = in.Finish(); !done) return std::move(done).error();
     if (!IsValidKey(*key) || *key == "title") {
-      faults.push_back({at + "key", "must be lowercase letters, digits and _, starting with a letter (not \"title\")"});
+      faults.push_back(
+          {at + "key",
+           "must be lowercase letters, digits and _, starting with a letter (not \"title\")"});
     } else if (!keys.insert(*key).second) {
       faults.push_back({at + "key", "is used by another field"});
     }
@@ -90,7 +93,9 @@ Result<std::vector<FieldDef>> ParseFieldDefs(const json::value& input) {
     if (auto parsed = ParseFieldKind(*kind)) {
       def.kind = *parsed;
     } else {
-      faults.push_back({at + "kind", "must be one of text, longtext, richtext, date, choice, multichoice, url, number"});
+      faults.push_back(
+          {at + "kind",
+           "must be one of text, longtext, richtext, date, choice, multichoice, url, number"});
     }
     def.required = required.value_or(false);
     if (max_length && (*max_length < 1 || *max_length > 1'000'000)) {
@@ -103,11 +108,13 @@ Result<std::vector<FieldDef>> ParseFieldDefs(const json::value& input) {
     def.options = options.value_or(std::vector<std::string>{});
     const bool choice = def.kind == FieldKind::kChoice || def.kind == FieldKind::kMultiChoice;
     if (choice && def.options.empty()) faults.push_back({at + "options", "must list the choices"});
-    if (!choice && !def.options.empty()) faults.push_back({at + "options", "applies to choice fields only"});
+    if (!choice && !def.options.empty())
+      faults.push_back({at + "options", "applies to choice fields only"});
     def.channel_limits = channel_limits.value_or(false);
     out.push_back(std::move(def));
   }
-  if (!faults.empty()) return Error::Invalid("Some fields of the template are invalid.", std::move(faults));
+  if (!faults.empty())
+    return Error::Invalid("Some fields of the template are invalid.", std::move(faults));
   return out;
 }
 
@@ -121,7 +128,8 @@ std::vector<FieldDef> FieldDefsFromJson(std::string_view stored) {
     FieldDef def;
     def.key = std::string(o.at("key").as_string());
     def.label = std::string(o.at("label").as_string());
-    def.kind = ParseFieldKind(std::string_view(o.at("kind").as_string())).value_or(FieldKind::kText);
+    def.kind =
+        ParseFieldKind(std::string_view(o.at("kind").as_string())).value_or(FieldKind::kText);
     if (auto* v = o.if_contains("required")) def.required = v->as_bool();
     if (auto* v = o.if_contains("max_length"); v && v->is_int64()) def.max_length = v->as_int64();
     if (auto* v = o.if_contains("options"); v && v->is_array()) {

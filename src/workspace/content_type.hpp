@@ -28,8 +28,8 @@ struct FieldDef {
   FieldKind kind = FieldKind::kText;
   bool required = false;
   std::optional<std::int64_t> max_length;  //!< characters; over it is reported, not refused
-  std::vector<std::string> options;         //!< for choice and multichoice
-  bool channel_limits = false;              //!< the content's channels' limits apply too
+  std::vector<std::string> options;        //!< for choice and multichoice
+  bool channel_limits = false;             //!< the content's channels' limits apply too
 };
 
 //! True for a stable key: lowercase letters, digits and _, starting with a letter, ≤ 40 bytes.

@@ -53,8 +53,8 @@ class Settings {
                                                const std::string& id, const ChannelChange& change);
   //! Deletes a channel. In use, it needs `move_to`: where its contents go (409 naming how many
   //! contents otherwise), so that no content silently loses a channel.
-  Result<void> DeleteChannel(const auth::Actor& actor, const std::string& ws,
-                             const std::string& id, const std::optional<std::string>& move_to);
+  Result<void> DeleteChannel(const auth::Actor& actor, const std::string& ws, const std::string& id,
+                             const std::optional<std::string>& move_to);
 
   Result<std::vector<storage::ContentTypeRecord>> Types(const auth::Actor& actor,
                                                         const std::string& ws);

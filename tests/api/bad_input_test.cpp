@@ -308,9 +308,12 @@ TEST(BadInput, BodyOverTheLimitIs413EvenWhenTheClientKeepsSending) {
   // Refused before routing, it still carries the usual headers and is counted like any answer.
   EXPECT_NE(raw.find("X-Content-Type-Options: nosniff"), std::string::npos) << raw.substr(0, 600);
   EXPECT_NE(raw.find("X-Request-Id: "), std::string::npos);
-  EXPECT_NE(server.Client().Get("/metrics").body.find(
-                R"(copydesk_http_requests_total{method="POST",route="refused",status="413"} 1)"),
-            std::string::npos);
+  EXPECT_NE(
+      server.Client()
+          .Get("/metrics")
+          .body.find(
+              R"(copydesk_http_requests_total{method="POST",route="refused",status="413"} 1)"),
+      std::string::npos);
   // A chunked body is counted as it arrives.
   std::string chunked =
       "POST /api/v1/workspaces HTTP/1.1\r\nHost: x\r\nContent-Type: "

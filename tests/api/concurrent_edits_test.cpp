@@ -4,9 +4,9 @@
 // final text or in the history.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/json/serialize.hpp>
 #include <iostream>
-#include <algorithm>
 #include <latch>
 #include <map>
 #include <set>
@@ -55,22 +55,25 @@ std::string JoinParagraphs(const std::vector<std::string>& paragraphs) {
 
 std::string Line(int writer, int edit) {
   std::ostringstream s;
-  s << "Paragraphe de la personne " << writer << ", version " << edit << " : le gaz vert chauffe " << edit % 7
-    << " quartiers.";
+  s << "Paragraphe de la personne " << writer << ", version " << edit << " : le gaz vert chauffe "
+    << edit % 7 << " quartiers.";
   return s.str();
 }
 
 // One writer: edits its own paragraph `edits` times, always on the last version it knows, and
 // on a 409 starts again from the current content.
 void Write(Person& person, const std::string& id, int writer, int edits, WriterLog& log) {
-  auto fail = [&](const std::string& what) { log.failures.push_back("writer " + std::to_string(writer) + ": " + what); };
+  auto fail = [&](const std::string& what) {
+    log.failures.push_back("writer " + std::to_string(writer) + ": " + what);
+  };
   auto fresh = person.client.Get(ContentPath(id));
   if (fresh.status != 200) return fail("GET " + std::to_string(fresh.status));
   std::int64_t version = fresh.Json().at("version").as_int64();
   std::vector<std::string> paragraphs = SplitParagraphs(Str(fresh.Json().at("fields").at("body")));
   for (int edit = 1; edit <= edits && log.failures.size() < 5;) {
     paragraphs[static_cast<std::size_t>(writer)] = Line(writer, edit);
-    auto r = PatchContent(person, id, version, {{"fields", {{"body", JoinParagraphs(paragraphs)}}}});
+    auto r =
+        PatchContent(person, id, version, {{"fields", {{"body", JoinParagraphs(paragraphs)}}}});
     if (r.status == 200) {
       const auto body = r.Json().as_object();
       Ack ack;
@@ -112,7 +115,8 @@ void Race(int writers, int edits) {
   std::vector<Person> people;
   for (int i = 0; i < writers; ++i) people.push_back(MakeMember(server, owner, "editor"));
   std::vector<std::string> start;
-  for (int i = 0; i < writers; ++i) start.push_back("Paragraphe " + std::to_string(i) + " à écrire.");
+  for (int i = 0; i < writers; ++i)
+    start.push_back("Paragraphe " + std::to_string(i) + " à écrire.");
   auto created = CreateArticle(owner, "Course à l'écriture", {{"body", JoinParagraphs(start)}});
   const std::string id = Str(created.at("id"));
   ASSERT_FALSE(id.empty());
@@ -125,7 +129,8 @@ void Race(int writers, int edits) {
       threads.emplace_back([&, i] {
         go.arrive_and_wait();
         try {
-          Write(people[static_cast<std::size_t>(i)], id, i, edits, logs[static_cast<std::size_t>(i)]);
+          Write(people[static_cast<std::size_t>(i)], id, i, edits,
+                logs[static_cast<std::size_t>(i)]);
         } catch (const std::exception& e) {
           logs[static_cast<std::size_t>(i)].failures.push_back(e.what());
         }
@@ -144,7 +149,8 @@ void Race(int writers, int edits) {
     conflicts += log.conflicts;
     for (const auto& a : log.acks) {
       merged += a.merged;
-      EXPECT_TRUE(versions.insert(a.version).second) << "version " << a.version << " acknowledged twice";
+      EXPECT_TRUE(versions.insert(a.version).second)
+          << "version " << a.version << " acknowledged twice";
     }
   }
   ASSERT_FALSE(::testing::Test::HasFailure());
@@ -159,7 +165,8 @@ void Race(int writers, int edits) {
   const auto final_paragraphs = SplitParagraphs(FieldOf(final_content, "body"));
   ASSERT_EQ(final_paragraphs.size(), static_cast<std::size_t>(writers));
   for (int i = 0; i < writers; ++i) {
-    EXPECT_EQ(final_paragraphs[static_cast<std::size_t>(i)], logs[static_cast<std::size_t>(i)].acks.back().line)
+    EXPECT_EQ(final_paragraphs[static_cast<std::size_t>(i)],
+              logs[static_cast<std::size_t>(i)].acks.back().line)
         << "the last acknowledged edit of writer " << i << " is not in the final text";
   }
 
@@ -192,24 +199,27 @@ void Race(int writers, int edits) {
       const auto paragraphs = SplitParagraphs(FieldOf(rev, "body"));
       ASSERT_EQ(paragraphs.size(), static_cast<std::size_t>(writers));
       EXPECT_EQ(paragraphs[static_cast<std::size_t>(i)], a.line)
-          << "writer " << i << "'s acknowledged text (version " << a.version << ") is in no revision";
+          << "writer " << i << "'s acknowledged text (version " << a.version
+          << ") is in no revision";
     }
   }
   // Revisions are numbered without gaps, every one sealed but the newest.
   for (std::size_t k = 0; k < revisions.size(); ++k) {
-    EXPECT_EQ(revisions[k].at("number").as_int64(), static_cast<std::int64_t>(revisions.size() - k));
+    EXPECT_EQ(revisions[k].at("number").as_int64(),
+              static_cast<std::int64_t>(revisions.size() - k));
     if (k > 0) {
       EXPECT_TRUE(revisions[k].at("sealed").as_bool());
     }
   }
   std::cout << "[ race ] " << writers << " writers, " << total << " acknowledged edits, " << merged
-            << " merged, " << revisions.size() << " revisions, " << coalesced << " refined by their author\n";
+            << " merged, " << revisions.size() << " revisions, " << coalesced
+            << " refined by their author\n";
 }
 
 // One writer swaps its own tag ("p3-41" for "p3-40") on the last version it knows: a stale base
 // merges as a set, so no one's tag may be lost or come back.
-void SwapTags(Person& person, const std::string& id, int writer, int edits, std::vector<std::string>& failures,
-              int& merged) {
+void SwapTags(Person& person, const std::string& id, int writer, int edits,
+              std::vector<std::string>& failures, int& merged) {
   auto tag = [&](int edit) { return "p" + std::to_string(writer) + "-" + std::to_string(edit); };
   auto fresh = person.client.Get(ContentPath(id));
   const auto fresh_json = fresh.Json();
@@ -223,7 +233,8 @@ void SwapTags(Person& person, const std::string& id, int writer, int edits, std:
     for (const auto& t : tags) wanted.push_back(json::string(t));
     auto r = PatchContent(person, id, version, {{"tags", wanted}});
     if (r.status != 200) {
-      failures.push_back("writer " + std::to_string(writer) + ": " + std::to_string(r.status) + " " + r.body.substr(0, 300));
+      failures.push_back("writer " + std::to_string(writer) + ": " + std::to_string(r.status) +
+                         " " + r.body.substr(0, 300));
       return;
     }
     const auto body = r.Json();
@@ -232,8 +243,9 @@ void SwapTags(Person& person, const std::string& id, int writer, int edits, std:
     version = body.at("version").as_int64();
     if (std::find(tags.begin(), tags.end(), tag(edit)) == tags.end() ||
         std::find(tags.begin(), tags.end(), tag(edit - 1)) != tags.end()) {
-      failures.push_back("writer " + std::to_string(writer) + ": acknowledged without its tag change: " +
-                         json::serialize(body.at("tags")));
+      failures.push_back(
+          "writer " + std::to_string(writer) +
+          ": acknowledged without its tag change: " + json::serialize(body.at("tags")));
     }
   }
 }
@@ -245,7 +257,8 @@ TEST(ConcurrentEdits, FourWritersSwappingTheirOwnTagsOnStaleVersionsLoseNone) {
   constexpr int kEdits = 150;
   std::vector<Person> people;
   for (int i = 0; i < kWriters; ++i) people.push_back(MakeMember(server, owner, "editor"));
-  auto created = CreateContent(owner, {{"type", "article"}, {"title", "Étiquettes"}, {"tags", {"commun"}}});
+  auto created =
+      CreateContent(owner, {{"type", "article"}, {"title", "Étiquettes"}, {"tags", {"commun"}}});
   const std::string id = Str(created.at("id"));
   std::vector<std::string> failures[kWriters];
   int merged[kWriters] = {};
@@ -267,7 +280,8 @@ TEST(ConcurrentEdits, FourWritersSwappingTheirOwnTagsOnStaleVersionsLoseNone) {
   }
   EXPECT_GT(total_merged, kWriters * kEdits / 10) << "the race did not race";
   std::vector<std::string> expected{"commun"};
-  for (int i = 0; i < kWriters; ++i) expected.push_back("p" + std::to_string(i) + "-" + std::to_string(kEdits));
+  for (int i = 0; i < kWriters; ++i)
+    expected.push_back("p" + std::to_string(i) + "-" + std::to_string(kEdits));
   std::sort(expected.begin(), expected.end());
   const auto final_content = GetContent(owner, id);
   EXPECT_EQ(StringsOf(final_content.at("tags")), expected);
@@ -275,9 +289,13 @@ TEST(ConcurrentEdits, FourWritersSwappingTheirOwnTagsOnStaleVersionsLoseNone) {
   EXPECT_EQ(RevisionOf(final_content), 1) << "tags are metadata, not text";
 }
 
-TEST(ConcurrentEdits, TwoWritersOnStaleVersionsLoseNothing) { Race(2, 600); }
+TEST(ConcurrentEdits, TwoWritersOnStaleVersionsLoseNothing) {
+  Race(2, 600);
+}
 
-TEST(ConcurrentEdits, EightWritersOnStaleVersionsLoseNothing) { Race(8, 400); }
+TEST(ConcurrentEdits, EightWritersOnStaleVersionsLoseNothing) {
+  Race(8, 400);
+}
 
 }  // namespace
 }  // namespace copydesk::testing

@@ -103,7 +103,8 @@ TEST(SettingsContract, ChannelsReadAndChangeAsTheApiDescribes) {
   EXPECT_EQ(nameless.status, 400) << nameless.body;
   EXPECT_TRUE(NamesField(nameless, "name")) << nameless.body;
   EXPECT_EQ(editor.client.Post(SettingsPath(owner, "channels"), {{"name", "Threads"}}).status, 403);
-  EXPECT_EQ(editor.client.Patch(SettingsPath(owner, "channels/" + id), {{"name", "x"}}).status, 403);
+  EXPECT_EQ(editor.client.Patch(SettingsPath(owner, "channels/" + id), {{"name", "x"}}).status,
+            403);
   auto cycle = owner.client.Patch(SettingsPath(owner, "channels/" + ChannelId(owner, "Site web")),
                                   {{"parent", ChannelId(owner, "Blog")}});
   EXPECT_EQ(cycle.status, 422) << cycle.body;

@@ -11,8 +11,8 @@ using storage::ContentRecord;
 using storage::RevisionRecord;
 using storage::StatusRecord;
 
-StatusRecord Status(const std::string& id, std::int64_t position, std::optional<std::string> gate_teams = {},
-                    bool blocking = true) {
+StatusRecord Status(const std::string& id, std::int64_t position,
+                    std::optional<std::string> gate_teams = {}, bool blocking = true) {
   StatusRecord s;
   s.id = id;
   s.workspace_id = "ws";
@@ -27,8 +27,8 @@ StatusRecord Status(const std::string& id, std::int64_t position, std::optional<
 
 // Idea → Legal validation (asks legal) → Brand check (asks brand) → Ready.
 std::vector<StatusRecord> Workflow() {
-  return {Status("idea", 0), Status("legal", 1, R"(["t-legal"])"), Status("brand", 2, R"(["t-brand"])"),
-          Status("ready", 3)};
+  return {Status("idea", 0), Status("legal", 1, R"(["t-legal"])"),
+          Status("brand", 2, R"(["t-brand"])"), Status("ready", 3)};
 }
 
 ContentRecord Content(const std::string& status, std::int64_t revision, const std::string& hash) {
@@ -87,7 +87,8 @@ TEST(Summarize, AnAskedTeamWithoutDecisionIsWaiting) {
 
 TEST(Summarize, ApprovalOfTheCurrentTextValidatesTheCurrentRevision) {
   const std::vector<ApprovalRecord> a = {Decision("t-legal", 2, "h2", "approved", 10)};
-  const auto s = Summarize(Content("legal", 2, "h2"), Workflow(), a, Revisions({"h1", "h2"}), kNames);
+  const auto s =
+      Summarize(Content("legal", 2, "h2"), Workflow(), a, Revisions({"h1", "h2"}), kNames);
   ASSERT_EQ(s.teams.size(), 1u);
   EXPECT_EQ(s.teams[0].state, "approved");
   EXPECT_EQ(s.validated_revision, 2);
@@ -95,7 +96,8 @@ TEST(Summarize, ApprovalOfTheCurrentTextValidatesTheCurrentRevision) {
 
 TEST(Summarize, AChangedTextMakesTheApprovalStaleAndKeepsTheApprovedRevisionValidated) {
   const std::vector<ApprovalRecord> a = {Decision("t-legal", 2, "h2", "approved", 10)};
-  const auto s = Summarize(Content("legal", 3, "h3"), Workflow(), a, Revisions({"h1", "h2", "h3"}), kNames);
+  const auto s =
+      Summarize(Content("legal", 3, "h3"), Workflow(), a, Revisions({"h1", "h2", "h3"}), kNames);
   ASSERT_EQ(s.teams.size(), 1u);
   EXPECT_EQ(s.teams[0].state, "stale");
   ASSERT_TRUE(s.teams[0].latest.has_value());
@@ -105,8 +107,8 @@ TEST(Summarize, AChangedTextMakesTheApprovalStaleAndKeepsTheApprovedRevisionVali
 
 TEST(Summarize, TheApprovedTextComingBackIsValidAgainOnTheNewestRevision) {
   const std::vector<ApprovalRecord> a = {Decision("t-legal", 2, "h2", "approved", 10)};
-  const auto s =
-      Summarize(Content("legal", 4, "h2"), Workflow(), a, Revisions({"h1", "h2", "h3", "h2"}), kNames);
+  const auto s = Summarize(Content("legal", 4, "h2"), Workflow(), a,
+                           Revisions({"h1", "h2", "h3", "h2"}), kNames);
   ASSERT_EQ(s.teams.size(), 1u);
   EXPECT_EQ(s.teams[0].state, "approved");
   EXPECT_EQ(s.validated_revision, 4);
@@ -121,15 +123,19 @@ TEST(Summarize, ChangesRequestedOnTheCurrentTextValidatesNothing) {
 }
 
 TEST(Summarize, TheTeamsLatestDecisionOnATextCounts) {
-  const std::vector<ApprovalRecord> approved_then_not = {Decision("t-legal", 1, "h1", "approved", 10),
-                                                         Decision("t-legal", 1, "h1", "changes_requested", 11)};
-  auto s = Summarize(Content("legal", 1, "h1"), Workflow(), approved_then_not, Revisions({"h1"}), kNames);
+  const std::vector<ApprovalRecord> approved_then_not = {
+      Decision("t-legal", 1, "h1", "approved", 10),
+      Decision("t-legal", 1, "h1", "changes_requested", 11)};
+  auto s = Summarize(Content("legal", 1, "h1"), Workflow(), approved_then_not, Revisions({"h1"}),
+                     kNames);
   EXPECT_EQ(s.teams.at(0).state, "changes_requested");
   EXPECT_FALSE(s.validated_revision.has_value());
 
-  const std::vector<ApprovalRecord> not_then_approved = {Decision("t-legal", 1, "h1", "changes_requested", 10),
-                                                         Decision("t-legal", 1, "h1", "approved", 11)};
-  s = Summarize(Content("legal", 1, "h1"), Workflow(), not_then_approved, Revisions({"h1"}), kNames);
+  const std::vector<ApprovalRecord> not_then_approved = {
+      Decision("t-legal", 1, "h1", "changes_requested", 10),
+      Decision("t-legal", 1, "h1", "approved", 11)};
+  s = Summarize(Content("legal", 1, "h1"), Workflow(), not_then_approved, Revisions({"h1"}),
+                kNames);
   EXPECT_EQ(s.teams.at(0).state, "approved");
   EXPECT_EQ(s.validated_revision, 1);
 }

@@ -65,7 +65,6 @@ std::string MakeProse(std::mt19937& rng, int words) {
   return out;
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // TokenizeWords
 

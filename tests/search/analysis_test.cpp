@@ -14,19 +14,22 @@ TEST(PrepareText, FoldsAccentsAndCase) {
 }
 
 TEST(PrepareText, SplitsFrenchElisions) {
-  EXPECT_EQ(PrepareText("l'offre d’énergie qu'elle jusqu'au", "fr"), "l offre d energie qu elle jusqu au");
+  EXPECT_EQ(PrepareText("l'offre d’énergie qu'elle jusqu'au", "fr"),
+            "l offre d energie qu elle jusqu au");
   // Not an elision: the apostrophe stays (and English is left alone).
   EXPECT_EQ(PrepareText("aujourd'hui", "fr"), "aujourd'hui");
   EXPECT_EQ(PrepareText("customer's", "en"), "customer's");
 }
 
 TEST(MarkdownToText, KeepsTheWordsOnly) {
-  const auto text = MarkdownToText("## Titre\n\n- **gras** et _italique_\n1. [lien](https://x.example/y)\n> cite <b>ok</b>");
+  const auto text = MarkdownToText(
+      "## Titre\n\n- **gras** et _italique_\n1. [lien](https://x.example/y)\n> cite <b>ok</b>");
   EXPECT_EQ(text.find('#'), std::string::npos);
   EXPECT_EQ(text.find("https"), std::string::npos);
   EXPECT_EQ(text.find('*'), std::string::npos);
   EXPECT_EQ(text.find("<b>"), std::string::npos);
-  for (const char* w : {"Titre", "gras", "italique", "lien", "cite", "ok"}) EXPECT_NE(text.find(w), std::string::npos) << w;
+  for (const char* w : {"Titre", "gras", "italique", "lien", "cite", "ok"})
+    EXPECT_NE(text.find(w), std::string::npos) << w;
 }
 
 TEST(GuessLanguage, TellsFrenchFromEnglish) {
@@ -50,7 +53,8 @@ TEST(Snippet, MarksStemmedFoldedAndTypedWords) {
 
 TEST(Snippet, EscapesHtml) {
   Highlighter h({"remise"}, "", "fr");
-  EXPECT_EQ(h.Snippet("<b>Remise</b> & \"promo\""), "&lt;b&gt;<mark>Remise</mark>&lt;/b&gt; &amp; &quot;promo&quot;");
+  EXPECT_EQ(h.Snippet("<b>Remise</b> & \"promo\""),
+            "&lt;b&gt;<mark>Remise</mark>&lt;/b&gt; &amp; &quot;promo&quot;");
 }
 
 TEST(Snippet, CutsAroundTheMatches) {

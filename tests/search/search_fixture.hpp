@@ -72,7 +72,8 @@ class SearchFixture : public ::testing::Test {
   }
 
   //! A workspace owned by `owner`.
-  std::string MakeWorkspace(const auth::Actor& owner, const std::string& name, const std::string& language = "en") {
+  std::string MakeWorkspace(const auth::Actor& owner, const std::string& name,
+                            const std::string& language = "en") {
     auto ws = workspaces_->Create(owner, name, language);
     EXPECT_TRUE(ws.ok());
     return ws->id;
@@ -98,7 +99,8 @@ class SearchFixture : public ::testing::Test {
   }
 
   //! Creates a content and returns its id.
-  std::string MakeContent(const auth::Actor& author, const std::string& ws, const ContentSpec& spec) {
+  std::string MakeContent(const auth::Actor& author, const std::string& ws,
+                          const ContentSpec& spec) {
     content::ContentInput in;
     in.type = spec.type;
     in.title = spec.title;
@@ -115,8 +117,11 @@ class SearchFixture : public ::testing::Test {
       in.channels = ids;
     }
     auto view = contents_->Create(author, ws, std::move(in));
-    EXPECT_TRUE(view.ok()) << (view.ok() ? "" : view.error().detail + " " +
-                                                    (view.error().fields.empty() ? "" : view.error().fields[0].field));
+    EXPECT_TRUE(view.ok()) << (view.ok() ? ""
+                                         : view.error().detail + " " +
+                                               (view.error().fields.empty()
+                                                    ? ""
+                                                    : view.error().fields[0].field));
     return view.ok() ? view->content.id : "";
   }
 
@@ -145,7 +150,8 @@ class SearchFixture : public ::testing::Test {
   static std::string FoldForMatchEmail(const std::string& name) {
     std::string out;
     for (char c : name) {
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) out.push_back(static_cast<char>(std::tolower(c)));
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+        out.push_back(static_cast<char>(std::tolower(c)));
     }
     return out + "@example.com";
   }

@@ -17,60 +17,102 @@ class SearchTest : public SearchFixture {
   void SetUp() override {
     owner_ = MakePerson("Claire Martin");
     ws_ = MakeWorkspace(owner_, "Énergie Sud");
-    boiler_fr_ = MakeContent(owner_, ws_, {
-        .title = "Chaudière à condensation : réduire sa facture de gaz cet hiver",
-        .body = "## Pourquoi changer de chaudière ?\n\nUne chaudière à condensation récupère la chaleur des "
-                "fumées. Nos conseillers vous accompagnent pour l'entretien annuel et l'offre **Gaz Confort**, "
-                "qui inclut le dépannage sous 24 heures. Le devis a été validé par notre équipe technique.",
-        .language = "fr", .tags = {"Gaz", "Chauffage"}, .channels = {"Blog"}});
-    heat_pump_en_ = MakeContent(owner_, ws_, {
-        .title = "Heat pumps explained: lower bills, lower emissions",
-        .body = "A heat pump moves heat from the outside air into your home. Customers who switched from an "
-                "old oil boiler saved up to 40% on their heating bills. Our installers handle the paperwork "
-                "for government grants.",
-        .language = "en", .tags = {"Heat pump", "Grants"}, .channels = {"Website"}});
-    smart_meter_en_ = MakeContent(owner_, ws_, {
-        .title = "Smart meter rollout: what customers need to know",
-        .body = "From March, our technicians will replace electricity meters across the region. The new smart "
-                "meters send readings automatically, so estimated bills become a thing of the past.",
-        .language = "en", .tags = {"Electricity"}, .channels = {"Website"}});
-    media_fr_ = MakeContent(owner_, ws_, {
-        .title = "Les médias parlent de notre engagement pour la transition énergétique",
-        .body = "Revue de presse du trimestre : trois reportages télévisés et une tribune dans la presse "
-                "régionale saluent les efforts d'Énergie Sud en faveur des énergies renouvelables.",
-        .language = "fr", .tags = {"Presse"}, .channels = {"Blog"}});
-    cheque_fr_ = MakeContent(owner_, ws_, {
-        .title = "Chèque énergie : qui peut en bénéficier ?",
-        .body = "Le chèque énergie aide les ménages aux revenus modestes à payer leurs factures d'électricité "
-                "ou de gaz. Il est envoyé automatiquement chaque printemps, sans démarche à faire.",
-        .language = "fr", .tags = {"Aides"}, .channels = {"Website"}});
-    charging_fr_ = MakeContent(owner_, ws_, {
-        .title = "Installer une borne de recharge pour véhicule électrique à domicile",
-        .body = "Avec une borne de recharge, votre voiture électrique fait le plein pendant la nuit, aux heures "
-                "creuses. Nos électriciens certifiés IRVE posent la borne en une demi-journée.",
-        .language = "fr", .tags = {"Mobilité"}, .channels = {"Blog"}});
-    boiler_en_ = MakeContent(owner_, ws_, {
-        .title = "Gas boiler servicing: book your annual check",
-        .body = "An annual service keeps your boiler safe and efficient. Our engineers check the burner, the "
-                "flue and the carbon monoxide alarm, and leave a certificate for your landlord.",
-        .language = "en", .tags = {"Gas"}, .channels = {"Website"}});
-    linkedin_en_ = MakeContent(owner_, ws_, {
-        .title = "LinkedIn: we are hiring field technicians",
-        .body = "Join our field teams! We are hiring 25 technicians to install smart meters and heat pumps "
-                "across the south. Apply before the end of the month.",
-        .language = "en", .type = "social_post", .tags = {"Hiring"}, .channels = {"LinkedIn"}});
+    boiler_fr_ =
+        MakeContent(owner_, ws_,
+                    {.title = "Chaudière à condensation : réduire sa facture de gaz cet hiver",
+                     .body = "## Pourquoi changer de chaudière ?\n\nUne chaudière à condensation "
+                             "récupère la chaleur des "
+                             "fumées. Nos conseillers vous accompagnent pour l'entretien annuel et "
+                             "l'offre **Gaz Confort**, "
+                             "qui inclut le dépannage sous 24 heures. Le devis a été validé par "
+                             "notre équipe technique.",
+                     .language = "fr",
+                     .tags = {"Gaz", "Chauffage"},
+                     .channels = {"Blog"}});
+    heat_pump_en_ = MakeContent(owner_, ws_,
+                                {.title = "Heat pumps explained: lower bills, lower emissions",
+                                 .body = "A heat pump moves heat from the outside air into your "
+                                         "home. Customers who switched from an "
+                                         "old oil boiler saved up to 40% on their heating bills. "
+                                         "Our installers handle the paperwork "
+                                         "for government grants.",
+                                 .language = "en",
+                                 .tags = {"Heat pump", "Grants"},
+                                 .channels = {"Website"}});
+    smart_meter_en_ = MakeContent(
+        owner_, ws_,
+        {.title = "Smart meter rollout: what customers need to know",
+         .body =
+             "From March, our technicians will replace electricity meters across the region. The "
+             "new smart "
+             "meters send readings automatically, so estimated bills become a thing of the past.",
+         .language = "en",
+         .tags = {"Electricity"},
+         .channels = {"Website"}});
+    media_fr_ = MakeContent(
+        owner_, ws_,
+        {.title = "Les médias parlent de notre engagement pour la transition énergétique",
+         .body =
+             "Revue de presse du trimestre : trois reportages télévisés et une tribune dans la "
+             "presse "
+             "régionale saluent les efforts d'Énergie Sud en faveur des énergies renouvelables.",
+         .language = "fr",
+         .tags = {"Presse"},
+         .channels = {"Blog"}});
+    cheque_fr_ = MakeContent(
+        owner_, ws_,
+        {.title = "Chèque énergie : qui peut en bénéficier ?",
+         .body =
+             "Le chèque énergie aide les ménages aux revenus modestes à payer leurs factures "
+             "d'électricité "
+             "ou de gaz. Il est envoyé automatiquement chaque printemps, sans démarche à faire.",
+         .language = "fr",
+         .tags = {"Aides"},
+         .channels = {"Website"}});
+    charging_fr_ = MakeContent(
+        owner_, ws_,
+        {.title = "Installer une borne de recharge pour véhicule électrique à domicile",
+         .body = "Avec une borne de recharge, votre voiture électrique fait le plein pendant la "
+                 "nuit, aux heures "
+                 "creuses. Nos électriciens certifiés IRVE posent la borne en une demi-journée.",
+         .language = "fr",
+         .tags = {"Mobilité"},
+         .channels = {"Blog"}});
+    boiler_en_ = MakeContent(
+        owner_, ws_,
+        {.title = "Gas boiler servicing: book your annual check",
+         .body = "An annual service keeps your boiler safe and efficient. Our engineers check the "
+                 "burner, the "
+                 "flue and the carbon monoxide alarm, and leave a certificate for your landlord.",
+         .language = "en",
+         .tags = {"Gas"},
+         .channels = {"Website"}});
+    linkedin_en_ = MakeContent(owner_, ws_,
+                               {.title = "LinkedIn: we are hiring field technicians",
+                                .body = "Join our field teams! We are hiring 25 technicians to "
+                                        "install smart meters and heat pumps "
+                                        "across the south. Apply before the end of the month.",
+                                .language = "en",
+                                .type = "social_post",
+                                .tags = {"Hiring"},
+                                .channels = {"LinkedIn"}});
 
     outsider_ = MakePerson("Oscar Outsider");
     other_ws_ = MakeWorkspace(outsider_, "Concurrent Nord");
-    hidden_ = MakeContent(owner_, ws_, {
-        .title = "Projet Zéphyr : rapprochement confidentiel avec un fournisseur",
-        .body = "Note interne confidentielle sur le projet Zéphyr, un rapprochement avec un fournisseur de "
-                "chaudières. Ne pas diffuser.",
-        .language = "fr", .tags = {"Confidentiel"}, .channels = {"Blog"}});
-    outsider_own_ = MakeContent(outsider_, other_ws_, {
-        .title = "Chaudière et entretien : notre guide",
-        .body = "Le guide de l'entretien de votre chaudière à condensation, par Concurrent Nord.",
-        .language = "fr"});
+    hidden_ =
+        MakeContent(owner_, ws_,
+                    {.title = "Projet Zéphyr : rapprochement confidentiel avec un fournisseur",
+                     .body = "Note interne confidentielle sur le projet Zéphyr, un rapprochement "
+                             "avec un fournisseur de "
+                             "chaudières. Ne pas diffuser.",
+                     .language = "fr",
+                     .tags = {"Confidentiel"},
+                     .channels = {"Blog"}});
+    outsider_own_ = MakeContent(
+        outsider_, other_ws_,
+        {.title = "Chaudière et entretien : notre guide",
+         .body = "Le guide de l'entretien de votre chaudière à condensation, par Concurrent Nord.",
+         .language = "fr"});
     IndexAll();
   }
 
@@ -91,14 +133,17 @@ class SearchTest : public SearchFixture {
 
   auth::Actor owner_, outsider_;
   std::string ws_, other_ws_;
-  std::string boiler_fr_, heat_pump_en_, smart_meter_en_, media_fr_, cheque_fr_, charging_fr_, boiler_en_,
-      linkedin_en_, hidden_, outsider_own_;
+  std::string boiler_fr_, heat_pump_en_, smart_meter_en_, media_fr_, cheque_fr_, charging_fr_,
+      boiler_en_, linkedin_en_, hidden_, outsider_own_;
 };
 
-std::string FirstId(const SearchResult& r) { return r.items.empty() ? "" : r.items[0].id; }
+std::string FirstId(const SearchResult& r) {
+  return r.items.empty() ? "" : r.items[0].id;
+}
 
 bool HasId(const SearchResult& r, const std::string& id) {
-  return std::any_of(r.items.begin(), r.items.end(), [&](const SearchHit& h) { return h.id == id; });
+  return std::any_of(r.items.begin(), r.items.end(),
+                     [&](const SearchHit& h) { return h.id == id; });
 }
 
 TEST_F(SearchTest, KnownItemsComeFirstInBothLanguages) {
@@ -187,7 +232,8 @@ TEST_F(SearchTest, SnippetsAreEscapedAndMarkMatches) {
   EXPECT_EQ(s.find("**"), std::string::npos) << s;  // Markdown rendered to text
   EXPECT_EQ(s.find("##"), std::string::npos) << s;
 
-  const auto id = MakeContent(owner_, ws_, {.title = "Escaping test", .body = "Tarif <script>alert(1)</script> & remise"});
+  const auto id = MakeContent(
+      owner_, ws_, {.title = "Escaping test", .body = "Tarif <script>alert(1)</script> & remise"});
   IndexAll();
   const auto e = Find(owner_, ws_, "remise");
   ASSERT_EQ(FirstId(e), id);
@@ -234,7 +280,8 @@ TEST_F(SearchTest, FacetsAddUpOverThePermittedResults) {
 
 TEST_F(SearchTest, AnotherWorkspaceNeverSeesHiddenContent) {
   // The outsider searches their own workspace for words only the hidden note has.
-  for (const char* q : {"zéphyr", "zephyr", "confidentiel", "rapprochement fournisseur", "zeph", "zephir"}) {
+  for (const char* q :
+       {"zéphyr", "zephyr", "confidentiel", "rapprochement fournisseur", "zeph", "zephir"}) {
     const auto r = Find(outsider_, other_ws_, q);
     EXPECT_EQ(r.total, 0) << q;
     EXPECT_TRUE(r.items.empty()) << q;
@@ -258,8 +305,9 @@ TEST_F(SearchTest, AnotherWorkspaceNeverSeesHiddenContent) {
   for (const auto& h : *similar) EXPECT_NE(h.id, hidden_);
   for (const auto& h : *similar) EXPECT_NE(h.id, boiler_fr_);
   EXPECT_EQ(search_->SimilarTo(outsider_, boiler_fr_, 5).error().kind, ErrorKind::kNotFound);
-  auto draft = search_->SimilarToText(outsider_, other_ws_, "Projet Zéphyr confidentiel",
-                                      "rapprochement avec un fournisseur de chaudières", std::nullopt, 10);
+  auto draft =
+      search_->SimilarToText(outsider_, other_ws_, "Projet Zéphyr confidentiel",
+                             "rapprochement avec un fournisseur de chaudières", std::nullopt, 10);
   ASSERT_TRUE(draft.ok());
   for (const auto& h : *draft) EXPECT_EQ(h.id, outsider_own_);
 }
@@ -273,7 +321,8 @@ TEST_F(SearchTest, AGuestSeesNothingNotSharedWithThem) {
     EXPECT_TRUE(r.items.empty()) << q;
     for (const auto& [name, counts] : r.facets) EXPECT_TRUE(counts.empty()) << q << " " << name;
   }
-  auto draft = search_->SimilarToText(guest, ws_, "Chaudière à condensation", "entretien annuel", "fr", 10);
+  auto draft =
+      search_->SimilarToText(guest, ws_, "Chaudière à condensation", "entretien annuel", "fr", 10);
   ASSERT_TRUE(draft.ok());
   EXPECT_TRUE(draft->empty());
   EXPECT_EQ(search_->SimilarTo(guest, boiler_fr_, 5).error().kind, ErrorKind::kNotFound);
@@ -298,7 +347,8 @@ TEST_F(SearchTest, SimilarContentsShareTheSubject) {
 
   // While writing a new content: the draft's title and first lines.
   auto draft = search_->SimilarToText(owner_, ws_, "Entretien de votre chaudière gaz",
-                                      "Pensez à l'entretien annuel de la chaudière à condensation.", std::nullopt, 3);
+                                      "Pensez à l'entretien annuel de la chaudière à condensation.",
+                                      std::nullopt, 3);
   ASSERT_TRUE(draft.ok());
   ASSERT_FALSE(draft->empty());
   EXPECT_EQ((*draft)[0].id, boiler_fr_);
@@ -320,7 +370,8 @@ TEST_F(SearchTest, SortsByUpdateAndFiltersByDates) {
   r.sort = "updated";
   const auto all = Find(owner_, ws_, r);
   ASSERT_GE(all.items.size(), 2u);
-  for (std::size_t i = 1; i < all.items.size(); ++i) EXPECT_GE(all.items[i - 1].updated_at, all.items[i].updated_at);
+  for (std::size_t i = 1; i < all.items.size(); ++i)
+    EXPECT_GE(all.items[i - 1].updated_at, all.items[i].updated_at);
   SearchRequest future;
   future.updated_from = NowMs() + 3600'000;
   EXPECT_EQ(Find(owner_, ws_, future).total, 0);

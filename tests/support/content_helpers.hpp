@@ -15,7 +15,9 @@ namespace copydesk::testing {
 
 namespace content_json = boost::json;
 
-inline std::string Str(const content_json::value& v) { return std::string(v.as_string()); }
+inline std::string Str(const content_json::value& v) {
+  return std::string(v.as_string());
+}
 
 //! The strings of a JSON array, sorted.
 inline std::vector<std::string> StringsOf(const content_json::value& v) {
@@ -29,7 +31,9 @@ inline std::string ContentsPath(const Person& p) {
   return "/api/v1/workspaces/" + p.workspace_id + "/contents";
 }
 
-inline std::string ContentPath(const std::string& id) { return "/api/v1/contents/" + id; }
+inline std::string ContentPath(const std::string& id) {
+  return "/api/v1/contents/" + id;
+}
 
 //! The id of the workspace's channel called `name` ("" when none).
 inline std::string ChannelId(Person& p, const std::string& name) {
