@@ -20,6 +20,7 @@ struct Config {
   std::string web_dir = "web/dist";       //!< the built web app
   LogLevel log_level = LogLevel::kInfo;
   std::size_t max_body_bytes = 8 << 20;     //!< JSON request bodies
+  std::size_t max_upload_bytes = 100 << 20;  //!< one uploaded file, streamed to disk
   std::size_t max_header_bytes = 16 << 10;  //!< request line and headers
   int io_threads = 0;                       //!< 0: one per core
   int worker_threads = 4;                   //!< database and hashing work
@@ -59,6 +60,10 @@ struct Config {
   int webhook_interval_ms = 1'000;
   int webhook_retry_ms = 30'000;
   int webhook_give_up_ms = 24 * 60 * 60 * 1000;
+  //! A stored file that no revision, attachment or media version references any more is deleted
+  //! this long after it was last referenced (hidden, for tests: a short one).
+  std::int64_t blob_retention_ms = 30LL * 24 * 60 * 60 * 1000;
+  int blob_sweep_interval_ms = 60 * 60 * 1000;  //!< between two sweeps of unreferenced files
 
   //! True when cookies must be Secure (public URL is https).
   bool SecureCookies() const { return public_url.rfind("https://", 0) == 0; }

@@ -138,6 +138,13 @@ Response Dispatcher::Route(Request& request, std::string& pattern) {
   }
 }
 
+bool Dispatcher::StreamsBody(Request& request) const {
+  if (!IsApiPath(request.path)) return false;
+  if (auto type = request.Header("Content-Type"); type && IsJsonContentType(*type)) return false;
+  const auto match = router_.Find(request);
+  return match.handler != nullptr && match.streams_body;
+}
+
 Response Dispatcher::Handle(Request& request) {
   const auto start = std::chrono::steady_clock::now();
   std::string pattern;
@@ -167,7 +174,7 @@ void Dispatcher::Account(const Request& request, const std::string& pattern,
          {"path", PathForLog(request.path)},
          {"route", pattern},
          {"status", response.status},
-         {"bytes", response.body.size()},
+         {"bytes", response.file.empty() ? response.body.size() : response.file_length},
          {"duration_ms", seconds * 1000.0},
          {"remote", request.remote_ip}});
   }

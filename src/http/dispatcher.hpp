@@ -23,6 +23,10 @@ class Dispatcher {
   //! Answers `request`. Never throws.
   Response Handle(Request& request);
 
+  //! True when `request` (its head read) goes to a route that takes uploads with a body that is
+  //! not JSON: the server then streams the body to a temporary file.
+  bool StreamsBody(Request& request) const;
+
   //! The answer to a request refused before routing (a malformed or oversized head, a body over
   //! the limit): a problem with the usual headers, logged and counted like any other answer.
   Response Refuse(const Request& request, const Error& error);

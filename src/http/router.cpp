@@ -18,8 +18,8 @@ std::vector<std::string_view> Split(std::string_view path) {
 
 }  // namespace
 
-void Router::Add(std::string method, std::string pattern, Handler handler) {
-  Route route{std::move(method), pattern, {}, std::move(handler)};
+void Router::Add(std::string method, std::string pattern, Handler handler, bool streams_body) {
+  Route route{std::move(method), pattern, {}, std::move(handler), streams_body};
   for (auto segment : Split(pattern)) route.segments.emplace_back(segment);
   routes_.push_back(std::move(route));
 }
@@ -53,7 +53,7 @@ Router::Match Router::Find(Request& request) const {
       continue;
     }
     request.params = std::move(params);
-    return {&route.handler, route.pattern, false, {}};
+    return {&route.handler, route.pattern, false, {}, route.streams_body};
   }
   return match;
 }

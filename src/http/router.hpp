@@ -16,7 +16,9 @@ using Handler = std::function<Result<Response>(Request&)>;
 class Router {
  public:
   //! Registers a handler; patterns are matched segment by segment, `{name}` capturing one.
-  void Add(std::string method, std::string pattern, Handler handler);
+  //! `streams_body`: a body that is not JSON is written to a temporary file as it arrives
+  //! (Request::body_file), up to --max-upload-bytes, instead of being held in memory.
+  void Add(std::string method, std::string pattern, Handler handler, bool streams_body = false);
 
   //! The outcome of routing a request.
   struct Match {
@@ -24,6 +26,7 @@ class Router {
     std::string pattern;               //!< the matched pattern, for metrics and logs
     bool wrong_method = false;         //!< the path matched under another method
     std::string allowed;               //!< the Allow header when wrong_method
+    bool streams_body = false;         //!< the route takes uploads (see Add)
   };
   //! Finds the handler for a request and fills its path parameters.
   Match Find(Request& request) const;
@@ -37,6 +40,7 @@ class Router {
     std::string pattern;
     std::vector<std::string> segments;
     Handler handler;
+    bool streams_body = false;
   };
   std::vector<Route> routes_;
 };
