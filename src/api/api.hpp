@@ -7,6 +7,7 @@
 #include "collab/tasks.hpp"
 #include "content/contents.hpp"
 #include "core/config.hpp"
+#include "files/files.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "search/saved_views.hpp"
@@ -38,6 +39,7 @@ struct Services {
   collab::NotificationPreferences& preferences;
   collab::Sharing& sharing;
   webhooks::Webhooks& webhooks;
+  files::Files& files;
 };
 
 //! Registers every route of the API on `router`. Each file of this folder adds its resource's.
@@ -63,5 +65,6 @@ void AddReviewRoutes(http::Router& router, Services& services);
 void AddEventRoutes(http::Router& router, Services& services);
 void AddFirstDayRoutes(http::Router& router, Services& services);
 void AddWebhookRoutes(http::Router& router, Services& services);
+void AddFileRoutes(http::Router& router, Services& services);
 
 }  // namespace copydesk::api

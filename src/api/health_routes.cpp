@@ -36,7 +36,10 @@ void AddHealthRoutes(http::Router& router, Services& s) {
     if (!MayReadMetrics(req, s.config))
       return Error::Forbidden(
           "Metrics answer on this host only, or with the metrics token (--metrics-token).");
-    return http::Response{200, "text/plain; version=0.0.4; charset=utf-8", s.metrics.Render(), {}};
+    return http::Response{200,
+                          "text/plain; version=0.0.4; charset=utf-8",
+                          s.metrics.Render() + s.files.MetricsText(),
+                          {}};
   });
 }
 

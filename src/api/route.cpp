@@ -51,8 +51,9 @@ void Mount(http::Router& router, std::vector<Route> routes) {
   for (auto& route : routes) {
     assert(route.caller && route.handle && "every route says who may call it and what it does");
     auto shared = std::make_shared<const Route>(std::move(route));
-    router.Add(shared->method, shared->path,
-               [shared](http::Request& request) { return Run(*shared, request); });
+    router.Add(
+        shared->method, shared->path,
+        [shared](http::Request& request) { return Run(*shared, request); }, shared->streams_body);
   }
 }
 

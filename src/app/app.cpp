@@ -11,6 +11,7 @@
 #include "auth/accounts.hpp"
 #include "collab/notification_mailer.hpp"
 #include "core/log.hpp"
+#include "files/sweeper.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
 #include "mail/smtp.hpp"
@@ -24,6 +25,10 @@ namespace copydesk {
 
 std::string DatabasePath(const Config& config) {
   return (std::filesystem::path(config.data_dir) / "copydesk.db").string();
+}
+
+std::string BlobFolder(const Config& config) {
+  return (std::filesystem::path(config.data_dir) / "blobs").string();
 }
 
 std::unique_ptr<storage::Database> OpenDatabase(const Config& config) {
@@ -54,10 +59,14 @@ struct App::Parts {
         preferences(*db),
         sharing(*db),
         webhooks(*db, webhooks::TargetPolicy{config.webhook_allow_private}),
+        blobs(BlobFolder(config)),
+        renditions((std::filesystem::path(config.data_dir) / "renditions").string()),
+        media(*db, blobs, renditions),
+        sweeper(media, config.blob_sweep_interval_ms, config.blob_retention_ms),
         files(config.web_dir),
         services{config,     *db,           metrics,     accounts, workspaces, settings,
                  contents,   workflow,      search,      views,    comments,   tasks,
-                 task_lists, notifications, preferences, sharing,  webhooks},
+                 task_lists, notifications, preferences, sharing,  webhooks,   media},
         dispatcher(router, files, metrics),
         live(*db, accounts, config),
         server(config, dispatcher, metrics, &live) {
@@ -85,6 +94,10 @@ struct App::Parts {
   collab::Sharing sharing;
   webhooks::Webhooks webhooks;
   std::unique_ptr<webhooks::Deliverer> deliverer;  // made at start, when links are known
+  files::FolderBlobStore blobs;
+  files::Renditions renditions;
+  files::Files media;
+  files::Sweeper sweeper;  // deletes stored files unreferenced past the retention period
   http::StaticFiles files;
   api::Services services;
   http::Router router;
@@ -149,6 +162,7 @@ void App::Start() {
     });
   }
   parts_->live.Start();
+  parts_->sweeper.Start();
   parts_->server.Start();
   const Config& config = parts_->config;
   webhooks::DelivererSettings hooks;
@@ -190,6 +204,7 @@ void App::Shutdown(int grace_ms) {
   if (parts_->mailer) parts_->mailer->Stop();
   if (parts_->deliverer) parts_->deliverer->Stop();
   parts_->indexer.Stop();
+  parts_->sweeper.Stop();
 }
 
 void App::RunUntilSignal() {

@@ -17,8 +17,8 @@ namespace json = boost::json;
 
 Result<storage::ContentRecord> ContentForFiles(storage::Tx& tx, const auth::Actor& actor,
                                                const std::string& id, bool edit) {
-  auto loaded = internal::Load(tx, actor, id,
-                               edit ? auth::Action::kEditContent : auth::Action::kReadContent);
+  auto loaded =
+      internal::Load(tx, actor, id, edit ? auth::Action::kEditContent : auth::Action::kReadContent);
   if (!loaded) return std::move(loaded).error();
   auto& c = loaded->content;
   if (edit && c.archived_at)
@@ -35,8 +35,8 @@ bool ChangeFiles(storage::Tx& tx, storage::ContentRecord& c, const std::string& 
   auto latest = storage::FindRevision(tx, c.id, c.revision);
   if (latest && latest->attachments_json == change.attachments_json) return false;
   const std::string old_hash = c.content_hash;
-  const std::string hash = ContentHash(c.title, internal::ParseObject(c.fields_json),
-                                       change.attachments_json);
+  const std::string hash =
+      ContentHash(c.title, internal::ParseObject(c.fields_json), change.attachments_json);
   c.content_hash = hash;
   // The text's rules: the author's own recent, unlabelled working revision is refined; anything
   // else is sealed and followed by a new revision.

@@ -23,7 +23,7 @@ Result<storage::ContentRecord> ContentForFiles(storage::Tx& tx, const auth::Acto
 struct FilesChange {
   //! [{attachment_id, media_id, version, sha256, name}] by position; "[]" for none.
   std::string attachments_json;
-  std::string event;        //!< attachment.added, attachment.removed, media.version_added…
+  std::string event;         //!< attachment.added, attachment.removed, media.version_added…
   boost::json::object data;  //!< the event's data (version and revision are added)
 };
 

@@ -9,8 +9,7 @@ namespace copydesk::files {
 Result<Standing> Authorize(storage::Tx& tx, const auth::Actor& actor, Need need,
                            const std::string& target) {
   if (need == Need::kReadContentFiles || need == Need::kEditContentFiles) {
-    auto content =
-        content::ContentForFiles(tx, actor, target, need == Need::kEditContentFiles);
+    auto content = content::ContentForFiles(tx, actor, target, need == Need::kEditContentFiles);
     if (!content) return std::move(content).error();
     Standing out;
     out.workspace_id = content->workspace_id;

@@ -32,8 +32,7 @@ const std::map<std::string, std::string>& Allowed() {
       {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "spreadsheet"},
       {"application/vnd.oasis.opendocument.spreadsheet", "spreadsheet"},
       {"application/vnd.ms-powerpoint", "presentation"},
-      {"application/vnd.openxmlformats-officedocument.presentationml.presentation",
-       "presentation"},
+      {"application/vnd.openxmlformats-officedocument.presentationml.presentation", "presentation"},
       {"application/vnd.oasis.opendocument.presentation", "presentation"},
       {"text/plain", "text"},
       {"text/csv", "text"},
@@ -49,12 +48,14 @@ const std::map<std::string, std::string>& Allowed() {
 // the formats that container can hold.
 const std::map<std::string, std::pair<std::string, std::string>>& ByExtension() {
   static const std::map<std::string, std::pair<std::string, std::string>> types = {
-      {"docx", {"application/zip",
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}},
+      {"docx",
+       {"application/zip",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}},
       {"xlsx",
        {"application/zip", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}},
-      {"pptx", {"application/zip",
-                "application/vnd.openxmlformats-officedocument.presentationml.presentation"}},
+      {"pptx",
+       {"application/zip",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation"}},
       {"odt", {"application/zip", "application/vnd.oasis.opendocument.text"}},
       {"ods", {"application/zip", "application/vnd.oasis.opendocument.spreadsheet"}},
       {"odp", {"application/zip", "application/vnd.oasis.opendocument.presentation"}},
@@ -135,8 +136,7 @@ Result<void> CheckFileName(const std::string& name) {
 }
 
 bool IsInlineImage(const std::string& mime) {
-  return mime == "image/jpeg" || mime == "image/png" || mime == "image/gif" ||
-         mime == "image/webp";
+  return mime == "image/jpeg" || mime == "image/png" || mime == "image/gif" || mime == "image/webp";
 }
 
 bool HasRenditions(const std::string& mime) {

@@ -48,8 +48,7 @@ void FollowMedia(Tx& tx, const std::string& media_id, const std::string& actor_i
     if (!done.insert(use.content_id).second) continue;
     auto c = storage::FindContent(tx, use.content_id);
     if (!c) continue;
-    content::ChangeFiles(tx, *c, actor_id,
-                         {RevisionAttachmentsJson(tx, c->id), event, data}, now);
+    content::ChangeFiles(tx, *c, actor_id, {RevisionAttachmentsJson(tx, c->id), event, data}, now);
   }
 }
 
@@ -171,17 +170,17 @@ Result<AttachmentView> Files::AttachUpload(const auth::Actor& actor, const std::
     storage::InsertMediaFile(tx, media);
     auto version = Store(tx, *checked, media.id, 1, actor.user.id, now);
     if (!version) return std::move(version).error();
-    storage::AttachmentRecord a{NewId(), c.id, media.id, alt,
-                                storage::NextAttachmentPosition(tx, c.id), actor.user.id, now};
+    storage::AttachmentRecord a{
+        NewId(),       c.id, media.id, alt, storage::NextAttachmentPosition(tx, c.id),
+        actor.user.id, now};
     storage::InsertAttachment(tx, a);
     storage::AppendEvent(tx, c.workspace_id, actor.user.id, "media.created", media.id,
                          json::serialize(json::object{{"name", media.name}}), now);
-    content::ChangeFiles(tx, c, actor.user.id,
-                         {RevisionAttachmentsJson(tx, c.id), "attachment.added",
-                          json::object{{"attachment_id", a.id},
-                                       {"media_id", media.id},
-                                       {"name", media.name}}},
-                         now);
+    content::ChangeFiles(
+        tx, c, actor.user.id,
+        {RevisionAttachmentsJson(tx, c.id), "attachment.added",
+         json::object{{"attachment_id", a.id}, {"media_id", media.id}, {"name", media.name}}},
+        now);
     return ViewOfAttachment(tx, std::move(a));
   });
 }
@@ -196,15 +195,16 @@ Result<AttachmentView> Files::AttachMedia(const auth::Actor& actor, const std::s
     if (!media || media->media.workspace_id != c.workspace_id)
       return Error::InvalidField("media_id", "is not a file of this workspace's library");
     const TimeMs now = NowMs();
-    storage::AttachmentRecord a{NewId(), c.id, media_id, alt,
-                                storage::NextAttachmentPosition(tx, c.id), actor.user.id, now};
+    storage::AttachmentRecord a{
+        NewId(),       c.id, media_id, alt, storage::NextAttachmentPosition(tx, c.id),
+        actor.user.id, now};
     storage::InsertAttachment(tx, a);
-    content::ChangeFiles(tx, c, actor.user.id,
-                         {RevisionAttachmentsJson(tx, c.id), "attachment.added",
-                          json::object{{"attachment_id", a.id},
-                                       {"media_id", media_id},
-                                       {"name", media->media.name}}},
-                         now);
+    content::ChangeFiles(
+        tx, c, actor.user.id,
+        {RevisionAttachmentsJson(tx, c.id), "attachment.added",
+         json::object{
+             {"attachment_id", a.id}, {"media_id", media_id}, {"name", media->media.name}}},
+        now);
     return ViewOfAttachment(tx, std::move(a));
   });
 }
@@ -217,7 +217,8 @@ Result<AttachmentView> Files::UpdateAttachment(const auth::Actor& actor, const s
     if (!a) return Error::NotFound("No such attachment.");
     auto standing = Authorize(tx, actor, Need::kEditContentFiles, a->content_id);
     if (!standing) {
-      if (standing.error().kind == ErrorKind::kNotFound) return Error::NotFound("No such attachment.");
+      if (standing.error().kind == ErrorKind::kNotFound)
+        return Error::NotFound("No such attachment.");
       return std::move(standing).error();
     }
     auto& c = *standing->content;
@@ -227,11 +228,11 @@ Result<AttachmentView> Files::UpdateAttachment(const auth::Actor& actor, const s
     if (position) a->position = *position;
     storage::UpdateAttachment(tx, *a);
     if (alt_changed) {
-      storage::AppendEvent(tx, c.workspace_id, actor.user.id, "attachment.updated", c.id,
-                           json::serialize(json::object{{"attachment_id", a->id},
-                                                        {"media_id", a->media_id},
-                                                        {"alt", a->alt}}),
-                           now);
+      storage::AppendEvent(
+          tx, c.workspace_id, actor.user.id, "attachment.updated", c.id,
+          json::serialize(
+              json::object{{"attachment_id", a->id}, {"media_id", a->media_id}, {"alt", a->alt}}),
+          now);
     }
     // A new order is a change of what goes out (the revision lists the files by position).
     content::ChangeFiles(tx, c, actor.user.id,
@@ -248,18 +249,19 @@ Result<void> Files::RemoveAttachment(const auth::Actor& actor, const std::string
     if (!a) return Error::NotFound("No such attachment.");
     auto standing = Authorize(tx, actor, Need::kEditContentFiles, a->content_id);
     if (!standing) {
-      if (standing.error().kind == ErrorKind::kNotFound) return Error::NotFound("No such attachment.");
+      if (standing.error().kind == ErrorKind::kNotFound)
+        return Error::NotFound("No such attachment.");
       return std::move(standing).error();
     }
     auto& c = *standing->content;
     auto media = storage::FindMediaFile(tx, a->media_id);
     storage::DeleteAttachment(tx, id);
-    content::ChangeFiles(tx, c, actor.user.id,
-                         {RevisionAttachmentsJson(tx, c.id), "attachment.removed",
-                          json::object{{"attachment_id", id},
-                                       {"media_id", a->media_id},
-                                       {"name", media ? media->name : ""}}},
-                         NowMs());
+    content::ChangeFiles(
+        tx, c, actor.user.id,
+        {RevisionAttachmentsJson(tx, c.id), "attachment.removed",
+         json::object{
+             {"attachment_id", id}, {"media_id", a->media_id}, {"name", media ? media->name : ""}}},
+        NowMs());
     return {};
   });
 }
@@ -273,30 +275,30 @@ Result<AttachmentView> Files::AddAttachmentVersion(const auth::Actor& actor, con
     if (!a) return Error::NotFound("No such attachment.");
     auto standing = Authorize(tx, actor, Need::kEditContentFiles, a->content_id);
     if (!standing) {
-      if (standing.error().kind == ErrorKind::kNotFound) return Error::NotFound("No such attachment.");
+      if (standing.error().kind == ErrorKind::kNotFound)
+        return Error::NotFound("No such attachment.");
       return std::move(standing).error();
     }
     auto media = storage::FindMediaFile(tx, a->media_id);
     if (!media) return Error::NotFound("No such attachment.");
     const TimeMs now = NowMs();
-    auto version =
-        Store(tx, *checked, media->id, media->current_version + 1, actor.user.id, now);
+    auto version = Store(tx, *checked, media->id, media->current_version + 1, actor.user.id, now);
     if (!version) return std::move(version).error();
     media->current_version = version->number;
     media->kind = checked->type.kind;
     media->updated_at = now;
     storage::UpdateMediaFile(tx, *media);
-    FollowMedia(tx, media->id, actor.user.id, "media.version_added",
-                {{"media_id", media->id}, {"name", media->name}, {"media_version", version->number}},
-                now);
+    FollowMedia(
+        tx, media->id, actor.user.id, "media.version_added",
+        {{"media_id", media->id}, {"name", media->name}, {"media_version", version->number}}, now);
     return ViewOfAttachment(tx, std::move(*a));
   });
 }
 
 // ---- the library -----------------------------------------------------------------------------
 
-Result<MediaView> Files::MayReadMedia(Tx& tx, const auth::Actor& actor,
-                                      const std::string& media_id, const ShownContent* shown) {
+Result<MediaView> Files::MayReadMedia(Tx& tx, const auth::Actor& actor, const std::string& media_id,
+                                      const ShownContent* shown) {
   auto media = storage::FindMediaFile(tx, media_id);
   if (!media) return Error::NotFound("No such file.");
   if (!shown) {
@@ -461,8 +463,7 @@ Result<std::vector<storage::MediaVersionRecord>> Files::Versions(const auth::Act
 // ---- reading the bytes -----------------------------------------------------------------------
 
 Result<FileToSend> Files::Download(const auth::Actor& actor, const std::string& media_id,
-                                   std::optional<std::int64_t> number,
-                                   const ShownContent* shown) {
+                                   std::optional<std::int64_t> number, const ShownContent* shown) {
   auto version = db_.Read([&](Tx& tx) -> Result<storage::MediaVersionRecord> {
     auto media = MayReadMedia(tx, actor, media_id, shown);
     if (!media) return std::move(media).error();
@@ -488,6 +489,17 @@ Result<RenditionToSend> Files::Thumbnail(const auth::Actor& actor, const std::st
   auto rendition = renditions_.Get(file->version.sha256, file->path, size);
   if (!rendition) return std::move(rendition).error();
   return RenditionToSend{std::move(*rendition), std::move(file->version)};
+}
+
+std::string Files::MetricsText() {
+  const auto bytes = db_.Read([](Tx& tx) { return storage::FileBytesByWorkspace(tx); });
+  std::string out =
+      "# HELP copydesk_files_bytes Bytes of stored files in each workspace's library.\n"
+      "# TYPE copydesk_files_bytes gauge\n";
+  for (const auto& [workspace, size] : bytes) {
+    out += "copydesk_files_bytes{workspace=\"" + workspace + "\"} " + std::to_string(size) + "\n";
+  }
+  return out;
 }
 
 // ---- the sweep -------------------------------------------------------------------------------

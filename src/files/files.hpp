@@ -121,6 +121,10 @@ class Files {
                                     std::optional<std::int64_t> number, const std::string& size,
                                     const ShownContent* shown = nullptr);
 
+  //! The bytes of stored files each workspace's library holds, as Prometheus text
+  //! (copydesk_files_bytes{workspace="…"}).
+  std::string MetricsText();
+
   //! Deletes blobs unreferenced for longer than `retention_ms`, and stored files no row names
   //! (a transaction that failed after moving its file) as old. Returns how many went.
   int Sweep(TimeMs now, std::int64_t retention_ms);

@@ -69,9 +69,9 @@ Result<Rendition> Renditions::Get(const std::string& sha256, const std::string& 
   const std::string ext = alpha ? ".png" : ".jpg";
   const std::string temp = base + ".tmp-" + NewId() + ext;
   // "strip": no EXIF, XMP or IPTC in the rendition — a phone photo's location stays out.
-  const int saved =
-      alpha ? vips_pngsave(thumb.image, temp.c_str(), "strip", TRUE, nullptr)
-            : vips_jpegsave(thumb.image, temp.c_str(), "Q", 82, "strip", TRUE, nullptr);
+  const int saved = alpha
+                        ? vips_pngsave(thumb.image, temp.c_str(), "strip", TRUE, nullptr)
+                        : vips_jpegsave(thumb.image, temp.c_str(), "Q", 82, "strip", TRUE, nullptr);
   if (saved != 0) {
     fs::remove(temp, ec);
     return Error::Internal("libvips cannot save a rendition of " + sha256 + ": " + VipsError());

@@ -1,5 +1,6 @@
 #include "http/dispatcher.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 
@@ -37,7 +38,10 @@ void AddCommonHeaders(Response& response, const Request& request, bool api) {
                     : "default-src 'self'; img-src 'self' data:; style-src 'self' "
                       "'unsafe-inline'; script-src 'self'; connect-src 'self'; "
                       "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
-  if (api) response.With("Cache-Control", "no-store");
+  // Downloads say how they may be cached (privately, by their hash); everything else no-store.
+  const bool cache_said = std::any_of(response.headers.begin(), response.headers.end(),
+                                      [](const auto& h) { return h.first == "Cache-Control"; });
+  if (api && !cache_said) response.With("Cache-Control", "no-store");
 }
 
 // The method as a metrics label. Beast accepts any token as a method, up to the 16 KiB head

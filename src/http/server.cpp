@@ -363,7 +363,8 @@ asio::awaitable<Server::Impl::Upload> Server::Impl::ReceiveUpload(
   beast::error_code ec;
   parser.get().body().open(path.c_str(), beast::file_mode::write_new, ec);
   if (ec) {
-    Log(LogLevel::kError, "cannot open an upload's file", {{"path", path}, {"error", ec.message()}});
+    Log(LogLevel::kError, "cannot open an upload's file",
+        {{"path", path}, {"error", ec.message()}});
     co_return Upload::kNoSpace;
   }
   request.body_file = path;
@@ -377,13 +378,15 @@ asio::awaitable<Server::Impl::Upload> Server::Impl::ReceiveUpload(
     outcome = read_ec == bhttp::error::body_limit ? Upload::kTooLarge
               : read_ec.category() == beast::error_code(bhttp::error::bad_method).category() ||
                       read_ec == asio::error::eof || read_ec == beast::error::timeout ||
-                      read_ec == asio::error::connection_reset || read_ec == asio::error::operation_aborted
+                      read_ec == asio::error::connection_reset ||
+                      read_ec == asio::error::operation_aborted
                   ? Upload::kCutShort
                   : Upload::kNoSpace;
     break;
   }
-  request.body_file_size = parser.get().body().size();
   parser.get().body().close();
+  std::error_code size_ec;
+  request.body_file_size = std::filesystem::file_size(path, size_ec);
   if (outcome != Upload::kReceived) {
     std::error_code removed;
     std::filesystem::remove(path, removed);
@@ -393,8 +396,7 @@ asio::awaitable<Server::Impl::Upload> Server::Impl::ReceiveUpload(
 }
 
 asio::awaitable<bool> Server::Impl::SendFile(Connection& conn, const Request& request,
-                                             Response response, unsigned version,
-                                             bool keep_alive) {
+                                             Response response, unsigned version, bool keep_alive) {
   // The bytes are read and sent a slice at a time: a download never sits whole in memory.
   const int fd = ::open(response.file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -412,7 +414,8 @@ asio::awaitable<bool> Server::Impl::SendFile(Connection& conn, const Request& re
   out.content_length(response.file_length);
   bhttp::response_serializer<bhttp::empty_body> serializer(out);
   conn.stream.expires_after(std::chrono::milliseconds(config.write_timeout_ms));
-  auto [head_ec, head_bytes] = co_await bhttp::async_write_header(conn.stream, serializer, kAsTuple);
+  auto [head_ec, head_bytes] =
+      co_await bhttp::async_write_header(conn.stream, serializer, kAsTuple);
   bool ok = !head_ec;
   if (ok && request.method != "HEAD") {
     std::vector<char> slice(256 * 1024);
@@ -481,11 +484,11 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
         refusal = Error{ErrorKind::kHeadersTooLarge, "The request line and headers are too large."};
       } else if (head_ec == bhttp::error::body_limit) {
         // Beast checks a declared Content-Length against the body limit while reading the head.
-        refusal = Error{ErrorKind::kPayloadTooLarge,
-                        "The request body is larger than " +
-                            std::to_string(std::max(config.max_body_bytes,
-                                                    config.max_upload_bytes)) +
-                            " bytes."};
+        refusal =
+            Error{ErrorKind::kPayloadTooLarge,
+                  "The request body is larger than " +
+                      std::to_string(std::max(config.max_body_bytes, config.max_upload_bytes)) +
+                      " bytes."};
       } else if (head_ec.category() == beast::error_code(bhttp::error::bad_method).category() &&
                  head_ec != bhttp::error::end_of_stream &&
                  head_ec != bhttp::error::partial_message) {

@@ -102,9 +102,10 @@ void MarkUnreferencedBlobs(Tx& tx, TimeMs now) {
 }
 
 std::vector<std::string> ExpiredBlobs(Tx& tx, TimeMs cutoff) {
-  return tx.Rows("SELECT sha256 FROM blobs WHERE unreferenced_at IS NOT NULL AND "
-                 "unreferenced_at < ? ORDER BY sha256",
-                 {cutoff}, [](const Row& r) { return r.Text(0); });
+  return tx.Rows(
+      "SELECT sha256 FROM blobs WHERE unreferenced_at IS NOT NULL AND "
+      "unreferenced_at < ? ORDER BY sha256",
+      {cutoff}, [](const Row& r) { return r.Text(0); });
 }
 
 void DeleteBlob(Tx& tx, const std::string& sha256) {
@@ -182,8 +183,9 @@ std::vector<MediaFileRecord> ListMediaFiles(Tx& tx, const MediaQuery& q) {
   }
   if (q.shared_with) {
     // Access inside the query: only what is attached to a content shared with them.
-    sql += std::string(" AND EXISTS (SELECT 1 FROM attachments a JOIN contents c ON c.id = "
-                       "a.content_id WHERE a.media_id = m.id AND ") +
+    sql += std::string(
+               " AND EXISTS (SELECT 1 FROM attachments a JOIN contents c ON c.id = "
+               "a.content_id WHERE a.media_id = m.id AND ") +
            kSharedWithCondition + ")";
     params.emplace_back(*q.shared_with);
     params.emplace_back(*q.shared_with);
@@ -261,7 +263,9 @@ std::vector<MediaUse> MediaUses(Tx& tx, const std::string& media_id) {
   return tx.Rows(
       "SELECT c.id, c.title, a.id FROM attachments a JOIN contents c ON c.id = a.content_id "
       "WHERE a.media_id = ? ORDER BY c.title, a.id",
-      {media_id}, [](const Row& r) { return MediaUse{r.Text(0), r.Text(1), r.Text(2)}; });
+      {media_id}, [](const Row& r) {
+        return MediaUse{r.Text(0), r.Text(1), r.Text(2)};
+      });
 }
 
 bool ContentShowsMedia(Tx& tx, const std::string& content_id, const std::string& media_id) {
