@@ -140,9 +140,10 @@ json::object AttachmentsJson(const std::vector<files::AttachmentView>& items,
 
 void AddFileRoutes(http::Router& router, Services& s) {
   const Step member = Member(s.accounts);
+  // The steps hold the gate: it lives as long as the routes.
   auto gate = std::make_shared<VisitorGate>(s);
-  const Step throttle = gate->Throttle();
-  const Step visitor = gate->Visitor();
+  const Step throttle = [gate, step = gate->Throttle()](Call& c) { return step(c); };
+  const Step visitor = [gate, step = gate->Visitor()](Call& c) { return step(c); };
   const auto attachment = [](const files::AttachmentView& a) {
     return AttachmentJson(a, kMemberUrls);
   };

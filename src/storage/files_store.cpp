@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "core/text.hpp"
 #include "storage/shares_store.hpp"
 
 namespace copydesk::storage {
@@ -133,17 +134,17 @@ std::vector<std::pair<std::string, std::int64_t>> FileBytesByWorkspace(Tx& tx) {
 
 void InsertMediaFile(Tx& tx, const MediaFileRecord& m) {
   tx.Exec(
-      "INSERT INTO media_files (id, workspace_id, name, kind, current_version, created_by, "
-      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {m.id, m.workspace_id, m.name, m.kind, m.current_version, m.created_by, m.created_at,
-       m.updated_at});
+      "INSERT INTO media_files (id, workspace_id, name, search_name, kind, current_version, "
+      "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {m.id, m.workspace_id, m.name, FoldForMatch(m.name), m.kind, m.current_version, m.created_by,
+       m.created_at, m.updated_at});
 }
 
 void UpdateMediaFile(Tx& tx, const MediaFileRecord& m) {
   tx.Exec(
-      "UPDATE media_files SET name = ?, kind = ?, current_version = ?, updated_at = ? "
-      "WHERE id = ?",
-      {m.name, m.kind, m.current_version, m.updated_at, m.id});
+      "UPDATE media_files SET name = ?, search_name = ?, kind = ?, current_version = ?, "
+      "updated_at = ? WHERE id = ?",
+      {m.name, FoldForMatch(m.name), m.kind, m.current_version, m.updated_at, m.id});
 }
 
 void SetMediaTags(Tx& tx, const std::string& media_id, const std::vector<std::string>& tags) {
@@ -170,8 +171,8 @@ std::vector<MediaFileRecord> ListMediaFiles(Tx& tx, const MediaQuery& q) {
   std::string sql = std::string(kMediaSelect) + " WHERE m.workspace_id = ?";
   std::vector<Value> params{q.workspace_id};
   if (q.text) {
-    sql += " AND instr(lower(m.name), lower(?)) > 0";
-    params.emplace_back(*q.text);
+    sql += " AND instr(m.search_name, ?) > 0";
+    params.emplace_back(FoldForMatch(*q.text));
   }
   if (q.tag) {
     sql += " AND EXISTS (SELECT 1 FROM media_tags t WHERE t.media_id = m.id AND t.tag = ?)";

@@ -16,6 +16,7 @@ CREATE TABLE media_files (
   id              TEXT PRIMARY KEY,
   workspace_id    TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
   name            TEXT NOT NULL,
+  search_name     TEXT NOT NULL,  -- the name folded (case, accents) for search
   kind            TEXT NOT NULL,
   current_version INTEGER NOT NULL,
   created_by      TEXT NOT NULL REFERENCES users (id),
