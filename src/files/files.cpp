@@ -88,12 +88,13 @@ std::string RevisionAttachmentsJson(Tx& tx, const std::string& content_id) {
 // ---- uploads ---------------------------------------------------------------------------------
 
 Result<Files::Checked> Files::Check(Upload& upload) {
-  if (auto named = CheckFileName(upload.name); !named) return std::move(named).error();
   if (upload.path.empty()) {
+    // A JSON body reaches an upload as JSON, not as a file.
     return Error{ErrorKind::kUnsupportedMediaType,
                  "Send the file's bytes as the body, with a content type other than JSON.",
                  {{"file", "is missing"}}};
   }
+  if (auto named = CheckFileName(upload.name); !named) return std::move(named).error();
   if (upload.size == 0) return Error::InvalidField("file", "is empty");
   auto type = DetectFileType(upload.path, upload.name);
   if (!type) return std::move(type).error();
