@@ -86,7 +86,7 @@ MediaEdit ReadMediaEdit(JsonInput& in) {
   out.tags = in.StringArray("tags", JsonInput::kOptional, 50);
   if (out.tags) {
     for (const auto& tag : *out.tags) {
-      if (tag.empty() || tag.size() > 64) in.Fault("tags", "each tag has 1 to 64 bytes");
+      if (tag.empty() || tag.size() > 64) in.Fault("tags", "must each have 1 to 64 bytes");
     }
   }
   return out;
