@@ -4,12 +4,16 @@
 #include <gtest/gtest.h>
 #include <vips/vips.h>
 
+#include <atomic>
 #include <boost/json/serialize.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <thread>
 
 #include "support/content_helpers.hpp"
+#include "support/subprocess.hpp"
 #include "support/test_server.hpp"
 
 namespace copydesk::testing {
@@ -656,6 +660,61 @@ TEST(FilesOperations, MetricsGiveEachWorkspacesStoredBytes) {
                               std::to_string(Png().size())),
             std::string::npos)
       << metrics.body;
+}
+
+TEST(FilesOperations, ABackupTakenDuringUploadsHoldsEveryFileItsDatabaseNames) {
+  REQUIRE_COPYDESK_BINARY(binary);
+  TempDir scratch;
+  const auto backup_file = scratch.path() / "copydesk.backup";
+  const auto restored_dir = scratch.path() / "restored";
+  std::string owner_email, workspace;
+  std::map<std::string, std::string> uploaded;  // media id -> bytes, acknowledged before the end
+  {
+    Desk d;
+    owner_email = d.owner.email;
+    workspace = d.owner.workspace_id;
+    std::atomic<bool> stop{false};
+    std::mutex mutex;
+    std::thread uploader([&] {
+      Person p = d.owner;
+      for (int i = 0; !stop; ++i) {
+        const std::string bytes = "fichier " + std::to_string(i) + "\n" + std::string(20000, 'x');
+        auto r = Upload(p, LibraryPath(p), bytes, "f" + std::to_string(i) + ".txt");
+        if (r.status != 201) continue;
+        std::lock_guard lock(mutex);
+        uploaded[Str(r.Json().at("id"))] = bytes;
+      }
+    });
+    while (true) {
+      std::lock_guard lock(mutex);
+      if (uploaded.size() >= 5) break;
+    }
+    auto backup = RunProcess(
+        {binary, "backup", "--data", d.server.config().data_dir, "--out", backup_file.string()}, "",
+        std::chrono::seconds(60));
+    stop = true;
+    uploader.join();
+    ASSERT_EQ(backup.exit_code, 0) << backup.out << backup.err;
+  }
+  auto restored =
+      RunProcess({binary, "restore", backup_file.string(), "--data", restored_dir.string()});
+  ASSERT_EQ(restored.exit_code, 0) << restored.out << restored.err;
+  TestServer server([&](Config& c) { c.data_dir = restored_dir.string(); });
+  Person owner{server.Client(), "", owner_email, workspace};
+  ASSERT_EQ(
+      owner.client.Post("/api/v1/auth/login", {{"email", owner_email}, {"password", kPassword}})
+          .status,
+      200);
+  // Every file the restored library lists downloads whole, as uploaded.
+  auto library = owner.client.Get(LibraryPath(owner) + "?limit=200");
+  ASSERT_EQ(library.status, 200);
+  const auto& items = library.Json().at("items").as_array();
+  EXPECT_GE(items.size(), 5u);
+  for (const auto& item : items) {
+    const std::string id = Str(item.at("id"));
+    ASSERT_TRUE(uploaded.contains(id)) << id;
+    EXPECT_EQ(owner.client.Get("/api/v1/media/" + id + "/file").body, uploaded.at(id));
+  }
 }
 
 }  // namespace
