@@ -379,6 +379,18 @@ TEST(FilesVersions, ANewVersionIsANewRevisionAndMakesTheApprovalStale) {
   ASSERT_EQ(approvals.status, 200);
   EXPECT_TRUE(approvals.Json().at("items").at(0).at("stale").as_bool()) << approvals.body;
 
+  // The diff of the two revisions shows the file replaced.
+  auto diff = d.owner.client.Get(ContentPath(id) + "/diff?from=" + std::to_string(revision) +
+                                 "&to=" + std::to_string(revision + 1));
+  ASSERT_EQ(diff.status, 200) << diff.body;
+  const json::object* files = nullptr;
+  for (const auto& f : diff.Json().at("fields").as_array()) {
+    if (f.at("field") == "attachments") files = &f.as_object();
+  }
+  ASSERT_NE(files, nullptr) << diff.body;
+  EXPECT_TRUE(files->at("changed").as_bool());
+  EXPECT_EQ(files->at("after").at(0).at("version").as_int64(), 2);
+
   // Both versions stay downloadable.
   const std::string media = Str(a.at("media").at("id"));
   auto versions = d.owner.client.Get("/api/v1/media/" + media + "/versions");
