@@ -445,7 +445,8 @@ asio::awaitable<Server::Impl::Upload> Server::Impl::ReceiveLength(Connection& co
   // What arrived with the head first.
   const auto early = static_cast<std::size_t>(std::min<std::uint64_t>(buffer.size(), left));
   if (early > 0) {
-    if (!write_all(static_cast<const char*>(buffer.data().data()), early)) outcome = Upload::kNoSpace;
+    if (!write_all(static_cast<const char*>(buffer.data().data()), early))
+      outcome = Upload::kNoSpace;
     buffer.consume(early);
     left -= early;
   }
