@@ -149,6 +149,25 @@ bool Dispatcher::StreamsBody(Request& request) const {
   return match.handler != nullptr && match.streams_body;
 }
 
+std::optional<Response> Dispatcher::RefuseBeforeBody(Request& request) {
+  const auto start = std::chrono::steady_clock::now();
+  const auto match = router_.Find(request);
+  if (match.handler == nullptr || match.check_head == nullptr) return std::nullopt;
+  std::optional<Error> refusal;
+  try {
+    if (auto checked = (*match.check_head)(request); !checked) refusal = checked.error();
+  } catch (const std::exception& e) {
+    Log(LogLevel::kError, "unexpected exception",
+        {{"request_id", request.request_id}, {"error", e.what()}});
+    refusal = Error::Internal(e.what());
+  }
+  if (!refusal) return std::nullopt;
+  Response response = ProblemResponse(*refusal);
+  AddCommonHeaders(response, request, true);
+  Account(request, match.pattern, response, start);
+  return response;
+}
+
 Response Dispatcher::Handle(Request& request) {
   const auto start = std::chrono::steady_clock::now();
   std::string pattern;

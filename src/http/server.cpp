@@ -632,6 +632,17 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
       break;
     }
     if (streamed) {
+      // Who is calling is checked on the head (the database may be read: on the worker pool).
+      auto refused = co_await asio::co_spawn(
+          workers,
+          [&]() -> asio::awaitable<std::optional<Response>> {
+            co_return dispatcher.RefuseBeforeBody(request);
+          },
+          asio::use_awaitable);
+      if (refused) {
+        co_await Send(*conn, request, std::move(*refused), version, false);
+        break;
+      }
       const auto received = co_await ReceiveUpload(*conn, buffer, parser, request, limit);
       if (received == Upload::kTooLarge) {
         co_await Send(*conn, request, dispatcher.Refuse(request, too_large), version, false);

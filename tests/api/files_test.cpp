@@ -298,6 +298,22 @@ TEST(FilesUpload, AFileOverTheLimitIsRefusedFromItsLengthBeforeItIsRead) {
   EXPECT_EQ(PartialUploads(server), 0u);
 }
 
+TEST(FilesUpload, AnUploadByNobodyIsRefusedBeforeItsBodyIsRead) {
+  Desk d;
+  const std::string id = d.Article();
+  const std::string head = "POST " + AttachmentsPath(id) +
+                           "?name=x.jpg HTTP/1.1\r\nHost: x\r\nContent-Type: image/jpeg\r\n"
+                           "Content-Length: 50000000\r\n";
+  // The head alone: no session, then a session without its CSRF header.
+  EXPECT_EQ(StatusOf(RawExchange(d.server.port(), head + "\r\n", 2000)), 401);
+  EXPECT_EQ(StatusOf(RawExchange(d.server.port(),
+                                 head + "Cookie: copydesk_session=" +
+                                     d.owner.client.cookies()["copydesk_session"] + "\r\n\r\n",
+                                 2000)),
+            403);
+  EXPECT_EQ(PartialUploads(d.server), 0u);
+}
+
 TEST(FilesUpload, ATruncatedUploadLeavesNothingBehind) {
   Desk d;
   const std::string id = d.Article();
