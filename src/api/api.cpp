@@ -23,6 +23,7 @@ void RegisterRoutes(http::Router& router, Services& services) {
   AddEventRoutes(router, services);
   AddFirstDayRoutes(router, services);
   AddWebhookRoutes(router, services);
+  AddFileRoutes(router, services);
 }
 
 }  // namespace copydesk::api

@@ -7,6 +7,7 @@
 #include "collab/tasks.hpp"
 #include "content/contents.hpp"
 #include "core/config.hpp"
+#include "files/files.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "live/hub.hpp"
@@ -39,6 +40,7 @@ struct Services {
   collab::NotificationPreferences& preferences;
   collab::Sharing& sharing;
   webhooks::Webhooks& webhooks;
+  files::Files& files;
 };
 
 //! Registers every route of the API on `router`. Each file of this folder adds its resource's.
@@ -66,5 +68,6 @@ void AddEventRoutes(http::Router& router, Services& services);
 live::Door LiveDoor(auth::Accounts& accounts, const Config& config);
 void AddFirstDayRoutes(http::Router& router, Services& services);
 void AddWebhookRoutes(http::Router& router, Services& services);
+void AddFileRoutes(http::Router& router, Services& services);
 
 }  // namespace copydesk::api

@@ -122,7 +122,8 @@ json::object ContentJson(const content::ContentView& view, bool with_fields) {
       {"created_by", c.created_by},
       {"created_at", FormatTime(c.created_at)},
       {"updated_at", FormatTime(c.updated_at)},
-      {"archived", c.archived_at.has_value()}};
+      {"archived", c.archived_at.has_value()},
+      {"attachments_count", c.attachments_count}};
   out["project"] = OptionalString(c.project_id);
   out["owner"] = OptionalString(c.owner_id);
   out["due_at"] = OptionalTime(c.due_at);
@@ -177,6 +178,13 @@ json::object RevisionJson(const storage::RevisionRecord& r, bool with_text) {
                    {"content_hash", r.content_hash}};
   out["label"] = OptionalString(r.label);
   out["restored_from"] = r.restored_from ? json::value(*r.restored_from) : json::value(nullptr);
+  {
+    // The files this revision went out with (their hashes: part of the proof of what was
+    // approved).
+    std::error_code ec;
+    auto files = json::parse(r.attachments_json, ec);
+    out["attachments"] = ec || !files.is_array() ? json::value(json::array()) : files;
+  }
   if (with_text) {
     out["title"] = r.title;
     std::error_code ec;

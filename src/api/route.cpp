@@ -51,8 +51,23 @@ void Mount(http::Router& router, std::vector<Route> routes) {
   for (auto& route : routes) {
     assert(route.caller && route.handle && "every route says who may call it and what it does");
     auto shared = std::make_shared<const Route>(std::move(route));
-    router.Add(shared->method, shared->path,
-               [shared](http::Request& request) { return Run(*shared, request); });
+    // An upload's caller is known from its head: an anonymous or forged upload is refused
+    // before its body takes any disk. The caller step runs again with the others.
+    http::HeadCheck check_head;
+    if (shared->streams_body) {
+      check_head = [shared](http::Request& request) -> Result<void> {
+        Call call(request, NowMs());
+        try {
+          return shared->caller(call);
+        } catch (const storage::StorageError& e) {
+          return storage::ErrorOf(e);
+        }
+      };
+    }
+    router.Add(
+        shared->method, shared->path,
+        [shared](http::Request& request) { return Run(*shared, request); }, shared->streams_body,
+        std::move(check_head));
   }
 }
 

@@ -98,6 +98,9 @@ struct Route {
   Step input;          //!< what it reads: Body(reader), Query(reader), or nothing
   Handle handle;       //!< the domain call and the presenter
   Step throttle = {};  //!< runs first, before anything is read or checked
+  //! Takes uploads: a body that is not JSON arrives as a temporary file (Request::body_file),
+  //! up to --max-upload-bytes.
+  bool streams_body = false;
 };
 
 //! Registers each route on `router`, its steps chained in their order.

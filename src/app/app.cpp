@@ -11,6 +11,7 @@
 #include "collab/notification_mailer.hpp"
 #include "collab/notifier.hpp"
 #include "core/log.hpp"
+#include "files/sweeper.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
 #include "live/hub.hpp"
@@ -25,6 +26,10 @@ namespace copydesk {
 
 std::string DatabasePath(const Config& config) {
   return (std::filesystem::path(config.data_dir) / "copydesk.db").string();
+}
+
+std::string BlobFolder(const Config& config) {
+  return (std::filesystem::path(config.data_dir) / "blobs").string();
 }
 
 std::unique_ptr<storage::Database> OpenDatabase(const Config& config) {
@@ -56,10 +61,14 @@ struct App::Parts {
         preferences(*db),
         sharing(*db),
         webhooks(*db, webhooks::TargetPolicy{config.webhook_allow_private}),
+        blobs(BlobFolder(config)),
+        renditions((std::filesystem::path(config.data_dir) / "renditions").string()),
+        media(*db, blobs, renditions),
+        sweeper(media, config.blob_sweep_interval_ms, config.blob_retention_ms),
         files(config.web_dir),
         services{config,     *db,           metrics,     accounts, workspaces, settings,
                  contents,   workflow,      search,      views,    comments,   tasks,
-                 task_lists, notifications, preferences, sharing,  webhooks},
+                 task_lists, notifications, preferences, sharing,  webhooks,   media},
         dispatcher(router, files, metrics),
         live(*db, config, api::LiveDoor(accounts, config)),
         server(config, dispatcher, metrics, &live) {
@@ -88,6 +97,10 @@ struct App::Parts {
   collab::Sharing sharing;
   webhooks::Webhooks webhooks;
   std::unique_ptr<webhooks::Deliverer> deliverer;  // made at start, when links are known
+  files::FolderBlobStore blobs;
+  files::Renditions renditions;
+  files::Files media;
+  files::Sweeper sweeper;  // deletes stored files unreferenced past the retention period
   http::StaticFiles files;
   api::Services services;
   http::Router router;
@@ -153,6 +166,7 @@ void App::Start() {
     });
   }
   parts_->live.Start();
+  parts_->sweeper.Start();
   parts_->server.Start();
   const Config& config = parts_->config;
   webhooks::DelivererSettings hooks;
@@ -195,6 +209,7 @@ void App::Shutdown(int grace_ms) {
   if (parts_->deliverer) parts_->deliverer->Stop();
   parts_->notifier.Stop();
   parts_->indexer.Stop();
+  parts_->sweeper.Stop();
 }
 
 void App::RunUntilSignal() {

@@ -58,6 +58,9 @@ class App {
 //! Opens the database of a data folder (created if missing) without serving: for CLI commands.
 std::unique_ptr<storage::Database> OpenDatabase(const Config& config);
 
+//! The folder of stored files (blobs) inside a data folder.
+std::string BlobFolder(const Config& config);
+
 //! The database file inside a data folder.
 std::string DatabasePath(const Config& config);
 

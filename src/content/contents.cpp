@@ -86,12 +86,14 @@ bool ApplyText(Tx& tx, ContentRecord& c, const std::string& actor_id, const std:
                const json::object& fields, const std::string& reason, TimeMs now,
                std::optional<std::int64_t> restored_from = std::nullopt) {
   const json::object sorted = SortedObject(fields);
-  const std::string hash = ContentHash(title, sorted);
+  auto latest = storage::FindRevision(tx, c.id, c.revision);
+  // The files go on with the text: the new hash covers them as the old one did.
+  const std::string attachments = latest ? latest->attachments_json : "[]";
+  const std::string hash = ContentHash(title, sorted, attachments);
   if (hash == c.content_hash) return false;
   c.title = title;
   c.fields_json = json::serialize(sorted);
   c.content_hash = hash;
-  auto latest = storage::FindRevision(tx, c.id, c.revision);
   const bool refine = latest && !latest->sealed && latest->author_id == actor_id &&
                       now - latest->started_at < kRevisionWindowMs && !latest->label &&
                       reason != "restore";
@@ -112,6 +114,7 @@ bool ApplyText(Tx& tx, ContentRecord& c, const std::string& actor_id, const std:
   next.title = c.title;
   next.fields_json = c.fields_json;
   next.content_hash = hash;
+  next.attachments_json = attachments;
   next.author_id = actor_id;
   next.reason = reason;
   next.restored_from = restored_from;

@@ -1,6 +1,7 @@
 // The history of a content: its revisions, how two differ, their labels.
 
 #include <algorithm>
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "access/standing.hpp"
@@ -86,6 +87,15 @@ Result<std::vector<FieldDiff>> Contents::Diff(const auth::Actor& actor, const st
       const json::value* x = fa.if_contains(key);
       const json::value* y = fb.if_contains(key);
       add(key, x ? *x : json::value(nullptr), y ? *y : json::value(nullptr), text);
+    }
+    // The files each revision went out with, when either has any: compared as values (each
+    // names its attachment, media file, version and hash).
+    if (a->attachments_json != "[]" || b->attachments_json != "[]") {
+      std::error_code ec_a, ec_b;
+      const auto files_a = json::parse(a->attachments_json, ec_a);
+      const auto files_b = json::parse(b->attachments_json, ec_b);
+      add("attachments", ec_a ? json::value(json::array()) : files_a,
+          ec_b ? json::value(json::array()) : files_b, false);
     }
     return out;
   });

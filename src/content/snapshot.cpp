@@ -1,6 +1,7 @@
 #include "content/snapshot.hpp"
 
 #include <algorithm>
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 #include <vector>
@@ -34,8 +35,14 @@ json::object SortedObject(const json::object& object) {
   return out;
 }
 
-std::string ContentHash(const std::string& title, const json::object& fields) {
+std::string ContentHash(const std::string& title, const json::object& fields,
+                        const std::string& attachments_json) {
   json::object canonical;
+  if (!attachments_json.empty() && attachments_json != "[]") {
+    std::error_code ec;
+    auto files = json::parse(attachments_json, ec);
+    if (!ec) canonical["attachments"] = Sorted(files);  // keys in order, so before "fields"
+  }
   canonical["fields"] = SortedObject(fields);
   canonical["title"] = title;
   return Sha256Hex(json::serialize(canonical));

@@ -71,6 +71,11 @@ const std::vector<Option>& Options() {
        [](Config& c, const std::string& v) {
          return SetSize(c.max_body_bytes, v, 1024, std::size_t{1} << 30);
        }},
+      {"--max-upload-bytes", "COPYDESK_MAX_UPLOAD_BYTES",
+       "largest uploaded file (attachments, media library); default 104857600",
+       [](Config& c, const std::string& v) {
+         return SetSize(c.max_upload_bytes, v, 1, std::size_t{64} << 30);
+       }},
       {"--max-header-bytes", "COPYDESK_MAX_HEADER_BYTES",
        "largest request line and headers; default 16384",
        [](Config& c, const std::string& v) {
@@ -202,6 +207,19 @@ const std::vector<Option>& Options() {
          return v == "0" || v == "1";
        },
        /*is_switch=*/true, /*hidden=*/true},
+      {"--blob-retention-ms", "COPYDESK_BLOB_RETENTION_MS", "",
+       [](Config& c, const std::string& v) {
+         int value = 0;
+         if (!SetInt(value, v, 0, 2'000'000'000)) return false;
+         c.blob_retention_ms = value;
+         return true;
+       },
+       false, true},
+      {"--blob-sweep-interval-ms", "COPYDESK_BLOB_SWEEP_INTERVAL_MS", "",
+       [](Config& c, const std::string& v) {
+         return SetInt(c.blob_sweep_interval_ms, v, 10, 24 * 3'600'000);
+       },
+       false, true},
   };
   return options;
 }

@@ -19,17 +19,18 @@ struct Config {
   std::string public_url;                 //!< how people reach the server; https → Secure cookies
   std::string web_dir = "web/dist";       //!< the built web app
   LogLevel log_level = LogLevel::kInfo;
-  std::size_t max_body_bytes = 8 << 20;     //!< JSON request bodies
-  std::size_t max_header_bytes = 16 << 10;  //!< request line and headers
-  int io_threads = 0;                       //!< 0: one per core
-  int worker_threads = 4;                   //!< database and hashing work
-  int header_timeout_ms = 30'000;           //!< to receive a request head (also keep-alive idle)
-  int body_timeout_ms = 60'000;             //!< to receive a request body
-  int write_timeout_ms = 60'000;            //!< to send a response
-  int session_idle_days = 7;                //!< a session unused this long ends
-  int session_max_days = 30;                //!< a session ends this long after login, used or not
-  int login_failures_per_account = 10;      //!< per 15 minutes
-  int login_failures_per_ip = 100;          //!< per 15 minutes
+  std::size_t max_body_bytes = 8 << 20;      //!< JSON request bodies
+  std::size_t max_upload_bytes = 100 << 20;  //!< one uploaded file, streamed to disk
+  std::size_t max_header_bytes = 16 << 10;   //!< request line and headers
+  int io_threads = 0;                        //!< 0: one per core
+  int worker_threads = 4;                    //!< database and hashing work
+  int header_timeout_ms = 30'000;            //!< to receive a request head (also keep-alive idle)
+  int body_timeout_ms = 60'000;              //!< to receive a request body
+  int write_timeout_ms = 60'000;             //!< to send a response
+  int session_idle_days = 7;                 //!< a session unused this long ends
+  int session_max_days = 30;                 //!< a session ends this long after login, used or not
+  int login_failures_per_account = 10;       //!< per 15 minutes
+  int login_failures_per_ip = 100;           //!< per 15 minutes
   std::string smtp_url;          //!< smtp://host:port or smtps://host:port; empty: no e-mail
   std::string smtp_from;         //!< sender address; empty: copydesk@<public host>
   std::string smtp_user;         //!< empty: no login
@@ -62,6 +63,10 @@ struct Config {
   //! Hidden, for tests: the notifier does not start, so that a test can stop the server between
   //! a commit and what the notifier derives from it.
   bool notifier_hold = false;
+  //! A stored file that no revision, attachment or media version references any more is deleted
+  //! this long after it was last referenced (hidden, for tests: a short one).
+  std::int64_t blob_retention_ms = 30LL * 24 * 60 * 60 * 1000;
+  int blob_sweep_interval_ms = 60 * 60 * 1000;  //!< between two sweeps of unreferenced files
 
   //! True when cookies must be Secure (public URL is https).
   bool SecureCookies() const { return public_url.rfind("https://", 0) == 0; }

@@ -1,5 +1,6 @@
 #include "http/dispatcher.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 
@@ -37,7 +38,10 @@ void AddCommonHeaders(Response& response, const Request& request, bool api) {
                     : "default-src 'self'; img-src 'self' data:; style-src 'self' "
                       "'unsafe-inline'; script-src 'self'; connect-src 'self'; "
                       "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
-  if (api) response.With("Cache-Control", "no-store");
+  // Downloads say how they may be cached (privately, by their hash); everything else no-store.
+  const bool cache_said = std::any_of(response.headers.begin(), response.headers.end(),
+                                      [](const auto& h) { return h.first == "Cache-Control"; });
+  if (api && !cache_said) response.With("Cache-Control", "no-store");
 }
 
 // The method as a metrics label. Beast accepts any token as a method, up to the 16 KiB head
@@ -138,6 +142,32 @@ Response Dispatcher::Route(Request& request, std::string& pattern) {
   }
 }
 
+bool Dispatcher::StreamsBody(Request& request) const {
+  if (!IsApiPath(request.path)) return false;
+  if (auto type = request.Header("Content-Type"); type && IsJsonContentType(*type)) return false;
+  const auto match = router_.Find(request);
+  return match.handler != nullptr && match.streams_body;
+}
+
+std::optional<Response> Dispatcher::RefuseBeforeBody(Request& request) {
+  const auto start = std::chrono::steady_clock::now();
+  const auto match = router_.Find(request);
+  if (match.handler == nullptr || match.check_head == nullptr) return std::nullopt;
+  std::optional<Error> refusal;
+  try {
+    if (auto checked = (*match.check_head)(request); !checked) refusal = checked.error();
+  } catch (const std::exception& e) {
+    Log(LogLevel::kError, "unexpected exception",
+        {{"request_id", request.request_id}, {"error", e.what()}});
+    refusal = Error::Internal(e.what());
+  }
+  if (!refusal) return std::nullopt;
+  Response response = ProblemResponse(*refusal);
+  AddCommonHeaders(response, request, true);
+  Account(request, match.pattern, response, start);
+  return response;
+}
+
 Response Dispatcher::Handle(Request& request) {
   const auto start = std::chrono::steady_clock::now();
   std::string pattern;
@@ -167,7 +197,7 @@ void Dispatcher::Account(const Request& request, const std::string& pattern,
          {"path", PathForLog(request.path)},
          {"route", pattern},
          {"status", response.status},
-         {"bytes", response.body.size()},
+         {"bytes", response.file.empty() ? response.body.size() : response.file_length},
          {"duration_ms", seconds * 1000.0},
          {"remote", request.remote_ip}});
   }

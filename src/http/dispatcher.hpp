@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
 
 #include "http/message.hpp"
@@ -22,6 +23,15 @@ class Dispatcher {
 
   //! Answers `request`. Never throws.
   Response Handle(Request& request);
+
+  //! True when `request` (its head read) goes to a route that takes uploads with a body that is
+  //! not JSON: the server then streams the body to a temporary file.
+  bool StreamsBody(Request& request) const;
+
+  //! For a request whose body is streamed (StreamsBody): the route's checks of the head (who
+  //! is calling), before a byte of the body is read. Nothing when they pass, else the answer.
+  //! Never throws.
+  std::optional<Response> RefuseBeforeBody(Request& request);
 
   //! The answer to a request refused before routing (a malformed or oversized head, a body over
   //! the limit): a problem with the usual headers, logged and counted like any other answer.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -23,6 +24,10 @@ struct Request {
   std::vector<std::pair<std::string, std::string>> query;  //!< decoded query parameters, in order
   std::map<std::string, std::string, CaseInsensitiveLess> headers;
   std::string body;
+  //! An upload's body, on routes that stream it (Router::Add): a temporary file of
+  //! `body_file_size` bytes, deleted after the answer unless the handler moved it away.
+  std::string body_file;
+  std::uint64_t body_file_size = 0;
   std::string remote_ip;  //!< the client: the socket peer, or what a trusted proxy says
   std::string peer_ip;    //!< the socket peer (a proxy's address when behind one)
   std::string request_id;
@@ -48,6 +53,11 @@ struct Response {
   std::string content_type;  //!< empty: no body
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  //! Set: the body is `file_length` bytes of this file from `file_offset`, sent as they are read
+  //! (downloads), and `body` is ignored.
+  std::string file;
+  std::uint64_t file_offset = 0;
+  std::uint64_t file_length = 0;
 
   //! Adds a header.
   Response& With(std::string name, std::string value) {

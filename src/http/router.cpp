@@ -18,8 +18,10 @@ std::vector<std::string_view> Split(std::string_view path) {
 
 }  // namespace
 
-void Router::Add(std::string method, std::string pattern, Handler handler) {
-  Route route{std::move(method), pattern, {}, std::move(handler)};
+void Router::Add(std::string method, std::string pattern, Handler handler, bool streams_body,
+                 HeadCheck check_head) {
+  Route route{std::move(method),  pattern,      {},
+              std::move(handler), streams_body, std::move(check_head)};
   for (auto segment : Split(pattern)) route.segments.emplace_back(segment);
   routes_.push_back(std::move(route));
 }
@@ -53,7 +55,12 @@ Router::Match Router::Find(Request& request) const {
       continue;
     }
     request.params = std::move(params);
-    return {&route.handler, route.pattern, false, {}};
+    return {&route.handler,
+            route.pattern,
+            false,
+            {},
+            route.streams_body,
+            route.check_head ? &route.check_head : nullptr};
   }
   return match;
 }

@@ -10,8 +10,10 @@
 #pragma clang attribute push(__attribute__((no_sanitize("function"))), apply_to = function)
 #endif
 
+#include <fcntl.h>
 #include <pthread.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -31,6 +33,7 @@
 #include <condition_variable>
 #include <csignal>
 #include <deque>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -205,6 +208,10 @@ bool SaneRequestId(std::string_view id) {
 
 }  // namespace
 
+std::string UploadFolder(const Config& config) {
+  return config.data_dir + "/tmp/uploads";
+}
+
 struct Server::Impl {
   Impl(const Config& c, Dispatcher& d, Metrics& m, LiveChannel* l)
       : config(c),
@@ -215,7 +222,8 @@ struct Server::Impl {
                                     : std::max(1u, std::thread::hardware_concurrency())),
         ioc(io_threads),
         workers(static_cast<std::size_t>(c.worker_threads)),
-        acceptor(asio::make_strand(ioc)) {}
+        acceptor(asio::make_strand(ioc)),
+        upload_dir(UploadFolder(c)) {}
 
   asio::awaitable<void> Accept();
   asio::awaitable<void> Refuse(tcp::socket socket);
@@ -225,6 +233,18 @@ struct Server::Impl {
                                   const Request& request);
   asio::awaitable<bool> Send(Connection& conn, const Request& request, Response response,
                              unsigned version, bool keep_alive);
+  asio::awaitable<bool> SendFile(Connection& conn, const Request& request, Response response,
+                                 unsigned version, bool keep_alive);
+  //! How an upload's body ended.
+  enum class Upload { kReceived, kTooLarge, kCutShort, kNoSpace };
+  //! Streams the body after `head` into a new file of upload_dir (request.body_file); removes
+  //! it unless the whole body arrived.
+  asio::awaitable<Upload> ReceiveUpload(Connection& conn, beast::flat_buffer& buffer,
+                                        bhttp::request_parser<bhttp::string_body>& head,
+                                        Request& request, std::size_t limit);
+  //! Writes the `length` bytes of a body with a declared length into `path`.
+  asio::awaitable<Upload> ReceiveLength(Connection& conn, beast::flat_buffer& buffer,
+                                        const std::string& path, std::uint64_t length);
   void Register(std::uint64_t id, const std::shared_ptr<Connection>& conn);
   void Unregister(std::uint64_t id);
 
@@ -236,6 +256,7 @@ struct Server::Impl {
   asio::io_context ioc;
   asio::thread_pool workers;
   tcp::acceptor acceptor;
+  const std::string upload_dir;  // uploads being received
   std::vector<std::thread> threads;
   std::atomic<bool> stopping{false};
   bool stopped = false;
@@ -336,8 +357,165 @@ asio::awaitable<void> Server::Impl::Refuse(tcp::socket socket) {
   stream.socket().close(ec);
 }
 
+asio::awaitable<Server::Impl::Upload> Server::Impl::ReceiveUpload(
+    Connection& conn, beast::flat_buffer& buffer, bhttp::request_parser<bhttp::string_body>& head,
+    Request& request, std::size_t limit) {
+  bhttp::request_parser<bhttp::file_body> parser(std::move(head));
+  parser.body_limit(limit);
+  const std::string path = upload_dir + "/" + NewId();
+  beast::error_code ec;
+  parser.get().body().open(path.c_str(), beast::file_mode::write_new, ec);
+  if (ec) {
+    Log(LogLevel::kError, "cannot open an upload's file",
+        {{"path", path}, {"error", ec.message()}});
+    co_return Upload::kNoSpace;
+  }
+  request.body_file = path;
+  // A client that asks first (curl does for large bodies) waits for this before it sends.
+  if (auto expect = request.Header("Expect"); expect && beast::iequals(*expect, "100-continue")) {
+    static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+    conn.stream.expires_after(std::chrono::milliseconds(config.write_timeout_ms));
+    auto [continue_ec, sent] =
+        co_await asio::async_write(conn.stream, asio::buffer(kContinue), kAsTuple);
+    if (continue_ec) {
+      parser.get().body().close();
+      std::error_code removed;
+      std::filesystem::remove(path, removed);
+      request.body_file.clear();
+      co_return Upload::kCutShort;
+    }
+  }
+  Upload outcome = Upload::kReceived;
+  if (const auto length = parser.content_length(); length && !parser.chunked()) {
+    // A declared length (every browser's upload): the bytes go from the socket to the file in
+    // slices of 1 MiB, past the parser, which would take them 64 KiB at a time.
+    parser.get().body().close();
+    outcome = co_await ReceiveLength(conn, buffer, path, *length);
+    std::error_code size_ec;
+    request.body_file_size = std::filesystem::file_size(path, size_ec);
+    if (outcome != Upload::kReceived) {
+      std::filesystem::remove(path, size_ec);
+      request.body_file.clear();
+    }
+    co_return outcome;
+  }
+  // Chunked: the parser decodes the chunks into the file. The timeout is per read, not for the
+  // whole body: a large file on a slow link is fine as long as it keeps coming.
+  while (!parser.is_done()) {
+    conn.stream.expires_after(std::chrono::milliseconds(config.body_timeout_ms));
+    auto [read_ec, n] = co_await bhttp::async_read_some(conn.stream, buffer, parser, kAsTuple);
+    if (!read_ec) continue;
+    outcome = read_ec == bhttp::error::body_limit ? Upload::kTooLarge
+              : read_ec.category() == beast::error_code(bhttp::error::bad_method).category() ||
+                      read_ec == asio::error::eof || read_ec == beast::error::timeout ||
+                      read_ec == asio::error::connection_reset ||
+                      read_ec == asio::error::operation_aborted
+                  ? Upload::kCutShort
+                  : Upload::kNoSpace;
+    break;
+  }
+  parser.get().body().close();
+  std::error_code size_ec;
+  request.body_file_size = std::filesystem::file_size(path, size_ec);
+  if (outcome != Upload::kReceived) {
+    std::error_code removed;
+    std::filesystem::remove(path, removed);
+    request.body_file.clear();
+  }
+  co_return outcome;
+}
+
+asio::awaitable<Server::Impl::Upload> Server::Impl::ReceiveLength(Connection& conn,
+                                                                  beast::flat_buffer& buffer,
+                                                                  const std::string& path,
+                                                                  std::uint64_t length) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+  if (fd < 0) co_return Upload::kNoSpace;
+  const auto write_all = [fd](const char* data, std::size_t n) {
+    while (n > 0) {
+      const auto written = ::write(fd, data, n);
+      if (written <= 0) return false;
+      data += written;
+      n -= static_cast<std::size_t>(written);
+    }
+    return true;
+  };
+  std::uint64_t left = length;
+  Upload outcome = Upload::kReceived;
+  // What arrived with the head first.
+  const auto early = static_cast<std::size_t>(std::min<std::uint64_t>(buffer.size(), left));
+  if (early > 0) {
+    if (!write_all(static_cast<const char*>(buffer.data().data()), early))
+      outcome = Upload::kNoSpace;
+    buffer.consume(early);
+    left -= early;
+  }
+  std::vector<char> slice(1 << 20);
+  while (outcome == Upload::kReceived && left > 0) {
+    conn.stream.expires_after(std::chrono::milliseconds(config.body_timeout_ms));
+    // Never past the body: what follows belongs to the connection's next request.
+    const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(left, slice.size()));
+    auto [read_ec, n] =
+        co_await conn.stream.async_read_some(asio::buffer(slice.data(), want), kAsTuple);
+    if (read_ec) {
+      outcome = Upload::kCutShort;
+      break;
+    }
+    if (!write_all(slice.data(), n)) outcome = Upload::kNoSpace;
+    left -= n;
+  }
+  ::close(fd);
+  co_return outcome;
+}
+
+asio::awaitable<bool> Server::Impl::SendFile(Connection& conn, const Request& request,
+                                             Response response, unsigned version, bool keep_alive) {
+  // The bytes are read and sent a slice at a time: a download never sits whole in memory.
+  const int fd = ::open(response.file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    Log(LogLevel::kError, "cannot open a file to send", {{"path", response.file}});
+    co_return co_await Send(conn, request, dispatcher.Refuse(request, Error::Internal("no file")),
+                            version, false);
+  }
+  bhttp::response<bhttp::empty_body> out;
+  out.version(version);
+  out.result(static_cast<unsigned>(response.status));
+  out.set(bhttp::field::server, "copydesk");
+  if (!response.content_type.empty()) out.set(bhttp::field::content_type, response.content_type);
+  for (auto& [name, value] : response.headers) out.insert(name, value);
+  out.keep_alive(keep_alive);
+  out.content_length(response.file_length);
+  bhttp::response_serializer<bhttp::empty_body> serializer(out);
+  conn.stream.expires_after(std::chrono::milliseconds(config.write_timeout_ms));
+  auto [head_ec, head_bytes] =
+      co_await bhttp::async_write_header(conn.stream, serializer, kAsTuple);
+  bool ok = !head_ec;
+  if (ok && request.method != "HEAD") {
+    std::vector<char> slice(256 * 1024);
+    std::uint64_t offset = response.file_offset, left = response.file_length;
+    while (ok && left > 0) {
+      const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(left, slice.size()));
+      const auto got = ::pread(fd, slice.data(), want, static_cast<off_t>(offset));
+      if (got <= 0) {
+        ok = false;  // the file shrank under us: the client sees a short body and retries
+        break;
+      }
+      conn.stream.expires_after(std::chrono::milliseconds(config.write_timeout_ms));
+      auto [ec, n] = co_await asio::async_write(
+          conn.stream, asio::buffer(slice.data(), static_cast<std::size_t>(got)), kAsTuple);
+      ok = !ec;
+      offset += static_cast<std::uint64_t>(got);
+      left -= static_cast<std::uint64_t>(got);
+    }
+  }
+  ::close(fd);
+  co_return ok;
+}
+
 asio::awaitable<bool> Server::Impl::Send(Connection& conn, const Request& request,
                                          Response response, unsigned version, bool keep_alive) {
+  if (!response.file.empty())
+    co_return co_await SendFile(conn, request, std::move(response), version, keep_alive);
   bhttp::response<bhttp::string_body> out;
   out.version(version);
   out.result(static_cast<unsigned>(response.status));
@@ -364,7 +542,9 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
   while (!stopping) {
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(config.max_header_bytes));
-    parser.body_limit(config.max_body_bytes);
+    // Which limit applies (JSON or upload) is known once the head names the route; until then,
+    // the larger one. Each is checked again after the head.
+    parser.body_limit(std::max(config.max_body_bytes, config.max_upload_bytes));
 
     conn->stream.expires_after(std::chrono::milliseconds(config.header_timeout_ms));
     auto [head_ec, head_bytes] =
@@ -377,9 +557,11 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
         refusal = Error{ErrorKind::kHeadersTooLarge, "The request line and headers are too large."};
       } else if (head_ec == bhttp::error::body_limit) {
         // Beast checks a declared Content-Length against the body limit while reading the head.
-        refusal = Error{
-            ErrorKind::kPayloadTooLarge,
-            "The request body is larger than " + std::to_string(config.max_body_bytes) + " bytes."};
+        refusal =
+            Error{ErrorKind::kPayloadTooLarge,
+                  "The request body is larger than " +
+                      std::to_string(std::max(config.max_body_bytes, config.max_upload_bytes)) +
+                      " bytes."};
       } else if (head_ec.category() == beast::error_code(bhttp::error::bad_method).category() &&
                  head_ec != bhttp::error::end_of_stream &&
                  head_ec != bhttp::error::partial_message) {
@@ -432,9 +614,6 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
     const unsigned version = head.version();
     bool keep_alive = head.keep_alive();
 
-    const Error too_large{
-        ErrorKind::kPayloadTooLarge,
-        "The request body is larger than " + std::to_string(config.max_body_bytes) + " bytes."};
     if (!ParseTarget(request.target, request.path, request.query)) {
       request.path = "-";
       co_await Send(
@@ -443,10 +622,52 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
           version, false);
       break;
     }
-    if (const auto length = parser.content_length(); length && *length > config.max_body_bytes) {
+    const bool streamed = dispatcher.StreamsBody(request);
+    const std::size_t limit = streamed ? config.max_upload_bytes : config.max_body_bytes;
+    const Error too_large{ErrorKind::kPayloadTooLarge,
+                          std::string(streamed ? "The file" : "The request body") +
+                              " is larger than " + std::to_string(limit) + " bytes."};
+    if (const auto length = parser.content_length(); length && *length > limit) {
       co_await Send(*conn, request, dispatcher.Refuse(request, too_large), version, false);
       break;
     }
+    if (streamed) {
+      // Who is calling is checked on the head (the database may be read: on the worker pool).
+      auto refused = co_await asio::co_spawn(
+          workers,
+          [&]() -> asio::awaitable<std::optional<Response>> {
+            co_return dispatcher.RefuseBeforeBody(request);
+          },
+          asio::use_awaitable);
+      if (refused) {
+        co_await Send(*conn, request, std::move(*refused), version, false);
+        break;
+      }
+      const auto received = co_await ReceiveUpload(*conn, buffer, parser, request, limit);
+      if (received == Upload::kTooLarge) {
+        co_await Send(*conn, request, dispatcher.Refuse(request, too_large), version, false);
+        break;
+      }
+      if (received == Upload::kNoSpace) {
+        co_await Send(*conn, request,
+                      dispatcher.Refuse(request, Error::Internal("cannot write the upload")),
+                      version, false);
+        break;
+      }
+      if (received != Upload::kReceived) break;  // cut short or too slow: no one to answer
+      Response response = co_await asio::co_spawn(
+          workers, [&]() -> asio::awaitable<Response> { co_return dispatcher.Handle(request); },
+          asio::use_awaitable);
+      // What the handler did not move into the store goes: an upload leaves nothing behind.
+      std::error_code removed;
+      std::filesystem::remove(request.body_file, removed);
+      keep_alive = keep_alive && !stopping;
+      const bool sent = co_await Send(*conn, request, std::move(response), version, keep_alive);
+      conn->busy = false;
+      if (!sent || !keep_alive) break;
+      continue;
+    }
+    parser.body_limit(limit);
     if (!parser.is_done()) {
       conn->stream.expires_after(std::chrono::milliseconds(config.body_timeout_ms));
       auto [body_ec, body_bytes] =
@@ -587,6 +808,13 @@ void RaiseFileLimit(int max_connections) {
 
 void Server::Start() {
   RaiseFileLimit(impl_->config.max_connections);
+  {
+    // Uploads cut short by a crash left their partial files here: nothing refers to them.
+    std::error_code ec;
+    std::filesystem::remove_all(impl_->upload_dir, ec);
+    std::filesystem::create_directories(impl_->upload_dir, ec);
+    if (ec) throw std::runtime_error("cannot create " + impl_->upload_dir + ": " + ec.message());
+  }
   const std::string& listen = impl_->config.listen;
   const auto colon = listen.rfind(':');
   std::string host = listen.substr(0, colon);

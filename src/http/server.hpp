@@ -10,6 +10,10 @@
 
 namespace copydesk::http {
 
+//! Where uploads are written while they arrive (emptied when the server starts): in the data
+//! folder, so that the store takes a finished one by renaming it.
+std::string UploadFolder(const Config& config);
+
 //! The HTTP/1.1 server: Boost.Beast over Asio with C++20 coroutines, one I/O thread per core,
 //! handlers run on a worker pool so slow work (database, password hashing) never blocks I/O.
 //! Upgrades to WebSocket at kLivePath when given a live channel. The only compile unit that

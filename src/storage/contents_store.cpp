@@ -14,7 +14,7 @@ constexpr const char* kContentColumns =
     "c.id, c.workspace_id, c.type_id, c.title, c.language, c.fields, c.version, c.revision, "
     "c.content_hash, c.project_id, c.owner_id, c.due_at, c.publish_at, c.created_by, "
     "c.created_at, c.updated_at, c.archived_at, c.status_id, c.locked_by, c.locked_reason, "
-    "c.locked_at";
+    "c.locked_at, (SELECT COUNT(*) FROM attachments a WHERE a.content_id = c.id)";
 
 ContentRecord ReadContent(const Row& r) {
   ContentRecord c;
@@ -39,12 +39,13 @@ ContentRecord ReadContent(const Row& r) {
   c.locked_by = r.OptText(18);
   c.locked_reason = r.OptText(19);
   c.locked_at = r.OptInt(20);
+  c.attachments_count = r.Int(21);
   return c;
 }
 
 constexpr const char* kRevisionColumns =
     "r.content_id, r.number, r.title, r.fields, r.content_hash, r.author_id, u.name, r.reason, "
-    "r.restored_from, r.label, r.started_at, r.saved_at, r.saves, r.sealed";
+    "r.restored_from, r.label, r.started_at, r.saved_at, r.saves, r.sealed, r.attachments";
 
 RevisionRecord ReadRevision(const Row& r) {
   RevisionRecord v;
@@ -62,6 +63,7 @@ RevisionRecord ReadRevision(const Row& r) {
   v.saved_at = r.Int(11);
   v.saves = r.Int(12);
   v.sealed = r.Int(13) != 0;
+  v.attachments_json = r.Text(14);
   return v;
 }
 
@@ -302,22 +304,23 @@ void InsertRevision(Tx& tx, const RevisionRecord& v) {
   tx.Exec(
       v.sealed ? "INSERT INTO revisions (content_id, number, title, fields, content_hash, "
                  "author_id, reason, restored_from, label, started_at, saved_at, saves, "
-                 "sealed) VALUES (?, ?, ?, CAST(? AS BLOB), ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                 "sealed, attachments) VALUES (?, ?, ?, CAST(? AS BLOB), ?, ?, ?, ?, ?, ?, ?, ?, "
+                 "?, ?)"
                : "INSERT INTO revisions (content_id, number, title, fields, content_hash, "
                  "author_id, reason, restored_from, label, started_at, saved_at, saves, "
-                 "sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 "sealed, attachments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {v.content_id, v.number, v.title, v.sealed ? PackSealedFields(v.fields_json) : v.fields_json,
        v.content_hash, v.author_id, v.reason, Nullable(v.restored_from), Nullable(v.label),
-       v.started_at, v.saved_at, v.saves, std::int64_t{v.sealed ? 1 : 0}});
+       v.started_at, v.saved_at, v.saves, std::int64_t{v.sealed ? 1 : 0}, v.attachments_json});
 }
 
 void UpdateWorkingRevision(Tx& tx, const RevisionRecord& v) {
   // The sealed = 0 condition makes it impossible to alter a sealed revision by mistake.
   tx.Exec(
       "UPDATE revisions SET title = ?, fields = ?, content_hash = ?, reason = ?, saved_at = ?, "
-      "saves = ? WHERE content_id = ? AND number = ? AND sealed = 0",
-      {v.title, v.fields_json, v.content_hash, v.reason, v.saved_at, v.saves, v.content_id,
-       v.number});
+      "saves = ?, attachments = ? WHERE content_id = ? AND number = ? AND sealed = 0",
+      {v.title, v.fields_json, v.content_hash, v.reason, v.saved_at, v.saves, v.attachments_json,
+       v.content_id, v.number});
 }
 
 void SealRevision(Tx& tx, const std::string& content_id, std::int64_t number) {

@@ -36,6 +36,7 @@ struct ContentRecord {
   std::vector<std::string> channel_ids;
   std::vector<std::string> tags;
   std::vector<std::string> assignee_ids;
+  std::int64_t attachments_count = 0;  //!< read only: its files (attachments)
 };
 
 //! A revision: an immutable snapshot once sealed.
@@ -54,6 +55,9 @@ struct RevisionRecord {
   TimeMs saved_at = 0;
   std::int64_t saves = 1;
   bool sealed = false;
+  //! The files it goes out with: [{attachment_id, media_id, version, sha256, name}], by
+  //! position; "[]" for none (the content hash then covers the text alone).
+  std::string attachments_json = "[]";
 };
 
 //! What a content list asks for, as stored: the filter's types are ids, its channels are

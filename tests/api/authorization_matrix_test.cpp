@@ -117,6 +117,12 @@ constexpr Expected Writers(int s) {
   return Of({s, s, s, s, 403, 403, 403, 403, 403, 401, 404});
 }
 
+//! On a library file attached to nothing: owners, admins and editors get `s`; other staff are
+//! refused; guests see no such file.
+constexpr Expected LibraryEditors(int s) {
+  return Of({s, s, s, 403, 403, 404, 404, 404, 404, 401, 404});
+}
+
 //! Any answer from inside the workspace: not 401, not 404, not a server error.
 constexpr int kInside = -1;
 
@@ -165,6 +171,7 @@ struct Call {
   std::string target;
   std::optional<std::string> body;
   std::optional<HttpClient> as;  //!< another client of the same caller (e.g. a second session)
+  std::vector<std::pair<std::string, std::string>> headers = {};  //!< an upload's Content-Type
 };
 
 struct Row {
@@ -384,7 +391,9 @@ class AuthorizationMatrix : public ::testing::Test {
           {"/api/v1/projects/", "nosuchproject000"},
           {"/api/v1/shares/", "nosuchshare00000"},
           {"/api/v1/links/", "nosuchlink000000"},
-          {"/api/v1/review/", "nosuchsecret0000"}}) {
+          {"/api/v1/review/", "nosuchsecret0000"},
+          {"/api/v1/media/", "nosuchmedia00000"},
+          {"/api/v1/attachments/", "nosuchattach0000"}}) {
       if (target.rfind(prefix, 0) != 0) continue;
       const auto end = target.find_first_of("/?", prefix.size());
       return prefix + missing + (end == std::string::npos ? "" : target.substr(end));
@@ -466,6 +475,36 @@ class AuthorizationMatrix : public ::testing::Test {
       if (!items.empty()) delivery_ = {hook, std::string(items.at(0).at("id").as_string())};
     }
     return delivery_;
+  }
+
+  //! A 1 x 1 PNG, the file of the files rows.
+  static std::string Png() {
+    static const unsigned char kPng[] = {
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48,
+        0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00,
+        0x00, 0x90, 0x77, 0x53, 0xDE, 0x00, 0x00, 0x00, 0x0C, 0x49, 0x44, 0x41, 0x54, 0x08,
+        0xD7, 0x63, 0xF8, 0xCF, 0xC0, 0x00, 0x00, 0x03, 0x01, 0x01, 0x00, 0x18, 0xDD, 0x8D,
+        0xB0, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82};
+    return std::string(reinterpret_cast<const char*>(kPng), sizeof(kPng));
+  }
+  //! An upload of the PNG to `path`.
+  static Call UploadTo(const std::string& path, std::optional<HttpClient> as = std::nullopt) {
+    return Call{path + "?name=pixel.png", Png(), std::move(as), {{"Content-Type", "image/png"}}};
+  }
+  //! A file the owner attaches to `content`: the attachment's id and its media file's id.
+  std::pair<std::string, std::string> Attached(const std::string& content) {
+    auto up = owner_->client.Send("POST", "/api/v1/contents/" + content + "/attachments?name=a.png",
+                                  Png(), {{"Content-Type", "image/png"}});
+    EXPECT_EQ(up.status, 201) << up.body;
+    return {std::string(up.Json().at("id").as_string()),
+            std::string(up.Json().at("media").at("id").as_string())};
+  }
+  //! A file of the library, attached to nothing; its id.
+  std::string LibraryFile() {
+    auto up = owner_->client.Send("POST", ws_ + "/media?name=a.png", Png(),
+                                  {{"Content-Type", "image/png"}});
+    EXPECT_EQ(up.status, 201) << up.body;
+    return std::string(up.Json().at("id").as_string());
   }
 
   //! Makes sure the victim is a member (a previous row may have removed them).
@@ -979,6 +1018,76 @@ class AuthorizationMatrix : public ::testing::Test {
            return Call{"/api/v1/review/" + v.secret + "/contents/" + v.content + "/comments",
                        Serialize({{"body", "Une coquille"}}), v.as};
          }},
+        // ---- files: a content's follow its access rule; the library follows the roles
+        {"GET", "/api/v1/contents/{id}/attachments", ContentReaders(200),
+         [this](Caller) { return Call{"/api/v1/contents/" + SharedContent() + "/attachments"}; }},
+        {"POST", "/api/v1/contents/{id}/attachments", ContentTextEditors(201),
+         [this](Caller) { return UploadTo("/api/v1/contents/" + NewContent() + "/attachments"); }},
+        {"PATCH", "/api/v1/attachments/{id}", ContentTextEditors(200),
+         [this](Caller) {
+           return Call{"/api/v1/attachments/" + Attached(NewContent()).first,
+                       Serialize({{"alt", "Une éolienne"}})};
+         }},
+        {"DELETE", "/api/v1/attachments/{id}", ContentTextEditors(204),
+         [this](Caller) { return Call{"/api/v1/attachments/" + Attached(NewContent()).first}; }},
+        {"POST", "/api/v1/attachments/{id}/versions", ContentTextEditors(201),
+         [this](Caller) {
+           return UploadTo("/api/v1/attachments/" + Attached(NewContent()).first + "/versions");
+         }},
+        {"GET", "/api/v1/workspaces/{ws}/media", Members(200),
+         [&ws](Caller) { return Call{ws + "/media"}; }},
+        {"POST", "/api/v1/workspaces/{ws}/media", Writers(201),
+         [&ws](Caller) { return UploadTo(ws + "/media"); }},
+        {"PATCH", "/api/v1/media/{media_id}", LibraryEditors(200),
+         [this](Caller) {
+           return Call{"/api/v1/media/" + LibraryFile(), Serialize({{"tags", {"logo"}}})};
+         }},
+        {"DELETE", "/api/v1/media/{media_id}", LibraryEditors(204),
+         [this](Caller) { return Call{"/api/v1/media/" + LibraryFile()}; }},
+        {"GET", "/api/v1/media/{media_id}/versions", ContentReaders(200),
+         [this](Caller) {
+           return Call{"/api/v1/media/" + Attached(SharedContent()).second + "/versions"};
+         }},
+        {"POST", "/api/v1/media/{media_id}/versions", ContentEditors(201),
+         [this](Caller) {
+           return UploadTo("/api/v1/media/" + Attached(NewContent()).second + "/versions");
+         }},
+        {"GET", "/api/v1/media/{media_id}/file", ContentReaders(200),
+         [this](Caller) {
+           return Call{"/api/v1/media/" + Attached(SharedContent()).second + "/file"};
+         }},
+        {"GET", "/api/v1/media/{media_id}/versions/{n}/file", ContentReaders(200),
+         [this](Caller) {
+           return Call{"/api/v1/media/" + Attached(SharedContent()).second + "/versions/1/file"};
+         }},
+        {"GET", "/api/v1/media/{media_id}/versions/{n}/thumbnail", ContentReaders(200),
+         [this](Caller) {
+           return Call{"/api/v1/media/" + Attached(SharedContent()).second +
+                       "/versions/1/thumbnail"};
+         }},
+        {"GET", "/api/v1/review/{secret}/contents/{id}/attachments",
+         Review(401, 200, 200, 200, 200),
+         [this](Caller c) {
+           auto v = ReviewAs(c);
+           Attached(v.content);
+           return Call{"/api/v1/review/" + v.secret + "/contents/" + v.content + "/attachments",
+                       std::nullopt, v.as};
+         }},
+        {"GET", "/api/v1/review/{secret}/media/{media_id}/file", Review(401, 200, 200, 200, 200),
+         [this](Caller c) {
+           auto v = ReviewAs(c);
+           return Call{
+               "/api/v1/review/" + v.secret + "/media/" + Attached(v.content).second + "/file",
+               std::nullopt, v.as};
+         }},
+        {"GET", "/api/v1/review/{secret}/media/{media_id}/versions/{n}/thumbnail",
+         Review(401, 200, 200, 200, 200),
+         [this](Caller c) {
+           auto v = ReviewAs(c);
+           return Call{"/api/v1/review/" + v.secret + "/media/" + Attached(v.content).second +
+                           "/versions/1/thumbnail",
+                       std::nullopt, v.as};
+         }},
     };
   }
 
@@ -1020,7 +1129,7 @@ TEST_F(AuthorizationMatrix, EveryCallerGetsTheStatusThePolicySays) {
       SCOPED_TRACE(row.method + " " + row.pattern + " as " + kCallerNames[c]);
       Call call = row.prepare(caller);
       HttpClient client = call.as ? *call.as : ClientOf(caller);
-      auto response = client.Send(row.method, call.target, call.body);
+      auto response = client.Send(row.method, call.target, call.body, call.headers);
       if (row.expected[c] == kInside) {
         EXPECT_NE(response.status, 400) << "the row's request is malformed: " << response.body;
         EXPECT_NE(response.status, 401) << response.body;
@@ -1037,7 +1146,7 @@ TEST_F(AuthorizationMatrix, EveryCallerGetsTheStatusThePolicySays) {
       if (row.expected[c] == 404) {
         const std::string twin = MissingTwin(call.target);
         ASSERT_FALSE(twin.empty()) << call.target;
-        auto missing = client.Send(row.method, twin, call.body);
+        auto missing = client.Send(row.method, twin, call.body, call.headers);
         EXPECT_EQ(missing.status, 404);
         EXPECT_EQ(missing.body, response.body);
       }

@@ -167,6 +167,13 @@ function mediaType(value) {
   return (value ?? "").split(";")[0].trim().toLowerCase();
 }
 
+// The entry of `content` for a media type: exact, else its range (`image/*`), else `*/*`, as
+// OpenAPI reads media type ranges (a raw upload or a download takes any type).
+function mediaEntry(content, type) {
+  if (!content) return undefined;
+  return content[type] ?? content[`${type.split("/")[0]}/*`] ?? (type ? content["*/*"] : undefined);
+}
+
 function isJson(type) {
   return type === "application/json" || type.endsWith("+json");
 }
@@ -180,7 +187,7 @@ function checkBody(where, response, exchange, contentType) {
     return;
   }
   if (exchange.method === "HEAD") return;
-  const media = content[contentType];
+  const media = mediaEntry(content, contentType);
   if (!media) {
     fail(where, "", `Content-Type ${contentType || "(none)"} is not one of ${Object.keys(content).join(", ")}`, exchange);
     return;
@@ -269,7 +276,7 @@ function checkRequest(where, op, exchange) {
     return;
   }
   const type = mediaType(exchange.request_type);
-  const media = requestBody.content?.[type];
+  const media = mediaEntry(requestBody.content, type);
   if (!media) {
     if (accepted) fail(where, "request", `accepted a body sent as ${type}, not one of ${Object.keys(requestBody.content).join(", ")}`, exchange);
     return;

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Durability: four clients keep writing while the server is killed with SIGKILL at random
-moments and restarted. Afterwards every acknowledged write is there at its version, nothing is
-half-applied, and the database passes PRAGMA integrity_check.
+"""Durability: four clients keep writing, and a fifth keeps uploading files, while the server is
+killed with SIGKILL at random moments and restarted. Afterwards every acknowledged write is there
+at its version, every acknowledged upload downloads whole, no half-written file appears under a
+stored name, nothing is half-applied, and the database passes PRAGMA integrity_check.
 
 Usage: tests/durability/kill_test.py [--bin build/copydesk] [--kills N] [--seed S]
 Prints `durability: N passed, M failed` last; exits non-zero when anything failed.
@@ -9,6 +10,7 @@ Standard library only.
 """
 
 import argparse
+import hashlib
 import http.client
 import json
 import os
@@ -92,7 +94,7 @@ class Client:
         self.cookie = ""
         self.csrf = ""
 
-    def request(self, method, path, body=None, timeout=10):
+    def request(self, method, path, body=None, timeout=10, raw=None):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
         try:
             headers = {"Connection": "close"}
@@ -100,17 +102,22 @@ class Client:
             if body is not None:
                 data = json.dumps(body).encode()
                 headers["Content-Type"] = "application/json"
+            if raw is not None:
+                data = raw
+                headers["Content-Type"] = "application/octet-stream"
             if self.cookie:
                 headers["Cookie"] = self.cookie
             if self.csrf and method != "GET":
                 headers["X-CSRF-Token"] = self.csrf
             conn.request(method, path, body=data, headers=headers)
             resp = conn.getresponse()
-            raw = resp.read()
+            answer = resp.read()
             for name, value in resp.getheaders():
                 if name.lower() == "set-cookie" and value.startswith("copydesk_session="):
                     self.cookie = value.split(";", 1)[0]
-            parsed = json.loads(raw) if raw else None
+            if answer and not resp.getheader("Content-Type", "").startswith(("application/json", "application/problem+json")):
+                return resp.status, answer  # a file's bytes
+            parsed = json.loads(answer) if answer else None
             if isinstance(parsed, dict) and "csrf_token" in parsed:
                 self.csrf = parsed["csrf_token"]
             return resp.status, parsed
@@ -163,6 +170,33 @@ def writer(index, people, content_id, stop, acks, errors):
             time.sleep(0.05)
         else:
             errors.append("client %d: PATCH answered %s %s" % (index, status, doc))
+            time.sleep(0.05)
+
+
+def uploader(person, ws, stop, acks, errors, rng):
+    """Uploads files of 20 kB to 2 MB into the library, one after the other; records each
+    acknowledged upload (media id, SHA-256 of the bytes). A kill mid-body is no acknowledgement."""
+    n = 0
+    while not stop.is_set():
+        n += 1
+        size = rng.randint(20_000, 2_000_000)
+        line = ("upload %d\n" % n).encode()
+        data = (line * (size // len(line) + 1))[:size]
+        try:
+            status, doc = person.request("POST", "/api/v1/workspaces/%s/media?name=file-%d.txt" % (ws, n),
+                                         raw=data, timeout=30)
+        except (OSError, http.client.HTTPException):
+            time.sleep(0.05)
+            continue
+        if status == 201:
+            sha = hashlib.sha256(data).hexdigest()
+            if doc["current"]["sha256"] != sha or doc["current"]["size"] != size:
+                errors.append("upload %d: acknowledged as %s, sent %s" % (n, doc["current"]["sha256"], sha))
+            acks.append((doc["id"], sha, size))
+        elif status == 503:
+            time.sleep(0.05)
+        else:
+            errors.append("upload %d answered %s %s" % (n, status, doc))
             time.sleep(0.05)
 
 
@@ -226,6 +260,11 @@ def main():
         errors = []
         threads = [threading.Thread(target=writer, args=(i, people[i], content_ids[i], stop, acks[i], errors))
                    for i in range(CLIENTS)]
+        upload_acks = []
+        files_person = Client(server.port)
+        files_person.request("POST", "/api/v1/auth/login", {"email": "chloe@example.com", "password": PASSWORD})
+        threads.append(threading.Thread(target=uploader, args=(files_person, ws, stop, upload_acks, errors,
+                                                               random.Random(args.seed + 1))))
         for t in threads:
             t.start()
         for k in range(kills):
@@ -277,12 +316,31 @@ def main():
                                       "client %d: revision %d is not by the person who saved it" % (i, revision))
                 results.check(snapshot == (title, body) or current == (title, body),
                               "client %d: acknowledged text of version %d (revision %d) is lost: %r" % (i, version, revision, snapshot))
+        # Every acknowledged upload downloads whole.
+        results.check(len(upload_acks) > 5, "only %d acknowledged uploads" % len(upload_acks))
+        for media_id, sha, size in upload_acks:
+            status, data = reader.request("GET", "/api/v1/media/%s/file" % media_id, timeout=30)
+            results.check(status == 200 and hashlib.sha256(data).hexdigest() == sha,
+                          "upload %s (%d bytes): answered %s after the kills" % (media_id, size, status))
         server.kill()
+
+        # No half-written file under a stored name: each blob's bytes hash to its name, and each
+        # blob the database records is there.
+        blobs_dir = os.path.join(data_dir, "blobs")
+        stored = set()
+        for folder, _, names in os.walk(blobs_dir):
+            for name in names:
+                with open(os.path.join(folder, name), "rb") as f:
+                    digest = hashlib.sha256(f.read()).hexdigest()
+                results.check(digest == name, "stored file %s holds other bytes (%s)" % (name, digest))
+                stored.add(name)
 
         # In the database file, after the server stopped: nothing half-applied, file intact.
         db = sqlite3.connect(os.path.join(data_dir, "copydesk.db"))
         rows = db.execute("PRAGMA integrity_check").fetchall()
         results.check(rows == [("ok",)], "integrity_check: %r" % rows)
+        for (sha,) in db.execute("SELECT sha256 FROM blobs"):
+            results.check(sha in stored, "blob %s is recorded but not stored" % sha)
         for i, cid in enumerate(content_ids):
             version, revision, content_hash, title, fields = db.execute(
                 "SELECT version, revision, content_hash, title, fields FROM contents WHERE id = ?", (cid,)).fetchone()
@@ -310,8 +368,9 @@ def main():
             events = db.execute("SELECT COUNT(*) FROM events WHERE subject_id = ? AND kind LIKE 'content.%'", (cid,)).fetchone()[0]
             results.check(events == version, "client %d: version %d but %d content events" % (i, version, events))
         db.close()
-        print("durability: %d acknowledged writes (%d refined by the next save of the same person), %d restarts, %.0f s"
-              % (total, coalesced, server.starts - 1, time.time() - started))
+        print("durability: %d acknowledged writes (%d refined by the next save of the same person), "
+              "%d acknowledged uploads, %d restarts, %.0f s"
+              % (total, coalesced, len(upload_acks), server.starts - 1, time.time() - started))
     except Exception as e:  # a crash of the harness is a failure too
         results.check(False, "harness: %s" % e)
     finally:

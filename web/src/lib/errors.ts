@@ -234,6 +234,23 @@ const fieldRules: [RegExp, TranslationKey, (m: RegExpExecArray) => Record<string
     'refusal.field.choice',
     () => ({}),
   ],
+  // Files (issue 17, server side): the upload's name, bytes and the library's inputs.
+  [/^is not valid UTF-8$/, 'files_server.field.not_utf8', () => ({})],
+  [/^is longer than 255 characters$/, 'files_server.field.file_name_length', () => ({})],
+  [
+    /^(is not a file name|has a slash, a backslash or a control character)$/,
+    'files_server.field.file_name',
+    () => ({}),
+  ],
+  [/^is empty$/, 'files_server.field.file_empty', () => ({})],
+  [/^is missing$/, 'files_server.field.file_missing', () => ({})],
+  [/^is not a type of file copydesk accepts$/, 'files_server.field.file_type', () => ({})],
+  [/^must be thumb or web$/, 'files_server.field.rendition_size', () => ({})],
+  [/^is not a file of this workspace's library$/, 'files_server.field.not_in_library', () => ({})],
+  [/^is not a cursor this list gave$/, 'files_server.field.stale_cursor', () => ({})],
+  [/^is not a kind of file$/, 'files_server.field.file_kind', () => ({})],
+  [/^must each have 1 to 64 bytes$/, 'files_server.field.tag_length', () => ({})],
+  [/^must be valid UTF-8 of at most 2000 bytes$/, 'files_server.field.alt_length', () => ({})],
 ];
 
 function range(m: RegExpExecArray) {
