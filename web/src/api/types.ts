@@ -230,6 +230,8 @@ export interface ContentSummary {
   validated_revision: number | null;
   /** One entry per team the workflow has asked so far, in the order it asked them. */
   approvals: TeamApproval[];
+  /** How many files are attached (absent from servers before issue 17). */
+  attachments_count?: number;
 }
 
 export interface Content extends ContentSummary {

@@ -9,6 +9,7 @@ import {
   percentOf,
   previewOf,
   queueProgress,
+  reviewImageSources,
   uploadsToStart,
   type Upload,
   type UploadEvent,
@@ -167,5 +168,18 @@ describe('the library filters', () => {
       'LinkedIn',
       'agency brief',
     ]);
+  });
+});
+
+describe('reviewImageSources', () => {
+  it("points the text's uploaded images at the link's routes, leaving other images", () => {
+    expect(
+      reviewImageSources(
+        'Intro ![Visual](/api/v1/media/m_1/file) and ![x](https://cdn.example/a.png)',
+        's/ecret',
+      ),
+    ).toBe(
+      'Intro ![Visual](/api/v1/review/s%2Fecret/media/m_1/file) and ![x](https://cdn.example/a.png)',
+    );
   });
 });

@@ -205,3 +205,13 @@ export function parseTags(text: string): string[] {
   }
   return tags;
 }
+
+/**
+ * A text's images as a review link's visitor reads them: an image uploaded into the text points
+ * at the member route of its file (`/api/v1/media/<id>/file`); the visitor's session reaches the
+ * same file through the link's route.
+ */
+export function reviewImageSources(markdown: string, secret: string): string {
+  const base = `/api/v1/review/${encodeURIComponent(secret)}/media/`;
+  return markdown.replace(/\]\(\/api\/v1\/media\/([A-Za-z0-9_-]+)\/file\)/g, `](${base}$1/file)`);
+}
