@@ -303,7 +303,11 @@ test.describe('on a phone', () => {
       type: 'article',
       title: 'Winter tank safety',
     });
-    await logIn(page, chloe);
+    // On a phone the navigation is behind the menu button.
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(chloe.email);
+    await page.getByLabel('Password').fill(chloe.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('button', { name: 'Menu' }).click();
     await page
       .getByRole('navigation', { name: 'Workspace' })

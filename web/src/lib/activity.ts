@@ -251,9 +251,15 @@ function describeOtherEvent(event: ActivityEvent, context: ActivityContext): Sen
     case 'attachment.removed':
       return { key: 'files.event_removed', values: { actor, name } };
     case 'attachment.updated':
-      return { key: 'files.event_alt', values: { actor, name } };
+      // A new text alternative names its file; a file moved in the list does not.
+      return name && 'alt' in data
+        ? { key: 'files.event_alt', values: { actor, name } }
+        : { key: 'files.event_updated', values: { actor } };
     case 'media.version_added':
-      return { key: 'files.event_version', values: { actor, name, version: num(data.version) } };
+      return {
+        key: 'files.event_version',
+        values: { actor, name, version: num(data.media_version ?? data.version) },
+      };
     case 'media.created':
       return { key: 'files.event_media_created', values: { actor, name } };
     case 'media.updated':

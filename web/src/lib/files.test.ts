@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  fileExtension,
   formatSize,
   imageFiles,
   mediaFilterFrom,
@@ -35,6 +36,14 @@ describe('formatSize', () => {
 
   it('speaks French', () => {
     expect(formatSize(1_234_567, 'fr').replace(/\s/g, ' ')).toBe('1,2 Mo');
+  });
+});
+
+describe('fileExtension', () => {
+  it('is short and upper case, or nothing', () => {
+    expect(fileExtension('brief.v2.docx')).toBe('DOCX');
+    expect(fileExtension('README')).toBeNull();
+    expect(fileExtension('archive.backup-2024')).toBeNull();
   });
 });
 

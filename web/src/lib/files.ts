@@ -45,6 +45,12 @@ export function formatSize(bytes: number, locale: string): string {
   }).format(value);
 }
 
+/** "DOCX", "PDF": a file's extension, short enough for a tile; null when it has none. */
+export function fileExtension(name: string): string | null {
+  const match = /\.([A-Za-z0-9]{1,5})$/.exec(name);
+  return match ? match[1]!.toUpperCase() : null;
+}
+
 /** A whole percentage of what has gone out, 0 when nothing is known yet. */
 export function percentOf(loaded: number, total: number): number {
   if (total <= 0) return 0;

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client';
@@ -54,6 +54,7 @@ import { useContentSync, type ContentSync, type SaveState } from './useContentSy
 import { ApprovalsPanel, LockBanner, LockButton, StatusControl } from './WorkflowPanel';
 import { refreshAfterFileChange, uploadAttachment, useAttachments } from '../../api/files';
 import { AttachmentsPanel } from '../files/AttachmentsPanel';
+import { PaperclipIcon } from '../files/AttachmentCount';
 import { ImageUploadContext, type ImageUpload } from '../files/imageUpload';
 
 /** /w/:slug/contents/:id and …/history: one content, written or looked back on. */
@@ -468,12 +469,12 @@ function PanelBar({
   const openThreads = (useComments(contentId).data ?? []).filter((thread) => !thread.resolved);
   const openTasks = (useTasks(contentId).data ?? []).filter((task) => !task.done);
   const files = (useAttachments(contentId).data ?? []).length;
-  const panels: { panel: Panel; label: string; count?: number; icon?: string }[] = [
+  const panels: { panel: Panel; label: string; count?: number; icon?: ReactNode }[] = [
     { panel: 'status', label: t('layout.panel_status') },
     { panel: 'comments', label: t('layout.panel_comments'), count: openThreads.length },
     { panel: 'tasks', label: t('layout.panel_tasks'), count: openTasks.length },
     // The paperclip alone: a fifth word would not fit a phone's width in French.
-    { panel: 'files', label: t('files.title'), count: files, icon: '📎' },
+    { panel: 'files', label: t('files.title'), count: files, icon: <PaperclipIcon /> },
     ...(details ? [{ panel: 'details' as const, label: t('layout.panel_details') }] : []),
   ];
   return (
@@ -489,7 +490,7 @@ function PanelBar({
           }
           onClick={() => onChoose(panel)}
         >
-          {icon ? <span aria-hidden="true">{icon}</span> : label}
+          {icon ?? label}
           {count ? (
             <span className="panel-bar-count" aria-hidden="true">
               {count}

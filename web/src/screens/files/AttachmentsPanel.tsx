@@ -214,13 +214,15 @@ function AttachmentRow({
                 {t('files.new_version')}
               </button>
               {count > 1 && (
-                <MoveButtons
-                  index={index}
-                  count={count}
-                  onMove={onMove}
-                  upLabel={t('files.move_up', { name: media.name })}
-                  downLabel={t('files.move_down', { name: media.name })}
-                />
+                <span className="attachment-move">
+                  <MoveButtons
+                    index={index}
+                    count={count}
+                    onMove={onMove}
+                    upLabel={t('files.move_up', { name: media.name })}
+                    downLabel={t('files.move_down', { name: media.name })}
+                  />
+                </span>
               )}
               <ConfirmButton
                 label={t('files.remove')}

@@ -14,7 +14,7 @@ import { useLocale } from '../../i18n';
 import { mediaKindKey } from '../../i18n/keys';
 import { genericErrorMessage } from '../../lib/errors';
 import { formatDateTime, formatNumber } from '../../lib/format';
-import { formatSize, previewOf } from '../../lib/files';
+import { fileExtension, formatSize, previewOf } from '../../lib/files';
 
 /**
  * Where a file's bytes and renditions are read: the API's own routes for members, the review
@@ -60,7 +60,7 @@ export function FileThumb({
   }
   return (
     <span className={`file-thumb file-thumb-kind file-kind-${media.kind}`} aria-hidden="true">
-      {t(mediaKindKey[media.kind])}
+      {fileExtension(media.name) ?? t(mediaKindKey[media.kind])}
     </span>
   );
 }
