@@ -270,9 +270,20 @@ export interface Revision {
   content_hash: string;
 }
 
+/** A file as a revision recorded it: which version of which media file (issue 17). */
+export interface RevisionAttachment {
+  attachment_id: string;
+  media_id: string;
+  version: number;
+  sha256: string;
+  name: string;
+}
+
 export interface RevisionDetail extends Revision {
   title: string;
   fields: Record<string, FieldValue>;
+  /** Absent from servers before issue 17, and for a revision without files. */
+  attachments?: RevisionAttachment[];
 }
 
 export interface DiffOp {

@@ -168,6 +168,7 @@ const sameInBothLanguages = new Set([
   'files.versions_count_other',
   'files.preview_title',
   'files.col_date',
+  'files.history_file',
 ]);
 
 describe('visible strings', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  diffAttachments,
   fileExtension,
   formatSize,
   imageFiles,
@@ -190,5 +191,34 @@ describe('reviewImageSources', () => {
     ).toBe(
       'Intro ![Visual](/api/v1/review/s%2Fecret/media/m_1/file) and ![x](https://cdn.example/a.png)',
     );
+  });
+});
+
+describe('diffAttachments', () => {
+  const file = (id: string, version: number, name = `${id}.png`) => ({
+    attachment_id: id,
+    media_id: `m-${id}`,
+    version,
+    sha256: `${id}-${version}`,
+    name,
+  });
+
+  it('finds the files added, replaced by a new version, and removed', () => {
+    expect(
+      diffAttachments(
+        [file('a', 1), file('b', 1), file('c', 2)],
+        [file('d', 1), file('a', 2), file('c', 2)],
+      ),
+    ).toEqual([
+      { kind: 'added', name: 'd.png', version: 1 },
+      { kind: 'changed', name: 'a.png', from: 1, to: 2 },
+      { kind: 'removed', name: 'b.png', version: 1 },
+    ]);
+  });
+
+  it('sees nothing when only the name or the order changed', () => {
+    expect(
+      diffAttachments([file('a', 1), file('b', 1)], [file('b', 1), file('a', 1, 'new.png')]),
+    ).toEqual([]);
   });
 });

@@ -74,6 +74,48 @@ export function imageFiles(files: Iterable<File>): File[] {
   return [...files].filter((file) => /^image\//i.test(file.type) && !/svg/i.test(file.type));
 }
 
+// ---- files in the history ----------------------------------------------------------------------
+
+/** What happened to one file between two revisions. */
+export type FileChange =
+  | { kind: 'added'; name: string; version: number }
+  | { kind: 'removed'; name: string; version: number }
+  | { kind: 'changed'; name: string; from: number; to: number };
+
+interface RecordedFile {
+  attachment_id: string;
+  media_id: string;
+  version: number;
+  sha256: string;
+  name: string;
+}
+
+/**
+ * The files two revisions disagree on, in the newer one's order, removed ones last. A file is
+ * changed when its bytes differ (a new version, or another library file put in its place).
+ */
+export function diffAttachments(
+  before: readonly RecordedFile[],
+  after: readonly RecordedFile[],
+): FileChange[] {
+  const earlier = new Map(before.map((file) => [file.attachment_id, file]));
+  const later = new Set(after.map((file) => file.attachment_id));
+  const changes: FileChange[] = [];
+  for (const file of after) {
+    const old = earlier.get(file.attachment_id);
+    if (!old) changes.push({ kind: 'added', name: file.name, version: file.version });
+    else if (old.sha256 !== file.sha256 || old.media_id !== file.media_id) {
+      changes.push({ kind: 'changed', name: file.name, from: old.version, to: file.version });
+    }
+  }
+  for (const file of before) {
+    if (!later.has(file.attachment_id)) {
+      changes.push({ kind: 'removed', name: file.name, version: file.version });
+    }
+  }
+  return changes;
+}
+
 // ---- the upload queue ------------------------------------------------------------------------
 
 export type UploadState = 'queued' | 'uploading' | 'done' | 'failed' | 'cancelled';
