@@ -365,10 +365,15 @@ test.describe('on a phone', () => {
     await passesAxe(page, 'the files sheet on a phone');
     await expect(page.getByRole('button', { name: 'Files (1)' })).toBeVisible();
 
-    // The PDF opens in the browser's own viewer, inside the page.
+    // The PDF's first page shows in the page, the whole file in the browser's own viewer.
     await files.getByRole('button', { name: 'Preview' }).click();
     const preview = page.getByRole('dialog', { name: 'proof.pdf' });
-    await expect(preview.locator('iframe[title="proof.pdf"]')).toBeVisible();
+    await expect(preview.getByRole('img', { name: 'First page of proof.pdf' })).toBeVisible();
+    await imagesLoaded(preview);
+    const viewer = page.waitForEvent('popup');
+    await preview.getByRole('link', { name: "Open in the browser's PDF viewer" }).click();
+    expect((await viewer).url()).toMatch(/^blob:/);
+    await (await viewer).close();
     await preview.getByRole('button', { name: 'Close' }).click();
 
     // The library says where the proof is used.

@@ -116,7 +116,13 @@ export function PreviewDialog({
           alt={alt}
         />
       ) : kind === 'pdf' ? (
-        <PdfFrame url={urls.file(media.id, version.number)} name={media.name} />
+        <PdfPreview
+          url={urls.file(media.id, version.number)}
+          firstPage={
+            hasThumbnail(media, version) ? urls.thumbnail(media.id, version.number, 'web') : null
+          }
+          name={media.name}
+        />
       ) : (
         <p>{t('files.no_preview')}</p>
       )}
@@ -129,7 +135,21 @@ export function PreviewDialog({
   );
 }
 
-function PdfFrame({ url, name }: { url: string; name: string }) {
+/**
+ * A PDF: its first page as the server renders it, and the whole file in the browser's own PDF
+ * viewer, in a tab of its own. The page's security policy frames nothing, and a download link
+ * would save the file rather than show it: the bytes are read into this page, and the tab opens
+ * them from there.
+ */
+function PdfPreview({
+  url,
+  firstPage,
+  name,
+}: {
+  url: string;
+  firstPage: string | null;
+  name: string;
+}) {
   const { t } = useTranslation();
   const [shown, setShown] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -151,16 +171,26 @@ function PdfFrame({ url, name }: { url: string; name: string }) {
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
   }, [url]);
-  if (error) return <p className="field-error">{t('files.preview_failed')}</p>;
-  if (!shown) return <p className="muted">{t('common.loading')}</p>;
   return (
     <>
-      <iframe className="file-preview-pdf" src={shown} title={name} />
-      <p>
-        <a href={shown} target="_blank" rel="noreferrer">
-          {t('files.open_in_tab')}
-        </a>
-      </p>
+      {firstPage && (
+        <img
+          className="file-preview-image"
+          src={firstPage}
+          alt={t('files.pdf_first_page', { name })}
+        />
+      )}
+      {error ? (
+        <p className="field-error">{t('files.preview_failed')}</p>
+      ) : shown ? (
+        <p>
+          <a className="button" href={shown} target="_blank" rel="noopener">
+            {t('files.open_in_viewer')}
+          </a>
+        </p>
+      ) : (
+        <p className="muted">{t('common.loading')}</p>
+      )}
     </>
   );
 }

@@ -37,10 +37,14 @@ export function ImageUploadDialog({
   const [error, setError] = useState<unknown>(null);
   const controller = useRef<AbortController | null>(null);
   const file = pending.files[index];
-  const preview = useObjectUrl(file);
+  const preview = useLocalPreview(file);
   const altId = useId();
 
   useEffect(() => () => controller.current?.abort(), []);
+  // The text alternative is what is asked: the caret waits there (after the dialog opened, which
+  // would otherwise put it on its first button), and again for each next image.
+  const altField = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => altField.current?.focus(), [index]);
 
   if (!file) return null;
   const next = () => {
@@ -92,9 +96,9 @@ export function ImageUploadDialog({
         <div className="field">
           <label htmlFor={altId}>{t('files.alt')}</label>
           <textarea
+            ref={altField}
             id={altId}
             rows={2}
-            autoFocus
             value={alt}
             disabled={progress !== null}
             aria-describedby={`${altId}-hint`}
@@ -139,14 +143,20 @@ export function ImageUploadDialog({
   );
 }
 
-/** A local file shown in the page before it is sent (the URL is freed when it changes). */
-function useObjectUrl(file: File | undefined): string | null {
+// The page's Content-Security-Policy lets images come from copydesk itself or as data: URLs
+// only (no blob:): a local image is read into one, unless it is too big to be worth it.
+const previewLimit = 15_000_000;
+
+/** A local image shown in the page before it is sent, as a data: URL. */
+function useLocalPreview(file: File | undefined): string | null {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
-    if (!file) return undefined;
-    const made = URL.createObjectURL(file);
-    setUrl(made);
-    return () => URL.revokeObjectURL(made);
+    setUrl(null);
+    if (!file || file.size > previewLimit) return undefined;
+    const reader = new FileReader();
+    reader.onload = () => setUrl(typeof reader.result === 'string' ? reader.result : null);
+    reader.readAsDataURL(file);
+    return () => reader.abort();
   }, [file]);
   return url;
 }

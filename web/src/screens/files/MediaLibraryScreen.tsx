@@ -50,10 +50,12 @@ export default function MediaLibraryScreen() {
   const [params, setParams] = useSearchParams();
   const filter = mediaFilterFrom(params);
   const layout = params.get('view') === 'list' ? 'list' : 'grid';
+  // From the address as it is now: a change made by the words' timer starts from the URL of
+  // the render that set it, which a click may have changed since.
   const setFilter = (change: Partial<MediaFilter> & { view?: 'grid' | 'list' }) =>
     setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
+      () => {
+        const next = new URLSearchParams(window.location.search);
         for (const [key, value] of Object.entries(change)) {
           if (value && !(key === 'view' && value === 'grid')) next.set(key, value);
           else next.delete(key);
