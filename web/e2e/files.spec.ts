@@ -164,6 +164,7 @@ test('an agency guest uploads the visual of the shared post, legal approves, a n
   await imagesLoaded(visual);
   // No upload is left on its way.
   await expect(files.getByRole('list', { name: 'Uploads' })).toHaveCount(0);
+  await passesAxe(agency, 'the content page with its files');
 
   // The post goes to Legal validation; Claire reads it with its visual, and approves.
   await api.send('POST', `/api/v1/contents/${post.id}/status`, {
@@ -205,6 +206,7 @@ test('an agency guest uploads the visual of the shared post, legal approves, a n
   await expect(compare.getByRole('img', { name: 'visual.png, version 1' })).toBeVisible();
   await expect(compare.getByRole('img', { name: 'visual.png, version 2' })).toBeVisible();
   await imagesLoaded(compare);
+  await passesAxe(claire, 'the versions of a file');
   await versions.getByRole('button', { name: 'Close' }).click();
 
   // The history has the revisions the files made; the board and the list show the paperclip.
