@@ -94,6 +94,8 @@ export function useUploadQueue<T>(
 export function uploadErrorMessage(t: TFunction, error: unknown): string {
   if (isApiError(error, 413)) return t('files.error_too_large');
   if (isApiError(error, 415)) return t('files.error_type');
-  if (isApiError(error, 422)) return t('files.error_empty');
+  // An empty file is the one refusal about the bytes themselves (a bad name is said by the
+  // problem's own field, below).
+  if (isApiError(error, 422) && 'file' in error.fieldErrors()) return t('files.error_empty');
   return genericErrorMessage(t, error);
 }
