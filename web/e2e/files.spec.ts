@@ -220,6 +220,12 @@ test('an agency guest uploads the visual of the shared post, legal approves, a n
     page.getByRole('row', { name: /Three winter tips/ }).getByTestId('attachment-count'),
   ).toContainText('1 file');
 
+  // The history says what changed in the files from one revision to the next.
+  await page.goto(`${path}/history`);
+  await expect(page.getByRole('region', { name: /^Changes from revision/ })).toContainText(
+    'visual.png: version 1 replaced by version 2',
+  );
+
   // The activity says who attached the visual and who sent its new version.
   await page.goto(`${path}/activity`);
   const lines = page.getByRole('region', { name: 'Activity' }).getByRole('listitem');
@@ -353,6 +359,18 @@ test.describe('on a phone', () => {
     await page.getByRole('button', { name: 'List' }).click();
     await expect(page.getByRole('table')).toContainText('visual.png');
     await fitsTheWindow(page, 'the media library as a list on a phone');
+
+    // The visual is replaced everywhere by a new version.
+    await page.getByRole('button', { name: 'Grid' }).click();
+    await grid
+      .getByTestId('media-visual.png')
+      .getByRole('button', { name: 'Replace visual.png everywhere' })
+      .click();
+    const replace = page.getByRole('dialog', { name: 'Replace visual.png everywhere' });
+    await expect(replace).toContainText('the earlier versions are kept');
+    await choose(page, replace.getByRole('button', { name: 'Choose the new version' }), blueVisual);
+    await expect(replace).toHaveCount(0);
+    await expect(grid.getByTestId('media-visual.png')).toContainText('2 versions');
 
     // The content's files are one tap away in the panel bar; the proof is attached from there.
     await page.goto(`/w/${api.slug}/contents/${article.id}`);
