@@ -417,6 +417,17 @@ test('a review link shows the content with its files', async ({
   await page.goto(`/w/${api.slug}/contents/${article.id}`);
   await choose(page, filesPanel(page).getByRole('button', { name: 'Add files' }), redVisual);
   await expect(filesPanel(page).getByTestId('attachment-visual.png')).toBeVisible();
+  // The visual is in the text too, as the editor inserts an uploaded image.
+  const { items } = await api.get<{ items: { media: { id: string } }[] }>(
+    `/api/v1/contents/${article.id}/attachments`,
+  );
+  const current = await api.get<{ version: number }>(`/api/v1/contents/${article.id}`);
+  await api.send('PATCH', `/api/v1/contents/${article.id}`, {
+    base_version: current.version,
+    fields: {
+      body: `Our winter visual:\n\n![The red visual](/api/v1/media/${items[0]!.media.id}/file)`,
+    },
+  });
   const link = await api.send<{ url: string }>('POST', `/api/v1/contents/${article.id}/links`, {
     level: 'validate',
     label: 'Marc',
@@ -433,5 +444,13 @@ test('a review link shows the content with its files', async ({
   await imagesLoaded(shown);
   await shown.getByRole('button', { name: 'Preview' }).click();
   await imagesLoaded(marc.getByRole('dialog', { name: 'visual.png' }));
+  await marc
+    .getByRole('dialog', { name: 'visual.png' })
+    .getByRole('button', { name: 'Close' })
+    .click();
+  // The image in the text reaches the visitor through the link's own route.
+  const inText = marc.getByRole('img', { name: 'The red visual' });
+  await expect(inText).toHaveAttribute('src', /^\/api\/v1\/review\/[^/]+\/media\/[^/]+\/file$/);
+  await imagesLoaded(marc.locator('.review-field'));
   await marcContext.close();
 });
