@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from '@playwright/test';
 import { crc32, deflateSync } from 'node:zlib';
-import { fitsTheWindow, passesAxe, phone } from './checks';
+import { fitsTheWindow, passesAxe, phone, tablet } from './checks';
 import { expect, test } from './fixtures';
 import { chloe, claireJoinsLegal, logIn, setUp, type Api } from './people';
 
@@ -399,6 +399,13 @@ test.describe('on a phone', () => {
     // The library says where the proof is used.
     await page.goto(`/w/${api.slug}/media`);
     await expect(grid.getByTestId('media-proof.pdf')).toContainText('Used in Winter tank safety');
+
+    // On a tablet in portrait, the list fits too (its table scrolls inside the page if need be).
+    await page.setViewportSize(tablet);
+    await page.goto(`/w/${api.slug}/media?view=list`);
+    await expect(page.getByRole('table')).toContainText('Winter tank safety');
+    await fitsTheWindow(page, 'the media library as a list on a tablet');
+    await passesAxe(page, 'the media library as a list on a tablet');
   });
 });
 

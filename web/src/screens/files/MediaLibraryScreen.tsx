@@ -203,44 +203,51 @@ function MediaTable({
   const { t } = useTranslation();
   const locale = useLocale();
   return (
-    <DataTable
-      className="table media-table"
-      caption={t('files.library_files')}
-      hiddenCaption
-      columns={[
-        <span className="sr-only">{t('files.thumbnail')}</span>,
-        t('files.col_name'),
-        t('files.kind'),
-        t('files.col_size'),
-        t('files.col_uploader'),
-        t('files.col_date'),
-        t('files.col_tags'),
-        t('files.col_used_in'),
-      ]}
-      actions
-    >
-      {files.map((file) => (
-        <tr key={file.id} data-testid={`media-${file.name}`}>
-          <td>
-            <FileThumb media={file} urls={memberFileUrls} />
-          </td>
-          <td className="cell-title">{file.name}</td>
-          <td>{t(mediaKindKey[file.kind])}</td>
-          <td>{formatSize(file.current.size, locale)}</td>
-          <td>{file.current.uploaded_by.name}</td>
-          <td>{formatDate(file.current.uploaded_at, locale)}</td>
-          <td>
-            <Tags tags={file.tags} onTag={onTag} />
-          </td>
-          <td>
-            <UsedIn file={file} slug={slug} />
-          </td>
-          <td className="row-actions">
-            <MediaActions file={file} mayEdit={mayEdit} />
-          </td>
-        </tr>
-      ))}
-    </DataTable>
+    // Wider than the column on a tablet: it scrolls there, not the page.
+    <div className="media-table-wrap">
+      <DataTable
+        className="table media-table"
+        caption={t('files.library_files')}
+        hiddenCaption
+        columns={[
+          <span className="sr-only">{t('files.thumbnail')}</span>,
+          t('files.col_name'),
+          t('files.kind'),
+          t('files.col_size'),
+          t('files.col_uploader'),
+          t('files.col_date'),
+          t('files.col_tags'),
+          t('files.col_used_in'),
+        ]}
+        actions
+      >
+        {files.map((file) => (
+          <tr key={file.id} data-testid={`media-${file.name}`}>
+            <td>
+              <FileThumb media={file} urls={memberFileUrls} />
+            </td>
+            <td className="cell-title">{file.name}</td>
+            <td data-label={t('files.kind')}>{t(mediaKindKey[file.kind])}</td>
+            <td data-label={t('files.col_size')} className="cell-nowrap">
+              {formatSize(file.current.size, locale)}
+            </td>
+            <td data-label={t('files.col_uploader')}>{file.current.uploaded_by.name}</td>
+            <td data-label={t('files.col_date')} className="cell-nowrap">
+              {formatDate(file.current.uploaded_at, locale)}
+            </td>
+            <td data-label={t('files.col_tags')}>
+              <Tags tags={file.tags} onTag={onTag} />
+            </td>
+            <td data-label={t('files.col_used_in')}>
+              <UsedIn file={file} slug={slug} inColumn />
+            </td>
+            <td className="row-actions">
+              <MediaActions file={file} mayEdit={mayEdit} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+    </div>
   );
 }
 
@@ -294,13 +301,22 @@ function Tags({ tags, onTag }: { tags: string[]; onTag: (tag: string) => void })
   );
 }
 
-function UsedIn({ file, slug }: { file: MediaFile; slug: string }) {
+function UsedIn({
+  file,
+  slug,
+  inColumn = false,
+}: {
+  file: MediaFile;
+  slug: string;
+  /** In the list's "Used in" column, which says it already. */
+  inColumn?: boolean;
+}) {
   const { t } = useTranslation();
   const uses = file.used_in ?? [];
   if (uses.length === 0) return <span className="muted">{t('files.used_nowhere')}</span>;
   return (
     <span className="media-used-in">
-      {t('files.used_in')}{' '}
+      {!inColumn && `${t('files.used_in')} `}
       {uses.map((use, index) => (
         <span key={use.attachment_id}>
           {index > 0 && ', '}
