@@ -299,6 +299,75 @@ test('an image pasted into the text is uploaded as a file after its text alterna
   await expect(filesPanel(page).getByTestId('attachment-tank.png')).toBeVisible();
 });
 
+test('files dropped on the panel go up side by side, each with its progress; one is cancelled', async ({
+  page,
+  request,
+}) => {
+  const api = await setUp(request);
+  const article = await api.send<Created>('POST', `/api/v1/workspaces/${api.slug}/contents`, {
+    type: 'article',
+    title: 'Winter tank safety',
+  });
+  await logIn(page, chloe);
+  await page.goto(`/w/${api.slug}/contents/${article.id}`);
+  // A slow uplink (about 1 MB/s), so that the progress can be seen on its way.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 20,
+    downloadThroughput: -1,
+    uploadThroughput: 1_000_000,
+  });
+  const notes = (name: string) => ({
+    name,
+    type: 'text/plain',
+    text: 'Winter checks for every tank.\n'.repeat(100_000),
+  });
+  const files = filesPanel(page);
+  // Dropped from the desktop: two notes and the visual.
+  const dropped = await page.evaluateHandle(
+    ({ items, png }) => {
+      const transfer = new DataTransfer();
+      for (const item of items)
+        transfer.items.add(new File([item.text], item.name, { type: item.type }));
+      transfer.items.add(new File([new Uint8Array(png)], 'visual.png', { type: 'image/png' }));
+      return transfer;
+    },
+    { items: [notes('notes-1.txt'), notes('notes-2.txt')], png: [...redVisual.buffer] },
+  );
+  const zone = files.getByTestId('drop-zone');
+  await zone.dispatchEvent('dragenter', { dataTransfer: dropped });
+  await expect(zone).toContainText('Drop to upload');
+  await zone.dispatchEvent('drop', { dataTransfer: dropped });
+
+  // Two go up at once, each with its own bar; the third waits its turn.
+  const uploads = files.getByRole('list', { name: 'Uploads' });
+  const first = uploads.getByRole('progressbar', { name: 'Uploading notes-1.txt' });
+  await expect(first).toBeVisible();
+  await expect(uploads.getByRole('progressbar', { name: 'Uploading notes-2.txt' })).toBeVisible();
+  await expect(uploads.getByRole('listitem').filter({ hasText: 'visual.png' })).toContainText(
+    'Waiting',
+  );
+  await expect.poll(async () => Number(await first.getAttribute('value'))).toBeGreaterThan(0);
+  await uploads.getByRole('button', { name: 'Cancel the upload of notes-2.txt' }).click();
+  await expect(uploads.getByRole('listitem').filter({ hasText: 'notes-2.txt' })).toContainText(
+    'Cancelled',
+  );
+
+  // The others arrive; the cancelled one left nothing behind.
+  await expect(files.getByTestId('attachment-notes-1.txt')).toContainText('Text', {
+    timeout: 30_000,
+  });
+  await expect(files.getByTestId('attachment-visual.png')).toBeVisible({ timeout: 30_000 });
+  await expect(files.getByTestId('attachment-notes-2.txt')).toHaveCount(0);
+  await uploads.getByRole('button', { name: 'Dismiss notes-2.txt' }).click();
+  await expect(files.getByRole('list', { name: 'Uploads' })).toHaveCount(0);
+  const { items } = await api.get<{ items: unknown[] }>(
+    `/api/v1/contents/${article.id}/attachments`,
+  );
+  expect(items).toHaveLength(2);
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: phone });
 
