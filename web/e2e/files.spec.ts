@@ -283,6 +283,26 @@ test('an image pasted into the text is uploaded as a file after its text alterna
     })
     .toMatch(/!\[A frosted fuel tank\]\(\/api\/v1\/media\/[^/)]+\/file\)/);
 
+  // Dropped into the text from the desktop.
+  const dropped = await page.evaluateHandle(
+    (png) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(png)], 'frost.png', { type: 'image/png' }));
+      return transfer;
+    },
+    [...blueVisual.buffer],
+  );
+  const box = (await body.boundingBox())!;
+  await body.dispatchEvent('drop', {
+    dataTransfer: dropped,
+    clientX: box.x + box.width / 2,
+    clientY: box.y + box.height - 8,
+  });
+  await dialog.getByLabel('Text alternative').fill('Frost on the gauge');
+  await dialog.getByRole('button', { name: 'Upload and insert' }).click();
+  await expect(body.getByRole('img', { name: 'Frost on the gauge' })).toBeVisible();
+  await expect(filesPanel(page).getByTestId('attachment-frost.png')).toBeVisible();
+
   // Picked from the toolbar too.
   await page.getByRole('button', { name: 'Image', exact: true }).click();
   const prompt = page.getByRole('dialog', { name: 'Insert an image' });
