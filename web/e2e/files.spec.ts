@@ -317,6 +317,9 @@ test('an image pasted into the text is uploaded as a file after its text alterna
   await page.getByRole('button', { name: 'Upload and insert' }).click();
   await expect(body.getByRole('img', { name: 'The tank in spring' })).toBeVisible();
   await expect(filesPanel(page).getByTestId('attachment-tank.png')).toBeVisible();
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  // Her own files are no one else's edit: nothing was "combined" with her text.
+  await expect(page.getByText('Someone else edited this content at the same time')).toHaveCount(0);
 });
 
 test('files dropped on the panel go up side by side, each with its progress; one is cancelled', async ({
