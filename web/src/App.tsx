@@ -111,6 +111,12 @@ const router = createBrowserRouter([
                 lazy: async () => ({ Component: (await loadContentPage()).default }),
               },
               {
+                path: 'media',
+                lazy: async () => ({
+                  Component: (await import('./screens/files/MediaLibraryScreen')).default,
+                }),
+              },
+              {
                 path: 'search',
                 lazy: async () => ({
                   Component: (await import('./screens/search/SearchScreen')).default,

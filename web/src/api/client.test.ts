@@ -8,6 +8,7 @@ import {
   request,
   sendRequest,
   setCsrfToken,
+  uploadRaw,
 } from './client';
 
 function problemResponse(status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -225,5 +226,153 @@ describe('a request with a token of its own (the review page)', () => {
     const error = (await readAnswer(answer).catch((e: unknown) => e)) as ApiError;
     expect(error.status).toBe(401);
     expect(error.extra).toEqual({ password_required: true });
+  });
+});
+
+/** A stand-in for the browser's XMLHttpRequest: each test says how the server answers. */
+class FakeXhr {
+  static answer: (xhr: FakeXhr) => {
+    status: number;
+    body: string;
+    headers?: Record<string, string>;
+  } = () => ({ status: 201, body: '{}' });
+  static sent: FakeXhr[] = [];
+  method = '';
+  url = '';
+  headers: Record<string, string> = {};
+  body: unknown = null;
+  withCredentials = false;
+  status = 0;
+  statusText = '';
+  responseText = '';
+  private responseHeaders: Record<string, string> = {};
+  private listeners = new Map<string, (() => void)[]>();
+  private uploadListeners: ((event: {
+    loaded: number;
+    total: number;
+    lengthComputable: boolean;
+  }) => void)[] = [];
+  upload = {
+    addEventListener: (_kind: string, listener: (typeof this.uploadListeners)[number]) =>
+      this.uploadListeners.push(listener),
+  };
+  open(method: string, url: string) {
+    this.method = method;
+    this.url = url;
+  }
+  setRequestHeader(name: string, value: string) {
+    this.headers[name] = value;
+  }
+  getResponseHeader(name: string) {
+    return this.responseHeaders[name] ?? null;
+  }
+  addEventListener(kind: string, listener: () => void) {
+    this.listeners.set(kind, [...(this.listeners.get(kind) ?? []), listener]);
+  }
+  private fire(kind: string) {
+    for (const listener of this.listeners.get(kind) ?? []) listener();
+  }
+  abort() {
+    this.fire('abort');
+  }
+  send(body: Blob) {
+    this.body = body;
+    FakeXhr.sent.push(this);
+    queueMicrotask(() => {
+      for (const listener of this.uploadListeners) {
+        listener({ loaded: Math.floor(body.size / 2), total: body.size, lengthComputable: true });
+      }
+      const answer = FakeXhr.answer(this);
+      if (answer.status === 0) {
+        this.fire('error');
+        return;
+      }
+      this.status = answer.status;
+      this.responseText = answer.body;
+      this.responseHeaders = answer.headers ?? {};
+      this.fire('load');
+    });
+  }
+}
+
+describe('uploadRaw', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    setCsrfToken(null);
+    FakeXhr.sent = [];
+  });
+  const file = new File(['0123456789'], 'visual.png', { type: 'image/png' });
+
+  it('posts the raw bytes with their type and the CSRF token, reporting progress', async () => {
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+    FakeXhr.answer = () => ({ status: 201, body: '{"id":"a1"}' });
+    setCsrfToken('tok');
+    const progress: number[] = [];
+    const answer = await uploadRaw<{ id: string }>('/api/v1/contents/c1/attachments?name=v', file, {
+      onProgress: ({ loaded }) => progress.push(loaded),
+    });
+    expect(answer).toEqual({ id: 'a1' });
+    const [xhr] = FakeXhr.sent;
+    expect(xhr!.method).toBe('POST');
+    expect(xhr!.body).toBe(file);
+    expect(xhr!.headers).toMatchObject({ 'Content-Type': 'image/png', 'X-CSRF-Token': 'tok' });
+    expect(progress).toEqual([5, 10]);
+  });
+
+  it('sends a file of unknown type as bytes', async () => {
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+    FakeXhr.answer = () => ({ status: 201, body: '{}' });
+    await uploadRaw('/x', new Blob(['a']));
+    expect(FakeXhr.sent[0]!.headers['Content-Type']).toBe('application/octet-stream');
+  });
+
+  it('throws the problem of a refusal, with its status', async () => {
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+    FakeXhr.answer = () => ({
+      status: 413,
+      body: '{"title":"Too large","status":413,"limit":100}',
+    });
+    const error = (await uploadRaw('/x', file).catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.status).toBe(413);
+    expect(error.extra).toEqual({ limit: 100 });
+  });
+
+  it('says a network failure as status 0', async () => {
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+    FakeXhr.answer = () => ({ status: 0, body: '' });
+    const error = (await uploadRaw('/x', file).catch((e: unknown) => e)) as ApiError;
+    expect(error.isNetworkError).toBe(true);
+  });
+
+  it('stops when its signal aborts', async () => {
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+    const controller = new AbortController();
+    controller.abort();
+    const error = (await uploadRaw('/x', file, { signal: controller.signal }).catch(
+      (e: unknown) => e,
+    )) as DOMException;
+    expect(error.name).toBe('AbortError');
+    expect(FakeXhr.sent).toEqual([]);
+  });
+
+  it('asks once more with a fresh CSRF token after a 403', async () => {
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+    vi.stubGlobal('fetch', async () => new Response('{"csrf_token":"fresh"}', { status: 200 }));
+    FakeXhr.answer = (xhr) =>
+      xhr.headers['X-CSRF-Token'] === 'fresh'
+        ? { status: 201, body: '{"ok":true}' }
+        : { status: 403, body: '{"title":"Bad CSRF token"}' };
+    setCsrfToken('stale');
+    await expect(uploadRaw('/x', file)).resolves.toEqual({ ok: true });
+    expect(FakeXhr.sent.map((x) => x.headers['X-CSRF-Token'])).toEqual(['stale', 'fresh']);
+  });
+
+  it("sends the review page's own token when given one", async () => {
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+    FakeXhr.answer = () => ({ status: 201, body: '{}' });
+    setCsrfToken('session');
+    await uploadRaw('/x', file, { csrfToken: 'link' });
+    expect(FakeXhr.sent[0]!.headers['X-CSRF-Token']).toBe('link');
   });
 });

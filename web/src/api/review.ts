@@ -3,6 +3,7 @@ import { ApiError, readAnswer, sendRequest } from './client';
 import type { CommentThread, NewComment } from './collab';
 import type { ContentType, FieldValue, Decision } from './types';
 import type { LinkLevel } from '../lib/sharing';
+import type { Attachment } from './files';
 
 // The review API, for people without an account who open a link (issue 8). Its session is a
 // cookie the server scopes to /api/v1/review/<secret>, with a CSRF token of its own kept here:
@@ -180,4 +181,25 @@ export function useAddReviewComment(secret: string, contentId: string) {
     onSettled: () =>
       queryClient.invalidateQueries({ queryKey: reviewKeys.comments(secret, contentId) }),
   });
+}
+
+/** The files of a content the link shows (each at its current version). */
+export function useReviewAttachments(secret: string, contentId: string) {
+  return useQuery({
+    queryKey: ['review', secret, 'attachments', contentId],
+    queryFn: async ({ signal }) =>
+      (
+        await send<{ items: Attachment[] }>(
+          'GET',
+          `${base(secret)}/contents/${encodeURIComponent(contentId)}/attachments`,
+          undefined,
+          signal,
+        )
+      ).items,
+  });
+}
+
+/** A visitor reads files through the link's own routes: the current version, and renditions. */
+export function reviewMediaPath(secret: string, mediaId: string): string {
+  return `${base(secret)}/media/${encodeURIComponent(mediaId)}`;
 }

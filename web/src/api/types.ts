@@ -230,6 +230,8 @@ export interface ContentSummary {
   validated_revision: number | null;
   /** One entry per team the workflow has asked so far, in the order it asked them. */
   approvals: TeamApproval[];
+  /** How many files are attached (absent from servers before issue 17). */
+  attachments_count?: number;
 }
 
 export interface Content extends ContentSummary {
@@ -268,9 +270,20 @@ export interface Revision {
   content_hash: string;
 }
 
+/** A file as a revision recorded it: which version of which media file (issue 17). */
+export interface RevisionAttachment {
+  attachment_id: string;
+  media_id: string;
+  version: number;
+  sha256: string;
+  name: string;
+}
+
 export interface RevisionDetail extends Revision {
   title: string;
   fields: Record<string, FieldValue>;
+  /** Absent from servers before issue 17, and for a revision without files. */
+  attachments?: RevisionAttachment[];
 }
 
 export interface DiffOp {

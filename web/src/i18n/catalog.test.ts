@@ -156,6 +156,19 @@ const sameInBothLanguages = new Set([
   'notification_settings.kind',
   'notification_settings.email',
   'webhooks.title',
+  'files.kind_image',
+  'files.kind_pdf',
+  'files.kind_document',
+  'files.dimensions',
+  'files.version_number',
+  'files.version_of',
+  'files.versions',
+  'files.versions_count',
+  'files.versions_count_one',
+  'files.versions_count_other',
+  'files.preview_title',
+  'files.col_date',
+  'files.history_file',
 ]);
 
 describe('visible strings', () => {

@@ -2,6 +2,7 @@ import type { ParseKeys } from 'i18next';
 import type { Delivery, NotificationKind } from '../api/collab';
 import type { Role } from '../api/types';
 import type { WebhookEventKind } from '../api/webhooks';
+import type { MediaKind } from '../lib/files';
 import type { LinkLevel, ShareLevel } from '../lib/sharing';
 
 /** Any key of the catalogs (checked by tsc against en.json). */
@@ -73,3 +74,14 @@ export const webhookEventLabelKey = {
   'link.revoked': 'webhooks.event_link_revoked',
   'link.opened': 'webhooks.event_link_opened',
 } as const satisfies Record<WebhookEventKind, TranslationKey>;
+
+export const mediaKindKey = {
+  image: 'files.kind_image',
+  pdf: 'files.kind_pdf',
+  document: 'files.kind_document',
+  spreadsheet: 'files.kind_spreadsheet',
+  presentation: 'files.kind_presentation',
+  text: 'files.kind_text',
+  video: 'files.kind_video',
+  other: 'files.kind_other',
+} as const satisfies Record<MediaKind, TranslationKey>;

@@ -70,6 +70,26 @@ describe('describeEvent', () => {
     ).toBe('activity.changed');
   });
 
+  it('names the file attached, and the version a new one made', () => {
+    expect(
+      describeEvent(
+        event('attachment.added', { attachment_id: 'a1', media_id: 'm1', name: 'visual.png' }),
+        context,
+      ),
+    ).toEqual({ key: 'files.event_added', values: { actor: 'Claire Dubois', name: 'visual.png' } });
+    expect(
+      describeEvent(
+        event('media.version_added', { media_id: 'm1', name: 'visual.png', media_version: 2 }),
+        context,
+      ).values,
+    ).toEqual({ actor: 'Claire Dubois', name: 'visual.png', version: 2 });
+    expect(
+      describeEvent(event('attachment.updated', { attachment_id: 'a1', media_id: 'm1' }), context)
+        .key,
+    ).toBe('files.event_updated');
+    expect(isAboutContent(event('attachment.removed', { name: 'visual.png' }))).toBe(true);
+  });
+
   it('names the teams whose approval went stale', () => {
     expect(
       describeEvent(

@@ -88,7 +88,7 @@ export function isAboutContent(event: Pick<ActivityEvent, 'kind' | 'subject' | '
   if (event.kind.startsWith('task.'))
     return event.subject !== null && event.subject !== event.data.task;
   // A review link's opening names a content or a project, which its event does not tell apart.
-  return /^(content|approval|revision|comment)\./.test(event.kind);
+  return /^(content|approval|revision|comment|attachment)\./.test(event.kind);
 }
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -246,6 +246,26 @@ function describeOtherEvent(event: ActivityEvent, context: ActivityContext): Sen
       };
     case 'project.link_revoked':
       return { key: 'events.project_link_revoked', values: { actor, project: project() } };
+    case 'attachment.added':
+      return { key: 'files.event_added', values: { actor, name } };
+    case 'attachment.removed':
+      return { key: 'files.event_removed', values: { actor, name } };
+    case 'attachment.updated':
+      // A new text alternative names its file; a file moved in the list does not.
+      return name && 'alt' in data
+        ? { key: 'files.event_alt', values: { actor, name } }
+        : { key: 'files.event_updated', values: { actor } };
+    case 'media.version_added':
+      return {
+        key: 'files.event_version',
+        values: { actor, name, version: num(data.media_version ?? data.version) },
+      };
+    case 'media.created':
+      return { key: 'files.event_media_created', values: { actor, name } };
+    case 'media.updated':
+      return { key: 'files.event_media_updated', values: { actor, name } };
+    case 'media.deleted':
+      return { key: 'files.event_media_deleted', values: { actor, name } };
     case 'comment.created':
       return data.parent
         ? { key: 'events.comment_replied', values: { actor } }

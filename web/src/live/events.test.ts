@@ -42,6 +42,18 @@ describe('staleKeys', () => {
     }
   });
 
+  it('refreshes the content, its files, its lists and the library when a file changes', () => {
+    const matches = staleKeys(event('attachment.added', { content_id: 'c1' }));
+    const stale = (key: unknown[]) => matches.some((match) => match(key));
+    expect(stale(['content', 'c1', 'attachments'])).toBe(true);
+    expect(stale(['content', 'c1'])).toBe(true);
+    expect(stale(['ws', 'acme', 'contents', ''])).toBe(true);
+    expect(stale(['ws', 'acme', 'media', 'q=a'])).toBe(true);
+    expect(stale(['content', 'c2', 'attachments'])).toBe(false);
+    const version = staleKeys(event('media.version_added', {}));
+    expect(version.some((match) => match(['media', 'm1', 'versions']))).toBe(true);
+  });
+
   it('ignores kinds it does not know', () => {
     expect(staleKeys(event('something.new'))).toEqual([]);
   });

@@ -79,6 +79,16 @@ export function staleKeys(event: LiveEvent): KeyMatch[] {
     // the board that show it.
     return [under('content', content), contentLists];
   }
+  if (kind.startsWith('attachment.') && content) {
+    // A file added, replaced or removed is a new revision of its content, and a paperclip count.
+    return [under('content', content), contentLists, inAnyWorkspace('media')];
+  }
+  if (kind.startsWith('media.')) {
+    // A new version shows in every content using the file: their pages read it again.
+    const keys = [under('media'), inAnyWorkspace('media')];
+    if (content) keys.push(under('content', content), contentLists);
+    return keys;
+  }
   if (kind.startsWith('member.') || kind === 'workspace.updated') {
     return [under('me'), inAnyWorkspace('members', 'invitations')];
   }

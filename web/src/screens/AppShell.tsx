@@ -270,6 +270,11 @@ function ShellFrame({
                   </NavLink>
                 </li>
               )}
+              <li>
+                <NavLink to={`/w/${encodeURIComponent(membership.workspace.slug)}/media`}>
+                  {t('files.nav')}
+                </NavLink>
+              </li>
               {membership.role !== 'guest' && (
                 <li>
                   <NavLink to={`/w/${encodeURIComponent(membership.workspace.slug)}/activity`}>

@@ -32,6 +32,7 @@ import { FilterBar, useListFilters, ViewToggle } from '../contents/FilterBar';
 import { NewContentButton } from '../contents/NewContent';
 import { SaveViewButton } from '../views/SaveViewButton';
 import { ApprovalBadges } from './ApprovalBadges';
+import { AttachmentCount } from '../files/AttachmentCount';
 
 // Each column asks the contents list for its own status, this many cards at a time; "More" at
 // the bottom of a column asks for the next ones.
@@ -416,6 +417,7 @@ function BoardCard({
       <div className="board-card-meta">
         {owner && <span>{t('board.owner', { name: owner })}</span>}
         {item.due_at && <span>{t('board.due', { date: formatDate(item.due_at, locale) })}</span>}
+        <AttachmentCount count={item.attachments_count} />
       </div>
       <ApprovalBadges approvals={item.approvals} />
     </li>

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client';
@@ -52,6 +52,10 @@ import { HistoryPanel } from './HistoryPanel';
 import { MetaPanel } from './MetaPanel';
 import { useContentSync, type ContentSync, type SaveState } from './useContentSync';
 import { ApprovalsPanel, LockBanner, LockButton, StatusControl } from './WorkflowPanel';
+import { refreshAfterFileChange, uploadAttachment, useAttachments } from '../../api/files';
+import { AttachmentsPanel } from '../files/AttachmentsPanel';
+import { PaperclipIcon } from '../files/AttachmentCount';
+import { ImageUploadContext, type ImageUpload } from '../files/imageUpload';
 
 /** /w/:slug/contents/:id and …/history: one content, written or looked back on. */
 export default function ContentPage() {
@@ -118,6 +122,7 @@ function ContentScreen({
     ? (members.find((m) => m.user_id === latest.lock?.by)?.name ?? '')
     : '';
   const [conflictDialog, setConflictDialog] = useState(true);
+  const queryClient = useQueryClient();
   const fieldsRef = useRef<HTMLFieldSetElement>(null);
   const fieldLabel = useCallback(
     (key: string) =>
@@ -127,6 +132,20 @@ function ContentScreen({
     [t, type],
   );
   const threadMarks = useThreadMarksValue(initial.id);
+  // Images pasted or dropped in the text become attachments of this content.
+  const imageUpload = useMemo<ImageUpload | null>(
+    () =>
+      editable
+        ? {
+            upload: async (file, alt, options) => {
+              const attachment = await uploadAttachment(initial.id, file, alt, options);
+              void refreshAfterFileChange(queryClient, [initial.id]);
+              return attachment;
+            },
+          }
+        : null,
+    [editable, initial.id, queryClient],
+  );
   const narrow = useMediaQuery(narrowScreen);
   const margin = useMediaQuery(wideScreen);
   // On a phone or a tablet the panels fold into a sheet over the text, one at a time.
@@ -168,7 +187,6 @@ function ContentScreen({
   }, [saveNow]);
 
   // A save refused because someone locked the text meanwhile: show the lock at once.
-  const queryClient = useQueryClient();
   const lockedOut = sync.state.kind === 'error' && isApiError(sync.state.error, 423);
   useEffect(() => {
     if (lockedOut) void queryClient.invalidateQueries({ queryKey: contentKeys.one(initial.id) });
@@ -259,115 +277,120 @@ function ContentScreen({
         <ActivityPanel content={latest} type={type} teams={teams} members={members} />
       ) : (
         <ThreadMarksContext.Provider value={threadMarks}>
-          <div className="content-layout">
-            <fieldset className="content-main" disabled={!editable} ref={fieldsRef}>
-              <legend className="sr-only">{title || t('content.untitled')}</legend>
-              <TitleField value={title} onChange={(value) => sync.change('title', value)} />
-              {type?.fields.map((field) => (
-                <FieldEditor
-                  key={field.key}
-                  field={field}
-                  value={sync.local[`fields.${field.key}`]}
-                  channels={channels}
-                  selectedChannels={(sync.local.channels as string[] | null) ?? []}
-                  externalChange={sync.externalChange}
-                  readOnly={!editable}
-                  violations={[]}
-                  onChange={(value) => sync.change(`fields.${field.key}`, value)}
-                  onDirty={sync.markDirty}
-                  registerFlusher={sync.registerFlusher}
-                />
-              ))}
-              <Checks local={sync.local} type={type} channels={channels} />
-            </fieldset>
-            <div
-              id="content-panels"
-              className={panel ? 'content-side content-side-open' : 'content-side'}
-              data-panel={panel ?? undefined}
-            >
-              {narrow && panel && (
-                <div className="sheet-head">
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    autoFocus
-                    onClick={() => setPanel(null)}
-                  >
-                    ← {t('layout.back_to_text')}
-                  </button>
-                </div>
-              )}
-              <section className="workflow-panel" data-sheet="status">
-                {staff ? (
-                  <StatusControl
-                    content={latest}
-                    statuses={statuses}
-                    teams={teams}
-                    canMove={
-                      (canEditContent(membership.role, me.user.id, sync.content) ||
-                        answerFor.length > 0) &&
-                      !sync.content.archived
-                    }
-                  />
-                ) : (
-                  latest.status && (
-                    <p className="guest-status">
-                      <span
-                        className="status-dot"
-                        style={{ background: latest.status.color }}
-                        aria-hidden="true"
-                      />
-                      {t('guest.status', { status: latest.status.name })}
-                    </p>
-                  )
-                )}
-                <ApprovalsPanel
-                  content={latest}
-                  type={type}
-                  answerFor={answerFor}
-                  teams={teams}
-                  unsaved={sync.state.kind !== 'saved'}
-                />
-                {mayLock && !sync.content.archived && <LockButton content={latest} />}
-              </section>
-              {staff && (
-                <div data-sheet="details">
-                  <MetaPanel
-                    readOnly={
-                      !editable || !canEditContent(membership.role, me.user.id, sync.content)
-                    }
-                    ownerReadOnly={!canChangeOwner(membership.role)}
-                    slug={slug}
-                    values={sync.local}
+          <ImageUploadContext.Provider value={imageUpload}>
+            <div className="content-layout">
+              <fieldset className="content-main" disabled={!editable} ref={fieldsRef}>
+                <legend className="sr-only">{title || t('content.untitled')}</legend>
+                <TitleField value={title} onChange={(value) => sync.change('title', value)} />
+                {type?.fields.map((field) => (
+                  <FieldEditor
+                    key={field.key}
+                    field={field}
+                    value={sync.local[`fields.${field.key}`]}
                     channels={channels}
+                    selectedChannels={(sync.local.channels as string[] | null) ?? []}
+                    externalChange={sync.externalChange}
+                    readOnly={!editable}
+                    violations={[]}
+                    onChange={(value) => sync.change(`fields.${field.key}`, value)}
+                    onDirty={sync.markDirty}
+                    registerFlusher={sync.registerFlusher}
+                  />
+                ))}
+                <Checks local={sync.local} type={type} channels={channels} />
+              </fieldset>
+              <div
+                id="content-panels"
+                className={panel ? 'content-side content-side-open' : 'content-side'}
+                data-panel={panel ?? undefined}
+              >
+                {narrow && panel && (
+                  <div className="sheet-head">
+                    <button
+                      type="button"
+                      className="button button-quiet"
+                      autoFocus
+                      onClick={() => setPanel(null)}
+                    >
+                      ← {t('layout.back_to_text')}
+                    </button>
+                  </div>
+                )}
+                <section className="workflow-panel" data-sheet="status">
+                  {staff ? (
+                    <StatusControl
+                      content={latest}
+                      statuses={statuses}
+                      teams={teams}
+                      canMove={
+                        (canEditContent(membership.role, me.user.id, sync.content) ||
+                          answerFor.length > 0) &&
+                        !sync.content.archived
+                      }
+                    />
+                  ) : (
+                    latest.status && (
+                      <p className="guest-status">
+                        <span
+                          className="status-dot"
+                          style={{ background: latest.status.color }}
+                          aria-hidden="true"
+                        />
+                        {t('guest.status', { status: latest.status.name })}
+                      </p>
+                    )
+                  )}
+                  <ApprovalsPanel
+                    content={latest}
+                    type={type}
+                    answerFor={answerFor}
+                    teams={teams}
+                    unsaved={sync.state.kind !== 'saved'}
+                  />
+                  {mayLock && !sync.content.archived && <LockButton content={latest} />}
+                </section>
+                <div data-sheet="files">
+                  <AttachmentsPanel contentId={sync.content.id} slug={slug} mayEdit={editable} />
+                </div>
+                {staff && (
+                  <div data-sheet="details">
+                    <MetaPanel
+                      readOnly={
+                        !editable || !canEditContent(membership.role, me.user.id, sync.content)
+                      }
+                      ownerReadOnly={!canChangeOwner(membership.role)}
+                      slug={slug}
+                      values={sync.local}
+                      channels={channels}
+                      members={members}
+                      projects={projects}
+                      onChange={sync.change}
+                    />
+                  </div>
+                )}
+                <div data-sheet="tasks">
+                  <TasksPanel
+                    content={latest}
+                    slug={slug}
                     members={members}
-                    projects={projects}
-                    onChange={sync.change}
+                    teams={teams}
+                    mayManage={canManageTasks(membership.role, me.user.id, sync.content)}
+                    mayMove={staff && (mayEdit || answerFor.length > 0) && !sync.content.archived}
                   />
                 </div>
-              )}
-              <div data-sheet="tasks">
-                <TasksPanel
-                  content={latest}
-                  slug={slug}
-                  members={members}
-                  teams={teams}
-                  mayManage={canManageTasks(membership.role, me.user.id, sync.content)}
-                  mayMove={staff && (mayEdit || answerFor.length > 0) && !sync.content.archived}
-                />
+                {!margin && <div data-sheet="comments">{comments(false)}</div>}
               </div>
-              {!margin && <div data-sheet="comments">{comments(false)}</div>}
+              {margin && <div className="content-margin">{comments(true)}</div>}
             </div>
-            {margin && <div className="content-margin">{comments(true)}</div>}
-          </div>
-          {narrow && (
-            <PanelBar
-              contentId={sync.content.id}
-              details={staff}
-              open={panel}
-              onChoose={(chosen) => setPanel((current) => (current === chosen ? null : chosen))}
-            />
-          )}
+            {narrow && (
+              <PanelBar
+                contentId={sync.content.id}
+                details={staff}
+                open={panel}
+                onChoose={(chosen) => setPanel((current) => (current === chosen ? null : chosen))}
+              />
+            )}
+          </ImageUploadContext.Provider>
         </ThreadMarksContext.Provider>
       )}
 
@@ -397,7 +420,7 @@ function ContentScreen({
   );
 }
 
-type Panel = 'status' | 'comments' | 'tasks' | 'details';
+type Panel = 'status' | 'comments' | 'tasks' | 'files' | 'details';
 
 /**
  * A link to one thread (`?thread=…`, from a mention or a reply notification) shows that thread,
@@ -445,24 +468,29 @@ function PanelBar({
   const { t } = useTranslation();
   const openThreads = (useComments(contentId).data ?? []).filter((thread) => !thread.resolved);
   const openTasks = (useTasks(contentId).data ?? []).filter((task) => !task.done);
-  const panels: { panel: Panel; label: string; count?: number }[] = [
+  const files = (useAttachments(contentId).data ?? []).length;
+  const panels: { panel: Panel; label: string; count?: number; icon?: ReactNode }[] = [
     { panel: 'status', label: t('layout.panel_status') },
     { panel: 'comments', label: t('layout.panel_comments'), count: openThreads.length },
     { panel: 'tasks', label: t('layout.panel_tasks'), count: openTasks.length },
+    // The paperclip alone: a fifth word would not fit a phone's width in French.
+    { panel: 'files', label: t('files.title'), count: files, icon: <PaperclipIcon /> },
     ...(details ? [{ panel: 'details' as const, label: t('layout.panel_details') }] : []),
   ];
   return (
     <nav className="panel-bar" aria-label={t('layout.panels')}>
-      {panels.map(({ panel, label, count }) => (
+      {panels.map(({ panel, label, count, icon }) => (
         <button
           key={panel}
           type="button"
           aria-expanded={open === panel}
           aria-controls="content-panels"
-          aria-label={count ? t('layout.panel_count', { panel: label, count }) : undefined}
+          aria-label={
+            count ? t('layout.panel_count', { panel: label, count }) : icon ? label : undefined
+          }
           onClick={() => onChoose(panel)}
         >
-          {label}
+          {icon ?? label}
           {count ? (
             <span className="panel-bar-count" aria-hidden="true">
               {count}

@@ -11,6 +11,7 @@ import type { TranslationKey } from '../../i18n/keys';
 import { genericErrorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { DiffView } from './RevisionDiff';
+import { RevisionFileList } from '../files/RevisionFiles';
 import type { ContentSync } from './useContentSync';
 
 const reasonKey = {
@@ -205,7 +206,7 @@ function RevisionText({
   const revision = useRevision(id, number);
   if (revision.isPending) return <p className="muted">{t('common.loading')}</p>;
   if (revision.isError) return <Alert>{genericErrorMessage(t, revision.error)}</Alert>;
-  const { title, fields } = revision.data;
+  const { title, fields, attachments } = revision.data;
   return (
     <div className="revision-text">
       <h3 className="revision-title">{title}</h3>
@@ -225,6 +226,7 @@ function RevisionText({
           </section>
         );
       })}
+      <RevisionFileList files={attachments} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { DiffText, splitSides, toSegments, type Segment } from '../../content/diff';
 import { isRun, richDiff, type DiffBlock, type DiffRun } from '../../content/richDiff';
 import { genericErrorMessage } from '../../lib/errors';
+import { FileChanges, useFileChanges } from '../files/RevisionFiles';
 
 // What changed between two revisions, field by field: the history's compare view, and the
 // approvals panel's "changes since approval".
@@ -36,6 +37,7 @@ export function DiffView({
 }) {
   const { t } = useTranslation();
   const diff = useDiff(id, from, to);
+  const fileChanges = useFileChanges(id, from, to);
   if (diff.isPending) return <p className="muted">{t('common.loading')}</p>;
   if (diff.isError) return <Alert>{genericErrorMessage(t, diff.error)}</Alert>;
   const changed = diff.data.fields.filter((f) => f.changed);
@@ -43,7 +45,8 @@ export function DiffView({
   return (
     <div className="diff" aria-label={t('history.diff_label', { from, to })} role="region">
       <p className="muted">{t('history.diff_between', { from, to })}</p>
-      {changed.length === 0 && <p>{t('history.no_changes')}</p>}
+      {changed.length === 0 && fileChanges.length === 0 && <p>{t('history.no_changes')}</p>}
+      <FileChanges changes={fileChanges} />
       {changed.map((field) => (
         <section key={field.field} className="diff-field">
           <h3>{fieldLabel(field.field, type, t)}</h3>

@@ -8,6 +8,9 @@ import { richTextExtensions } from '../../content/editorSchema';
 import { tidyMarkdown } from '../../content/markdown';
 import type { PassageMark } from '../../content/passages';
 import { setActiveThread, setThreadMarks, ThreadHighlights } from '../../content/threadHighlights';
+import { imageFiles } from '../../lib/files';
+import { useImageUpload } from '../files/imageUpload';
+import { ImageUploadDialog, type PendingImages } from '../files/ImageUploadDialog';
 
 // Rich text in TipTap, stored as Markdown. Serialising a long text on every keystroke would cost
 // more than the keystroke itself, so the Markdown is handed in a moment after typing pauses, and
@@ -58,6 +61,16 @@ export default function RichTextEditor({
   onDirtyRef.current = onDirty;
   const onRevealRef = useRef(onRevealThread);
   onRevealRef.current = onRevealThread;
+  // Images pasted, dropped or picked wait here for their text alternative, then go up one by one.
+  const imageUpload = useImageUpload();
+  const [pendingImages, setPendingImages] = useState<PendingImages | null>(null);
+  const takeImagesRef = useRef<(files: File[], at: number | null) => boolean>(() => false);
+  takeImagesRef.current = (files, at) => {
+    const images = imageFiles(files);
+    if (!imageUpload || readOnly || images.length === 0) return false;
+    setPendingImages({ files: images, at });
+    return true;
+  };
 
   const editor = useEditor({
     extensions: [
@@ -71,6 +84,16 @@ export default function RichTextEditor({
     editable: !readOnly,
     shouldRerenderOnTransaction: false,
     editorProps: {
+      handlePaste: (_view, event) =>
+        takeImagesRef.current([...(event.clipboardData?.files ?? [])], null),
+      handleDrop: (view, event, _slice, moved) => {
+        if (moved) return false;
+        const files = [...(event.dataTransfer?.files ?? [])];
+        const at = view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos ?? null;
+        if (!takeImagesRef.current(files, at)) return false;
+        event.preventDefault();
+        return true;
+      },
       attributes: {
         class: 'prose',
         role: 'textbox',
@@ -148,13 +171,40 @@ export default function RichTextEditor({
 
   return (
     <div className={readOnly ? 'richtext richtext-readonly' : 'richtext'}>
-      {!readOnly && editor && <Toolbar editor={editor} label={label} />}
+      {!readOnly && editor && (
+        <Toolbar
+          editor={editor}
+          label={label}
+          onPickImages={imageUpload ? (files) => takeImagesRef.current(files, null) : undefined}
+        />
+      )}
       <EditorContent editor={editor} />
+      {editor && imageUpload && pendingImages && (
+        <ImageUploadDialog
+          pending={pendingImages}
+          upload={imageUpload}
+          onInserted={(src, alt, at) => {
+            const image = { type: 'image', attrs: { src, alt } };
+            if (at === null) editor.chain().focus().insertContent(image).run();
+            else editor.chain().focus().insertContentAt(at, image).run();
+          }}
+          onClose={() => setPendingImages(null)}
+        />
+      )}
     </div>
   );
 }
 
-function Toolbar({ editor, label }: { editor: Editor; label: string }) {
+function Toolbar({
+  editor,
+  label,
+  onPickImages,
+}: {
+  editor: Editor;
+  label: string;
+  /** Offered when the text's images may be uploaded as the content's attachments. */
+  onPickImages?: ((files: File[]) => void) | undefined;
+}) {
   const { t } = useTranslation();
   const active = useEditorState({
     editor,
@@ -296,6 +346,14 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
           prompt === 'link' ? ((editor.getAttributes('link').href as string | undefined) ?? '') : ''
         }
         onClose={() => setPrompt(null)}
+        onPickImages={
+          onPickImages
+            ? (files) => {
+                setPrompt(null);
+                onPickImages(files);
+              }
+            : undefined
+        }
         onSubmit={(url, alt) => {
           if (prompt === 'link') {
             if (url === '') editor.chain().focus().extendMarkRange('link').unsetLink().run();
@@ -315,13 +373,16 @@ function UrlPrompt({
   initial,
   onClose,
   onSubmit,
+  onPickImages,
 }: {
   kind: 'link' | 'image' | null;
   initial: string;
   onClose: () => void;
   onSubmit: (url: string, alt: string) => void;
+  onPickImages?: ((files: File[]) => void) | undefined;
 }) {
   const { t } = useTranslation();
+  const fileInput = useRef<HTMLInputElement>(null);
   const [url, setUrl] = useState(initial);
   const [alt, setAlt] = useState('');
   const [invalid, setInvalid] = useState(false);
@@ -345,6 +406,26 @@ function UrlPrompt({
       title={kind === 'image' ? t('editor.image_title') : t('editor.link_title')}
       onClose={onClose}
     >
+      {kind === 'image' && onPickImages && (
+        <div className="image-pick">
+          <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+            {t('files.pick_image')}
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept="image/png,image/jpeg,image/gif,image/webp"
+            hidden
+            data-testid="image-file-input"
+            onChange={(event) => {
+              const files = [...(event.target.files ?? [])];
+              event.target.value = '';
+              if (files.length > 0) onPickImages(files);
+            }}
+          />
+          <p className="field-hint">{t('files.pick_image_hint')}</p>
+        </div>
+      )}
       <form className="form form-tight" noValidate onSubmit={submit}>
         <div className="field">
           <label htmlFor="url-prompt">{t('editor.url')}</label>

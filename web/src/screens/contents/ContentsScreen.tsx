@@ -16,6 +16,7 @@ import { useShell } from '../AppShell';
 import { canCreateContent } from '../../lib/permissions';
 import { isStaff } from '../../lib/sharing';
 import { ChannelBadges } from './ChannelBadges';
+import { AttachmentCount } from '../files/AttachmentCount';
 import { FilterBar, useListFilters, ViewToggle } from './FilterBar';
 import { NewContentButton } from './NewContent';
 import { SaveViewButton } from '../views/SaveViewButton';
@@ -201,6 +202,7 @@ function ContentRow({
           {item.title || t('content.untitled')}
         </Link>
         {item.archived && <span className="badge">{t('contents.archived_badge')}</span>}
+        <AttachmentCount count={item.attachments_count} />
         {item.tags.length > 0 && (
           <span className="cell-tags">{item.tags.map((tag) => `#${tag}`).join(' ')}</span>
         )}

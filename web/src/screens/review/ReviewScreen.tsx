@@ -28,6 +28,8 @@ import { FieldEditor } from '../content/FieldEditors';
 import { CommentBody } from '../content/MentionTextarea';
 import RichTextEditor from '../content/RichTextEditor';
 import { PublicLayout } from '../PublicLayout';
+import { ReviewFiles } from '../files/ReviewFiles';
+import { reviewImageSources } from '../../lib/files';
 
 /**
  * /review/:secret — someone without an account opens a review link: they say who they are (and
@@ -209,8 +211,9 @@ function ReviewedContent({
       {actions.edit ? (
         <ReviewEditor secret={secret} content={content} headingId={headingId} />
       ) : (
-        <ReadOnlyText content={content} headingId={headingId} />
+        <ReadOnlyText secret={secret} content={content} headingId={headingId} />
       )}
+      <ReviewFiles secret={secret} contentId={content.id} />
       {actions.validate && review.visitor && <DecisionBox secret={secret} content={content} />}
       {actions.comment && <ReviewComments secret={secret} contentId={content.id} />}
     </article>
@@ -218,7 +221,15 @@ function ReviewedContent({
 }
 
 /** The title and every field of the content, as its type lays them out, not editable. */
-function ReadOnlyText({ content, headingId }: { content: ReviewContent; headingId: string }) {
+function ReadOnlyText({
+  secret,
+  content,
+  headingId,
+}: {
+  secret: string;
+  content: ReviewContent;
+  headingId: string;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -229,6 +240,7 @@ function ReadOnlyText({ content, headingId }: { content: ReviewContent; headingI
         <ReadOnlyField
           key={`${field.key}-${content.revision}-${content.version}`}
           field={field}
+          secret={secret}
           value={content.fields[field.key] ?? null}
         />
       ))}
@@ -236,12 +248,22 @@ function ReadOnlyText({ content, headingId }: { content: ReviewContent; headingI
   );
 }
 
-function ReadOnlyField({ field, value }: { field: FieldDef; value: FieldValue }) {
+function ReadOnlyField({
+  field,
+  secret,
+  value,
+}: {
+  field: FieldDef;
+  secret: string;
+  value: FieldValue;
+}) {
   const locale = useLocale();
   if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return null;
   let shown: React.ReactNode;
   if (field.kind === 'richtext' && typeof value === 'string') {
-    shown = <RichTextEditor value={value} label={field.label} readOnly />;
+    shown = (
+      <RichTextEditor value={reviewImageSources(value, secret)} label={field.label} readOnly />
+    );
   } else if (Array.isArray(value)) {
     shown = <p className="plain-text">{value.join(', ')}</p>;
   } else if (field.kind === 'date' && typeof value === 'string') {
