@@ -59,8 +59,10 @@ void AddHealthRoutes(http::Router& router, Services& s) {
              Scraper(s.config),
              {},
              [&s](Call&) -> Result<http::Response> {
-               return http::Response{200, "text/plain; version=0.0.4; charset=utf-8",
-                                     s.metrics.Render() + s.files.MetricsText(), {}};
+               return http::Response{200,
+                                     "text/plain; version=0.0.4; charset=utf-8",
+                                     s.metrics.Render() + s.files.MetricsText(),
+                                     {}};
              }},
         });
 }

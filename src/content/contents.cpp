@@ -38,34 +38,6 @@ using workspace::FieldDef;
 
 namespace {
 
-// When the text changes, approvals that held for the old text go stale: say so in the activity,
-// with who had given them. The notifier tells each approver which of their teams' approvals no
-// longer hold (one person may have approved for several teams, and the sentence names them):
-// the approvals at the old text cannot be told apart afterwards, so the event names them.
-void RecordStaleApprovals(Tx& tx, const ContentRecord& c, const std::string& old_hash,
-                          const std::string& actor_id, TimeMs now) {
-  const auto approvals = storage::ListApprovals(tx, c.id);
-  json::array teams;
-  std::map<std::string, json::array> teams_of_approver;
-  for (const auto& [team, approval] : LatestByTeam(approvals, old_hash)) {
-    if (approval->decision != "approved") continue;
-    teams.push_back(json::string(team));
-    if (!approval->user_id) continue;
-    auto found = storage::FindTeam(tx, c.workspace_id, team);
-    teams_of_approver[*approval->user_id].push_back(
-        json::string(found ? found->name : std::string()));
-  }
-  if (teams.empty()) return;
-  json::array approvers;
-  for (auto& [user, names] : teams_of_approver)
-    approvers.push_back(json::object{{"user_id", user}, {"team_names", std::move(names)}});
-  storage::AppendEvent(tx, c.workspace_id, actor_id, "approval.stale", c.id,
-                       json::serialize(json::object{{"teams", std::move(teams)},
-                                                    {"revision", c.revision},
-                                                    {"approvers", std::move(approvers)}}),
-                       now);
-}
-
 // The people a write newly assigns to a content, for the notifier to tell them.
 json::array NewlyAssigned(const ContentRecord& c, const std::vector<std::string>& before) {
   json::array out;
@@ -156,6 +128,34 @@ std::optional<TimeMs> OptTime(const json::value& v) {
 }
 
 }  // namespace
+
+// When the text changes, approvals that held for the old text go stale: say so in the activity,
+// with who had given them. The notifier tells each approver which of their teams' approvals no
+// longer hold (one person may have approved for several teams, and the sentence names them):
+// the approvals at the old text cannot be told apart afterwards, so the event names them.
+void internal::RecordStaleApprovals(Tx& tx, const ContentRecord& c, const std::string& old_hash,
+                                    const std::string& actor_id, TimeMs now) {
+  const auto approvals = storage::ListApprovals(tx, c.id);
+  json::array teams;
+  std::map<std::string, json::array> teams_of_approver;
+  for (const auto& [team, approval] : LatestByTeam(approvals, old_hash)) {
+    if (approval->decision != "approved") continue;
+    teams.push_back(json::string(team));
+    if (!approval->user_id) continue;
+    auto found = storage::FindTeam(tx, c.workspace_id, team);
+    teams_of_approver[*approval->user_id].push_back(
+        json::string(found ? found->name : std::string()));
+  }
+  if (teams.empty()) return;
+  json::array approvers;
+  for (auto& [user, names] : teams_of_approver)
+    approvers.push_back(json::object{{"user_id", user}, {"team_names", std::move(names)}});
+  storage::AppendEvent(tx, c.workspace_id, actor_id, "approval.stale", c.id,
+                       json::serialize(json::object{{"teams", std::move(teams)},
+                                                    {"revision", c.revision},
+                                                    {"approvers", std::move(approvers)}}),
+                       now);
+}
 
 // ---- commands ---------------------------------------------------------------------------------
 
@@ -316,7 +316,8 @@ Result<ContentView> UpdateContent(Tx& tx, const auth::Actor& actor, const std::s
     // names the text), moved by the notifier.
     Commit(tx, c, actor.user.id, "content.updated", std::move(data), now, relations_changed);
     if (text_changed)
-      RecordStaleApprovals(tx, c, old_hash, actor.user.id, now);  // after the edit it follows
+      internal::RecordStaleApprovals(tx, c, old_hash, actor.user.id,
+                                     now);  // after the edit it follows
     return ViewOf(tx, std::move(*loaded), proposal.merged);
   }
 }
@@ -375,7 +376,7 @@ Result<ContentView> Contents::Restore(const auth::Actor& actor, const std::strin
       return ViewOf(tx, std::move(*loaded));  // already this text: nothing to restore
     }
     Commit(tx, c, actor.user.id, "content.restored", {{"restored_from", number}}, now, false);
-    RecordStaleApprovals(tx, c, old_hash, actor.user.id, now);
+    internal::RecordStaleApprovals(tx, c, old_hash, actor.user.id, now);
     return ViewOf(tx, std::move(*loaded));
   });
 }

@@ -74,15 +74,7 @@ bool ChangeFiles(storage::Tx& tx, storage::ContentRecord& c, const std::string& 
                        json::serialize(change.data), now);
   // Legal validated the text with these files: approvals given on the earlier ones no longer
   // hold (the notifier tells their approvers from this event).
-  json::array teams;
-  for (const auto& [team, approval] : LatestByTeam(storage::ListApprovals(tx, c.id), old_hash)) {
-    if (approval->decision == "approved") teams.push_back(json::string(team));
-  }
-  if (!teams.empty()) {
-    storage::AppendEvent(
-        tx, c.workspace_id, actor_id, "approval.stale", c.id,
-        json::serialize(json::object{{"teams", std::move(teams)}, {"revision", c.revision}}), now);
-  }
+  internal::RecordStaleApprovals(tx, c, old_hash, actor_id, now);
   return true;
 }
 

@@ -8,6 +8,10 @@
 #include <string_view>
 #include <vector>
 
+#include "core/clock.hpp"
+#include "storage/contents_store.hpp"
+#include "storage/database.hpp"
+
 // Helpers the files of content/ share and nothing outside content/ uses.
 namespace copydesk::content::internal {
 
@@ -25,5 +29,11 @@ template <class T>
 boost::json::value OptionalJson(const std::optional<T>& v) {
   return v ? boost::json::value(*v) : boost::json::value(nullptr);
 }
+
+//! After a change of what approvers validate (text or files) away from `old_hash`: records the
+//! approvals that no longer hold (event approval.stale, with who had given them, for the
+//! notifier), in the caller's transaction; nothing when none held.
+void RecordStaleApprovals(storage::Tx& tx, const storage::ContentRecord& c,
+                          const std::string& old_hash, const std::string& actor_id, TimeMs now);
 
 }  // namespace copydesk::content::internal
