@@ -26,6 +26,24 @@ struct Files::Checked {
 
 namespace {
 
+// An attachment and its content, for a change by `actor`: 404 for one they may not see (as if
+// it did not exist), the content's own refusal (403, 409, 423) for one they see but may not edit.
+struct EditedAttachment {
+  storage::AttachmentRecord attachment;
+  Standing standing;
+};
+Result<EditedAttachment> AttachmentToEdit(Tx& tx, const auth::Actor& actor, const std::string& id) {
+  auto a = storage::FindAttachment(tx, id);
+  if (!a) return Error::NotFound("No such attachment.");
+  auto standing = Authorize(tx, actor, Need::kEditContentFiles, a->content_id);
+  if (!standing) {
+    if (standing.error().kind == ErrorKind::kNotFound)
+      return Error::NotFound("No such attachment.");
+    return std::move(standing).error();
+  }
+  return EditedAttachment{std::move(*a), std::move(*standing)};
+}
+
 MediaView ViewOfMedia(Tx& tx, storage::MediaFileRecord media, bool with_uses) {
   MediaView view;
   view.versions = storage::CountMediaVersions(tx, media.id);
@@ -214,14 +232,10 @@ Result<AttachmentView> Files::UpdateAttachment(const auth::Actor& actor, const s
                                                std::optional<std::string> alt,
                                                std::optional<std::int64_t> position) {
   return db_.Write([&](Tx& tx) -> Result<AttachmentView> {
-    auto a = storage::FindAttachment(tx, id);
-    if (!a) return Error::NotFound("No such attachment.");
-    auto standing = Authorize(tx, actor, Need::kEditContentFiles, a->content_id);
-    if (!standing) {
-      if (standing.error().kind == ErrorKind::kNotFound)
-        return Error::NotFound("No such attachment.");
-      return std::move(standing).error();
-    }
+    auto editing = AttachmentToEdit(tx, actor, id);
+    if (!editing) return std::move(editing).error();
+    auto* a = &editing->attachment;
+    auto* standing = &editing->standing;
     auto& c = *standing->content;
     const TimeMs now = NowMs();
     const bool alt_changed = alt && *alt != a->alt;
@@ -246,14 +260,10 @@ Result<AttachmentView> Files::UpdateAttachment(const auth::Actor& actor, const s
 
 Result<void> Files::RemoveAttachment(const auth::Actor& actor, const std::string& id) {
   return db_.Write([&](Tx& tx) -> Result<void> {
-    auto a = storage::FindAttachment(tx, id);
-    if (!a) return Error::NotFound("No such attachment.");
-    auto standing = Authorize(tx, actor, Need::kEditContentFiles, a->content_id);
-    if (!standing) {
-      if (standing.error().kind == ErrorKind::kNotFound)
-        return Error::NotFound("No such attachment.");
-      return std::move(standing).error();
-    }
+    auto editing = AttachmentToEdit(tx, actor, id);
+    if (!editing) return std::move(editing).error();
+    auto* a = &editing->attachment;
+    auto* standing = &editing->standing;
     auto& c = *standing->content;
     auto media = storage::FindMediaFile(tx, a->media_id);
     storage::DeleteAttachment(tx, id);
@@ -272,14 +282,10 @@ Result<AttachmentView> Files::AddAttachmentVersion(const auth::Actor& actor, con
   auto checked = Check(upload);
   if (!checked) return std::move(checked).error();
   return db_.Write([&](Tx& tx) -> Result<AttachmentView> {
-    auto a = storage::FindAttachment(tx, id);
-    if (!a) return Error::NotFound("No such attachment.");
-    auto standing = Authorize(tx, actor, Need::kEditContentFiles, a->content_id);
-    if (!standing) {
-      if (standing.error().kind == ErrorKind::kNotFound)
-        return Error::NotFound("No such attachment.");
-      return std::move(standing).error();
-    }
+    auto editing = AttachmentToEdit(tx, actor, id);
+    if (!editing) return std::move(editing).error();
+    auto* a = &editing->attachment;
+    auto* standing = &editing->standing;
     auto media = storage::FindMediaFile(tx, a->media_id);
     if (!media) return Error::NotFound("No such attachment.");
     const TimeMs now = NowMs();
