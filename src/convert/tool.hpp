@@ -55,7 +55,7 @@ struct ToolResult {
 //! Runs `argv` (argv[0] looked up on PATH) in a new process group, in `cwd` when given, with
 //! `input` on stdin and no other inherited file descriptors, inside a fresh network namespace
 //! when the kernel allows it (converters must never fetch what a document points to). Blocks the
-//! calling thread: call it from a worker, never from an I/O thread.
+//! calling thread: call it from a worker, never from an I/O thread. The tool runs at nice 10.
 ToolResult RunTool(const std::vector<std::string>& argv, std::string_view input,
                    const ToolLimits& limits, const std::filesystem::path& cwd = {});
 
