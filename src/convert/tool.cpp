@@ -29,8 +29,7 @@ void SetLimit(int resource, std::size_t bytes) {
                        const std::filesystem::path& cwd, int in_fd, int out_fd, int err_fd) {
   setpgid(0, 0);
   // Below the server's own threads: four conversions at once must not slow everyone's GETs.
-  if (nice(10) == -1) {
-  }
+  [[maybe_unused]] int niceness = nice(10);
   // A network namespace of its own leaves the tool a loopback and nothing else. Root (CI, most
   // servers) may make one; elsewhere an unprivileged user namespace may. If neither is allowed the
   // converters still run with their own options against fetching (pandoc --sandbox).
