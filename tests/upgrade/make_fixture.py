@@ -15,12 +15,15 @@ The fixtures kept, each from the last commit on main before the next schema chan
       --features contents,workflow,views,screen,collab,sharing --history 300
   make_fixture.py --bin /tmp/old-16/build/copydesk --name schema-16 --commit 434f5ec \
       --features contents,workflow,views,screen,collab,sharing,webhooks,first_day --history 60
+  make_fixture.py --bin /tmp/old-18/build/copydesk --name schema-18 --commit a567137 \
+      --features contents,workflow,views,screen,collab,sharing,webhooks,first_day,files --history 60
 
 schema-11 has the longest history: tests/upgrade/resume_test.py kills a migration in its middle.
 
 Features: contents (contents, revisions, projects, search), workflow (statuses, approvals, locks), views (saved views), screen (a view's screen),
 collab (comments, tasks, notifications), sharing (guests, shares, review links),
-webhooks (a subscription), first_day (first steps seen, an invitation waiting)."""
+webhooks (a subscription), first_day (first steps seen, an invitation waiting),
+files (an attachment with two versions, a library image reused on another content)."""
 
 import argparse
 import gzip
@@ -28,8 +31,12 @@ import json
 import os
 import shutil
 import sqlite3
+import struct
 import sys
+import tarfile
 import tempfile
+import urllib.parse
+import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from upgrade_lib import PASSWORD, Client, Server, read_facts  # noqa: E402
@@ -68,6 +75,11 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     with open(db, "rb") as src, gzip.open(os.path.join(args.out, args.name + ".db.gz"), "wb", 9) as dst:
         shutil.copyfileobj(src, dst)
+    blobs = os.path.join(data, "blobs")
+    if os.path.isdir(blobs):
+        # The files' bytes live beside the database; renditions are derived and left out.
+        with tarfile.open(os.path.join(args.out, args.name + ".blobs.tar.gz"), "w:gz") as tar:
+            tar.add(blobs, arcname="blobs")
     manifest.update({"name": args.name, "commit": args.commit, "schema_migrations": schema})
     with open(os.path.join(args.out, args.name + ".json"), "w") as f:
         json.dump({"manifest": manifest, "facts": facts}, f, ensure_ascii=False, indent=1,
@@ -76,6 +88,17 @@ def main():
     shutil.rmtree(work)
     print(f"{args.name}: {len(manifest['contents'])} contents, schema {schema[-1]}")
     return 0
+
+
+def png(width, height, rgb):
+    """A small solid-colour PNG, made here so that the fixture needs no image on disk."""
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+    rows = b"".join(b"\0" + bytes(rgb) * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n"
+            + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
 def sign_in(server, manifest):
@@ -159,6 +182,19 @@ def build(server, features, history):
         edit(writer, verte, {"fields": {"lead": "Cent pour cent renouvelable, garanti."}})
         writer.post(f"/api/v1/contents/{restored}/status", {"status": statuses[1]["id"]})
         owner.post(f"/api/v1/contents/{tarifs}/lock", {"reason": "Gel avant impression"})
+    if "files" in features:
+        # An attachment with alt text and a second version, and a library image reused elsewhere:
+        # after an upgrade the files, their versions and each revision's hashes must all remain.
+        att = writer.upload(f"/api/v1/contents/{verte}/attachments?name=eolienne.png"
+                            f"&alt={urllib.parse.quote('Éolienne au lever du soleil')}",
+                            png(24, 16, (30, 120, 200)), "image/png")
+        writer.upload(f"/api/v1/attachments/{att['id']}/versions?name=eolienne.png",
+                      png(24, 16, (40, 160, 90)), "image/png")
+        logo = owner.upload(f"/api/v1/workspaces/{ws}/media?name=logo-energie-sud.png",
+                            png(8, 8, (250, 200, 0)), "image/png")
+        owner.post(f"/api/v1/contents/{restored}/attachments",
+                   {"media_id": logo["id"], "alt": "Logo"})
+        manifest["file_contents"] = [verte, restored]
     if "views" in features:
         view = {"name": "Énergie à relire", "q": "énergie", "shared": True}
         if "screen" in features:

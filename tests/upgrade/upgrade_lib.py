@@ -4,6 +4,7 @@ a small API client, and `read_facts`, which reads a workspace through the API in
 The facts are read the same way from the old binary (when a fixture is made) and from the current
 one (when it is upgraded), so comparing them says: nothing a person could see has changed."""
 
+import hashlib
 import http.cookiejar
 import json
 import os
@@ -104,6 +105,19 @@ class Client:
 
     def get(self, path, **kw):
         return self.call("GET", path, **kw)
+
+    def upload(self, path, data, content_type):
+        """A raw upload (a file's bytes as the body), as the web app sends attachments."""
+        req = urllib.request.Request(self.base + path, data=data, method="POST")
+        req.add_header("Content-Type", content_type)
+        if self.csrf:
+            req.add_header("X-CSRF-Token", self.csrf)
+        with self.opener.open(req, timeout=30) as r:
+            return json.loads(r.read().decode())
+
+    def download(self, path):
+        with self.opener.open(self.base + path, timeout=30) as r:
+            return r.read()
 
     def post(self, path, body=None, **kw):
         return self.call("POST", path, {} if body is None else body, **kw)
@@ -256,6 +270,24 @@ def read_facts(clients, manifest):
             (pick(w, ["id", "url", "description", "events", "paused", "created_by"])
              for w in owner.get(f"/api/v1/workspaces/{ws}/webhooks")["items"]),
             key=lambda w: w["id"])
+    if "files" in features:
+        # Every file still comes back byte for byte: its hash is recomputed from the download.
+        def file_facts(media):
+            cur = media["current"]
+            return {"name": media["name"], "kind": media["kind"], "versions": media["versions"],
+                    "number": cur["number"], "sha256": cur["sha256"], "size": cur["size"],
+                    "bytes_sha256": hashlib.sha256(owner.download(cur["url"])).hexdigest()}
+        facts["attachments"] = {
+            cid: [dict(pick(a, ["id", "alt", "position"]), media=file_facts(a["media"]))
+                  for a in owner.get(f"/api/v1/contents/{cid}/attachments")["items"]]
+            for cid in sorted(manifest["file_contents"])}
+        facts["revision_files"] = {
+            cid: [[r["number"], sorted(f["sha256"] for f in r["attachments"])]
+                  for r in owner.get(f"/api/v1/contents/{cid}/revisions")["items"]]
+            for cid in sorted(manifest["file_contents"])}
+        facts["media"] = sorted(
+            (file_facts(m) for m in owner.get(f"/api/v1/workspaces/{ws}/media")["items"]),
+            key=lambda m: (m["name"], m["sha256"]))
     if "first_day" in features:
         facts["first_steps"] = owner.get(f"/api/v1/workspaces/{ws}/first-steps")
         facts["invitations"] = sorted(

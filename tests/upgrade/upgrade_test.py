@@ -15,6 +15,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 
@@ -98,6 +99,10 @@ def unpack(name, data):
     with gzip.open(os.path.join(FIXTURES, name + ".db.gz"), "rb") as src, \
             open(os.path.join(data, "copydesk.db"), "wb") as dst:
         shutil.copyfileobj(src, dst)
+    blobs = os.path.join(FIXTURES, name + ".blobs.tar.gz")
+    if os.path.exists(blobs):
+        with tarfile.open(blobs, "r:gz") as tar:
+            tar.extractall(data)
     return os.path.join(data, "copydesk.db")
 
 
