@@ -11,7 +11,7 @@ export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_f
 
 WEB_SOURCES := $(shell find web/src web/index.html web/vite.config.ts web/tsconfig.json web/package-lock.json -type f 2>/dev/null)
 
-.PHONY: run test bench format format-check bootstrap build build-asan build-fuzz web test-unit test-contract test-asan test-fuzz test-web test-durability test-upgrade demo
+.PHONY: run test bench format format-check bootstrap build build-asan build-fuzz web test-unit test-contract test-asan test-fuzz test-web test-durability test-upgrade test-relevance demo
 
 bootstrap:
 	@scripts/bootstrap
@@ -35,7 +35,7 @@ run: build web
 # --- tests -----------------------------------------------------------------------------------
 
 test: build web
-	@$(MAKE) --no-print-directory format-check test-unit test-contract test-asan test-fuzz test-web test-durability test-upgrade
+	@$(MAKE) --no-print-directory format-check test-unit test-contract test-asan test-fuzz test-web test-durability test-upgrade test-relevance
 	@echo "make test: every suite passed"
 
 # The API tests append every exchange they make to this file, for test-contract to check.
@@ -87,6 +87,10 @@ test-durability: build
 test-upgrade: build
 	@python3 tests/upgrade/upgrade_test.py --bin build/copydesk
 	@python3 tests/upgrade/resume_test.py --bin build/copydesk
+
+# Search relevance must not fall: a fixed sample of bench/relevance's set (tests/relevance).
+test-relevance: build
+	@/usr/bin/python3 tests/relevance/relevance_test.py --bin build/copydesk
 
 test-web: web
 	@cd web && npm test --silent

@@ -1,6 +1,8 @@
 #include "search/analysis.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "core/text.hpp"
 
@@ -64,6 +66,9 @@ class FoldedFrenchStemmer : public Xapian::StemImplementation {
 
 std::string PrepareText(std::string_view text, std::string_view language) {
   std::string folded = FoldForMatch(text);
+  // "_" joins words for Xapian but separates them for people (package_name, fr_FR) and for
+  // Markdown's emphasis: a separator on both sides, so that titles, texts and queries agree.
+  std::replace(folded.begin(), folded.end(), '_', ' ');
   if (language != "fr") return folded;
   // An apostrophe (' or ’) right after an elided word starting a word becomes a space.
   std::string out;
@@ -126,6 +131,11 @@ std::string MarkdownToText(std::string_view md) {
     if (c == '\n') {
       out.push_back('\n');
       line_start = true;
+      continue;
+    }
+    if (c == '\\' && i + 1 < md.size() && std::ispunct(static_cast<unsigned char>(md[i + 1]))) {
+      // An escaped mark is the character itself ("\<name\>" is text, not a tag).
+      out.push_back(md[++i]);
       continue;
     }
     if (c == '*' || c == '_' || c == '`' || c == '~' || c == '\\') {

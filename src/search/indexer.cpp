@@ -272,6 +272,7 @@ RebuildStats Rebuild(storage::Database& db, SearchIndex& index, std::ostream* pr
     if (failure) std::rethrow_exception(failure);
     for (const auto& [word, count] : words) writer.add_spelling(word, count);
     writer.set_metadata(kLastSeqKey, std::to_string(stats.last_seq));
+    writer.set_metadata(kFormatKey, kIndexFormat);
     writer.commit();
   }
   index.Publish(folder);
@@ -287,6 +288,12 @@ Indexer::~Indexer() {
 
 void Indexer::OpenWriter() {
   auto current = index_.CurrentFolder();
+  if (current && !writer_ &&
+      Xapian::Database(current->string()).get_metadata(kFormatKey) != kIndexFormat) {
+    // Made by a copydesk that split words differently (or indexed other things): its terms would
+    // not meet this one's queries. Searches keep using it until the rebuild swaps a new one in.
+    current.reset();
+  }
   if (!current) {
     writer_.reset();
     Rebuild(db_, index_);

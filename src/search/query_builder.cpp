@@ -1,6 +1,7 @@
 #include "search/query_builder.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "core/text.hpp"
@@ -92,7 +93,10 @@ std::string PrepareQuery(const std::string& q, std::string_view language) {
     const std::size_t start = i;
     while (i < q.size() && q[i] != ' ' && q[i] != '\t') ++i;
     const std::string_view token(q.data() + start, i - start);
-    out += IsOperator(token) ? std::string(token) : PrepareText(token, language);
+    // A field's value (tag:spring_2025, owner:…) is matched by its own rules, not as words.
+    const bool field_value =
+        token.find(':') != std::string_view::npos && !token.starts_with("title:");
+    out += IsOperator(token) || field_value ? std::string(token) : PrepareText(token, language);
     while (i < q.size() && (q[i] == ' ' || q[i] == '\t')) out.push_back(q[i++]);
   }
   return out;
@@ -102,6 +106,16 @@ std::string PrepareQuery(const std::string& q, std::string_view language) {
 // finds rarer words from three letters on, and costs time on every keystroke (at 100,000
 // contents, "cha": 64 → 24 ms, 24 → 20 ms, 12 → 17 ms); a rarer word appears a letter later.
 constexpr Xapian::termcount kTypedExpansion = 24;
+
+// The weight of a completion of the word being typed, against 1 for the word as typed.
+constexpr double kCompletionWeight = 0.25;
+
+// Contents counted exactly per word and language when telling a query's language.
+constexpr Xapian::doccount kLanguageSample = 2000;
+
+// The score of a language's contents when the query's words clearly speak another: still found
+// (an English page that is the only answer), ranked below the pages in the query's language.
+constexpr double kOtherLanguageWeight = 0.5;
 
 }  // namespace
 
@@ -187,9 +201,49 @@ std::vector<std::string> QueryLanguages(const SearchRequest& req) {
 
 // ---- the words of a query ---------------------------------------------------------------------
 
+std::vector<double> LanguageWeights(const Xapian::Database& db, const std::string& q,
+                                    const std::vector<std::string>& languages,
+                                    const Query& filter) {
+  std::vector<double> weights(languages.size(), 1.0);
+  const auto words = TextWords(q);
+  if (languages.size() < 2 || words.empty()) return weights;
+  // Contents of each language holding a word, counted exactly up to kLanguageSample and
+  // estimated beyond: a word met in thousands of contents says little about its language anyway.
+  auto count = [&](const Query& q) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Query(Query::OP_FILTER, q, filter));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    return static_cast<double>(enquire.get_mset(0, 0, kLanguageSample).get_matches_estimated());
+  };
+  std::vector<double> log_odds(languages.size(), 0.0);
+  for (std::size_t l = 0; l < languages.size(); ++l) {
+    const Query in_language(std::string(prefix::kLanguage) + languages[l]);
+    const double contents = count(in_language);
+    if (contents == 0) return weights;  // one language only: nothing to prefer
+    for (const auto& w : words) {
+      const std::string stem = "Z" + StemmerFor(languages[l])(PrepareText(w.folded, languages[l]));
+      // Add-one smoothing: a word absent from a language makes it less likely, never impossible.
+      log_odds[l] += std::log((count(Query(Query::OP_FILTER, Query(stem), in_language)) + 0.5) /
+                              (contents + 1.0));
+    }
+  }
+  // The languages' probabilities given the words (equal priors), then each language's weight:
+  // 1 for the likeliest, down to kOtherLanguageWeight for one the words clearly do not speak.
+  const double top = *std::max_element(log_odds.begin(), log_odds.end());
+  double total = 0;
+  for (auto& v : log_odds) total += (v = std::exp(v - top));
+  for (std::size_t l = 0; l < languages.size(); ++l) {
+    const double share = std::min(1.0, log_odds[l] / total * static_cast<double>(languages.size()));
+    weights[l] = kOtherLanguageWeight + (1.0 - kOtherLanguageWeight) * share;
+  }
+  fprintf(stderr, "LW %s: %s=%.2f %s=%.2f\n", q.c_str(), languages[0].c_str(), weights[0],
+          languages[1].c_str(), weights[1]);
+  return weights;
+}
+
 Query TextQuery(const Xapian::Database& db, const std::string& q,
                 const std::vector<std::string>& languages, const std::optional<Names>& names,
-                const std::string& self) {
+                const std::string& self, const std::vector<double>& weights) {
   // The word being typed matches as a prefix of the indexed stems (or as its own stem); the
   // rest goes through the query parser. Not inside an open phrase.
   std::string head = q;
@@ -253,7 +307,10 @@ Query TextQuery(const Xapian::Database& db, const std::string& q,
                                    : in_language);
       } else {
         head_has_words = true;
-        per_language.push_back(Query(Query::OP_FILTER, parsed, in_language));
+        const double weight = weights.empty() ? 1.0 : weights[&lang - languages.data()];
+        per_language.push_back(Query(
+            Query::OP_FILTER,
+            weight == 1.0 ? parsed : Query(Query::OP_SCALE_WEIGHT, parsed, weight), in_language));
       }
     }
     text = Query(Query::OP_OR, per_language.begin(), per_language.end());
@@ -306,8 +363,12 @@ Query TypedWord(const std::string& folded, const std::vector<std::string>& langu
   for (const auto& language : languages) {
     const std::string word = PrepareText(folded, language);
     if (seen.insert("*" + word).second) {
-      parts.emplace_back(Query::OP_WILDCARD, "Z" + word, kTypedExpansion,
-                         Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      // The word's completions count for a fraction of a whole word: they find "chauffage"
+      // from "chauf" as it is typed, and never outrank the word itself once it is complete.
+      parts.emplace_back(Query::OP_SCALE_WEIGHT,
+                         Query(Query::OP_WILDCARD, "Z" + word, kTypedExpansion,
+                               Query::WILDCARD_LIMIT_MOST_FREQUENT),
+                         kCompletionWeight);
     }
     const std::string stem = "Z" + StemmerFor(language)(word);
     if (seen.insert(stem).second) parts.emplace_back(stem);

@@ -33,12 +33,20 @@ Xapian::Query FilterQuery(const Access& access, const std::optional<Names>& name
 //! filter.
 std::vector<std::string> QueryLanguages(const SearchRequest& req);
 
+//! How much each of `languages` weighs in the ranking of query `q` (same order): 1 for the
+//! language its words speak, less for the others, all 1 when the words do not tell (words found
+//! as often in both, or one language only). Counted over the contents `filter` lets through.
+std::vector<double> LanguageWeights(const Xapian::Database& db, const std::string& q,
+                                    const std::vector<std::string>& languages,
+                                    const Xapian::Query& filter);
+
 //! The text of query `q` as a query: each language's contents matched with the words stemmed in
-//! that language, the word being typed as a prefix; everything when `q` has no words. `self` is
-//! who "me" names in field:value.
+//! that language, its score scaled by `weights` (LanguageWeights; empty: all 1), the word being
+//! typed as a prefix; everything when `q` has no words. `self` is who "me" names in field:value.
 Xapian::Query TextQuery(const Xapian::Database& db, const std::string& q,
                         const std::vector<std::string>& languages,
-                        const std::optional<Names>& names, const std::string& self);
+                        const std::optional<Names>& names, const std::string& self,
+                        const std::vector<double>& weights = {});
 
 //! True when OR or XOR joins words of `q`: then a query can find something while a word is unknown.
 bool HasAlternatives(std::string_view q);

@@ -103,7 +103,10 @@ Result<SearchResult> Search::Find(const auth::Actor& actor, const std::string& w
   auto run = [&](const Xapian::Database& db, const std::string& q, SearchResult& out) {
     Xapian::Enquire enquire(db);
     enquire.set_query(
-        Query(Query::OP_FILTER, internal::TextQuery(db, q, languages, names, self), filter));
+        Query(Query::OP_FILTER,
+              internal::TextQuery(db, q, languages, names, self,
+                                  internal::LanguageWeights(db, q, languages, filter)),
+              filter));
     SortBy(enquire, req.sort, q);
     // Facets count every match, so the matcher must visit them all; without facets (search as
     // you type) it stops early, and the total is exact up to a few hundred, estimated beyond.

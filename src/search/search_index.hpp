@@ -36,6 +36,12 @@ inline constexpr const char* kTitle = "S";      //!< title words (title:…)
 
 //! Metadata key of the last event sequence the index reflects.
 inline constexpr const char* kLastSeqKey = "copydesk.last_seq";
+//! Metadata key: how the index's documents were made (words, fields, values), kIndexFormat.
+inline constexpr const char* kFormatKey = "copydesk.format";
+//! The format this copydesk writes; an index of another format is rebuilt when the server starts
+//! (searches use the old one meanwhile). Raise it whenever the analysis of words or what a
+//! document holds changes. 2: "_" splits words, as everywhere else in the analysis.
+inline constexpr const char* kIndexFormat = "2";
 
 //! The search index of a data folder: `<data>/search/CURRENT` names the folder in use, so a
 //! rebuild can be written beside it and swapped in while the server keeps serving. Readers are

@@ -151,6 +151,27 @@ TEST_F(IndexerTest, ARebuildIsSwappedInAndFollowed) {
   EXPECT_FALSE(std::filesystem::exists(*old_folder));  // the old one is cleaned up
 }
 
+TEST_F(IndexerTest, AnIndexOfAnotherFormatIsRebuiltWhenTheServerStarts) {
+  MakeMany(3, "geothermie");
+  IndexAll();
+  const auto old_folder = index_->CurrentFolder();
+  indexer_.reset();
+  {
+    // As an earlier copydesk left it: no format, or another one.
+    Xapian::WritableDatabase old(old_folder->string(), Xapian::DB_OPEN);
+    old.set_metadata(kFormatKey, "1");
+    old.commit();
+  }
+  indexer_ = std::make_unique<Indexer>(*db_, *index_);
+  MakeMany(1, "geothermie");
+  IndexAll();
+  ASSERT_TRUE(index_->CurrentFolder());
+  EXPECT_NE(*index_->CurrentFolder(), *old_folder);
+  EXPECT_EQ(Xapian::Database(index_->CurrentFolder()->string()).get_metadata(kFormatKey),
+            kIndexFormat);
+  EXPECT_EQ(Find(owner_, ws_, "geothermie").total, 4);
+}
+
 TEST_F(IndexerTest, RebuildsWithoutARunningServerKeepOnlyTheLastTwoIndexes) {
   // `copydesk reindex` run again and again while no server follows: each 100,000-content index
   // weighs hundreds of megabytes, so only the one in use and the one it replaced stay.

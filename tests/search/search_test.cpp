@@ -194,6 +194,53 @@ TEST_F(SearchTest, TheLastWordMatchesAsAPrefix) {
   EXPECT_FALSE(HasId(Find(owner_, ws_, "chaud "), boiler_fr_));
 }
 
+TEST_F(SearchTest, WordsJoinedByUnderscoresAreFoundAsWritten) {
+  // Written in the editor, "<nom_paquet>" is saved escaped; people type it with or without "_".
+  const auto id = MakeContent(owner_, ws_,
+                              {.title = "Installer un paquet",
+                               .body = "Tapez `apt install` puis \\<nom\\_paquet\\> et "
+                                       "la locale fr_FR.",
+                               .language = "fr"});
+  IndexAll();
+  EXPECT_EQ(FirstId(Find(owner_, ws_, "nom_paquet")), id);
+  EXPECT_EQ(FirstId(Find(owner_, ws_, "nom paquet")), id);
+  EXPECT_EQ(FirstId(Find(owner_, ws_, "fr_fr locale")), id);
+}
+
+TEST_F(SearchTest, APageInTheQuerysLanguageComesFirst) {
+  // The same command in a French page and its English twin: the query's other words tell
+  // which one the person wants, and the other is still found.
+  const auto fr = MakeContent(owner_, ws_,
+                              {.title = "Vérifier les paquets",
+                               .body = "La commande debsums vérifie les sommes de contrôle des "
+                                       "fichiers installés par chaque paquet.",
+                               .language = "fr"});
+  const auto en = MakeContent(owner_, ws_,
+                              {.title = "Checking packages",
+                               .body = "The debsums command checks the checksums of the files "
+                                       "each package installed.",
+                               .language = "en"});
+  IndexAll();
+  const auto french = Find(owner_, ws_, "debsums fichiers");
+  EXPECT_EQ(FirstId(french), fr);
+  const auto english = Find(owner_, ws_, "debsums files");
+  EXPECT_EQ(FirstId(english), en);
+  EXPECT_TRUE(HasId(Find(owner_, ws_, "debsums"), fr));
+  EXPECT_TRUE(HasId(Find(owner_, ws_, "debsums"), en));
+}
+
+TEST_F(SearchTest, ACompleteWordOutranksItsCompletions) {
+  // "chaud" as typed may still become "chaudière", so both are found; but a page that says
+  // "chaud" comes before pages that only say "chaudière", however often.
+  const auto hot = MakeContent(
+      owner_, ws_,
+      {.title = "Canicule", .body = "Quand il fait chaud, fermez les volets.", .language = "fr"});
+  IndexAll();
+  const auto typed = Find(owner_, ws_, "chaud");
+  EXPECT_EQ(FirstId(typed), hot);
+  EXPECT_TRUE(HasId(typed, boiler_fr_));
+}
+
 TEST_F(SearchTest, PhrasesFieldsAndExclusions) {
   const auto phrase = Find(owner_, ws_, "\"heat pump moves\"");
   ASSERT_EQ(phrase.total, 1);
