@@ -74,6 +74,7 @@ bool Can(std::optional<Role> role, Action action) {
     case Action::kEditContent:
     case Action::kArchiveContent:
     case Action::kShareContent:
+    case Action::kReadReports:
       return admin || r == Role::kEditor;
     case Action::kCreateContent:
       return admin || r == Role::kEditor || r == Role::kContributor;

@@ -42,6 +42,7 @@ enum class Action {
   kShareContent,      //!< share a content with people and teams, make and close its review links
   kSeeAllLinks,       //!< see and close every live review link of the workspace
   kManageWebhooks,    //!< subscribe, change, pause and delete webhooks; see their deliveries
+  kReadReports,       //!< see the workspace's report: publications, time in status, waits
 };
 
 //! A level given on a content or a project, by a share (read, comment, edit) or a review link

@@ -778,6 +778,9 @@ class AuthorizationMatrix : public ::testing::Test {
          [this](Caller) { return Call{"/api/v1/contents/" + SharedContent() + "/activity"}; }},
         {"GET", "/api/v1/workspaces/{ws}/activity", Staff(200),
          [&ws](Caller) { return Call{ws + "/activity"}; }},
+        // ---- the workspace report: owners, admins and editors
+        {"GET", "/api/v1/workspaces/{ws}/reports", Editors(200),
+         [&ws](Caller) { return Call{ws + "/reports"}; }},
 
         // ---- workflow on a content: whether an approval is asked for is the workflow's business
         {"POST", "/api/v1/contents/{id}/status", ContentEditors(200),

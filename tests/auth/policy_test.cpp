@@ -47,10 +47,11 @@ constexpr Grant kMatrix[] = {
     {Action::kShareContent, "share any content", "xxx---"},
     {Action::kSeeAllLinks, "see and close every review link", "xx----"},
     {Action::kManageWebhooks, "manage webhooks", "xx----"},
+    {Action::kReadReports, "read the workspace report", "xxx---"},
 };
 
 // Every action has a row above: a new action without one fails here.
-static_assert(std::size(kMatrix) == static_cast<std::size_t>(Action::kManageWebhooks) + 1);
+static_assert(std::size(kMatrix) == static_cast<std::size_t>(Action::kReadReports) + 1);
 
 TEST(Policy, EachRoleMayDoExactlyWhatTheMatrixSays) {
   for (const auto& grant : kMatrix) {

@@ -103,6 +103,12 @@ const router = createBrowserRouter([
                       Component: (await import('./screens/activity/ActivityScreen')).default,
                     }),
                   },
+                  {
+                    path: 'reports',
+                    lazy: async () => ({
+                      Component: (await import('./screens/reports/ReportScreen')).default,
+                    }),
+                  },
                 ],
               },
               {

@@ -169,6 +169,7 @@ const sameInBothLanguages = new Set([
   'files.preview_title',
   'files.col_date',
   'files.history_file',
+  'reports.total',
 ]);
 
 describe('visible strings', () => {

@@ -176,6 +176,10 @@ const fieldRules: [RegExp, TranslationKey, (m: RegExpExecArray) => Record<string
     'refusal.field.wrong_kind',
     () => ({}),
   ],
+  // The report's window (issue 16): before "must be a date".
+  [/^must be after from$/, 'reports.field.after_from', () => ({})],
+  [/^must be at most (\d+) days before to$/, 'reports.field.span', (m) => ({ max: +m[1]! })],
+  [/^must be a time zone/, 'reports.field.time_zone', () => ({})],
   [/^must be a date/, 'refusal.field.date', () => ({})],
   [/^is not a known field$/, 'refusal.field.unknown_field', () => ({})],
   [/^is not one of this workspace's$/, 'refusal.field.unknown', () => ({})],

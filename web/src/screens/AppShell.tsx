@@ -282,6 +282,13 @@ function ShellFrame({
                   </NavLink>
                 </li>
               )}
+              {['owner', 'admin', 'editor'].includes(membership.role) && (
+                <li>
+                  <NavLink to={`/w/${encodeURIComponent(membership.workspace.slug)}/reports`}>
+                    {t('reports.nav')}
+                  </NavLink>
+                </li>
+              )}
               {(membership.role === 'owner' || membership.role === 'admin') && (
                 <li>
                   <NavLink to={`/w/${encodeURIComponent(membership.workspace.slug)}/settings`}>

@@ -26,6 +26,7 @@ import {
   spreadsheetConvention,
   spreadsheetFileName,
 } from '../../lib/activityCsv';
+import { downloadCsv } from '../../lib/spreadsheet';
 import {
   activityApiQuery,
   activityFilterParams,
@@ -206,14 +207,7 @@ function SpreadsheetExport({
         rows,
         spreadsheetConvention(i18n.language),
       );
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = spreadsheetFileName(slug, new Date());
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadCsv(csv, spreadsheetFileName(slug, new Date()));
     } catch (error) {
       setFailed(error);
     } finally {
