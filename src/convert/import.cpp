@@ -10,6 +10,7 @@
 #include "collab/anchors.hpp"
 #include "collab/comments.hpp"
 #include "content/files.hpp"
+#include "convert/slots.hpp"
 #include "core/random.hpp"
 #include "core/text.hpp"
 #include "files/file_type.hpp"
@@ -547,6 +548,18 @@ std::optional<std::pair<std::string, std::string>> FindPassage(const ConvertedDo
 
 }  // namespace
 
+Importer::Importer(storage::Database& db, content::Contents& contents, files::Files& files,
+                   files::BlobStore& store, fs::path tmp_root)
+    : db_(db), contents_(contents), files_(files), store_(store), tmp_root_(std::move(tmp_root)) {
+  std::error_code ec;
+  const auto an_hour_ago = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  for (const auto& entry : fs::directory_iterator(tmp_root_, ec)) {
+    if (entry.path().filename().string().rfind("import-", 0) == 0 &&
+        entry.last_write_time(ec) < an_hour_ago)
+      fs::remove_all(entry.path(), ec);
+  }
+}
+
 Result<ImportOutcome> Importer::ImportNew(const auth::Actor& actor, const std::string& ws,
                                           NewImport in) {
   if (in.language && *in.language != "fr" && *in.language != "en")
@@ -580,6 +593,7 @@ Result<ImportOutcome> Importer::ImportNew(const auth::Actor& actor, const std::s
   });
   if (!target) return std::move(target).error();
   if (auto named = files::CheckFileName(in.upload.name); !named) return std::move(named).error();
+  ConversionSlot slot;  // one conversion per core: the other requests keep their workers
   ConversionFolder folder(tmp_root_);
   ConvertOptions options;
   options.lead = target->has_lead;
@@ -612,6 +626,7 @@ Result<ImportOutcome> Importer::ImportRevision(const auth::Actor& actor, const s
   });
   if (!target) return std::move(target).error();
   if (auto named = files::CheckFileName(upload.name); !named) return std::move(named).error();
+  ConversionSlot slot;  // one conversion per core: the other requests keep their workers
   ConversionFolder folder(tmp_root_);
   ConvertOptions options;
   options.lead = target->has_lead;

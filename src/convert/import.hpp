@@ -127,13 +127,10 @@ class Importer {
  public:
   //! Conversions work in folders under `tmp_root` (the data folder's tmp, on the blob store's
   //! file system so that extracted images move into the store without a copy).
+  //! Folders a crash left there for more than an hour are removed now (a conversion is bounded
+  //! to minutes, and a command-line import may be running beside the server on the same folder).
   Importer(storage::Database& db, content::Contents& contents, files::Files& files,
-           files::BlobStore& store, std::filesystem::path tmp_root)
-      : db_(db),
-        contents_(contents),
-        files_(files),
-        store_(store),
-        tmp_root_(std::move(tmp_root)) {}
+           files::BlobStore& store, std::filesystem::path tmp_root);
 
   //! A new content in workspace `ws` (id or slug) from a document.
   Result<ImportOutcome> ImportNew(const auth::Actor& actor, const std::string& ws, NewImport in);
