@@ -274,3 +274,44 @@ TEST(Import, AnUnknownTypeIsRefusedOnFieldType) {
 
 }  // namespace
 }  // namespace copydesk::testing
+
+namespace copydesk::testing {
+namespace {
+
+// The round trip through the export route (W2's GET /contents/{id}/export): enabled at the
+// merge, when the route exists. import → export as .docx → import as a new content keeps the
+// title, the lead and the body's text and structure (images and the rule before the notes
+// aside).
+TEST(Import, DISABLED_ImportExportImportThroughTheExportRouteKeepsTheText) {
+  Desk d;
+  auto first = d.Import(d.owner, d.ImportsPath(), "offre.docx");
+  ASSERT_EQ(first.status, 201) << first.body;
+  const std::string id = Str(first.Json().at("content").at("id"));
+  auto exported = d.owner.client.Get(ContentPath(id) + "/export?format=docx");
+  ASSERT_EQ(exported.status, 200) << exported.body;
+  auto second = d.owner.client.Send("POST", d.ImportsPath() + "?name=exported.docx", exported.body,
+                                    {{"Content-Type", "application/octet-stream"}});
+  ASSERT_EQ(second.status, 201) << second.body;
+  const auto a = GetContent(d.owner, id);
+  const auto b = GetContent(d.owner, Str(second.Json().at("content").at("id")));
+  EXPECT_EQ(Str(a.at("title")), Str(b.at("title")));
+  EXPECT_EQ(FieldOf(a, "lead"), FieldOf(b, "lead"));
+  const auto text = [](std::string markdown) {
+    std::string out;
+    std::istringstream in(markdown);
+    bool blank = false;
+    for (std::string line; std::getline(in, line);) {
+      if (line.rfind("![", 0) == 0) continue;
+      if (line.size() >= 3 && line.find_first_not_of('-') == std::string::npos) continue;
+      if (line.empty() && blank) continue;
+      blank = line.empty();
+      out += line + "\n";
+    }
+    return out;
+  };
+  EXPECT_EQ(text(FieldOf(a, "body")), text(FieldOf(b, "body")));
+  EXPECT_EQ(second.Json().at("report").at("images").as_int64(), 2);
+}
+
+}  // namespace
+}  // namespace copydesk::testing

@@ -263,3 +263,19 @@ TEST_F(ConvertTest, ImportExportImportKeepsTheTextAndItsStructure) {
 
 }  // namespace
 }  // namespace copydesk::convert
+
+namespace copydesk::convert {
+namespace {
+
+TEST_F(ConvertTest, WithoutPandocTheServerSaysItCannotImportRatherThanBlamingTheFile) {
+  const std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
+  setenv("PATH", (root_ / "no-tools-here").c_str(), 1);
+  auto doc = Convert("guide.md");
+  setenv("PATH", path.c_str(), 1);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.error().kind, ErrorKind::kUnavailable);
+  EXPECT_TRUE(RootIsEmpty());
+}
+
+}  // namespace
+}  // namespace copydesk::convert
