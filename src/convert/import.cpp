@@ -729,7 +729,9 @@ Result<ImportOutcome> Importer::Write(const auth::Actor& actor, const Target& ta
                                   std::to_string(collab::kMaxCommentChars) +
                                   " characters was shortened.");
       }
-      auto created = collab::CreateComment(tx, actor, content_id, std::move(in), now);
+      // A millisecond apart, so that the threads list in the document's order.
+      auto created = collab::CreateComment(tx, actor, content_id, std::move(in),
+                                           now + static_cast<TimeMs>(report.comments));
       if (!created) return std::move(created).error();
       ++report.comments;
     }
