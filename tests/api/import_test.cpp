@@ -10,6 +10,7 @@
 
 #include "convert/fixture_path.hpp"
 #include "support/content_helpers.hpp"
+#include "support/subprocess.hpp"
 #include "support/test_server.hpp"
 
 namespace copydesk::testing {
@@ -311,6 +312,32 @@ TEST(Import, DISABLED_ImportExportImportThroughTheExportRouteKeepsTheText) {
   };
   EXPECT_EQ(text(FieldOf(a, "body")), text(FieldOf(b, "body")));
   EXPECT_EQ(second.Json().at("report").at("images").as_int64(), 2);
+}
+
+}  // namespace
+}  // namespace copydesk::testing
+
+namespace copydesk::testing {
+namespace {
+
+TEST(ImportCommand, ImportsEachFileAsAContentAndFailsWhenOneIsRefused) {
+  REQUIRE_COPYDESK_BINARY(binary);
+  Desk d;
+  auto ws = d.owner.client.Get("/api/v1/workspaces/" + d.owner.workspace_id);
+  ASSERT_EQ(ws.status, 200) << ws.body;
+  const std::string slug = Str(ws.Json().at("slug"));
+  const auto before = d.Count();
+  auto run = RunProcess({binary, "import", "--data", d.server.config().data_dir, "--workspace",
+                         slug, ImportFixture("guide.md").string(),
+                         ImportFixture("bomb.docx").string(), ImportFixture("offre.docx").string()},
+                        "", std::chrono::seconds(60));
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_NE(run.err.find("[2/3]"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("This archive expands to more than 200 MB."), std::string::npos)
+      << run.err;
+  EXPECT_NE(run.err.find("imported 2 of 3 file(s)"), std::string::npos) << run.err;
+  EXPECT_NE(run.out.find("Offre énergie verte"), std::string::npos) << run.out;
+  EXPECT_EQ(d.Count().contents, before.contents + 2);
 }
 
 }  // namespace
