@@ -666,79 +666,89 @@ Result<ImportOutcome> Importer::Write(const auth::Actor& actor, const Target& ta
   // The stored files this import adds to the store, to take back out if the transaction fails
   // (a file already stored for something else stays).
   std::vector<std::string> added_blobs;
-  auto written = db_.Write([&](Tx& tx) -> Result<std::string> {
-    added_blobs.clear();
-    const TimeMs now = NowMs();
-    std::string content_id;
-    if (target.workspace) {
-      auto created = content::CreateContent(tx, actor, *target.workspace, std::move(input), now);
-      if (!created) return std::move(created).error();
-      content_id = created->content.id;
-    } else {
-      // Checked again inside the transaction: someone may have saved or locked it meanwhile.
-      auto c = content::ContentForFiles(tx, actor, *target.content_id, true);
-      if (!c) return std::move(c).error();
-      if (c->version != target.version)
-        return Error::Conflict(
-            "This content changed while the document was converted. Nothing "
-            "was imported: reload it and import again.",
-            {{"version", "is not the content's current version"}});
-      auto updated =
-          content::UpdateContent(tx, actor, c->id, target.version, std::move(input), now);
-      if (!updated) return std::move(updated).error();
-      content_id = c->id;
-    }
-    for (const auto& image : doc.images) {
-      std::error_code ec;
-      files::Upload upload{image.path, static_cast<std::uint64_t>(fs::file_size(image.path, ec)),
-                           image.name};
-      auto digest = files::DigestFile(image.path);
-      if (!digest) return std::move(digest).error();
-      const bool stored_before = store_.LocalPath(digest->sha256).has_value();
-      auto attached = files_.AttachUploadIn(tx, actor, content_id, std::move(upload), image.alt,
-                                            image.media_id);
-      if (!attached) {
-        Error e = std::move(attached).error();
-        if (e.kind == ErrorKind::kUnsupportedMediaType) {
-          // An image type copydesk does not take (an EMF drawing): say so and go on.
-          report.warnings.push_back("The image " + image.name +
-                                    " is of a type copydesk does not "
-                                    "keep and was left out.");
-          continue;
-        }
-        return e;
-      }
-      if (!stored_before) added_blobs.push_back(digest->sha256);
-      ++report.images;
-    }
-    for (const auto& comment : doc.comments) {
-      collab::CommentInput in;
-      in.body = CommentBody(comment);
-      if (auto passage = FindPassage(doc, comment.quote)) {
-        in.anchor =
-            collab::AnchorInput{passage->first, passage->second, std::nullopt, std::nullopt};
-      } else if (!comment.quote.empty()) {
-        in.body = *in.body + "\n\n> " + comment.quote;
-        report.warnings.push_back("A comment by " +
-                                  (comment.author.empty() ? std::string("Word") : comment.author) +
-                                  " could not be anchored to its passage; it quotes it instead.");
-      }
-      if (CountCharacters(*in.body) > collab::kMaxCommentChars) {
-        in.body = FirstCharacters(*in.body, collab::kMaxCommentChars - 1) + "…";
-        report.warnings.push_back("A Word comment longer than " +
-                                  std::to_string(collab::kMaxCommentChars) +
-                                  " characters was shortened.");
-      }
-      // A millisecond apart, so that the threads list in the document's order.
-      auto created = collab::CreateComment(tx, actor, content_id, std::move(in),
-                                           now + static_cast<TimeMs>(report.comments));
-      if (!created) return std::move(created).error();
-      ++report.comments;
-    }
-    return content_id;
-  });
-  if (!written) {
+  const auto take_back = [&] {
     for (const auto& sha : added_blobs) store_.Remove(sha);
+  };
+  std::optional<Result<std::string>> outcome;
+  try {
+    outcome.emplace(db_.Write([&](Tx& tx) -> Result<std::string> {
+      added_blobs.clear();
+      const TimeMs now = NowMs();
+      std::string content_id;
+      if (target.workspace) {
+        auto created = content::CreateContent(tx, actor, *target.workspace, std::move(input), now);
+        if (!created) return std::move(created).error();
+        content_id = created->content.id;
+      } else {
+        // Checked again inside the transaction: someone may have saved or locked it meanwhile.
+        auto c = content::ContentForFiles(tx, actor, *target.content_id, true);
+        if (!c) return std::move(c).error();
+        if (c->version != target.version)
+          return Error::Conflict(
+              "This content changed while the document was converted. Nothing "
+              "was imported: reload it and import again.",
+              {{"version", "is not the content's current version"}});
+        auto updated =
+            content::UpdateContent(tx, actor, c->id, target.version, std::move(input), now);
+        if (!updated) return std::move(updated).error();
+        content_id = c->id;
+      }
+      for (const auto& image : doc.images) {
+        std::error_code ec;
+        files::Upload upload{image.path, static_cast<std::uint64_t>(fs::file_size(image.path, ec)),
+                             image.name};
+        auto digest = files::DigestFile(image.path);
+        if (!digest) return std::move(digest).error();
+        const bool stored_before = store_.LocalPath(digest->sha256).has_value();
+        auto attached = files_.AttachUploadIn(tx, actor, content_id, std::move(upload), image.alt,
+                                              image.media_id);
+        if (!attached) {
+          Error e = std::move(attached).error();
+          if (e.kind == ErrorKind::kUnsupportedMediaType) {
+            // An image type copydesk does not take (an EMF drawing): say so and go on.
+            report.warnings.push_back("The image " + image.name +
+                                      " is of a type copydesk does not "
+                                      "keep and was left out.");
+            continue;
+          }
+          return e;
+        }
+        if (!stored_before) added_blobs.push_back(digest->sha256);
+        ++report.images;
+      }
+      for (const auto& comment : doc.comments) {
+        collab::CommentInput in;
+        in.body = CommentBody(comment);
+        if (auto passage = FindPassage(doc, comment.quote)) {
+          in.anchor =
+              collab::AnchorInput{passage->first, passage->second, std::nullopt, std::nullopt};
+        } else if (!comment.quote.empty()) {
+          in.body = *in.body + "\n\n> " + comment.quote;
+          report.warnings.push_back(
+              "A comment by " + (comment.author.empty() ? std::string("Word") : comment.author) +
+              " could not be anchored to its passage; it quotes it instead.");
+        }
+        if (CountCharacters(*in.body) > collab::kMaxCommentChars) {
+          in.body = FirstCharacters(*in.body, collab::kMaxCommentChars - 1) + "…";
+          report.warnings.push_back("A Word comment longer than " +
+                                    std::to_string(collab::kMaxCommentChars) +
+                                    " characters was shortened.");
+        }
+        // A millisecond apart, so that the threads list in the document's order.
+        auto created = collab::CreateComment(tx, actor, content_id, std::move(in),
+                                             now + static_cast<TimeMs>(report.comments));
+        if (!created) return std::move(created).error();
+        ++report.comments;
+      }
+      return content_id;
+    }));
+  } catch (...) {
+    take_back();  // the transaction rolled back: so do the files it stored
+    throw;
+  }
+  auto& written = *outcome;
+  if (!written) {
+    take_back();
     return std::move(written).error();
   }
   auto view = contents_.Get(actor, *written);

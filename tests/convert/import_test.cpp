@@ -7,6 +7,9 @@
 
 #include "convert/fixture_path.hpp"
 #include "core/random.hpp"
+#include "files/renditions.hpp"
+#include "storage/database.hpp"
+#include "support/factories.hpp"
 
 namespace copydesk::convert {
 namespace {
@@ -275,6 +278,77 @@ TEST_F(ConvertTest, WithoutPandocTheServerSaysItCannotImportRatherThanBlamingThe
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.error().kind, ErrorKind::kUnavailable);
   EXPECT_TRUE(RootIsEmpty());
+}
+
+}  // namespace
+}  // namespace copydesk::convert
+
+// ---- the importer over a real database -------------------------------------------------------
+
+namespace copydesk::convert {
+namespace {
+
+std::int64_t CountRows(storage::Database& db, const std::string& table) {
+  return db.Read([&](storage::Tx& tx) {
+    std::int64_t n = 0;
+    tx.Query("SELECT COUNT(*) FROM " + table, {}, [&](const storage::Row& r) { n = r.Int(0); });
+    return n;
+  });
+}
+
+std::size_t FilesUnder(const fs::path& dir) {
+  std::size_t n = 0;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+    if (it->is_regular_file()) ++n;
+  return n;
+}
+
+struct ImporterWorld {
+  testing::TestWorld world;
+  fs::path data{world.config().data_dir};
+  files::FolderBlobStore blobs{(data / "blobs").string()};
+  files::Renditions renditions{(data / "renditions").string()};
+  files::Files media{world.db(), blobs, renditions};
+  Importer importer{world.db(), world.contents, media, blobs, data / "tmp" / "imports"};
+  testing::Workspace ws = world.MakeWorkspace();
+
+  NewImport Upload(const std::string& fixture) {
+    const auto path = testing::ImportFixture(fixture);
+    return NewImport{{path.string(), fs::file_size(path), fixture}, std::nullopt, std::nullopt};
+  }
+};
+
+TEST(Importer, AFailureAtTheLastStepLeavesNoContentAttachmentCommentNorStoredFile) {
+  ImporterWorld w;
+  // The comments come last in the import's transaction: make them fail there.
+  w.world.db().Write([](storage::Tx& tx) -> Result<void> {
+    tx.ExecScript(
+        "CREATE TRIGGER refuse_comments BEFORE INSERT ON comments "
+        "BEGIN SELECT RAISE(ABORT, 'no comments today'); END;");
+    return {};
+  });
+  const auto contents = CountRows(w.world.db(), "contents");
+  EXPECT_ANY_THROW({ auto r = w.importer.ImportNew(w.ws.owner, w.ws.id, w.Upload("offre.docx")); });
+  EXPECT_EQ(CountRows(w.world.db(), "contents"), contents);
+  EXPECT_EQ(CountRows(w.world.db(), "attachments"), 0);
+  EXPECT_EQ(CountRows(w.world.db(), "media_files"), 0);
+  EXPECT_EQ(CountRows(w.world.db(), "comments"), 0);
+  EXPECT_EQ(FilesUnder(w.data / "blobs"), 0u) << "an image stayed in the store";
+  EXPECT_EQ(FilesUnder(w.data / "tmp" / "imports"), 0u);
+}
+
+TEST(Importer, AWordFileBecomesOneContentWithItsFilesAndComments) {
+  ImporterWorld w;
+  auto r = w.importer.ImportNew(w.ws.owner, w.ws.id, w.Upload("offre.docx"));
+  ASSERT_TRUE(r.ok()) << testing::Describe(r.error());
+  EXPECT_EQ(r->content.content.title, "Offre énergie verte");
+  EXPECT_EQ(r->report.images, 2);
+  EXPECT_EQ(r->report.comments, 2);
+  EXPECT_EQ(CountRows(w.world.db(), "attachments"), 2);
+  EXPECT_EQ(FilesUnder(w.data / "blobs"), 2u);
+  EXPECT_EQ(FilesUnder(w.data / "tmp" / "imports"), 0u);
 }
 
 }  // namespace
