@@ -64,9 +64,10 @@ const char* ReaderOf(DocumentFormat format) {
     case DocumentFormat::kHtml:
       return "html";
     case DocumentFormat::kMarkdown:
-      return "gfm";
+      break;
   }
-  return "gfm";
+  // Markdown as GitHub and copydesk write it; a YAML front matter gives the title and language.
+  return "gfm+yaml_metadata_block";
 }
 
 // pandoc with its heap capped (RLIMIT_AS breaks GHC programs) and --sandbox: a document names

@@ -164,6 +164,23 @@ TEST_F(ConvertTest, ADocumentWithoutTitleOrHeadingIsNamedAfterItsFile) {
   EXPECT_EQ(doc->title_from, "file_name");
 }
 
+TEST_F(ConvertTest, AMarkdownFrontMatterGivesTheTitleAndTheLanguage) {
+  const fs::path dir = root_ / "in";
+  fs::create_directories(dir);
+  const fs::path file = dir / "note.md";
+  {
+    std::ofstream out(file);
+    out << "---\ntitle: Avec en-tête\nlang: en-GB\n---\n\n# Premier titre\n\nTexte.\n";
+  }
+  ConversionFolder folder(root_);
+  auto doc = ConvertDocument(file.string(), "note.md", folder.path());
+  ASSERT_TRUE(doc.ok()) << doc.error().detail;
+  EXPECT_EQ(doc->title, "Avec en-tête");
+  EXPECT_EQ(doc->title_from, "metadata");
+  EXPECT_EQ(doc->language, "en");
+  EXPECT_EQ(doc->body.rfind("# Premier titre", 0), 0u) << doc->body;
+}
+
 TEST_F(ConvertTest, WhatATextCannotHoldIsListed) {
   auto doc = Convert("objets.docx");
   ASSERT_TRUE(doc.ok()) << doc.error().detail << doc.error().log;
