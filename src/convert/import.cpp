@@ -1,9 +1,12 @@
 #include "convert/import.hpp"
 
+#include <openssl/evp.h>
 #include <sys/stat.h>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <cstring>
+#include <fstream>
 #include <functional>
 #include <set>
 
@@ -278,6 +281,43 @@ std::string Stem(const std::string& name) {
   return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
 }
 
+// An image inline in the document (`data:image/png;base64,…`) written to `dir` as
+// "inline-<n>.<ext>"; its path relative to `dir`'s parent, or nullopt for anything but a
+// base64 raster image of a type copydesk keeps.
+std::optional<std::string> WriteDataUri(const std::string& uri, const fs::path& dir,
+                                        std::size_t n) {
+  static const std::pair<const char*, const char*> kTypes[] = {{"data:image/png;base64,", "png"},
+                                                               {"data:image/jpeg;base64,", "jpg"},
+                                                               {"data:image/gif;base64,", "gif"},
+                                                               {"data:image/webp;base64,", "webp"}};
+  for (const auto& [prefix, ext] : kTypes) {
+    if (uri.rfind(prefix, 0) != 0) continue;
+    std::string payload = uri.substr(std::strlen(prefix));
+    std::erase_if(payload, [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+    if (payload.empty() || payload.size() % 4 != 0 || payload.size() > (40u << 20)) return {};
+    std::string bytes(payload.size() / 4 * 3, '\0');
+    const int decoded = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(bytes.data()),
+                                        reinterpret_cast<const unsigned char*>(payload.data()),
+                                        static_cast<int>(payload.size()));
+    if (decoded < 0) return {};
+    // EVP_DecodeBlock counts the padding as bytes: take it off.
+    std::size_t size = static_cast<std::size_t>(decoded);
+    if (payload.ends_with("=="))
+      size -= 2;
+    else if (payload.ends_with("="))
+      size -= 1;
+    bytes.resize(size);
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    const std::string name = "inline-" + std::to_string(n) + "." + ext;
+    std::ofstream out(dir / name, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) return {};
+    return (dir.filename() / name).string();
+  }
+  return {};
+}
+
 // Images the document carries become files of the content; an image the text only points to on
 // the web stays a link to it; any other (a path on the author's disk) cannot be shown.
 void TakeImages(json::value& blocks, const fs::path& folder, const std::string& stem,
@@ -290,8 +330,13 @@ void TakeImages(json::value& blocks, const fs::path& folder, const std::string& 
         c.as_array()[2].as_array().empty() || !c.as_array()[2].as_array()[0].is_string())
       return false;
     auto& url = c.as_array()[2].as_array()[0];
-    const std::string target(url.as_string());
+    std::string target(url.as_string());
     if (target.rfind("https://", 0) == 0 || target.rfind("http://", 0) == 0) return false;
+    if (target.rfind("data:", 0) == 0) {
+      // pandoc 2.17 extracts no image an HTML page carries inline: write it out ourselves.
+      if (auto written = WriteDataUri(target, folder / "media", doc.images.size() + 1))
+        target = *written;
+    }
     const fs::path file = folder / target;
     std::error_code ec;
     if (target.find("://") == std::string::npos && IsInside(file, folder / "media") &&

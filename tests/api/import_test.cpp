@@ -164,6 +164,7 @@ TEST(Import, MarkdownAndHtmlFilesBecomeContentsOfTheNamedType) {
   ASSERT_EQ(html.status, 201) << html.body;
   EXPECT_EQ(Str(html.Json().at("content").at("title")), "Communiqué de presse");
   EXPECT_EQ(Str(html.Json().at("report").at("format")), "html");
+  EXPECT_EQ(html.Json().at("report").at("images").as_int64(), 1);  // inline in the page
 }
 
 TEST(Import, ADocumentBecomesANewRevisionOnTopOfTheVersionRead) {

@@ -147,6 +147,11 @@ TEST_F(ConvertTest, HtmlTakesItsTitleFromItsHeadAndNeverKeepsItsScripts) {
   EXPECT_NE(doc->body.find("**annonce**"), std::string::npos) << doc->body;
   EXPECT_EQ(doc->body.find("alert"), std::string::npos) << doc->body;
   EXPECT_EQ(doc->body.find("<"), std::string::npos) << "raw HTML kept: " << doc->body;
+  // An image the page carries inline becomes a file of the content like a Word file's.
+  ASSERT_EQ(doc->images.size(), 1u);
+  EXPECT_EQ(doc->images[0].name, "communique-1.png");
+  EXPECT_EQ(doc->images[0].alt, "Le pictogramme");
+  EXPECT_EQ(doc->body.find("data:"), std::string::npos) << doc->body;
 }
 
 TEST_F(ConvertTest, ADocumentWithoutTitleOrHeadingIsNamedAfterItsFile) {
