@@ -6,6 +6,7 @@
 #include "collab/sharing.hpp"
 #include "collab/tasks.hpp"
 #include "content/contents.hpp"
+#include "convert/import.hpp"
 #include "core/config.hpp"
 #include "files/files.hpp"
 #include "http/metrics.hpp"
@@ -41,6 +42,7 @@ struct Services {
   collab::Sharing& sharing;
   webhooks::Webhooks& webhooks;
   files::Files& files;
+  convert::Importer& importer;
 };
 
 //! Registers every route of the API on `router`. Each file of this folder adds its resource's.
@@ -70,5 +72,6 @@ void AddFirstDayRoutes(http::Router& router, Services& services);
 void AddWebhookRoutes(http::Router& router, Services& services);
 void AddFileRoutes(http::Router& router, Services& services);
 void AddReportRoutes(http::Router& router, Services& services);
+void AddImportRoutes(http::Router& router, Services& services);
 
 }  // namespace copydesk::api

@@ -65,10 +65,12 @@ struct App::Parts {
         renditions((std::filesystem::path(config.data_dir) / "renditions").string()),
         media(*db, blobs, renditions),
         sweeper(media, config.blob_sweep_interval_ms, config.blob_retention_ms),
+        importer(*db, contents, media, blobs,
+                 std::filesystem::path(config.data_dir) / "tmp" / "imports"),
         files(config.web_dir),
-        services{config,     *db,           metrics,     accounts, workspaces, settings,
-                 contents,   workflow,      search,      views,    comments,   tasks,
-                 task_lists, notifications, preferences, sharing,  webhooks,   media},
+        services{config,      *db,     metrics,  accounts, workspaces, settings,   contents,
+                 workflow,    search,  views,    comments, tasks,      task_lists, notifications,
+                 preferences, sharing, webhooks, media,    importer},
         dispatcher(router, files, metrics),
         live(*db, config, api::LiveDoor(accounts, config)),
         server(config, dispatcher, metrics, &live) {
@@ -100,7 +102,8 @@ struct App::Parts {
   files::FolderBlobStore blobs;
   files::Renditions renditions;
   files::Files media;
-  files::Sweeper sweeper;  // deletes stored files unreferenced past the retention period
+  files::Sweeper sweeper;      // deletes stored files unreferenced past the retention period
+  convert::Importer importer;  // documents in (pandoc), in data/tmp/imports
   http::StaticFiles files;
   api::Services services;
   http::Router router;

@@ -12,6 +12,7 @@
 #include "auth/accounts.hpp"
 #include "auth/policy.hpp"
 #include "cli/demo.hpp"
+#include "cli/import_command.hpp"
 #include "core/config.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
@@ -43,6 +44,8 @@ Usage:
   copydesk backup --out FILE                    consistent snapshot, safe while serving
   copydesk restore FILE                         into an empty data folder
   copydesk reindex                              rebuilds the search index; a running server swaps it in
+  copydesk import --workspace SLUG [--as EMAIL] [--type KEY] [--language fr|en] FILE…
+                                                each .docx, .odt, .md or .html file becomes a content
   copydesk help
 
 Flags shared by every command (environment variable in brackets):
@@ -390,6 +393,7 @@ int Main(int argc, char** argv) {
     if (command == "user") return UserCommand(*config, rest);
     if (command == "token") return TokenCommand(*config, rest);
     if (command == "demo") return DemoCommand(*config, rest);
+    if (command == "import") return ImportCommand(*config, rest);
     if (command == "backup") return Backup(*config, rest);
     if (command == "restore") return Restore(*config, rest);
   } catch (const std::exception& e) {
