@@ -69,5 +69,6 @@ live::Door LiveDoor(auth::Accounts& accounts, const Config& config);
 void AddFirstDayRoutes(http::Router& router, Services& services);
 void AddWebhookRoutes(http::Router& router, Services& services);
 void AddFileRoutes(http::Router& router, Services& services);
+void AddHomeRoutes(http::Router& router, Services& services);
 
 }  // namespace copydesk::api
