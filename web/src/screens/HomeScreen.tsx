@@ -54,7 +54,8 @@ function Dashboard({ slug, guest }: { slug: string; guest: boolean }) {
   const zone = useTimeZone();
   // The week is counted once per day and zone: a re-render keeps the same query.
   const today = dayKey(new Date(), zone);
-  const days = useMemo(() => weekOf(new Date(`${today}T12:00:00Z`), zone), [today, zone]);
+  // Recounted when the day (in the zone) or the zone changes, not on every render.
+  const days = useMemo(() => weekOf(new Date(), zone), [today, zone]);
   const from = days[0]?.start.toISOString() ?? '';
   const to = days[6]?.end.toISOString() ?? '';
   const home = useHome(slug, from, to, zone);
