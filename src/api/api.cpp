@@ -26,6 +26,7 @@ void RegisterRoutes(http::Router& router, Services& services) {
   AddFileRoutes(router, services);
   AddReportRoutes(router, services);
   AddImportRoutes(router, services);
+  AddHomeRoutes(router, services);
 }
 
 }  // namespace copydesk::api

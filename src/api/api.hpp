@@ -73,5 +73,6 @@ void AddWebhookRoutes(http::Router& router, Services& services);
 void AddFileRoutes(http::Router& router, Services& services);
 void AddReportRoutes(http::Router& router, Services& services);
 void AddImportRoutes(http::Router& router, Services& services);
+void AddHomeRoutes(http::Router& router, Services& services);
 
 }  // namespace copydesk::api

@@ -13,11 +13,13 @@ namespace {
 
 struct Profile {
   std::optional<std::string> name, language;
+  std::optional<std::optional<std::string>> time_zone;  //!< set: change it (null: the browser's)
 };
 Profile ReadProfile(JsonInput& in) {
   Profile out;
   out.name = in.String("name", JsonInput::kOptional, 400);
   out.language = in.String("language", JsonInput::kOptional, 8);
+  if (in.Has("time_zone")) out.time_zone = in.String("time_zone", JsonInput::kOptional, 200);
   return out;
 }
 
@@ -52,7 +54,10 @@ json::object MeJson(Services& s, const auth::Actor& actor, const storage::UserRe
   for (const auto& [ws, role] : s.workspaces.List(actor)) {
     memberships.push_back({{"workspace", WorkspaceJson(ws)}, {"role", role}});
   }
-  json::object body{{"user", UserJson(user)}, {"memberships", std::move(memberships)}};
+  auto person = UserJson(user);
+  // Only the person's own: others' zones are nobody's business.
+  person["time_zone"] = TextOrNull(user.time_zone);
+  json::object body{{"user", std::move(person)}, {"memberships", std::move(memberships)}};
   // The browser cannot read its HttpOnly cookie; it learns its CSRF token here after a reload.
   if (!actor.via_token) body["csrf_token"] = actor.csrf_token;
   return body;
@@ -82,8 +87,9 @@ void AddMeRoutes(http::Router& router, Services& s) {
             {"PATCH", "/api/v1/me", member, Body(ReadProfile),
              [&s](Call& c) {
                auto& in = c.input<Profile>();
-               return Present(s.accounts.UpdateProfile(c.actor(), in.name, in.language),
-                              [&](const auto& user) { return MeJson(s, c.actor(), user); });
+               return Present(
+                   s.accounts.UpdateProfile(c.actor(), in.name, in.language, in.time_zone),
+                   [&](const auto& user) { return MeJson(s, c.actor(), user); });
              }},
             {"PUT", "/api/v1/me/password", member, Body(ReadPasswordChange),
              [&s](Call& c) {

@@ -10,6 +10,7 @@
 #include "auth/accounts.hpp"
 #include "collab/notification_mailer.hpp"
 #include "collab/notifier.hpp"
+#include "collab/reminders.hpp"
 #include "core/log.hpp"
 #include "files/sweeper.hpp"
 #include "http/dispatcher.hpp"
@@ -52,6 +53,7 @@ struct App::Parts {
         index(std::filesystem::path(config.data_dir) / "search"),
         indexer(*db, index),
         notifier(*db),
+        reminders(*db),
         search(*db, index),
         views(*db),
         comments(*db),
@@ -86,8 +88,9 @@ struct App::Parts {
   content::Contents contents;
   workflow::Workflow workflow;
   search::SearchIndex index;
-  search::Indexer indexer;    // feeds the index from the events, on a thread of its own
-  collab::Notifier notifier;  // notifications, e-mails and anchors from the events, likewise
+  search::Indexer indexer;      // feeds the index from the events, on a thread of its own
+  collab::Notifier notifier;    // notifications, e-mails and anchors from the events, likewise
+  collab::Reminders reminders;  // reminders that come from time passing, likewise
   search::Search search;
   search::SavedViews views;
   collab::Comments comments;
@@ -144,6 +147,7 @@ std::string SenderAddress(const Config& config, const std::string& base_url) {
 void App::Start() {
   parts_->indexer.Start();
   if (!parts_->config.notifier_hold) parts_->notifier.Start();
+  parts_->reminders.Start(std::chrono::milliseconds(parts_->config.reminder_interval_ms));
   if (!storage::UnfinishedBatchedMigrations(*parts_->db).empty()) {
     parts_->long_migrations = std::thread([parts = parts_.get()] {
       try {
@@ -210,6 +214,7 @@ void App::Shutdown(int grace_ms) {
   parts_->live.Stop();
   if (parts_->mailer) parts_->mailer->Stop();
   if (parts_->deliverer) parts_->deliverer->Stop();
+  parts_->reminders.Stop();
   parts_->notifier.Stop();
   parts_->indexer.Stop();
   parts_->sweeper.Stop();
@@ -233,6 +238,10 @@ search::Indexer& App::indexer() {
 
 collab::Notifier& App::notifier() {
   return parts_->notifier;
+}
+
+collab::Reminders& App::reminders() {
+  return parts_->reminders;
 }
 
 collab::NotificationMailer* App::mailer() {

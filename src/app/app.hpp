@@ -13,6 +13,7 @@ class Indexer;
 namespace copydesk::collab {
 class NotificationMailer;
 class Notifier;
+class Reminders;
 }  // namespace copydesk::collab
 namespace copydesk::webhooks {
 class Deliverer;
@@ -47,6 +48,8 @@ class App {
   collab::Notifier& notifier();
   //! The e-mail job, for tests that run a pass at a chosen time; null when e-mail is off.
   collab::NotificationMailer* mailer();
+  //! The reminders job, for tests that run its passes at a time of their choosing.
+  collab::Reminders& reminders();
   //! The webhook deliverer, for tests that run a pass at once; null before Start().
   webhooks::Deliverer* deliverer();
 

@@ -1,5 +1,9 @@
 #include "auth/accounts.hpp"
 
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+
 #include "auth/password.hpp"
 #include "core/random.hpp"
 #include "core/text.hpp"
@@ -30,6 +34,37 @@ std::optional<std::string> CheckName(std::string_view name) {
   if (Trim(name).empty()) return "must not be empty";
   if (CountCharacters(name) > 100) return "must be at most 100 characters";
   return CheckNameCharacters(name);
+}
+
+std::optional<std::string> CheckTimeZone(std::string_view zone, const std::string& zoneinfo) {
+  static constexpr const char* kWhy = "must be a time zone name such as \"Europe/Paris\"";
+  // A name, never a path: letters, digits and "_+-" in segments separated by "/", none of them
+  // "." or "..". The system's other trees (posix/, right/) hold the same zones under names
+  // browsers do not know.
+  if (zone.empty() || zone.size() > 64 || zone.front() == '/' || zone.back() == '/') return kWhy;
+  for (char c : zone) {
+    const bool plain =
+        std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '+' || c == '-' || c == '/';
+    if (!plain) return kWhy;
+  }
+  if (zone.find("//") != std::string_view::npos || zone.starts_with("posix/") ||
+      zone.starts_with("right/")) {
+    return kWhy;
+  }
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path root = fs::canonical(zoneinfo, ec);
+  if (ec) return "cannot be checked: this server has no time zone data";
+  const fs::path file = fs::canonical(root / std::string(zone), ec);
+  if (ec || !fs::is_regular_file(file, ec)) return "is not a time zone this server knows";
+  // A link in the folder (a zone's older name) must land inside it.
+  const auto relative = file.lexically_relative(root).string();
+  if (relative.empty() || relative.starts_with("..")) return "is not a time zone this server knows";
+  std::ifstream in(file, std::ios::binary);
+  char magic[4] = {};
+  if (!in.read(magic, 4) || std::string_view(magic, 4) != "TZif")
+    return "is not a time zone this server knows";
+  return std::nullopt;
 }
 
 std::optional<std::string> CheckLanguage(std::string_view language) {
@@ -208,10 +243,13 @@ Result<void> Accounts::RevokeToken(const Actor& actor, const std::string& token_
   });
 }
 
-Result<storage::UserRecord> Accounts::UpdateProfile(const Actor& actor,
-                                                    std::optional<std::string> name,
-                                                    std::optional<std::string> language) {
+Result<storage::UserRecord> Accounts::UpdateProfile(
+    const Actor& actor, std::optional<std::string> name, std::optional<std::string> language,
+    std::optional<std::optional<std::string>> time_zone) {
   std::vector<FieldError> faults;
+  if (time_zone && *time_zone) {
+    if (auto why = CheckTimeZone(**time_zone)) faults.push_back({"time_zone", *why});
+  }
   if (name) {
     if (auto why = CheckName(*name)) faults.push_back({"name", *why});
   }
@@ -225,6 +263,10 @@ Result<storage::UserRecord> Accounts::UpdateProfile(const Actor& actor,
     if (name) user->name = std::string(Trim(*name));
     if (language) user->language = *language;
     storage::UpdateUserProfile(tx, user->id, user->name, user->language, NowMs());
+    if (time_zone) {
+      user->time_zone = *time_zone;
+      storage::UpdateUserTimeZone(tx, user->id, user->time_zone, NowMs());
+    }
     return *user;
   });
 }

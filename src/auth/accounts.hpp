@@ -39,6 +39,10 @@ struct OpenedSession {
 //! The rules of a person's profile fields; each returns the message for the field at fault.
 std::optional<std::string> CheckName(std::string_view name);
 std::optional<std::string> CheckLanguage(std::string_view language);
+//! An IANA time zone name this system knows ("Europe/Paris"): a TZif file under the zone folder
+//! (`zoneinfo`, /usr/share/zoneinfo by default), never a path outside it.
+std::optional<std::string> CheckTimeZone(std::string_view zone,
+                                         const std::string& zoneinfo = "/usr/share/zoneinfo");
 
 //! Adds an account in the caller's transaction: 409 when the e-mail is taken, 422 when a field
 //! is invalid. `password_hash` is already hashed (hash outside the transaction: it is slow).
@@ -79,9 +83,11 @@ class Accounts {
   //! Revokes one of the actor's tokens; 404 when it is not theirs.
   Result<void> RevokeToken(const Actor& actor, const std::string& token_id);
 
-  //! Changes the actor's name and/or language.
-  Result<storage::UserRecord> UpdateProfile(const Actor& actor, std::optional<std::string> name,
-                                            std::optional<std::string> language);
+  //! Changes the actor's name, language and/or time zone (set: an IANA name or null to follow
+  //! the browser's).
+  Result<storage::UserRecord> UpdateProfile(
+      const Actor& actor, std::optional<std::string> name, std::optional<std::string> language,
+      std::optional<std::optional<std::string>> time_zone = std::nullopt);
   //! Changes the actor's password after checking the current one; ends their other sessions.
   //! The check is throttled like a sign-in (same per-account and per-address counts): 429.
   Result<void> ChangePassword(const Actor& actor, const std::string& current,

@@ -48,6 +48,8 @@ const Catalog& English() {
           {"task_overdue", "The task “{task}” is overdue (due on {due})"},
           {"shared", "{actor} shared “{title}” with you"},
           {"webhook_paused", "A webhook to {host} failed for a day and was paused"},
+          {"publication_near",
+           "“{title}” goes out on {publish} and still waits for the approval of {team}"},
       },
       "Someone",
       "Open in copydesk",
@@ -85,6 +87,8 @@ const Catalog& French() {
           {"shared", "{actor} a partagé « {title} » avec vous"},
           {"webhook_paused",
            "Un webhook vers {host} a échoué pendant un jour et a été mis en pause"},
+          {"publication_near",
+           "« {title} » paraît le {publish} et attend encore la validation de {team}"},
       },
       "Quelqu’un",
       "Ouvrir dans copydesk",
@@ -164,6 +168,7 @@ Told Tell(const Catalog& c, const storage::NotificationRecord& n) {
       {"team", DataString(data, "team_name")},
       {"due", ReadableTime(DataString(data, "due_at"))},
       {"host", DataString(data, "host")},
+      {"publish", ReadableTime(DataString(data, "publish_at"))},
   };
   return {pattern != c.lines.end() ? Fill(pattern->second, values) : n.kind,
           DataString(data, "excerpt")};

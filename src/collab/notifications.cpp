@@ -35,9 +35,9 @@ std::vector<std::string> ReaderRoles() {
 
 const std::vector<std::string>& NotificationKinds() {
   static const std::vector<std::string> kinds = {
-      kind::kMentioned, kind::kAssigned,      kind::kReply,   kind::kApprovalRequested,
-      kind::kDecision,  kind::kApprovalStale, kind::kTaskDue, kind::kTaskOverdue,
-      kind::kShared,    kind::kWebhookPaused};
+      kind::kMentioned, kind::kAssigned,      kind::kReply,          kind::kApprovalRequested,
+      kind::kDecision,  kind::kApprovalStale, kind::kTaskDue,        kind::kTaskOverdue,
+      kind::kShared,    kind::kWebhookPaused, kind::kPublicationNear};
   return kinds;
 }
 
@@ -48,7 +48,7 @@ bool IsDelivery(std::string_view text) {
 
 std::string DefaultDelivery(std::string_view k) {
   if (k == kind::kMentioned || k == kind::kAssigned || k == kind::kApprovalRequested ||
-      k == kind::kDecision || k == kind::kShared) {
+      k == kind::kDecision || k == kind::kShared || k == kind::kPublicationNear) {
     return delivery::kEmail;
   }
   if (k == kind::kTaskDue) return delivery::kDigest;

@@ -28,6 +28,9 @@ inline constexpr const char* kTaskOverdue = "task_overdue";  //!< due date passe
 inline constexpr const char* kShared = "shared";             //!< a content was shared with one
 //! A webhook of the workspace failed for a day and was paused (owners and admins).
 inline constexpr const char* kWebhookPaused = "webhook_paused";
+//! A content goes out within two working days while approvals its status asks are missing
+//! (its owner and the missing teams' members).
+inline constexpr const char* kPublicationNear = "publication_near";
 }  // namespace kind
 
 //! How a person hears of a kind of notification.
@@ -43,8 +46,8 @@ const std::vector<std::string>& NotificationKinds();
 //! True when `text` is one of the deliveries above.
 bool IsDelivery(std::string_view text);
 //! The delivery of a kind for someone who never chose: an e-mail at once for what asks
-//! something of the person (mentioned, assigned, approval_requested) or answers them
-//! (decision); the daily digest for tasks due soon; in the app only for the rest.
+//! something of the person (mentioned, assigned, approval_requested, publication_near) or answers
+//! them (decision); the daily digest for tasks due soon; in the app only for the rest.
 std::string DefaultDelivery(std::string_view kind);
 //! How `user_id` wants to hear of `kind`: their choice, else the default.
 std::string DeliveryFor(storage::Tx& tx, const std::string& user_id, const std::string& kind);

@@ -207,6 +207,11 @@ const std::vector<Option>& Options() {
          return v == "0" || v == "1";
        },
        /*is_switch=*/true, /*hidden=*/true},
+      {"--reminder-interval-ms", "COPYDESK_REMINDER_INTERVAL_MS", "",
+       [](Config& c, const std::string& v) {
+         return SetInt(c.reminder_interval_ms, v, 10, 2'000'000'000);
+       },
+       false, true},
       {"--blob-retention-ms", "COPYDESK_BLOB_RETENTION_MS", "",
        [](Config& c, const std::string& v) {
          int value = 0;

@@ -63,6 +63,9 @@ struct Config {
   //! Hidden, for tests: the notifier does not start, so that a test can stop the server between
   //! a commit and what the notifier derives from it.
   bool notifier_hold = false;
+  //! Hidden, for tests: between two passes of the reminders job (tests drive passes themselves
+  //! at a time of their choosing with a long one).
+  int reminder_interval_ms = 60'000;
   //! A stored file that no revision, attachment or media version references any more is deleted
   //! this long after it was last referenced (hidden, for tests: a short one).
   std::int64_t blob_retention_ms = 30LL * 24 * 60 * 60 * 1000;

@@ -5,11 +5,11 @@ namespace copydesk::storage {
 namespace {
 
 constexpr const char* kUserColumns =
-    "u.id, u.email, u.name, u.password_hash, u.language, u.created_at";
+    "u.id, u.email, u.name, u.password_hash, u.language, u.created_at, u.time_zone";
 
 UserRecord ReadUser(const Row& r, int at) {
-  return {r.Text(at),        r.Text(at + 1), r.Text(at + 2),
-          r.OptText(at + 3), r.Text(at + 4), r.Int(at + 5)};
+  return {r.Text(at),     r.Text(at + 1), r.Text(at + 2),   r.OptText(at + 3),
+          r.Text(at + 4), r.Int(at + 5),  r.OptText(at + 6)};
 }
 
 SessionRecord ReadSession(const Row& r) {
@@ -49,6 +49,12 @@ void UpdateUserProfile(Tx& tx, const std::string& id, const std::string& name,
                        const std::string& language, TimeMs now) {
   tx.Exec("UPDATE users SET name = ?, language = ?, updated_at = ? WHERE id = ?",
           {name, language, now, id});
+}
+
+void UpdateUserTimeZone(Tx& tx, const std::string& id, const std::optional<std::string>& time_zone,
+                        TimeMs now) {
+  tx.Exec("UPDATE users SET time_zone = ?, updated_at = ? WHERE id = ?",
+          {Nullable(time_zone), now, id});
 }
 
 void SetPasswordHash(Tx& tx, const std::string& id, const std::string& hash, TimeMs now) {

@@ -17,6 +17,7 @@ struct UserRecord {
   std::optional<std::string> password_hash;
   std::string language;
   TimeMs created_at = 0;
+  std::optional<std::string> time_zone;  //!< an IANA zone name; unset: the browser's
 };
 
 //! A browser session as stored (the secret itself is never stored).
@@ -48,6 +49,9 @@ void InsertUser(Tx& tx, const UserRecord& user);
 std::optional<UserRecord> FindUserByEmail(Tx& tx, const std::string& email);
 //! The account with this id.
 std::optional<UserRecord> FindUserById(Tx& tx, const std::string& id);
+//! Sets or clears a person's time zone (an IANA name, checked by the caller).
+void UpdateUserTimeZone(Tx& tx, const std::string& id, const std::optional<std::string>& time_zone,
+                        TimeMs now);
 //! Changes name and language.
 void UpdateUserProfile(Tx& tx, const std::string& id, const std::string& name,
                        const std::string& language, TimeMs now);

@@ -788,6 +788,12 @@ class AuthorizationMatrix : public ::testing::Test {
         // ---- the workspace report: owners, admins and editors
         {"GET", "/api/v1/workspaces/{ws}/reports", Editors(200),
          [&ws](Caller) { return Call{ws + "/reports"}; }},
+        // The home: every member's own day; a guest's holds what is shared with them.
+        {"GET", "/api/v1/workspaces/{ws}/home", Members(200),
+         [&ws](Caller) {
+           return Call{ws +
+                       "/home?tz=Europe%2FParis&from=2026-12-07T00:00:00Z&to=2026-12-14T00:00:00Z"};
+         }},
 
         // ---- workflow on a content: whether an approval is asked for is the workflow's business
         {"POST", "/api/v1/contents/{id}/status", ContentEditors(200),

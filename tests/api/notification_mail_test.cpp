@@ -216,7 +216,8 @@ TEST_F(NotificationMail, PreferencesHaveDefaultsAndStrictInput) {
   EXPECT_EQ(Str(body.at("preferences").at("reply")), "in_app");
   EXPECT_EQ(Str(body.at("preferences").at("task_due")), "digest");
   EXPECT_EQ(Str(body.at("preferences").at("shared")), "email");
-  EXPECT_EQ(body.at("preferences").as_object().size(), 10u);  // every kind
+  EXPECT_EQ(Str(body.at("preferences").at("publication_near")), "email");
+  EXPECT_EQ(body.at("preferences").as_object().size(), 11u);  // every kind
   EXPECT_EQ(body.at("defaults"), body.at("preferences"));
   EXPECT_TRUE(body.at("email_enabled").as_bool());
 

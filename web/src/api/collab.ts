@@ -109,6 +109,7 @@ export const notificationKinds = [
   'task_overdue',
   'shared',
   'webhook_paused',
+  'publication_near',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -10,6 +10,8 @@ export interface User {
   email: string;
   name: string;
   language: Language;
+  /** The person's IANA time zone; null: the browser's. Only on GET/PATCH /me. */
+  time_zone?: string | null;
 }
 
 export interface Workspace {
@@ -74,6 +76,7 @@ export interface LoginResponse {
 export interface MeUpdate {
   name?: string;
   language?: Language;
+  time_zone?: string | null;
 }
 
 /** One entry of a problem's `errors`: which input field is wrong and why. */

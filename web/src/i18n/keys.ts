@@ -29,6 +29,7 @@ export const notificationKindLabelKey = {
   task_overdue: 'notification_settings.kind_task_overdue',
   shared: 'notification_settings.kind_shared',
   webhook_paused: 'webhooks.kind_paused',
+  publication_near: 'reminders.kind_publication_near',
 } as const satisfies Record<NotificationKind, TranslationKey>;
 
 export const deliveryLabelKey = {

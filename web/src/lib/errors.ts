@@ -141,6 +141,16 @@ const conflictRules: [RegExp, TranslationKey][] = [
 const fieldRules: [RegExp, TranslationKey, (m: RegExpExecArray) => Record<string, number>][] = [
   [/^must be (\d+) to (\d+) characters$/, 'problems.field.length', (m) => range(m)],
   [/^must be at most (\d+) characters$/, 'problems.field.max_length', (m) => ({ max: +m[1]! })],
+  // The home's week (GET /workspaces/{ws}/home) and a person's time zone (PATCH /me).
+  [/^must be after from$/, 'home.field_after_from', () => ({})],
+  [
+    /^must be at most (\d+) days after from$/,
+    'home.field_week_too_long',
+    (m) => ({ days: +m[1]! }),
+  ],
+  [/^must be a time zone name/, 'timezone.field_name', () => ({})],
+  [/^is not a time zone this server knows$/, 'timezone.unknown', () => ({})],
+  [/^cannot be checked: this server has no time zone data$/, 'timezone.field_no_data', () => ({})],
   [/^must be at least (\d+) characters$/, 'problems.field.min_length', (m) => ({ min: +m[1]! })],
   [/^is too long/, 'problems.field.too_long', () => ({})],
   [/^is required: contents are in this status$/, 'problems.field.move_to_required', () => ({})],

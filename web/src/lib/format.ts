@@ -1,4 +1,7 @@
-// Dates, numbers and durations through Intl, in the user's locale.
+// Dates, numbers and durations through Intl, in the user's locale; dates in the person's time
+// zone (lib/timeZone: their profile's, else the browser's).
+
+import { displayTimeZone, zonedParts, zonedTime } from './timeZone';
 
 export type DelayUnit = 'second' | 'minute' | 'hour';
 
@@ -21,7 +24,9 @@ export function formatDelay(seconds: number, locale: string): string {
 
 /** "Thursday 28 November 2024", "jeudi 28 novembre 2024". */
 export function formatLongDate(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full' }).format(date);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: displayTimeZone() }).format(
+    date,
+  );
 }
 
 export function formatNumber(value: number, locale: string): string {
@@ -33,7 +38,10 @@ export function formatDate(iso: string | null | undefined, locale: string): stri
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeZone: displayTimeZone(),
+  }).format(date);
 }
 
 /** "28 Nov 2024, 14:05". */
@@ -41,7 +49,11 @@ export function formatDateTime(iso: string | null | undefined, locale: string): 
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: displayTimeZone(),
+  }).format(date);
 }
 
 /** "5 minutes ago", "il y a 5 minutes"; a full date past a week. */
@@ -58,13 +70,14 @@ export function formatRelative(iso: string, locale: string, now: number = Date.n
   return formatDate(iso, locale);
 }
 
-/** An ISO instant as the value of an <input type="date"> in local time ("2025-03-01"). */
+/** An ISO instant as the value of an <input type="date"> in the person's zone ("2025-03-01"). */
 export function toDateInput(iso: string | null | undefined): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
+  const p = zonedParts(date, displayTimeZone());
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
 }
 
 /** An <input type="datetime-local"> value for an ISO instant ("2025-03-01T09:30"). */
@@ -72,14 +85,18 @@ export function toDateTimeInput(iso: string | null | undefined): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
+  const p = zonedParts(date, displayTimeZone());
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${toDateInput(iso)}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return `${toDateInput(iso)}T${pad(p.hour)}:${pad(p.minute)}`;
 }
 
-/** Back from a date or datetime-local input to an ISO instant; null when empty. */
+/** Back from a date or datetime-local input (the person's zone) to an ISO instant; null when
+ * empty or malformed. */
 export function fromLocalInput(value: string): string | null {
-  if (!value) return null;
-  const date = new Date(value.length === 10 ? `${value}T00:00` : value);
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(value);
+  if (!m) return null;
+  const n = (i: number) => Number(m[i] ?? 0);
+  const date = zonedTime(n(1), n(2), n(3), n(4), n(5), displayTimeZone());
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
@@ -94,6 +111,7 @@ export function formatEventTime(iso: string, locale: string, now: Date = new Dat
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   return new Intl.DateTimeFormat(locale, {
+    timeZone: displayTimeZone(),
     day: 'numeric',
     month: 'long',
     year: date.getFullYear() === now.getFullYear() ? undefined : 'numeric',

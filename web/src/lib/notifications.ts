@@ -61,6 +61,8 @@ export function notificationMessage(n: CollabNotification): {
       return { key: 'collab.notif_task_overdue', values };
     case 'shared':
       return { key: 'collab.notif_shared', values };
+    case 'publication_near':
+      return { key: 'reminders.notif_publication_near', values };
     case 'webhook_paused':
       return { key: 'webhooks.notif_paused', values: { ...values, host: text('host') } };
     default:

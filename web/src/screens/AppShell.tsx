@@ -12,6 +12,7 @@ import {
   useParams,
 } from 'react-router';
 import { useForgetMe, useLogout, useMe, useUpdateMe } from '../api/queries';
+import { useApplyTimeZone } from '../lib/timeZone';
 import type { Language, Me, Membership } from '../api/types';
 import { Alert } from '../components/Alert';
 import { LanguageToggle } from '../components/LanguageToggle';
@@ -101,6 +102,8 @@ function ShellFrame({
   // The account's language is the interface's language.
   const accountLanguage = me.user.language;
   useEffect(() => applyLanguage(accountLanguage), [accountLanguage]);
+  // The account's time zone is the one every date is shown in.
+  useApplyTimeZone();
 
   const changeLanguage = (language: Language) => {
     setProblem(null);

@@ -25,6 +25,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { checkPassword, passwordMaxLength, passwordMinLength } from '../../lib/validation';
 import { useShell } from '../AppShell';
 import { NotificationSettings } from './NotificationSettings';
+import { TimeZoneSettings } from './TimeZoneSettings';
 
 /** The account: name, language, password, notifications, where it is logged in, API tokens. */
 export default function AccountScreen() {
@@ -34,6 +35,7 @@ export default function AccountScreen() {
     <section className="page">
       <h1>{t('account.title')}</h1>
       <Profile />
+      <TimeZoneSettings />
       <Password />
       <NotificationSettings />
       <Sessions />
