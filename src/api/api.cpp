@@ -24,6 +24,7 @@ void RegisterRoutes(http::Router& router, Services& services) {
   AddFirstDayRoutes(router, services);
   AddWebhookRoutes(router, services);
   AddFileRoutes(router, services);
+  AddFeedRoutes(router, services);
 }
 
 }  // namespace copydesk::api

@@ -7,6 +7,7 @@
 #include "collab/tasks.hpp"
 #include "content/contents.hpp"
 #include "core/config.hpp"
+#include "feeds/feeds.hpp"
 #include "files/files.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
@@ -41,6 +42,7 @@ struct Services {
   collab::Sharing& sharing;
   webhooks::Webhooks& webhooks;
   files::Files& files;
+  feeds::Feeds& feeds;
 };
 
 //! Registers every route of the API on `router`. Each file of this folder adds its resource's.
@@ -69,5 +71,6 @@ live::Door LiveDoor(auth::Accounts& accounts, const Config& config);
 void AddFirstDayRoutes(http::Router& router, Services& services);
 void AddWebhookRoutes(http::Router& router, Services& services);
 void AddFileRoutes(http::Router& router, Services& services);
+void AddFeedRoutes(http::Router& router, Services& services);
 
 }  // namespace copydesk::api

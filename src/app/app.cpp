@@ -65,10 +65,11 @@ struct App::Parts {
         renditions((std::filesystem::path(config.data_dir) / "renditions").string()),
         media(*db, blobs, renditions),
         sweeper(media, config.blob_sweep_interval_ms, config.blob_retention_ms),
+        feeds(*db),
         files(config.web_dir),
-        services{config,     *db,           metrics,     accounts, workspaces, settings,
-                 contents,   workflow,      search,      views,    comments,   tasks,
-                 task_lists, notifications, preferences, sharing,  webhooks,   media},
+        services{config,      *db,     metrics,  accounts, workspaces, settings,   contents,
+                 workflow,    search,  views,    comments, tasks,      task_lists, notifications,
+                 preferences, sharing, webhooks, media,    feeds},
         dispatcher(router, files, metrics),
         live(*db, config, api::LiveDoor(accounts, config)),
         server(config, dispatcher, metrics, &live) {
@@ -101,6 +102,7 @@ struct App::Parts {
   files::Renditions renditions;
   files::Files media;
   files::Sweeper sweeper;  // deletes stored files unreferenced past the retention period
+  feeds::Feeds feeds;
   http::StaticFiles files;
   api::Services services;
   http::Router router;
