@@ -25,6 +25,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { checkPassword, passwordMaxLength, passwordMinLength } from '../../lib/validation';
 import { useShell } from '../AppShell';
 import { NotificationSettings } from './NotificationSettings';
+import { CalendarSubscriptions } from '../feeds/CalendarSubscriptions';
 
 /** The account: name, language, password, notifications, where it is logged in, API tokens. */
 export default function AccountScreen() {
@@ -38,6 +39,7 @@ export default function AccountScreen() {
       <NotificationSettings />
       <Sessions />
       <Tokens />
+      <CalendarSubscriptions />
     </section>
   );
 }
