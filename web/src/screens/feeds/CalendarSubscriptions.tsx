@@ -37,7 +37,9 @@ export function CalendarSubscriptions() {
             <tr key={feed.id}>
               <td>
                 {label(feed)}
-                <span className="badge">{t(`feeds.kind_badge_${feed.kind}`)}</span>
+                {feed.kind !== 'my_work' && (
+                  <span className="badge">{t(`feeds.kind_badge_${feed.kind}`)}</span>
+                )}
               </td>
               <td>{feed.workspace.name}</td>
               <td>{formatDateTime(feed.created_at, locale)}</td>
