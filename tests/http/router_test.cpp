@@ -103,7 +103,7 @@ TEST_F(RouterTest, TheFirstRegisteredRouteWins) {
 
 TEST_F(RouterTest, ListsRoutesInRegistrationOrder) {
   const auto routes = router_.Routes();
-  ASSERT_EQ(routes.size(), 7u);
+  ASSERT_EQ(routes.size(), 8u);
   EXPECT_EQ(routes[0], std::make_pair(std::string("GET"), std::string("/api/v1/workspaces")));
   EXPECT_EQ(routes[5], std::make_pair(std::string("DELETE"),
                                       std::string("/api/v1/workspaces/{ws}/members/{user_id}")));
