@@ -65,7 +65,7 @@ struct App::Parts {
         renditions((std::filesystem::path(config.data_dir) / "renditions").string()),
         media(*db, blobs, renditions),
         sweeper(media, config.blob_sweep_interval_ms, config.blob_retention_ms),
-        feeds(*db),
+        feeds(*db, search),
         files(config.web_dir),
         services{config,      *db,     metrics,  accounts, workspaces, settings,   contents,
                  workflow,    search,  views,    comments, tasks,      task_lists, notifications,

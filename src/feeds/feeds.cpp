@@ -122,7 +122,7 @@ struct Gathered {
 };
 
 Result<Gathered> Gather(Tx& tx, const std::string& secret_hash, const std::string& public_base,
-                        TimeMs now) {
+                        TimeMs now, const std::set<std::string>* searched) {
   auto feed = storage::FindCalendarFeedBySecretHash(tx, secret_hash);
   if (!feed) return NoSuchFeed();
   const auto owner = storage::FindUserById(tx, feed->user_id);
@@ -182,6 +182,8 @@ Result<Gathered> Gather(Tx& tx, const std::string& secret_hash, const std::strin
     Resolve(tx, q, channels);
     for (const auto& c : storage::ListContents(tx, q)) {
       if (!c.publish_at || !seen.insert(c.id).second) continue;
+      // A view with words shows what its search finds, within its filters.
+      if (searched != nullptr && !searched->contains(c.id)) continue;
       FeedEvent e;
       e.uid = "content-" + c.id + "@copydesk";
       e.summary = c.title;
@@ -365,8 +367,10 @@ Result<void> Feeds::Revoke(const auth::Actor& actor, const std::string& id) {
 Result<Calendar> Feeds::Fetch(const std::string& secret, const std::string& public_base,
                               TimeMs now) {
   const auto hash = HashSecret(secret);
-  auto gathered =
-      db_.Read([&](Tx& tx) -> Result<Gathered> { return Gather(tx, hash, public_base, now); });
+  const auto searched = SearchedIds(hash);
+  auto gathered = db_.Read([&](Tx& tx) -> Result<Gathered> {
+    return Gather(tx, hash, public_base, now, searched ? &*searched : nullptr);
+  });
   if (!gathered) return std::move(gathered).error();
   std::vector<CalendarFeedItemRecord> changes;
   std::vector<std::string> dropped;
@@ -389,6 +393,36 @@ Result<Calendar> Feeds::Fetch(const std::string& secret, const std::string& publ
   out.text = WriteCalendar(gathered->calendar_name, events);
   out.etag = "\"" + Sha256Hex(out.text).substr(0, 32) + "\"";
   return out;
+}
+
+std::optional<std::set<std::string>> Feeds::SearchedIds(const std::string& secret_hash) {
+  struct Asked {
+    auth::Actor owner;
+    std::string workspace_id;
+    search::SearchRequest request;
+  };
+  const auto asked = db_.Read([&](Tx& tx) -> std::optional<Asked> {
+    const auto feed = storage::FindCalendarFeedBySecretHash(tx, secret_hash);
+    if (!feed || feed->kind != "view") return std::nullopt;
+    const auto view = storage::FindSavedView(tx, feed->workspace_id, feed->view_id.value_or(""));
+    const auto owner = storage::FindUserById(tx, feed->user_id);
+    if (!view || !owner || Trim(view->q).empty()) return std::nullopt;
+    Asked out{auth::Actor{*owner, "", "", true}, feed->workspace_id, {}};
+    static_cast<storage::ContentFilter&>(out.request) = FilterOfView(*view);
+    out.request.q = view->q;
+    out.request.limit = kMaxEvents;
+    out.request.spelling = false;
+    out.request.facets = false;
+    return out;
+  });
+  if (!asked) return std::nullopt;
+  // Search asks access of the owner itself; whatever it refuses, the feed then shows nothing.
+  auto found = search_.Find(asked->owner, asked->workspace_id, asked->request);
+  std::set<std::string> ids;
+  if (found) {
+    for (const auto& hit : found->items) ids.insert(hit.id);
+  }
+  return ids;
 }
 
 std::string WriteCalendar(const std::string& name, const std::vector<FeedEvent>& events) {

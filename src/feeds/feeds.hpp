@@ -5,12 +5,14 @@
 // read as its owner, at each fetch: what they may no longer see leaves it at once.
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "auth/accounts.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
+#include "search/search.hpp"
 #include "storage/database.hpp"
 #include "storage/feeds_store.hpp"
 
@@ -62,7 +64,8 @@ struct Calendar {
 //! The feeds of people, and the calendars they serve.
 class Feeds {
  public:
-  explicit Feeds(storage::Database& db) : db_(db) {}
+  //! `search` finds the contents of a saved view that has words, as the view's screen does.
+  Feeds(storage::Database& db, search::Search& search) : db_(db), search_(search) {}
 
   //! The caller's feeds (never their secrets), oldest first.
   Result<std::vector<storage::CalendarFeedRecord>> List(const auth::Actor& actor);
@@ -75,7 +78,11 @@ class Feeds {
   Result<Calendar> Fetch(const std::string& secret, const std::string& public_base, TimeMs now);
 
  private:
+  //! For a view with words: the ids of the contents its search finds for the feed's owner.
+  std::optional<std::set<std::string>> SearchedIds(const std::string& secret_hash);
+
   storage::Database& db_;
+  search::Search& search_;
 };
 
 //! The label of a feed: the view's or project's name, or "My work".

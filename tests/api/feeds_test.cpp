@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <chrono>
 #include <string>
+#include <thread>
 
 #include "support/content_helpers.hpp"
 #include "support/test_server.hpp"
@@ -173,6 +175,24 @@ TEST_F(Feeds, SequenceGrowsWhenADateMovesAndArchivedContentsAreCancelled) {
       << second.body;
   // A fetch that finds nothing new changes nothing.
   EXPECT_EQ(Fetch(created).body, second.body);
+}
+
+TEST_F(Feeds, AViewWithWordsShowsWhatItsSearchFinds) {
+  const auto solar = Dated(*editor_, "Offre solaire", "2026-12-10T08:00:00Z");
+  const auto heat = Dated(*editor_, "Pompe à chaleur", "2026-12-11T08:00:00Z");
+  auto view = editor_->client.Post(WsPath(*editor_, "/views"),
+                                   json::object{{"name", "Solaire"}, {"q", "solaire"}});
+  ASSERT_EQ(view.status, 201) << view.body;
+  const auto created = Subscribe(*editor_, {{"kind", "view"}, {"view", view.Json().at("id")}});
+  // The index follows saves on its own thread.
+  HttpResponse r = Fetch(created);
+  for (int i = 0; i < 120 && EventOf(r.body, "content-" + solar + "@copydesk").empty(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    r = Fetch(created);
+  }
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_FALSE(EventOf(r.body, "content-" + solar + "@copydesk").empty()) << r.body;
+  EXPECT_TRUE(EventOf(r.body, "content-" + heat + "@copydesk").empty()) << r.body;
 }
 
 TEST_F(Feeds, AnUnchangedCalendarAnswers304ToItsEtag) {
