@@ -11,7 +11,7 @@ export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_f
 
 WEB_SOURCES := $(shell find web/src web/index.html web/vite.config.ts web/tsconfig.json web/package-lock.json -type f 2>/dev/null)
 
-.PHONY: run test bench format format-check bootstrap build build-asan build-fuzz web test-unit test-contract test-asan test-fuzz test-web test-durability test-upgrade test-relevance demo
+.PHONY: run test bench format format-check bootstrap build build-asan build-fuzz web test-unit test-contract test-asan test-fuzz test-web test-durability test-upgrade test-relevance test-feeds demo
 
 bootstrap:
 	@scripts/bootstrap
@@ -35,7 +35,7 @@ run: build web
 # --- tests -----------------------------------------------------------------------------------
 
 test: build web
-	@$(MAKE) --no-print-directory format-check test-unit test-contract test-asan test-fuzz test-web test-durability test-upgrade test-relevance
+	@$(MAKE) --no-print-directory format-check test-unit test-contract test-asan test-fuzz test-web test-durability test-upgrade test-relevance test-feeds
 	@echo "make test: every suite passed"
 
 # The API tests append every exchange they make to this file, for test-contract to check.
@@ -81,6 +81,11 @@ test-fuzz: build-fuzz
 test-durability: build
 	@python3 tests/durability/kill_test.py --bin build/copydesk
 	@python3 tests/durability/notifier_kill_test.py --bin build/copydesk
+
+# Calendar feeds read by a second, strict iCalendar parser (Debian's python3-icalendar, hence
+# /usr/bin/python3): escaping, folding, times, UIDs, SEQUENCE and CANCELLED.
+test-feeds: build
+	@/usr/bin/python3 tests/feeds/ical_parse_test.py --bin build/copydesk
 
 # Databases made by earlier releases (tests/upgrade/fixtures) upgraded with nothing lost; a long
 # migration killed (SIGKILL) in the middle resumes and finishes.

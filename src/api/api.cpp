@@ -27,6 +27,7 @@ void RegisterRoutes(http::Router& router, Services& services) {
   AddReportRoutes(router, services);
   AddImportRoutes(router, services);
   AddHomeRoutes(router, services);
+  AddFeedRoutes(router, services);
 }
 
 }  // namespace copydesk::api

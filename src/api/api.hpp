@@ -8,6 +8,7 @@
 #include "content/contents.hpp"
 #include "convert/import.hpp"
 #include "core/config.hpp"
+#include "feeds/feeds.hpp"
 #include "files/files.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
@@ -43,6 +44,7 @@ struct Services {
   webhooks::Webhooks& webhooks;
   files::Files& files;
   convert::Importer& importer;
+  feeds::Feeds& feeds;
 };
 
 //! Registers every route of the API on `router`. Each file of this folder adds its resource's.
@@ -74,5 +76,6 @@ void AddFileRoutes(http::Router& router, Services& services);
 void AddReportRoutes(http::Router& router, Services& services);
 void AddImportRoutes(http::Router& router, Services& services);
 void AddHomeRoutes(http::Router& router, Services& services);
+void AddFeedRoutes(http::Router& router, Services& services);
 
 }  // namespace copydesk::api

@@ -69,10 +69,11 @@ struct App::Parts {
         sweeper(media, config.blob_sweep_interval_ms, config.blob_retention_ms),
         importer(*db, contents, media, blobs,
                  std::filesystem::path(config.data_dir) / "tmp" / "imports"),
+        feeds(*db, search),
         files(config.web_dir),
         services{config,      *db,     metrics,  accounts, workspaces, settings,   contents,
                  workflow,    search,  views,    comments, tasks,      task_lists, notifications,
-                 preferences, sharing, webhooks, media,    importer},
+                 preferences, sharing, webhooks, media,    importer,   feeds},
         dispatcher(router, files, metrics),
         live(*db, config, api::LiveDoor(accounts, config)),
         server(config, dispatcher, metrics, &live) {
@@ -107,6 +108,7 @@ struct App::Parts {
   files::Files media;
   files::Sweeper sweeper;      // deletes stored files unreferenced past the retention period
   convert::Importer importer;  // documents in (pandoc), in data/tmp/imports
+  feeds::Feeds feeds;
   http::StaticFiles files;
   api::Services services;
   http::Router router;

@@ -35,11 +35,16 @@ Router::Match Router::Find(Request& request) const {
     bool ok = true;
     for (std::size_t i = 0; i < segments.size() && ok; ++i) {
       const std::string& want = route.segments[i];
-      if (want.size() > 2 && want.front() == '{' && want.back() == '}') {
-        if (segments[i].empty())
+      const auto close = want.find('}');
+      if (want.size() > 2 && want.front() == '{' && close != std::string::npos) {
+        // "{secret}.ics": a parameter may end with a fixed suffix, which is not captured.
+        const std::string_view suffix = std::string_view(want).substr(close + 1);
+        const std::string_view got = segments[i];
+        if (got.size() <= suffix.size() || !got.ends_with(suffix))
           ok = false;
         else
-          params[want.substr(1, want.size() - 2)] = std::string(segments[i]);
+          params[want.substr(1, close - 1)] =
+              std::string(got.substr(0, got.size() - suffix.size()));
       } else {
         ok = want == segments[i];
       }

@@ -17,7 +17,8 @@ using HeadCheck = std::function<Result<void>(Request&)>;
 //! Routes by method and path pattern ("/api/v1/workspaces/{ws}/members/{user_id}").
 class Router {
  public:
-  //! Registers a handler; patterns are matched segment by segment, `{name}` capturing one.
+  //! Registers a handler; patterns are matched segment by segment, `{name}` capturing one, and
+  //! `{name}.ext` one that ends with ".ext" (without it).
   //! `streams_body`: a body that is not JSON is written to a temporary file as it arrives
   //! (Request::body_file), up to --max-upload-bytes, instead of being held in memory.
   //! `check_head`, with `streams_body`: run on the head before the body is read; a failure is

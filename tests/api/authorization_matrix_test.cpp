@@ -639,6 +639,35 @@ class AuthorizationMatrix : public ::testing::Test {
            }
            return Call{"/api/v1/me/tokens/" + id};
          }},
+        // Calendar feeds: one's own; a workspace one is not in is a field at fault (422).
+        {"GET", "/api/v1/me/feeds", SignedIn(200), [](Caller) { return Call{"/api/v1/me/feeds"}; }},
+        {"POST", "/api/v1/me/feeds", Of({201, 201, 201, 201, 201, 201, 201, 201, 201, 401, 422}),
+         [this](Caller) {
+           return Call{"/api/v1/me/feeds",
+                       Serialize({{"workspace", owner_->workspace_id}, {"kind", "my_work"}})};
+         }},
+        {"DELETE", "/api/v1/me/feeds/{id}", SignedIn(204),
+         [this](Caller c) {
+           std::string id = "nosuchfeed000000";
+           if (!Unsigned(c)) {
+             auto client = ClientOf(c);
+             auto created =
+                 client.Post("/api/v1/me/feeds",
+                             {{"workspace", people_.at(c)->workspace_id}, {"kind", "my_work"}});
+             EXPECT_EQ(created.status, 201) << created.body;
+             id = std::string(created.Json().at("feed").at("id").as_string());
+           }
+           return Call{"/api/v1/me/feeds/" + id};
+         }},
+        // The secret is the proof: whoever holds it reads the owner's calendar.
+        {"GET", "/api/v1/feeds/{secret}.ics", Public(200),
+         [this](Caller) {
+           auto created = owner_->client.Post(
+               "/api/v1/me/feeds", {{"workspace", owner_->workspace_id}, {"kind", "my_work"}});
+           EXPECT_EQ(created.status, 201) << created.body;
+           const std::string url(created.Json().at("url").as_string());
+           return Call{url.substr(url.find("/api/v1/feeds/"))};
+         }},
         {"GET", "/api/v1/workspaces", SignedIn(200),
          [](Caller) { return Call{"/api/v1/workspaces"}; }},
         // Any account may start a workspace of its own, where it is the owner.

@@ -43,7 +43,8 @@ export function operationsOf(spec) {
     const regex = new RegExp(
       "^" +
         segments
-          .map((s) => (/^\{[^}]+\}$/.test(s) ? "[^/]+" : s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+          // A parameter may end with a fixed suffix: "{secret}.ics".
+          .map((s) => s.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[^/]+"))
           .join("/") +
         "$",
     );

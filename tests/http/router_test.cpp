@@ -20,6 +20,7 @@ class RouterTest : public ::testing::Test {
     router_.Add("GET", "/api/v1/workspaces/{ws}/members", Named("members"));
     router_.Add("DELETE", "/api/v1/workspaces/{ws}/members/{user_id}", Named("remove"));
     router_.Add("GET", "/api/v1/workspaces/{ws}/teams/{team_id}/members", Named("team members"));
+    router_.Add("GET", "/api/v1/feeds/{secret}.ics", Named("feed"));
   }
 
   //! The name of the handler `method path` reaches, or "" when none.
@@ -50,6 +51,14 @@ TEST_F(RouterTest, MatchesMethodAndPatternAndCapturesParameters) {
   EXPECT_EQ(Route("GET", "/api/v1/workspaces/w1/teams/t3/members"), "team members");
   EXPECT_EQ(request_.Param("team_id"), "t3");
   EXPECT_EQ(request_.params.size(), 2u);
+}
+
+TEST_F(RouterTest, AParameterMayEndWithAFixedSuffixThatIsNotCaptured) {
+  EXPECT_EQ(Route("GET", "/api/v1/feeds/s3cr3t.ics"), "feed");
+  EXPECT_EQ(request_.Param("secret"), "s3cr3t");
+  EXPECT_EQ(last_.pattern, "/api/v1/feeds/{secret}.ics");
+  EXPECT_EQ(Route("GET", "/api/v1/feeds/s3cr3t"), "");
+  EXPECT_EQ(Route("GET", "/api/v1/feeds/.ics"), "");
 }
 
 TEST_F(RouterTest, WrongMethodListsTheAllowedOnes) {
@@ -94,7 +103,7 @@ TEST_F(RouterTest, TheFirstRegisteredRouteWins) {
 
 TEST_F(RouterTest, ListsRoutesInRegistrationOrder) {
   const auto routes = router_.Routes();
-  ASSERT_EQ(routes.size(), 7u);
+  ASSERT_EQ(routes.size(), 8u);
   EXPECT_EQ(routes[0], std::make_pair(std::string("GET"), std::string("/api/v1/workspaces")));
   EXPECT_EQ(routes[5], std::make_pair(std::string("DELETE"),
                                       std::string("/api/v1/workspaces/{ws}/members/{user_id}")));

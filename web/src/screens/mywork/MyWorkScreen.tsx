@@ -21,6 +21,7 @@ import { mergeMine, statusesAskingTeams, tasksByDue, waitingOnMyTeams } from '..
 import { notificationMessage, threadQuery } from '../../lib/notifications';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useShell } from '../AppShell';
+import { SubscribeButton } from '../feeds/SubscribeButton';
 
 const EACH = 10;
 
@@ -32,7 +33,12 @@ export default function MyWorkScreen() {
   const slug = membership.workspace.slug;
   return (
     <section className="page my-work">
-      <h1>{t('my_work.title')}</h1>
+      <div className="page-header">
+        <h1>{t('my_work.title')}</h1>
+        <div className="page-header-actions">
+          <SubscribeButton target={{ workspace: slug, kind: 'my_work' }} />
+        </div>
+      </div>
       <MyTasks slug={slug} />
       {/* A guest owns nothing and answers for no team: what is theirs is on the home page. */}
       {membership.role !== 'guest' && <MyContents slug={slug} />}

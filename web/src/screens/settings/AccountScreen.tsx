@@ -26,6 +26,7 @@ import { checkPassword, passwordMaxLength, passwordMinLength } from '../../lib/v
 import { useShell } from '../AppShell';
 import { NotificationSettings } from './NotificationSettings';
 import { TimeZoneSettings } from './TimeZoneSettings';
+import { CalendarSubscriptions } from '../feeds/CalendarSubscriptions';
 
 /** The account: name, language, password, notifications, where it is logged in, API tokens. */
 export default function AccountScreen() {
@@ -40,6 +41,7 @@ export default function AccountScreen() {
       <NotificationSettings />
       <Sessions />
       <Tokens />
+      <CalendarSubscriptions />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { Field } from '../../components/Field';
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { genericErrorMessage } from '../../lib/errors';
 import { useShell } from '../AppShell';
+import { SubscribeButton } from '../feeds/SubscribeButton';
 import { ShareDialog } from '../sharing/ShareDialog';
 
 /** The workspace's name and default language. */
@@ -142,6 +143,11 @@ export function ProjectsSettings({ slug }: { slug: string }) {
               <td>{project.description}</td>
               <td>{project.archived ? t('settings.archived') : t('settings.active')}</td>
               <td className="row-actions">
+                {!project.archived && (
+                  <SubscribeButton
+                    target={{ workspace: slug, kind: 'project', project: project.id }}
+                  />
+                )}
                 <button
                   type="button"
                   className="button button-quiet"

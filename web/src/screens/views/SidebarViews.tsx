@@ -16,6 +16,7 @@ import { Popover } from '../../components/Popover';
 import { genericErrorMessage } from '../../lib/errors';
 import { filtersToSearch, parseFilters, viewPath } from '../../lib/filters';
 import { canChangeView } from '../../lib/permissions';
+import { SubscribeDialog } from '../feeds/SubscribeButton';
 
 /** The page's filters as a view's path is written, to say which view is open. */
 function canonicalHere(pathname: string, search: string): string {
@@ -49,6 +50,7 @@ export function SidebarViews({
   const here = canonicalHere(location.pathname, location.search);
   const [renaming, setRenaming] = useState<SavedView | null>(null);
   const [deleting, setDeleting] = useState<SavedView | null>(null);
+  const [subscribing, setSubscribing] = useState<SavedView | null>(null);
   const remove = useDeleteView(workspace);
 
   return (
@@ -77,44 +79,62 @@ export function SidebarViews({
                   <span className="sidebar-view-badge">{t('views.shared_badge')}</span>
                 )}
               </Link>
-              {canChangeView(role, userId, view) && (
-                <Popover
-                  label={<span aria-hidden="true">⋯</span>}
-                  ariaLabel={t('views.actions', { name: view.name })}
-                  title={t('views.actions', { name: view.name })}
-                  align="end"
-                >
-                  {(close) => (
-                    <div className="popover-actions">
-                      <button
-                        type="button"
-                        className="menu-button"
-                        onClick={() => {
-                          close();
-                          setRenaming(view);
-                        }}
-                      >
-                        {t('views.rename')}
-                      </button>
-                      <button
-                        type="button"
-                        className="menu-button menu-button-danger"
-                        onClick={() => {
-                          close();
-                          remove.reset();
-                          setDeleting(view);
-                        }}
-                      >
-                        {t('views.delete')}
-                      </button>
-                    </div>
-                  )}
-                </Popover>
-              )}
+              <Popover
+                label={<span aria-hidden="true">⋯</span>}
+                ariaLabel={t('views.actions', { name: view.name })}
+                title={t('views.actions', { name: view.name })}
+                align="end"
+              >
+                {(close) => (
+                  <div className="popover-actions">
+                    <button
+                      type="button"
+                      className="menu-button"
+                      onClick={() => {
+                        close();
+                        setSubscribing(view);
+                      }}
+                    >
+                      {t('feeds.subscribe')}
+                    </button>
+                    {canChangeView(role, userId, view) && (
+                      <>
+                        <button
+                          type="button"
+                          className="menu-button"
+                          onClick={() => {
+                            close();
+                            setRenaming(view);
+                          }}
+                        >
+                          {t('views.rename')}
+                        </button>
+                        <button
+                          type="button"
+                          className="menu-button menu-button-danger"
+                          onClick={() => {
+                            close();
+                            remove.reset();
+                            setDeleting(view);
+                          }}
+                        >
+                          {t('views.delete')}
+                        </button>
+                      </>
+                    )}
+                  </div>
+                )}
+              </Popover>
             </li>
           );
         })}
       </ul>
+      {subscribing && (
+        <SubscribeDialog
+          target={{ workspace: slug, kind: 'view', view: subscribing.id }}
+          onClose={() => setSubscribing(null)}
+        />
+      )}
       {renaming && (
         <RenameView workspace={workspace} view={renaming} onClose={() => setRenaming(null)} />
       )}
