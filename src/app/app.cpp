@@ -67,10 +67,9 @@ struct App::Parts {
         media(*db, blobs, renditions),
         sweeper(media, config.blob_sweep_interval_ms, config.blob_retention_ms),
         files(config.web_dir),
-        services{config,     *db,           metrics,     accounts, workspaces, settings,
-                 contents,   workflow,      search,      views,    comments,   tasks,
-                 task_lists, notifications, preferences, sharing,  webhooks,   media,
-                 publications},
+        services{config,      *db,     metrics,  accounts, workspaces,  settings,   contents,
+                 workflow,    search,  views,    comments, tasks,       task_lists, notifications,
+                 preferences, sharing, webhooks, media,    publications},
         dispatcher(router, files, metrics),
         live(*db, config, api::LiveDoor(accounts, config)),
         server(config, dispatcher, metrics, &live) {

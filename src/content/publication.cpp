@@ -35,9 +35,9 @@ Publication DerivePublication(const storage::ContentRecord& content, bool status
       ChannelPublication p;
       p.channel_id = id;
       // A channel just added has no stored publication yet: it follows the content's date.
-      const auto stored =
-          std::find_if(content.publications.begin(), content.publications.end(),
-                       [&](const storage::ChannelPublicationRecord& r) { return r.channel_id == id; });
+      const auto stored = std::find_if(
+          content.publications.begin(), content.publications.end(),
+          [&](const storage::ChannelPublicationRecord& r) { return r.channel_id == id; });
       if (stored != content.publications.end()) {
         p.planned_at = stored->planned_at;
         p.published_at = stored->published_at;
@@ -58,8 +58,8 @@ Publication DerivePublication(const storage::ContentRecord& content, bool status
       out.channels.push_back(std::move(p));
     }
   }
-  out.state = out.published ? PublicationState::kPublished
-              : late        ? PublicationState::kLate
+  out.state = out.published  ? PublicationState::kPublished
+              : late         ? PublicationState::kLate
               : out.has_date ? PublicationState::kPlanned
                              : PublicationState::kUnscheduled;
   return out;

@@ -95,10 +95,10 @@ Result<content::ContentView> Publications::Plan(const auth::Actor& actor,
     if (!target) return std::move(target).error();
     auto& c = target->content;
     if (input.version != c.version) {
-      Error e = Error::Conflict("The content changed since version " +
-                                    std::to_string(input.version) +
-                                    ": reload it to see its dates now.",
-                                {{"version", "is not the current version"}});
+      Error e =
+          Error::Conflict("The content changed since version " + std::to_string(input.version) +
+                              ": reload it to see its dates now.",
+                          {{"version", "is not the current version"}});
       e.extra_json = json::serialize(json::object{{"current_version", c.version}});
       return e;
     }
@@ -210,8 +210,8 @@ Result<Calendar> Publications::CalendarOf(const auth::Actor& actor, const std::s
           view.content, view.status && view.status->category == "published", scoped->now));
     }
     for (const auto& e : records.entries) {
-      CalendarEntry entry{e.content, e.channel_id, e.at, e.own_date, std::nullopt, std::nullopt,
-                          false};
+      CalendarEntry entry{e.content,    e.channel_id, e.at, e.own_date,
+                          std::nullopt, std::nullopt, false};
       const auto& publication = publications[e.content];
       if (!e.channel_id) {
         entry.late = publication.state == content::PublicationState::kLate;

@@ -4,9 +4,9 @@
 #include <deque>
 #include <set>
 
+#include "content/publication.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
-#include "content/publication.hpp"
 #include "search/analysis.hpp"
 #include "storage/search_store.hpp"
 #include "storage/settings_store.hpp"
@@ -170,8 +170,7 @@ Xapian::Document DocumentBuilder::Build(storage::Tx& tx, const storage::ContentR
   doc.add_boolean_term(std::string(kPublication) + (publication.published  ? "published"
                                                     : publication.has_date ? "dated"
                                                                            : "undated"));
-  if (publication.next_at)
-    doc.add_value(kSlotNextPublication, SortableTime(*publication.next_at));
+  if (publication.next_at) doc.add_value(kSlotNextPublication, SortableTime(*publication.next_at));
 
   doc.add_value(kSlotUpdated, SortableTime(c.updated_at));
   if (c.publish_at) doc.add_value(kSlotPublish, SortableTime(*c.publish_at));

@@ -48,8 +48,7 @@ Query PublicationQuery(const std::vector<std::string>& states, TimeMs now) {
     } else if (state == "late") {
       any.push_back(late);
     } else if (state == "planned") {
-      any.emplace_back(Query::OP_AND_NOT, Query(std::string(prefix::kPublication) + "dated"),
-                       late);
+      any.emplace_back(Query::OP_AND_NOT, Query(std::string(prefix::kPublication) + "dated"), late);
     } else {
       any.push_back(Query::MatchNothing);
     }

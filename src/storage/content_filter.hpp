@@ -29,7 +29,7 @@ struct ContentFilter {
   //! Where the content stands in its publication: unscheduled, planned, late, published (see
   //! content/publication.hpp), evaluated when asked: "late" depends on now.
   std::vector<std::string> publications;
-  bool archived = false;               //!< archived contents instead of live ones
+  bool archived = false;  //!< archived contents instead of live ones
   std::optional<TimeMs> publish_from, publish_to, updated_from, updated_to;
   //! The list's and the board's only: the search index keeps no due date, and a search or a
   //! saved view refuses these names.
@@ -50,10 +50,14 @@ struct ContentFilterBound {
 
 //! The filter's lists by name.
 inline constexpr ContentFilterList kContentFilterLists[] = {
-    {"type", &ContentFilter::types},       {"status", &ContentFilter::statuses},
-    {"channel", &ContentFilter::channels}, {"tag", &ContentFilter::tags},
-    {"owner", &ContentFilter::owners},     {"assignee", &ContentFilter::assignees},
-    {"project", &ContentFilter::projects}, {"language", &ContentFilter::languages},
+    {"type", &ContentFilter::types},
+    {"status", &ContentFilter::statuses},
+    {"channel", &ContentFilter::channels},
+    {"tag", &ContentFilter::tags},
+    {"owner", &ContentFilter::owners},
+    {"assignee", &ContentFilter::assignees},
+    {"project", &ContentFilter::projects},
+    {"language", &ContentFilter::languages},
     {"publication", &ContentFilter::publications},
 };
 

@@ -159,8 +159,8 @@ void AddPublicationCondition(std::string& sql, std::vector<Value>& params,
     } else if (state == "late") {
       one = std::string("(NOT ") + kPublishedSql + " AND " + late() + ")";
     } else if (state == "planned") {
-      one = std::string("(NOT ") + kPublishedSql + " AND " + kHasDateSql + " AND NOT " + late() +
-            ")";
+      one =
+          std::string("(NOT ") + kPublishedSql + " AND " + kHasDateSql + " AND NOT " + late() + ")";
     } else if (state == "unscheduled") {
       one = std::string("(NOT ") + kPublishedSql + " AND NOT " + kHasDateSql + ")";
     } else {

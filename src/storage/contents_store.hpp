@@ -122,8 +122,7 @@ void DeleteContent(Tx& tx, const std::string& id);
 std::vector<ContentRecord> ListContents(Tx& tx, const ContentQuery& query);
 //! The entries whose date falls in [from, to) of the contents the query's filter finds (its order,
 //! cursor and limit unused), by date then title, at most `limit`.
-CalendarRecords ListCalendar(Tx& tx, const ContentQuery& query, TimeMs from, TimeMs to,
-                             int limit);
+CalendarRecords ListCalendar(Tx& tx, const ContentQuery& query, TimeMs from, TimeMs to, int limit);
 //! Sets or clears (nullopt) a content's own date on one of its channels.
 void SetChannelPlannedAt(Tx& tx, const std::string& content_id, const std::string& channel_id,
                          std::optional<TimeMs> planned_at);

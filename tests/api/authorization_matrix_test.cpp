@@ -763,8 +763,7 @@ class AuthorizationMatrix : public ::testing::Test {
            return Call{"/api/v1/contents/" + id + "/publications/" + channel,
                        Serialize({{"planned_at", "2027-03-01T08:00:00Z"}, {"version", 1}})};
          }},
-        {"POST", "/api/v1/contents/{id}/publications/{channel}/published",
-         ContentTextEditors(200),
+        {"POST", "/api/v1/contents/{id}/publications/{channel}/published", ContentTextEditors(200),
          [this](Caller) {
            auto [id, channel] = ContentOnChannel();
            return Call{"/api/v1/contents/" + id + "/publications/" + channel + "/published",
