@@ -28,6 +28,8 @@ void RegisterRoutes(http::Router& router, Services& services) {
   AddImportRoutes(router, services);
   AddHomeRoutes(router, services);
   AddFeedRoutes(router, services);
+  AddCalendarRoutes(router, services);
+  AddPublicationRoutes(router, services);
 }
 
 }  // namespace copydesk::api

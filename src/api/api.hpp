@@ -13,6 +13,7 @@
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "live/hub.hpp"
+#include "planning/publications.hpp"
 #include "search/saved_views.hpp"
 #include "search/search.hpp"
 #include "storage/database.hpp"
@@ -45,6 +46,7 @@ struct Services {
   files::Files& files;
   convert::Importer& importer;
   feeds::Feeds& feeds;
+  planning::Publications& publications;
 };
 
 //! Registers every route of the API on `router`. Each file of this folder adds its resource's.
@@ -77,5 +79,7 @@ void AddReportRoutes(http::Router& router, Services& services);
 void AddImportRoutes(http::Router& router, Services& services);
 void AddHomeRoutes(http::Router& router, Services& services);
 void AddFeedRoutes(http::Router& router, Services& services);
+void AddCalendarRoutes(http::Router& router, Services& services);
+void AddPublicationRoutes(http::Router& router, Services& services);
 
 }  // namespace copydesk::api

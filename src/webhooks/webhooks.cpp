@@ -17,12 +17,22 @@ using auth::Action;
 using storage::Tx;
 
 const std::vector<std::string>& EventKinds() {
-  static const std::vector<std::string> kinds = {
-      "content.created",   "content.updated",    "content.status_changed",
-      "content.published", "approval.requested", "approval.decided",
-      "approval.stale",    "comment.created",    "task.assigned",
-      "task.done",         "content.shared",     "content.unshared",
-      "link.created",      "link.revoked",       "link.opened"};
+  static const std::vector<std::string> kinds = {"content.created",
+                                                 "content.updated",
+                                                 "content.status_changed",
+                                                 "content.published",
+                                                 "approval.requested",
+                                                 "approval.decided",
+                                                 "approval.stale",
+                                                 "comment.created",
+                                                 "task.assigned",
+                                                 "task.done",
+                                                 "content.shared",
+                                                 "content.unshared",
+                                                 "link.created",
+                                                 "link.revoked",
+                                                 "link.opened",
+                                                 "content.channel_published"};
   return kinds;
 }
 

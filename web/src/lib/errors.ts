@@ -200,6 +200,11 @@ const fieldRules: [RegExp, TranslationKey, (m: RegExpExecArray) => Record<string
   [/^has no body field to hold a document$/, 'import_refusal.no_body_field', () => ({})],
   [/^is not the content's current version$/, 'import_refusal.stale_version', () => ({})],
   [/^must be in the future$/, 'refusal.field.future', () => ({})],
+  [/^cannot be in the future$/, 'publication_fields.not_future', () => ({})],
+  [/^must be a web address \(http/, 'publication_fields.web_address', () => ({})],
+  [/^must be after from$/, 'publication_fields.after_from', () => ({})],
+  [/^must be at most (\d+) days after from$/, 'publication_fields.span', (m) => ({ max: +m[1]! })],
+  [/^must be unscheduled, planned, late or published$/, 'publication_fields.state', () => ({})],
   [/^must be within a year$/, 'refusal.field.within_year', () => ({})],
   [
     /^must be lowercase letters, digits and _, starting with a letter$/,
