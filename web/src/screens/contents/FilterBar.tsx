@@ -7,7 +7,9 @@ import { useTags } from '../../api/contents';
 import { useTypes } from '../../api/contentTypes';
 import { useMembers } from '../../api/members';
 import { useProjects } from '../../api/projects';
+import { publicationStates } from '../../api/publications';
 import { Popover } from '../../components/Popover';
+import { publicationStateKey } from '../../i18n/keys';
 import { isStaff } from '../../lib/sharing';
 import { useShell } from '../AppShell';
 import { channelDepths } from '../../lib/channels';
@@ -69,7 +71,7 @@ export function ViewToggle({ slug, search }: { slug: string; search: string }) {
   );
 }
 
-const guestFilters: readonly MultiFilter[] = ['type', 'channel', 'language'];
+const guestFilters: readonly MultiFilter[] = ['type', 'channel', 'language', 'publication'];
 
 const dateFilterLabel = {
   publish: 'contents.filter_publish',
@@ -88,6 +90,7 @@ export function FilterBar({
   count,
   multi = multiFilters,
   dates = dateFilters,
+  archived = true,
 }: {
   filters: ListFilters;
   onChange: (filters: ListFilters) => void;
@@ -97,6 +100,8 @@ export function FilterBar({
   multi?: readonly MultiFilter[];
   /** The date ranges to show. */
   dates?: readonly DateFilter[];
+  /** Whether archived contents may be asked for (the calendar never shows them). */
+  archived?: boolean;
 }) {
   const { t } = useTranslation();
   // A guest filters by what they may read of the workspace: types, channels, languages.
@@ -141,6 +146,10 @@ export function FilterBar({
       { value: 'en', label: t('language.en') },
       { value: 'fr', label: t('language.fr') },
     ],
+    publication: publicationStates.map((state) => ({
+      value: state,
+      label: t(publicationStateKey[state]),
+    })),
   };
   const multiLabel: Record<MultiFilter, string> = {
     type: t('contents.filter_type'),
@@ -151,6 +160,7 @@ export function FilterBar({
     assignee: t('contents.filter_assignee'),
     project: t('contents.filter_project'),
     language: t('contents.filter_language'),
+    publication: t('publication.filter'),
   };
 
   return (
@@ -252,14 +262,16 @@ export function FilterBar({
           </Popover>
         );
       })}
-      <label className="chip chip-check">
-        <input
-          type="checkbox"
-          checked={filters.archived}
-          onChange={(event) => onChange({ ...filters, archived: event.target.checked })}
-        />
-        {t('contents.filter_archived')}
-      </label>
+      {archived && (
+        <label className="chip chip-check">
+          <input
+            type="checkbox"
+            checked={filters.archived}
+            onChange={(event) => onChange({ ...filters, archived: event.target.checked })}
+          />
+          {t('contents.filter_archived')}
+        </label>
+      )}
       {count > 0 && (
         <button
           type="button"
