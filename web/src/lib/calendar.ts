@@ -1,3 +1,5 @@
+import { multiFilters, type ListFilters } from './filters';
+
 // The calendar's arithmetic: calendar days in a person's time zone, the weeks a month shows, where
 // an entry goes, and what a move to another day makes of its time. Days are plain "YYYY-MM-DD"
 // strings (a day on the wall calendar, in no time zone); instants are ISO strings or epoch ms.
@@ -373,4 +375,16 @@ export function parseCalendarParams(
         : 'month',
     day: isDay(day) ? day : today,
   };
+}
+
+/**
+ * The calendar's query for the list's filters: the checklists only. Dates are the calendar's own
+ * range, the order is the calendar's (by time), and archived contents never show on it.
+ */
+export function calendarFilterQuery(filters: ListFilters): string {
+  const params = new URLSearchParams();
+  for (const name of multiFilters) {
+    for (const value of filters.multi[name]) params.append(name, value);
+  }
+  return params.toString();
 }

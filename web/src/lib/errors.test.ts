@@ -254,3 +254,32 @@ describe('refusals the server explains', () => {
     expect(said).not.toMatch(/\{\{|undefined|NaN/);
   });
 });
+
+describe('publication refusals (issue 16)', () => {
+  it('names the address, the time of publication and the planned date, in French', () => {
+    const refused = refusal(422, 'The publication is invalid.', [
+      { field: 'url', message: 'must be an http or https URL' },
+      { field: 'published_at', message: 'must not be in the future' },
+      { field: 'planned_at', message: 'must be a date and time like 2026-03-31T09:00:00Z' },
+    ]);
+    expect(fieldProblems(t, refused).map((p) => p.text)).toEqual([
+      'Adresse où il est paru\u00a0: une adresse http ou https',
+      'Publié le\u00a0: pas dans le futur',
+      'Date prévue\u00a0: une date comme 2026-03-31',
+    ]);
+    expect(fieldProblems(english.t, refused).map((p) => p.text)).toEqual([
+      'Address where it appeared: an http or https address',
+      'Published at: not in the future',
+      'Planned date: a date like 2026-03-31',
+    ]);
+  });
+
+  it('says a channel the content does not have', () => {
+    const refused = refusal(422, 'x', [
+      { field: 'channel', message: "is not one of this content's channels" },
+    ]);
+    expect(fieldProblems(english.t, refused)[0]!.text).toBe(
+      'Channel: not one of this content’s channels',
+    );
+  });
+});

@@ -234,6 +234,26 @@ const fieldRules: [RegExp, TranslationKey, (m: RegExpExecArray) => Record<string
     'refusal.field.choice',
     () => ({}),
   ],
+  // Publication per channel and the calendar (issue 16): `url`, `published_at`, `planned_at`,
+  // `channel`, and the calendar's `from`/`to` range.
+  [
+    /^must be an? (absolute )?(http|https|http\(s\)|http or https|web)\b/i,
+    'publication.field.url',
+    () => ({}),
+  ],
+  [/^(must not be|cannot be|is) in the future$/, 'publication.field.not_future', () => ({})],
+  [
+    /^is not (one of )?(this|the) content'?s? channels?$/,
+    'publication.field.not_a_channel',
+    () => ({}),
+  ],
+  [/^is not a channel of (this|the) content$/, 'publication.field.not_a_channel', () => ({})],
+  [/^must be (after|later than) from$/, 'calendar.field.after_from', () => ({})],
+  [
+    /^(must span|spans more than|must be within) (at most )?100 days/,
+    'calendar.field.span',
+    () => ({}),
+  ],
   // Files (issue 17, server side): the upload's name, bytes and the library's inputs.
   [/^is not valid UTF-8$/, 'files_server.field.not_utf8', () => ({})],
   [/^is longer than 255 characters$/, 'files_server.field.file_name_length', () => ({})],
@@ -278,6 +298,11 @@ const fieldLabelKey: Record<string, TranslationKey> = {
   language: 'problems.label.language',
   role: 'settings.member_role',
   title: 'content.title',
+  url: 'publication.url',
+  published_at: 'publication.published_at',
+  planned_at: 'publication.planned_at',
+  channel: 'publication.channel',
+  publication: 'publication.filter',
 };
 
 /** The last named segment of a field path: "statuses[0].gate.teams[1]" → "teams". */
