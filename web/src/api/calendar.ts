@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import { contentPath } from './contents';
 import type { PublishedContent, PublishedSummary } from './publications';
@@ -48,13 +48,16 @@ export function calendarPath(slug: string, from: string, to: string, filters: st
   return `${workspacePath(slug)}/calendar?${params.toString()}`;
 }
 
-/** The entries of the range shown; the previous range stays on screen while the next comes. */
-export function useCalendar(slug: string, from: string, to: string, filters: string) {
-  return useQuery({
+/** The query of the entries in [from, to) with the list's filters. */
+export const calendarQuery = (slug: string, from: string, to: string, filters: string) =>
+  queryOptions({
     queryKey: calendarKeys.range(slug, from, to, filters),
     queryFn: ({ signal }) => api.get<CalendarAnswer>(calendarPath(slug, from, to, filters), signal),
-    placeholderData: keepPreviousData,
   });
+
+/** The entries of the range shown; the previous range stays on screen while the next comes. */
+export function useCalendar(slug: string, from: string, to: string, filters: string) {
+  return useQuery({ ...calendarQuery(slug, from, to, filters), placeholderData: keepPreviousData });
 }
 
 /** The tray: contents with no date at all, page after page. */
