@@ -54,7 +54,7 @@ export function useListFilters() {
   };
 }
 
-/** List | Board, keeping the filters. */
+/** List | Board | Calendar, keeping the filters. */
 export function ViewToggle({ slug, search }: { slug: string; search: string }) {
   const { t } = useTranslation();
   const base = `/w/${encodeURIComponent(slug)}`;
@@ -66,6 +66,9 @@ export function ViewToggle({ slug, search }: { slug: string; search: string }) {
       </NavLink>
       <NavLink to={`${base}/board${query}`} end>
         {t('board.view_board')}
+      </NavLink>
+      <NavLink to={`${base}/calendar${query}`} end>
+        {t('calendar.nav')}
       </NavLink>
     </nav>
   );
