@@ -258,9 +258,9 @@ describe('refusals the server explains', () => {
 describe('publication refusals (issue 16)', () => {
   it('names the address, the time of publication and the planned date, in French', () => {
     const refused = refusal(422, 'The publication is invalid.', [
-      { field: 'url', message: 'must be an http or https URL' },
-      { field: 'published_at', message: 'must not be in the future' },
-      { field: 'planned_at', message: 'must be a date and time like 2026-03-31T09:00:00Z' },
+      { field: 'url', message: 'must be a web address (http:// or https://)' },
+      { field: 'published_at', message: 'cannot be in the future' },
+      { field: 'planned_at', message: 'must be a date (YYYY-MM-DD) or a time (RFC 3339)' },
     ]);
     expect(fieldProblems(t, refused).map((p) => p.text)).toEqual([
       'Adresse où il est paru\u00a0: une adresse http ou https',
@@ -276,10 +276,12 @@ describe('publication refusals (issue 16)', () => {
 
   it('says a channel the content does not have', () => {
     const refused = refusal(422, 'x', [
-      { field: 'channel', message: "is not one of this content's channels" },
+      { field: 'channel', message: 'is not a channel of this content' },
     ]);
     expect(fieldProblems(english.t, refused)[0]!.text).toBe(
       'Channel: not one of this content’s channels',
     );
+    expect(fieldMessage(english.t, 'must be at most 100 days after from')).toBe('100 days at most');
+    expect(fieldMessage(english.t, 'must be after from')).toBe('after the start of the range');
   });
 });

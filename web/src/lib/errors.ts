@@ -139,6 +139,22 @@ const conflictRules: [RegExp, TranslationKey][] = [
 // The specific rules come before the general ones ("is required: contents are in this status"
 // before "is required").
 const fieldRules: [RegExp, TranslationKey, (m: RegExpExecArray) => Record<string, number>][] = [
+  // Publication per channel and the calendar (issue 16): `url`, `published_at`, `planned_at`,
+  // `channel`, and the calendar's `from`/`to` range. Before the general "is not a … of this …".
+  [
+    /^must be an? (absolute )?(http|https|http\(s\)|http or https|web)\b/i,
+    'publication.field.url',
+    () => ({}),
+  ],
+  [/^(must not be|cannot be|is) in the future$/, 'publication.field.not_future', () => ({})],
+  [
+    /^is not (one of )?(this|the) content'?s? channels?$/,
+    'publication.field.not_a_channel',
+    () => ({}),
+  ],
+  [/^is not a channel of (this|the) content$/, 'publication.field.not_a_channel', () => ({})],
+  [/^must be (after|later than) from$/, 'calendar.field.after_from', () => ({})],
+  [/^must be at most 100 days after from$/, 'calendar.field.span', () => ({})],
   [/^must be (\d+) to (\d+) characters$/, 'problems.field.length', (m) => range(m)],
   [/^must be at most (\d+) characters$/, 'problems.field.max_length', (m) => ({ max: +m[1]! })],
   [/^must be at least (\d+) characters$/, 'problems.field.min_length', (m) => ({ min: +m[1]! })],
@@ -232,26 +248,6 @@ const fieldRules: [RegExp, TranslationKey, (m: RegExpExecArray) => Record<string
   [
     /^must be (one of |fr or en$|asc or desc$|relevance, |read, |contents, board|json, |"|\\")/,
     'refusal.field.choice',
-    () => ({}),
-  ],
-  // Publication per channel and the calendar (issue 16): `url`, `published_at`, `planned_at`,
-  // `channel`, and the calendar's `from`/`to` range.
-  [
-    /^must be an? (absolute )?(http|https|http\(s\)|http or https|web)\b/i,
-    'publication.field.url',
-    () => ({}),
-  ],
-  [/^(must not be|cannot be|is) in the future$/, 'publication.field.not_future', () => ({})],
-  [
-    /^is not (one of )?(this|the) content'?s? channels?$/,
-    'publication.field.not_a_channel',
-    () => ({}),
-  ],
-  [/^is not a channel of (this|the) content$/, 'publication.field.not_a_channel', () => ({})],
-  [/^must be (after|later than) from$/, 'calendar.field.after_from', () => ({})],
-  [
-    /^(must span|spans more than|must be within) (at most )?100 days/,
-    'calendar.field.span',
     () => ({}),
   ],
   // Files (issue 17, server side): the upload's name, bytes and the library's inputs.
