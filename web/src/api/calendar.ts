@@ -25,6 +25,8 @@ export interface CalendarAnswer {
   from: string;
   to: string;
   entries: CalendarEntry[];
+  /** The range held more entries than one answer gives: narrow it with the filters. */
+  truncated?: boolean;
 }
 
 export interface UnscheduledPage {

@@ -597,6 +597,7 @@ export default function CalendarScreen() {
         </div>
       )}
       {calendar.isError && <Alert>{genericErrorMessage(t, calendar.error)}</Alert>}
+      {calendar.data?.truncated && <Alert tone="info">{t('calendar.truncated')}</Alert>}
 
       <div className={staff ? 'cal-layout cal-layout-tray' : 'cal-layout'}>
         <div className="cal-main" aria-busy={calendar.isFetching}>
