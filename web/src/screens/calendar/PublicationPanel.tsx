@@ -43,8 +43,10 @@ export function PublicationPanel({
   const byId = new Map(channels.map((channel) => [channel.id, channel]));
 
   return (
-    <section className="publication-panel" aria-labelledby={`publication-${content.id}`}>
-      <h2 id={`publication-${content.id}`}>{t('publication.title')}</h2>
+    <section className="meta-panel publication-panel" aria-labelledby={`publication-${content.id}`}>
+      <h2 id={`publication-${content.id}`} className="meta-title">
+        {t('publication.title')}
+      </h2>
       {content.publication && (
         <p className="publication-state">
           {t('publication.state', { state: t(publicationStateKey[content.publication]) })}
