@@ -108,6 +108,11 @@ export function EntryItem({
           </time>
         )}
         <span className="cal-entry-title">{title}</span>
+        {entry.channel && (
+          <span className="sr-only">
+            {entry.own_date ? t('calendar.own_date') : t('calendar.follows_content')}
+          </span>
+        )}
         <span className="cal-entry-meta">
           <span className="cal-entry-channel">
             <span
