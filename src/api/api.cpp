@@ -24,6 +24,8 @@ void RegisterRoutes(http::Router& router, Services& services) {
   AddFirstDayRoutes(router, services);
   AddWebhookRoutes(router, services);
   AddFileRoutes(router, services);
+  AddCalendarRoutes(router, services);
+  AddPublicationRoutes(router, services);
 }
 
 }  // namespace copydesk::api

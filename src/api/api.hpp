@@ -11,6 +11,7 @@
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "live/hub.hpp"
+#include "planning/publications.hpp"
 #include "search/saved_views.hpp"
 #include "search/search.hpp"
 #include "storage/database.hpp"
@@ -41,6 +42,7 @@ struct Services {
   collab::Sharing& sharing;
   webhooks::Webhooks& webhooks;
   files::Files& files;
+  planning::Publications& publications;
 };
 
 //! Registers every route of the API on `router`. Each file of this folder adds its resource's.
@@ -69,5 +71,7 @@ live::Door LiveDoor(auth::Accounts& accounts, const Config& config);
 void AddFirstDayRoutes(http::Router& router, Services& services);
 void AddWebhookRoutes(http::Router& router, Services& services);
 void AddFileRoutes(http::Router& router, Services& services);
+void AddCalendarRoutes(http::Router& router, Services& services);
+void AddPublicationRoutes(http::Router& router, Services& services);
 
 }  // namespace copydesk::api

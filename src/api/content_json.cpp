@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "api/common.hpp"
+#include "content/publication.hpp"
 #include "core/clock.hpp"
 
 namespace copydesk::api {
@@ -161,6 +162,23 @@ json::object ContentJson(const content::ContentView& view, bool with_fields) {
     violations.push_back(std::move(o));
   }
   out["violations"] = std::move(violations);
+  // Late depends on when it is read: derived now, from the channels' rows read with the content.
+  const auto publication = content::DerivePublication(
+      c, view.status && view.status->category == "published", NowMs());
+  json::array publications;
+  for (const auto& p : publication.channels) {
+    json::object o{{"channel", p.channel_id}, {"late", p.late}};
+    o["planned_at"] = OptionalTime(p.planned_at);
+    o["at"] = OptionalTime(p.at);
+    o["published_at"] = OptionalTime(p.published_at);
+    o["url"] = OptionalString(p.url);
+    o["published_by"] = p.published_by ? json::value({{"id", *p.published_by},
+                                                      {"name", p.published_by_name}})
+                                       : json::value(nullptr);
+    publications.push_back(std::move(o));
+  }
+  out["publications"] = std::move(publications);
+  out["publication"] = content::PublicationStateName(publication.state);
   return out;
 }
 

@@ -49,6 +49,7 @@ struct App::Parts {
         settings(*db),
         contents(*db),
         workflow(*db),
+        publications(*db, contents, workflow),
         index(std::filesystem::path(config.data_dir) / "search"),
         indexer(*db, index),
         notifier(*db),
@@ -68,7 +69,8 @@ struct App::Parts {
         files(config.web_dir),
         services{config,     *db,           metrics,     accounts, workspaces, settings,
                  contents,   workflow,      search,      views,    comments,   tasks,
-                 task_lists, notifications, preferences, sharing,  webhooks,   media},
+                 task_lists, notifications, preferences, sharing,  webhooks,   media,
+                 publications},
         dispatcher(router, files, metrics),
         live(*db, config, api::LiveDoor(accounts, config)),
         server(config, dispatcher, metrics, &live) {
@@ -83,6 +85,7 @@ struct App::Parts {
   workspace::Settings settings;
   content::Contents contents;
   workflow::Workflow workflow;
+  planning::Publications publications;
   search::SearchIndex index;
   search::Indexer indexer;    // feeds the index from the events, on a thread of its own
   collab::Notifier notifier;  // notifications, e-mails and anchors from the events, likewise

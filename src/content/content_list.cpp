@@ -55,8 +55,6 @@ Result<ContentPage> Contents::List(const auth::Actor& actor, const std::string& 
   q.sort = f.sort;
   q.descending = f.descending;
   q.limit = f.limit + 1;  // one more tells whether another page exists
-  // Stored tags are matched by their folded key; types and channels are resolved below.
-  for (auto& tag : q.tags) tag = FoldForMatch(Trim(tag));
   if (f.cursor) {
     auto decoded = DecodeBase64Url(*f.cursor);
     json::object o = decoded ? ParseObject(*decoded) : json::object();
@@ -78,30 +76,9 @@ Result<ContentPage> Contents::List(const auth::Actor& actor, const std::string& 
       q.after_value = storage::Value(nullptr);
   }
   return db_.Read([&](Tx& tx) -> Result<ContentPage> {
-    auto access = workspace::Authorize(tx, actor.user.id, ws, Action::kReadWorkspace);
-    if (!access) return std::move(access).error();
-    q.workspace_id = access->workspace.id;
-    // Guests list what is shared with them, in the query itself.
-    if (!auth::Can(access->role, Action::kReadContent)) q.shared_with = actor.user.id;
-    for (auto& t : q.types) {
-      // An unknown type stays as it was asked: it simply matches nothing.
-      if (auto type = storage::FindContentType(tx, q.workspace_id, t)) t = type->id;
-    }
-    if (!f.channels.empty()) {
-      // A channel filter includes its sub-channels: "Social" finds LinkedIn posts.
-      const auto all = storage::ListChannels(tx, q.workspace_id);
-      std::set<std::string> wanted(f.channels.begin(), f.channels.end());
-      bool grew = true;
-      while (grew) {
-        grew = false;
-        for (const auto& ch : all) {
-          if (ch.parent_id && wanted.contains(*ch.parent_id) && wanted.insert(ch.id).second)
-            grew = true;
-        }
-      }
-      q.channels.assign(wanted.begin(), wanted.end());
-    }
-    auto rows = storage::ListContents(tx, q);
+    auto scoped = ScopeQuery(tx, actor, ws, std::move(q));
+    if (!scoped) return std::move(scoped).error();
+    auto rows = storage::ListContents(tx, *scoped);
     ContentPage page;
     if (static_cast<int>(rows.size()) > f.limit) {
       rows.resize(static_cast<std::size_t>(f.limit));
@@ -109,32 +86,71 @@ Result<ContentPage> Contents::List(const auth::Actor& actor, const std::string& 
       page.next_cursor =
           EncodeCursor(f.sort, f.descending, storage::SortValue(last, f.sort), last.id);
     }
-    // Read once per page, not once per item: types with their decoded fields, channels, statuses
-    // and team names.
-    std::map<std::string, std::pair<storage::ContentTypeRecord, std::vector<FieldDef>>> types;
-    for (auto& t : storage::ListContentTypes(tx, q.workspace_id)) {
-      auto defs = workspace::FieldDefsFromJson(t.fields_json);
-      std::string id = t.id;  // not t.id itself: the pair below is made from t moved
-      types.emplace(std::move(id), std::make_pair(std::move(t), std::move(defs)));
-    }
-    const auto channels = storage::ListChannels(tx, q.workspace_id);
-    const auto statuses = storage::ListStatuses(tx, q.workspace_id);
-    std::map<std::string, std::string> team_names;
-    for (const auto& t : storage::ListTeams(tx, q.workspace_id)) team_names[t.id] = t.name;
-    for (auto& row : rows) {
-      ContentView view;
-      if (auto t = types.find(row.type_id); t != types.end()) {
-        view.type = t->second.first;
-        view.fields = t->second.second;
-      }
-      view.violations = FindViolations(row, view.fields, channels);
-      if (const auto* status = StatusOf(statuses, row.status_id)) view.status = *status;
-      view.approvals = SummarizeInTx(tx, row, statuses, &team_names);
-      view.content = std::move(row);
-      page.items.push_back(std::move(view));
-    }
+    page.items = ViewsOf(tx, scoped->workspace_id, std::move(rows));
     return page;
   });
+}
+
+Result<storage::ContentQuery> ScopeQuery(Tx& tx, const auth::Actor& actor, const std::string& ws,
+                                         storage::ContentQuery q) {
+  auto access = workspace::Authorize(tx, actor.user.id, ws, Action::kReadWorkspace);
+  if (!access) return std::move(access).error();
+  q.workspace_id = access->workspace.id;
+  q.now = NowMs();
+  // Stored tags are matched by their folded key.
+  for (auto& tag : q.tags) tag = FoldForMatch(Trim(tag));
+  // Guests list what is shared with them, in the query itself.
+  if (!auth::Can(access->role, Action::kReadContent)) q.shared_with = actor.user.id;
+  for (auto& t : q.types) {
+    // An unknown type stays as it was asked: it simply matches nothing.
+    if (auto type = storage::FindContentType(tx, q.workspace_id, t)) t = type->id;
+  }
+  if (!q.channels.empty()) {
+    // A channel filter includes its sub-channels: "Social" finds LinkedIn posts.
+    const auto all = storage::ListChannels(tx, q.workspace_id);
+    std::set<std::string> wanted(q.channels.begin(), q.channels.end());
+    bool grew = true;
+    while (grew) {
+      grew = false;
+      for (const auto& ch : all) {
+        if (ch.parent_id && wanted.contains(*ch.parent_id) && wanted.insert(ch.id).second)
+          grew = true;
+      }
+    }
+    q.channels.assign(wanted.begin(), wanted.end());
+  }
+  return q;
+}
+
+std::vector<ContentView> ViewsOf(Tx& tx, const std::string& workspace_id,
+                                 std::vector<ContentRecord> rows) {
+  // Read once per page, not once per item: types with their decoded fields, channels, statuses
+  // and team names.
+  std::map<std::string, std::pair<storage::ContentTypeRecord, std::vector<FieldDef>>> types;
+  for (auto& t : storage::ListContentTypes(tx, workspace_id)) {
+    auto defs = workspace::FieldDefsFromJson(t.fields_json);
+    std::string id = t.id;  // not t.id itself: the pair below is made from t moved
+    types.emplace(std::move(id), std::make_pair(std::move(t), std::move(defs)));
+  }
+  const auto channels = storage::ListChannels(tx, workspace_id);
+  const auto statuses = storage::ListStatuses(tx, workspace_id);
+  std::map<std::string, std::string> team_names;
+  for (const auto& t : storage::ListTeams(tx, workspace_id)) team_names[t.id] = t.name;
+  std::vector<ContentView> out;
+  out.reserve(rows.size());
+  for (auto& row : rows) {
+    ContentView view;
+    if (auto t = types.find(row.type_id); t != types.end()) {
+      view.type = t->second.first;
+      view.fields = t->second.second;
+    }
+    view.violations = FindViolations(row, view.fields, channels);
+    if (const auto* status = StatusOf(statuses, row.status_id)) view.status = *status;
+    view.approvals = SummarizeInTx(tx, row, statuses, &team_names);
+    view.content = std::move(row);
+    out.push_back(std::move(view));
+  }
+  return out;
 }
 
 }  // namespace copydesk::content

@@ -144,6 +144,16 @@ Result<ContentView> CreateContent(storage::Tx& tx, const auth::Actor& actor, con
 Result<ContentView> UpdateContent(storage::Tx& tx, const auth::Actor& actor, const std::string& id,
                                   std::int64_t base_version, ContentInput input, TimeMs now);
 
+//! A filter made ready for storage in the caller's transaction: the workspace the actor may read
+//! (404/403 otherwise), only what is shared with a guest, types resolved, channels widened to
+//! their sub-channels, tags folded, now set for "late".
+Result<storage::ContentQuery> ScopeQuery(storage::Tx& tx, const auth::Actor& actor,
+                                         const std::string& ws, storage::ContentQuery query);
+
+//! The views of a page of contents of one workspace, reading its settings once for the page.
+std::vector<ContentView> ViewsOf(storage::Tx& tx, const std::string& workspace_id,
+                                 std::vector<storage::ContentRecord> rows);
+
 //! The violations of a content's text against its template and its channels' limits.
 std::vector<Violation> FindViolations(const storage::ContentRecord& content,
                                       const std::vector<workspace::FieldDef>& fields,

@@ -6,9 +6,11 @@
 
 #include "core/log.hpp"
 #include "core/text.hpp"
+#include "content/publication.hpp"
 #include "search/analysis.hpp"
 #include "storage/search_store.hpp"
 #include "storage/settings_store.hpp"
+#include "storage/workflow_store.hpp"
 #include "workspace/content_type.hpp"
 
 namespace copydesk::search {
@@ -47,6 +49,7 @@ struct DocumentBuilder::WorkspaceSettings {
   std::map<std::string, storage::ChannelRecord> channels;
   std::map<std::string, std::string> projects;                     // id → name
   std::map<std::string, std::vector<workspace::FieldDef>> fields;  // type id → fields
+  std::set<std::string> published_statuses;                        // of category "published"
 };
 
 DocumentBuilder::DocumentBuilder(Xapian::WritableDatabase* spelling,
@@ -78,6 +81,9 @@ const DocumentBuilder::WorkspaceSettings& DocumentBuilder::SettingsOf(storage::T
     slot = std::make_unique<WorkspaceSettings>();
     for (auto& c : storage::ListChannels(tx, ws)) slot->channels.emplace(c.id, std::move(c));
     for (auto& p : storage::ListProjects(tx, ws, true)) slot->projects.emplace(p.id, p.name);
+    for (const auto& st : storage::ListStatuses(tx, ws)) {
+      if (st.category == "published") slot->published_statuses.insert(st.id);
+    }
     for (auto& t : storage::ListContentTypes(tx, ws)) {
       slot->fields.emplace(t.id, workspace::FieldDefsFromJson(t.fields_json));
     }
@@ -157,6 +163,15 @@ Xapian::Document DocumentBuilder::Build(storage::Tx& tx, const storage::ContentR
   if (c.project_id) doc.add_boolean_term(kProject + *c.project_id);
   doc.add_boolean_term(kLanguage + lang);
   doc.add_boolean_term(std::string(kArchived) + (c.archived_at ? "1" : "0"));
+
+  // What does not depend on when one asks; late is read from the slot at query time.
+  const auto publication = content::DerivePublication(
+      c, c.status_id && settings.published_statuses.contains(*c.status_id), 0);
+  doc.add_boolean_term(std::string(kPublication) + (publication.published  ? "published"
+                                                    : publication.has_date ? "dated"
+                                                                           : "undated"));
+  if (publication.next_at)
+    doc.add_value(kSlotNextPublication, SortableTime(*publication.next_at));
 
   doc.add_value(kSlotUpdated, SortableTime(c.updated_at));
   if (c.publish_at) doc.add_value(kSlotPublish, SortableTime(*c.publish_at));
@@ -272,6 +287,7 @@ RebuildStats Rebuild(storage::Database& db, SearchIndex& index, std::ostream* pr
     if (failure) std::rethrow_exception(failure);
     for (const auto& [word, count] : words) writer.add_spelling(word, count);
     writer.set_metadata(kLastSeqKey, std::to_string(stats.last_seq));
+    writer.set_metadata(kFormatKey, std::to_string(kIndexFormat));
     writer.commit();
   }
   index.Publish(folder);
@@ -287,6 +303,11 @@ Indexer::~Indexer() {
 
 void Indexer::OpenWriter() {
   auto current = index_.CurrentFolder();
+  if (current && !writer_) {
+    // An index an older copydesk built lacks what filters now read: built again, once.
+    const auto format = Xapian::Database(current->string()).get_metadata(kFormatKey);
+    if (format.empty() || std::stoi(format) < kIndexFormat) current.reset();
+  }
   if (!current) {
     writer_.reset();
     Rebuild(db_, index_);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/clock.hpp"
 #include "core/text.hpp"
 #include "search/analysis.hpp"
 #include "search/search_index.hpp"
@@ -31,6 +32,29 @@ Query TimeRange(Xapian::valueno slot, const std::optional<TimeMs>& from,
   if (from && to) return Query(Query::OP_VALUE_RANGE, slot, SortableTime(*from), SortableTime(*to));
   if (from) return Query(Query::OP_VALUE_GE, slot, SortableTime(*from));
   return Query(Query::OP_VALUE_LE, slot, SortableTime(*to));
+}
+
+// Where contents stand in their publication, as content/publication.cpp derives it: the
+// published and the undated by their terms; late (not published, its next date passed) by the
+// slot that only contents not published have; planned is dated and not late.
+Query PublicationQuery(const std::vector<std::string>& states, TimeMs now) {
+  const Query late(Query::OP_VALUE_LE, kSlotNextPublication, SortableTime(now - 1));
+  std::vector<Query> any;
+  for (const auto& state : states) {
+    if (state == "published") {
+      any.emplace_back(std::string(prefix::kPublication) + "published");
+    } else if (state == "unscheduled") {
+      any.emplace_back(std::string(prefix::kPublication) + "undated");
+    } else if (state == "late") {
+      any.push_back(late);
+    } else if (state == "planned") {
+      any.emplace_back(Query::OP_AND_NOT, Query(std::string(prefix::kPublication) + "dated"),
+                       late);
+    } else {
+      any.push_back(Query::MatchNothing);
+    }
+  }
+  return Query(Query::OP_OR, any.begin(), any.end());
 }
 
 // ---- field:value in the query -----------------------------------------------------------------
@@ -167,6 +191,7 @@ Query FilterQuery(const Access& access, const std::optional<Names>& names,
     filters.push_back(TimeRange(kSlotUpdated, req.updated_from, req.updated_to));
   if (req.publish_from || req.publish_to)
     filters.push_back(TimeRange(kSlotPublish, req.publish_from, req.publish_to));
+  if (!req.publications.empty()) filters.push_back(PublicationQuery(req.publications, NowMs()));
   const Query filter(Query::OP_AND, filters.begin(), filters.end());
   return filter;
 }

@@ -110,6 +110,9 @@ std::optional<FieldError> CheckViewFilters(const json::object& filters) {
       for (const auto& v : member.value().as_array()) {
         if (!v.is_string() || v.as_string().size() > 200)
           return FieldError{field, "must be an array of strings"};
+        if (key == "publication" &&
+            !storage::CheckPublicationStates({std::string(v.as_string())}))
+          return FieldError{field, "must be unscheduled, planned, late or published"};
       }
     } else if (named(storage::kContentFilterBounds, key)) {
       if (!member.value().is_string() || !ParseTime(member.value().as_string())) {

@@ -16,6 +16,8 @@ inline constexpr Xapian::valueno kSlotUpdated = 0;
 inline constexpr Xapian::valueno kSlotPublish = 1;
 inline constexpr Xapian::valueno kSlotDue = 2;
 inline constexpr Xapian::valueno kSlotFacets = 3;  //!< "T<type>\x1fS<status>\x1fC<channel>…"
+//! The earliest date still to be met by a content not published yet: late once it has passed.
+inline constexpr Xapian::valueno kSlotNextPublication = 4;
 
 //! Term prefixes. Boolean terms hold ids (or folded tags); text terms come from TermGenerator.
 namespace prefix {
@@ -32,10 +34,17 @@ inline constexpr const char* kProject = "XP";
 inline constexpr const char* kLanguage = "L";
 inline constexpr const char* kArchived = "XR";  //!< "XR1" archived, "XR0" live
 inline constexpr const char* kTitle = "S";      //!< title words (title:…)
+//! "XBpublished", "XBdated" (not published, has a date) or "XBundated"; late is a range of
+//! kSlotNextPublication, since it depends on when one asks.
+inline constexpr const char* kPublication = "XB";
 }  // namespace prefix
 
 //! Metadata key of the last event sequence the index reflects.
 inline constexpr const char* kLastSeqKey = "copydesk.last_seq";
+//! Metadata key of the documents' format: an index built by an older format is rebuilt at start.
+inline constexpr const char* kFormatKey = "copydesk.format";
+//! The documents' format: 2 added the publication terms and slot (issue 16).
+inline constexpr int kIndexFormat = 2;
 
 //! The search index of a data folder: `<data>/search/CURRENT` names the folder in use, so a
 //! rebuild can be written beside it and swapped in while the server keeps serving. Readers are

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/result.hpp"
 
 namespace copydesk::storage {
 
@@ -25,6 +26,9 @@ struct ContentFilter {
   std::vector<std::string> assignees;
   std::vector<std::string> projects;
   std::vector<std::string> languages;  //!< "fr", "en"
+  //! Where the content stands in its publication: unscheduled, planned, late, published (see
+  //! content/publication.hpp), evaluated when asked: "late" depends on now.
+  std::vector<std::string> publications;
   bool archived = false;               //!< archived contents instead of live ones
   std::optional<TimeMs> publish_from, publish_to, updated_from, updated_to;
   //! The list's and the board's only: the search index keeps no due date, and a search or a
@@ -50,7 +54,23 @@ inline constexpr ContentFilterList kContentFilterLists[] = {
     {"channel", &ContentFilter::channels}, {"tag", &ContentFilter::tags},
     {"owner", &ContentFilter::owners},     {"assignee", &ContentFilter::assignees},
     {"project", &ContentFilter::projects}, {"language", &ContentFilter::languages},
+    {"publication", &ContentFilter::publications},
 };
+
+//! The values the `publication` list takes; any other is refused, naming the list.
+inline constexpr std::string_view kPublicationStates[] = {"unscheduled", "planned", "late",
+                                                          "published"};
+
+//! Refuses (422 naming `publication`) a value of the `publication` list that is not a state.
+inline Result<void> CheckPublicationStates(const std::vector<std::string>& values) {
+  for (const auto& v : values) {
+    bool known = false;
+    for (const auto state : kPublicationStates) known = known || v == state;
+    if (!known)
+      return Error::InvalidField("publication", "must be unscheduled, planned, late or published");
+  }
+  return {};
+}
 
 //! The bounds every screen filters on (publication and last change) by name.
 inline constexpr ContentFilterBound kContentFilterBounds[] = {

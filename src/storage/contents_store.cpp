@@ -79,9 +79,18 @@ void FillRelations(Tx& tx, std::vector<ContentRecord>& contents) {
     ids.emplace_back(c.id);
   }
   const std::span<const Value> params(ids);
-  tx.Query("SELECT content_id, channel_id FROM content_channels WHERE content_id IN (" + marks +
-               ") ORDER BY channel_id",
-           params, [&](const Row& r) { by_id[r.Text(0)]->channel_ids.push_back(r.Text(1)); });
+  // The channels' publications come with them: the same rows, no further query.
+  tx.Query(
+      "SELECT cc.content_id, cc.channel_id, cc.planned_at, cc.published_at, cc.url, "
+      "cc.published_by, COALESCE(u.name, '') FROM content_channels cc LEFT JOIN users u ON u.id = "
+      "cc.published_by WHERE cc.content_id IN (" +
+          marks + ") ORDER BY cc.channel_id",
+      params, [&](const Row& r) {
+        auto* c = by_id[r.Text(0)];
+        c->channel_ids.push_back(r.Text(1));
+        c->publications.push_back(ChannelPublicationRecord{r.Text(1), r.OptInt(2), r.OptInt(3),
+                                                           r.OptText(4), r.OptText(5), r.Text(6)});
+      });
   tx.Query("SELECT content_id, tag FROM content_tags WHERE content_id IN (" + marks +
                ") ORDER BY tag_key",
            params, [&](const Row& r) { by_id[r.Text(0)]->tags.push_back(r.Text(1)); });
@@ -111,6 +120,95 @@ void AddIn(std::string& sql, std::vector<Value>& params, const std::string& pref
     params.emplace_back(values[i]);
   }
   sql += ")";
+}
+
+// Where a content stands in its publication, in SQL, as content/publication.cpp derives it for
+// one content: published when every channel is (without channels: when its status's category
+// is), late when an unpublished channel's date (its own, else the content's) has passed (without
+// channels: the content's date, unless published), planned when it has any date, else
+// unscheduled. Each is 0 or 1, never NULL, so that NOT reads as "not".
+constexpr const char* kPublishedSql =
+    "(CASE WHEN EXISTS (SELECT 1 FROM content_channels pc WHERE pc.content_id = c.id) "
+    "THEN NOT EXISTS (SELECT 1 FROM content_channels pc WHERE pc.content_id = c.id AND "
+    "pc.published_at IS NULL) ELSE EXISTS (SELECT 1 FROM statuses ps WHERE ps.id = c.status_id "
+    "AND ps.category = 'published') END)";
+// Two parameters: now, now.
+constexpr const char* kLateSql =
+    "(EXISTS (SELECT 1 FROM content_channels pc WHERE pc.content_id = c.id AND pc.published_at "
+    "IS NULL AND COALESCE(pc.planned_at, c.publish_at) < ?) OR (c.publish_at IS NOT NULL AND "
+    "c.publish_at < ? AND NOT EXISTS (SELECT 1 FROM content_channels pc WHERE pc.content_id = "
+    "c.id) AND NOT EXISTS (SELECT 1 FROM statuses ps WHERE ps.id = c.status_id AND ps.category = "
+    "'published')))";
+constexpr const char* kHasDateSql =
+    "(c.publish_at IS NOT NULL OR EXISTS (SELECT 1 FROM content_channels pc WHERE pc.content_id "
+    "= c.id AND pc.planned_at IS NOT NULL))";
+
+void AddPublicationCondition(std::string& sql, std::vector<Value>& params,
+                             const std::vector<std::string>& states, TimeMs now) {
+  if (states.empty()) return;
+  std::string any;
+  auto late = [&] {
+    params.emplace_back(now);
+    params.emplace_back(now);
+    return std::string(kLateSql);
+  };
+  for (const auto& state : states) {
+    std::string one;
+    if (state == "published") {
+      one = kPublishedSql;
+    } else if (state == "late") {
+      one = std::string("(NOT ") + kPublishedSql + " AND " + late() + ")";
+    } else if (state == "planned") {
+      one = std::string("(NOT ") + kPublishedSql + " AND " + kHasDateSql + " AND NOT " + late() +
+            ")";
+    } else if (state == "unscheduled") {
+      one = std::string("(NOT ") + kPublishedSql + " AND NOT " + kHasDateSql + ")";
+    } else {
+      one = "0";  // refused before it gets here; matches nothing if it ever does
+    }
+    any += (any.empty() ? "" : " OR ") + one;
+  }
+  sql += " AND (" + any + ")";
+}
+
+// The conditions of a query's filter on the contents aliased `c`: " c.workspace_id = ? AND …".
+void AddFilterConditions(std::string& sql, std::vector<Value>& params, const ContentQuery& q) {
+  sql += "c.workspace_id = ?";
+  params.emplace_back(q.workspace_id);
+  sql += q.archived ? " AND c.archived_at IS NOT NULL" : " AND c.archived_at IS NULL";
+  if (q.shared_with) {
+    sql += std::string(" AND ") + kSharedWithCondition;
+    params.emplace_back(*q.shared_with);
+    params.emplace_back(*q.shared_with);
+  }
+  AddIn(sql, params, " AND c.type_id IN ", q.types);
+  AddIn(sql, params, " AND c.owner_id IN ", q.owners);
+  AddIn(sql, params, " AND c.project_id IN ", q.projects);
+  AddIn(sql, params, " AND c.language IN ", q.languages);
+  AddIn(sql, params, " AND c.status_id IN ", q.statuses);
+  AddIn(sql, params, " AND c.id IN (SELECT content_id FROM content_channels WHERE channel_id IN ",
+        q.channels);
+  if (!q.channels.empty()) sql += ")";
+  AddIn(sql, params, " AND c.id IN (SELECT content_id FROM content_tags WHERE tag_key IN ", q.tags);
+  if (!q.tags.empty()) sql += ")";
+  AddIn(sql, params, " AND c.id IN (SELECT content_id FROM content_assignees WHERE user_id IN ",
+        q.assignees);
+  if (!q.assignees.empty()) sql += ")";
+  auto range = [&](const char* column, const std::optional<TimeMs>& from,
+                   const std::optional<TimeMs>& to) {
+    if (from) {
+      sql += std::string(" AND ") + column + " >= ?";
+      params.emplace_back(*from);
+    }
+    if (to) {
+      sql += std::string(" AND ") + column + " < ?";
+      params.emplace_back(*to);
+    }
+  };
+  range("c.publish_at", q.publish_from, q.publish_to);
+  range("c.due_at", q.due_from, q.due_to);
+  range("c.updated_at", q.updated_from, q.updated_to);
+  AddPublicationCondition(sql, params, q.publications, q.now);
 }
 
 }  // namespace
@@ -199,7 +297,11 @@ void UpdateContentRow(Tx& tx, const ContentRecord& c) {
 
 void SetContentChannels(Tx& tx, const std::string& content_id,
                         const std::vector<std::string>& ids) {
-  tx.Exec("DELETE FROM content_channels WHERE content_id = ?", {content_id});
+  // Only the channels taken off go: those kept keep their own date and their published mark.
+  std::string sql = "DELETE FROM content_channels WHERE content_id = ?";
+  std::vector<Value> params{content_id};
+  AddIn(sql, params, " AND channel_id NOT IN ", ids);
+  tx.Exec(sql, std::span<const Value>(params));
   for (const auto& id : ids) {
     tx.Exec(
         "INSERT INTO content_channels (content_id, channel_id) VALUES (?, ?) ON CONFLICT DO "
@@ -243,42 +345,8 @@ Value SortValue(const ContentRecord& c, const std::string& sort) {
 std::vector<ContentRecord> ListContents(Tx& tx, const ContentQuery& q) {
   // The statement is assembled from fixed fragments; every value is a bound parameter.
   std::vector<Value> params;
-  std::string sql =
-      std::string("SELECT ") + kContentColumns + " FROM contents c WHERE c.workspace_id = ?";
-  params.emplace_back(q.workspace_id);
-  sql += q.archived ? " AND c.archived_at IS NOT NULL" : " AND c.archived_at IS NULL";
-  if (q.shared_with) {
-    sql += std::string(" AND ") + kSharedWithCondition;
-    params.emplace_back(*q.shared_with);
-    params.emplace_back(*q.shared_with);
-  }
-  AddIn(sql, params, " AND c.type_id IN ", q.types);
-  AddIn(sql, params, " AND c.owner_id IN ", q.owners);
-  AddIn(sql, params, " AND c.project_id IN ", q.projects);
-  AddIn(sql, params, " AND c.language IN ", q.languages);
-  AddIn(sql, params, " AND c.status_id IN ", q.statuses);
-  AddIn(sql, params, " AND c.id IN (SELECT content_id FROM content_channels WHERE channel_id IN ",
-        q.channels);
-  if (!q.channels.empty()) sql += ")";
-  AddIn(sql, params, " AND c.id IN (SELECT content_id FROM content_tags WHERE tag_key IN ", q.tags);
-  if (!q.tags.empty()) sql += ")";
-  AddIn(sql, params, " AND c.id IN (SELECT content_id FROM content_assignees WHERE user_id IN ",
-        q.assignees);
-  if (!q.assignees.empty()) sql += ")";
-  auto range = [&](const char* column, const std::optional<TimeMs>& from,
-                   const std::optional<TimeMs>& to) {
-    if (from) {
-      sql += std::string(" AND ") + column + " >= ?";
-      params.emplace_back(*from);
-    }
-    if (to) {
-      sql += std::string(" AND ") + column + " < ?";
-      params.emplace_back(*to);
-    }
-  };
-  range("c.publish_at", q.publish_from, q.publish_to);
-  range("c.due_at", q.due_from, q.due_to);
-  range("c.updated_at", q.updated_from, q.updated_to);
+  std::string sql = std::string("SELECT ") + kContentColumns + " FROM contents c WHERE ";
+  AddFilterConditions(sql, params, q);
   const std::string e = SortExpression(q.sort, q.descending);
   const char* cmp = q.descending ? "<" : ">";
   if (q.after_value && q.after_id) {
@@ -297,6 +365,60 @@ std::vector<ContentRecord> ListContents(Tx& tx, const ContentQuery& q) {
   auto rows = tx.Rows(sql, params, ReadContent);
   FillRelations(tx, rows);
   return rows;
+}
+
+CalendarRecords ListCalendar(Tx& tx, const ContentQuery& q, TimeMs from, TimeMs to, int limit) {
+  // Two indexed reads feed the entries: the channels with a date of their own in the range
+  // (content_channels_by_planned), and the contents whose date is in it (contents_by_publish)
+  // with each channel that follows that date, or none for a content without channels. The
+  // filter then applies to their contents as in a list.
+  std::vector<Value> params{from, to, q.workspace_id, from, to};
+  std::string sql = std::string("SELECT ") + kContentColumns +
+                    ", e.channel_id, e.at, e.own FROM ("
+                    "SELECT cc.content_id AS content_id, cc.channel_id AS channel_id, "
+                    "cc.planned_at AS at, 1 AS own FROM content_channels cc "
+                    "WHERE cc.planned_at >= ? AND cc.planned_at < ? "
+                    "UNION ALL "
+                    "SELECT d.id, dc.channel_id, d.publish_at, 0 FROM contents d "
+                    "LEFT JOIN content_channels dc ON dc.content_id = d.id "
+                    "WHERE d.workspace_id = ? AND d.archived_at IS NULL AND d.publish_at >= ? AND "
+                    "d.publish_at < ? AND dc.planned_at IS NULL"
+                    ") e JOIN contents c ON c.id = e.content_id WHERE ";
+  ContentQuery live = q;
+  live.archived = false;  // archived contents never appear on a calendar
+  AddFilterConditions(sql, params, live);
+  sql += " ORDER BY e.at, c.title COLLATE NOCASE, c.id, e.channel_id LIMIT ?";
+  params.emplace_back(std::int64_t{limit} + 1);
+  CalendarRecords out;
+  std::map<std::string, std::size_t> index;
+  tx.Query(sql, std::span<const Value>(params), [&](const Row& r) {
+    auto content = ReadContent(r);
+    auto [at, fresh] = index.try_emplace(content.id, out.contents.size());
+    if (fresh) out.contents.push_back(std::move(content));
+    out.entries.push_back(
+        CalendarEntryRecord{at->second, r.OptText(22), r.Int(23), r.Int(24) != 0});
+  });
+  if (static_cast<int>(out.entries.size()) > limit) {
+    out.entries.resize(static_cast<std::size_t>(limit));
+    out.truncated = true;
+  }
+  FillRelations(tx, out.contents);
+  return out;
+}
+
+void SetChannelPlannedAt(Tx& tx, const std::string& content_id, const std::string& channel_id,
+                         std::optional<TimeMs> planned_at) {
+  tx.Exec("UPDATE content_channels SET planned_at = ? WHERE content_id = ? AND channel_id = ?",
+          {Nullable(planned_at), content_id, channel_id});
+}
+
+void SetChannelPublished(Tx& tx, const std::string& content_id, const std::string& channel_id,
+                         std::optional<TimeMs> at, const std::optional<std::string>& url,
+                         const std::optional<std::string>& by) {
+  tx.Exec(
+      "UPDATE content_channels SET published_at = ?, url = ?, published_by = ? WHERE content_id "
+      "= ? AND channel_id = ?",
+      {Nullable(at), Nullable(url), Nullable(by), content_id, channel_id});
 }
 
 void InsertRevision(Tx& tx, const RevisionRecord& v) {

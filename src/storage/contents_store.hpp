@@ -10,6 +10,17 @@
 
 namespace copydesk::storage {
 
+//! How a content goes out on one of its channels: its own date, and whether, when, where and by
+//! whom it was published there.
+struct ChannelPublicationRecord {
+  std::string channel_id;
+  std::optional<TimeMs> planned_at;  //!< none: follows the content's publish_at
+  std::optional<TimeMs> published_at;
+  std::optional<std::string> url;
+  std::optional<std::string> published_by;
+  std::string published_by_name;
+};
+
 //! A content as stored, with its channels, tags and assignees.
 struct ContentRecord {
   std::string id;
@@ -37,6 +48,9 @@ struct ContentRecord {
   std::vector<std::string> tags;
   std::vector<std::string> assignee_ids;
   std::int64_t attachments_count = 0;  //!< read only: its files (attachments)
+  //! Read only: the publication of each of its channels as stored (a channel just added has
+  //! none yet); written through SetChannelPlannedAt and SetChannelPublished.
+  std::vector<ChannelPublicationRecord> publications;
 };
 
 //! A revision: an immutable snapshot once sealed.
@@ -72,6 +86,23 @@ struct ContentQuery : ContentFilter {
   std::optional<Value> after_value;  //!< keyset cursor: the sort value and id of the last row seen
   std::optional<std::string> after_id;
   int limit = 50;
+  TimeMs now = 0;  //!< what the `publications` filter's "late" is measured against
+};
+
+//! One entry of a calendar: a content on one of its channels (or on none, for a content without
+//! channels) on the date it goes out there.
+struct CalendarEntryRecord {
+  std::size_t content = 0;  //!< index in CalendarRecords::contents
+  std::optional<std::string> channel_id;
+  TimeMs at = 0;
+  bool own_date = false;  //!< the channel's own date, not the content's
+};
+
+//! A calendar's entries and the contents they show, each content once.
+struct CalendarRecords {
+  std::vector<ContentRecord> contents;  //!< channels, tags, assignees and publications filled
+  std::vector<CalendarEntryRecord> entries;
+  bool truncated = false;  //!< more entries than asked for: the first ones are kept
 };
 
 //! A content by id, in any workspace.
@@ -80,7 +111,7 @@ std::optional<ContentRecord> FindContent(Tx& tx, const std::string& id);
 void InsertContent(Tx& tx, const ContentRecord& content);
 //! Saves a content's main row.
 void UpdateContentRow(Tx& tx, const ContentRecord& content);
-//! Replaces a content's channels, tags or assignees.
+//! Replaces a content's channels (those it keeps keep their publication), tags or assignees.
 void SetContentChannels(Tx& tx, const std::string& content_id, const std::vector<std::string>& ids);
 void SetContentTags(Tx& tx, const ContentRecord& content);
 void SetContentAssignees(Tx& tx, const std::string& content_id,
@@ -89,6 +120,17 @@ void SetContentAssignees(Tx& tx, const std::string& content_id,
 void DeleteContent(Tx& tx, const std::string& id);
 //! One page of contents (channels, tags and assignees filled), in the query's order.
 std::vector<ContentRecord> ListContents(Tx& tx, const ContentQuery& query);
+//! The entries whose date falls in [from, to) of the contents the query's filter finds (its order,
+//! cursor and limit unused), by date then title, at most `limit`.
+CalendarRecords ListCalendar(Tx& tx, const ContentQuery& query, TimeMs from, TimeMs to,
+                             int limit);
+//! Sets or clears (nullopt) a content's own date on one of its channels.
+void SetChannelPlannedAt(Tx& tx, const std::string& content_id, const std::string& channel_id,
+                         std::optional<TimeMs> planned_at);
+//! Marks a content published on one of its channels (at, url, by), or unmarks it (at nullopt).
+void SetChannelPublished(Tx& tx, const std::string& content_id, const std::string& channel_id,
+                         std::optional<TimeMs> at, const std::optional<std::string>& url,
+                         const std::optional<std::string>& by);
 //! The sort value of a content for a sort name (for cursors).
 Value SortValue(const ContentRecord& content, const std::string& sort);
 

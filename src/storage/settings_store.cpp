@@ -87,7 +87,10 @@ std::int64_t CountContentsOnChannel(Tx& tx, const std::string& channel_id) {
 
 void MoveChannelContents(Tx& tx, const std::string& from, const std::string& to) {
   tx.Exec(
-      "INSERT INTO content_channels (content_id, channel_id) SELECT content_id, ? FROM "
+      // The publication goes with the content to the channel that takes its place, unless the
+      // content is already on that one (its own publication there stands).
+      "INSERT INTO content_channels (content_id, channel_id, planned_at, published_at, url, "
+      "published_by) SELECT content_id, ?, planned_at, published_at, url, published_by FROM "
       "content_channels WHERE channel_id = ? ON CONFLICT DO NOTHING",
       {to, from});
   tx.Exec("DELETE FROM content_channels WHERE channel_id = ?", {from});

@@ -64,6 +64,8 @@ std::vector<std::string> PublicKinds(Tx& tx, const storage::LoggedEvent& e,
     }
     return out;
   }
+  // Gone out on one channel, with when and where (a CMS or a report records the URL).
+  if (k == "content.channel_published") return {k};
   if (k == "approval.given") return {"approval.decided"};
   if (k == "approval.stale") return {"approval.stale"};
   if (k == "comment.created") return {"comment.created"};

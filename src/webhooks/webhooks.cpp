@@ -22,7 +22,8 @@ const std::vector<std::string>& EventKinds() {
       "content.published", "approval.requested", "approval.decided",
       "approval.stale",    "comment.created",    "task.assigned",
       "task.done",         "content.shared",     "content.unshared",
-      "link.created",      "link.revoked",       "link.opened"};
+      "link.created",      "link.revoked",       "link.opened",
+      "content.channel_published"};
   return kinds;
 }
 

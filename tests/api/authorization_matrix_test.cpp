@@ -323,6 +323,16 @@ class AuthorizationMatrix : public ::testing::Test {
     EXPECT_EQ(created.status, 201) << created.body;
     return std::string(created.Json().at("id").as_string());
   }
+  //! A new content of the owner's workspace on a channel of its own; its id and the channel's.
+  std::pair<std::string, std::string> ContentOnChannel() {
+    if (channel_.empty()) channel_ = NewSetting("/channels", {{"name", Unique("Canal ")}});
+    auto created = owner_->client.Post(ws_ + "/contents", {{"type", "article"},
+                                                           {"title", Unique("Article ")},
+                                                           {"project", project_},
+                                                           {"channels", {channel_}}});
+    EXPECT_EQ(created.status, 201) << created.body;
+    return {std::string(created.Json().at("id").as_string()), channel_};
+  }
   //! A new content, archived by the owner.
   std::string ArchivedContent() {
     const std::string id = NewContent();
@@ -745,6 +755,33 @@ class AuthorizationMatrix : public ::testing::Test {
            return Call{"/api/v1/contents/" + NewContent(),
                        Serialize({{"base_version", 1}, {"title", Unique("Changed ")}})};
          }},
+        // ---- publication per channel and the calendar (issue 16): planning is editing the
+        // content (a guest with an edit share may: an agency marks what it posted)
+        {"PUT", "/api/v1/contents/{id}/publications/{channel}", ContentTextEditors(200),
+         [this](Caller) {
+           auto [id, channel] = ContentOnChannel();
+           return Call{"/api/v1/contents/" + id + "/publications/" + channel,
+                       Serialize({{"planned_at", "2027-03-01T08:00:00Z"}, {"version", 1}})};
+         }},
+        {"POST", "/api/v1/contents/{id}/publications/{channel}/published",
+         ContentTextEditors(200),
+         [this](Caller) {
+           auto [id, channel] = ContentOnChannel();
+           return Call{"/api/v1/contents/" + id + "/publications/" + channel + "/published",
+                       Serialize({{"url", "https://example.org/post"}})};
+         }},
+        {"DELETE", "/api/v1/contents/{id}/publications/{channel}/published",
+         ContentTextEditors(200),
+         [this](Caller) {
+           auto [id, channel] = ContentOnChannel();
+           return Call{"/api/v1/contents/" + id + "/publications/" + channel + "/published"};
+         }},
+        {"GET", "/api/v1/workspaces/{ws}/calendar", Members(200),
+         [&ws](Caller) {
+           return Call{ws + "/calendar?from=2027-03-01&to=2027-04-01&publication=planned"};
+         }},
+        {"GET", "/api/v1/workspaces/{ws}/calendar/unscheduled", Members(200),
+         [&ws](Caller) { return Call{ws + "/calendar/unscheduled"}; }},
         {"DELETE", "/api/v1/contents/{id}", ContentEditors(200),
          [this](Caller) { return Call{"/api/v1/contents/" + NewContent()}; }},
         {"POST", "/api/v1/contents/{id}/unarchive", ContentEditors(200),
@@ -1102,6 +1139,7 @@ class AuthorizationMatrix : public ::testing::Test {
   std::map<Caller, Person*> people_;
   std::string ws_;
   std::string shared_content_;
+  std::string channel_;  // the channel ContentOnChannel puts contents on, made once
   std::pair<std::string, std::string> delivery_;  //!< a webhook and one of its deliveries
 };
 

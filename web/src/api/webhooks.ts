@@ -21,6 +21,7 @@ export const webhookEventKinds = [
   'link.created',
   'link.revoked',
   'link.opened',
+  'content.channel_published',
 ] as const;
 export type WebhookEventKind = (typeof webhookEventKinds)[number];
 

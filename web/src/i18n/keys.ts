@@ -74,6 +74,7 @@ export const webhookEventLabelKey = {
   'link.created': 'webhooks.event_link_created',
   'link.revoked': 'webhooks.event_link_revoked',
   'link.opened': 'webhooks.event_link_opened',
+  'content.channel_published': 'publication_events.webhook_channel_published',
 } as const satisfies Record<WebhookEventKind, TranslationKey>;
 
 export const mediaKindKey = {

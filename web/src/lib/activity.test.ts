@@ -127,6 +127,40 @@ describe('describeEvent', () => {
     });
     expect(describeEvent(event('task.finished', {}), context).key).toBe('activity.other');
   });
+
+  it('tells a publication per channel: its own date, a mark with its address, a mark taken back', () => {
+    const on = { channel: 'ch1', channel_name: 'LinkedIn' };
+    expect(
+      describeEvent(
+        event('content.channel_planned', { ...on, planned_at: 1800000000000, previous: null }),
+        context,
+      ),
+    ).toEqual({
+      key: 'publication_events.planned',
+      values: { actor: 'Claire Dubois', channel: 'LinkedIn' },
+    });
+    expect(
+      describeEvent(event('content.channel_planned', { ...on, planned_at: null }), context).key,
+    ).toBe('publication_events.plan_cleared');
+    expect(
+      describeEvent(
+        event('content.channel_published', { ...on, published_at: 1, url: 'https://x.example/p' }),
+        context,
+      ),
+    ).toEqual({
+      key: 'publication_events.published_at_url',
+      values: { actor: 'Claire Dubois', channel: 'LinkedIn', url: 'https://x.example/p' },
+    });
+    expect(
+      describeEvent(
+        event('content.channel_published', { ...on, published_at: 1, url: '' }),
+        context,
+      ).key,
+    ).toBe('publication_events.published');
+    expect(describeEvent(event('content.channel_unpublished', on), context).key).toBe(
+      'publication_events.unpublished',
+    );
+  });
 });
 
 describe('isAboutContent', () => {

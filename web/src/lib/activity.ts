@@ -157,6 +157,28 @@ export function describeEvent(event: ActivityEvent, context: ActivityContext): S
       return { key: 'activity.locked', values: { actor, reason: str(data.reason) } };
     case 'content.unlocked':
       return { key: 'activity.unlocked', values: { actor } };
+    case 'content.channel_planned':
+      return data.planned_at === null || data.planned_at === undefined
+        ? {
+            key: 'publication_events.plan_cleared',
+            values: { actor, channel: str(data.channel_name) },
+          }
+        : { key: 'publication_events.planned', values: { actor, channel: str(data.channel_name) } };
+    case 'content.channel_published':
+      return data.url
+        ? {
+            key: 'publication_events.published_at_url',
+            values: { actor, channel: str(data.channel_name), url: str(data.url) },
+          }
+        : {
+            key: 'publication_events.published',
+            values: { actor, channel: str(data.channel_name) },
+          };
+    case 'content.channel_unpublished':
+      return {
+        key: 'publication_events.unpublished',
+        values: { actor, channel: str(data.channel_name) },
+      };
     case 'revision.labelled':
       return data.label
         ? { key: 'activity.labelled', values: { actor, revision, label: str(data.label) } }

@@ -200,6 +200,11 @@ const fieldRules: [RegExp, TranslationKey, (m: RegExpExecArray) => Record<string
   [/^only editors and above change it$/, 'refusal.field.editors_only', () => ({})],
   [/^is not valid for this list$/, 'refusal.field.stale_cursor', () => ({})],
   [/^must be in the future$/, 'refusal.field.future', () => ({})],
+  [/^cannot be in the future$/, 'publication_fields.not_future', () => ({})],
+  [/^must be a web address \(http/, 'publication_fields.web_address', () => ({})],
+  [/^must be after from$/, 'publication_fields.after_from', () => ({})],
+  [/^must be at most (\d+) days after from$/, 'publication_fields.span', (m) => ({ max: +m[1]! })],
+  [/^must be unscheduled, planned, late or published$/, 'publication_fields.state', () => ({})],
   [/^must be within a year$/, 'refusal.field.within_year', () => ({})],
   [
     /^must be lowercase letters, digits and _, starting with a letter$/,
