@@ -224,6 +224,72 @@ test.describe('on a desktop', () => {
     );
   });
 
+  test('a channel keeps a date of its own, late entries say so, and a mark is undone', async ({
+    page,
+    request,
+  }) => {
+    const api = await setUp(request);
+    const channels = await channelIds(api);
+    const month = nextMonth();
+    const post = await content(api, {
+      title: 'Boiler service reminder',
+      channels: [channels.LinkedIn, channels.Facebook],
+      publish_at: at930(month.on(10)),
+    });
+    const overdue = await content(api, {
+      title: 'Late autumn offer',
+      channels: [channels.Blog],
+      publish_at: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+    });
+    await logIn(page, chloe);
+
+    // Facebook goes out two days after LinkedIn: its own date, set on the content's page.
+    await page.goto(`/w/${api.slug}/contents/${post.id}`);
+    const publishing = page.getByRole('region', { name: 'Publishing' });
+    const facebook = publishing.getByTestId(`publication-${channels.Facebook}`);
+    await expect(facebook).toContainText('Follows the content’s date');
+    await facebook.getByLabel('Date for Facebook').fill(`${month.on(12)}T14:00`);
+    await facebook.getByRole('button', { name: 'Set date' }).click();
+    await expect(facebook).toContainText('Own date');
+
+    // On the calendar, dragging Facebook moves Facebook only, at its own time of day.
+    await page.goto(calendarPath(api, 'month', month.first));
+    await expect(entry(page, post.id, channels.Facebook)).toBeVisible();
+    await expect(day(page, month.on(12)).getByText(post.title)).toHaveCount(1);
+    await entry(page, post.id, channels.Facebook).dragTo(day(page, month.on(13)));
+    await expect(day(page, month.on(13)).getByText(post.title)).toBeVisible();
+    await expect(day(page, month.on(10)).getByText(post.title)).toHaveCount(1);
+    const moved = await api.get<{
+      publish_at: string;
+      publications: { channel: string; planned_at: string | null }[];
+    }>(`/api/v1/contents/${post.id}`);
+    expect(moved.publish_at).toBe(at930(month.on(10)));
+    expect(moved.publications.find((p) => p.channel === channels.Facebook)!.planned_at).toBe(
+      new Date(instantOf(month.on(13), 14, 0, timeZone)).toISOString(),
+    );
+
+    // A content whose date has passed is marked late, in words; the filter finds it.
+    await page.goto(`/w/${api.slug}/calendar?view=agenda&publication=late`);
+    const late = entry(page, overdue.id, channels.Blog);
+    await expect(late).toContainText('Late');
+    await expect(page.getByText(post.title)).toHaveCount(0);
+
+    // Marked published by mistake, then undone.
+    await page.goto(`/w/${api.slug}/contents/${overdue.id}`);
+    const blog = page
+      .getByRole('region', { name: 'Publishing' })
+      .getByTestId(`publication-${channels.Blog}`);
+    await blog.getByRole('button', { name: 'Mark Blog as published' }).click();
+    await blog.getByRole('button', { name: 'Mark as published' }).click();
+    await expect(blog).toContainText(`by ${chloe.name}`);
+    await expect(page.getByRole('region', { name: 'Publishing' })).toContainText(
+      'State: Published',
+    );
+    await blog.getByRole('button', { name: 'Undo the publication of Blog' }).click();
+    await expect(blog.getByRole('button', { name: 'Mark Blog as published' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Publishing' })).toContainText('State: Late');
+  });
+
   test('a guest’s calendar shows only what is shared with them', async ({ page, request }) => {
     const api = await setUp(request);
     const month = nextMonth();
