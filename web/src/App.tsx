@@ -112,6 +112,12 @@ const router = createBrowserRouter([
                 ],
               },
               {
+                path: 'calendar',
+                lazy: async () => ({
+                  Component: (await import('./screens/calendar/CalendarScreen')).default,
+                }),
+              },
+              {
                 path: 'contents/:id/:tab?',
                 loader: contentLoader,
                 lazy: async () => ({ Component: (await loadContentPage()).default }),

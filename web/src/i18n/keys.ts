@@ -1,5 +1,6 @@
 import type { ParseKeys } from 'i18next';
 import type { Delivery, NotificationKind } from '../api/collab';
+import type { PublicationState } from '../api/publications';
 import type { Role } from '../api/types';
 import type { WebhookEventKind } from '../api/webhooks';
 import type { MediaKind } from '../lib/files';
@@ -87,3 +88,10 @@ export const mediaKindKey = {
   video: 'files.kind_video',
   other: 'files.kind_other',
 } as const satisfies Record<MediaKind, TranslationKey>;
+
+export const publicationStateKey = {
+  unscheduled: 'publication.state_unscheduled',
+  planned: 'publication.state_planned',
+  late: 'publication.state_late',
+  published: 'publication.state_published',
+} as const satisfies Record<PublicationState, TranslationKey>;

@@ -254,3 +254,34 @@ describe('refusals the server explains', () => {
     expect(said).not.toMatch(/\{\{|undefined|NaN/);
   });
 });
+
+describe('publication refusals (issue 16)', () => {
+  it('names the address, the time of publication and the planned date, in French', () => {
+    const refused = refusal(422, 'The publication is invalid.', [
+      { field: 'url', message: 'must be a web address (http:// or https://)' },
+      { field: 'published_at', message: 'cannot be in the future' },
+      { field: 'planned_at', message: 'must be a date (YYYY-MM-DD) or a time (RFC 3339)' },
+    ]);
+    expect(fieldProblems(t, refused).map((p) => p.text)).toEqual([
+      'Adresse où il est paru\u00a0: une adresse http ou https',
+      'Publié le\u00a0: pas dans le futur',
+      'Date prévue\u00a0: une date comme 2026-03-31',
+    ]);
+    expect(fieldProblems(english.t, refused).map((p) => p.text)).toEqual([
+      'Address where it appeared: an http or https address',
+      'Published at: not in the future',
+      'Planned date: a date like 2026-03-31',
+    ]);
+  });
+
+  it('says a channel the content does not have', () => {
+    const refused = refusal(422, 'x', [
+      { field: 'channel', message: 'is not a channel of this content' },
+    ]);
+    expect(fieldProblems(english.t, refused)[0]!.text).toBe(
+      'Channel: not one of this content’s channels',
+    );
+    expect(fieldMessage(english.t, 'must be at most 100 days after from')).toBe('100 days at most');
+    expect(fieldMessage(english.t, 'must be after from')).toBe('after the start of the range');
+  });
+});

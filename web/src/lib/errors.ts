@@ -139,6 +139,22 @@ const conflictRules: [RegExp, TranslationKey][] = [
 // The specific rules come before the general ones ("is required: contents are in this status"
 // before "is required").
 const fieldRules: [RegExp, TranslationKey, (m: RegExpExecArray) => Record<string, number>][] = [
+  // Publication per channel and the calendar (issue 16): `url`, `published_at`, `planned_at`,
+  // `channel`, and the calendar's `from`/`to` range. Before the general "is not a … of this …".
+  [
+    /^must be an? (absolute )?(http|https|http\(s\)|http or https|web)\b/i,
+    'publication.field.url',
+    () => ({}),
+  ],
+  [/^(must not be|cannot be|is) in the future$/, 'publication.field.not_future', () => ({})],
+  [
+    /^is not (one of )?(this|the) content'?s? channels?$/,
+    'publication.field.not_a_channel',
+    () => ({}),
+  ],
+  [/^is not a channel of (this|the) content$/, 'publication.field.not_a_channel', () => ({})],
+  [/^must be (after|later than) from$/, 'calendar.field.after_from', () => ({})],
+  [/^must be at most 100 days after from$/, 'calendar.field.span', () => ({})],
   [/^must be (\d+) to (\d+) characters$/, 'problems.field.length', (m) => range(m)],
   [/^must be at most (\d+) characters$/, 'problems.field.max_length', (m) => ({ max: +m[1]! })],
   // The home's week (GET /workspaces/{ws}/home) and a person's time zone (PATCH /me).
@@ -303,6 +319,11 @@ const fieldLabelKey: Record<string, TranslationKey> = {
   language: 'problems.label.language',
   role: 'settings.member_role',
   title: 'content.title',
+  url: 'publication.url',
+  published_at: 'publication.published_at',
+  planned_at: 'publication.planned_at',
+  channel: 'publication.channel',
+  publication: 'publication.filter',
 };
 
 /** The last named segment of a field path: "statuses[0].gate.teams[1]" → "teams". */

@@ -238,3 +238,16 @@ describe('one model for the list, search results and saved views', () => {
     expect(filters.multi.status).toEqual(['s1', 's2']);
   });
 });
+
+describe('the publication state (issue 16)', () => {
+  it('narrows the list, search and a saved view alike', () => {
+    const filters = parseFilters('publication=late&publication=planned&channel=c1');
+    expect(filters.multi.publication).toEqual(['late', 'planned']);
+    expect(filtersToApiQuery(filters)).toContain('publication=late&publication=planned');
+    expect(filtersToSearchApiQuery(filters)).toContain('publication=late&publication=planned');
+    const view = filtersToView(filters);
+    expect(view.filters.publication).toEqual(['late', 'planned']);
+    expect(viewToFilters(view).multi.publication).toEqual(['late', 'planned']);
+    expect(activeFilterCount(filters)).toBe(2);
+  });
+});

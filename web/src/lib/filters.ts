@@ -13,6 +13,7 @@ export const multiFilters = [
   'assignee',
   'project',
   'language',
+  'publication',
 ] as const;
 export type MultiFilter = (typeof multiFilters)[number];
 

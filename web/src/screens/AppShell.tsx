@@ -274,6 +274,11 @@ function ShellFrame({
                 </li>
               )}
               <li>
+                <NavLink to={`/w/${encodeURIComponent(membership.workspace.slug)}/calendar`}>
+                  {t('calendar.nav')}
+                </NavLink>
+              </li>
+              <li>
                 <NavLink to={`/w/${encodeURIComponent(membership.workspace.slug)}/media`}>
                   {t('files.nav')}
                 </NavLink>

@@ -56,6 +56,7 @@ import { refreshAfterFileChange, uploadAttachment, useAttachments } from '../../
 import { AttachmentsPanel } from '../files/AttachmentsPanel';
 import { PaperclipIcon } from '../files/AttachmentCount';
 import { ImageUploadContext, type ImageUpload } from '../files/imageUpload';
+import { PublicationPanel } from '../calendar/PublicationPanel';
 
 /** /w/:slug/contents/:id and …/history: one content, written or looked back on. */
 export default function ContentPage() {
@@ -365,6 +366,11 @@ function ContentScreen({
                       members={members}
                       projects={projects}
                       onChange={sync.change}
+                    />
+                    <PublicationPanel
+                      content={latest}
+                      channels={channels}
+                      mayEdit={canEditContent(membership.role, me.user.id, sync.content)}
                     />
                   </div>
                 )}

@@ -7,7 +7,9 @@ import { useTags } from '../../api/contents';
 import { useTypes } from '../../api/contentTypes';
 import { useMembers } from '../../api/members';
 import { useProjects } from '../../api/projects';
+import { publicationStates } from '../../api/publications';
 import { Popover } from '../../components/Popover';
+import { publicationStateKey } from '../../i18n/keys';
 import { isStaff } from '../../lib/sharing';
 import { useShell } from '../AppShell';
 import { channelDepths } from '../../lib/channels';
@@ -52,7 +54,7 @@ export function useListFilters() {
   };
 }
 
-/** List | Board, keeping the filters. */
+/** List | Board | Calendar, keeping the filters. */
 export function ViewToggle({ slug, search }: { slug: string; search: string }) {
   const { t } = useTranslation();
   const base = `/w/${encodeURIComponent(slug)}`;
@@ -65,11 +67,14 @@ export function ViewToggle({ slug, search }: { slug: string; search: string }) {
       <NavLink to={`${base}/board${query}`} end>
         {t('board.view_board')}
       </NavLink>
+      <NavLink to={`${base}/calendar${query}`} end>
+        {t('calendar.nav')}
+      </NavLink>
     </nav>
   );
 }
 
-const guestFilters: readonly MultiFilter[] = ['type', 'channel', 'language'];
+const guestFilters: readonly MultiFilter[] = ['type', 'channel', 'language', 'publication'];
 
 const dateFilterLabel = {
   publish: 'contents.filter_publish',
@@ -88,6 +93,7 @@ export function FilterBar({
   count,
   multi = multiFilters,
   dates = dateFilters,
+  archived = true,
 }: {
   filters: ListFilters;
   onChange: (filters: ListFilters) => void;
@@ -97,6 +103,8 @@ export function FilterBar({
   multi?: readonly MultiFilter[];
   /** The date ranges to show. */
   dates?: readonly DateFilter[];
+  /** Whether archived contents may be asked for (the calendar never shows them). */
+  archived?: boolean;
 }) {
   const { t } = useTranslation();
   // A guest filters by what they may read of the workspace: types, channels, languages.
@@ -141,6 +149,10 @@ export function FilterBar({
       { value: 'en', label: t('language.en') },
       { value: 'fr', label: t('language.fr') },
     ],
+    publication: publicationStates.map((state) => ({
+      value: state,
+      label: t(publicationStateKey[state]),
+    })),
   };
   const multiLabel: Record<MultiFilter, string> = {
     type: t('contents.filter_type'),
@@ -151,6 +163,7 @@ export function FilterBar({
     assignee: t('contents.filter_assignee'),
     project: t('contents.filter_project'),
     language: t('contents.filter_language'),
+    publication: t('publication.filter'),
   };
 
   return (
@@ -252,14 +265,16 @@ export function FilterBar({
           </Popover>
         );
       })}
-      <label className="chip chip-check">
-        <input
-          type="checkbox"
-          checked={filters.archived}
-          onChange={(event) => onChange({ ...filters, archived: event.target.checked })}
-        />
-        {t('contents.filter_archived')}
-      </label>
+      {archived && (
+        <label className="chip chip-check">
+          <input
+            type="checkbox"
+            checked={filters.archived}
+            onChange={(event) => onChange({ ...filters, archived: event.target.checked })}
+          />
+          {t('contents.filter_archived')}
+        </label>
+      )}
       {count > 0 && (
         <button
           type="button"

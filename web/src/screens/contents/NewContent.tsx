@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { applyTaskList, useTaskLists } from '../../api/collab';
@@ -20,15 +20,55 @@ function firstTextField(type: ContentType | undefined) {
   return undefined;
 }
 
-/**
- * "New content": pick a type, give a title, optionally a task list (and the publication date its
- * due dates count from), land on the new content's page.
- */
+/** "New content": the button that opens the form below. */
 export function NewContentButton({ slug, types }: { slug: string; types: ContentType[] }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-primary"
+        onClick={() => setOpen(true)}
+        disabled={types.length === 0}
+      >
+        {t('contents.new')}
+      </button>
+      <NewContentDialog slug={slug} types={types} open={open} onClose={() => setOpen(false)} />
+    </>
+  );
+}
+
+/** A publication date chosen before the form opens (a day of the calendar), and how it reads. */
+export interface PresetPublishAt {
+  at: string;
+  label: string;
+}
+
+/**
+ * The new content's form: pick a type, give a title, optionally a task list (and the publication
+ * date its due dates count from), land on the new content's page. Opened from a day of the
+ * calendar, the publication date is that day's.
+ */
+export function NewContentDialog({
+  slug,
+  types,
+  open,
+  onClose,
+  publishAt: preset,
+}: {
+  slug: string;
+  types: ContentType[];
+  open: boolean;
+  onClose: () => void;
+  publishAt?: PresetPublishAt | null;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateContent(slug);
-  const [open, setOpen] = useState(false);
+  const setOpen = (next: boolean) => {
+    if (!next) onClose();
+  };
   const [type, setType] = useState('');
   const [title, setTitle] = useState('');
   const [firstLines, setFirstLines] = useState('');
@@ -58,7 +98,7 @@ export function NewContentButton({ slug, types }: { slug: string; types: Content
     try {
       // The language is left to the workspace's default for contents.
       const lines = firstLines.trim();
-      const publish = taskList ? fromLocalInput(publishAt) : null;
+      const publish = preset ? preset.at : taskList ? fromLocalInput(publishAt) : null;
       const content = await create.mutateAsync({
         type: chosen,
         title: title.trim(),
@@ -81,25 +121,21 @@ export function NewContentButton({ slug, types }: { slug: string; types: Content
     }
   };
 
+  // Each opening starts a blank form.
+  const { reset } = create;
+  useEffect(() => {
+    if (!open) return;
+    setTitle('');
+    setFirstLines('');
+    setMissingTitle(false);
+    setTaskList('');
+    setPublishAt('');
+    setListFailed(null);
+    reset();
+  }, [open, reset]);
+
   return (
     <>
-      <button
-        type="button"
-        className="button button-primary"
-        onClick={() => {
-          setTitle('');
-          setFirstLines('');
-          setMissingTitle(false);
-          setTaskList('');
-          setPublishAt('');
-          setListFailed(null);
-          create.reset();
-          setOpen(true);
-        }}
-        disabled={types.length === 0}
-      >
-        {t('contents.new')}
-      </button>
       <Dialog open={open} title={t('contents.new_title')} onClose={() => setOpen(false)}>
         <form className="form form-tight" noValidate onSubmit={submit}>
           {create.isError && <Alert>{genericErrorMessage(t, create.error)}</Alert>}
@@ -173,7 +209,10 @@ export function NewContentButton({ slug, types }: { slug: string; types: Content
               </select>
             </div>
           )}
-          {taskList && (
+          {preset && (
+            <p className="field-hint">{t('calendar.new_on_day', { date: preset.label })}</p>
+          )}
+          {taskList && !preset && (
             <div className="field">
               <label htmlFor={`${listId}-publish`}>{t('contents.new_publish_at')}</label>
               <input

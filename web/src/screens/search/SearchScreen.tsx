@@ -151,7 +151,7 @@ export default function SearchScreen() {
             onChange={setFilters}
             slug={slug}
             count={activeFilterCount(filters)}
-            multi={staff ? ['assignee', 'project'] : []}
+            multi={staff ? ['assignee', 'project', 'publication'] : ['publication']}
             dates={searchDateFilters}
           />
           {pages.isError && <Alert>{genericErrorMessage(t, pages.error)}</Alert>}
