@@ -9,6 +9,7 @@ import { tidyMarkdown } from '../../content/markdown';
 import type { PassageMark } from '../../content/passages';
 import { setActiveThread, setThreadMarks, ThreadHighlights } from '../../content/threadHighlights';
 import { imageFiles } from '../../lib/files';
+import { transformPastedHtml } from '../../lib/wordPaste';
 import { useImageUpload } from '../files/imageUpload';
 import { ImageUploadDialog, type PendingImages } from '../files/ImageUploadDialog';
 
@@ -84,6 +85,8 @@ export default function RichTextEditor({
     editable: !readOnly,
     shouldRerenderOnTransaction: false,
     editorProps: {
+      // Word and LibreOffice paste their layout with the text: only the structure is kept.
+      transformPastedHTML: transformPastedHtml,
       handlePaste: (_view, event) =>
         takeImagesRef.current([...(event.clipboardData?.files ?? [])], null),
       handleDrop: (view, event, _slice, moved) => {
