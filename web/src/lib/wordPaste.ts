@@ -303,6 +303,7 @@ function cleanNode(node: PastedNode, notes: PastedNode[][]): PastedNode[] {
   }
   const blockLike = ['p', 'h1', 'h2', 'h3', 'h4'].includes(kept);
   const cleaned = element(kept, attrs, blockLike ? trimTrailingSpace(children) : children);
+  if (kept === 'table') return [withHeaderRow(cleaned)];
   const list = /mso-list:\s*(l\d+)\s+level(\d+)/.exec(css);
   if (kept === 'p' && list) {
     return [
@@ -314,6 +315,48 @@ function cleanNode(node: PastedNode, notes: PastedNode[][]): PastedNode[] {
     ];
   }
   return [cleaned];
+}
+
+/**
+ * A table's first row as its header, as Markdown writes every table (a header row of empty cells
+ * otherwise). Word marks that row bold by hand: the bold goes, the header cells say it.
+ */
+function withHeaderRow(table: PastedElement): PastedElement {
+  const rows = table.children.flatMap((child) =>
+    child.kind === 'element' && child.tag === 'tbody' ? child.children : [child],
+  );
+  const first = rows.find(
+    (row): row is PastedElement => row.kind === 'element' && row.tag === 'tr',
+  );
+  if (!first || first.children.some((cell) => cell.kind === 'element' && cell.tag === 'th')) {
+    return table;
+  }
+  const header = element(
+    'tr',
+    {},
+    first.children.map((cell) =>
+      cell.kind === 'element' && cell.tag === 'td'
+        ? { ...cell, tag: 'th', children: unbolded(cell.children) }
+        : cell,
+    ),
+  );
+  return element(
+    'table',
+    table.attrs,
+    rows.map((row) => (row === first ? header : row)),
+  );
+}
+
+/** A cell's paragraphs without the bold that wraps each of them whole. */
+function unbolded(nodes: PastedNode[]): PastedNode[] {
+  return nodes.map((node) => {
+    if (node.kind !== 'element' || node.tag !== 'p') return node;
+    const inner = node.children.filter((child) => child.kind === 'element' || !isBlank(child.text));
+    const only = inner[0];
+    return inner.length === 1 && only?.kind === 'element' && only.tag === 'strong'
+      ? { ...node, children: only.children }
+      : node;
+  });
 }
 
 function trimTrailingSpace(nodes: PastedNode[]): PastedNode[] {
