@@ -62,6 +62,9 @@ for (const [suite, file] of [
     const api = await setUp(request);
     const { article, body } = await pasteInto(page, api, fixture(file));
 
+    await expect(
+      page.getByRole('status').filter({ hasText: `Pasted from ${suite}` }),
+    ).toBeVisible();
     // What the editor shows: the structure, as elements of the text.
     await expect(
       body.getByRole('heading', { level: 1, name: 'Offre Gaz Vert 2027' }),

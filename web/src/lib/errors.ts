@@ -251,10 +251,36 @@ const fieldRules: [RegExp, TranslationKey, (m: RegExpExecArray) => Record<string
   [/^is not a kind of file$/, 'files_server.field.file_kind', () => ({})],
   [/^must each have 1 to 64 bytes$/, 'files_server.field.tag_length', () => ({})],
   [/^must be valid UTF-8 of at most 2000 bytes$/, 'files_server.field.alt_length', () => ({})],
+  // Imports (issue 18): why a document could not be read, said of the file.
+  [
+    /^This file is not an? .+ although its name ends in/i,
+    'import.field.not_what_it_says',
+    () => ({}),
+  ],
+  [/password-protected|encrypted/i, 'import.field.encrypted', () => ({})],
+  [/damaged|could not be read|corrupt/i, 'import.field.damaged', () => ({})],
+  [/^This archive expands to more than (\d+) MB/, 'import.field.expands', (m) => ({ max: +m[1]! })],
+  [/^is not a document copydesk imports|^must end in \.docx/i, 'import.field.format', () => ({})],
 ];
 
 function range(m: RegExpExecArray) {
   return { min: +m[1]!, max: +m[2]! };
+}
+
+/**
+ * Why an import was refused: the file's own reason (not what its name says, password-protected,
+ * damaged, too big once unpacked), the upload limit, the converter missing, a text changed or
+ * locked meanwhile.
+ */
+export function importErrorMessage(t: TFunction, error: unknown): string {
+  if (isApiError(error, 413)) return t('import.error_too_large');
+  if (isApiError(error, 503)) return t('import.error_unavailable');
+  if (isApiError(error, 409)) return t('import.error_changed');
+  if (isApiError(error, 422)) {
+    const reason = error.fieldErrors().file;
+    if (reason !== undefined) return fieldMessage(t, reason);
+  }
+  return genericErrorMessage(t, error);
 }
 
 // The field a path names, by its last segment: "statuses[2].gate.teams[0]" is "teams".

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { MarkdownManager } from '@tiptap/markdown';
 import { describe, expect, it } from 'vitest';
 import { richTextExtensions } from '../content/editorSchema';
-import { cleanOfficeHtml, isOfficeHtml, transformPastedHtml } from './wordPaste';
+import { cleanOfficeHtml, isOfficeHtml, officeSuiteOf, transformPastedHtml } from './wordPaste';
 
 // Clipboard payloads as Word (text/html flavour, Windows) and LibreOffice Writer put them on the
 // clipboard, for one short document with every construct the editor keeps.
@@ -19,6 +19,8 @@ describe('isOfficeHtml', () => {
     expect(isOfficeHtml(word)).toBe(true);
     expect(isOfficeHtml(libreOffice)).toBe(true);
     expect(isOfficeHtml('<p data-pm-slice="1 1 []">Du <strong>texte</strong></p>')).toBe(false);
+    expect(officeSuiteOf(word)).toBe('Word');
+    expect(officeSuiteOf(libreOffice)).toBe('LibreOffice');
     const own = '<ul data-type="taskList"><li data-checked="true">a</li></ul>';
     expect(transformPastedHtml(own)).toBe(own);
   });

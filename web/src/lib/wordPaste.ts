@@ -94,6 +94,14 @@ export function isOfficeHtml(html: string): boolean {
   );
 }
 
+/** Which office suite wrote pasted HTML, to tell the person their paste was cleaned. */
+export function officeSuiteOf(html: string): 'Word' | 'LibreOffice' | null {
+  if (!isOfficeHtml(html)) return null;
+  return /LibreOffice|OpenOffice/i.test(html) && !/urn:schemas-microsoft-com/i.test(html)
+    ? 'LibreOffice'
+    : 'Word';
+}
+
 /** The pasted HTML cleaned when it comes from an office suite; anything else as it came. */
 export function transformPastedHtml(html: string): string {
   return isOfficeHtml(html) ? cleanOfficeHtml(html) : html;

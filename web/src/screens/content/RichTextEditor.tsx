@@ -9,7 +9,7 @@ import { tidyMarkdown } from '../../content/markdown';
 import type { PassageMark } from '../../content/passages';
 import { setActiveThread, setThreadMarks, ThreadHighlights } from '../../content/threadHighlights';
 import { imageFiles } from '../../lib/files';
-import { transformPastedHtml } from '../../lib/wordPaste';
+import { officeSuiteOf, transformPastedHtml } from '../../lib/wordPaste';
 import { useImageUpload } from '../files/imageUpload';
 import { ImageUploadDialog, type PendingImages } from '../files/ImageUploadDialog';
 
@@ -65,6 +65,13 @@ export default function RichTextEditor({
   // Images pasted, dropped or picked wait here for their text alternative, then go up one by one.
   const imageUpload = useImageUpload();
   const [pendingImages, setPendingImages] = useState<PendingImages | null>(null);
+  // A paste from Word or LibreOffice is said once, so the missing fonts and colours surprise no one.
+  const [pastedFrom, setPastedFrom] = useState<string | null>(null);
+  useEffect(() => {
+    if (!pastedFrom) return undefined;
+    const timer = setTimeout(() => setPastedFrom(null), 6000);
+    return () => clearTimeout(timer);
+  }, [pastedFrom]);
   const takeImagesRef = useRef<(files: File[], at: number | null) => boolean>(() => false);
   takeImagesRef.current = (files, at) => {
     const images = imageFiles(files);
@@ -86,7 +93,11 @@ export default function RichTextEditor({
     shouldRerenderOnTransaction: false,
     editorProps: {
       // Word and LibreOffice paste their layout with the text: only the structure is kept.
-      transformPastedHTML: transformPastedHtml,
+      transformPastedHTML: (html) => {
+        const suite = officeSuiteOf(html);
+        if (suite) setPastedFrom(suite);
+        return transformPastedHtml(html);
+      },
       handlePaste: (_view, event) =>
         takeImagesRef.current([...(event.clipboardData?.files ?? [])], null),
       handleDrop: (view, event, _slice, moved) => {
@@ -182,6 +193,11 @@ export default function RichTextEditor({
         />
       )}
       <EditorContent editor={editor} />
+      {pastedFrom && (
+        <p className="field-hint" role="status">
+          {t('paste.cleaned', { suite: pastedFrom })}
+        </p>
+      )}
       {editor && imageUpload && pendingImages && (
         <ImageUploadDialog
           pending={pendingImages}

@@ -11,6 +11,7 @@ import { LanguageSelect } from '../../components/LanguageSelect';
 import { genericErrorMessage } from '../../lib/errors';
 import { useShell } from '../AppShell';
 import { ShareDialog } from '../sharing/ShareDialog';
+import { ZipExportButton } from '../documents/ExportMenu';
 
 /** The workspace's name and default language. */
 export function GeneralSettings({ slug }: { slug: string }) {
@@ -162,6 +163,7 @@ export function ProjectsSettings({ slug }: { slug: string }) {
                 >
                   {project.archived ? t('settings.unarchive') : t('settings.archive')}
                 </button>
+                <ZipExportButton slug={slug} of={{ project: project.id }} name={project.name} />
                 {!project.archived && (
                   <button
                     type="button"

@@ -16,6 +16,8 @@ import { Popover } from '../../components/Popover';
 import { genericErrorMessage } from '../../lib/errors';
 import { filtersToSearch, parseFilters, viewPath } from '../../lib/filters';
 import { canChangeView } from '../../lib/permissions';
+import { isStaff } from '../../lib/sharing';
+import { ZipExportDialog } from '../documents/ExportMenu';
 
 /** The page's filters as a view's path is written, to say which view is open. */
 function canonicalHere(pathname: string, search: string): string {
@@ -49,6 +51,7 @@ export function SidebarViews({
   const here = canonicalHere(location.pathname, location.search);
   const [renaming, setRenaming] = useState<SavedView | null>(null);
   const [deleting, setDeleting] = useState<SavedView | null>(null);
+  const [zipping, setZipping] = useState<SavedView | null>(null);
   const remove = useDeleteView(workspace);
 
   return (
@@ -77,7 +80,7 @@ export function SidebarViews({
                   <span className="sidebar-view-badge">{t('views.shared_badge')}</span>
                 )}
               </Link>
-              {canChangeView(role, userId, view) && (
+              {(canChangeView(role, userId, view) || isStaff(role)) && (
                 <Popover
                   label={<span aria-hidden="true">⋯</span>}
                   ariaLabel={t('views.actions', { name: view.name })}
@@ -91,22 +94,36 @@ export function SidebarViews({
                         className="menu-button"
                         onClick={() => {
                           close();
-                          setRenaming(view);
+                          setZipping(view);
                         }}
                       >
-                        {t('views.rename')}
+                        {t('export.zip')}
                       </button>
-                      <button
-                        type="button"
-                        className="menu-button menu-button-danger"
-                        onClick={() => {
-                          close();
-                          remove.reset();
-                          setDeleting(view);
-                        }}
-                      >
-                        {t('views.delete')}
-                      </button>
+                      {canChangeView(role, userId, view) && (
+                        <>
+                          <button
+                            type="button"
+                            className="menu-button"
+                            onClick={() => {
+                              close();
+                              setRenaming(view);
+                            }}
+                          >
+                            {t('views.rename')}
+                          </button>
+                          <button
+                            type="button"
+                            className="menu-button menu-button-danger"
+                            onClick={() => {
+                              close();
+                              remove.reset();
+                              setDeleting(view);
+                            }}
+                          >
+                            {t('views.delete')}
+                          </button>
+                        </>
+                      )}
                     </div>
                   )}
                 </Popover>
@@ -115,6 +132,14 @@ export function SidebarViews({
           );
         })}
       </ul>
+      {zipping && (
+        <ZipExportDialog
+          slug={slug}
+          of={{ view: zipping.id }}
+          name={zipping.name}
+          onClose={() => setZipping(null)}
+        />
+      )}
       {renaming && (
         <RenameView workspace={workspace} view={renaming} onClose={() => setRenaming(null)} />
       )}
