@@ -60,6 +60,7 @@ export const notKeptKey = {
   field_code: 'import.not_kept_field_code',
   equation: 'import.not_kept_equation',
   form_field: 'import.not_kept_form_field',
+  table_header: 'import.not_kept_table_header',
 } as const satisfies Record<string, TranslationKey>;
 
 export function notKeptLabelKey(what: string): TranslationKey {

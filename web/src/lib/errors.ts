@@ -251,6 +251,22 @@ const fieldRules: [RegExp, TranslationKey, (m: RegExpExecArray) => Record<string
   [/^is not a kind of file$/, 'files_server.field.file_kind', () => ({})],
   [/^must each have 1 to 64 bytes$/, 'files_server.field.tag_length', () => ({})],
   [/^must be valid UTF-8 of at most 2000 bytes$/, 'files_server.field.alt_length', () => ({})],
+  // Exports and proofs (issue 18): the choices, the reference document, the proof sent back.
+  [
+    /^must be (docx, odt, pdf, md or html|pdf or json|current, validated or a revision number)$/,
+    'refusal.field.choice',
+    () => ({}),
+  ],
+  [/^is not the content's current version$/, 'problems.field.not_current', () => ({})],
+  [/^is empty: send/, 'files_server.field.file_empty', () => ({})],
+  [/^is larger than (\d+) MB$/, 'export.field.too_large', (m) => ({ max: +m[1]! })],
+  [
+    /^(is not a PDF$|is a PDF that carries no copydesk proof|is not a copydesk proof)/,
+    'proof.field.not_a_proof',
+    () => ({}),
+  ],
+  [/^a review link exports the revision it shows/, 'export.field.review_current', () => ({})],
+  [/neither a Word \(\.docx\) nor an OpenDocument/, 'export.field.template_kind', () => ({})],
   // Imports (issue 18): why a document could not be read, said of the file.
   [
     /^This file is not an? .+ although its name ends in/i,
@@ -261,6 +277,15 @@ const fieldRules: [RegExp, TranslationKey, (m: RegExpExecArray) => Record<string
   [/damaged|could not be read|corrupt/i, 'import.field.damaged', () => ({})],
   [/^This archive expands to more than (\d+) MB/, 'import.field.expands', (m) => ({ max: +m[1]! })],
   [/^is not a document copydesk imports|^must end in \.docx/i, 'import.field.format', () => ({})],
+  [/^This archive holds more than/, 'import.field.too_many_files', () => ({})],
+  [/^This document took too long/, 'import.field.too_slow', () => ({})],
+  [
+    /^This document converts to more text|^This text is longer than/,
+    'import.field.too_long',
+    () => ({}),
+  ],
+  [/^This text is not in UTF-8/, 'import.field.not_utf8', () => ({})],
+  [/has no body field to hold a document/, 'import.field.no_body', () => ({})],
 ];
 
 function range(m: RegExpExecArray) {
