@@ -24,6 +24,7 @@ void RegisterRoutes(http::Router& router, Services& services) {
   AddFirstDayRoutes(router, services);
   AddWebhookRoutes(router, services);
   AddFileRoutes(router, services);
+  AddExportRoutes(router, services);
 }
 
 }  // namespace copydesk::api

@@ -6,6 +6,7 @@
 #include "collab/sharing.hpp"
 #include "collab/tasks.hpp"
 #include "content/contents.hpp"
+#include "convert/export.hpp"
 #include "core/config.hpp"
 #include "files/files.hpp"
 #include "http/metrics.hpp"
@@ -41,6 +42,8 @@ struct Services {
   collab::Sharing& sharing;
   webhooks::Webhooks& webhooks;
   files::Files& files;
+  files::BlobStore& blobs;
+  convert::Exports& exports;
 };
 
 //! Registers every route of the API on `router`. Each file of this folder adds its resource's.
@@ -69,5 +72,6 @@ live::Door LiveDoor(auth::Accounts& accounts, const Config& config);
 void AddFirstDayRoutes(http::Router& router, Services& services);
 void AddWebhookRoutes(http::Router& router, Services& services);
 void AddFileRoutes(http::Router& router, Services& services);
+void AddExportRoutes(http::Router& router, Services& services);
 
 }  // namespace copydesk::api

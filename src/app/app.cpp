@@ -64,11 +64,12 @@ struct App::Parts {
         blobs(BlobFolder(config)),
         renditions((std::filesystem::path(config.data_dir) / "renditions").string()),
         media(*db, blobs, renditions),
+        exports(*db, blobs),
         sweeper(media, config.blob_sweep_interval_ms, config.blob_retention_ms),
         files(config.web_dir),
-        services{config,     *db,           metrics,     accounts, workspaces, settings,
-                 contents,   workflow,      search,      views,    comments,   tasks,
-                 task_lists, notifications, preferences, sharing,  webhooks,   media},
+        services{config,      *db,     metrics,  accounts, workspaces, settings,   contents,
+                 workflow,    search,  views,    comments, tasks,      task_lists, notifications,
+                 preferences, sharing, webhooks, media,    blobs,      exports},
         dispatcher(router, files, metrics),
         live(*db, config, api::LiveDoor(accounts, config)),
         server(config, dispatcher, metrics, &live) {
@@ -100,7 +101,8 @@ struct App::Parts {
   files::FolderBlobStore blobs;
   files::Renditions renditions;
   files::Files media;
-  files::Sweeper sweeper;  // deletes stored files unreferenced past the retention period
+  convert::Exports exports;  // files out: a content as a file, a .zip, the reference document
+  files::Sweeper sweeper;    // deletes stored files unreferenced past the retention period
   http::StaticFiles files;
   api::Services services;
   http::Router router;
