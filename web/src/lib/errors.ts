@@ -265,6 +265,12 @@ const fieldRules: [RegExp, TranslationKey, (m: RegExpExecArray) => Record<string
     'proof.field.not_a_proof',
     () => ({}),
   ],
+  [
+    /^(must be a proof pack's JSON object|must be a SHA-256 in hexadecimal)$/,
+    'proof.field.not_a_proof',
+    () => ({}),
+  ],
+  [/^must be a number$/, 'refusal.field.wrong_kind', () => ({})],
   [/^a review link exports the revision it shows/, 'export.field.review_current', () => ({})],
   [/neither a Word \(\.docx\) nor an OpenDocument/, 'export.field.template_kind', () => ({})],
   // Imports (issue 18): why a document could not be read, said of the file.
