@@ -47,9 +47,11 @@ async function logIn(page: Page) {
 
 /** A download's name and its first bytes (it must not be empty). */
 async function downloaded(download: Download) {
-  const path = await download.path();
+  // Kept under its own name: the verify dialog knows a proof by its extension.
+  const path = test.info().outputPath(download.suggestedFilename());
+  await download.saveAs(path);
   const bytes = readFileSync(path);
-  expect(bytes.length).toBeGreaterThan(100);
+  expect(bytes.length).toBeGreaterThan(20);
   return { name: download.suggestedFilename(), bytes, path };
 }
 
@@ -147,6 +149,113 @@ test('a Word file dropped becomes a content; it comes back out as PDF and Word; 
   await expect(verify.getByRole('listitem')).toContainText([
     'Text of the validated revision (SHA-256): matches',
   ]);
+});
+
+test.describe('exports', () => {
+  // A workspace without a reference document answers 404 to the settings' question about it.
+  test.use({ expectedConsole: /status of 404 \(Not Found\)/ });
+
+  test('a content written here comes out at its validated revision, at any revision, in a zip, with its proof', async ({
+    page,
+    request,
+  }) => {
+    const api = await setUp(request);
+    const project = await api.send<{ id: string }>(
+      'POST',
+      `/api/v1/workspaces/${api.slug}/projects`,
+      { name: 'Hiver 2027', description: '' },
+    );
+    const article = await api.send<{ id: string; version: number }>(
+      'POST',
+      `/api/v1/workspaces/${api.slug}/contents`,
+      {
+        type: 'article',
+        title: 'Sécurité des citernes',
+        project: project.id,
+        fields: { body: 'Vérifiez votre citerne avant les premières gelées.' },
+      },
+    );
+    await legalValidates(api, article.id);
+    // The text moves on after Legal's approval: revision 2.
+    const validated = await api.get<{ version: number }>(`/api/v1/contents/${article.id}`);
+    await api.send('PATCH', `/api/v1/contents/${article.id}`, {
+      base_version: validated.version,
+      fields: { body: 'Vérifiez votre citerne et son détendeur avant les premières gelées.' },
+    });
+    await logIn(page);
+    await page.goto(`/w/${api.slug}/contents/${article.id}`);
+
+    // The validated revision, though the text moved on.
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('radio', { name: 'Validated (revision 1)' }).check();
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'PDF file' }).click(),
+    ]);
+    const pdfFile = await downloaded(pdf);
+    expect(pdfFile.name).toBe('securite-des-citernes-r1.pdf');
+    expect(pdfFile.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    // Any revision, from the history.
+    await page.getByRole('link', { name: 'History' }).click();
+    await page.getByRole('button', { name: /^Revision 1\b/ }).click();
+    await page.getByRole('button', { name: 'Export revision 1' }).click();
+    const [markdown] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Markdown text (.md)' }).click(),
+    ]);
+    const markdownFile = await downloaded(markdown);
+    expect(markdownFile.name).toBe('securite-des-citernes-r1.md');
+    expect(markdownFile.bytes.toString('utf8')).toContain('avant les premières gelées');
+    expect(markdownFile.bytes.toString('utf8')).not.toContain('détendeur');
+
+    // The proof pack's JSON twin, checked back: it still matches.
+    await page.goto(`/w/${api.slug}/contents/${article.id}`);
+    const approvals = page.getByRole('region', { name: 'Approvals' });
+    const [proofJson] = await Promise.all([
+      page.waitForEvent('download'),
+      approvals.getByRole('link', { name: 'Proof pack (JSON)' }).click(),
+    ]);
+    const twin = await downloaded(proofJson);
+    expect(twin.name).toMatch(/\.json$/);
+    await approvals.getByRole('button', { name: 'Verify a proof' }).click();
+    const verify = page.getByRole('dialog', { name: 'Verify a proof' });
+    await verify.getByTestId('proof-drop-zone-input').setInputFiles(twin.path);
+    await expect(verify.getByTestId('proof-result')).toContainText(
+      'The proof matches what is stored for “Sécurité des citernes”.',
+    );
+    await verify.getByRole('button', { name: 'Close' }).click();
+
+    // The project as a zip, from the settings.
+    await page.goto(`/w/${api.slug}/settings/projects`);
+    await page.getByRole('button', { name: 'Export Hiver 2027 as .zip' }).click();
+    const zipDialog = page.getByRole('dialog', { name: 'Export “Hiver 2027” as .zip' });
+    await zipDialog.getByRole('radio', { name: 'Markdown text (.md)' }).check();
+    const [zip] = await Promise.all([
+      page.waitForEvent('download'),
+      zipDialog.getByRole('link', { name: 'Download' }).click(),
+    ]);
+    const zipFile = await downloaded(zip);
+    expect(zipFile.name).toMatch(/\.zip$/);
+    expect(zipFile.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(zipFile.bytes.toString('latin1')).toContain('index.csv');
+
+    // The reference document for Word exports: uploaded, shown, removed.
+    await page.goto(`/w/${api.slug}/settings/documents`);
+    await expect(
+      page.getByText('No reference document: exports use the default styles.'),
+    ).toBeVisible();
+    await page.getByTestId('template-drop-zone-input').setInputFiles(docx.pathname);
+    await expect(page.getByTestId('export-template')).toContainText(docxName);
+    await page.getByRole('button', { name: 'Remove' }).click();
+    await page
+      .getByRole('dialog', { name: 'Remove the reference document?' })
+      .getByRole('button', { name: 'Remove' })
+      .click();
+    await expect(
+      page.getByText('No reference document: exports use the default styles.'),
+    ).toBeVisible();
+  });
 });
 
 test.describe('on a phone', () => {
