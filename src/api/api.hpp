@@ -7,6 +7,7 @@
 #include "collab/tasks.hpp"
 #include "content/contents.hpp"
 #include "convert/export.hpp"
+#include "convert/import.hpp"
 #include "core/config.hpp"
 #include "files/files.hpp"
 #include "http/metrics.hpp"
@@ -44,6 +45,7 @@ struct Services {
   files::Files& files;
   files::BlobStore& blobs;
   convert::Exports& exports;
+  convert::Importer& importer;
 };
 
 //! Registers every route of the API on `router`. Each file of this folder adds its resource's.
@@ -73,5 +75,6 @@ void AddFirstDayRoutes(http::Router& router, Services& services);
 void AddWebhookRoutes(http::Router& router, Services& services);
 void AddFileRoutes(http::Router& router, Services& services);
 void AddExportRoutes(http::Router& router, Services& services);
+void AddImportRoutes(http::Router& router, Services& services);
 
 }  // namespace copydesk::api

@@ -66,10 +66,13 @@ struct App::Parts {
         media(*db, blobs, renditions),
         exports(*db, blobs),
         sweeper(media, config.blob_sweep_interval_ms, config.blob_retention_ms),
+        importer(*db, contents, media, blobs,
+                 std::filesystem::path(config.data_dir) / "tmp" / "imports"),
         files(config.web_dir),
         services{config,      *db,     metrics,  accounts, workspaces, settings,   contents,
                  workflow,    search,  views,    comments, tasks,      task_lists, notifications,
-                 preferences, sharing, webhooks, media,    blobs,      exports},
+                 preferences, sharing, webhooks, media,    blobs,      exports,
+                 importer},
         dispatcher(router, files, metrics),
         live(*db, config, api::LiveDoor(accounts, config)),
         server(config, dispatcher, metrics, &live) {
@@ -101,8 +104,9 @@ struct App::Parts {
   files::FolderBlobStore blobs;
   files::Renditions renditions;
   files::Files media;
-  convert::Exports exports;  // files out: a content as a file, a .zip, the reference document
-  files::Sweeper sweeper;    // deletes stored files unreferenced past the retention period
+  convert::Exports exports;    // files out: a content as a file, a .zip, the reference document
+  files::Sweeper sweeper;      // deletes stored files unreferenced past the retention period
+  convert::Importer importer;  // documents in (pandoc), in data/tmp/imports
   http::StaticFiles files;
   api::Services services;
   http::Router router;

@@ -140,9 +140,18 @@ Result<std::vector<Thread>> Comments::List(const auth::Actor& actor,
 Result<CommentRecord> Comments::Create(const auth::Actor& actor, const std::string& content_id,
                                        CommentInput in) {
   if (!in.body) return Error::InvalidField("body", "is required");
+  if (auto body = CheckBody(*in.body); !body) return std::move(body).error();
+  return db_.Write([&](Tx& tx) -> Result<CommentRecord> {
+    return CreateComment(tx, actor, content_id, std::move(in), NowMs());
+  });
+}
+
+Result<CommentRecord> CreateComment(Tx& tx, const auth::Actor& actor, const std::string& content_id,
+                                    CommentInput in, TimeMs now) {
+  if (!in.body) return Error::InvalidField("body", "is required");
   auto body = CheckBody(*in.body);
   if (!body) return std::move(body).error();
-  return db_.Write([&](Tx& tx) -> Result<CommentRecord> {
+  {
     auto on = access::Open(tx, actor.user.id, content_id);
     if (!on) return std::move(on).error();
     if (!on->Can(Action::kComment)) return Error::Forbidden("You may not comment here.");
@@ -151,7 +160,6 @@ Result<CommentRecord> Comments::Create(const auth::Actor& actor, const std::stri
       return Error::InvalidField("internal",
                                  "only the workspace's own members write internal comments");
     const auto& content = on->content;
-    const TimeMs now = NowMs();
     CommentRecord c;
     c.id = NewId();
     c.workspace_id = content.workspace_id;
@@ -196,7 +204,7 @@ Result<CommentRecord> Comments::Create(const auth::Actor& actor, const std::stri
           participants, now);
     }
     return c;
-  });
+  }
 }
 
 Result<CommentRecord> Comments::Update(const auth::Actor& actor, const std::string& id,

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "auth/accounts.hpp"
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "storage/collab_store.hpp"
 #include "storage/database.hpp"
@@ -61,5 +62,11 @@ class Comments {
  private:
   storage::Database& db_;
 };
+
+//! Comments::Create in the caller's transaction (an import writes its content and the comments
+//! it carries together).
+Result<storage::CommentRecord> CreateComment(storage::Tx& tx, const auth::Actor& actor,
+                                             const std::string& content_id, CommentInput input,
+                                             TimeMs now);
 
 }  // namespace copydesk::collab

@@ -100,12 +100,18 @@ Error Refused(const std::string& mime) {
 
 }  // namespace
 
-Result<FileType> DetectFileType(const std::string& path, const std::string& name) {
+Result<std::string> DetectMime(const std::string& path) {
   magic_t cookie = Cookie();
   if (cookie == nullptr) return Error::Internal("libmagic cannot load its database");
   const char* found = magic_file(cookie, path.c_str());
   if (found == nullptr) return Error::Internal(std::string("libmagic: ") + magic_error(cookie));
-  std::string mime = found;
+  return std::string(found);
+}
+
+Result<FileType> DetectFileType(const std::string& path, const std::string& name) {
+  auto detected = DetectMime(path);
+  if (!detected) return std::move(detected).error();
+  std::string mime = std::move(*detected);
   if (mime == "application/CDFV2" || mime == "application/vnd.ms-office") {
     mime = "application/x-ole-storage";
   }

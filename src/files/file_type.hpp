@@ -22,6 +22,11 @@ struct FileType {
 //! type outside the allow-list: images, PDF, Office, OpenDocument, plain text, CSV, video.
 Result<FileType> DetectFileType(const std::string& path, const std::string& name);
 
+//! The type libmagic reads from the bytes of the file at `path`, as it says it
+//! ("application/zip", "application/encrypted"), without the allow-list or the name: for
+//! checks that must know what a container really is before anything opens it (imports).
+Result<std::string> DetectMime(const std::string& path);
+
 //! Checks an uploaded file's name: 1 to 255 characters of valid UTF-8, no '/', '\', NUL or
 //! control characters, not "." or "..". 422 naming field "name".
 Result<void> CheckFileName(const std::string& name);

@@ -173,35 +173,48 @@ Result<AttachmentView> Files::AttachUpload(const auth::Actor& actor, const std::
   auto checked = Check(upload);
   if (!checked) return std::move(checked).error();
   return db_.Write([&](Tx& tx) -> Result<AttachmentView> {
-    auto standing = Authorize(tx, actor, Need::kEditContentFiles, content_id);
-    if (!standing) return std::move(standing).error();
-    auto& c = *standing->content;
-    const TimeMs now = NowMs();
-    storage::MediaFileRecord media;
-    media.id = NewId();
-    media.workspace_id = c.workspace_id;
-    media.name = checked->upload.name;
-    media.kind = checked->type.kind;
-    media.current_version = 1;
-    media.created_by = actor.user.id;
-    media.created_at = now;
-    media.updated_at = now;
-    storage::InsertMediaFile(tx, media);
-    auto version = Store(tx, *checked, media.id, 1, actor.user.id, now);
-    if (!version) return std::move(version).error();
-    storage::AttachmentRecord a{
-        NewId(),       c.id, media.id, alt, storage::NextAttachmentPosition(tx, c.id),
-        actor.user.id, now};
-    storage::InsertAttachment(tx, a);
-    storage::AppendEvent(tx, c.workspace_id, actor.user.id, "media.created", media.id,
-                         json::serialize(json::object{{"name", media.name}}), now);
-    content::ChangeFiles(
-        tx, c, actor.user.id,
-        {RevisionAttachmentsJson(tx, c.id), "attachment.added",
-         json::object{{"attachment_id", a.id}, {"media_id", media.id}, {"name", media.name}}},
-        now);
-    return ViewOfAttachment(tx, std::move(a));
+    return AttachChecked(tx, actor, content_id, *checked, alt, NewId());
   });
+}
+
+Result<AttachmentView> Files::AttachUploadIn(Tx& tx, const auth::Actor& actor,
+                                             const std::string& content_id, Upload upload,
+                                             const std::string& alt, const std::string& media_id) {
+  auto checked = Check(upload);
+  if (!checked) return std::move(checked).error();
+  return AttachChecked(tx, actor, content_id, *checked, alt, media_id);
+}
+
+Result<AttachmentView> Files::AttachChecked(Tx& tx, const auth::Actor& actor,
+                                            const std::string& content_id, const Checked& checked,
+                                            const std::string& alt, const std::string& media_id) {
+  auto standing = Authorize(tx, actor, Need::kEditContentFiles, content_id);
+  if (!standing) return std::move(standing).error();
+  auto& c = *standing->content;
+  const TimeMs now = NowMs();
+  storage::MediaFileRecord media;
+  media.id = media_id;
+  media.workspace_id = c.workspace_id;
+  media.name = checked.upload.name;
+  media.kind = checked.type.kind;
+  media.current_version = 1;
+  media.created_by = actor.user.id;
+  media.created_at = now;
+  media.updated_at = now;
+  storage::InsertMediaFile(tx, media);
+  auto version = Store(tx, checked, media.id, 1, actor.user.id, now);
+  if (!version) return std::move(version).error();
+  storage::AttachmentRecord a{
+      NewId(), c.id, media.id, alt, storage::NextAttachmentPosition(tx, c.id), actor.user.id, now};
+  storage::InsertAttachment(tx, a);
+  storage::AppendEvent(tx, c.workspace_id, actor.user.id, "media.created", media.id,
+                       json::serialize(json::object{{"name", media.name}}), now);
+  content::ChangeFiles(
+      tx, c, actor.user.id,
+      {RevisionAttachmentsJson(tx, c.id), "attachment.added",
+       json::object{{"attachment_id", a.id}, {"media_id", media.id}, {"name", media.name}}},
+      now);
+  return ViewOfAttachment(tx, std::move(a));
 }
 
 Result<AttachmentView> Files::AttachMedia(const auth::Actor& actor, const std::string& content_id,

@@ -80,6 +80,12 @@ class Files {
   //! Uploads a new library file and attaches it to a content.
   Result<AttachmentView> AttachUpload(const auth::Actor& actor, const std::string& content_id,
                                       Upload upload, const std::string& alt);
+  //! AttachUpload in the caller's transaction, as library file `media_id`: an import writes its
+  //! content, its images and its comments together, and names each image's file before the text
+  //! that shows it is written.
+  Result<AttachmentView> AttachUploadIn(storage::Tx& tx, const auth::Actor& actor,
+                                        const std::string& content_id, Upload upload,
+                                        const std::string& alt, const std::string& media_id);
   //! Attaches a file of the content's library (no new upload).
   Result<AttachmentView> AttachMedia(const auth::Actor& actor, const std::string& content_id,
                                      const std::string& media_id, const std::string& alt);
@@ -132,6 +138,9 @@ class Files {
  private:
   struct Checked;
   Result<Checked> Check(Upload& upload);
+  Result<AttachmentView> AttachChecked(storage::Tx& tx, const auth::Actor& actor,
+                                       const std::string& content_id, const Checked& checked,
+                                       const std::string& alt, const std::string& media_id);
   Result<storage::MediaVersionRecord> Store(storage::Tx& tx, const Checked& checked,
                                             const std::string& media_id, std::int64_t number,
                                             const std::string& actor_id, TimeMs now);

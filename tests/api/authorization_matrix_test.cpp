@@ -491,6 +491,13 @@ class AuthorizationMatrix : public ::testing::Test {
   static Call UploadTo(const std::string& path, std::optional<HttpClient> as = std::nullopt) {
     return Call{path + "?name=pixel.png", Png(), std::move(as), {{"Content-Type", "image/png"}}};
   }
+  //! A Markdown document sent to an import route.
+  static Call MarkdownTo(const std::string& path, const std::string& query = "") {
+    return Call{path + "?name=note.md" + query,
+                "# Note\n\nUn paragraphe.\n",
+                std::nullopt,
+                {{"Content-Type", "text/markdown"}}};
+  }
   //! A file the owner attaches to `content`: the attachment's id and its media file's id.
   std::pair<std::string, std::string> Attached(const std::string& content) {
     auto up = owner_->client.Send("POST", "/api/v1/contents/" + content + "/attachments?name=a.png",
@@ -1033,6 +1040,13 @@ class AuthorizationMatrix : public ::testing::Test {
         {"POST", "/api/v1/attachments/{id}/versions", ContentTextEditors(201),
          [this](Caller) {
            return UploadTo("/api/v1/attachments/" + Attached(NewContent()).first + "/versions");
+         }},
+        // ---- imports: a new content is a create, a new revision an edit of the text
+        {"POST", "/api/v1/workspaces/{ws}/imports", Writers(201),
+         [&ws](Caller) { return MarkdownTo(ws + "/imports"); }},
+        {"POST", "/api/v1/contents/{id}/imports", ContentTextEditors(200),
+         [this](Caller) {
+           return MarkdownTo("/api/v1/contents/" + NewContent() + "/imports", "&version=1");
          }},
         {"GET", "/api/v1/workspaces/{ws}/media", Members(200),
          [&ws](Caller) { return Call{ws + "/media"}; }},

@@ -183,6 +183,8 @@ const fieldRules: [RegExp, TranslationKey, (m: RegExpExecArray) => Record<string
   [/^must name at least one kind$/, 'refusal.field.at_least_one_kind', () => ({})],
   [/^only editors and above change it$/, 'refusal.field.editors_only', () => ({})],
   [/^is not valid for this list$/, 'refusal.field.stale_cursor', () => ({})],
+  [/^has no body field to hold a document$/, 'import_refusal.no_body_field', () => ({})],
+  [/^is not the content's current version$/, 'import_refusal.stale_version', () => ({})],
   [/^must be in the future$/, 'refusal.field.future', () => ({})],
   [/^must be within a year$/, 'refusal.field.within_year', () => ({})],
   [
