@@ -66,10 +66,16 @@ async function importReportThenOpen(page: Page) {
   await expect(report).toContainText('The title comes from the document’s properties.');
   await expect(report.getByTestId('import-report')).toContainText('0 images attached');
   await report.getByRole('button', { name: 'Open the content' }).click();
-  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Offre Gaz Vert 2027');
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
+    'Offre Gaz Vert 2027',
+  );
   const body = page.getByRole('textbox', { name: 'Body' });
   await expect(body.getByRole('heading', { name: 'Ce qui change' })).toBeVisible();
-  await expect(body.locator('strong', { hasText: '100 % renouvelable' })).toBeVisible();
+  // The first paragraph is the article's lead; the rest, its body.
+  await expect(page.getByRole('textbox', { name: 'Lead' })).toHaveValue(
+    /^Notre offre de gaz 100\s% renouvelable arrive en janvier/,
+  );
+  await expect(body.getByRole('listitem')).toContainText(['Un prix fixe pendant deux ans']);
   await expect(body.getByRole('cell', { name: '0,12 €' })).toBeVisible();
   return /\/contents\/([^/?#]+)/.exec(page.url())![1]!;
 }

@@ -259,7 +259,6 @@ const fieldRules: [RegExp, TranslationKey, (m: RegExpExecArray) => Record<string
     'refusal.field.choice',
     () => ({}),
   ],
-  [/^is not the content's current version$/, 'problems.field.not_current', () => ({})],
   [/^is empty: send/, 'files_server.field.file_empty', () => ({})],
   [/^is larger than (\d+) MB$/, 'export.field.too_large', (m) => ({ max: +m[1]! })],
   [

@@ -16,13 +16,26 @@ import {
 // file after the title and the revision, and nothing is held in memory on the page.
 
 /** The formats, each a download link for one revision of a content. */
-function FormatLinks({ contentId, revision }: { contentId: string; revision: ExportRevision }) {
+function FormatLinks({
+  contentId,
+  revision,
+  onChosen,
+}: {
+  contentId: string;
+  revision: ExportRevision;
+  onChosen: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <ul className="export-formats">
       {exportFormats.map((format) => (
         <li key={format}>
-          <a className="menu-button" href={contentExportUrl(contentId, format, revision)} download>
+          <a
+            className="menu-button"
+            href={contentExportUrl(contentId, format, revision)}
+            download
+            onClick={onChosen}
+          >
             {t(exportFormatKey[format])}
           </a>
         </li>
@@ -40,7 +53,7 @@ export function ExportMenu({ content }: { content: Content }) {
   const chosen = choices.includes(revision) ? revision : 'current';
   return (
     <Popover label={t('export.menu')} title={t('export.menu_title')} align="end">
-      {() => (
+      {(close) => (
         <div className="export-menu">
           {choices.length > 1 && (
             <fieldset className="export-revision">
@@ -60,7 +73,7 @@ export function ExportMenu({ content }: { content: Content }) {
               ))}
             </fieldset>
           )}
-          <FormatLinks contentId={content.id} revision={chosen} />
+          <FormatLinks contentId={content.id} revision={chosen} onChosen={close} />
         </div>
       )}
     </Popover>
@@ -83,7 +96,7 @@ export function ExportRevisionMenu({
       title={t('export.this_revision_named', { number: revision })}
       align="end"
     >
-      {() => <FormatLinks contentId={contentId} revision={revision} />}
+      {(close) => <FormatLinks contentId={contentId} revision={revision} onChosen={close} />}
     </Popover>
   );
 }
