@@ -264,6 +264,54 @@ test.describe('exports', () => {
   });
 });
 
+test('a document imported on a content replaces its text after a confirm; a saved view as a zip', async ({
+  page,
+  request,
+}) => {
+  const api = await setUp(request);
+  const article = await api.send<{ id: string }>(
+    'POST',
+    `/api/v1/workspaces/${api.slug}/contents`,
+    { type: 'article', title: 'Offre Gaz Vert 2027', fields: { body: 'Premier jet.' } },
+  );
+  const view = await api.send<{ id: string }>('POST', `/api/v1/workspaces/${api.slug}/views`, {
+    name: 'Offres',
+    q: 'offre',
+    shared: true,
+  });
+  await logIn(page);
+  await page.goto(`/w/${api.slug}/contents/${article.id}`);
+  await page.getByRole('button', { name: 'Import a document' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Replace the text with a document' });
+  await expect(dialog).toContainText(
+    'This document becomes a new revision of the text; the previous revision stays in the history.',
+  );
+  await expect(dialog.getByRole('button', { name: 'Import as a new revision' })).toBeDisabled();
+  await dialog.getByTestId('import-revision-drop-zone-input').setInputFiles(docx.pathname);
+  await expect(dialog).toContainText(`Document: ${docxName}.`);
+  await dialog.getByRole('button', { name: 'Import as a new revision' }).click();
+  const report = page.getByRole('dialog', { name: 'What the import kept' });
+  await expect(report).toContainText(/The document is now revision \d+ of the text\./);
+  await report.getByRole('button', { name: 'Close' }).last().click();
+  await expect(
+    page.getByRole('textbox', { name: 'Body' }).getByRole('heading', { name: 'Ce qui change' }),
+  ).toBeVisible();
+  await page.getByRole('link', { name: 'History' }).click();
+  await expect(page.getByRole('button', { name: /^Revision 1\b/ })).toBeVisible();
+
+  // The saved view as a zip, from its menu in the sidebar.
+  await page.getByRole('button', { name: 'Actions for the view Offres' }).click();
+  await page.getByRole('button', { name: 'Export as .zip' }).click();
+  const zipDialog = page.getByRole('dialog', { name: 'Export “Offres” as .zip' });
+  const [zip] = await Promise.all([
+    page.waitForEvent('download'),
+    zipDialog.getByRole('link', { name: 'Download' }).click(),
+  ]);
+  const zipFile = await downloaded(zip);
+  expect(zipFile.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  expect(view.id).toBeTruthy();
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: phone });
 
