@@ -86,6 +86,10 @@ describe('importing', () => {
       'Ce document dépasse la taille que le serveur accepte.',
     );
     expect(importErrorMessage(t, refused(503))).toMatch(/convertisseur manque/);
+    const busy = new ApiError({ type: 'about:blank', title: 'x', status: 503, errors: [] }, 5);
+    expect(importErrorMessage(t, busy)).toBe(
+      'Le serveur convertit d’autres documents : réessayez dans 5 secondes.',
+    );
     expect(
       importErrorMessage(t, refused(409, [{ field: 'version', message: 'is stale' }])),
     ).toMatch(/^Le texte a changé/);

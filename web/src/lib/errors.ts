@@ -306,6 +306,10 @@ function range(m: RegExpExecArray) {
  */
 export function importErrorMessage(t: TFunction, error: unknown): string {
   if (isApiError(error, 413)) return t('import.error_too_large');
+  // Busy converting other documents (it says when to try again), or no converter at all.
+  if (isApiError(error, 503) && error.retryAfterSeconds !== null) {
+    return t('import.error_busy', { count: Math.max(1, error.retryAfterSeconds) });
+  }
   if (isApiError(error, 503)) return t('import.error_unavailable');
   if (isApiError(error, 409)) return t('import.error_changed');
   if (isApiError(error, 422)) {
