@@ -13,6 +13,7 @@
 #include "auth/policy.hpp"
 #include "cli/demo.hpp"
 #include "cli/export_commands.hpp"
+#include "cli/import_command.hpp"
 #include "core/config.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
@@ -49,6 +50,8 @@ Usage:
   copydesk export --project ID | --view ID [--format F] [--out FILE]
                                                 a project or a saved view as a .zip with an index
   copydesk verify-proof FILE [--as EMAIL]       checks a proof pack (.pdf or .json) against the data
+  copydesk import --workspace SLUG [--as EMAIL] [--type KEY] [--language fr|en] FILE…
+                                                each .docx, .odt, .md or .html file becomes a content
   copydesk help
 
 Flags shared by every command (environment variable in brackets):
@@ -396,6 +399,7 @@ int Main(int argc, char** argv) {
     if (command == "user") return UserCommand(*config, rest);
     if (command == "token") return TokenCommand(*config, rest);
     if (command == "demo") return DemoCommand(*config, rest);
+    if (command == "import") return ImportCommand(*config, rest);
     if (command == "backup") return Backup(*config, rest);
     if (command == "restore") return Restore(*config, rest);
     if (command == "export") return ExportCommand(*config, rest);

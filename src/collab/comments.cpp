@@ -151,60 +151,57 @@ Result<CommentRecord> CreateComment(Tx& tx, const auth::Actor& actor, const std:
   if (!in.body) return Error::InvalidField("body", "is required");
   auto body = CheckBody(*in.body);
   if (!body) return std::move(body).error();
-  {
-    auto on = access::Open(tx, actor.user.id, content_id);
-    if (!on) return std::move(on).error();
-    if (!on->Can(Action::kComment)) return Error::Forbidden("You may not comment here.");
-    const bool staff = on->standing.SeesInternal();
-    if (in.internal.value_or(false) && !staff)
-      return Error::InvalidField("internal",
-                                 "only the workspace's own members write internal comments");
-    const auto& content = on->content;
-    CommentRecord c;
-    c.id = NewId();
-    c.workspace_id = content.workspace_id;
-    c.content_id = content.id;
-    c.author_id = actor.user.id;
-    c.author_name = actor.user.name;
-    c.body = *body;
-    c.internal = in.internal.value_or(false);
-    c.created_at = now;
-    c.updated_at = now;
-    if (in.parent) {
-      auto parent = storage::FindComment(tx, *in.parent);
-      if (!parent || parent->content_id != content.id || (parent->internal && !staff))
-        return Error::InvalidField("parent", "is not a comment of this content");
-      c.parent_id = parent->parent_id.value_or(parent->id);  // threads are one level deep
-      if (parent->internal) c.internal = true;  // a reply in an internal thread stays inside
-      if (in.anchor)
-        return Error::InvalidField("anchor", "only a thread's first comment has an anchor");
-    } else if (in.anchor) {
-      if (auto placed = PlaceAnchor(tx, content, *in.anchor, c); !placed)
-        return std::move(placed).error();
-    }
-    storage::InsertComment(tx, c);
-    storage::AppendEvent(
-        tx, content.workspace_id, actor.user.id, "comment.created", content.id,
-        json::serialize(json::object{{"comment", c.id},
-                                     {"parent", c.parent_id ? json::value(*c.parent_id) : nullptr},
-                                     {"internal", c.internal}}),
-        now);
-    const auto told = Notify(tx,
-                             {content.workspace_id, kind::kMentioned, actor.user.id, &content, c.id,
-                              Data(c), c.internal},
-                             MentionedPeople(tx, content.workspace_id, c.body), now);
-    if (c.parent_id) {
-      std::set<std::string> participants;
-      for (auto& p : storage::ThreadParticipants(tx, *c.parent_id)) {
-        if (!told.contains(p)) participants.insert(std::move(p));  // one notice is enough
-      }
-      Notify(
-          tx,
-          {content.workspace_id, kind::kReply, actor.user.id, &content, c.id, Data(c), c.internal},
-          participants, now);
-    }
-    return c;
+  auto on = access::Open(tx, actor.user.id, content_id);
+  if (!on) return std::move(on).error();
+  if (!on->Can(Action::kComment)) return Error::Forbidden("You may not comment here.");
+  const bool staff = on->standing.SeesInternal();
+  if (in.internal.value_or(false) && !staff)
+    return Error::InvalidField("internal",
+                               "only the workspace's own members write internal comments");
+  const auto& content = on->content;
+  CommentRecord c;
+  c.id = NewId();
+  c.workspace_id = content.workspace_id;
+  c.content_id = content.id;
+  c.author_id = actor.user.id;
+  c.author_name = actor.user.name;
+  c.body = *body;
+  c.internal = in.internal.value_or(false);
+  c.created_at = now;
+  c.updated_at = now;
+  if (in.parent) {
+    auto parent = storage::FindComment(tx, *in.parent);
+    if (!parent || parent->content_id != content.id || (parent->internal && !staff))
+      return Error::InvalidField("parent", "is not a comment of this content");
+    c.parent_id = parent->parent_id.value_or(parent->id);  // threads are one level deep
+    if (parent->internal) c.internal = true;  // a reply in an internal thread stays inside
+    if (in.anchor)
+      return Error::InvalidField("anchor", "only a thread's first comment has an anchor");
+  } else if (in.anchor) {
+    if (auto placed = PlaceAnchor(tx, content, *in.anchor, c); !placed)
+      return std::move(placed).error();
   }
+  storage::InsertComment(tx, c);
+  storage::AppendEvent(
+      tx, content.workspace_id, actor.user.id, "comment.created", content.id,
+      json::serialize(json::object{{"comment", c.id},
+                                   {"parent", c.parent_id ? json::value(*c.parent_id) : nullptr},
+                                   {"internal", c.internal}}),
+      now);
+  const auto told = Notify(
+      tx,
+      {content.workspace_id, kind::kMentioned, actor.user.id, &content, c.id, Data(c), c.internal},
+      MentionedPeople(tx, content.workspace_id, c.body), now);
+  if (c.parent_id) {
+    std::set<std::string> participants;
+    for (auto& p : storage::ThreadParticipants(tx, *c.parent_id)) {
+      if (!told.contains(p)) participants.insert(std::move(p));  // one notice is enough
+    }
+    Notify(tx,
+           {content.workspace_id, kind::kReply, actor.user.id, &content, c.id, Data(c), c.internal},
+           participants, now);
+  }
+  return c;
 }
 
 Result<CommentRecord> Comments::Update(const auth::Actor& actor, const std::string& id,

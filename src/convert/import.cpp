@@ -1,9 +1,12 @@
 #include "convert/import.hpp"
 
+#include <openssl/evp.h>
 #include <sys/stat.h>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <cstring>
+#include <fstream>
 #include <functional>
 #include <set>
 
@@ -64,9 +67,10 @@ const char* ReaderOf(DocumentFormat format) {
     case DocumentFormat::kHtml:
       return "html";
     case DocumentFormat::kMarkdown:
-      return "gfm";
+      break;
   }
-  return "gfm";
+  // Markdown as GitHub and copydesk write it; a YAML front matter gives the title and language.
+  return "gfm+yaml_metadata_block";
 }
 
 // pandoc with its heap capped (RLIMIT_AS breaks GHC programs) and --sandbox: a document names
@@ -277,6 +281,43 @@ std::string Stem(const std::string& name) {
   return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
 }
 
+// An image inline in the document (`data:image/png;base64,…`) written to `dir` as
+// "inline-<n>.<ext>"; its path relative to `dir`'s parent, or nullopt for anything but a
+// base64 raster image of a type copydesk keeps.
+std::optional<std::string> WriteDataUri(const std::string& uri, const fs::path& dir,
+                                        std::size_t n) {
+  static const std::pair<const char*, const char*> kTypes[] = {{"data:image/png;base64,", "png"},
+                                                               {"data:image/jpeg;base64,", "jpg"},
+                                                               {"data:image/gif;base64,", "gif"},
+                                                               {"data:image/webp;base64,", "webp"}};
+  for (const auto& [prefix, ext] : kTypes) {
+    if (uri.rfind(prefix, 0) != 0) continue;
+    std::string payload = uri.substr(std::strlen(prefix));
+    std::erase_if(payload, [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+    if (payload.empty() || payload.size() % 4 != 0 || payload.size() > (40u << 20)) return {};
+    std::string bytes(payload.size() / 4 * 3, '\0');
+    const int decoded = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(bytes.data()),
+                                        reinterpret_cast<const unsigned char*>(payload.data()),
+                                        static_cast<int>(payload.size()));
+    if (decoded < 0) return {};
+    // EVP_DecodeBlock counts the padding as bytes: take it off.
+    std::size_t size = static_cast<std::size_t>(decoded);
+    if (payload.ends_with("=="))
+      size -= 2;
+    else if (payload.ends_with("="))
+      size -= 1;
+    bytes.resize(size);
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    const std::string name = "inline-" + std::to_string(n) + "." + ext;
+    std::ofstream out(dir / name, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) return {};
+    return (dir.filename() / name).string();
+  }
+  return {};
+}
+
 // Images the document carries become files of the content; an image the text only points to on
 // the web stays a link to it; any other (a path on the author's disk) cannot be shown.
 void TakeImages(json::value& blocks, const fs::path& folder, const std::string& stem,
@@ -289,8 +330,13 @@ void TakeImages(json::value& blocks, const fs::path& folder, const std::string& 
         c.as_array()[2].as_array().empty() || !c.as_array()[2].as_array()[0].is_string())
       return false;
     auto& url = c.as_array()[2].as_array()[0];
-    const std::string target(url.as_string());
+    std::string target(url.as_string());
     if (target.rfind("https://", 0) == 0 || target.rfind("http://", 0) == 0) return false;
+    if (target.rfind("data:", 0) == 0) {
+      // pandoc 2.17 extracts no image an HTML page carries inline: write it out ourselves.
+      if (auto written = WriteDataUri(target, folder / "media", doc.images.size() + 1))
+        target = *written;
+    }
     const fs::path file = folder / target;
     std::error_code ec;
     if (target.find("://") == std::string::npos && IsInside(file, folder / "media") &&
@@ -666,77 +712,89 @@ Result<ImportOutcome> Importer::Write(const auth::Actor& actor, const Target& ta
   // The stored files this import adds to the store, to take back out if the transaction fails
   // (a file already stored for something else stays).
   std::vector<std::string> added_blobs;
-  auto written = db_.Write([&](Tx& tx) -> Result<std::string> {
-    added_blobs.clear();
-    const TimeMs now = NowMs();
-    std::string content_id;
-    if (target.workspace) {
-      auto created = content::CreateContent(tx, actor, *target.workspace, std::move(input), now);
-      if (!created) return std::move(created).error();
-      content_id = created->content.id;
-    } else {
-      // Checked again inside the transaction: someone may have saved or locked it meanwhile.
-      auto c = content::ContentForFiles(tx, actor, *target.content_id, true);
-      if (!c) return std::move(c).error();
-      if (c->version != target.version)
-        return Error::Conflict(
-            "This content changed while the document was converted. Nothing "
-            "was imported: reload it and import again.",
-            {{"version", "is not the content's current version"}});
-      auto updated =
-          content::UpdateContent(tx, actor, c->id, target.version, std::move(input), now);
-      if (!updated) return std::move(updated).error();
-      content_id = c->id;
-    }
-    for (const auto& image : doc.images) {
-      std::error_code ec;
-      files::Upload upload{image.path, static_cast<std::uint64_t>(fs::file_size(image.path, ec)),
-                           image.name};
-      auto digest = files::DigestFile(image.path);
-      if (!digest) return std::move(digest).error();
-      const bool stored_before = store_.LocalPath(digest->sha256).has_value();
-      auto attached = files_.AttachUploadIn(tx, actor, content_id, std::move(upload), image.alt,
-                                            image.media_id);
-      if (!attached) {
-        Error e = std::move(attached).error();
-        if (e.kind == ErrorKind::kUnsupportedMediaType) {
-          // An image type copydesk does not take (an EMF drawing): say so and go on.
-          report.warnings.push_back("The image " + image.name +
-                                    " is of a type copydesk does not "
-                                    "keep and was left out.");
-          continue;
-        }
-        return e;
-      }
-      if (!stored_before) added_blobs.push_back(digest->sha256);
-      ++report.images;
-    }
-    for (const auto& comment : doc.comments) {
-      collab::CommentInput in;
-      in.body = CommentBody(comment);
-      if (auto passage = FindPassage(doc, comment.quote)) {
-        in.anchor =
-            collab::AnchorInput{passage->first, passage->second, std::nullopt, std::nullopt};
-      } else if (!comment.quote.empty()) {
-        in.body = *in.body + "\n\n> " + comment.quote;
-        report.warnings.push_back("A comment by " +
-                                  (comment.author.empty() ? std::string("Word") : comment.author) +
-                                  " could not be anchored to its passage; it quotes it instead.");
-      }
-      if (CountCharacters(*in.body) > collab::kMaxCommentChars) {
-        in.body = FirstCharacters(*in.body, collab::kMaxCommentChars - 1) + "…";
-        report.warnings.push_back("A Word comment longer than " +
-                                  std::to_string(collab::kMaxCommentChars) +
-                                  " characters was shortened.");
-      }
-      auto created = collab::CreateComment(tx, actor, content_id, std::move(in), now);
-      if (!created) return std::move(created).error();
-      ++report.comments;
-    }
-    return content_id;
-  });
-  if (!written) {
+  const auto take_back = [&] {
     for (const auto& sha : added_blobs) store_.Remove(sha);
+  };
+  std::optional<Result<std::string>> outcome;
+  try {
+    outcome.emplace(db_.Write([&](Tx& tx) -> Result<std::string> {
+      added_blobs.clear();
+      const TimeMs now = NowMs();
+      std::string content_id;
+      if (target.workspace) {
+        auto created = content::CreateContent(tx, actor, *target.workspace, std::move(input), now);
+        if (!created) return std::move(created).error();
+        content_id = created->content.id;
+      } else {
+        // Checked again inside the transaction: someone may have saved or locked it meanwhile.
+        auto c = content::ContentForFiles(tx, actor, *target.content_id, true);
+        if (!c) return std::move(c).error();
+        if (c->version != target.version)
+          return Error::Conflict(
+              "This content changed while the document was converted. Nothing "
+              "was imported: reload it and import again.",
+              {{"version", "is not the content's current version"}});
+        auto updated =
+            content::UpdateContent(tx, actor, c->id, target.version, std::move(input), now);
+        if (!updated) return std::move(updated).error();
+        content_id = c->id;
+      }
+      for (const auto& image : doc.images) {
+        std::error_code ec;
+        files::Upload upload{image.path, static_cast<std::uint64_t>(fs::file_size(image.path, ec)),
+                             image.name};
+        auto digest = files::DigestFile(image.path);
+        if (!digest) return std::move(digest).error();
+        const bool stored_before = store_.LocalPath(digest->sha256).has_value();
+        auto attached = files_.AttachUploadIn(tx, actor, content_id, std::move(upload), image.alt,
+                                              image.media_id);
+        if (!attached) {
+          Error e = std::move(attached).error();
+          if (e.kind == ErrorKind::kUnsupportedMediaType) {
+            // An image type copydesk does not take (an EMF drawing): say so and go on.
+            report.warnings.push_back("The image " + image.name +
+                                      " is of a type copydesk does not "
+                                      "keep and was left out.");
+            continue;
+          }
+          return e;
+        }
+        if (!stored_before) added_blobs.push_back(digest->sha256);
+        ++report.images;
+      }
+      for (const auto& comment : doc.comments) {
+        collab::CommentInput in;
+        in.body = CommentBody(comment);
+        if (auto passage = FindPassage(doc, comment.quote)) {
+          in.anchor =
+              collab::AnchorInput{passage->first, passage->second, std::nullopt, std::nullopt};
+        } else if (!comment.quote.empty()) {
+          in.body = *in.body + "\n\n> " + comment.quote;
+          report.warnings.push_back(
+              "A comment by " + (comment.author.empty() ? std::string("Word") : comment.author) +
+              " could not be anchored to its passage; it quotes it instead.");
+        }
+        if (CountCharacters(*in.body) > collab::kMaxCommentChars) {
+          in.body = FirstCharacters(*in.body, collab::kMaxCommentChars - 1) + "…";
+          report.warnings.push_back("A Word comment longer than " +
+                                    std::to_string(collab::kMaxCommentChars) +
+                                    " characters was shortened.");
+        }
+        // A millisecond apart, so that the threads list in the document's order.
+        auto created = collab::CreateComment(tx, actor, content_id, std::move(in),
+                                             now + static_cast<TimeMs>(report.comments));
+        if (!created) return std::move(created).error();
+        ++report.comments;
+      }
+      return content_id;
+    }));
+  } catch (...) {
+    take_back();  // the transaction rolled back: so do the files it stored
+    throw;
+  }
+  auto& written = *outcome;
+  if (!written) {
+    take_back();
     return std::move(written).error();
   }
   auto view = contents_.Get(actor, *written);

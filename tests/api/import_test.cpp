@@ -10,6 +10,7 @@
 
 #include "convert/fixture_path.hpp"
 #include "support/content_helpers.hpp"
+#include "support/subprocess.hpp"
 #include "support/test_server.hpp"
 
 namespace copydesk::testing {
@@ -163,6 +164,7 @@ TEST(Import, MarkdownAndHtmlFilesBecomeContentsOfTheNamedType) {
   ASSERT_EQ(html.status, 201) << html.body;
   EXPECT_EQ(Str(html.Json().at("content").at("title")), "Communiqué de presse");
   EXPECT_EQ(Str(html.Json().at("report").at("format")), "html");
+  EXPECT_EQ(html.Json().at("report").at("images").as_int64(), 1);  // inline in the page
 }
 
 TEST(Import, ADocumentBecomesANewRevisionOnTopOfTheVersionRead) {
@@ -270,6 +272,73 @@ TEST(Import, AnUnknownTypeIsRefusedOnFieldType) {
   auto r = d.Import(d.owner, d.ImportsPath(), "guide.md", "&type=nosuchtype");
   EXPECT_EQ(r.status, 422) << r.body;
   EXPECT_TRUE(NamesField(r, "type"));
+}
+
+}  // namespace
+}  // namespace copydesk::testing
+
+namespace copydesk::testing {
+namespace {
+
+// The round trip through the export route (W2's GET /contents/{id}/export): enabled at the
+// merge, when the route exists. import → export as .docx → import as a new content keeps the
+// title, the lead and the body's text and structure (images and the rule before the notes
+// aside).
+TEST(Import, DISABLED_ImportExportImportThroughTheExportRouteKeepsTheText) {
+  Desk d;
+  auto first = d.Import(d.owner, d.ImportsPath(), "offre.docx");
+  ASSERT_EQ(first.status, 201) << first.body;
+  const std::string id = Str(first.Json().at("content").at("id"));
+  auto exported = d.owner.client.Get(ContentPath(id) + "/export?format=docx");
+  ASSERT_EQ(exported.status, 200) << exported.body;
+  auto second = d.owner.client.Send("POST", d.ImportsPath() + "?name=exported.docx", exported.body,
+                                    {{"Content-Type", "application/octet-stream"}});
+  ASSERT_EQ(second.status, 201) << second.body;
+  const auto a = GetContent(d.owner, id);
+  const auto b = GetContent(d.owner, Str(second.Json().at("content").at("id")));
+  EXPECT_EQ(Str(a.at("title")), Str(b.at("title")));
+  EXPECT_EQ(FieldOf(a, "lead"), FieldOf(b, "lead"));
+  const auto text = [](std::string markdown) {
+    std::string out;
+    std::istringstream in(markdown);
+    bool blank = false;
+    for (std::string line; std::getline(in, line);) {
+      if (line.rfind("![", 0) == 0) continue;
+      if (line.size() >= 3 && line.find_first_not_of('-') == std::string::npos) continue;
+      if (line.empty() && blank) continue;
+      blank = line.empty();
+      out += line + "\n";
+    }
+    return out;
+  };
+  EXPECT_EQ(text(FieldOf(a, "body")), text(FieldOf(b, "body")));
+  EXPECT_EQ(second.Json().at("report").at("images").as_int64(), 2);
+}
+
+}  // namespace
+}  // namespace copydesk::testing
+
+namespace copydesk::testing {
+namespace {
+
+TEST(ImportCommand, ImportsEachFileAsAContentAndFailsWhenOneIsRefused) {
+  REQUIRE_COPYDESK_BINARY(binary);
+  Desk d;
+  auto ws = d.owner.client.Get("/api/v1/workspaces/" + d.owner.workspace_id);
+  ASSERT_EQ(ws.status, 200) << ws.body;
+  const std::string slug = Str(ws.Json().at("slug"));
+  const auto before = d.Count();
+  auto run = RunProcess({binary, "import", "--data", d.server.config().data_dir, "--workspace",
+                         slug, ImportFixture("guide.md").string(),
+                         ImportFixture("bomb.docx").string(), ImportFixture("offre.docx").string()},
+                        "", std::chrono::seconds(60));
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_NE(run.err.find("[2/3]"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("This archive expands to more than 200 MB."), std::string::npos)
+      << run.err;
+  EXPECT_NE(run.err.find("imported 2 of 3 file(s)"), std::string::npos) << run.err;
+  EXPECT_NE(run.out.find("Offre énergie verte"), std::string::npos) << run.out;
+  EXPECT_EQ(d.Count().contents, before.contents + 2);
 }
 
 }  // namespace

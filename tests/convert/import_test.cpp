@@ -7,6 +7,9 @@
 
 #include "convert/fixture_path.hpp"
 #include "core/random.hpp"
+#include "files/renditions.hpp"
+#include "storage/database.hpp"
+#include "support/factories.hpp"
 
 namespace copydesk::convert {
 namespace {
@@ -144,6 +147,11 @@ TEST_F(ConvertTest, HtmlTakesItsTitleFromItsHeadAndNeverKeepsItsScripts) {
   EXPECT_NE(doc->body.find("**annonce**"), std::string::npos) << doc->body;
   EXPECT_EQ(doc->body.find("alert"), std::string::npos) << doc->body;
   EXPECT_EQ(doc->body.find("<"), std::string::npos) << "raw HTML kept: " << doc->body;
+  // An image the page carries inline becomes a file of the content like a Word file's.
+  ASSERT_EQ(doc->images.size(), 1u);
+  EXPECT_EQ(doc->images[0].name, "communique-1.png");
+  EXPECT_EQ(doc->images[0].alt, "Le pictogramme");
+  EXPECT_EQ(doc->body.find("data:"), std::string::npos) << doc->body;
 }
 
 TEST_F(ConvertTest, ADocumentWithoutTitleOrHeadingIsNamedAfterItsFile) {
@@ -159,6 +167,23 @@ TEST_F(ConvertTest, ADocumentWithoutTitleOrHeadingIsNamedAfterItsFile) {
   ASSERT_TRUE(doc.ok()) << doc.error().detail;
   EXPECT_EQ(doc->title, "Note interne");
   EXPECT_EQ(doc->title_from, "file_name");
+}
+
+TEST_F(ConvertTest, AMarkdownFrontMatterGivesTheTitleAndTheLanguage) {
+  const fs::path dir = root_ / "in";
+  fs::create_directories(dir);
+  const fs::path file = dir / "note.md";
+  {
+    std::ofstream out(file);
+    out << "---\ntitle: Avec en-tête\nlang: en-GB\n---\n\n# Premier titre\n\nTexte.\n";
+  }
+  ConversionFolder folder(root_);
+  auto doc = ConvertDocument(file.string(), "note.md", folder.path());
+  ASSERT_TRUE(doc.ok()) << doc.error().detail;
+  EXPECT_EQ(doc->title, "Avec en-tête");
+  EXPECT_EQ(doc->title_from, "metadata");
+  EXPECT_EQ(doc->language, "en");
+  EXPECT_EQ(doc->body.rfind("# Premier titre", 0), 0u) << doc->body;
 }
 
 TEST_F(ConvertTest, WhatATextCannotHoldIsListed) {
@@ -207,6 +232,145 @@ TEST_F(ConvertTest, AFileOfAnotherKindIsRefusedByItsName) {
 TEST_F(ConvertTest, TheConversionFolderGoesEvenAfterASuccess) {
   ASSERT_TRUE(Convert("offre.docx").ok());
   EXPECT_TRUE(RootIsEmpty());
+}
+
+}  // namespace
+}  // namespace copydesk::convert
+
+namespace copydesk::convert {
+namespace {
+
+// The text as compared after a round trip: without its images (an export embeds them; this is
+// about the text) nor the rule before the notes (pandoc reads no rule back from Word), and one
+// blank line between blocks.
+std::string WithoutImages(const std::string& markdown) {
+  std::string out;
+  std::size_t start = 0;
+  bool blank = false;
+  while (start < markdown.size()) {
+    auto end = markdown.find('\n', start);
+    if (end == std::string::npos) end = markdown.size();
+    const std::string line = markdown.substr(start, end - start);
+    start = end + 1;
+    if (line.rfind("![", 0) == 0) continue;
+    if (line.size() >= 3 && line.find_first_not_of('-') == std::string::npos) continue;
+    if (line.empty() && blank) continue;
+    blank = line.empty();
+    out += line + "\n";
+  }
+  return out;
+}
+
+TEST_F(ConvertTest, ImportExportImportKeepsTheTextAndItsStructure) {
+  auto first = Convert("offre.docx");
+  ASSERT_TRUE(first.ok()) << first.error().detail;
+  // Out as the export does it: the stored Markdown through pandoc to Word, the title as the
+  // document's title, the lead as its first paragraph.
+  ConversionFolder folder(root_);
+  const std::string stored = *first->lead + "\n\n" + WithoutImages(first->body);
+  ToolLimits limits;
+  limits.time = std::chrono::seconds(30);
+  // No --sandbox here: pandoc 2.17 then cannot read its own reference docx to write one.
+  auto exported = RunTool({"pandoc", "-f", "gfm", "-t", "docx", "--metadata",
+                           "title=" + first->title, "-o", "exported.docx"},
+                          stored, limits, folder.path());
+  ASSERT_TRUE(exported.ok) << exported.error.err;
+
+  ConversionFolder again(root_);
+  auto second = ConvertDocument((folder.path() / "exported.docx").string(), "exported.docx",
+                                again.path(), ConvertOptions{.lead = true});
+  ASSERT_TRUE(second.ok()) << second.error().detail << second.error().log;
+  EXPECT_EQ(second->title, first->title);
+  EXPECT_EQ(second->lead, first->lead);
+  EXPECT_EQ(WithoutImages(second->body), WithoutImages(first->body));
+  EXPECT_EQ(second->tracked.insertions + second->tracked.deletions, 0);
+}
+
+}  // namespace
+}  // namespace copydesk::convert
+
+namespace copydesk::convert {
+namespace {
+
+TEST_F(ConvertTest, WithoutPandocTheServerSaysItCannotImportRatherThanBlamingTheFile) {
+  const std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
+  setenv("PATH", (root_ / "no-tools-here").c_str(), 1);
+  auto doc = Convert("guide.md");
+  setenv("PATH", path.c_str(), 1);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.error().kind, ErrorKind::kUnavailable);
+  EXPECT_TRUE(RootIsEmpty());
+}
+
+}  // namespace
+}  // namespace copydesk::convert
+
+// ---- the importer over a real database -------------------------------------------------------
+
+namespace copydesk::convert {
+namespace {
+
+std::int64_t CountRows(storage::Database& db, const std::string& table) {
+  return db.Read([&](storage::Tx& tx) {
+    std::int64_t n = 0;
+    tx.Query("SELECT COUNT(*) FROM " + table, {}, [&](const storage::Row& r) { n = r.Int(0); });
+    return n;
+  });
+}
+
+std::size_t FilesUnder(const fs::path& dir) {
+  std::size_t n = 0;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+    if (it->is_regular_file()) ++n;
+  return n;
+}
+
+struct ImporterWorld {
+  testing::TestWorld world;
+  fs::path data{world.config().data_dir};
+  files::FolderBlobStore blobs{(data / "blobs").string()};
+  files::Renditions renditions{(data / "renditions").string()};
+  files::Files media{world.db(), blobs, renditions};
+  Importer importer{world.db(), world.contents, media, blobs, data / "tmp" / "imports"};
+  testing::Workspace ws = world.MakeWorkspace();
+
+  NewImport Upload(const std::string& fixture) {
+    const auto path = testing::ImportFixture(fixture);
+    return NewImport{{path.string(), fs::file_size(path), fixture}, std::nullopt, std::nullopt};
+  }
+};
+
+TEST(Importer, AFailureAtTheLastStepLeavesNoContentAttachmentCommentNorStoredFile) {
+  ImporterWorld w;
+  // The comments come last in the import's transaction: make them fail there.
+  w.world.db().Write([](storage::Tx& tx) -> Result<void> {
+    tx.ExecScript(
+        "CREATE TRIGGER refuse_comments BEFORE INSERT ON comments "
+        "BEGIN SELECT RAISE(ABORT, 'no comments today'); END;");
+    return {};
+  });
+  const auto contents = CountRows(w.world.db(), "contents");
+  EXPECT_ANY_THROW({ auto r = w.importer.ImportNew(w.ws.owner, w.ws.id, w.Upload("offre.docx")); });
+  EXPECT_EQ(CountRows(w.world.db(), "contents"), contents);
+  EXPECT_EQ(CountRows(w.world.db(), "attachments"), 0);
+  EXPECT_EQ(CountRows(w.world.db(), "media_files"), 0);
+  EXPECT_EQ(CountRows(w.world.db(), "comments"), 0);
+  EXPECT_EQ(FilesUnder(w.data / "blobs"), 0u) << "an image stayed in the store";
+  EXPECT_EQ(FilesUnder(w.data / "tmp" / "imports"), 0u);
+}
+
+TEST(Importer, AWordFileBecomesOneContentWithItsFilesAndComments) {
+  ImporterWorld w;
+  auto r = w.importer.ImportNew(w.ws.owner, w.ws.id, w.Upload("offre.docx"));
+  ASSERT_TRUE(r.ok()) << testing::Describe(r.error());
+  EXPECT_EQ(r->content.content.title, "Offre énergie verte");
+  EXPECT_EQ(r->report.images, 2);
+  EXPECT_EQ(r->report.comments, 2);
+  EXPECT_EQ(CountRows(w.world.db(), "attachments"), 2);
+  EXPECT_EQ(FilesUnder(w.data / "blobs"), 2u);
+  EXPECT_EQ(FilesUnder(w.data / "tmp" / "imports"), 0u);
 }
 
 }  // namespace
