@@ -72,6 +72,10 @@ Result<CollectionQuery> ReadCollectionQuery(const http::Request& req) {
 }
 
 Result<files::Upload> ReadTemplateUpload(const http::Request& req) {
+  // A JSON body stays in memory (only other types stream to a file): it is no document.
+  if (req.body_file.empty() && !req.body.empty())
+    return Error::BadRequest("Send the .docx or .odt itself as the body, not JSON.",
+                             {{"file", "must be the document's bytes"}});
   files::Upload upload;
   upload.name = req.QueryParam("name").value_or("");
   upload.path = req.body_file;

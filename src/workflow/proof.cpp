@@ -67,8 +67,11 @@ std::string StaleBecause(const storage::ApprovalRecord& a,
   return given + ", whose text or files differ from revision " + std::to_string(proven) + ".";
 }
 
+// A proof missing a member, or with one of the wrong kind, is malformed input (400), as a JSON
+// body that breaks its schema is everywhere else.
 Error ProofFault(const std::string& field, const std::string& message) {
-  return Error::InvalidField(field, message);
+  return Error::BadRequest("This is not a copydesk proof: " + field + " " + message + ".",
+                           {{field, message}});
 }
 
 }  // namespace

@@ -97,7 +97,7 @@ using StoredFileHash = std::function<std::optional<std::string>(const std::strin
 
 //! Checks a proof's JSON twin against what the database and the file store hold now, for a
 //! reader of its content: the revision's hash recomputed from its stored text and files, each
-//! file's bytes hashed again, and each decision the proof lists still recorded as stated. 422
+//! file's bytes hashed again, and each decision the proof lists still recorded as stated. 400
 //! naming the member of the proof that is missing or malformed.
 Result<ProofVerdict> VerifyProof(storage::Database& db, const auth::Actor& actor,
                                  const boost::json::value& proof, const StoredFileHash& stored);
