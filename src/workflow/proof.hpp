@@ -25,6 +25,9 @@ namespace copydesk::workflow {
 
 //! One file the proven revision goes out with.
 struct ProofFile {
+  std::string attachment_id;  //!< as the revision records it (part of the canonical snapshot)
+  std::string media_id;
+  std::int64_t version = 0;
   std::string name;
   std::string sha256;
   std::int64_t size = 0;

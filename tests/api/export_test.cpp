@@ -431,6 +431,29 @@ TEST(ExportProof, NamesTheRevalidatedRevisionListsTheStaleApprovalAndFailsAfterA
   EXPECT_NE(cli_after.out.find("does NOT match"), std::string::npos) << cli_after.out;
 }
 
+// docs/export-and-proof.md: the hash can be recomputed from the JSON twin with jq and sha256sum.
+TEST(ExportProof, TheHashIsRecomputedFromTheTwinOnTheCommandLine) {
+  Desk d;
+  const std::string id = d.Article("Visuel « été »", {{"lead", "Ligne 1\nLigne 2 \"citée\""}});
+  ASSERT_EQ(d.owner.client
+                .Send("POST", ContentPath(id) + "/attachments?name=pixel.png", Png(),
+                      {{"Content-Type", "image/png"}})
+                .status,
+            201);
+  auto r = d.owner.client.Get(ContentPath(id) + "/proof?format=json");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto jq = RunProcess({"/bin/sh", "-c",
+                        "jq -jcS '{attachments: [.revision.attachments[] | {attachment_id, "
+                        "media_id, version, sha256, name}], fields: .revision.fields, title: "
+                        ".revision.title} | if .attachments == [] then del(.attachments) else . "
+                        "end' | sha256sum"},
+                       r.body);
+  ASSERT_EQ(jq.exit_code, 0) << jq.err;
+  EXPECT_EQ(jq.out.substr(0, 64), Str(r.Json().at("revision").at("hash")));
+  EXPECT_EQ(Str(r.Json().at("revision").at("hash")),
+            Str(GetContent(d.owner, id).at("content_hash")));
+}
+
 TEST(ExportProof, ChangesSinceValidationAreListedWhenTheTextMovedOn) {
   Desk d;
   d.MakeLegal();
