@@ -2,6 +2,8 @@
 // their link shows), a project or a saved view as a .zip, the workspace's reference document,
 // and the proof pack with its check. Path, caller, input, domain call (convert::Exports,
 // workflow::GatherProof / VerifyProof), presenter.
+#include <algorithm>
+#include <atomic>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <fstream>
@@ -72,6 +74,10 @@ Result<CollectionQuery> ReadCollectionQuery(const http::Request& req) {
 }
 
 Result<files::Upload> ReadTemplateUpload(const http::Request& req) {
+  // A JSON body stays in memory (only other types stream to a file): it is no document.
+  if (req.body_file.empty() && !req.body.empty())
+    return Error::BadRequest("Send the .docx or .odt itself as the body, not JSON.",
+                             {{"file", "must be the document's bytes"}});
   files::Upload upload;
   upload.name = req.QueryParam("name").value_or("");
   upload.path = req.body_file;
@@ -123,6 +129,49 @@ Step ProofBody() {
   };
 }
 
+// Conversions run while their request holds a worker thread. ConversionSlot keeps them to one
+// per core, but a request waiting for a slot still holds its worker: with as many conversions
+// asked as there are workers, every other request would wait behind them. So at most all the
+// workers but two convert (or wait to) at once; beyond, the answer is 503 at once with
+// Retry-After, and reads and writes always find a worker.
+class ConversionTicket {
+ public:
+  explicit ConversionTicket(int worker_threads)
+      : limit_(std::max(1, worker_threads - 2)), held_(InFlight().fetch_add(1) < limit_) {
+    if (!held_) InFlight().fetch_sub(1);
+  }
+  ~ConversionTicket() {
+    if (held_) InFlight().fetch_sub(1);
+  }
+  ConversionTicket(const ConversionTicket&) = delete;
+  ConversionTicket& operator=(const ConversionTicket&) = delete;
+  //! Nothing when admitted, else the 503 to answer.
+  Result<void> Admitted() const {
+    if (held_) return {};
+    Error busy{ErrorKind::kUnavailable,
+               "Other documents are being converted right now; try again in a few seconds."};
+    busy.retry_after_seconds = 2;
+    return busy;
+  }
+
+ private:
+  static std::atomic<int>& InFlight() {
+    static std::atomic<int> in_flight{0};
+    return in_flight;
+  }
+  int limit_;
+  bool held_;
+};
+
+//! `handle` run under a conversion ticket.
+Handle Converting(const Services& s, Handle handle) {
+  return [&s, handle = std::move(handle)](Call& c) -> Result<http::Response> {
+    ConversionTicket ticket(s.config.worker_threads);
+    if (auto admitted = ticket.Admitted(); !admitted) return std::move(admitted).error();
+    return handle(c);
+  };
+}
+
 }  // namespace
 
 void AddExportRoutes(http::Router& router, Services& s) {
@@ -141,32 +190,36 @@ void AddExportRoutes(http::Router& router, Services& s) {
   std::vector<Route> routes = {
       // ---- a content as a file ----
       {"GET", "/api/v1/contents/{id}/export", member, Query(ReadExportQuery),
-       [&s](Call& c) -> Result<http::Response> {
-         auto& q = c.input<ExportQuery>();
-         auto file = s.exports.Content(c.actor(), c.param("id"), q.format, q.revision);
-         if (!file) return std::move(file).error();
-         return FileOf(std::move(*file));
-       }},
+       Converting(s,
+                  [&s](Call& c) -> Result<http::Response> {
+                    auto& q = c.input<ExportQuery>();
+                    auto file = s.exports.Content(c.actor(), c.param("id"), q.format, q.revision);
+                    if (!file) return std::move(file).error();
+                    return FileOf(std::move(*file));
+                  })},
       // A review visitor exports what the link shows them: the current revision.
       {"GET", "/api/v1/review/{secret}/contents/{id}/export", visitor, Query(ReadExportQuery),
-       [&s](Call& c) -> Result<http::Response> {
-         auto& q = c.input<ExportQuery>();
-         if (q.revision.kind != convert::RevisionChoice::Kind::kCurrent)
-           return Error::InvalidField("revision",
-                                      "a review link exports the revision it shows: current");
-         auto file = s.exports.Content(c.actor(), c.param("id"), q.format, q.revision);
-         if (!file) return std::move(file).error();
-         return FileOf(std::move(*file));
-       },
+       Converting(s,
+                  [&s](Call& c) -> Result<http::Response> {
+                    auto& q = c.input<ExportQuery>();
+                    if (q.revision.kind != convert::RevisionChoice::Kind::kCurrent)
+                      return Error::InvalidField(
+                          "revision", "a review link exports the revision it shows: current");
+                    auto file = s.exports.Content(c.actor(), c.param("id"), q.format, q.revision);
+                    if (!file) return std::move(file).error();
+                    return FileOf(std::move(*file));
+                  }),
        throttle},
       // ---- a project or a saved view as a .zip ----
       {"GET", "/api/v1/workspaces/{ws}/export", member, Query(ReadCollectionQuery),
-       [&s](Call& c) -> Result<http::Response> {
-         auto& q = c.input<CollectionQuery>();
-         auto file = s.exports.Collection(c.actor(), c.param("ws"), q.choice, q.format, s.search);
-         if (!file) return std::move(file).error();
-         return FileOf(std::move(*file));
-       }},
+       Converting(s,
+                  [&s](Call& c) -> Result<http::Response> {
+                    auto& q = c.input<CollectionQuery>();
+                    auto file = s.exports.Collection(c.actor(), c.param("ws"), q.choice, q.format,
+                                                     s.search);
+                    if (!file) return std::move(file).error();
+                    return FileOf(std::move(*file));
+                  })},
       // ---- the workspace's reference document ----
       {"PUT",
        "/api/v1/workspaces/{ws}/export-template",
@@ -193,20 +246,21 @@ void AddExportRoutes(http::Router& router, Services& s) {
        [&s](Call& c) { return Done(s.exports.RemoveReference(c.actor(), c.param("ws"))); }},
       // ---- the proof pack ----
       {"GET", "/api/v1/contents/{id}/proof", member, Query(ReadProofFormat),
-       [&s](Call& c) -> Result<http::Response> {
-         auto proof = workflow::GatherProof(s.db, c.actor(), c.param("id"), c.now);
-         if (!proof) return std::move(proof).error();
-         const json::object twin = ProofJson(*proof);
-         const std::string name = "proof-" + Slugify(proof->revision.title) + "-r" +
-                                  std::to_string(proof->revision.number);
-         if (c.input<std::string>() == "json") {
-           return Json(200, twin).With("Content-Disposition",
-                                       Disposition("attachment", name + ".json"));
-         }
-         auto pdf = convert::RenderProofPdf(*proof, json::serialize(twin));
-         if (!pdf) return std::move(pdf).error();
-         return FileOf({name + ".pdf", "application/pdf", std::move(*pdf)});
-       }},
+       Converting(s,
+                  [&s](Call& c) -> Result<http::Response> {
+                    auto proof = workflow::GatherProof(s.db, c.actor(), c.param("id"), c.now);
+                    if (!proof) return std::move(proof).error();
+                    const json::object twin = ProofJson(*proof);
+                    const std::string name = "proof-" + Slugify(proof->revision.title) + "-r" +
+                                             std::to_string(proof->revision.number);
+                    if (c.input<std::string>() == "json") {
+                      return Json(200, twin).With("Content-Disposition",
+                                                  Disposition("attachment", name + ".json"));
+                    }
+                    auto pdf = convert::RenderProofPdf(*proof, json::serialize(twin));
+                    if (!pdf) return std::move(pdf).error();
+                    return FileOf({name + ".pdf", "application/pdf", std::move(*pdf)});
+                  })},
       {"POST",
        "/api/v1/proofs/verify",
        member,

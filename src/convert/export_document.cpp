@@ -39,16 +39,31 @@ Error ToolErrorOf(const std::string& program, const ToolError& e) {
   return out;
 }
 
-// Markdown escape for text people typed into a plain field: every ASCII punctuation mark may
-// be escaped in pandoc's Markdown, so escaping them all keeps the text exactly as typed.
+// Markdown escape for text people typed into a plain field: the marks that start inline markup
+// (emphasis, code, links, images, raw HTML, entities, citations, spans, sub/superscripts, math)
+// are escaped, so that the text reads exactly as typed; the rest stays as it is for people who
+// read the .md file.
 std::string EscapeMarkdown(std::string_view text) {
+  static constexpr std::string_view kMarks = "\\`*_[]<>#|~^$@&!{}";
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
-    if (std::ispunct(static_cast<unsigned char>(c))) out += '\\';
+    if (kMarks.find(c) != std::string_view::npos) out += '\\';
     out += c;
   }
   return out;
+}
+
+// A plain line that would start a block (a list item, a quote, a numbered item, a rule) has its
+// first mark escaped.
+std::string EscapeLineStart(std::string line) {
+  if (line.empty()) return line;
+  if (line[0] == '-' || line[0] == '+' || line[0] == '=' || line[0] == ':') return "\\" + line;
+  std::size_t digits = 0;
+  while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits]))) ++digits;
+  if (digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')'))
+    line.insert(digits, "\\");
+  return line;
 }
 
 // Plain text with line breaks: blank lines separate paragraphs, single ones are kept as breaks.
@@ -72,7 +87,7 @@ std::string PlainTextMarkdown(std::string_view text) {
       // Leading spaces would make an indented code block of a plain line.
       line.remove_prefix(line.find_first_not_of(" \t"));
       if (!paragraph.empty()) paragraph += "\\\n";
-      paragraph += EscapeMarkdown(line);
+      paragraph += EscapeLineStart(EscapeMarkdown(line));
     }
     start = end + 1;
   }
@@ -148,7 +163,7 @@ void Sanitize(json::value& node) {
 Result<json::value> SafeAst(std::string_view markdown) {
   auto argv = kPandoc;
   argv.insert(argv.end(),
-              {"--sandbox", "-f", "markdown-raw_html-raw_tex-raw_attribute", "-t", "json"});
+              {"--sandbox", "-f", "markdown-raw_html-raw_tex-raw_attribute-smart", "-t", "json"});
   auto run = RunTool(argv, markdown, ConverterLimits());
   if (!run.ok) return ToolErrorOf("pandoc", run.error);
   std::error_code ec;

@@ -67,8 +67,11 @@ std::string StaleBecause(const storage::ApprovalRecord& a,
   return given + ", whose text or files differ from revision " + std::to_string(proven) + ".";
 }
 
+// A proof missing a member, or with one of the wrong kind, is malformed input (400), as a JSON
+// body that breaks its schema is everywhere else.
 Error ProofFault(const std::string& field, const std::string& message) {
-  return Error::InvalidField(field, message);
+  return Error::BadRequest("This is not a copydesk proof: " + field + " " + message + ".",
+                           {{field, message}});
 }
 
 }  // namespace
@@ -109,9 +112,14 @@ Result<Proof> GatherProof(storage::Database& db, const auth::Actor& actor, const
       for (const auto& item : files.as_array()) {
         if (!item.is_object()) continue;
         const auto& o = item.as_object();
-        ProofFile f{StringOf(o.if_contains("name")), StringOf(o.if_contains("sha256")), 0, ""};
+        ProofFile f;
+        f.attachment_id = StringOf(o.if_contains("attachment_id"));
+        f.media_id = StringOf(o.if_contains("media_id"));
+        f.name = StringOf(o.if_contains("name"));
+        f.sha256 = StringOf(o.if_contains("sha256"));
         const auto* media = o.if_contains("media_id");
         const auto* version = o.if_contains("version");
+        if (version && version->is_int64()) f.version = version->as_int64();
         if (media && media->is_string() && version && version->is_int64()) {
           if (auto v = storage::FindMediaVersion(tx, std::string(media->as_string()),
                                                  version->as_int64())) {

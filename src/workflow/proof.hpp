@@ -25,6 +25,9 @@ namespace copydesk::workflow {
 
 //! One file the proven revision goes out with.
 struct ProofFile {
+  std::string attachment_id;  //!< as the revision records it (part of the canonical snapshot)
+  std::string media_id;
+  std::int64_t version = 0;
   std::string name;
   std::string sha256;
   std::int64_t size = 0;
@@ -97,7 +100,7 @@ using StoredFileHash = std::function<std::optional<std::string>(const std::strin
 
 //! Checks a proof's JSON twin against what the database and the file store hold now, for a
 //! reader of its content: the revision's hash recomputed from its stored text and files, each
-//! file's bytes hashed again, and each decision the proof lists still recorded as stated. 422
+//! file's bytes hashed again, and each decision the proof lists still recorded as stated. 400
 //! naming the member of the proof that is missing or malformed.
 Result<ProofVerdict> VerifyProof(storage::Database& db, const auth::Actor& actor,
                                  const boost::json::value& proof, const StoredFileHash& stored);

@@ -55,7 +55,13 @@ json::object ProofJson(const workflow::Proof& proof) {
   const auto& r = proof.revision;
   json::array files;
   for (const auto& f : proof.files)
-    files.push_back({{"name", f.name}, {"sha256", f.sha256}, {"size", f.size}, {"type", f.type}});
+    files.push_back({{"attachment_id", f.attachment_id},
+                     {"media_id", f.media_id},
+                     {"version", f.version},
+                     {"name", f.name},
+                     {"sha256", f.sha256},
+                     {"size", f.size},
+                     {"type", f.type}});
   json::array approvals;
   for (const auto& d : proof.decisions) approvals.push_back(DecisionJson(d));
   json::array trail;
