@@ -260,6 +260,7 @@ const fieldRules: [RegExp, TranslationKey, (m: RegExpExecArray) => Record<string
     () => ({}),
   ],
   [/^is empty: send/, 'files_server.field.file_empty', () => ({})],
+  [/^must be the document's bytes$/, 'export.field.template_kind', () => ({})],
   [/^is larger than (\d+) MB$/, 'export.field.too_large', (m) => ({ max: +m[1]! })],
   [
     /^(is not a PDF$|is a PDF that carries no copydesk proof|is not a copydesk proof)/,
