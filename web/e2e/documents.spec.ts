@@ -107,6 +107,9 @@ test('a Word file dropped becomes a content; it comes back out as PDF and Word; 
   // Validated by Legal: the export menu offers the validated revision.
   await legalValidates(api, contentId);
   await page.reload();
+  // Opening the imported text saved nothing: what Legal validated is still the current text.
+  await expect(page.getByText(/^Validated version: revision \d+$/)).toBeVisible();
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
   await page.getByRole('button', { name: 'Export' }).click();
   await page.getByRole('radio', { name: /^Validated \(revision \d+\)$/ }).check();
   const [pdf] = await Promise.all([

@@ -55,6 +55,10 @@ export default function RichTextEditor({
 }: RichTextEditorProps) {
   const { t } = useTranslation();
   const lastValue = useRef(value);
+  // The text as the editor writes it back, right after loading it. Loading alone must not save:
+  // a text written elsewhere (an import's pandoc tables, `|---|---|`) would otherwise come back
+  // padded as a new revision, and make an approval given meanwhile stale. Cleared by a real edit.
+  const settled = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
@@ -117,7 +121,16 @@ export default function RichTextEditor({
         ...(describedBy ? { 'aria-describedby': describedBy } : {}),
       },
     },
+    onCreate: ({ editor: created }) => {
+      settled.current = tidyMarkdown(created.getMarkdown());
+    },
     onUpdate: ({ editor: current }) => {
+      // Until the first real edit, an update that leaves the text as loaded (the table plugin
+      // fixing a table's shape) is neither a change to save nor a reason to say "unsaved".
+      if (settled.current !== null) {
+        if (tidyMarkdown(current.getMarkdown()) === settled.current) return;
+        settled.current = null;
+      }
       if (timer.current) clearTimeout(timer.current);
       else onDirtyRef.current?.();
       timer.current = setTimeout(() => emit(current), emitDelay);
@@ -153,6 +166,7 @@ export default function RichTextEditor({
     lastValue.current = value;
     const { from, to } = editor.state.selection;
     editor.commands.setContent(value, { contentType: 'markdown', emitUpdate: false });
+    settled.current = tidyMarkdown(editor.getMarkdown());
     const size = editor.state.doc.content.size;
     if (editor.isFocused) {
       editor.commands.setTextSelection({ from: Math.min(from, size), to: Math.min(to, size) });
