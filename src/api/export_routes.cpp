@@ -32,10 +32,9 @@ struct ExportQuery {
 
 Result<convert::ExportFormat> ReadFormat(const http::Request& req) {
   const auto text = req.QueryParam("format");
-  if (!text || text->empty())
-    return Error::InvalidField("format", "is required: docx, odt, pdf, md or html");
+  if (!text || text->empty()) return Error::InvalidField("format", "is required");
   auto format = convert::ParseExportFormat(*text);
-  if (!format) return Error::InvalidField("format", "must be docx, odt, pdf, md or html");
+  if (!format) return Error::InvalidField("format", "must be one of docx, odt, pdf, md, html");
   return *format;
 }
 
@@ -77,7 +76,7 @@ Result<files::Upload> ReadTemplateUpload(const http::Request& req) {
   // A JSON body stays in memory (only other types stream to a file): it is no document.
   if (req.body_file.empty() && !req.body.empty())
     return Error::BadRequest("Send the .docx or .odt itself as the body, not JSON.",
-                             {{"file", "must be the document's bytes"}});
+                             {{"file", "is missing"}});
   files::Upload upload;
   upload.name = req.QueryParam("name").value_or("");
   upload.path = req.body_file;
@@ -88,7 +87,7 @@ Result<files::Upload> ReadTemplateUpload(const http::Request& req) {
 Result<std::string> ReadProofFormat(const http::Request& req) {
   const std::string format = req.QueryParam("format").value_or("pdf");
   if (format != "pdf" && format != "json")
-    return Error::InvalidField("format", "must be pdf or json");
+    return Error::InvalidField("format", "must be one of pdf, json");
   return format;
 }
 
@@ -122,8 +121,7 @@ Step ProofBody() {
     }
     std::error_code ec;
     auto value = json::parse(text, ec);
-    if (ec || !value.is_object())
-      return Error::InvalidField("file", "is not a copydesk proof (JSON twin or its PDF)");
+    if (ec || !value.is_object()) return Error::InvalidField("file", convert::kNotAProof);
     call.SetInput(std::move(value));
     return {};
   };

@@ -107,7 +107,8 @@ Result<RevisionChoice> ParseRevisionChoice(const std::optional<std::string>& tex
   std::int64_t n = 0;
   auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
   if (ec != std::errc() || end != text->data() + text->size() || n < 1)
-    return Error::InvalidField("revision", "must be current, validated or a revision number");
+    return Error::InvalidField("revision",
+                               "must be one of current, validated or a revision number");
   choice.kind = RevisionChoice::Kind::kNumber;
   choice.number = n;
   return choice;
@@ -354,8 +355,7 @@ Result<ExportedFile> Exports::Collection(const auth::Actor& actor, const std::st
 Result<ReferenceDocument> Exports::SetReference(const auth::Actor& actor, const std::string& ws,
                                                 files::Upload upload) {
   if (auto bad = files::CheckFileName(upload.name); !bad) return std::move(bad).error();
-  if (upload.path.empty() || upload.size == 0)
-    return Error::InvalidField("file", "is empty: send the .docx or .odt as the request body");
+  if (upload.path.empty() || upload.size == 0) return Error::InvalidField("file", "is empty");
   if (upload.size > kMaxReferenceBytes) return Error::InvalidField("file", "is larger than 20 MB");
   // Who may, before anything is stored.
   auto allowed = db_.Read([&](storage::Tx& tx) -> Result<storage::WorkspaceRecord> {
@@ -367,7 +367,7 @@ Result<ReferenceDocument> Exports::SetReference(const auth::Actor& actor, const 
   const auto format = OfficeFormat(upload.path);
   if (!format) {
     return Error::InvalidField(
-        "file", "This file is neither a Word (.docx) nor an OpenDocument (.odt) text document");
+        "file", "is neither a Word (.docx) nor an OpenDocument (.odt) text document");
   }
   auto digest = files::DigestFile(upload.path);
   if (!digest) return std::move(digest).error();

@@ -208,7 +208,7 @@ Result<std::string> RenderProofPdf(const workflow::Proof& proof, const std::stri
 }
 
 Result<std::string> ExtractProofJson(const std::string& pdf) {
-  if (pdf.rfind("%PDF-", 0) != 0) return Error::InvalidField("file", "is not a PDF");
+  if (pdf.rfind("%PDF-", 0) != 0) return Error::InvalidField("file", kNotAProof);
   WorkFolder work;
   if (work.path().empty()) return Error::Internal("no temporary folder for the proof");
   std::ofstream(work.path() / "proof.pdf", std::ios::binary) << pdf;
@@ -221,10 +221,10 @@ Result<std::string> ExtractProofJson(const std::string& pdf) {
   if (!run.ok) {
     if (run.error.failure == ToolFailure::kMissing)
       return Error{ErrorKind::kUnavailable, "pdfdetach is not installed on the server."};
-    return Error::InvalidField("file", "is a damaged PDF that could not be read");
+    return Error::InvalidField("file", kNotAProof);
   }
   std::ifstream in(out / kProofAttachmentName, std::ios::binary);
-  if (!in) return Error::InvalidField("file", "is a PDF that carries no copydesk proof");
+  if (!in) return Error::InvalidField("file", kNotAProof);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 

@@ -10,6 +10,9 @@
 
 namespace copydesk::convert {
 
+//! What a file that is no proof is told (field `file`).
+inline constexpr const char* kNotAProof = "is not a copydesk proof (its JSON twin or its PDF)";
+
 //! The name of the JSON twin inside a proof's PDF.
 inline constexpr const char* kProofAttachmentName = "copydesk-proof.json";
 

@@ -177,7 +177,7 @@ Result<Proof> GatherProof(storage::Database& db, const auth::Actor& actor, const
 
 Result<ProofVerdict> VerifyProof(storage::Database& db, const auth::Actor& actor,
                                  const json::value& proof, const StoredFileHash& stored) {
-  if (!proof.is_object()) return ProofFault("proof", "must be a proof pack's JSON object");
+  if (!proof.is_object()) return ProofFault("proof", "must be an object");
   const auto& p = proof.as_object();
   const auto* content = p.if_contains("content");
   const auto* revision = p.if_contains("revision");
@@ -186,7 +186,7 @@ Result<ProofVerdict> VerifyProof(storage::Database& db, const auth::Actor& actor
   const std::string id = StringOf(content->as_object().if_contains("id"));
   if (id.empty()) return ProofFault("content.id", "is required");
   const auto* number = revision->as_object().if_contains("number");
-  if (!number || !number->is_int64()) return ProofFault("revision.number", "must be a number");
+  if (!number || !number->is_int64()) return ProofFault("revision.number", "must be an integer");
   const std::string hash = StringOf(revision->as_object().if_contains("hash"));
   if (hash.size() != 64) return ProofFault("revision.hash", "must be a SHA-256 in hexadecimal");
 

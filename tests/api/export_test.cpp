@@ -238,6 +238,18 @@ TEST(ExportRevisions, ARevisionByNumberAndTheValidatedOne) {
       std::string::npos);
   auto first = d.Export(d.owner, id, "format=md&revision=1");
   EXPECT_EQ(first.status, 200);
+
+  // The same from the command line.
+  const auto out = fs::path(d.server.config().data_dir).parent_path() / "validated.md";
+  auto cli =
+      RunProcess({CopydeskBinary(), "export", "--data=" + d.server.config().data_dir, "--content",
+                  id, "--format", "md", "--revision", "validated", "--out", out.string()});
+  ASSERT_EQ(cli.exit_code, 0) << cli.err;
+  EXPECT_NE(cli.err.find("wrote " + out.string()), std::string::npos) << cli.err;
+  std::ifstream written(out);
+  const std::string text((std::istreambuf_iterator<char>(written)),
+                         std::istreambuf_iterator<char>());
+  EXPECT_EQ(text, at_validation.body);
 }
 
 // ---- who may export what ----------------------------------------------------------------------
@@ -309,6 +321,22 @@ TEST(ExportCollections, AProjectComesOutAsAZipWithItsIndex) {
   EXPECT_EQ(csv.find("Hors projet"), std::string::npos);
   EXPECT_NE(csv.find("\"'=SUM(A1)\""), std::string::npos) << csv;  // never a formula
   EXPECT_TRUE(entries.contains("premier-r1.md"));
+
+  // A saved view of the project gives the same contents.
+  auto view = d.owner.client.Post("/api/v1/workspaces/" + d.owner.workspace_id + "/views",
+                                  {{"name", "Campagne"}, {"filters", {{"project", {project_id}}}}});
+  ASSERT_EQ(view.status, 201) << view.body;
+  auto by_view = d.owner.client.Get("/api/v1/workspaces/" + d.owner.workspace_id +
+                                    "/export?view=" + Str(view.Json().at("id")) + "&format=md");
+  ASSERT_EQ(by_view.status, 200) << by_view.body;
+  EXPECT_EQ(Unzip(by_view.body).size(), 5u);
+
+  // And from the command line, with progress on stderr.
+  const auto zip = fs::path(d.server.config().data_dir).parent_path() / "campagne.zip";
+  auto cli = RunProcess({CopydeskBinary(), "export", "--data=" + d.server.config().data_dir,
+                         "--project", project_id, "--format", "md", "--out", zip.string()});
+  ASSERT_EQ(cli.exit_code, 0) << cli.err;
+  EXPECT_NE(cli.err.find("[3/3]"), std::string::npos) << cli.err;
 
   auto neither =
       d.owner.client.Get("/api/v1/workspaces/" + d.owner.workspace_id + "/export?format=md");

@@ -253,6 +253,16 @@ const fieldRules: [RegExp, TranslationKey, (m: RegExpExecArray) => Record<string
   [/^is not a kind of file$/, 'files_server.field.file_kind', () => ({})],
   [/^must each have 1 to 64 bytes$/, 'files_server.field.tag_length', () => ({})],
   [/^must be valid UTF-8 of at most 2000 bytes$/, 'files_server.field.alt_length', () => ({})],
+  // Exports and proofs (issue 18, server side).
+  [
+    /^a review link exports the revision it shows/,
+    'export_server.field.review_revision',
+    () => ({}),
+  ],
+  [/^is not a copydesk proof/, 'export_server.field.not_proof', () => ({})],
+  [/^is neither a Word/, 'export_server.field.not_document', () => ({})],
+  [/^is larger than (\d+) MB$/, 'export_server.field.too_large', (m) => ({ max: +m[1]! })],
+  [/^must be a SHA-256 in hexadecimal$/, 'export_server.field.sha256', () => ({})],
   // Exports and proofs (issue 18): the choices, the reference document, the proof sent back.
   [
     /^must be (docx, odt, pdf, md or html|pdf or json|current, validated or a revision number)$/,
