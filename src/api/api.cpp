@@ -25,6 +25,7 @@ void RegisterRoutes(http::Router& router, Services& services) {
   AddWebhookRoutes(router, services);
   AddFileRoutes(router, services);
   AddReportRoutes(router, services);
+  AddExportRoutes(router, services);
   AddImportRoutes(router, services);
   AddHomeRoutes(router, services);
   AddFeedRoutes(router, services);

@@ -6,6 +6,7 @@
 #include "collab/sharing.hpp"
 #include "collab/tasks.hpp"
 #include "content/contents.hpp"
+#include "convert/export.hpp"
 #include "convert/import.hpp"
 #include "core/config.hpp"
 #include "feeds/feeds.hpp"
@@ -44,6 +45,8 @@ struct Services {
   collab::Sharing& sharing;
   webhooks::Webhooks& webhooks;
   files::Files& files;
+  files::BlobStore& blobs;
+  convert::Exports& exports;
   convert::Importer& importer;
   feeds::Feeds& feeds;
   planning::Publications& publications;
@@ -76,6 +79,7 @@ void AddFirstDayRoutes(http::Router& router, Services& services);
 void AddWebhookRoutes(http::Router& router, Services& services);
 void AddFileRoutes(http::Router& router, Services& services);
 void AddReportRoutes(http::Router& router, Services& services);
+void AddExportRoutes(http::Router& router, Services& services);
 void AddImportRoutes(http::Router& router, Services& services);
 void AddHomeRoutes(http::Router& router, Services& services);
 void AddFeedRoutes(http::Router& router, Services& services);

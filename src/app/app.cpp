@@ -67,6 +67,7 @@ struct App::Parts {
         blobs(BlobFolder(config)),
         renditions((std::filesystem::path(config.data_dir) / "renditions").string()),
         media(*db, blobs, renditions),
+        exports(*db, blobs),
         sweeper(media, config.blob_sweep_interval_ms, config.blob_retention_ms),
         importer(*db, contents, media, blobs,
                  std::filesystem::path(config.data_dir) / "tmp" / "imports"),
@@ -74,7 +75,8 @@ struct App::Parts {
         files(config.web_dir),
         services{config,      *db,     metrics,  accounts, workspaces, settings,   contents,
                  workflow,    search,  views,    comments, tasks,      task_lists, notifications,
-                 preferences, sharing, webhooks, media,    importer,   feeds,      publications},
+                 preferences, sharing, webhooks, media,    blobs,      exports,    importer,
+                 feeds,       publications},
         dispatcher(router, files, metrics),
         live(*db, config, api::LiveDoor(accounts, config)),
         server(config, dispatcher, metrics, &live) {
@@ -108,6 +110,7 @@ struct App::Parts {
   files::FolderBlobStore blobs;
   files::Renditions renditions;
   files::Files media;
+  convert::Exports exports;    // files out: a content as a file, a .zip, the reference document
   files::Sweeper sweeper;      // deletes stored files unreferenced past the retention period
   convert::Importer importer;  // documents in (pandoc), in data/tmp/imports
   feeds::Feeds feeds;

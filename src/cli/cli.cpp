@@ -12,6 +12,7 @@
 #include "auth/accounts.hpp"
 #include "auth/policy.hpp"
 #include "cli/demo.hpp"
+#include "cli/export_commands.hpp"
 #include "cli/import_command.hpp"
 #include "core/config.hpp"
 #include "core/log.hpp"
@@ -44,6 +45,11 @@ Usage:
   copydesk backup --out FILE                    consistent snapshot, safe while serving
   copydesk restore FILE                         into an empty data folder
   copydesk reindex                              rebuilds the search index; a running server swaps it in
+  copydesk export --content ID [--format pdf|docx|odt|md|html] [--revision N|validated]
+                  [--out FILE] [--as EMAIL]     one content as a file
+  copydesk export --project ID | --view ID [--format F] [--out FILE]
+                                                a project or a saved view as a .zip with an index
+  copydesk verify-proof FILE [--as EMAIL]       checks a proof pack (.pdf or .json) against the data
   copydesk import --workspace SLUG [--as EMAIL] [--type KEY] [--language fr|en] FILE…
                                                 each .docx, .odt, .md or .html file becomes a content
   copydesk help
@@ -396,6 +402,8 @@ int Main(int argc, char** argv) {
     if (command == "import") return ImportCommand(*config, rest);
     if (command == "backup") return Backup(*config, rest);
     if (command == "restore") return Restore(*config, rest);
+    if (command == "export") return ExportCommand(*config, rest);
+    if (command == "verify-proof") return VerifyProofCommand(*config, rest);
   } catch (const std::exception& e) {
     Log(LogLevel::kError, "fatal", {{"command", command}, {"error", e.what()}});
     std::cerr << "copydesk: " << e.what() << "\n";

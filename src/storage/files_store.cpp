@@ -88,11 +88,13 @@ void UpsertBlob(Tx& tx, const std::string& sha256, std::int64_t size, TimeMs now
 
 void MarkUnreferencedBlobs(Tx& tx, TimeMs now) {
   // A blob no media version holds may still be named by a revision (what was approved keeps
-  // its files): only the few without a version are looked for in the revisions.
+  // its files) or be a workspace's reference document for exports: only the few without a
+  // version are looked for there.
   static constexpr const char* kUnreferenced =
       "NOT EXISTS (SELECT 1 FROM media_versions v WHERE v.sha256 = b.sha256) AND NOT EXISTS "
       "(SELECT 1 FROM revisions r WHERE r.attachments != '[]' AND "
-      "instr(r.attachments, b.sha256) > 0)";
+      "instr(r.attachments, b.sha256) > 0) AND NOT EXISTS "
+      "(SELECT 1 FROM export_templates t WHERE t.sha256 = b.sha256)";
   tx.Exec(std::string("UPDATE blobs SET unreferenced_at = ? WHERE unreferenced_at IS NULL AND "
                       "sha256 IN (SELECT b.sha256 FROM blobs b WHERE ") +
               kUnreferenced + ")",

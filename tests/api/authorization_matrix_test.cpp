@@ -15,6 +15,7 @@
 #include <set>
 
 #include "app/app.hpp"
+#include "support/subprocess.hpp"
 #include "support/test_server.hpp"
 #include "webhooks/deliverer.hpp"
 
@@ -172,6 +173,9 @@ struct Call {
   std::optional<std::string> body;
   std::optional<HttpClient> as;  //!< another client of the same caller (e.g. a second session)
   std::vector<std::pair<std::string, std::string>> headers = {};  //!< an upload's Content-Type
+  //! For a route that names its subject in the body (a proof names its content): the same
+  //! request naming a subject that does not exist, the twin a 404 must answer like.
+  std::optional<std::string> missing_body = {};
 };
 
 struct Row {
@@ -507,6 +511,18 @@ class AuthorizationMatrix : public ::testing::Test {
                 "# Note\n\nUn paragraphe.\n",
                 std::nullopt,
                 {{"Content-Type", "text/markdown"}}};
+  }
+  //! pandoc's own reference .docx: a valid Word document to set as the reference document.
+  static const std::string& ReferenceDocx() {
+    static const std::string docx =
+        RunProcess({"/usr/bin/pandoc", "--print-default-data-file", "reference.docx"}).out;
+    return docx;
+  }
+  //! The owner sets the workspace's reference document.
+  void SetReferenceDocument(const std::string& ws) {
+    auto put = owner_->client.Send("PUT", ws + "/export-template?name=house.docx", ReferenceDocx(),
+                                   {{"Content-Type", "application/octet-stream"}});
+    EXPECT_EQ(put.status, 200) << put.body;
   }
   //! A file the owner attaches to `content`: the attachment's id and its media file's id.
   std::pair<std::string, std::string> Attached(const std::string& content) {
@@ -1176,6 +1192,52 @@ class AuthorizationMatrix : public ::testing::Test {
                            "/versions/1/thumbnail",
                        std::nullopt, v.as};
          }},
+        // ---- exports and the proof pack (issue 18) ----
+        {"GET", "/api/v1/contents/{id}/export", ContentReaders(200),
+         [this](Caller) {
+           return Call{"/api/v1/contents/" + SharedContent() + "/export?format=md"};
+         }},
+        {"GET", "/api/v1/review/{secret}/contents/{id}/export", Review(401, 200, 200, 200, 200),
+         [this](Caller c) {
+           auto v = ReviewAs(c);
+           return Call{
+               "/api/v1/review/" + v.secret + "/contents/" + v.content + "/export?format=md",
+               std::nullopt, v.as};
+         }},
+        {"GET", "/api/v1/workspaces/{ws}/export", Members(200),
+         [this, &ws](Caller) { return Call{ws + "/export?format=md&project=" + project_}; }},
+        {"GET", "/api/v1/workspaces/{ws}/export-template", Members(200),
+         [this, &ws](Caller) {
+           SetReferenceDocument(ws);
+           return Call{ws + "/export-template"};
+         }},
+        {"PUT", "/api/v1/workspaces/{ws}/export-template", Admins(200),
+         [&ws](Caller) {
+           return Call{ws + "/export-template?name=house.docx",
+                       ReferenceDocx(),
+                       std::nullopt,
+                       {{"Content-Type", "application/octet-stream"}}};
+         }},
+        {"DELETE", "/api/v1/workspaces/{ws}/export-template", Admins(204),
+         [this, &ws](Caller) {
+           SetReferenceDocument(ws);
+           return Call{ws + "/export-template"};
+         }},
+        {"GET", "/api/v1/contents/{id}/proof", ContentReaders(200),
+         [this](Caller) {
+           return Call{"/api/v1/contents/" + SharedContent() + "/proof?format=json"};
+         }},
+        {"POST", "/api/v1/proofs/verify", ContentReaders(200),
+         [this](Caller) {
+           auto proof =
+               owner_->client.Get("/api/v1/contents/" + SharedContent() + "/proof?format=json");
+           EXPECT_EQ(proof.status, 200) << proof.body;
+           auto missing = proof.Json();
+           missing.at("content").as_object()["id"] = "nosuchcontent000";
+           Call call{"/api/v1/proofs/verify", proof.body};
+           call.missing_body = Serialize(missing);
+           return call;
+         }},
     };
   }
 
@@ -1233,9 +1295,10 @@ TEST_F(AuthorizationMatrix, EveryCallerGetsTheStatusThePolicySays) {
       }
       // Outside one's workspaces, it answers exactly as if the thing did not exist.
       if (row.expected[c] == 404) {
-        const std::string twin = MissingTwin(call.target);
+        const std::string twin = call.missing_body ? call.target : MissingTwin(call.target);
         ASSERT_FALSE(twin.empty()) << call.target;
-        auto missing = client.Send(row.method, twin, call.body, call.headers);
+        auto missing = client.Send(row.method, twin,
+                                   call.missing_body ? call.missing_body : call.body, call.headers);
         EXPECT_EQ(missing.status, 404);
         EXPECT_EQ(missing.body, response.body);
       }

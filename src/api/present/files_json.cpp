@@ -71,7 +71,7 @@ json::object AttachmentJson(const files::AttachmentView& view, const FileUrls& u
           {"media", MediaFileJson(view.media, urls, false)}};
 }
 
-namespace {
+namespace {}  // namespace
 
 // RFC 6266 / 8187: an ASCII fallback, and the exact name percent-encoded in UTF-8.
 std::string Disposition(const std::string& type, const std::string& name) {
@@ -90,6 +90,8 @@ std::string Disposition(const std::string& type, const std::string& name) {
   }
   return type + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
+
+namespace {
 
 // One `bytes=` range of a file of `size` bytes: [first, last], or nullopt when the header asks
 // for none this answer can give as one part (then the whole file goes). `unsatisfiable` when

@@ -35,6 +35,9 @@ boost::json::object AttachmentJson(const files::AttachmentView& view, const File
 //! attachment unless a raster image (inline), ETag by hash, private caching.
 http::Response FileResponse(const http::Request& request, const std::string& path,
                             const storage::MediaVersionRecord& version);
+//! A Content-Disposition value (RFC 6266): `type` ("attachment", "inline") and the file's name,
+//! with an ASCII fallback and the exact name percent-encoded in UTF-8 (filename*).
+std::string Disposition(const std::string& type, const std::string& name);
 //! A rendition's bytes.
 http::Response RenditionResponse(const files::RenditionToSend& rendition);
 

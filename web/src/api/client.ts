@@ -233,6 +233,8 @@ export interface UploadProgress {
 }
 
 export interface UploadOptions {
+  /** PUT for a file that replaces one (a reference document); POST otherwise. */
+  method?: 'POST' | 'PUT';
   /** Called as the body goes out (the browser's upload progress events). */
   onProgress?: (progress: UploadProgress) => void;
   signal?: AbortSignal;
@@ -243,7 +245,7 @@ export interface UploadOptions {
 }
 
 /**
- * Sends a file as the RAW body of a POST (not multipart: the server streams it to disk as it
+ * Sends a file as the RAW body of a POST or a PUT (not multipart: the server streams it to disk as it
  * comes) and returns the answer's JSON. XMLHttpRequest rather than fetch: its upload events
  * give the progress of the body, which fetch does not report for a file. The file's own type
  * goes as Content-Type; the server decides from the bytes anyway.
@@ -256,7 +258,7 @@ export function uploadRaw<T>(path: string, file: Blob, options: UploadOptions = 
       return;
     }
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', path);
+    xhr.open(options.method ?? 'POST', path);
     xhr.withCredentials = true;
     xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
     xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');

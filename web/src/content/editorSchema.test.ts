@@ -22,6 +22,8 @@ describe('rich text Markdown round trip', () => {
     ['tables', '| Offre | Prix |\n| ----- | ---- |\n| Gaz   | 12 € |'],
     ['images', '![Compteur](https://example.com/compteur.png)'],
     ['code blocks', '```\nligne 1\nligne 2\n```'],
+    // Pandoc's footnotes (an import, a paste from Word): the call and the note stay Markdown's.
+    ['footnotes', 'Pour tous les clients[^1].\n\n[^1]: Hors clients professionnels.'],
   ])('keeps %s', (_name, text) => {
     expect(roundTrip(text)).toBe(text);
   });

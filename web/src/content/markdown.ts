@@ -3,7 +3,8 @@
 
 /**
  * Collapses runs of blank lines to one, outside fenced code blocks; drops blank lines at the start
- * (the serializer opens a text that starts with a table with one) and trims the end.
+ * (the serializer opens a text that starts with a table with one) and trims the end. Footnotes
+ * are written the Markdown way (see below).
  */
 export function tidyMarkdown(markdown: string): string {
   const lines = markdown.split('\n');
@@ -18,5 +19,11 @@ export function tidyMarkdown(markdown: string): string {
     } else blank = 0;
     out.push(line);
   }
-  return out.join('\n').replace(/^\n+/, '').replace(/\s+$/, '');
+  // A footnote ("[^1]" in the text, "[^1]: …" at the end) is plain text to the editor, which
+  // escapes its brackets; written back unescaped it stays a footnote for pandoc and the exports.
+  return out
+    .join('\n')
+    .replace(/\\\[\^([\w-]+)\\\]/g, '[^$1]')
+    .replace(/^\n+/, '')
+    .replace(/\s+$/, '');
 }

@@ -292,10 +292,81 @@ const fieldRules: [RegExp, TranslationKey, (m: RegExpExecArray) => Record<string
   [/^is not a kind of file$/, 'files_server.field.file_kind', () => ({})],
   [/^must each have 1 to 64 bytes$/, 'files_server.field.tag_length', () => ({})],
   [/^must be valid UTF-8 of at most 2000 bytes$/, 'files_server.field.alt_length', () => ({})],
+  // Exports and proofs (issue 18, server side).
+  [
+    /^a review link exports the revision it shows/,
+    'export_server.field.review_revision',
+    () => ({}),
+  ],
+  [/^is not a copydesk proof/, 'export_server.field.not_proof', () => ({})],
+  [/^is neither a Word/, 'export_server.field.not_document', () => ({})],
+  [/^is larger than (\d+) MB$/, 'export_server.field.too_large', (m) => ({ max: +m[1]! })],
+  [/^must be a SHA-256 in hexadecimal$/, 'export_server.field.sha256', () => ({})],
+  // Exports and proofs (issue 18): the choices, the reference document, the proof sent back.
+  [
+    /^must be (docx, odt, pdf, md or html|pdf or json|current, validated or a revision number)$/,
+    'refusal.field.choice',
+    () => ({}),
+  ],
+  [/^is empty: send/, 'files_server.field.file_empty', () => ({})],
+  [/^must be the document's bytes$/, 'export.field.template_kind', () => ({})],
+  [/^is larger than (\d+) MB$/, 'export.field.too_large', (m) => ({ max: +m[1]! })],
+  [
+    /^(is not a PDF$|is a PDF that carries no copydesk proof|is not a copydesk proof)/,
+    'proof.field.not_a_proof',
+    () => ({}),
+  ],
+  [
+    /^(must be a proof pack's JSON object|must be a SHA-256 in hexadecimal)$/,
+    'proof.field.not_a_proof',
+    () => ({}),
+  ],
+  [/^must be a number$/, 'refusal.field.wrong_kind', () => ({})],
+  [/^a review link exports the revision it shows/, 'export.field.review_current', () => ({})],
+  [/neither a Word \(\.docx\) nor an OpenDocument/, 'export.field.template_kind', () => ({})],
+  // Imports (issue 18): why a document could not be read, said of the file.
+  [
+    /^This file is not an? .+ although its name ends in/i,
+    'import.field.not_what_it_says',
+    () => ({}),
+  ],
+  [/password-protected|encrypted/i, 'import.field.encrypted', () => ({})],
+  [/damaged|could not be read|corrupt/i, 'import.field.damaged', () => ({})],
+  [/^This archive expands to more than (\d+) MB/, 'import.field.expands', (m) => ({ max: +m[1]! })],
+  [/^is not a document copydesk imports|^must end in \.docx/i, 'import.field.format', () => ({})],
+  [/^This archive holds more than/, 'import.field.too_many_files', () => ({})],
+  [/^This document took too long/, 'import.field.too_slow', () => ({})],
+  [
+    /^This document converts to more text|^This text is longer than/,
+    'import.field.too_long',
+    () => ({}),
+  ],
+  [/^This text is not in UTF-8/, 'import.field.not_utf8', () => ({})],
+  [/has no body field to hold a document/, 'import.field.no_body', () => ({})],
 ];
 
 function range(m: RegExpExecArray) {
   return { min: +m[1]!, max: +m[2]! };
+}
+
+/**
+ * Why an import was refused: the file's own reason (not what its name says, password-protected,
+ * damaged, too big once unpacked), the upload limit, the converter missing, a text changed or
+ * locked meanwhile.
+ */
+export function importErrorMessage(t: TFunction, error: unknown): string {
+  if (isApiError(error, 413)) return t('import.error_too_large');
+  // Busy converting other documents (it says when to try again), or no converter at all.
+  if (isApiError(error, 503) && error.retryAfterSeconds !== null) {
+    return t('import.error_busy', { count: Math.max(1, error.retryAfterSeconds) });
+  }
+  if (isApiError(error, 503)) return t('import.error_unavailable');
+  if (isApiError(error, 409)) return t('import.error_changed');
+  if (isApiError(error, 422)) {
+    const reason = error.fieldErrors().file;
+    if (reason !== undefined) return fieldMessage(t, reason);
+  }
+  return genericErrorMessage(t, error);
 }
 
 // The field a path names, by its last segment: "statuses[2].gate.teams[0]" is "teams".

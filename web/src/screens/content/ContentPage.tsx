@@ -57,6 +57,8 @@ import { AttachmentsPanel } from '../files/AttachmentsPanel';
 import { PaperclipIcon } from '../files/AttachmentCount';
 import { ImageUploadContext, type ImageUpload } from '../files/imageUpload';
 import { PublicationPanel } from '../calendar/PublicationPanel';
+import { ExportMenu } from '../documents/ExportMenu';
+import { ImportRevisionButton } from '../documents/ImportDialogs';
 
 /** /w/:slug/contents/:id and …/history: one content, written or looked back on. */
 export default function ContentPage() {
@@ -236,6 +238,18 @@ function ContentScreen({
           <NavLink to={`${base}/history`}>{t('content.tab_history')}</NavLink>
           <NavLink to={`${base}/activity`}>{t('activity.tab')}</NavLink>
         </nav>
+        <ExportMenu content={latest} />
+        {editable && staff && (
+          <ImportRevisionButton
+            content={sync.content}
+            type={type}
+            disabled={sync.state.kind !== 'saved'}
+            onImported={(fresh) => {
+              sync.replaceFromServer(fresh);
+              void queryClient.invalidateQueries({ queryKey: ['content', fresh.id] });
+            }}
+          />
+        )}
         {mayShare && (
           <button type="button" className="button button-quiet" onClick={() => setSharing(true)}>
             {t('share.open')}

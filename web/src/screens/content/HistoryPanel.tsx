@@ -8,6 +8,7 @@ import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/Dialog';
 import { useLocale } from '../../i18n';
 import type { TranslationKey } from '../../i18n/keys';
+import { ExportRevisionMenu } from '../documents/ExportMenu';
 import { genericErrorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { DiffView } from './RevisionDiff';
@@ -107,6 +108,7 @@ export function HistoryPanel({ sync, type }: { sync: ContentSync; type: ContentT
               {t('history.revision_number', { number: current.number })}
               {current.label && <span className="revision-label">{current.label}</span>}
             </h2>
+            <ExportRevisionMenu contentId={sync.content.id} revision={current.number} />
             <RevisionActions
               revision={current}
               isLatest={current.number === latest}

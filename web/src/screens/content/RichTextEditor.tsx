@@ -9,6 +9,7 @@ import { tidyMarkdown } from '../../content/markdown';
 import type { PassageMark } from '../../content/passages';
 import { setActiveThread, setThreadMarks, ThreadHighlights } from '../../content/threadHighlights';
 import { imageFiles } from '../../lib/files';
+import { officeSuiteOf, transformPastedHtml } from '../../lib/wordPaste';
 import { useImageUpload } from '../files/imageUpload';
 import { ImageUploadDialog, type PendingImages } from '../files/ImageUploadDialog';
 
@@ -54,6 +55,10 @@ export default function RichTextEditor({
 }: RichTextEditorProps) {
   const { t } = useTranslation();
   const lastValue = useRef(value);
+  // The text as the editor writes it back, right after loading it. Loading alone must not save:
+  // a text written elsewhere (an import's pandoc tables, `|---|---|`) would otherwise come back
+  // padded as a new revision, and make an approval given meanwhile stale. Cleared by a real edit.
+  const settled = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
@@ -64,6 +69,13 @@ export default function RichTextEditor({
   // Images pasted, dropped or picked wait here for their text alternative, then go up one by one.
   const imageUpload = useImageUpload();
   const [pendingImages, setPendingImages] = useState<PendingImages | null>(null);
+  // A paste from Word or LibreOffice is said once, so the missing fonts and colours surprise no one.
+  const [pastedFrom, setPastedFrom] = useState<string | null>(null);
+  useEffect(() => {
+    if (!pastedFrom) return undefined;
+    const timer = setTimeout(() => setPastedFrom(null), 6000);
+    return () => clearTimeout(timer);
+  }, [pastedFrom]);
   const takeImagesRef = useRef<(files: File[], at: number | null) => boolean>(() => false);
   takeImagesRef.current = (files, at) => {
     const images = imageFiles(files);
@@ -84,6 +96,12 @@ export default function RichTextEditor({
     editable: !readOnly,
     shouldRerenderOnTransaction: false,
     editorProps: {
+      // Word and LibreOffice paste their layout with the text: only the structure is kept.
+      transformPastedHTML: (html) => {
+        const suite = officeSuiteOf(html);
+        if (suite) setPastedFrom(suite);
+        return transformPastedHtml(html);
+      },
       handlePaste: (_view, event) =>
         takeImagesRef.current([...(event.clipboardData?.files ?? [])], null),
       handleDrop: (view, event, _slice, moved) => {
@@ -103,7 +121,16 @@ export default function RichTextEditor({
         ...(describedBy ? { 'aria-describedby': describedBy } : {}),
       },
     },
+    onCreate: ({ editor: created }) => {
+      settled.current = tidyMarkdown(created.getMarkdown());
+    },
     onUpdate: ({ editor: current }) => {
+      // Until the first real edit, an update that leaves the text as loaded (the table plugin
+      // fixing a table's shape) is neither a change to save nor a reason to say "unsaved".
+      if (settled.current !== null) {
+        if (tidyMarkdown(current.getMarkdown()) === settled.current) return;
+        settled.current = null;
+      }
       if (timer.current) clearTimeout(timer.current);
       else onDirtyRef.current?.();
       timer.current = setTimeout(() => emit(current), emitDelay);
@@ -139,6 +166,7 @@ export default function RichTextEditor({
     lastValue.current = value;
     const { from, to } = editor.state.selection;
     editor.commands.setContent(value, { contentType: 'markdown', emitUpdate: false });
+    settled.current = tidyMarkdown(editor.getMarkdown());
     const size = editor.state.doc.content.size;
     if (editor.isFocused) {
       editor.commands.setTextSelection({ from: Math.min(from, size), to: Math.min(to, size) });
@@ -179,6 +207,11 @@ export default function RichTextEditor({
         />
       )}
       <EditorContent editor={editor} />
+      {pastedFrom && (
+        <p className="field-hint" role="status">
+          {t('paste.cleaned', { suite: pastedFrom })}
+        </p>
+      )}
       {editor && imageUpload && pendingImages && (
         <ImageUploadDialog
           pending={pendingImages}

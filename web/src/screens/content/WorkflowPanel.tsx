@@ -20,6 +20,7 @@ import { formatEventTime, formatList } from '../../lib/format';
 import { latestVisitorDecisions } from '../../lib/sharing';
 import { validatedVersion } from '../../lib/workflow';
 import { DiffView } from './RevisionDiff';
+import { ProofPackLinks } from '../documents/ProofActions';
 
 // The content page's workflow side: where the content is, who has approved which revision, and
 // the lock. The server decides every move and decision; its refusals are said here in the user's
@@ -256,6 +257,7 @@ export function ApprovalsPanel({
         </>
       )}
       <VisitorDecisions content={content} />
+      <ProofPackLinks contentId={content.id} />
       {answerFor.length > 0 && (
         <DecisionForm content={content} answerFor={answerFor} teams={teams} unsaved={unsaved} />
       )}

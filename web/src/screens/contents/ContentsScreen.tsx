@@ -19,6 +19,7 @@ import { ChannelBadges } from './ChannelBadges';
 import { AttachmentCount } from '../files/AttachmentCount';
 import { FilterBar, useListFilters, ViewToggle } from './FilterBar';
 import { NewContentButton } from './NewContent';
+import { ImportDocumentZone } from '../documents/ImportDialogs';
 import { SaveViewButton } from '../views/SaveViewButton';
 
 /** Pointing at a content starts loading the editor's code, so opening it is instant. */
@@ -73,6 +74,9 @@ export function ContentsScreen() {
           {canCreateContent(membership.role) && <NewContentButton slug={slug} types={types} />}
         </div>
       </div>
+      {canCreateContent(membership.role) && types.length > 0 && (
+        <ImportDocumentZone slug={slug} types={types} />
+      )}
       <FilterBar filters={filters} onChange={setFilters} slug={slug} count={filterCount} />
       {list.isError && <Alert>{genericErrorMessage(t, list.error)}</Alert>}
       <table className="table contents-table" aria-busy={list.isFetching}>

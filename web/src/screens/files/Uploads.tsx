@@ -12,11 +12,17 @@ export function DropZone({
   label,
   hint,
   multiple = true,
+  accept,
+  testId = 'drop-zone',
   onFiles,
 }: {
   label: string;
   hint: string;
   multiple?: boolean;
+  /** The file chooser's filter (".docx,.odt"), when only some files are taken. */
+  accept?: string;
+  /** Its test id, when a page has more than one. */
+  testId?: string;
   onFiles: (files: File[]) => void;
 }) {
   const { t } = useTranslation();
@@ -31,7 +37,7 @@ export function DropZone({
   return (
     <div
       className={over ? 'drop-zone drop-zone-over' : 'drop-zone'}
-      data-testid="drop-zone"
+      data-testid={testId}
       onDragEnter={(event) => {
         if (!hasFiles(event)) return;
         event.preventDefault();
@@ -68,7 +74,8 @@ export function DropZone({
         type="file"
         hidden
         multiple={multiple}
-        data-testid="file-input"
+        accept={accept}
+        data-testid={testId === 'drop-zone' ? 'file-input' : `${testId}-input`}
         onChange={(event) => {
           take(event.target.files);
           event.target.value = '';

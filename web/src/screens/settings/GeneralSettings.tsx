@@ -12,6 +12,7 @@ import { genericErrorMessage } from '../../lib/errors';
 import { useShell } from '../AppShell';
 import { SubscribeButton } from '../feeds/SubscribeButton';
 import { ShareDialog } from '../sharing/ShareDialog';
+import { ZipExportButton } from '../documents/ExportMenu';
 
 /** The workspace's name and default language. */
 export function GeneralSettings({ slug }: { slug: string }) {
@@ -168,6 +169,7 @@ export function ProjectsSettings({ slug }: { slug: string }) {
                 >
                   {project.archived ? t('settings.unarchive') : t('settings.archive')}
                 </button>
+                <ZipExportButton slug={slug} of={{ project: project.id }} name={project.name} />
                 {!project.archived && (
                   <button
                     type="button"

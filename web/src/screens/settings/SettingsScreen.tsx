@@ -4,6 +4,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useShell } from '../AppShell';
 import { NotFoundContent } from '../StatusScreens';
 import { ChannelsSettings } from './ChannelsSettings';
+import { DocumentsSettings } from './DocumentsSettings';
 import { GeneralSettings, ProjectsSettings } from './GeneralSettings';
 import { LinksSettings } from './LinksSettings';
 import { TaskListsSettings } from './TaskListsSettings';
@@ -23,6 +24,7 @@ const sections = [
   'task-lists',
   'links',
   'webhooks',
+  'documents',
 ] as const;
 type Section = (typeof sections)[number];
 
@@ -37,6 +39,7 @@ const sectionKey = {
   'task-lists': 'task_lists.title',
   links: 'links.settings_title',
   webhooks: 'webhooks.title',
+  documents: 'export.settings_section',
 } as const;
 
 /** The sections an editor may open: the task lists they apply to contents. */
@@ -86,6 +89,7 @@ export default function SettingsScreen() {
         {section === 'task-lists' && <TaskListsSettings slug={slug} />}
         {section === 'links' && <LinksSettings slug={slug} />}
         {section === 'webhooks' && <WebhooksSettings slug={slug} />}
+        {section === 'documents' && <DocumentsSettings slug={slug} />}
       </div>
     </section>
   );

@@ -17,6 +17,8 @@ import { genericErrorMessage } from '../../lib/errors';
 import { filtersToSearch, parseFilters, viewPath } from '../../lib/filters';
 import { canChangeView } from '../../lib/permissions';
 import { SubscribeDialog } from '../feeds/SubscribeButton';
+import { isStaff } from '../../lib/sharing';
+import { ZipExportDialog } from '../documents/ExportMenu';
 
 /** The page's filters as a view's path is written, to say which view is open. */
 function canonicalHere(pathname: string, search: string): string {
@@ -51,6 +53,7 @@ export function SidebarViews({
   const [renaming, setRenaming] = useState<SavedView | null>(null);
   const [deleting, setDeleting] = useState<SavedView | null>(null);
   const [subscribing, setSubscribing] = useState<SavedView | null>(null);
+  const [zipping, setZipping] = useState<SavedView | null>(null);
   const remove = useDeleteView(workspace);
 
   return (
@@ -97,6 +100,18 @@ export function SidebarViews({
                     >
                       {t('feeds.subscribe')}
                     </button>
+                    {isStaff(role) && (
+                      <button
+                        type="button"
+                        className="menu-button"
+                        onClick={() => {
+                          close();
+                          setZipping(view);
+                        }}
+                      >
+                        {t('export.zip')}
+                      </button>
+                    )}
                     {canChangeView(role, userId, view) && (
                       <>
                         <button
@@ -133,6 +148,14 @@ export function SidebarViews({
         <SubscribeDialog
           target={{ workspace: slug, kind: 'view', view: subscribing.id }}
           onClose={() => setSubscribing(null)}
+        />
+      )}
+      {zipping && (
+        <ZipExportDialog
+          slug={slug}
+          of={{ view: zipping.id }}
+          name={zipping.name}
+          onClose={() => setZipping(null)}
         />
       )}
       {renaming && (
