@@ -41,11 +41,6 @@ Result<HomeWeek> CheckHomeWeek(const std::optional<std::string>& tz,
   return week;
 }
 
-bool IsLate(const std::optional<TimeMs>& publish_at, const std::optional<std::string>& category,
-            TimeMs now) {
-  return publish_at && *publish_at < now && category.value_or("") != "published";
-}
-
 Result<Home> HomePage::Get(const auth::Actor& actor, const std::string& ws, const HomeWeek& week,
                            TimeMs now) {
   return db_.Read([&](Tx& tx) -> Result<Home> {

@@ -31,11 +31,6 @@ Result<HomeWeek> CheckHomeWeek(const std::optional<std::string>& tz,
                                const std::optional<std::string>& from,
                                const std::optional<std::string>& to);
 
-//! True when a content is late: its publication date has passed and its status is not of
-//! category "published". The one rule, beside its SQL twin storage::kLateCondition.
-bool IsLate(const std::optional<TimeMs>& publish_at, const std::optional<std::string>& category,
-            TimeMs now);
-
 //! The home of one person in one workspace.
 struct Home {
   HomeWeek week;

@@ -298,7 +298,6 @@ Result<AttachmentView> Files::AddAttachmentVersion(const auth::Actor& actor, con
     auto editing = AttachmentToEdit(tx, actor, id);
     if (!editing) return std::move(editing).error();
     auto* a = &editing->attachment;
-    auto* standing = &editing->standing;
     auto media = storage::FindMediaFile(tx, a->media_id);
     if (!media) return Error::NotFound("No such attachment.");
     const TimeMs now = NowMs();

@@ -122,27 +122,6 @@ void AddIn(std::string& sql, std::vector<Value>& params, const std::string& pref
   sql += ")";
 }
 
-// Where a content stands in its publication, in SQL, as content/publication.cpp derives it for
-// one content: published when every channel is (without channels: when its status's category
-// is), late when an unpublished channel's date (its own, else the content's) has passed (without
-// channels: the content's date, unless published), planned when it has any date, else
-// unscheduled. Each is 0 or 1, never NULL, so that NOT reads as "not".
-constexpr const char* kPublishedSql =
-    "(CASE WHEN EXISTS (SELECT 1 FROM content_channels pc WHERE pc.content_id = c.id) "
-    "THEN NOT EXISTS (SELECT 1 FROM content_channels pc WHERE pc.content_id = c.id AND "
-    "pc.published_at IS NULL) ELSE EXISTS (SELECT 1 FROM statuses ps WHERE ps.id = c.status_id "
-    "AND ps.category = 'published') END)";
-// Two parameters: now, now.
-constexpr const char* kLateSql =
-    "(EXISTS (SELECT 1 FROM content_channels pc WHERE pc.content_id = c.id AND pc.published_at "
-    "IS NULL AND COALESCE(pc.planned_at, c.publish_at) < ?) OR (c.publish_at IS NOT NULL AND "
-    "c.publish_at < ? AND NOT EXISTS (SELECT 1 FROM content_channels pc WHERE pc.content_id = "
-    "c.id) AND NOT EXISTS (SELECT 1 FROM statuses ps WHERE ps.id = c.status_id AND ps.category = "
-    "'published')))";
-constexpr const char* kHasDateSql =
-    "(c.publish_at IS NOT NULL OR EXISTS (SELECT 1 FROM content_channels pc WHERE pc.content_id "
-    "= c.id AND pc.planned_at IS NOT NULL))";
-
 void AddPublicationCondition(std::string& sql, std::vector<Value>& params,
                              const std::vector<std::string>& states, TimeMs now) {
   if (states.empty()) return;
@@ -150,19 +129,19 @@ void AddPublicationCondition(std::string& sql, std::vector<Value>& params,
   auto late = [&] {
     params.emplace_back(now);
     params.emplace_back(now);
-    return std::string(kLateSql);
+    return std::string(kLateCondition);
   };
   for (const auto& state : states) {
     std::string one;
     if (state == "published") {
-      one = kPublishedSql;
+      one = kPublishedCondition;
     } else if (state == "late") {
-      one = std::string("(NOT ") + kPublishedSql + " AND " + late() + ")";
+      one = std::string("(NOT ") + kPublishedCondition + " AND " + late() + ")";
     } else if (state == "planned") {
-      one =
-          std::string("(NOT ") + kPublishedSql + " AND " + kHasDateSql + " AND NOT " + late() + ")";
+      one = std::string("(NOT ") + kPublishedCondition + " AND " + kHasDateCondition + " AND NOT " +
+            late() + ")";
     } else if (state == "unscheduled") {
-      one = std::string("(NOT ") + kPublishedSql + " AND NOT " + kHasDateSql + ")";
+      one = std::string("(NOT ") + kPublishedCondition + " AND NOT " + kHasDateCondition + ")";
     } else {
       one = "0";  // refused before it gets here; matches nothing if it ever does
     }

@@ -157,4 +157,27 @@ std::optional<std::string> FindVersionSnapshot(Tx& tx, const std::string& conten
 //! Drops snapshots of versions older than `oldest_kept`.
 void PruneVersionSnapshots(Tx& tx, const std::string& content_id, std::int64_t oldest_kept);
 
+// ---- publication: the SQL twins of content::DerivePublication, on contents aliased `c`
+
+//! Where a content stands in its publication, in SQL, as content/publication.cpp derives it for
+//! one content: published when every channel is (without channels: when its status's category
+//! is), late when an unpublished channel's date (its own, else the content's) has passed (without
+//! channels: the content's date, unless published), planned when it has any date, else
+//! unscheduled. Each is 0 or 1, never NULL, so that NOT reads as "not".
+inline constexpr const char* kPublishedCondition =
+    "(CASE WHEN EXISTS (SELECT 1 FROM content_channels pc WHERE pc.content_id = c.id) "
+    "THEN NOT EXISTS (SELECT 1 FROM content_channels pc WHERE pc.content_id = c.id AND "
+    "pc.published_at IS NULL) ELSE EXISTS (SELECT 1 FROM statuses ps WHERE ps.id = c.status_id "
+    "AND ps.category = 'published') END)";
+//! Two parameters: now, now.
+inline constexpr const char* kLateCondition =
+    "(EXISTS (SELECT 1 FROM content_channels pc WHERE pc.content_id = c.id AND pc.published_at "
+    "IS NULL AND COALESCE(pc.planned_at, c.publish_at) < ?) OR (c.publish_at IS NOT NULL AND "
+    "c.publish_at < ? AND NOT EXISTS (SELECT 1 FROM content_channels pc WHERE pc.content_id = "
+    "c.id) AND NOT EXISTS (SELECT 1 FROM statuses ps WHERE ps.id = c.status_id AND ps.category = "
+    "'published')))";
+inline constexpr const char* kHasDateCondition =
+    "(c.publish_at IS NOT NULL OR EXISTS (SELECT 1 FROM content_channels pc WHERE pc.content_id "
+    "= c.id AND pc.planned_at IS NOT NULL))";
+
 }  // namespace copydesk::storage

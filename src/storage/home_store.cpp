@@ -2,20 +2,29 @@
 
 #include <boost/json/parse.hpp>
 
+#include "storage/contents_store.hpp"
 #include "storage/shares_store.hpp"
 
 namespace copydesk::storage {
 
 namespace {
 
-// A content's columns as the home shows it (contents c LEFT JOIN statuses s), read by ReadContent.
-constexpr const char* kContentColumns =
-    "c.id, c.title, c.publish_at, s.id, s.name, s.color, s.category";
-constexpr int kContentWidth = 7;
+// A content's columns as the home shows it (contents c LEFT JOIN statuses s), read by ReadContent;
+// the last says whether it is late, by the list filter's rule: its two binds (now, now) come
+// first in every query's parameters (LateFirst).
+const std::string kContentColumns =
+    std::string("c.id, c.title, c.publish_at, s.id, s.name, s.color, s.category, (NOT ") +
+    kPublishedCondition + " AND " + kLateCondition + ")";
+constexpr int kContentWidth = 8;
 
 HomeContent ReadContent(const Row& r) {
-  return {r.Text(0),    r.Text(1),    r.OptInt(2), r.OptText(3),
-          r.OptText(4), r.OptText(5), r.OptText(6)};
+  return {r.Text(0),    r.Text(1),    r.OptInt(2),  r.OptText(3),
+          r.OptText(4), r.OptText(5), r.OptText(6), r.Int(7) != 0};
+}
+
+std::vector<Value> LateFirst(const HomeScope& scope, std::vector<Value> rest) {
+  rest.insert(rest.begin(), {Value(scope.now), Value(scope.now)});
+  return rest;
 }
 
 // Guests see only what is shared with them: the condition, inside the query, and its binds.
@@ -47,26 +56,35 @@ constexpr const char* kWaitingPairs =
 
 std::vector<WeekEntry> WeekPublications(Tx& tx, const HomeScope& scope, TimeMs from, TimeMs to,
                                         int limit) {
-  std::vector<Value> params{scope.workspace_id, from, to};
-  std::string sql = std::string("SELECT ") + kContentColumns +
-                    ", ch.id, ch.name, ch.color FROM contents c "
+  // Each channel on its own date (else the content's): the candidates come from two indexed
+  // reads, the contents dated in the week and the channels planned in it.
+  auto params =
+      LateFirst(scope, {scope.workspace_id, from, to, from, to, scope.workspace_id, from, to});
+  std::string sql = "SELECT " + kContentColumns +
+                    ", ch.id, ch.name, ch.color, COALESCE(cc.planned_at, c.publish_at) AS at, "
+                    "cc.published_at FROM contents c "
                     "LEFT JOIN statuses s ON s.id = c.status_id "
                     "LEFT JOIN content_channels cc ON cc.content_id = c.id "
                     "LEFT JOIN channels ch ON ch.id = cc.channel_id "
-                    "WHERE c.workspace_id = ? AND c.archived_at IS NULL "
-                    "AND c.publish_at >= ? AND c.publish_at < ?";
+                    "WHERE c.id IN (SELECT id FROM contents WHERE workspace_id = ? "
+                    "AND archived_at IS NULL AND publish_at >= ? AND publish_at < ? "
+                    "UNION SELECT content_id FROM content_channels WHERE planned_at >= ? "
+                    "AND planned_at < ?) AND c.workspace_id = ? AND c.archived_at IS NULL "
+                    "AND COALESCE(cc.planned_at, c.publish_at) >= ? "
+                    "AND COALESCE(cc.planned_at, c.publish_at) < ?";
   AddShared(sql, params, scope);
-  sql += " ORDER BY c.publish_at, c.title, c.id, ch.position, ch.name LIMIT ?";
+  sql += " ORDER BY at, c.title, c.id, ch.position, ch.name LIMIT ?";
   params.emplace_back(std::int64_t{limit});
   return tx.Rows(sql, params, [](const Row& r) {
     const int at = kContentWidth;
-    return WeekEntry{ReadContent(r), r.OptText(at), r.OptText(at + 1), r.OptText(at + 2)};
+    return WeekEntry{ReadContent(r),    r.OptText(at), r.OptText(at + 1),
+                     r.OptText(at + 2), r.Int(at + 3), r.OptInt(at + 4)};
   });
 }
 
 Counted<WaitingApproval> WaitingForApprovalOf(Tx& tx, const HomeScope& scope, int limit) {
-  std::vector<Value> params{scope.user_id, scope.workspace_id};
-  std::string sql = std::string("SELECT ") + kContentColumns + ", t.id, t.name, " + kSince +
+  auto params = LateFirst(scope, {scope.user_id, scope.workspace_id});
+  std::string sql = "SELECT " + kContentColumns + ", t.id, t.name, " + kSince +
                     " AS since, COUNT(*) OVER ()" + kWaitingPairs;
   // Only the person's teams: the join above, narrowed.
   sql.insert(sql.find(" JOIN contents c"),
@@ -119,8 +137,8 @@ Counted<HomeTask> TasksDueOf(Tx& tx, const HomeScope& scope, TimeMs before, int 
 }
 
 Counted<HomeContent> AssignedTo(Tx& tx, const HomeScope& scope, int limit) {
-  std::vector<Value> params{scope.user_id, scope.workspace_id};
-  std::string sql = std::string("SELECT ") + kContentColumns +
+  auto params = LateFirst(scope, {scope.user_id, scope.workspace_id});
+  std::string sql = "SELECT " + kContentColumns +
                     ", COUNT(*) OVER () FROM contents c "
                     "JOIN content_assignees ca ON ca.content_id = c.id AND ca.user_id = ? "
                     "LEFT JOIN statuses s ON s.id = c.status_id "
@@ -138,12 +156,12 @@ Counted<HomeContent> AssignedTo(Tx& tx, const HomeScope& scope, int limit) {
 }
 
 Counted<HomeContent> LateContents(Tx& tx, const HomeScope& scope, int limit) {
-  std::vector<Value> params{scope.workspace_id, scope.now};
-  std::string sql = std::string("SELECT ") + kContentColumns +
+  auto params = LateFirst(scope, {scope.workspace_id, scope.now, scope.now});
+  std::string sql = "SELECT " + kContentColumns +
                     ", COUNT(*) OVER () FROM contents c "
                     "LEFT JOIN statuses s ON s.id = c.status_id "
-                    "WHERE c.workspace_id = ? AND c.archived_at IS NULL AND " +
-                    kLateCondition;
+                    "WHERE c.workspace_id = ? AND c.archived_at IS NULL AND (NOT " +
+                    kPublishedCondition + " AND " + kLateCondition + ")";
   AddShared(sql, params, scope);
   sql += " ORDER BY c.publish_at, c.id LIMIT ?";
   params.emplace_back(std::int64_t{limit});

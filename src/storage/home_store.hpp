@@ -15,12 +15,6 @@
 
 namespace copydesk::storage {
 
-//! SQL condition on a contents row `c` joined to its status `s` (LEFT JOIN): its publication
-//! date has passed (bound once after it: now) and its status is not of category "published".
-//! The one definition of "late" the home, its count and the reminders share.
-inline constexpr const char* kLateCondition =
-    "(c.publish_at IS NOT NULL AND c.publish_at < ? AND COALESCE(s.category, '') <> 'published')";
-
 //! Who is asking and when: `shared_with` set for a guest (only what is shared with them).
 struct HomeScope {
   std::string workspace_id;
@@ -35,12 +29,15 @@ struct HomeContent {
   std::string title;
   std::optional<TimeMs> publish_at;
   std::optional<std::string> status_id, status_name, status_color, status_category;
+  bool late = false;  //!< storage::kLateCondition, the list filter's `publication=late`
 };
 
 //! One publication of the week: a content on one of its channels (none: no channel).
 struct WeekEntry {
   HomeContent content;
   std::optional<std::string> channel_id, channel_name, channel_color;
+  TimeMs at = 0;  //!< the channel's own date, else the content's
+  std::optional<TimeMs> published_at;
 };
 
 //! A content waiting for a team's approval on its current text, since it entered its status.
@@ -85,7 +82,7 @@ std::vector<TeamPending> PendingByTeam(Tx& tx, const std::string& workspace_id);
 Counted<HomeTask> TasksDueOf(Tx& tx, const HomeScope& scope, TimeMs before, int limit);
 //! Contents assigned to the person, not archived, soonest publication first.
 Counted<HomeContent> AssignedTo(Tx& tx, const HomeScope& scope, int limit);
-//! Late contents (kLateCondition), the longest late first.
+//! Late contents (kLateCondition: publication=late), the longest late first.
 Counted<HomeContent> LateContents(Tx& tx, const HomeScope& scope, int limit);
 
 //! A content whose publication is near while approvals its status asks are missing.

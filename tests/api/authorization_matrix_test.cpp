@@ -327,6 +327,23 @@ class AuthorizationMatrix : public ::testing::Test {
     EXPECT_EQ(created.status, 201) << created.body;
     return std::string(created.Json().at("id").as_string());
   }
+  //! A project of its own holding one content, shared with the guest callers like project_ (whose
+  //! hundreds of contents, made by the other rows, would pass a .zip's cap).
+  std::string SmallSharedProject() {
+    const auto project = NewSetting("/projects", {{"name", Unique("Campagne ")}});
+    const std::vector<std::pair<int, const char*>> levels = {
+        {0, "read"}, {1, "comment"}, {2, "edit"}};
+    for (auto [guest, level] : levels) {
+      auto shared = owner_->client.Post("/api/v1/projects/" + project + "/shares",
+                                        {{"user_id", guests_[guest].user_id}, {"level", level}});
+      EXPECT_EQ(shared.status, 201) << shared.body;
+    }
+    auto created = owner_->client.Post(
+        ws_ + "/contents",
+        {{"type", "article"}, {"title", Unique("Article ")}, {"project", project}});
+    EXPECT_EQ(created.status, 201) << created.body;
+    return project;
+  }
   //! A new content of the owner's workspace on a channel of its own; its id and the channel's.
   std::pair<std::string, std::string> ContentOnChannel() {
     if (channel_.empty()) channel_ = NewSetting("/channels", {{"name", Unique("Canal ")}});
@@ -1205,7 +1222,9 @@ class AuthorizationMatrix : public ::testing::Test {
                std::nullopt, v.as};
          }},
         {"GET", "/api/v1/workspaces/{ws}/export", Members(200),
-         [this, &ws](Caller) { return Call{ws + "/export?format=md&project=" + project_}; }},
+         [this, &ws](Caller) {
+           return Call{ws + "/export?format=md&project=" + SmallSharedProject()};
+         }},
         {"GET", "/api/v1/workspaces/{ws}/export-template", Members(200),
          [this, &ws](Caller) {
            SetReferenceDocument(ws);

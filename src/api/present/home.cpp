@@ -22,7 +22,7 @@ json::object Link(const char* screen, const std::string& query) {
   return {{"screen", screen}, {"query", query}};
 }
 
-json::object ContentJson(const storage::HomeContent& c, TimeMs now) {
+json::object ContentJson(const storage::HomeContent& c) {
   json::value status = nullptr;
   if (c.status_id) {
     status = json::object{{"id", *c.status_id},
@@ -34,7 +34,7 @@ json::object ContentJson(const storage::HomeContent& c, TimeMs now) {
           {"title", c.title},
           {"publish_at", TimeOrNull(c.publish_at)},
           {"status", std::move(status)},
-          {"late", collab::IsLate(c.publish_at, c.status_category, now)}};
+          {"late", c.late}};
 }
 
 template <class T, class Present>
@@ -48,7 +48,7 @@ json::object Figure(const storage::Counted<T>& figure, Present present, json::ob
 
 json::object HomeJson(const collab::Home& home) {
   const TimeMs now = home.now;
-  const auto content = [now](const storage::HomeContent& c) { return ContentJson(c, now); };
+  const auto content = [](const storage::HomeContent& c) { return ContentJson(c); };
   const std::string me = Encoded(home.user_id);
 
   json::array publications;
@@ -60,10 +60,13 @@ json::object HomeJson(const collab::Home& home) {
                              {"color", e.channel_color.value_or("")}};
     }
     publications.push_back(
-        {{"content", ContentJson(e.content, now)},
+        {{"content", ContentJson(e.content)},
          {"channel", std::move(channel)},
-         {"at", TimeOrNull(e.content.publish_at)},
-         {"late", collab::IsLate(e.content.publish_at, e.content.status_category, now)}});
+         {"at", FormatTime(e.at)},
+         {"published_at", TimeOrNull(e.published_at)},
+         // The channel's own lateness: its date passed and it is not marked published (a
+         // content without channels: late as a whole).
+         {"late", e.channel_id ? !e.published_at && e.at < now : e.content.late}});
   }
   const std::string from = FormatTime(home.week.from), to = FormatTime(home.week.to);
   json::object week{{"from", from},
@@ -80,7 +83,7 @@ json::object HomeJson(const collab::Home& home) {
                              home.waiting_for_me,
                              [&](const storage::WaitingApproval& w) {
                                return json::object{
-                                   {"content", ContentJson(w.content, now)},
+                                   {"content", ContentJson(w.content)},
                                    {"team", {{"id", w.team_id}, {"name", w.team_name}}},
                                    {"since", FormatTime(w.since)}};
                              },
