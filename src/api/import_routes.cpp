@@ -7,6 +7,7 @@
 #include "api/api.hpp"
 #include "api/common.hpp"
 #include "api/content_json.hpp"
+#include "api/converting.hpp"
 
 namespace copydesk::api {
 
@@ -90,32 +91,36 @@ Result<http::Response> PresentImport(Result<convert::ImportOutcome> outcome, int
 
 void AddImportRoutes(http::Router& router, Services& s) {
   const Step member = Member(s.accounts);
-  Mount(router, {
-                    {"POST",
-                     "/api/v1/workspaces/{ws}/imports",
-                     member,
-                     Query(ReadNewImport),
-                     [&s](Call& c) {
-                       auto& in = c.input<NewImportInput>();
-                       return PresentImport(
-                           s.importer.ImportNew(c.actor(), c.param("ws"), std::move(in.in)), 201);
-                     },
-                     {},
-                     true},
-                    {"POST",
-                     "/api/v1/contents/{id}/imports",
-                     member,
-                     Query(ReadRevisionImport),
-                     [&s](Call& c) {
-                       auto& in = c.input<RevisionImportInput>();
-                       return PresentImport(
-                           s.importer.ImportRevision(c.actor(), c.param("id"), in.version,
-                                                     std::move(in.upload)),
-                           200);
-                     },
-                     {},
-                     true},
-                });
+  Mount(router,
+        {
+            {"POST",
+             "/api/v1/workspaces/{ws}/imports",
+             member,
+             Query(ReadNewImport),
+             Converting(s,
+                        [&s](Call& c) {
+                          auto& in = c.input<NewImportInput>();
+                          return PresentImport(
+                              s.importer.ImportNew(c.actor(), c.param("ws"), std::move(in.in)),
+                              201);
+                        }),
+             {},
+             true},
+            {"POST",
+             "/api/v1/contents/{id}/imports",
+             member,
+             Query(ReadRevisionImport),
+             Converting(s,
+                        [&s](Call& c) {
+                          auto& in = c.input<RevisionImportInput>();
+                          return PresentImport(
+                              s.importer.ImportRevision(c.actor(), c.param("id"), in.version,
+                                                        std::move(in.upload)),
+                              200);
+                        }),
+             {},
+             true},
+        });
 }
 
 }  // namespace copydesk::api

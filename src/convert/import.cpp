@@ -734,6 +734,9 @@ Result<ImportOutcome> Importer::Write(const auth::Actor& actor, const Target& ta
               "This content changed while the document was converted. Nothing "
               "was imported: reload it and import again.",
               {{"version", "is not the content's current version"}});
+        // A document is a whole new text: it starts a revision of its own (the one it replaces
+        // stays in the history as it was), never folds into the person's open one.
+        storage::SealRevision(tx, c->id, c->revision);
         auto updated =
             content::UpdateContent(tx, actor, c->id, target.version, std::move(input), now);
         if (!updated) return std::move(updated).error();

@@ -60,7 +60,7 @@ import {
   type Formats,
   type ShownEntry,
 } from './CalendarViews';
-import { useCalendarTimeZone } from './timeZone';
+import { useTimeZone } from '../../lib/timeZone';
 
 // /w/:slug/calendar: the contents' publication dates by day, in the person's time zone. A move
 // (dragged, picked up with the keyboard, or a day chosen in the agenda) shows at once at its new
@@ -107,7 +107,7 @@ export default function CalendarScreen() {
   const slug = membership.workspace.slug;
   const staff = isStaff(membership.role);
   const locale = useLocale();
-  const timeZone = useCalendarTimeZone();
+  const timeZone = useTimeZone();
   const narrow = useMediaQuery(narrowScreen);
   const queryClient = useQueryClient();
   useDocumentTitle(t('calendar.title'));

@@ -12,7 +12,7 @@ import { useLocale } from '../../i18n';
 import { publicationStateKey } from '../../i18n/keys';
 import { fromZonedInput, toZonedInput } from '../../lib/calendar';
 import { fieldProblems, problemMessage } from '../../lib/errors';
-import { useCalendarTimeZone } from './timeZone';
+import { useTimeZone } from '../../lib/timeZone';
 
 // The content page's publication panel: per channel, when it goes out (the content's date or
 // its own), and whether it has: "Mark as published" with the time (now unless said otherwise)
@@ -30,7 +30,7 @@ export function PublicationPanel({
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const timeZone = useCalendarTimeZone();
+  const timeZone = useTimeZone();
   const change = usePublicationChange(content.id);
   const [said, setSaid] = useState('');
   const format = (instant: string) =>

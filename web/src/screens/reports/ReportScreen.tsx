@@ -10,6 +10,7 @@ import { formatDuration, formatMonth, reportSpreadsheet } from '../../lib/report
 import { downloadCsv, spreadsheetConvention, spreadsheetName } from '../../lib/spreadsheet';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useShell } from '../AppShell';
+import { useTimeZone } from '../../lib/timeZone';
 
 // Where the time goes: what the workspace published per channel and month, how long contents
 // stay in each status and wait for each team, and the approvals that went stale before
@@ -18,9 +19,6 @@ import { useShell } from '../AppShell';
 
 const WINDOWS = [30, 90, 365] as const;
 
-// The person's zone for the months; the profile's setting (issue 16, P4) replaces this at merge.
-const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-
 export default function ReportScreen() {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
@@ -28,7 +26,9 @@ export default function ReportScreen() {
   const slug = membership.workspace.slug;
   useDocumentTitle(t('reports.title'));
   const [days, setDays] = useState<number>(90);
-  const report = useReport(slug, days, browserTimeZone());
+  // Months are counted in the person's zone (their profile's, else the browser's).
+  const timeZone = useTimeZone();
+  const report = useReport(slug, days, timeZone);
   const windowId = useId();
 
   const download = (data: Report) => {
