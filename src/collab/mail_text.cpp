@@ -7,6 +7,7 @@
 #include <map>
 
 #include "collab/notifications.hpp"
+#include "core/text.hpp"
 
 namespace copydesk::collab {
 
@@ -195,33 +196,6 @@ std::string TextFooter(const Catalog& c, const std::string& settings_link) {
 }
 
 }  // namespace
-
-std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char ch : text) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
-}
 
 MailText NotificationMailText(std::string_view language, const MailItem& item,
                               const std::string& settings_link) {

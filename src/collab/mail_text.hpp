@@ -30,7 +30,4 @@ MailText NotificationMailText(std::string_view language, const MailItem& item,
 MailText DigestMailText(std::string_view language, const std::vector<MailItem>& items,
                         const std::string& settings_link);
 
-//! `text` with &, <, >, " and ' escaped, for HTML text and attribute values.
-std::string EscapeHtml(std::string_view text);
-
 }  // namespace copydesk::collab

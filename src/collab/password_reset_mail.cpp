@@ -1,5 +1,7 @@
 #include "collab/password_reset_mail.hpp"
 
+#include "core/text.hpp"
+
 namespace copydesk::collab {
 
 MailText PasswordResetMailText(std::string_view language, const std::string& name,

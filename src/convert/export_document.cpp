@@ -12,6 +12,7 @@
 #include "convert/tool.hpp"
 #include "core/encoding.hpp"
 #include "core/log.hpp"
+#include "core/text.hpp"
 
 namespace copydesk::convert {
 
@@ -260,33 +261,6 @@ std::string_view MediaTypeOf(ExportFormat format) {
       break;
   }
   return "application/pdf";
-}
-
-std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 std::string MarkdownOf(const ExportDocument& doc, bool with_images) {

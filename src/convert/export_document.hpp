@@ -93,7 +93,4 @@ std::string HtmlPage(std::string_view title, std::string_view language,
 Result<std::string> HtmlToPdf(const std::string& html,
                               const std::vector<std::filesystem::path>& attachments = {});
 
-//! Escapes text for HTML element content and attribute values.
-std::string EscapeHtml(std::string_view text);
-
 }  // namespace copydesk::convert

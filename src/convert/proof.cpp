@@ -7,6 +7,7 @@
 #include "convert/export_document.hpp"
 #include "convert/tool.hpp"
 #include "core/clock.hpp"
+#include "core/text.hpp"
 
 namespace copydesk::convert {
 

@@ -44,4 +44,7 @@ bool StartsWithControlOrFormat(std::string_view utf8);
 //! mark…) that can come before one. Exports prefix such cells with an apostrophe.
 bool StartsLikeSpreadsheetFormula(std::string_view text);
 
+//! `text` with &, <, >, " and ' escaped, for HTML text and attribute values (e-mails, exports).
+std::string EscapeHtml(std::string_view text);
+
 }  // namespace copydesk
