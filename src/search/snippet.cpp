@@ -1,9 +1,24 @@
 #include "search/snippet.hpp"
 
+#include <algorithm>
+
 #include "core/text.hpp"
 #include "search/analysis.hpp"
 
 namespace copydesk::search {
+
+namespace {
+
+// A snippet is one line of HTML text: line breaks and tabs become spaces, then the text is
+// escaped as everywhere else.
+std::string EscapeLine(std::string_view text) {
+  std::string flat(text);
+  std::replace_if(
+      flat.begin(), flat.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+  return EscapeHtml(flat);
+}
+
+}  // namespace
 
 Highlighter::Highlighter(const std::vector<std::string>& words, std::string_view prefix,
                          std::string_view language)
@@ -68,50 +83,18 @@ std::string Highlighter::Snippet(std::string_view text, std::size_t max_words) c
   std::size_t pos =
       best == 0 ? 0 : spans[best].begin;  // the whole start of a text shown from its top
   for (std::size_t i = best; i < end; ++i) {
-    out += EscapeHtml(text.substr(pos, spans[i].begin - pos));
+    out += EscapeLine(text.substr(pos, spans[i].begin - pos));
     const auto word = text.substr(spans[i].begin, spans[i].end - spans[i].begin);
     if (hit[i])
-      out += "<mark>" + EscapeHtml(word) + "</mark>";
+      out += "<mark>" + EscapeLine(word) + "</mark>";
     else
-      out += EscapeHtml(word);
+      out += EscapeLine(word);
     pos = spans[i].end;
   }
   if (end < spans.size())
     out += "…";
   else
-    out += EscapeHtml(text.substr(pos));  // up to the end: its closing punctuation too
-  return out;
-}
-
-std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      case '\n':
-      case '\r':
-      case '\t':
-        out += ' ';
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
+    out += EscapeLine(text.substr(pos));  // up to the end: its closing punctuation too
   return out;
 }
 

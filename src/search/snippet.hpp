@@ -29,7 +29,4 @@ class Highlighter {
   std::string prefix_;
 };
 
-//! Escapes &, <, >, " and ' for HTML text.
-std::string EscapeHtml(std::string_view text);
-
 }  // namespace copydesk::search
