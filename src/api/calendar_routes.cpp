@@ -1,6 +1,8 @@
 // The editorial calendar (issue 16): a range of dates under every screen's filter, and the tray
 // of contents with no date yet.
 
+#include <boost/json/monotonic_resource.hpp>
+
 #include "api/api.hpp"
 #include "api/common.hpp"
 #include "api/content_filter.hpp"
@@ -25,30 +27,42 @@ Result<planning::CalendarQuery> ReadCalendarQuery(const http::Request& req) {
   return q;
 }
 
-json::value OptionalTime(const std::optional<TimeMs>& t) {
-  return t ? json::value(FormatTime(*t)) : json::value(nullptr);
-}
-
-json::object CalendarJson(const planning::Calendar& calendar) {
+Result<http::Response> CalendarResponse(Result<planning::Calendar> found) {
+  if (!found) return std::move(found).error();
+  const auto& calendar = *found;
+  // Built in one arena, as a list page is (content_json.cpp): a month is ~1,000 entries.
+  json::monotonic_resource arena(256 * 1024);
+  const json::storage_ptr sp(&arena);
   // Each content's summary is made once, however many channels it shows on.
   std::vector<json::object> summaries;
   summaries.reserve(calendar.contents.size());
-  for (const auto& view : calendar.contents) summaries.push_back(ContentJson(view, false));
-  json::array entries;
+  for (const auto& view : calendar.contents) summaries.push_back(ContentJson(view, false, sp));
+  json::object body(sp);
+  body["from"] = std::string_view(FormatTime(calendar.from));
+  body["to"] = std::string_view(FormatTime(calendar.to));
+  auto& entries = body["entries"].emplace_array();
+  entries.reserve(calendar.entries.size());
   for (const auto& e : calendar.entries) {
-    json::object o{{"content", summaries[e.content]},
-                   {"at", FormatTime(e.at)},
-                   {"own_date", e.own_date},
-                   {"late", e.late}};
-    o["channel"] = e.channel_id ? json::value(*e.channel_id) : json::value(nullptr);
-    o["published_at"] = OptionalTime(e.published_at);
-    o["url"] = e.url ? json::value(*e.url) : json::value(nullptr);
-    entries.push_back(std::move(o));
+    auto& o = entries.emplace_back(nullptr).emplace_object();
+    o["content"] = summaries[e.content];
+    o["at"] = std::string_view(FormatTime(e.at));
+    o["own_date"] = e.own_date;
+    o["late"] = e.late;
+    if (e.channel_id)
+      o["channel"] = std::string_view(*e.channel_id);
+    else
+      o["channel"] = nullptr;
+    if (e.published_at)
+      o["published_at"] = std::string_view(FormatTime(*e.published_at));
+    else
+      o["published_at"] = nullptr;
+    if (e.url)
+      o["url"] = std::string_view(*e.url);
+    else
+      o["url"] = nullptr;
   }
-  return {{"from", FormatTime(calendar.from)},
-          {"to", FormatTime(calendar.to)},
-          {"entries", std::move(entries)},
-          {"truncated", calendar.truncated}};
+  body["truncated"] = calendar.truncated;
+  return Json(200, body);
 }
 
 }  // namespace
@@ -59,23 +73,13 @@ void AddCalendarRoutes(http::Router& router, Services& s) {
         {
             {"GET", "/api/v1/workspaces/{ws}/calendar", member, Query(ReadCalendarQuery),
              [&s](Call& c) {
-               return Present(s.publications.CalendarOf(c.actor(), c.param("ws"),
-                                                        c.input<planning::CalendarQuery>()),
-                              CalendarJson);
+               return CalendarResponse(s.publications.CalendarOf(
+                   c.actor(), c.param("ws"), c.input<planning::CalendarQuery>()));
              }},
             {"GET", "/api/v1/workspaces/{ws}/calendar/unscheduled", member, Query(ReadListFilter),
              [&s](Call& c) {
-               return Present(s.publications.Unscheduled(c.actor(), c.param("ws"),
-                                                         c.input<content::ListFilter>()),
-                              [](const content::ContentPage& page) {
-                                json::object body = ItemsJson(page.items, [](const auto& view) {
-                                  return ContentJson(view, false);
-                                });
-                                body["next_cursor"] = page.next_cursor
-                                                          ? json::value(*page.next_cursor)
-                                                          : json::value(nullptr);
-                                return body;
-                              });
+               return ContentPageResponse(s.publications.Unscheduled(
+                   c.actor(), c.param("ws"), c.input<content::ListFilter>()));
              }},
         });
 }

@@ -68,6 +68,8 @@ RevisionRecord ReadRevision(const Row& r) {
 }
 
 // Fills channels, tags and assignees of several contents with three queries, not three per row.
+// Each is ordered by its primary key (content, then channel, tag or person): what each content's
+// lists need, read in index order without a temporary b-tree to sort them.
 void FillRelations(Tx& tx, std::vector<ContentRecord>& contents) {
   if (contents.empty()) return;
   std::map<std::string, ContentRecord*> by_id;
@@ -84,7 +86,7 @@ void FillRelations(Tx& tx, std::vector<ContentRecord>& contents) {
       "SELECT cc.content_id, cc.channel_id, cc.planned_at, cc.published_at, cc.url, "
       "cc.published_by, COALESCE(u.name, '') FROM content_channels cc LEFT JOIN users u ON u.id = "
       "cc.published_by WHERE cc.content_id IN (" +
-          marks + ") ORDER BY cc.channel_id",
+          marks + ") ORDER BY cc.content_id, cc.channel_id",
       params, [&](const Row& r) {
         auto* c = by_id[r.Text(0)];
         c->channel_ids.push_back(r.Text(1));
@@ -92,10 +94,10 @@ void FillRelations(Tx& tx, std::vector<ContentRecord>& contents) {
                                                            r.OptText(4), r.OptText(5), r.Text(6)});
       });
   tx.Query("SELECT content_id, tag FROM content_tags WHERE content_id IN (" + marks +
-               ") ORDER BY tag_key",
+               ") ORDER BY content_id, tag_key",
            params, [&](const Row& r) { by_id[r.Text(0)]->tags.push_back(r.Text(1)); });
   tx.Query("SELECT content_id, user_id FROM content_assignees WHERE content_id IN (" + marks +
-               ") ORDER BY user_id",
+               ") ORDER BY content_id, user_id",
            params, [&](const Row& r) { by_id[r.Text(0)]->assignee_ids.push_back(r.Text(1)); });
 }
 

@@ -64,7 +64,12 @@ class SqliteConnection final : public Tx {
           "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
           "PRAGMA temp_store=MEMORY;");
     } else {
-      ExecScript("PRAGMA foreign_keys=ON; PRAGMA query_only=ON;");
+      // Readers map the database file instead of copying each page from the kernel with pread
+      // (a list or a calendar reads hundreds of pages), and keep a larger cache of decoded
+      // pages: 2 MB by default, 32 MB each here (pages shared through the map cost no copy).
+      ExecScript(
+          "PRAGMA foreign_keys=ON; PRAGMA query_only=ON; PRAGMA mmap_size=4294967296; "
+          "PRAGMA cache_size=-32768;");
     }
   }
 
