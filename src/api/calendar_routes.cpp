@@ -2,6 +2,7 @@
 // of contents with no date yet.
 
 #include <boost/json/monotonic_resource.hpp>
+#include <boost/json/serialize.hpp>
 
 #include "api/api.hpp"
 #include "api/common.hpp"
@@ -27,42 +28,64 @@ Result<planning::CalendarQuery> ReadCalendarQuery(const http::Request& req) {
   return q;
 }
 
+// A JSON string, escaped as boost::json writes it.
+void AppendString(std::string& out, std::string_view text) {
+  out += json::serialize(json::string_view(text));
+}
+
 Result<http::Response> CalendarResponse(Result<planning::Calendar> found) {
   if (!found) return std::move(found).error();
   const auto& calendar = *found;
-  // Built in one arena, as a list page is (content_json.cpp): a month is ~1,000 entries.
-  json::monotonic_resource arena(256 * 1024);
-  const json::storage_ptr sp(&arena);
-  // Each content's summary is made once, however many channels it shows on.
-  std::vector<json::object> summaries;
+  // Each content's summary is made and written once, however many channels it shows on, and
+  // spliced into each of its entries: copying the summary object into every entry and writing
+  // it again cost more than making it. The entries' own members are written here in the order
+  // boost::json would write them.
+  std::vector<std::string> summaries;
   summaries.reserve(calendar.contents.size());
-  for (const auto& view : calendar.contents) summaries.push_back(ContentJson(view, false, sp));
-  json::object body(sp);
-  body["from"] = std::string_view(FormatTime(calendar.from));
-  body["to"] = std::string_view(FormatTime(calendar.to));
-  auto& entries = body["entries"].emplace_array();
-  entries.reserve(calendar.entries.size());
-  for (const auto& e : calendar.entries) {
-    auto& o = entries.emplace_back(nullptr).emplace_object();
-    o["content"] = summaries[e.content];
-    o["at"] = std::string_view(FormatTime(e.at));
-    o["own_date"] = e.own_date;
-    o["late"] = e.late;
-    if (e.channel_id)
-      o["channel"] = std::string_view(*e.channel_id);
-    else
-      o["channel"] = nullptr;
-    if (e.published_at)
-      o["published_at"] = std::string_view(FormatTime(*e.published_at));
-    else
-      o["published_at"] = nullptr;
-    if (e.url)
-      o["url"] = std::string_view(*e.url);
-    else
-      o["url"] = nullptr;
+  std::size_t size = 0;
+  {
+    json::monotonic_resource arena(64 * 1024);
+    const json::storage_ptr sp(&arena);
+    for (const auto& view : calendar.contents) {
+      summaries.push_back(json::serialize(ContentJson(view, false, sp)));
+      size += summaries.back().size();
+    }
   }
-  body["truncated"] = calendar.truncated;
-  return Json(200, body);
+  std::string out;
+  out.reserve(size + calendar.entries.size() * 160 + 128);
+  out += "{\"from\":";
+  AppendString(out, FormatTime(calendar.from));
+  out += ",\"to\":";
+  AppendString(out, FormatTime(calendar.to));
+  out += ",\"entries\":[";
+  bool first = true;
+  for (const auto& e : calendar.entries) {
+    out += first ? "{\"content\":" : ",{\"content\":";
+    first = false;
+    out += summaries[e.content];
+    out += ",\"at\":";
+    AppendString(out, FormatTime(e.at));
+    out += e.own_date ? ",\"own_date\":true" : ",\"own_date\":false";
+    out += e.late ? ",\"late\":true" : ",\"late\":false";
+    out += ",\"channel\":";
+    if (e.channel_id)
+      AppendString(out, *e.channel_id);
+    else
+      out += "null";
+    out += ",\"published_at\":";
+    if (e.published_at)
+      AppendString(out, FormatTime(*e.published_at));
+    else
+      out += "null";
+    out += ",\"url\":";
+    if (e.url)
+      AppendString(out, *e.url);
+    else
+      out += "null";
+    out += "}";
+  }
+  out += calendar.truncated ? "],\"truncated\":true}" : "],\"truncated\":false}";
+  return http::Response{200, "application/json", std::move(out), {}};
 }
 
 }  // namespace
