@@ -5,13 +5,18 @@
 #   GET /api/v1/workspaces/{ws}/calendar?from=<month>&to=<next month>&channel=<LinkedIn>&language=fr
 #   goal: p95 <= 20 ms
 # measured with one client (one connection, one request at a time) and with wrk at
-# BENCH_CONNECTIONS (64) connections. The month is the one in the middle of the contents' dates.
+# BENCH_CONNECTIONS (64) connections, with the server's CPU time per request (utime + stime of
+# /proc/<pid>/stat around each run). The month is the one in the middle of the contents' dates.
+# Then an iCal feed (a saved view: LinkedIn, French, that month and the next week, ~1,000 events)
+# is fetched BENCH_FEED_FETCHES (20) times in a row by one client, as a calendar app polls it:
+#   GET /api/v1/feeds/<secret>.ics     goal: p95 <= 50 ms
 #
-# Builds nothing. Exit status: 0 the goal met, 1 the run failed (server, setup, errors, non-2xx
-# answers), 3 the run worked but the goal was missed.
+# Builds nothing. Exit status: 0 the goals met, 1 the run failed (server, setup, errors, non-2xx
+# answers), 3 the run worked but a goal was missed.
 #
 # Knobs (environment): COPYDESK_BIN (build/copydesk), BENCH_CONTENTS (100000), BENCH_SECONDS
-# (15), BENCH_THREADS (2), BENCH_CONNECTIONS (64), BENCH_PLANNED (500), BENCH_SEEDED (a data folder
+# (15), BENCH_THREADS (2), BENCH_CONNECTIONS (64), BENCH_PLANNED (500), BENCH_FEED_FETCHES (20,
+# at most 30: feeds answer 30 fetches a minute per address), BENCH_SEEDED (a data folder
 # seeded by `copydesk demo` beforehand: copied, never changed), BENCH_KEEP (set: keep the temp
 # folder).
 set -euo pipefail
@@ -23,6 +28,7 @@ SECONDS_EACH=${BENCH_SECONDS:-15}
 THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 PLANNED=${BENCH_PLANNED:-500}
+FEED_FETCHES=${BENCH_FEED_FETCHES:-20}
 OWNER=chloe.martin@energie-sud.example
 
 fail() {
@@ -128,6 +134,13 @@ with open(f"{work}/path", "w") as f:
             f"&channel={social}&language=fr")
 with open(f"{work}/planned", "w") as f:
     f.write(str(done))
+# The feed: a saved view of the same channel and language over the month and the week after.
+view = call("POST", f"/api/v1/workspaces/{ws}/views",
+            {"name": "Bench feed", "filters": {"channel": [social], "language": ["fr"],
+             "publish_from": fmt(start), "publish_to": fmt(end + datetime.timedelta(days=7))}})
+feed = call("POST", "/api/v1/me/feeds", {"workspace": ws, "kind": "view", "view": view["id"]})
+with open(f"{work}/feed", "w") as f:
+    f.write("/api/v1/feeds/" + feed["url"].split("/api/v1/feeds/", 1)[1])
 PY
 CALENDAR=$(cat "$WORK/path")
 ENTRIES=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$BASE$CALENDAR" |
@@ -144,17 +157,23 @@ done = function(summary, latency, requests)
     latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000))
 end
 LUA
-declare -A RPS P50 P95 P99
+server_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; }
+TICKS_PER_S=$(getconf CLK_TCK)
+declare -A RPS P50 P95 P99 CPU
 run() {
   local name=$1 threads=$2 connections=$3
-  local out="$WORK/wrk-$name.txt"
-  wrk -t"$threads" -c"$connections" -d"${SECONDS_EACH}s" -s "$WORK/calendar.lua" \
+  local out="$WORK/wrk-$name.txt" ticks
+  ticks=$(server_ticks)
+  wrk -t"$threads" -c"$connections" -d"${SECONDS_EACH}s" --timeout 10s -s "$WORK/calendar.lua" \
     "$BASE$CALENDAR" >"$out" || fail "wrk failed"
+  ticks=$(($(server_ticks) - ticks))
   local result
   result=$(grep '^RESULT' "$out") || { cat "$out" >&2; fail "wrk printed no result for $name"; }
   grep -q ' errors=0 non2xx=0 ' <<<"$result" || { cat "$out" >&2; fail "errors in $name"; }
   field() { sed -E "s/.* $1=([^ ]+).*/\\1/" <<<"$result"; }
   RPS[$name]=$(awk -v r="$(field requests)" -v s="$(field seconds)" 'BEGIN { printf "%.0f", r / s }')
+  CPU[$name]=$(awk -v t="$ticks" -v hz="$TICKS_PER_S" -v r="$(field requests)" \
+    'BEGIN { printf "%.2f", r ? t * 1000 / hz / r : 0 }')
   P50[$name]=$(field p50)
   P95[$name]=$(field p95)
   P99[$name]=$(field p99)
@@ -162,6 +181,22 @@ run() {
 wrk -t1 -c1 -d2s -s "$WORK/calendar.lua" "$BASE$CALENDAR" >/dev/null  # warm-up
 run one 1 1
 run many "$THREADS" "$CONNECTIONS"
+
+# The feed, fetched one request at a time (no If-None-Match: the whole calendar each time).
+FEED=$(cat "$WORK/feed")
+curl -fsS -o "$WORK/feed.ics" "$BASE$FEED" || fail "the feed does not answer"
+FEED_EVENTS=$(grep -c '^BEGIN:VEVENT' "$WORK/feed.ics" || true)
+FEED_BYTES=$(wc -c <"$WORK/feed.ics")
+ticks=$(server_ticks)
+for _ in $(seq "$FEED_FETCHES"); do
+  curl -fsS -o /dev/null -w '%{time_total}\n' "$BASE$FEED" >>"$WORK/feed-times" ||
+    fail "a feed fetch failed"
+done
+FEED_CPU=$(awk -v t="$(($(server_ticks) - ticks))" -v hz="$TICKS_PER_S" -v n="$FEED_FETCHES" \
+  'BEGIN { printf "%.2f", t * 1000 / hz / n }')
+read -r FEED_P50 FEED_P95 < <(sort -n "$WORK/feed-times" | awk '{ t[NR] = $1 * 1000 }
+  END { i50 = int((NR + 1) / 2); i95 = int(NR * 0.95 + 0.999); if (i95 > NR) i95 = NR
+        printf "%.2f %.2f\n", t[i50], t[i95] }')
 
 if [[ -s $WORK/server.log ]]; then
   echo "server warnings:" >&2
@@ -172,15 +207,18 @@ PSI=$(awk -F'avg60=' '/^some/ { split($2, a, " "); print a[1] "%" }' /proc/press
 # ---- report ------------------------------------------------------------------------------------
 verdict() { awk "BEGIN { exit !($1) }" && echo met || echo MISSED; }
 OK=$(verdict "${P95[one]} <= 20")
+FEED_OK=$(verdict "$FEED_P95 <= 50")
 printf '\ncopydesk calendar benchmark — %s contents (seeded in %s s), %s cores (%s)\n' "$CONTENTS" \
   "$SEED_SECONDS" "$(nproc)" "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 printf 'load average before: %s, after: %s; CPU pressure (some, avg60) %s; %s s per run\n' \
   "$LOAD_BEFORE" "$(cut -d' ' -f1-3 /proc/loadavg)" "$PSI" "$SECONDS_EACH"
 printf 'a month, channel=LinkedIn and language=fr: %s entries; %s channels with a date of their own\n' \
   "$ENTRIES" "$(cat "$WORK/planned")"
-printf '%-46s %10s %8s %8s %8s  %s\n' scenario 'per s' 'p50 ms' 'p95 ms' 'p99 ms' goal
-printf '%-46s %10s %8s %8s %8s  %s\n' "month view, 1 connection" "${RPS[one]}" "${P50[one]}" \
-  "${P95[one]}" "${P99[one]}" "p95 <= 20 ms: $OK"
-printf '%-46s %10s %8s %8s %8s  %s\n' "month view, $CONNECTIONS connections (wrk -t$THREADS)" \
-  "${RPS[many]}" "${P50[many]}" "${P95[many]}" "${P99[many]}" ""
-[[ $OK == met ]] || exit 3
+printf '%-46s %10s %8s %8s %8s %9s  %s\n' scenario 'per s' 'p50 ms' 'p95 ms' 'p99 ms' 'CPU ms/r' goal
+printf '%-46s %10s %8s %8s %8s %9s  %s\n' "month view, 1 connection" "${RPS[one]}" "${P50[one]}" \
+  "${P95[one]}" "${P99[one]}" "${CPU[one]}" "p95 <= 20 ms: $OK"
+printf '%-46s %10s %8s %8s %8s %9s  %s\n' "month view, $CONNECTIONS connections (wrk -t$THREADS)" \
+  "${RPS[many]}" "${P50[many]}" "${P95[many]}" "${P99[many]}" "${CPU[many]}" ""
+printf '%-46s %10s %8s %8s %8s %9s  %s\n' "iCal feed, $FEED_EVENTS events, $FEED_BYTES bytes, 1 client" \
+  "" "$FEED_P50" "$FEED_P95" "" "$FEED_CPU" "p95 <= 50 ms ($FEED_FETCHES fetches): $FEED_OK"
+[[ $OK == met && $FEED_OK == met ]] || exit 3

@@ -1,6 +1,9 @@
 // The editorial calendar (issue 16): a range of dates under every screen's filter, and the tray
 // of contents with no date yet.
 
+#include <boost/json/monotonic_resource.hpp>
+#include <boost/json/serialize.hpp>
+
 #include "api/api.hpp"
 #include "api/common.hpp"
 #include "api/content_filter.hpp"
@@ -25,30 +28,64 @@ Result<planning::CalendarQuery> ReadCalendarQuery(const http::Request& req) {
   return q;
 }
 
-json::value OptionalTime(const std::optional<TimeMs>& t) {
-  return t ? json::value(FormatTime(*t)) : json::value(nullptr);
+// A JSON string, escaped as boost::json writes it.
+void AppendString(std::string& out, std::string_view text) {
+  out += json::serialize(json::string_view(text));
 }
 
-json::object CalendarJson(const planning::Calendar& calendar) {
-  // Each content's summary is made once, however many channels it shows on.
-  std::vector<json::object> summaries;
+Result<http::Response> CalendarResponse(Result<planning::Calendar> found) {
+  if (!found) return std::move(found).error();
+  const auto& calendar = *found;
+  // Each content's summary is made and written once, however many channels it shows on, and
+  // spliced into each of its entries: copying the summary object into every entry and writing
+  // it again cost more than making it. The entries' own members are written here in the order
+  // boost::json would write them.
+  std::vector<std::string> summaries;
   summaries.reserve(calendar.contents.size());
-  for (const auto& view : calendar.contents) summaries.push_back(ContentJson(view, false));
-  json::array entries;
-  for (const auto& e : calendar.entries) {
-    json::object o{{"content", summaries[e.content]},
-                   {"at", FormatTime(e.at)},
-                   {"own_date", e.own_date},
-                   {"late", e.late}};
-    o["channel"] = e.channel_id ? json::value(*e.channel_id) : json::value(nullptr);
-    o["published_at"] = OptionalTime(e.published_at);
-    o["url"] = e.url ? json::value(*e.url) : json::value(nullptr);
-    entries.push_back(std::move(o));
+  std::size_t size = 0;
+  {
+    json::monotonic_resource arena(64 * 1024);
+    const json::storage_ptr sp(&arena);
+    for (const auto& view : calendar.contents) {
+      summaries.push_back(json::serialize(ContentJson(view, false, sp)));
+      size += summaries.back().size();
+    }
   }
-  return {{"from", FormatTime(calendar.from)},
-          {"to", FormatTime(calendar.to)},
-          {"entries", std::move(entries)},
-          {"truncated", calendar.truncated}};
+  std::string out;
+  out.reserve(size + calendar.entries.size() * 160 + 128);
+  out += "{\"from\":";
+  AppendString(out, FormatTime(calendar.from));
+  out += ",\"to\":";
+  AppendString(out, FormatTime(calendar.to));
+  out += ",\"entries\":[";
+  bool first = true;
+  for (const auto& e : calendar.entries) {
+    out += first ? "{\"content\":" : ",{\"content\":";
+    first = false;
+    out += summaries[e.content];
+    out += ",\"at\":";
+    AppendString(out, FormatTime(e.at));
+    out += e.own_date ? ",\"own_date\":true" : ",\"own_date\":false";
+    out += e.late ? ",\"late\":true" : ",\"late\":false";
+    out += ",\"channel\":";
+    if (e.channel_id)
+      AppendString(out, *e.channel_id);
+    else
+      out += "null";
+    out += ",\"published_at\":";
+    if (e.published_at)
+      AppendString(out, FormatTime(*e.published_at));
+    else
+      out += "null";
+    out += ",\"url\":";
+    if (e.url)
+      AppendString(out, *e.url);
+    else
+      out += "null";
+    out += "}";
+  }
+  out += calendar.truncated ? "],\"truncated\":true}" : "],\"truncated\":false}";
+  return http::Response{200, "application/json", std::move(out), {}};
 }
 
 }  // namespace
@@ -59,23 +96,13 @@ void AddCalendarRoutes(http::Router& router, Services& s) {
         {
             {"GET", "/api/v1/workspaces/{ws}/calendar", member, Query(ReadCalendarQuery),
              [&s](Call& c) {
-               return Present(s.publications.CalendarOf(c.actor(), c.param("ws"),
-                                                        c.input<planning::CalendarQuery>()),
-                              CalendarJson);
+               return CalendarResponse(s.publications.CalendarOf(
+                   c.actor(), c.param("ws"), c.input<planning::CalendarQuery>()));
              }},
             {"GET", "/api/v1/workspaces/{ws}/calendar/unscheduled", member, Query(ReadListFilter),
              [&s](Call& c) {
-               return Present(s.publications.Unscheduled(c.actor(), c.param("ws"),
-                                                         c.input<content::ListFilter>()),
-                              [](const content::ContentPage& page) {
-                                json::object body = ItemsJson(page.items, [](const auto& view) {
-                                  return ContentJson(view, false);
-                                });
-                                body["next_cursor"] = page.next_cursor
-                                                          ? json::value(*page.next_cursor)
-                                                          : json::value(nullptr);
-                                return body;
-                              });
+               return ContentPageResponse(s.publications.Unscheduled(
+                   c.actor(), c.param("ws"), c.input<content::ListFilter>()));
              }},
         });
 }

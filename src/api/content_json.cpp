@@ -1,5 +1,6 @@
 #include "api/content_json.hpp"
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
 #include <charconv>
 
@@ -19,12 +20,6 @@ json::value OptionalString(const std::optional<std::string>& v) {
 
 json::value OptionalTime(const std::optional<TimeMs>& v) {
   return v ? json::value(FormatTime(*v)) : json::value(nullptr);
-}
-
-json::array Strings(const std::vector<std::string>& v) {
-  json::array out;
-  for (const auto& s : v) out.push_back(json::string(s));
-  return out;
 }
 
 }  // namespace
@@ -106,80 +101,141 @@ json::object EventJson(const storage::EventRecord& e) {
           {"data", ec ? json::value(json::object()) : data}};
 }
 
-json::object ContentJson(const content::ContentView& view, bool with_fields) {
+json::object ContentJson(const content::ContentView& view, bool with_fields, json::storage_ptr sp) {
+  // Every member is made in `sp` (a list's arena): assigning a string, number or null to a member
+  // makes it in the member's storage, so nothing is built elsewhere and copied in.
   const auto& c = view.content;
-  json::object out{
-      {"id", c.id},
-      {"workspace_id", c.workspace_id},
-      {"type", {{"id", view.type.id}, {"key", view.type.key}, {"name", view.type.name}}},
-      {"title", c.title},
-      {"language", c.language},
-      {"channels", Strings(c.channel_ids)},
-      {"tags", Strings(c.tags)},
-      {"assignees", Strings(c.assignee_ids)},
-      {"version", c.version},
-      {"revision", c.revision},
-      {"content_hash", c.content_hash},
-      {"created_by", c.created_by},
-      {"created_at", FormatTime(c.created_at)},
-      {"updated_at", FormatTime(c.updated_at)},
-      {"archived", c.archived_at.has_value()},
-      {"attachments_count", c.attachments_count}};
-  out["project"] = OptionalString(c.project_id);
-  out["owner"] = OptionalString(c.owner_id);
-  out["due_at"] = OptionalTime(c.due_at);
-  out["publish_at"] = OptionalTime(c.publish_at);
+  json::object out(sp);
+  out.reserve(30);
+  const auto strings = [](json::value& slot, const std::vector<std::string>& values) {
+    auto& array = slot.emplace_array();
+    array.reserve(values.size());
+    for (const auto& v : values) array.emplace_back(std::string_view(v));
+  };
+  const auto time = [](json::value& slot, const std::optional<TimeMs>& t) {
+    if (t)
+      slot = std::string_view(FormatTime(*t));
+    else
+      slot = nullptr;
+  };
+  const auto text = [](json::value& slot, const std::optional<std::string>& v) {
+    if (v)
+      slot = std::string_view(*v);
+    else
+      slot = nullptr;
+  };
+  out["id"] = std::string_view(c.id);
+  out["workspace_id"] = std::string_view(c.workspace_id);
+  {
+    auto& type = out["type"].emplace_object();
+    type["id"] = std::string_view(view.type.id);
+    type["key"] = std::string_view(view.type.key);
+    type["name"] = std::string_view(view.type.name);
+  }
+  out["title"] = std::string_view(c.title);
+  out["language"] = std::string_view(c.language);
+  strings(out["channels"], c.channel_ids);
+  strings(out["tags"], c.tags);
+  strings(out["assignees"], c.assignee_ids);
+  out["version"] = c.version;
+  out["revision"] = c.revision;
+  out["content_hash"] = std::string_view(c.content_hash);
+  out["created_by"] = std::string_view(c.created_by);
+  out["created_at"] = std::string_view(FormatTime(c.created_at));
+  out["updated_at"] = std::string_view(FormatTime(c.updated_at));
+  out["archived"] = c.archived_at.has_value();
+  out["attachments_count"] = c.attachments_count;
+  text(out["project"], c.project_id);
+  text(out["owner"], c.owner_id);
+  time(out["due_at"], c.due_at);
+  time(out["publish_at"], c.publish_at);
   if (with_fields) {
     std::error_code ec;
-    auto fields = json::parse(c.fields_json, ec);
-    out["fields"] = ec ? json::value(json::object()) : fields;
+    auto fields = json::parse(c.fields_json, ec, sp);
+    if (ec)
+      out["fields"].emplace_object();
+    else
+      out["fields"] = std::move(fields);
   }
   if (view.status) {
-    out["status"] = {{"id", view.status->id},
-                     {"name", view.status->name},
-                     {"color", view.status->color},
-                     {"category", view.status->category}};
+    auto& status = out["status"].emplace_object();
+    status["id"] = std::string_view(view.status->id);
+    status["name"] = std::string_view(view.status->name);
+    status["color"] = std::string_view(view.status->color);
+    status["category"] = std::string_view(view.status->category);
   } else {
     out["status"] = nullptr;
   }
   if (c.locked_by) {
-    out["lock"] = {{"by", *c.locked_by},
-                   {"reason", c.locked_reason.value_or("")},
-                   {"at", OptionalTime(c.locked_at)}};
+    auto& lock = out["lock"].emplace_object();
+    lock["by"] = std::string_view(*c.locked_by);
+    lock["reason"] = std::string_view(c.locked_reason ? *c.locked_reason : std::string());
+    time(lock["at"], c.locked_at);
   } else {
     out["lock"] = nullptr;
   }
-  out["validated_revision"] = view.approvals.validated_revision
-                                  ? json::value(*view.approvals.validated_revision)
-                                  : json::value(nullptr);
-  json::array teams;
-  for (const auto& t : view.approvals.teams) teams.push_back(TeamApprovalJson(t));
-  out["approvals"] = std::move(teams);
-  json::array violations;
-  for (const auto& v : view.violations) {
-    json::object o{{"field", v.field}, {"rule", v.rule}, {"limit", v.limit}, {"actual", v.actual}};
-    if (v.channel_id) o["channel"] = *v.channel_id;
-    violations.push_back(std::move(o));
+  if (view.approvals.validated_revision)
+    out["validated_revision"] = *view.approvals.validated_revision;
+  else
+    out["validated_revision"] = nullptr;
+  {
+    auto& teams = out["approvals"].emplace_array();
+    for (const auto& t : view.approvals.teams) teams.emplace_back(TeamApprovalJson(t));
   }
-  out["violations"] = std::move(violations);
+  {
+    auto& violations = out["violations"].emplace_array();
+    for (const auto& v : view.violations) {
+      auto& o = violations.emplace_back(nullptr).emplace_object();
+      o["field"] = std::string_view(v.field);
+      o["rule"] = std::string_view(v.rule);
+      o["limit"] = v.limit;
+      o["actual"] = v.actual;
+      if (v.channel_id) o["channel"] = std::string_view(*v.channel_id);
+    }
+  }
   // Late depends on when it is read: derived now, from the channels' rows read with the content.
   const auto publication =
       content::DerivePublication(c, view.status && view.status->category == "published", NowMs());
-  json::array publications;
-  for (const auto& p : publication.channels) {
-    json::object o{{"channel", p.channel_id}, {"late", p.late}};
-    o["planned_at"] = OptionalTime(p.planned_at);
-    o["at"] = OptionalTime(p.at);
-    o["published_at"] = OptionalTime(p.published_at);
-    o["url"] = OptionalString(p.url);
-    o["published_by"] = p.published_by
-                            ? json::value({{"id", *p.published_by}, {"name", p.published_by_name}})
-                            : json::value(nullptr);
-    publications.push_back(std::move(o));
+  {
+    auto& publications = out["publications"].emplace_array();
+    publications.reserve(publication.channels.size());
+    for (const auto& p : publication.channels) {
+      auto& o = publications.emplace_back(nullptr).emplace_object();
+      o["channel"] = std::string_view(p.channel_id);
+      o["late"] = p.late;
+      time(o["planned_at"], p.planned_at);
+      time(o["at"], p.at);
+      time(o["published_at"], p.published_at);
+      text(o["url"], p.url);
+      if (p.published_by) {
+        auto& by = o["published_by"].emplace_object();
+        by["id"] = std::string_view(*p.published_by);
+        by["name"] = std::string_view(p.published_by_name);
+      } else {
+        o["published_by"] = nullptr;
+      }
+    }
   }
-  out["publications"] = std::move(publications);
-  out["publication"] = content::PublicationStateName(publication.state);
+  out["publication"] = std::string_view(content::PublicationStateName(publication.state));
   return out;
+}
+
+Result<http::Response> ContentPageResponse(Result<content::ContentPage> page) {
+  if (!page) return std::move(page).error();
+  // The whole answer (~2,000 values for 50 rows) is built in one arena: each value is made by
+  // moving a pointer, and nothing is freed value by value (a monotonic resource held by a plain
+  // pointer makes boost::json skip the destruction walk). A page is at most 200 rows.
+  json::monotonic_resource arena(64 * 1024);
+  const json::storage_ptr sp(&arena);
+  json::object body(sp);
+  auto& items = body["items"].emplace_array();
+  items.reserve(page->items.size());
+  for (const auto& view : page->items) items.emplace_back(ContentJson(view, false, sp));
+  if (page->next_cursor)
+    body["next_cursor"] = std::string_view(*page->next_cursor);
+  else
+    body["next_cursor"] = nullptr;
+  return Json(200, body);
 }
 
 json::object RevisionJson(const storage::RevisionRecord& r, bool with_text) {

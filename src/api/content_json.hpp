@@ -26,8 +26,10 @@ boost::json::object TeamApprovalJson(const content::TeamApproval& team);
 boost::json::object StatusJson(const storage::StatusRecord& status);
 //! One event of the activity.
 boost::json::object EventJson(const storage::EventRecord& event);
-//! A content; `with_fields` false leaves the text out (lists).
-boost::json::object ContentJson(const content::ContentView& view, bool with_fields = true);
+//! A content; `with_fields` false leaves the text out (lists). Made in `sp`: a list passes the
+//! arena its whole answer is built in.
+boost::json::object ContentJson(const content::ContentView& view, bool with_fields = true,
+                                boost::json::storage_ptr sp = {});
 //! The answer holding one content, with its version as an ETag (clients send it back as
 //! If-Match) and `merged` when a write was merged; `extra` members are added to the content.
 http::Response ContentResponse(int status, const content::ContentView& view,
@@ -50,6 +52,10 @@ Result<std::optional<TimeMs>> TimeParam(const http::Request& request, const std:
 Result<std::optional<std::int64_t>> IntParam(const http::Request& request, const std::string& name);
 //! Reads an optional boolean query parameter ("true"/"false"); 400 naming it when malformed.
 Result<std::optional<bool>> BoolParam(const http::Request& request, const std::string& name);
+
+//! A page of contents as lists answer it ({"items": [...], "next_cursor"}), or the domain's
+//! error.
+Result<http::Response> ContentPageResponse(Result<content::ContentPage> page);
 
 //! The answer holding one content as ContentResponse makes it, or the domain's error.
 Result<http::Response> PresentContent(Result<content::ContentView> view, int status = 200,

@@ -45,13 +45,6 @@ Result<std::int64_t> RevisionNumber(const std::string& text, const std::string& 
   return n;
 }
 
-json::object ContentPageJson(const content::ContentPage& page) {
-  json::object body =
-      ItemsJson(page.items, [](const auto& view) { return ContentJson(view, false); });
-  body["next_cursor"] = page.next_cursor ? json::value(*page.next_cursor) : json::value(nullptr);
-  return body;
-}
-
 // A change of a content, with the base version when the body names it (else If-Match says it).
 struct ContentChange {
   std::optional<std::int64_t> base_version;
@@ -134,9 +127,8 @@ void AddContentRoutes(http::Router& router, Services& s) {
         {
             {"GET", "/api/v1/workspaces/{ws}/contents", member, Query(ReadListFilter),
              [&s](Call& c) {
-               return Present(
-                   s.contents.List(c.actor(), c.param("ws"), c.input<content::ListFilter>()),
-                   ContentPageJson);
+               return ContentPageResponse(
+                   s.contents.List(c.actor(), c.param("ws"), c.input<content::ListFilter>()));
              }},
             {"POST", "/api/v1/workspaces/{ws}/contents", member,
              Body([](JsonInput& in) { return ReadContentInput(in, true); }),

@@ -129,6 +129,52 @@ TEST_F(Calendar, TwoChannelsPlannedOnTwoDaysShowAsTwoEntries) {
   EXPECT_EQ(stale.Header("Content-Type"), "application/problem+json");
 }
 
+// The filter holds for both kinds of entries: those dated by their content and those a channel
+// dates on its own (each found by its own indexed read), and entries of one time read by title.
+TEST_F(Calendar, TheFilterHoldsForContentDatesAndChannelDatesAlike) {
+  const TimeMs base = NowMs() + 30 * kDay;
+  auto make = [&](const std::string& title, const std::string& language) {
+    return CreateContent(*owner_, {{"type", "article"},
+                                   {"title", title},
+                                   {"language", language},
+                                   {"channels", {linkedin_}},
+                                   {"publish_at", FormatTime(base)}});
+  };
+  const auto zebre = make("zèbre et chauffage", "fr");
+  const auto alpha = make("Alpha chauffage", "fr");
+  const auto english = make("Heating in winter", "en");
+  // Each language also has a content dated by its LinkedIn channel alone, inside the range.
+  auto own_fr = make("Chaudière : le guide", "fr");
+  auto own_en = make("Boiler guide", "en");
+  for (auto* c : {&own_fr, &own_en}) {
+    auto r =
+        Plan(Str(c->at("id")), linkedin_, json::string(FormatTime(base + 2 * kDay)), VersionOf(*c));
+    ASSERT_EQ(r.status, 200) << r.body;
+    // Its content's own date leaves the range: only the channel's date shows.
+    r = owner_->client.Patch(ContentPath(Str(c->at("id"))),
+                             {{"base_version", VersionOf(r.Json().as_object())},
+                              {"publish_at", FormatTime(base + 60 * kDay)}});
+    ASSERT_EQ(r.status, 200) << r.body;
+  }
+  auto r = owner_->client.Get(
+      CalendarPath(*owner_, base - kDay, base + 5 * kDay, "&language=fr&channel=" + linkedin_));
+  ASSERT_EQ(r.status, 200) << r.body;
+  std::vector<std::string> seen;
+  for (const auto& e : r.Json().at("entries").as_array())
+    seen.push_back(Str(e.at("content").at("id")));
+  EXPECT_EQ(seen, (std::vector<std::string>{Str(alpha.at("id")), Str(zebre.at("id")),
+                                            Str(own_fr.at("id"))}))
+      << r.body;
+  // The other language's entries, of both kinds, are there under its own filter.
+  r = owner_->client.Get(CalendarPath(*owner_, base - kDay, base + 5 * kDay, "&language=en"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  seen.clear();
+  for (const auto& e : r.Json().at("entries").as_array())
+    seen.push_back(Str(e.at("content").at("id")));
+  EXPECT_EQ(seen, (std::vector<std::string>{Str(english.at("id")), Str(own_en.at("id"))}))
+      << r.body;
+}
+
 TEST_F(Calendar, MarkingEveryChannelPublishedMovesTheStatus) {
   Ungate();
   auto c = TwoChannels("Lancement", NowMs() - kDay);

@@ -64,7 +64,12 @@ class SqliteConnection final : public Tx {
           "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
           "PRAGMA temp_store=MEMORY;");
     } else {
-      ExecScript("PRAGMA foreign_keys=ON; PRAGMA query_only=ON;");
+      // Readers keep 16 MB of decoded pages each instead of SQLite's 2 MB: a month of the
+      // calendar reads ~1,500 pages (its index entries, then ~900 rows), which then stay
+      // cached instead of being read again from the kernel on every request. Not a memory map:
+      // mapped pages count in the server's RSS once per reader that touched them (1.9 GB peak
+      // after one scan of 100,000 contents).
+      ExecScript("PRAGMA foreign_keys=ON; PRAGMA query_only=ON; PRAGMA cache_size=-16384;");
     }
   }
 
