@@ -17,13 +17,18 @@ The fixtures kept, each from the last commit on main before the next schema chan
       --features contents,workflow,views,screen,collab,sharing,webhooks,first_day --history 60
   make_fixture.py --bin /tmp/old-18/build/copydesk --name schema-18 --commit a567137 \
       --features contents,workflow,views,screen,collab,sharing,webhooks,first_day,files --history 60
+  make_fixture.py --bin /tmp/old-23/build/copydesk --name schema-23 --commit d12f71f \
+      --features contents,workflow,views,screen,collab,sharing,webhooks,first_day,files,planning \
+      --history 60
 
 schema-11 has the longest history: tests/upgrade/resume_test.py kills a migration in its middle.
 
 Features: contents (contents, revisions, projects, search), workflow (statuses, approvals, locks), views (saved views), screen (a view's screen),
 collab (comments, tasks, notifications), sharing (guests, shares, review links),
 webhooks (a subscription), first_day (first steps seen, an invitation waiting),
-files (an attachment with two versions, a library image reused on another content)."""
+files (an attachment with two versions, a library image reused on another content),
+planning (channels with dates of their own, a channel marked published with its address, a
+person's time zone, a calendar feed whose secret the fixture keeps)."""
 
 import argparse
 import gzip
@@ -241,6 +246,23 @@ def build(server, features, history):
         owner.post(f"/api/v1/workspaces/{ws}/webhooks", {
             "url": "https://hooks.energie-sud.example/copydesk", "description": "Site public",
             "events": ["content.created", "content.status_changed"]})
+    if "planning" in features:
+        # Two channels going out on different days, one of them already published: after an
+        # upgrade the plan, the publication mark and the subscribed feed must all remain.
+        channels = {c["name"]: c["id"]
+                    for c in owner.get(f"/api/v1/workspaces/{ws}/channels")["items"]}
+        linkedin, site = channels["LinkedIn"], channels["Site web"]
+        edit(writer, verte, {"channels": [site, linkedin], "publish_at": "2099-04-01T08:00:00Z"})
+        version = writer.get(f"/api/v1/contents/{verte}")["version"]
+        writer.put(f"/api/v1/contents/{verte}/publications/{linkedin}",
+                   {"planned_at": "2099-04-03T10:30:00Z", "version": version})
+        writer.post(f"/api/v1/contents/{verte}/publications/{site}/published",
+                    {"published_at": "2026-11-30T09:00:00Z",
+                     "url": "https://www.energie-sud.example/offre-verte"})
+        writer.patch("/api/v1/me", {"time_zone": "Europe/Paris"})
+        feed = writer.post("/api/v1/me/feeds", {"workspace": ws, "kind": "my_work"})
+        manifest["feed_url"] = urllib.parse.urlsplit(feed["url"]).path
+        manifest["planned_contents"] = [verte]
     if "first_day" in features:
         owner.patch(f"/api/v1/workspaces/{ws}/first-steps", {"workflow_seen": True})
         owner.post(f"/api/v1/workspaces/{ws}/members",

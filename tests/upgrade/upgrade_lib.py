@@ -288,6 +288,17 @@ def read_facts(clients, manifest):
         facts["media"] = sorted(
             (file_facts(m) for m in owner.get(f"/api/v1/workspaces/{ws}/media")["items"]),
             key=lambda m: (m["name"], m["sha256"]))
+    if "planning" in features:
+        facts["publications"] = {
+            cid: [pick(p, ["channel", "planned_at", "at", "published_at", "url"])
+                  for p in owner.get(f"/api/v1/contents/{cid}")["publications"]]
+            for cid in sorted(manifest["planned_contents"])}
+        facts["time_zones"] = {role: (lambda me: me.get("user", me))(c.get("/api/v1/me")).get("time_zone")
+                               for role, c in sorted(clients.items())}
+        # The subscribed feed still answers with its secret, with the same events (UIDs).
+        feed = owner.download(manifest["feed_url"]).decode()
+        facts["feed_uids"] = sorted(line.split(":", 1)[1].strip()
+                                    for line in feed.splitlines() if line.startswith("UID:"))
     if "first_day" in features:
         facts["first_steps"] = owner.get(f"/api/v1/workspaces/{ws}/first-steps")
         facts["invitations"] = sorted(
