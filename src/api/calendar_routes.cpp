@@ -8,6 +8,7 @@
 #include "api/common.hpp"
 #include "api/content_filter.hpp"
 #include "api/content_json.hpp"
+#include "api/remembered.hpp"
 
 namespace copydesk::api {
 
@@ -95,15 +96,17 @@ void AddCalendarRoutes(http::Router& router, Services& s) {
   Mount(router,
         {
             {"GET", "/api/v1/workspaces/{ws}/calendar", member, Query(ReadCalendarQuery),
-             [&s](Call& c) {
-               return CalendarResponse(s.publications.CalendarOf(
-                   c.actor(), c.param("ws"), c.input<planning::CalendarQuery>()));
-             }},
+             Remembered(s.db,
+                        [&s](Call& c) {
+                          return CalendarResponse(s.publications.CalendarOf(
+                              c.actor(), c.param("ws"), c.input<planning::CalendarQuery>()));
+                        })},
             {"GET", "/api/v1/workspaces/{ws}/calendar/unscheduled", member, Query(ReadListFilter),
-             [&s](Call& c) {
-               return ContentPageResponse(s.publications.Unscheduled(
-                   c.actor(), c.param("ws"), c.input<content::ListFilter>()));
-             }},
+             Remembered(s.db,
+                        [&s](Call& c) {
+                          return ContentPageResponse(s.publications.Unscheduled(
+                              c.actor(), c.param("ws"), c.input<content::ListFilter>()));
+                        })},
         });
 }
 

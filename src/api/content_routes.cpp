@@ -5,6 +5,7 @@
 #include "api/content_filter.hpp"
 #include "api/content_json.hpp"
 #include "api/present/diff.hpp"
+#include "api/remembered.hpp"
 
 namespace copydesk::api {
 
@@ -126,10 +127,11 @@ void AddContentRoutes(http::Router& router, Services& s) {
   Mount(router,
         {
             {"GET", "/api/v1/workspaces/{ws}/contents", member, Query(ReadListFilter),
-             [&s](Call& c) {
-               return ContentPageResponse(
-                   s.contents.List(c.actor(), c.param("ws"), c.input<content::ListFilter>()));
-             }},
+             Remembered(s.db,
+                        [&s](Call& c) {
+                          return ContentPageResponse(s.contents.List(
+                              c.actor(), c.param("ws"), c.input<content::ListFilter>()));
+                        })},
             {"POST", "/api/v1/workspaces/{ws}/contents", member,
              Body([](JsonInput& in) { return ReadContentInput(in, true); }),
              [&s](Call& c) {

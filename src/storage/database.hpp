@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
@@ -190,9 +191,23 @@ class Database {
     commit_listener_ = std::move(listener);
   }
 
+  //! A number that moves after every committed write of this process, before the commit
+  //! listener hears of it. Read before a read transaction starts, it names a state the read
+  //! sees at least: two reads under the same number saw the same data, which is what lets an
+  //! answer be kept for the next identical request (api::Remembered).
+  std::uint64_t WriteGeneration() const {
+    return write_generation_.load(std::memory_order_acquire);
+  }
+  //! True when every write to the database goes through this process, so WriteGeneration moves
+  //! with every change; false when other processes write too (a shared server database), where
+  //! nothing may be kept on its strength.
+  virtual bool SeesEveryWrite() const { return false; }
+
  protected:
-  //! Tells the commit listener, if any, that a write was committed.
+  //! Moves the write generation and tells the commit listener, if any, that a write was
+  //! committed.
   void Committed() {
+    write_generation_.fetch_add(1, std::memory_order_acq_rel);
     std::lock_guard lock(commit_listener_mutex_);
     if (commit_listener_) commit_listener_();
   }
@@ -203,6 +218,7 @@ class Database {
  private:
   std::mutex commit_listener_mutex_;
   std::function<void()> commit_listener_;
+  std::atomic<std::uint64_t> write_generation_{0};
 };
 
 }  // namespace copydesk::storage

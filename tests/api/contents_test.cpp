@@ -702,6 +702,33 @@ TEST(ContentRoles, GuestsReadOnlyWhatIsSharedAndCannotCreate) {
   EXPECT_TRUE(NamesField(as_owner, "owner"));
 }
 
+TEST(ContentList, AKeptAnswerIsNeverOlderThanAWriteNorAnotherPersons) {
+  // Lists are kept for identical requests (api::Remembered): the same request just after a
+  // write, or by someone who may see other contents, must never get the kept answer.
+  TestServer server;
+  Person owner = MakeOwner(server);
+  Person guest = MakeMember(server, owner, "guest");
+  auto c = CreateArticle(owner, "Avant");
+  const std::string id = Str(c.at("id"));
+  const std::string list = ContentsPath(owner) + "?sort=created";
+  auto titles = [&](Person& p) {
+    auto r = p.client.Get(list);
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::vector<std::string> out;
+    for (const auto& item : r.Json().at("items").as_array()) out.push_back(Str(item.at("title")));
+    return out;
+  };
+  EXPECT_EQ(titles(owner), std::vector<std::string>{"Avant"});
+  EXPECT_EQ(titles(guest), std::vector<std::string>{});  // the same request, another person
+  ASSERT_EQ(PatchContent(owner, id, VersionOf(c), {{"title", "Après"}}).status, 200);
+  EXPECT_EQ(titles(owner), std::vector<std::string>{"Après"});
+  ASSERT_EQ(owner.client
+                .Post(ContentPath(id) + "/shares", {{"user_id", guest.user_id}, {"level", "read"}})
+                .status,
+            201);
+  EXPECT_EQ(titles(guest), std::vector<std::string>{"Après"});
+}
+
 TEST(ContentRoles, AGuestIsToldTheLevelSharedWithThemSoTheAppOffersOnlyThat) {
   TestServer server;
   Person owner = MakeOwner(server);

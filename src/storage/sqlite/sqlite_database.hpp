@@ -24,6 +24,9 @@ class SqliteDatabase final : public Database {
 
   bool Ping() override;
   std::string_view Backend() const override { return "sqlite"; }
+  //! The server is the database file's writer (a command run beside it, such as an import,
+  //! is the exception: what is kept on the strength of WriteGeneration lives a second at most).
+  bool SeesEveryWrite() const override { return true; }
   int Migrate() override;
   MigrationPlan PlanMigrations() override;
   std::pair<int, int> SchemaVersions() override;
