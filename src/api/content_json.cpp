@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "api/common.hpp"
+#include "api/present/translation.hpp"
 #include "content/publication.hpp"
 #include "core/clock.hpp"
 
@@ -179,6 +180,7 @@ json::object ContentJson(const content::ContentView& view, bool with_fields) {
   }
   out["publications"] = std::move(publications);
   out["publication"] = content::PublicationStateName(publication.state);
+  out["translation"] = TranslationJson(view.translation);
   return out;
 }
 
