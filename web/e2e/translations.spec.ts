@@ -40,10 +40,14 @@ async function translateIntoEnglish(page: Page, api: Api, source: Created) {
 }
 
 /** Someone edits the French source through the API. */
-async function editSource(api: Api, source: Created) {
+async function editSource(
+  api: Api,
+  source: Created,
+  lead = 'Des panneaux solaires pour tous les toits.',
+) {
   await api.send('PATCH', `/api/v1/contents/${source.id}`, {
     base_version: source.version,
-    fields: { lead: 'Des panneaux solaires pour tous les toits.' },
+    fields: { lead },
   });
 }
 
@@ -81,7 +85,11 @@ test.describe('on a desktop', () => {
     await expect(banner).toHaveCount(0);
 
     // The list finds it again once the source moves on.
-    await editSource(api, { ...source, version: source.version + 1 });
+    await editSource(
+      api,
+      { ...source, version: source.version + 1 },
+      'Des panneaux solaires pour tous les toits, posés en un jour.',
+    );
     await page.goto(`/w/${api.slug}/contents?translation=out_of_date`);
     await expect(page.getByRole('link', { name: 'Offre solaire' })).toHaveCount(1);
   });
