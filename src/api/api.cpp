@@ -31,6 +31,7 @@ void RegisterRoutes(http::Router& router, Services& services) {
   AddFeedRoutes(router, services);
   AddCalendarRoutes(router, services);
   AddPublicationRoutes(router, services);
+  AddTranslationRoutes(router, services);
 }
 
 }  // namespace copydesk::api

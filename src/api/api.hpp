@@ -50,6 +50,7 @@ struct Services {
   convert::Importer& importer;
   feeds::Feeds& feeds;
   planning::Publications& publications;
+  content::Translations& translations;
 };
 
 //! Registers every route of the API on `router`. Each file of this folder adds its resource's.
@@ -85,5 +86,6 @@ void AddHomeRoutes(http::Router& router, Services& services);
 void AddFeedRoutes(http::Router& router, Services& services);
 void AddCalendarRoutes(http::Router& router, Services& services);
 void AddPublicationRoutes(http::Router& router, Services& services);
+void AddTranslationRoutes(http::Router& router, Services& services);
 
 }  // namespace copydesk::api

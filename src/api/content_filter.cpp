@@ -12,6 +12,8 @@ Result<storage::ContentFilter> ReadContentFilter(const http::Request& req) {
   for (const auto& list : storage::kContentFilterLists) f.*list.member = req.QueryParams(list.name);
   if (auto checked = storage::CheckPublicationStates(f.publications); !checked)
     return std::move(checked).error();
+  if (auto checked = storage::CheckTranslationStates(f.translations); !checked)
+    return std::move(checked).error();
   auto archived = BoolParam(req, std::string(storage::kContentFilterArchived));
   if (!archived) return std::move(archived).error();
   f.archived = archived->value_or(false);

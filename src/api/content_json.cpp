@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "api/common.hpp"
+#include "api/present/translation.hpp"
 #include "content/publication.hpp"
 #include "core/clock.hpp"
 
@@ -217,6 +218,7 @@ json::object ContentJson(const content::ContentView& view, bool with_fields, jso
     }
   }
   out["publication"] = std::string_view(content::PublicationStateName(publication.state));
+  out["translation"] = TranslationJson(view.translation);
   return out;
 }
 

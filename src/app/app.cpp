@@ -51,6 +51,7 @@ struct App::Parts {
         contents(*db),
         workflow(*db),
         publications(*db, contents, workflow),
+        translations(*db, contents),
         index(std::filesystem::path(config.data_dir) / "search"),
         indexer(*db, index),
         notifier(*db),
@@ -73,10 +74,10 @@ struct App::Parts {
                  std::filesystem::path(config.data_dir) / "tmp" / "imports"),
         feeds(*db, search),
         files(config.web_dir),
-        services{config,     *db,           metrics,     accounts, workspaces,  settings,
-                 contents,   workflow,      search,      views,    comments,    tasks,
-                 task_lists, notifications, preferences, sharing,  webhooks,    media,
-                 blobs,      exports,       importer,    feeds,    publications},
+        services{config,     *db,           metrics,     accounts, workspaces,   settings,
+                 contents,   workflow,      search,      views,    comments,     tasks,
+                 task_lists, notifications, preferences, sharing,  webhooks,     media,
+                 blobs,      exports,       importer,    feeds,    publications, translations},
         dispatcher(router, files, metrics),
         live(*db, config, api::LiveDoor(accounts, config)),
         server(config, dispatcher, metrics, &live) {
@@ -92,6 +93,7 @@ struct App::Parts {
   content::Contents contents;
   workflow::Workflow workflow;
   planning::Publications publications;
+  content::Translations translations;
   search::SearchIndex index;
   search::Indexer indexer;      // feeds the index from the events, on a thread of its own
   collab::Notifier notifier;    // notifications, e-mails and anchors from the events, likewise

@@ -86,7 +86,7 @@ Result<ContentPage> Contents::List(const auth::Actor& actor, const std::string& 
       page.next_cursor =
           EncodeCursor(f.sort, f.descending, storage::SortValue(last, f.sort), last.id);
     }
-    page.items = ViewsOf(tx, scoped->workspace_id, std::move(rows));
+    page.items = ViewsOf(tx, scoped->workspace_id, std::move(rows), scoped->shared_with);
     return page;
   });
 }
@@ -123,7 +123,8 @@ Result<storage::ContentQuery> ScopeQuery(Tx& tx, const auth::Actor& actor, const
 }
 
 std::vector<ContentView> ViewsOf(Tx& tx, const std::string& workspace_id,
-                                 std::vector<ContentRecord> rows) {
+                                 std::vector<ContentRecord> rows,
+                                 const std::optional<std::string>& shared_with) {
   // Read once per page, not once per item: types with their decoded fields, channels, statuses
   // and team names.
   std::map<std::string, std::pair<storage::ContentTypeRecord, std::vector<FieldDef>>> types;
@@ -150,6 +151,9 @@ std::vector<ContentView> ViewsOf(Tx& tx, const std::string& workspace_id,
     view.content = std::move(row);
     out.push_back(std::move(view));
   }
+  std::vector<ContentView*> views;
+  for (auto& v : out) views.push_back(&v);
+  FillTranslations(tx, std::move(views), shared_with);
   return out;
 }
 

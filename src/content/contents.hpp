@@ -9,6 +9,7 @@
 #include "auth/policy.hpp"
 #include "content/approvals.hpp"
 #include "content/text_diff.hpp"
+#include "content/translations.hpp"
 #include "core/result.hpp"
 #include "storage/content_filter.hpp"
 #include "storage/contents_store.hpp"
@@ -64,6 +65,9 @@ struct ContentView {
   //! The level shared with the reader on it, when their role alone does not let them read it (a
   //! guest): what the app offers them — read, comment or edit.
   std::optional<auth::ShareLevel> shared;
+  //! Its linked translations, as far as the reader may read them; none when it is linked to
+  //! nothing.
+  std::optional<TranslationView> translation;
 };
 
 //! One page of a content list.
@@ -150,9 +154,11 @@ Result<ContentView> UpdateContent(storage::Tx& tx, const auth::Actor& actor, con
 Result<storage::ContentQuery> ScopeQuery(storage::Tx& tx, const auth::Actor& actor,
                                          const std::string& ws, storage::ContentQuery query);
 
-//! The views of a page of contents of one workspace, reading its settings once for the page.
+//! The views of a page of contents of one workspace, reading its settings once for the page;
+//! `shared_with` (a scoped query's: a guest) limits the linked translations listed to theirs.
 std::vector<ContentView> ViewsOf(storage::Tx& tx, const std::string& workspace_id,
-                                 std::vector<storage::ContentRecord> rows);
+                                 std::vector<storage::ContentRecord> rows,
+                                 const std::optional<std::string>& shared_with);
 
 //! The violations of a content's text against its template and its channels' limits.
 std::vector<Violation> FindViolations(const storage::ContentRecord& content,

@@ -40,8 +40,8 @@ Result<Loaded> Load(Tx& tx, const auth::Actor& actor, const std::string& id, Act
   auto type = storage::FindContentType(tx, on->content.workspace_id, on->content.type_id);
   if (!type) return Error::Internal("content " + id + " has no type");
   auto fields = workspace::FieldDefsFromJson(type->fields_json);
-  return Loaded{std::move(on->content), on->standing.role, std::move(*type), std::move(fields),
-                on->standing.facts.shared};
+  return Loaded{std::move(on->content), on->standing.role,         std::move(*type),
+                std::move(fields),      on->standing.facts.shared, actor.user.id};
 }
 
 ContentView ViewOf(Tx& tx, Loaded loaded, bool merged) {
@@ -56,6 +56,10 @@ ContentView ViewOf(Tx& tx, Loaded loaded, bool merged) {
   view.violations = FindViolations(view.content, view.fields, channels);
   if (const auto* status = StatusOf(statuses, view.content.status_id)) view.status = *status;
   view.approvals = SummarizeInTx(tx, view.content, statuses);
+  // Who reads by their role reads every linked content; a guest or a link's visitor, theirs.
+  std::optional<std::string> shared_with;
+  if (!auth::Can(loaded.role, Action::kReadContent)) shared_with = loaded.reader_id;
+  FillTranslations(tx, {&view}, shared_with);
   return view;
 }
 

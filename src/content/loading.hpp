@@ -23,6 +23,7 @@ struct Loaded {
   storage::ContentTypeRecord type;
   std::vector<workspace::FieldDef> fields;
   std::optional<auth::ShareLevel> shared;  //!< when shares were looked up and give a level
+  std::string reader_id;                   //!< who reads it: their linked translations only
 };
 
 //! Loads a content the actor may do `action` on: 404 when it does not exist or the actor may not

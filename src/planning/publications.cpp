@@ -203,7 +203,8 @@ Result<Calendar> Publications::CalendarOf(const auth::Actor& actor, const std::s
     out.from = *query.from;
     out.to = *query.to;
     out.truncated = records.truncated;
-    out.contents = content::ViewsOf(tx, scoped->workspace_id, std::move(records.contents));
+    out.contents = content::ViewsOf(tx, scoped->workspace_id, std::move(records.contents),
+                                    scoped->shared_with);
     std::vector<content::Publication> publications;
     for (const auto& view : out.contents) {
       publications.push_back(content::DerivePublication(

@@ -5,11 +5,13 @@
 #include <set>
 
 #include "content/publication.hpp"
+#include "content/translations.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
 #include "search/analysis.hpp"
 #include "storage/search_store.hpp"
 #include "storage/settings_store.hpp"
+#include "storage/translations_store.hpp"
 #include "storage/workflow_store.hpp"
 #include "workspace/content_type.hpp"
 
@@ -171,6 +173,9 @@ Xapian::Document DocumentBuilder::Build(storage::Tx& tx, const storage::ContentR
                                                     : publication.has_date ? "dated"
                                                                            : "undated"));
   if (publication.next_at) doc.add_value(kSlotNextPublication, SortableTime(*publication.next_at));
+  for (const auto& state : content::TranslationFilterStates(
+           c.id, c.language, storage::ListTranslationGroups(tx, {c.id}, std::nullopt)))
+    doc.add_boolean_term(kTranslation + state);
 
   doc.add_value(kSlotUpdated, SortableTime(c.updated_at));
   if (c.publish_at) doc.add_value(kSlotPublish, SortableTime(*c.publish_at));
@@ -378,6 +383,18 @@ std::int64_t Indexer::ApplyBatch(int max_events) {
   DocumentBuilder builder(writer_.get());
   std::vector<std::pair<std::string, std::optional<Xapian::Document>>> staged;
   db_.Read([&](storage::Tx& tx) {
+    // A change to a content changes where its linked translations stand (a source's edit puts
+    // them out of date, a new translation fills a source's missing language): them too. An
+    // unlinked translation's former source is named by its event.
+    std::set<std::string> linked;
+    for (const auto& id : ids) {
+      for (auto& other : storage::LinkedContentIds(tx, id)) linked.insert(std::move(other));
+    }
+    for (const auto& e : events) {
+      if (e.kind != "content.translation_unlinked") continue;
+      if (auto source = storage::UnlinkedSourceOf(tx, e.seq)) linked.insert(std::move(*source));
+    }
+    ids.merge(linked);
     for (const auto& id : ids) {
       auto c = storage::FindContent(tx, id);
       staged.emplace_back(id, c ? std::optional(builder.Build(tx, *c)) : std::nullopt);

@@ -205,6 +205,7 @@ Query FilterQuery(const Access& access, const std::optional<Names>& names,
   if (req.publish_from || req.publish_to)
     filters.push_back(TimeRange(kSlotPublish, req.publish_from, req.publish_to));
   if (!req.publications.empty()) filters.push_back(PublicationQuery(req.publications, NowMs()));
+  if (!req.translations.empty()) filters.push_back(AnyOf(prefix::kTranslation, req.translations));
   const Query filter(Query::OP_AND, filters.begin(), filters.end());
   return filter;
 }

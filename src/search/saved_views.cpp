@@ -112,6 +112,8 @@ std::optional<FieldError> CheckViewFilters(const json::object& filters) {
           return FieldError{field, "must be an array of strings"};
         if (key == "publication" && !storage::CheckPublicationStates({std::string(v.as_string())}))
           return FieldError{field, "must be unscheduled, planned, late or published"};
+        if (key == "translation" && !storage::CheckTranslationStates({std::string(v.as_string())}))
+          return FieldError{field, "must be missing or out_of_date"};
       }
     } else if (named(storage::kContentFilterBounds, key)) {
       if (!member.value().is_string() || !ParseTime(member.value().as_string())) {

@@ -29,6 +29,9 @@ struct ContentFilter {
   //! Where the content stands in its publication: unscheduled, planned, late, published (see
   //! content/publication.hpp), evaluated when asked: "late" depends on now.
   std::vector<std::string> publications;
+  //! Where the content stands among its linked translations: missing, out_of_date (see
+  //! content/translations.hpp).
+  std::vector<std::string> translations;
   bool archived = false;  //!< archived contents instead of live ones
   std::optional<TimeMs> publish_from, publish_to, updated_from, updated_to;
   //! The list's and the board's only: the search index keeps no due date, and a search or a
@@ -59,6 +62,7 @@ inline constexpr ContentFilterList kContentFilterLists[] = {
     {"project", &ContentFilter::projects},
     {"language", &ContentFilter::languages},
     {"publication", &ContentFilter::publications},
+    {"translation", &ContentFilter::translations},
 };
 
 //! The values the `publication` list takes; any other is refused, naming the list.
@@ -72,6 +76,19 @@ inline Result<void> CheckPublicationStates(const std::vector<std::string>& value
     for (const auto state : kPublicationStates) known = known || v == state;
     if (!known)
       return Error::InvalidField("publication", "must be unscheduled, planned, late or published");
+  }
+  return {};
+}
+
+//! The values the `translation` list takes; any other is refused, naming the list.
+inline constexpr std::string_view kTranslationStates[] = {"missing", "out_of_date"};
+
+//! Refuses (422 naming `translation`) a value of the `translation` list that is not a state.
+inline Result<void> CheckTranslationStates(const std::vector<std::string>& values) {
+  for (const auto& v : values) {
+    bool known = false;
+    for (const auto state : kTranslationStates) known = known || v == state;
+    if (!known) return Error::InvalidField("translation", "must be missing or out_of_date");
   }
   return {};
 }

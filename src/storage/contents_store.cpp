@@ -5,6 +5,7 @@
 #include "core/text.hpp"
 #include "storage/revision_text.hpp"
 #include "storage/shares_store.hpp"
+#include "storage/translations_store.hpp"
 
 namespace copydesk::storage {
 
@@ -152,6 +153,18 @@ void AddPublicationCondition(std::string& sql, std::vector<Value>& params,
   sql += " AND (" + any + ")";
 }
 
+void AddTranslationCondition(std::string& sql, const std::vector<std::string>& states) {
+  if (states.empty()) return;
+  std::string any;
+  for (const auto& state : states) {
+    const char* one = state == "missing"       ? kTranslationMissingCondition
+                      : state == "out_of_date" ? kTranslationOutOfDateCondition
+                                               : "0";  // refused before it gets here
+    any += (any.empty() ? "" : " OR ") + std::string(one);
+  }
+  sql += " AND (" + any + ")";
+}
+
 // The conditions of a query's filter on the contents aliased `c`: " c.workspace_id = ? AND …".
 void AddFilterConditions(std::string& sql, std::vector<Value>& params, const ContentQuery& q) {
   sql += "c.workspace_id = ?";
@@ -200,6 +213,7 @@ void AddFilterConditions(std::string& sql, std::vector<Value>& params, const Con
   range("c.due_at", q.due_from, q.due_to);
   range("c.updated_at", q.updated_from, q.updated_to);
   AddPublicationCondition(sql, params, q.publications, q.now);
+  AddTranslationCondition(sql, q.translations);
 }
 
 }  // namespace

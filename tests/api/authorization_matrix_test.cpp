@@ -354,6 +354,22 @@ class AuthorizationMatrix : public ::testing::Test {
     EXPECT_EQ(created.status, 201) << created.body;
     return {std::string(created.Json().at("id").as_string()), channel_};
   }
+  //! A new content of the owner's in `language`, in the project shared with the guests.
+  std::string ContentIn(const std::string& language) {
+    auto created = owner_->client.Post(ws_ + "/contents", {{"type", "article"},
+                                                           {"title", Unique("Article ")},
+                                                           {"language", language},
+                                                           {"project", project_}});
+    EXPECT_EQ(created.status, 201) << created.body;
+    return std::string(created.Json().at("id").as_string());
+  }
+  //! A French content and its English translation, both the owner's, in the shared project.
+  std::string TranslatedContent() {
+    auto created = owner_->client.Post("/api/v1/contents/" + ContentIn("fr") + "/translations",
+                                       {{"language", "en"}});
+    EXPECT_EQ(created.status, 201) << created.body;
+    return std::string(created.Json().at("id").as_string());
+  }
   //! A new content, archived by the owner.
   std::string ArchivedContent() {
     const std::string id = NewContent();
@@ -843,6 +859,32 @@ class AuthorizationMatrix : public ::testing::Test {
          [this](Caller) {
            auto [id, channel] = ContentOnChannel();
            return Call{"/api/v1/contents/" + id + "/publications/" + channel + "/published"};
+         }},
+        // ---- linked translations (issue 20): creating one is creating a content, from a content
+        // one reads; linking, unlinking and marking up to date are editing the translation (an
+        // agency given edit translates and says so); the source's diff is the source's reader's
+        {"POST", "/api/v1/contents/{id}/translations",
+         Of({201, 201, 201, 201, 403, 404, 403, 403, 403, 401, 404}),
+         [this](Caller) {
+           return Call{"/api/v1/contents/" + ContentIn("fr") + "/translations",
+                       Serialize({{"language", "en"}})};
+         }},
+        {"PUT", "/api/v1/contents/{id}/translation", ContentTextEditors(200),
+         [this](Caller) {
+           return Call{"/api/v1/contents/" + ContentIn("en") + "/translation",
+                       Serialize({{"source_id", ContentIn("fr")}})};
+         }},
+        {"DELETE", "/api/v1/contents/{id}/translation", ContentTextEditors(200),
+         [this](Caller) {
+           return Call{"/api/v1/contents/" + TranslatedContent() + "/translation"};
+         }},
+        {"POST", "/api/v1/contents/{id}/translation/synced", ContentTextEditors(200),
+         [this](Caller) {
+           return Call{"/api/v1/contents/" + TranslatedContent() + "/translation/synced", "{}"};
+         }},
+        {"GET", "/api/v1/contents/{id}/translation/source-diff", ContentReaders(200),
+         [this](Caller) {
+           return Call{"/api/v1/contents/" + TranslatedContent() + "/translation/source-diff"};
          }},
         {"GET", "/api/v1/workspaces/{ws}/calendar", Members(200),
          [&ws](Caller) {

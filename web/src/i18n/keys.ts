@@ -1,6 +1,7 @@
 import type { ParseKeys } from 'i18next';
 import type { Delivery, NotificationKind } from '../api/collab';
 import type { PublicationState } from '../api/publications';
+import type { TranslationFilterState } from '../api/translations';
 import type { Role } from '../api/types';
 import type { WebhookEventKind } from '../api/webhooks';
 import type { MediaKind } from '../lib/files';
@@ -88,6 +89,11 @@ export const mediaKindKey = {
   video: 'files.kind_video',
   other: 'files.kind_other',
 } as const satisfies Record<MediaKind, TranslationKey>;
+
+export const translationFilterStateKey = {
+  missing: 'translations.state_missing',
+  out_of_date: 'translations.state_out_of_date',
+} as const satisfies Record<TranslationFilterState, TranslationKey>;
 
 export const publicationStateKey = {
   unscheduled: 'publication.state_unscheduled',

@@ -179,6 +179,21 @@ export function describeEvent(event: ActivityEvent, context: ActivityContext): S
         key: 'publication_events.unpublished',
         values: { actor, channel: str(data.channel_name) },
       };
+    case 'content.translation_linked':
+      return {
+        key: data.created ? 'translations.event_created' : 'translations.event_linked',
+        values: { actor, source: str(data.source_title) },
+      };
+    case 'content.translation_unlinked':
+      return {
+        key: 'translations.event_unlinked',
+        values: { actor, source: str(data.source_title) },
+      };
+    case 'content.translation_synced':
+      return {
+        key: 'translations.event_synced',
+        values: { actor, revision: num(data.synced_revision) },
+      };
     case 'revision.labelled':
       return data.label
         ? { key: 'activity.labelled', values: { actor, revision, label: str(data.label) } }

@@ -221,6 +221,11 @@ const fieldRules: [RegExp, TranslationKey, (m: RegExpExecArray) => Record<string
   [/^must be after from$/, 'publication_fields.after_from', () => ({})],
   [/^must be at most (\d+) days after from$/, 'publication_fields.span', (m) => ({ max: +m[1]! })],
   [/^must be unscheduled, planned, late or published$/, 'publication_fields.state', () => ({})],
+  // Linked translations (issue 20).
+  [/^must be missing or out_of_date$/, 'translations.field_state', () => ({})],
+  [/^already has a linked content in this language$/, 'translations.field_taken', () => ({})],
+  [/^is this content itself$/, 'translations.field_itself', () => ({})],
+  [/^is not a revision of the source$/, 'translations.field_revision', () => ({})],
   [/^must be within a year$/, 'refusal.field.within_year', () => ({})],
   [
     /^must be lowercase letters, digits and _, starting with a letter$/,
@@ -395,6 +400,7 @@ const fieldLabelKey: Record<string, TranslationKey> = {
   planned_at: 'publication.planned_at',
   channel: 'publication.channel',
   publication: 'publication.filter',
+  translation: 'translations.filter',
 };
 
 /** The last named segment of a field path: "statuses[0].gate.teams[1]" → "teams". */

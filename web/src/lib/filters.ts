@@ -14,6 +14,7 @@ export const multiFilters = [
   'project',
   'language',
   'publication',
+  'translation',
 ] as const;
 export type MultiFilter = (typeof multiFilters)[number];
 

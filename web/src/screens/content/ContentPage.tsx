@@ -21,6 +21,7 @@ import { useLocale } from '../../i18n';
 import {
   canArchiveContent,
   canChangeOwner,
+  canCreateContent,
   canEditContent,
   canInviteMembers,
   canManageTasks,
@@ -59,6 +60,7 @@ import { ImageUploadContext, type ImageUpload } from '../files/imageUpload';
 import { PublicationPanel } from '../calendar/PublicationPanel';
 import { ExportMenu } from '../documents/ExportMenu';
 import { ImportRevisionButton } from '../documents/ImportDialogs';
+import { SourceChangedBanner, TranslationBar } from '../translations/TranslationBar';
 
 /** /w/:slug/contents/:id and …/history: one content, written or looked back on. */
 export default function ContentPage() {
@@ -262,6 +264,12 @@ function ContentScreen({
 
       <PresenceRow contentId={sync.content.id} myId={me.user.id} />
       <LockBanner content={latest} lockedBy={lockedBy} canUnlock={mayLock} />
+      <TranslationBar
+        slug={slug}
+        content={latest}
+        mayTranslate={staff && canCreateContent(membership.role)}
+      />
+      <SourceChangedBanner content={latest} type={type} mayMark={mayEdit} />
       {!mayEdit && <Alert tone="info">{t('content.read_only')}</Alert>}
       {mayEdit && sync.content.archived && (
         <Alert tone="info">{t('content.archived_read_only')}</Alert>

@@ -65,13 +65,13 @@ export function DiffView({
 }
 
 /** Whether a changed field holds rich text (Markdown), shown rendered. */
-function isRichText(field: string, type: ContentType | undefined): boolean {
+export function isRichText(field: string, type: ContentType | undefined): boolean {
   if (field === 'title') return false;
   const key = field.startsWith('fields.') ? field.slice('fields.'.length) : field;
   return type?.fields.find((f) => f.key === key)?.kind === 'richtext';
 }
 
-function FieldDiffView({
+export function FieldDiffView({
   field,
   layout,
   labels,

@@ -8,8 +8,9 @@ import { useTypes } from '../../api/contentTypes';
 import { useMembers } from '../../api/members';
 import { useProjects } from '../../api/projects';
 import { publicationStates } from '../../api/publications';
+import { translationFilterStates } from '../../api/translations';
 import { Popover } from '../../components/Popover';
-import { publicationStateKey } from '../../i18n/keys';
+import { publicationStateKey, translationFilterStateKey } from '../../i18n/keys';
 import { isStaff } from '../../lib/sharing';
 import { useShell } from '../AppShell';
 import { channelDepths } from '../../lib/channels';
@@ -74,7 +75,13 @@ export function ViewToggle({ slug, search }: { slug: string; search: string }) {
   );
 }
 
-const guestFilters: readonly MultiFilter[] = ['type', 'channel', 'language', 'publication'];
+const guestFilters: readonly MultiFilter[] = [
+  'type',
+  'channel',
+  'language',
+  'publication',
+  'translation',
+];
 
 const dateFilterLabel = {
   publish: 'contents.filter_publish',
@@ -153,6 +160,10 @@ export function FilterBar({
       value: state,
       label: t(publicationStateKey[state]),
     })),
+    translation: translationFilterStates.map((state) => ({
+      value: state,
+      label: t(translationFilterStateKey[state]),
+    })),
   };
   const multiLabel: Record<MultiFilter, string> = {
     type: t('contents.filter_type'),
@@ -164,6 +175,7 @@ export function FilterBar({
     project: t('contents.filter_project'),
     language: t('contents.filter_language'),
     publication: t('publication.filter'),
+    translation: t('translations.filter'),
   };
 
   return (

@@ -151,7 +151,11 @@ export default function SearchScreen() {
             onChange={setFilters}
             slug={slug}
             count={activeFilterCount(filters)}
-            multi={staff ? ['assignee', 'project', 'publication'] : ['publication']}
+            multi={
+              staff
+                ? ['assignee', 'project', 'publication', 'translation']
+                : ['publication', 'translation']
+            }
             dates={searchDateFilters}
           />
           {pages.isError && <Alert>{genericErrorMessage(t, pages.error)}</Alert>}
