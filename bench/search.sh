@@ -187,7 +187,10 @@ candidates = ["gaz", "gas", "énergie", "energy", "chaudière", "boiler", "hiver
               "biométhane", "carbone", "pompe", "thermostat", "technicien",
               "intoxications", "incolore", "brûleur", "cheminée", "réfrigérateur", "mallette",
               "poisoning", "tiredness", "appliances", "freezing", "heaters", "ventilation",
-              "grilles", "vigilance", "inodore", "symptômes", "nausées", "orangée", "étincelle"]
+              "grilles", "vigilance", "inodore", "symptômes", "nausées", "orangée", "étincelle",
+              "reviennent", "suffisent", "irritant", "fatigue", "appoint", "quittez", "refouler",
+              "précieuse", "démonte", "returns", "household", "outdoors", "straight", "weather",
+              "requirement", "burning", "signals", "provoquez", "actionnez", "encombré"]
 common, rare = [], []
 for w in candidates:
     body, ms = get(screen(w))

@@ -240,7 +240,7 @@ test('a common word’s counts, estimated by the server, read “about”', asyn
     'about 1,200 contents found',
   );
   // Three contents in French hold "hiver": 3 × 412 + 3 = 1,239, read "about 1,200".
-  const language = page.getByRole('group', { name: 'Language' });
+  const language = page.locator('aside.facets').getByRole('group', { name: 'Language' });
   const french = language.getByRole('button', { name: /Français/ });
   await expect(french).toContainText('about 1,200');
   await expect(french.getByTitle('Counted on the first matches, then estimated')).toBeVisible();
