@@ -1,7 +1,9 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,7 +25,7 @@ struct SearchRequest : storage::ContentFilter {
   int offset = 0;
   int limit = 20;
   bool spelling = true;  //!< try the spelling correction when nothing or an unknown word is found
-  bool facets = true;    //!< count facets over every match (false: faster, for search as you type)
+  bool facets = true;    //!< count facets (false: faster, for search as you type)
 };
 
 //! One content found.
@@ -42,11 +44,32 @@ struct SearchHit {
 //! A search's answer: only contents the caller may read, in items, total and facets alike.
 struct SearchResult {
   std::int64_t total = 0;
+  //! The total is Xapian's estimate (past SearchLimits::exact_total matches): "about".
+  bool total_estimated = false;
   std::vector<SearchHit> items;
   //! Facet name (type, status, channel, tag, owner, language) → value → matching contents.
   std::map<std::string, std::map<std::string, std::int64_t>> facets;
+  //! The facet counts are scaled from the matches counted (SearchLimits::exact_facets or so).
+  bool facets_estimated = false;
   std::optional<std::string> corrected_query;  //!< the query the results are for, when corrected
 };
+
+//! How much a search counts exactly before it estimates, and how many answers it keeps.
+struct SearchLimits {
+  //! Matches whose facets are counted exactly; past them, facet counts are scaled from those
+  //! counted and labelled as estimates (as mature engines do: counting the facets of every match
+  //! of a common word cost more than the rest of the search). A guest's search is always exact:
+  //! it matches only what is shared with them.
+  std::int64_t exact_facets = 1000;
+  //! Matches counted exactly for the total; past them, Xapian's estimate, labelled as one.
+  std::int64_t exact_total = 50000;
+  //! Whole answers kept for identical requests (10–30 KB each).
+  std::size_t answers_kept = 512;
+};
+
+namespace internal {
+class AnswerCache;
+}
 
 //! Sort names a search accepts.
 bool IsSearchSort(std::string_view sort);
@@ -56,7 +79,8 @@ bool IsSearchSort(std::string_view sort);
 //! filter applied to results afterwards.
 class Search {
  public:
-  Search(storage::Database& db, SearchIndex& index) : db_(db), index_(index) {}
+  Search(storage::Database& db, SearchIndex& index, SearchLimits limits = {});
+  ~Search();
 
   //! Searches workspace `ws`; 404 when the caller is not a member.
   Result<SearchResult> Find(const auth::Actor& actor, const std::string& ws,
@@ -73,6 +97,8 @@ class Search {
  private:
   storage::Database& db_;
   SearchIndex& index_;
+  SearchLimits limits_;
+  std::unique_ptr<internal::AnswerCache> answers_;  //!< recent answers, for identical requests
 };
 
 }  // namespace copydesk::search

@@ -5,9 +5,11 @@
 
 #include <numeric>
 
+#include "core/random.hpp"
 #include "search/analysis.hpp"
 #include "search_fixture.hpp"
 #include "storage/events_store.hpp"
+#include "storage/shares_store.hpp"
 
 namespace copydesk::search::testing {
 namespace {
@@ -436,6 +438,110 @@ TEST_F(SearchTest, AnEditIsSearchableAfterTheNextBatch) {
   EXPECT_EQ(Find(owner_, ws_, "linky").total, 0);  // not applied yet
   IndexAll();
   EXPECT_EQ(FirstId(Find(owner_, ws_, "linky")), smart_meter_en_);
+}
+
+// Shares content `id` with `guest` straight in the database, without an event: the index does
+// not move, only what the guest may read does.
+void ShareWith(storage::Database& db, const std::string& ws, const std::string& id,
+               const auth::Actor& guest) {
+  auto done = db.Write([&](storage::Tx& tx) -> Result<bool> {
+    storage::ShareRecord share;
+    share.id = NewId();
+    share.workspace_id = ws;
+    share.content_id = id;
+    share.user_id = guest.user.id;
+    share.level = "read";
+    share.created_at = NowMs();
+    storage::InsertShare(tx, share);
+    return true;
+  });
+  EXPECT_TRUE(done.ok());
+}
+
+std::int64_t Sum(const std::map<std::string, std::int64_t>& counts) {
+  return std::accumulate(counts.begin(), counts.end(), std::int64_t{0},
+                         [](std::int64_t a, const auto& kv) { return a + kv.second; });
+}
+
+TEST_F(SearchTest, PastTheirLimitsFacetsAndTotalsAreLabelledEstimates) {
+  std::vector<std::string> tariffs;
+  for (int i = 0; i < 40; ++i) {
+    tariffs.push_back(MakeContent(owner_, ws_,
+                                  {.title = "Tarif " + std::to_string(i),
+                                   .body = std::string(i % 2 ? "Le tarif du gaz change."
+                                                             : "Le tarif change au 1er du mois.") +
+                                           std::string(static_cast<std::size_t>(i), '!'),
+                                   .language = "fr",
+                                   .tags = {i % 4 == 0 ? "Prix" : "Gaz"}}));
+  }
+  IndexAll();
+  // Within the limits, counts are exact and say so.
+  SearchRequest tarif;
+  tarif.q = "tarif";
+  tarif.limit = 5;
+  const auto exact = Find(owner_, ws_, tarif);
+  EXPECT_EQ(exact.total, 40);
+  EXPECT_FALSE(exact.total_estimated);
+  EXPECT_FALSE(exact.facets_estimated);
+  EXPECT_EQ(exact.facets.at("tag").at("Prix"), 10);
+  EXPECT_EQ(exact.facets.at("tag").at("Gaz"), 30);
+
+  // Past them, the same page, with counts labelled as estimates, each within the matches.
+  Search small(*db_, *index_, {.exact_facets = 3, .exact_total = 6});
+  auto estimated = small.Find(owner_, ws_, tarif);
+  ASSERT_TRUE(estimated.ok());
+  EXPECT_EQ(Titles(*estimated), Titles(exact));
+  EXPECT_TRUE(estimated->facets_estimated);
+  EXPECT_TRUE(estimated->total_estimated);
+  EXPECT_GE(estimated->total, 6);
+  for (const auto& [name, counts] : estimated->facets) {
+    for (const auto& [value, count] : counts) {
+      EXPECT_GE(count, 1) << name << " " << value;
+      EXPECT_LE(count, estimated->total) << name << " " << value;
+    }
+  }
+  EXPECT_EQ(Sum(estimated->facets.at("language")), estimated->total);
+
+  // A guest's totals and facets stay exact for what they may read, whatever the limits.
+  const auto guest = MakePerson("Gabrielle Guest");
+  Join(ws_, guest, "guest");
+  for (int i = 0; i < 12; ++i) ShareWith(*db_, ws_, tariffs[i], guest);
+  auto theirs = small.Find(guest, ws_, tarif);
+  ASSERT_TRUE(theirs.ok());
+  EXPECT_EQ(theirs->total, 12);
+  EXPECT_FALSE(theirs->total_estimated);
+  EXPECT_FALSE(theirs->facets_estimated);
+  EXPECT_EQ(theirs->facets.at("tag").at("Prix"), 3);
+  EXPECT_EQ(theirs->facets.at("tag").at("Gaz"), 9);
+  EXPECT_EQ(theirs->facets.at("language").at("fr"), 12);
+}
+
+TEST_F(SearchTest, AKeptAnswerIsNeitherSomeoneElsesNorOlderThanASave) {
+  // The owner's answer is kept; a guest asking the same gets their own.
+  EXPECT_EQ(FirstId(Find(owner_, ws_, "zephyr")), hidden_);
+  const auto guest = MakePerson("Gaston Guest");
+  Join(ws_, guest, "guest");
+  EXPECT_EQ(Find(guest, ws_, "zephyr").total, 0);
+  // A share changes what the guest may read at once, though the index did not move.
+  ShareWith(*db_, ws_, hidden_, guest);
+  const auto shared = Find(guest, ws_, "zephyr");
+  EXPECT_EQ(shared.total, 1);
+  EXPECT_EQ(FirstId(shared), hidden_);
+  EXPECT_EQ(shared.facets.at("language").at("fr"), 1);
+
+  // A save the index has taken in is never answered from before it.
+  const auto before = Find(owner_, ws_, "smart meter");
+  ASSERT_EQ(FirstId(before), smart_meter_en_);
+  EXPECT_EQ(before.items[0].title, "Smart meter rollout: what customers need to know");
+  auto view = contents_->Get(owner_, smart_meter_en_);
+  ASSERT_TRUE(view.ok());
+  content::ContentInput change;
+  change.title = "Smart meter rollout: the Linky calendar";
+  ASSERT_TRUE(contents_->Update(owner_, smart_meter_en_, view->content.version, change).ok());
+  IndexAll();
+  const auto after = Find(owner_, ws_, "smart meter");
+  ASSERT_EQ(FirstId(after), smart_meter_en_);
+  EXPECT_EQ(after.items[0].title, "Smart meter rollout: the Linky calendar");
 }
 
 }  // namespace

@@ -209,3 +209,39 @@ test('find by a few misspelt words, narrow by facets, save the view, be warned o
     'Le froid et les vannes de la citerne.',
   );
 });
+
+test('a common word’s counts, estimated by the server, read “about”', async ({ page, request }) => {
+  const slug = await setUp(request);
+  // The server counts a common word's facets (and, past 50,000 matches, its total) on part of
+  // the matches and says so; a handful of contents never gets there, so its answer is scaled
+  // up and labelled here the way the server labels it.
+  await page.route('**/api/v1/workspaces/*/search?*', async (route) => {
+    const response = await route.fetch();
+    const answer = (await response.json()) as {
+      total: number;
+      facets: Record<string, Record<string, number>>;
+    };
+    for (const counts of Object.values(answer.facets)) {
+      for (const [value, count] of Object.entries(counts)) counts[value] = count * 412 + 3;
+    }
+    await route.fulfill({
+      response,
+      json: { ...answer, total: 1237, total_estimated: true, facets_estimated: true },
+    });
+  });
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(chloe.email);
+  await page.getByLabel('Password').fill(chloe.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('navigation', { name: 'Workspace' })).toBeVisible();
+
+  await page.goto(`/w/${slug}/search?q=hiver`);
+  await expect(page.getByRole('status').filter({ hasText: 'found' })).toHaveText(
+    'about 1,200 contents found',
+  );
+  // Three contents in French hold "hiver": 3 × 412 + 3 = 1,239, read "about 1,200".
+  const language = page.locator('aside.facets').getByRole('group', { name: 'Language' });
+  const french = language.getByRole('button', { name: /Français/ });
+  await expect(french).toContainText('about 1,200');
+  await expect(french.getByTitle('Counted on the first matches, then estimated')).toBeVisible();
+});

@@ -36,8 +36,11 @@ json::object FacetsJson(const std::map<std::string, std::map<std::string, std::i
 json::object SearchResultJson(const search::SearchResult& result) {
   json::array items;
   for (const auto& hit : result.items) items.push_back(HitJson(hit, true));
-  json::object body{
-      {"total", result.total}, {"items", std::move(items)}, {"facets", FacetsJson(result.facets)}};
+  json::object body{{"total", result.total},
+                    {"total_estimated", result.total_estimated},
+                    {"items", std::move(items)},
+                    {"facets", FacetsJson(result.facets)},
+                    {"facets_estimated", result.facets_estimated}};
   if (result.corrected_query) body["corrected_query"] = *result.corrected_query;
   return body;
 }

@@ -34,9 +34,13 @@ export type FacetName = (typeof facetNames)[number];
 /** GET /workspaces/{ws}/search */
 export interface SearchResults {
   total: number;
+  /** The total is an estimate (many matches): shown as "about". */
+  total_estimated?: boolean;
   items: SearchHit[];
   /** Facet → value (an id, a tag, a language) → how many contents found have it. */
   facets: Record<FacetName, Record<string, number>>;
+  /** The facet counts are estimates, scaled from the first matches counted. */
+  facets_estimated?: boolean;
   /** The query the results are for, when the server corrected the spelling of the one asked. */
   corrected_query?: string;
 }

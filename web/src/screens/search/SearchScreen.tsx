@@ -12,6 +12,7 @@ import { Alert } from '../../components/Alert';
 import { useLocale } from '../../i18n';
 import { debounce } from '../../lib/debounce';
 import { genericErrorMessage } from '../../lib/errors';
+import { formatNumber } from '../../lib/format';
 import {
   activeFilterCount,
   filtersToSearch,
@@ -34,6 +35,13 @@ import { HitSummary } from './SearchPalette';
 
 /** A facet's values and how many contents found have each. */
 type FacetCounts = SearchResults['facets'][FacetName];
+
+/** An estimated count as people read one: two significant digits (1,237 → 1,200). */
+export function roundEstimate(count: number): number {
+  if (count < 100) return count;
+  const unit = 10 ** (Math.floor(Math.log10(count)) - 1);
+  return Math.round(count / unit) * unit;
+}
 
 /** Typing on the results page updates the URL (and the results) after this pause. */
 const typingPauseMs = 250;
@@ -74,6 +82,7 @@ export default function SearchScreen() {
   const hidden = exact && corrected !== undefined;
   const items = hidden ? [] : (pages.data?.pages.flatMap((page) => page.items) ?? []);
   const total = hidden ? 0 : (first?.total ?? 0);
+  const totalEstimated = !hidden && first?.total_estimated === true;
 
   // "Any of" within a facet: a facet with values chosen counts its values as if it had none,
   // so the others can still be added.
@@ -83,11 +92,14 @@ export default function SearchScreen() {
       `${filtersToSearchApiQuery({ ...filters, multi: { ...filters.multi, [name]: [] } })}&limit=1`,
   );
   const facetAnswers = useSearches(workspace, facetQueries);
-  const facets = (name: FacetName): FacetCounts => {
+  const facetSource = (name: FacetName): SearchResults | undefined => {
     const at = chosen.indexOf(name);
-    const source: SearchResults | undefined = at >= 0 ? facetAnswers[at]?.data : first;
-    return hidden ? {} : (source?.facets[name] ?? {});
+    return at >= 0 ? facetAnswers[at]?.data : first;
   };
+  const facets = (name: FacetName): FacetCounts =>
+    hidden ? {} : (facetSource(name)?.facets[name] ?? {});
+  const facetsEstimated = (name: FacetName): boolean =>
+    !hidden && facetSource(name)?.facets_estimated === true;
 
   return (
     <section className="page page-wide search-page">
@@ -117,7 +129,13 @@ export default function SearchScreen() {
       )}
       <div className="search-layout">
         <aside className="facets" aria-label={t('search.facets')}>
-          <FacetGroups filters={filters} facets={facets} onChange={setFilters} labels={labels} />
+          <FacetGroups
+            filters={filters}
+            facets={facets}
+            estimated={facetsEstimated}
+            onChange={setFilters}
+            labels={labels}
+          />
         </aside>
         <div className="search-results">
           <div className="search-toolbar">
@@ -125,7 +143,12 @@ export default function SearchScreen() {
               {pages.isSuccess &&
                 (hidden
                   ? t('search.exact_none', { q: filters.q })
-                  : t('search.count', { count: total }))}
+                  : totalEstimated
+                    ? t('search_estimates.count_about', {
+                        count: total,
+                        shown: formatNumber(roundEstimate(total), locale),
+                      })
+                    : t('search.count', { count: total }))}
             </p>
             <label className="search-sort">
               {t('search.sort')}
@@ -267,15 +290,19 @@ const facetValuesShown = 10;
 function FacetGroups({
   filters,
   facets,
+  estimated,
   onChange,
   labels,
 }: {
   filters: ListFilters;
   facets: (name: FacetName) => FacetCounts;
+  /** Whether a facet's counts are estimates (shown as "about"). */
+  estimated: (name: FacetName) => boolean;
   onChange: (filters: ListFilters) => void;
   labels: SearchLabels;
 }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const nameOf = (facet: FacetName, value: string): string => labelOf(facet, value) || value;
   const labelOf = (facet: FacetName, value: string): string => {
     switch (facet) {
@@ -345,7 +372,15 @@ function FacetGroups({
                   }}
                 >
                   {nameOf(facet, value)}
-                  <span className="facet-count">{count}</span>
+                  {estimated(facet) && count > 0 ? (
+                    <span className="facet-count" title={t('search_estimates.estimated')}>
+                      {t('search_estimates.facet_about', {
+                        shown: formatNumber(roundEstimate(count), locale),
+                      })}
+                    </span>
+                  ) : (
+                    <span className="facet-count">{count}</span>
+                  )}
                 </button>
               );
             })}
