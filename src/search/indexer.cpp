@@ -342,6 +342,7 @@ void Indexer::Flush() {
 
 std::int64_t Indexer::ApplyBatch(int max_events) {
   const auto last = LastSeqOf(*writer_);
+  applied_seq_ = last;
   const auto events =
       db_.Read([&](storage::Tx& tx) { return storage::ListEventsAfter(tx, last, max_events); });
   if (events.empty()) return 0;
@@ -395,6 +396,7 @@ std::int64_t Indexer::ApplyBatch(int max_events) {
     writer_->set_metadata(kLastSeqKey, std::to_string(events.back().seq));
     if (before_commit) before_commit(staged.size());
     writer_->commit_transaction();
+    applied_seq_ = events.back().seq;
   } catch (...) {
     try {
       writer_->cancel_transaction();
