@@ -332,6 +332,20 @@ void SqliteDatabase::CommitBatch(const std::vector<PendingWrite*>& batch) {
   }
 }
 
+std::int64_t SqliteDatabase::ReclaimFreePages(double min_fraction) {
+  std::lock_guard lock(writer_mutex_);
+  const auto page_size = writer_->Scalar("PRAGMA page_size");
+  const auto pages = writer_->Scalar("PRAGMA page_count");
+  const auto free_pages = writer_->Scalar("PRAGMA freelist_count");
+  if (pages == 0 || static_cast<double>(free_pages) < min_fraction * static_cast<double>(pages))
+    return 0;
+  // VACUUM rewrites the file through the WAL; the checkpoint that follows brings the new pages
+  // home and truncates the WAL, so the room is given back now rather than at the next close.
+  writer_->ExecScript("VACUUM");
+  writer_->ExecScript("PRAGMA wal_checkpoint(TRUNCATE)");
+  return (pages - writer_->Scalar("PRAGMA page_count")) * page_size;
+}
+
 bool SqliteDatabase::Ping() {
   try {
     return Read([](Tx& tx) { return tx.Scalar("SELECT 1") == 1; });
