@@ -32,7 +32,8 @@ class SqliteDatabase final : public Database {
   void BackupTo(const std::string& path);
 
   //! Gives the room of deleted or shrunk rows back to the file system (VACUUM) when at least
-  //! `min_fraction` of the file is free pages; returns the bytes given back (0: nothing done).
+  //! `min_fraction` of the file is free pages or unused space inside pages; returns the bytes
+  //! given back (0: nothing done).
   //! Holds the writer for as long as it takes (tens of seconds at 100,000 contents): for
   //! `copydesk migrate`, not a serving server.
   std::int64_t ReclaimFreePages(double min_fraction);
