@@ -1,7 +1,9 @@
 #include "search/indexer.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <deque>
+#include <filesystem>
 #include <set>
 
 #include "content/publication.hpp"
@@ -289,7 +291,13 @@ RebuildStats Rebuild(storage::Database& db, SearchIndex& index, std::ostream* pr
     writer.set_metadata(kFormatKey, kIndexFormat);
     writer.commit();
   }
-  index.Publish(folder);
+  // Written in docid order but flushed in pieces, the B-trees are left a quarter to half empty
+  // (423 MB where 329 MB hold the same at 100,000 contents): a compacted copy is what goes in
+  // use. Seconds against the minutes of the build.
+  const auto compacted = index.NewFolder();
+  Xapian::Database(folder.string()).compact(compacted.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+  std::filesystem::remove_all(folder);
+  index.Publish(compacted);
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return stats;
 }
@@ -376,7 +384,12 @@ std::int64_t Indexer::ApplyBatch(int max_events) {
     }
   }
 
-  DocumentBuilder builder(writer_.get());
+  // Words are counted, not handed to Xapian's spelling as each document is built: a content
+  // saved a thousand times would add each of its words a thousand times, rewriting the spelling
+  // table at every commit for nothing. Only words the index has never seen are added below
+  // (a rebuild counts them all once).
+  std::unordered_map<std::string, Xapian::termcount> words;
+  DocumentBuilder builder(nullptr, &words);
   std::vector<std::pair<std::string, std::optional<Xapian::Document>>> staged;
   db_.Read([&](storage::Tx& tx) {
     for (const auto& id : ids) {
@@ -386,6 +399,19 @@ std::int64_t Indexer::ApplyBatch(int max_events) {
   });
   writer_->begin_transaction();
   try {
+    {
+      // One walk of the spelling words, in order, skipping to each word of the batch.
+      std::vector<std::pair<std::string, Xapian::termcount>> sorted(words.begin(), words.end());
+      std::sort(sorted.begin(), sorted.end());
+      std::vector<std::pair<std::string, Xapian::termcount>> unseen;
+      auto known = writer_->spellings_begin();
+      const auto end = writer_->spellings_end();
+      for (const auto& [word, count] : sorted) {
+        if (known != end) known.skip_to(word);
+        if (known == end || *known != word) unseen.emplace_back(word, count);
+      }
+      for (const auto& [word, count] : unseen) writer_->add_spelling(word, count);
+    }
     for (auto& [id, doc] : staged) {
       if (doc)
         writer_->replace_document(prefix::kId + id, *doc);
