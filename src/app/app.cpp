@@ -104,7 +104,8 @@ struct App::Parts {
   Config config;
   std::unique_ptr<storage::Database> db;
   http::Metrics metrics;
-  http::DiskUsage disk{DatabasePath(config), std::filesystem::path(config.data_dir) / "search",
+  http::DiskUsage disk{DatabasePath(config),
+                       std::filesystem::path(config.data_dir) / "search",
                        {BlobFolder(config), std::filesystem::path(config.data_dir) / "renditions"}};
   auth::Accounts accounts;
   workspace::Workspaces workspaces;

@@ -67,8 +67,8 @@ std::string DiskUsage::Render() {
       "its write-ahead log, the search index, stored files and their renditions.\n"
       "# TYPE copydesk_disk_bytes gauge\n";
   for (const auto& [part, bytes] : parts) {
-    out += "copydesk_disk_bytes{part=\"" + std::string(part) + "\"} " + std::to_string(bytes) +
-           "\n";
+    out +=
+        "copydesk_disk_bytes{part=\"" + std::string(part) + "\"} " + std::to_string(bytes) + "\n";
   }
   return out;
 }
