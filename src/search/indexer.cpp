@@ -49,6 +49,20 @@ std::int64_t LastSeqOf(const Xapian::Database& db) {
   return value.empty() ? 0 : std::stoll(value);
 }
 
+// True when the index holds exactly `doc` under `id_term` already: an event that changed nothing
+// the index keeps (a revision labelled, an approval given, a setting renamed back) then costs no
+// rewrite of the document's terms and positions. The stored data (which carries the time of the
+// last change) is compared first: when it differs, as it does after any edit, nothing more is
+// read.
+bool IndexedAlready(Xapian::WritableDatabase& db, const std::string& id_term,
+                    const Xapian::Document& doc) {
+  const auto posting = db.postlist_begin(id_term);
+  if (posting == db.postlist_end(id_term)) return false;
+  const auto stored = db.get_document(*posting);
+  if (stored.get_data() != doc.get_data()) return false;
+  return stored.serialise() == doc.serialise();
+}
+
 }  // namespace
 
 struct DocumentBuilder::WorkspaceSettings {
@@ -417,10 +431,11 @@ std::int64_t Indexer::ApplyBatch(int max_events) {
       for (const auto& [word, count] : unseen) writer_->add_spelling(word, count);
     }
     for (auto& [id, doc] : staged) {
-      if (doc)
-        writer_->replace_document(prefix::kId + id, *doc);
-      else
+      if (!doc) {
         writer_->delete_document(prefix::kId + id);
+      } else if (!IndexedAlready(*writer_, prefix::kId + id, *doc)) {
+        writer_->replace_document(prefix::kId + id, *doc);
+      }
     }
     // The sequence goes in the same commit as the documents: both land, or neither.
     writer_->set_metadata(kLastSeqKey, std::to_string(events.back().seq));
