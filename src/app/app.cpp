@@ -13,12 +13,14 @@
 #include "collab/reminders.hpp"
 #include "core/log.hpp"
 #include "files/sweeper.hpp"
+#include "http/disk_metrics.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
 #include "live/hub.hpp"
 #include "mail/smtp.hpp"
 #include "search/indexer.hpp"
 #include "storage/batched_migrations.hpp"
+#include "storage/search_store.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 #include "webhooks/deliverer.hpp"
 #include "workspace/workspaces.hpp"
@@ -82,11 +84,30 @@ struct App::Parts {
         live(*db, config, api::LiveDoor(accounts, config)),
         server(config, dispatcher, metrics, &live) {
     api::RegisterRoutes(router, services);
+    metrics.AddCollector([this] { return disk.Render(); });
+    metrics.AddCollector([this] {
+      // How far the search index is behind the event log: the two sequences, for a scraper
+      // (and bench/writes.sh) to tell how long a save waits before it is searchable.
+      std::int64_t head = 0;
+      try {
+        head = db->Read([](storage::Tx& tx) { return storage::LastEventSeq(tx); });
+      } catch (const storage::StorageError&) {
+        head = -1;
+      }
+      return http::GaugeText("copydesk_events_head_seq", "The last event written.",
+                             static_cast<double>(head)) +
+             http::GaugeText("copydesk_search_indexed_seq",
+                             "The last event the search index reflects.",
+                             static_cast<double>(indexer.AppliedSeq()));
+    });
   }
 
   Config config;
   std::unique_ptr<storage::Database> db;
   http::Metrics metrics;
+  http::DiskUsage disk{DatabasePath(config),
+                       std::filesystem::path(config.data_dir) / "search",
+                       {BlobFolder(config), std::filesystem::path(config.data_dir) / "renditions"}};
   auth::Accounts accounts;
   workspace::Workspaces workspaces;
   workspace::Settings settings;

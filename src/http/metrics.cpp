@@ -40,6 +40,10 @@ void Metrics::Record(const std::string& method, const std::string& route, int st
 }
 
 std::string Metrics::Render() const {
+  // Measured before the lock is taken: a collector may read the disk or the database, and
+  // requests being answered meanwhile must not wait to be counted.
+  std::string collected;
+  for (const auto& collector : collectors_) collected += collector();
   std::string out;
   out += "# HELP copydesk_http_requests_total Requests answered, by method, route and status.\n";
   out += "# TYPE copydesk_http_requests_total counter\n";
@@ -67,7 +71,12 @@ std::string Metrics::Render() const {
   out += "# HELP copydesk_http_open_connections Connections open now.\n";
   out += "# TYPE copydesk_http_open_connections gauge\n";
   out += "copydesk_http_open_connections " + std::to_string(open_connections_.load()) + "\n";
+  out += collected;
   return out;
+}
+
+void Metrics::AddCollector(std::function<std::string()> collector) {
+  collectors_.push_back(std::move(collector));
 }
 
 }  // namespace copydesk::http

@@ -2,10 +2,12 @@
 
 #include <array>
 #include <atomic>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
 #include <tuple>
+#include <vector>
 
 namespace copydesk::http {
 
@@ -19,6 +21,9 @@ class Metrics {
   void ConnectionClosed() { --open_connections_; }
   //! The current figures in Prometheus text exposition format.
   std::string Render() const;
+  //! Adds figures measured when scraped (disk use, how far a consumer of the events is), as
+  //! Prometheus text appended to Render()'s. Register before serving: not guarded.
+  void AddCollector(std::function<std::string()> collector);
 
  private:
   static constexpr std::array<double, 12> kBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
@@ -32,6 +37,7 @@ class Metrics {
   std::map<std::tuple<std::string, std::string, int>, std::uint64_t> requests_;
   std::map<std::string, Series> latency_;  // by route
   std::atomic<std::int64_t> open_connections_{0};
+  std::vector<std::function<std::string()>> collectors_;
 };
 
 }  // namespace copydesk::http

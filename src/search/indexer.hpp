@@ -75,6 +75,9 @@ class Indexer {
   std::int64_t CatchUp(int max_events = 2000);
   //! The last event sequence the index reflects.
   std::int64_t LastAppliedSeq();
+  //! The same as last committed, without waiting for a batch in progress (0 before the first):
+  //! for /metrics.
+  std::int64_t AppliedSeq() const { return applied_seq_.load(std::memory_order_relaxed); }
 
   //! Polls for new events every `every` on a thread of its own, until Stop().
   void Start(std::chrono::milliseconds every = std::chrono::milliseconds(150));
@@ -100,6 +103,7 @@ class Indexer {
   std::mutex wake_mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
+  std::atomic<std::int64_t> applied_seq_{0};
 };
 
 }  // namespace copydesk::search

@@ -50,7 +50,7 @@ BatchedMigration CompressSealedRevisions() {
         out.rows = static_cast<std::int64_t>(rows.size());
         for (const auto& row : rows) {
           if (!IsPlainFields(row.fields)) continue;
-          const std::string packed = PackSealedFields(row.fields);
+          const std::string packed = PackFields(row.fields);
           if (packed == row.fields) continue;
           if (UnpackFields(packed) != row.fields) {
             throw StorageError(StorageError::Kind::kFatal,
@@ -70,6 +70,61 @@ BatchedMigration CompressSealedRevisions() {
   };
 }
 
+// Each content's working (newest, unsealed) revision and its kept version snapshots were stored
+// as plain JSON before issue 15: the same text as the content itself, again and again (a third of
+// a 100,000-content database). These rewrite them compressed, as copydesk now writes them; each
+// one is read back and compared before it replaces the original.
+BatchedMigration CompressPlainRows(std::string_view name, std::string_view what, std::string table,
+                                   std::string key, std::string column, std::string condition) {
+  // The key's second column is an integer (number, version): positions are "id\nnumber".
+  const std::string count_sql =
+      "SELECT COUNT(*) FROM " + table + " WHERE (content_id, " + key + ") > (?, ?)" + condition;
+  const std::string select_sql = "SELECT content_id, " + key + ", " + column + " FROM " + table +
+                                 " WHERE (content_id, " + key + ") > (?, ?)" + condition +
+                                 " ORDER BY content_id, " + key + " LIMIT ?";
+  const std::string update_sql = "UPDATE " + table + " SET " + column +
+                                 " = CAST(? AS BLOB) WHERE content_id = ? AND " + key +
+                                 " = ? AND " + column + " = ?";
+  return {
+      name,
+      what,
+      [count_sql](Tx& tx, const std::string& position) {
+        const auto [content_id, number] = RevisionKey(position);
+        return tx.Scalar(count_sql, {content_id, number});
+      },
+      [select_sql, update_sql, table](Tx& tx, const std::string& position, int limit) {
+        const auto [content_id, number] = RevisionKey(position);
+        struct Stored {
+          std::string content_id;
+          std::int64_t number;
+          std::string text;
+        };
+        const auto rows =
+            tx.Rows(select_sql, {content_id, number, std::int64_t{limit}}, [](const Row& r) {
+              return Stored{r.Text(0), r.Int(1), r.Text(2)};
+            });
+        BatchOutcome out;
+        out.rows = static_cast<std::int64_t>(rows.size());
+        for (const auto& row : rows) {
+          if (!IsPlainFields(row.text)) continue;
+          const std::string packed = PackFields(row.text);
+          if (packed == row.text) continue;
+          if (UnpackFields(packed) != row.text) {
+            throw StorageError(StorageError::Kind::kFatal,
+                               "compressing " + table + " " + std::to_string(row.number) + " of " +
+                                   row.content_id + " did not read back the same; left as it was");
+          }
+          // Only if unchanged since it was read (a save in between wrote it packed already).
+          tx.Exec(update_sql, {packed, row.content_id, row.number, row.text});
+        }
+        if (!rows.empty()) {
+          out.position = rows.back().content_id + "\n" + std::to_string(rows.back().number);
+        }
+        return out;
+      },
+  };
+}
+
 struct Started {
   std::string position;
   bool finished = false;
@@ -79,7 +134,15 @@ struct Started {
 }  // namespace
 
 const std::vector<BatchedMigration>& BatchedMigrations() {
-  static const std::vector<BatchedMigration> migrations = {CompressSealedRevisions()};
+  static const std::vector<BatchedMigration> migrations = {
+      CompressSealedRevisions(),
+      CompressPlainRows("compress_working_revisions",
+                        "store the text of each content's working revision compressed", "revisions",
+                        "number", "fields", " AND sealed = 0"),
+      CompressPlainRows("compress_version_snapshots",
+                        "store the states kept for merges (content versions) compressed",
+                        "content_versions", "version", "snapshot", ""),
+  };
   return migrations;
 }
 

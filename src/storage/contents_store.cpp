@@ -444,31 +444,30 @@ void SetChannelPublished(Tx& tx, const std::string& content_id, const std::strin
 }
 
 void InsertRevision(Tx& tx, const RevisionRecord& v) {
-  // A revision born sealed (a restore) is stored compressed at once, as a sealed one is.
+  // Stored compressed, sealed or not: the working revision holds the same text as the content
+  // and was most of the history's room while plain (PackFields).
   tx.Exec(
-      v.sealed ? "INSERT INTO revisions (content_id, number, title, fields, content_hash, "
-                 "author_id, reason, restored_from, label, started_at, saved_at, saves, "
-                 "sealed, attachments) VALUES (?, ?, ?, CAST(? AS BLOB), ?, ?, ?, ?, ?, ?, ?, ?, "
-                 "?, ?)"
-               : "INSERT INTO revisions (content_id, number, title, fields, content_hash, "
-                 "author_id, reason, restored_from, label, started_at, saved_at, saves, "
-                 "sealed, attachments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {v.content_id, v.number, v.title, v.sealed ? PackSealedFields(v.fields_json) : v.fields_json,
-       v.content_hash, v.author_id, v.reason, Nullable(v.restored_from), Nullable(v.label),
-       v.started_at, v.saved_at, v.saves, std::int64_t{v.sealed ? 1 : 0}, v.attachments_json});
+      "INSERT INTO revisions (content_id, number, title, fields, content_hash, author_id, reason, "
+      "restored_from, label, started_at, saved_at, saves, sealed, attachments) VALUES (?, ?, ?, "
+      "CAST(? AS BLOB), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {v.content_id, v.number, v.title, PackFields(v.fields_json), v.content_hash, v.author_id,
+       v.reason, Nullable(v.restored_from), Nullable(v.label), v.started_at, v.saved_at, v.saves,
+       std::int64_t{v.sealed ? 1 : 0}, v.attachments_json});
 }
 
 void UpdateWorkingRevision(Tx& tx, const RevisionRecord& v) {
   // The sealed = 0 condition makes it impossible to alter a sealed revision by mistake.
   tx.Exec(
-      "UPDATE revisions SET title = ?, fields = ?, content_hash = ?, reason = ?, saved_at = ?, "
-      "saves = ?, attachments = ? WHERE content_id = ? AND number = ? AND sealed = 0",
-      {v.title, v.fields_json, v.content_hash, v.reason, v.saved_at, v.saves, v.attachments_json,
-       v.content_id, v.number});
+      "UPDATE revisions SET title = ?, fields = CAST(? AS BLOB), content_hash = ?, reason = ?, "
+      "saved_at = ?, saves = ?, attachments = ? WHERE content_id = ? AND number = ? AND sealed = 0",
+      {v.title, PackFields(v.fields_json), v.content_hash, v.reason, v.saved_at, v.saves,
+       v.attachments_json, v.content_id, v.number});
 }
 
 void SealRevision(Tx& tx, const std::string& content_id, std::int64_t number) {
-  // Sealed, the text never changes again: it is stored compressed from now on.
+  // Sealed, the text never changes again. It is stored compressed already, unless it was written
+  // by a copydesk that kept working revisions plain: pack it now (PackFields leaves packed text
+  // as it is).
   auto fields = tx.First(
       "SELECT fields FROM revisions WHERE content_id = ? AND number = ? AND "
       "sealed = 0",
@@ -477,7 +476,7 @@ void SealRevision(Tx& tx, const std::string& content_id, std::int64_t number) {
   tx.Exec(
       "UPDATE revisions SET sealed = 1, fields = CAST(? AS BLOB) WHERE content_id = ? AND "
       "number = ? AND sealed = 0",
-      {PackSealedFields(*fields), content_id, number});
+      {PackFields(*fields), content_id, number});
 }
 
 void SetRevisionLabel(Tx& tx, const std::string& content_id, std::int64_t number,
@@ -512,14 +511,17 @@ std::vector<RevisionRecord> ListRevisions(Tx& tx, const std::string& content_id,
 
 void InsertVersionSnapshot(Tx& tx, const std::string& content_id, std::int64_t version,
                            const std::string& snapshot_json) {
-  tx.Exec("INSERT INTO content_versions (content_id, version, snapshot) VALUES (?, ?, ?)",
-          {content_id, version, snapshot_json});
+  // Compressed: every save adds one, and 500 are kept per content.
+  tx.Exec(
+      "INSERT INTO content_versions (content_id, version, snapshot) VALUES (?, ?, CAST(? AS "
+      "BLOB))",
+      {content_id, version, PackFields(snapshot_json)});
 }
 
 std::optional<std::string> FindVersionSnapshot(Tx& tx, const std::string& content_id,
                                                std::int64_t version) {
   return tx.First("SELECT snapshot FROM content_versions WHERE content_id = ? AND version = ?",
-                  {content_id, version}, [](const Row& r) { return r.Text(0); });
+                  {content_id, version}, [](const Row& r) { return UnpackFields(r.Text(0)); });
 }
 
 void PruneVersionSnapshots(Tx& tx, const std::string& content_id, std::int64_t oldest_kept) {

@@ -117,6 +117,30 @@ TEST(Metrics, CountRequestsByRouteAndStatusWithLatencyAndConnections) {
   EXPECT_EQ(OpenConnectionsSettleAt(client, 2), 2);
 }
 
+TEST(Metrics, DiskUsePerPartAndHowFarTheSearchIndexIs) {
+  TestServer server;
+  auto owner = MakeOwner(server);  // writes events: the workspace, its settings
+  auto client = server.Client();
+  std::string metrics = client.Get("/metrics").body;
+  EXPECT_GT(Sample(metrics, "copydesk_disk_bytes{part=\"database\"}"), 0) << metrics;
+  for (const char* part : {"wal", "search_index", "files"}) {
+    EXPECT_GE(Sample(metrics, std::string("copydesk_disk_bytes{part=\"") + part + "\"}"), 0)
+        << part << " is not reported";
+  }
+  // The index follows the log: its sequence reaches the log's head within a few seconds.
+  double head = -1, indexed = -2;
+  for (int i = 0; i < 200 && indexed != head; ++i) {
+    if (i > 0) std::this_thread::sleep_for(30ms);
+    metrics = client.Get("/metrics").body;
+    head = Sample(metrics, "copydesk_events_head_seq");
+    indexed = Sample(metrics, "copydesk_search_indexed_seq");
+  }
+  EXPECT_GT(head, 0) << metrics;
+  EXPECT_EQ(indexed, head) << metrics;
+  EXPECT_GT(Sample(metrics, "copydesk_disk_bytes{part=\"search_index\"}"), 0)
+      << "the index was built, so it takes room";
+}
+
 TEST(RequestIds, EveryResponseCarriesOneAndASaneIncomingOneIsKept) {
   TestServer server;
   auto client = server.Client();

@@ -24,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+import zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PASSWORD = "correct horse battery"
@@ -200,6 +201,14 @@ def uploader(person, ws, stop, acks, errors, rng):
             time.sleep(0.05)
 
 
+def stored_text(value):
+    """A revision's fields or a version's snapshot as the database holds it: JSON text, or that
+    JSON zlib-compressed (what copydesk stores since issue 15)."""
+    if isinstance(value, str):
+        return value
+    return value.decode() if value[:1] == b"{" else zlib.decompress(value).decode()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--bin", default=os.environ.get("COPYDESK_BIN", os.path.join(ROOT, "build", "copydesk")))
@@ -350,7 +359,7 @@ def main():
             count = db.execute("SELECT COUNT(*) FROM revisions WHERE content_id = ?", (cid,)).fetchone()[0]
             results.check(latest is not None and latest[0] == revision and count == revision,
                           "client %d: content at revision %d, revisions table %r (%d rows)" % (i, revision, latest and latest[0], count))
-            results.check(latest is not None and (latest[1], latest[2], json.loads(latest[3])) == (content_hash, title, json.loads(fields)),
+            results.check(latest is not None and (latest[1], latest[2], json.loads(stored_text(latest[3]))) == (content_hash, title, json.loads(fields)),
                           "client %d: the content's text differs from its newest revision" % i)
             newest_version = db.execute("SELECT MAX(version) FROM content_versions WHERE content_id = ?", (cid,)).fetchone()[0]
             results.check(newest_version == version,
@@ -360,7 +369,7 @@ def main():
             checked = 0
             for ack_version, _, ack_title, ack_body, _ in acks[i]:
                 if ack_version in kept:
-                    snap = json.loads(kept[ack_version])
+                    snap = json.loads(stored_text(kept[ack_version]))
                     results.check((snap["title"], snap["fields"].get("body")) == (ack_title, ack_body),
                                   "client %d: version %d holds another text than the one acknowledged" % (i, ack_version))
                     checked += 1

@@ -12,25 +12,25 @@ TEST(RevisionText, APackedRevisionReadsBackTheSameAndIsSmaller) {
   std::string fields = "{\"body\":\"";
   for (int i = 0; i < 200; ++i) fields += "L'énergie d'aujourd'hui, \\\"citée\\\" 😀 ";
   fields += "\"}";
-  const std::string packed = PackSealedFields(fields);
+  const std::string packed = PackFields(fields);
   EXPECT_FALSE(IsPlainFields(packed));
   EXPECT_LT(packed.size() * 4, fields.size());
   EXPECT_EQ(UnpackFields(packed), fields);
 }
 
 TEST(RevisionText, ARevisionTooShortToGainStaysPlain) {
-  EXPECT_EQ(PackSealedFields("{}"), "{}");
+  EXPECT_EQ(PackFields("{}"), "{}");
   EXPECT_EQ(UnpackFields("{}"), "{}");
   EXPECT_EQ(UnpackFields(""), "");
 }
 
 TEST(RevisionText, PackingTwiceChangesNothing) {
-  const std::string packed = PackSealedFields("{\"lead\":\"" + std::string(500, 'a') + "\"}");
-  EXPECT_EQ(PackSealedFields(packed), packed);
+  const std::string packed = PackFields("{\"lead\":\"" + std::string(500, 'a') + "\"}");
+  EXPECT_EQ(PackFields(packed), packed);
 }
 
 TEST(RevisionText, ADamagedRevisionIsAnErrorNotAnotherText) {
-  std::string packed = PackSealedFields("{\"lead\":\"" + std::string(500, 'a') + "\"}");
+  std::string packed = PackFields("{\"lead\":\"" + std::string(500, 'a') + "\"}");
   packed.resize(packed.size() / 2);
   EXPECT_THROW(UnpackFields(packed), StorageError);
 }

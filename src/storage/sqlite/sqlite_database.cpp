@@ -60,9 +60,11 @@ class SqliteConnection final : public Tx {
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, 5000);
     if (!read_only) {
+      // journal_size_limit: once a checkpoint lets the WAL start over, a file that grew under a
+      // burst of writes is cut back to 64 MB instead of keeping its largest size for good.
       ExecScript(
           "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
-          "PRAGMA temp_store=MEMORY;");
+          "PRAGMA temp_store=MEMORY; PRAGMA journal_size_limit=67108864;");
     } else {
       // Readers keep 16 MB of decoded pages each instead of SQLite's 2 MB: a month of the
       // calendar reads ~1,500 pages (its index entries, then ~900 rows), which then stay
@@ -335,6 +337,28 @@ void SqliteDatabase::CommitBatch(const std::vector<PendingWrite*>& batch) {
       if (!write->error) write->error = std::current_exception();
     }
   }
+}
+
+std::int64_t SqliteDatabase::ReclaimFreePages(double min_fraction) {
+  std::lock_guard lock(writer_mutex_);
+  const auto page_size = writer_->Scalar("PRAGMA page_size");
+  const auto pages = writer_->Scalar("PRAGMA page_count");
+  // Rows rewritten smaller (compressed) leave their pages part empty rather than free: count the
+  // unused bytes inside pages too (dbstat, which Debian's SQLite has), not only free pages.
+  std::int64_t unused = writer_->Scalar("PRAGMA freelist_count") * page_size;
+  try {
+    unused += writer_->Scalar("SELECT COALESCE(SUM(unused), 0) FROM dbstat");
+  } catch (const StorageError&) {
+    // An SQLite without dbstat: free pages only.
+  }
+  if (pages == 0 ||
+      static_cast<double>(unused) < min_fraction * static_cast<double>(pages * page_size))
+    return 0;
+  // VACUUM rewrites the file through the WAL; the checkpoint that follows brings the new pages
+  // home and truncates the WAL, so the room is given back now rather than at the next close.
+  writer_->ExecScript("VACUUM");
+  writer_->ExecScript("PRAGMA wal_checkpoint(TRUNCATE)");
+  return (pages - writer_->Scalar("PRAGMA page_count")) * page_size;
 }
 
 bool SqliteDatabase::Ping() {
