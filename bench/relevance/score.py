@@ -81,6 +81,7 @@ class Copydesk:
         self.server = Server(binary, os.path.join(self.work, "data"), extra=("--log-level", "warn"))
         self.conn = http.client.HTTPConnection("127.0.0.1", self.server.port)
         self.cookie, self.csrf = "", ""
+        self.speaks = "en"
         setup = self.call("POST", "/api/v1/setup", {
             "email": "relevance@example.com", "name": "Relevance", "password": PASSWORD,
             "workspace_name": "Debian Reference", "language": "en"})
@@ -129,8 +130,14 @@ class Copydesk:
         return out
 
     def search(self, q, lang):
+        # The judgments hold pages in the query's language only: the person searching reads it.
+        # Searched as a reader of that language (the account's language, PATCH /me), as a French
+        # colleague and an English one would.
+        if lang != self.speaks:
+            self.call("PATCH", "/api/v1/me", {"language": lang})
+            self.speaks = lang
         path = (f"/api/v1/workspaces/{self.ws}/search?"
-                + urllib.parse.urlencode({"q": q, "limit": 10, "facets": "false", **({"language": lang} if os.environ.get("REL_LANG") else {})}))
+                + urllib.parse.urlencode({"q": q, "limit": 10, "facets": "false"}))
         found = self.call("GET", path)
         return [self.ids.get(h.get("id") or (h.get("content") or {}).get("id")) for h in found["items"]]
 

@@ -12,7 +12,6 @@ using internal::Access;
 using internal::AccessTo;
 using internal::FacetsOf;
 using internal::FacetSpy;
-using internal::HasAlternatives;
 using internal::KnownWord;
 using internal::Names;
 using internal::NamesOf;
@@ -51,7 +50,7 @@ Xapian::doccount Permitted(const Xapian::Database& db, const Query& q, const Que
 // The query with each unknown word replaced by the closest word the caller's contents hold;
 // none when no word was replaced.
 std::optional<std::string> CorrectedQuery(const Xapian::Database& db, const std::string& q,
-                                          const Query& filter) {
+                                          const Query& filter, bool typing) {
   const auto words = TextWords(q);
   std::string corrected = q;
   bool changed = false;
@@ -60,7 +59,7 @@ std::optional<std::string> CorrectedQuery(const Xapian::Database& db, const std:
     if (w->folded.size() < 3 || w->folded.find_first_not_of("0123456789") == std::string::npos)
       continue;
     if (Permitted(db,
-                  w->last
+                  w->last && typing
                       ? Query(Query::OP_OR, TypedWord(w->folded, "fr"), TypedWord(w->folded, "en"))
                       : KnownWord(w->folded),
                   filter) > 0) {
@@ -102,11 +101,13 @@ Result<SearchResult> Search::Find(const auth::Actor& actor, const std::string& w
   const std::string self = actor.user.id;
   auto run = [&](const Xapian::Database& db, const std::string& q, SearchResult& out) {
     Xapian::Enquire enquire(db);
-    enquire.set_query(
-        Query(Query::OP_FILTER,
-              internal::TextQuery(db, q, languages, names, self,
-                                  internal::LanguageWeights(db, q, languages, filter)),
-              filter));
+    enquire.set_weighting_scheme(internal::Ranking());
+    enquire.set_query(Query(
+        Query::OP_FILTER,
+        internal::TextQuery(
+            db, q, languages, names, self,
+            internal::LanguageWeights(db, q, languages, filter, actor.user.language), req.typing),
+        filter));
     SortBy(enquire, req.sort, q);
     // Facets count every match, so the matcher must visit them all; without facets (search as
     // you type) it stops early, and the total is exact up to a few hundred, estimated beyond.
@@ -120,20 +121,22 @@ Result<SearchResult> Search::Find(const auth::Actor& actor, const std::string& w
   };
 
   return index_.Read([&](const Xapian::Database& db) -> Result<SearchResult> {
+    // Each word the caller's contents do not hold is replaced by the closest one they do, before
+    // searching: words are alternatives, so an unknown word would not stop the others from
+    // finding something, it would only be lost.
+    const auto corrected =
+        req.spelling ? CorrectedQuery(db, req.q, filter, req.typing) : std::nullopt;
     SearchResult result;
+    if (corrected) {
+      run(db, *corrected, result);
+      if (result.total > 0) {
+        result.corrected_query = *corrected;
+        return result;
+      }
+      result = SearchResult();
+    }
     run(db, req.q, result);
-    if (!req.spelling) return result;
-    // Words are joined by AND: when something was found, every word is known to the caller's
-    // contents and there is nothing to correct (unless OR or XOR let a word match nothing).
-    // This spares a query per word on most searches as you type.
-    if (result.total > 0 && !HasAlternatives(req.q)) return result;
-    const auto corrected = CorrectedQuery(db, req.q, filter);
-    if (!corrected) return result;
-    SearchResult better;
-    run(db, *corrected, better);
-    if (better.total == 0 && result.total > 0) return result;
-    better.corrected_query = *corrected;
-    return better;
+    return result;
   });
 }
 

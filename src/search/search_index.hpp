@@ -46,8 +46,8 @@ inline constexpr const char* kFormatKey = "copydesk.format";
 //! The format this copydesk writes; an index of another format is rebuilt when the server starts
 //! (searches use the old one meanwhile). Raise it whenever the analysis of words or what a
 //! document holds changes. 2: the publication terms and slot (issue 16); 3: "_" splits words, as
-//! everywhere else in the analysis.
-inline constexpr const char* kIndexFormat = "3";
+//! everywhere else in the analysis; 4: words as written besides their stems (issue 19).
+inline constexpr const char* kIndexFormat = "4";
 
 //! The search index of a data folder: `<data>/search/CURRENT` names the folder in use, so a
 //! rebuild can be written beside it and swapped in while the server keeps serving. Readers are
