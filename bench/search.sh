@@ -4,7 +4,7 @@
 #   build    `copydesk reindex` from scratch            goal: >= 2,000 contents/s
 #   filters  GET …/search?q=<word>&type=…&language=…      two filters and every facet
 #                                                        goal: p95 <= 30 ms
-#   prefix   GET …/search?q=<first letters>&limit=8&facets=false   as-you-type (what the Ctrl+K
+#   prefix   GET …/search?q=<first letters>&limit=8&facets=false&typing=true   as-you-type (what the Ctrl+K
 #            palette asks), 3 letters and more
 #                                                        goal: p95 <= 20 ms
 #   memory   the server's RSS after the queries, at 100,000 contents   goal: <= 400 MB
@@ -149,7 +149,7 @@ prefixes = []
 while len(prefixes) < n:
     w = rng.choice(words)
     for k in range(3, len(w) + 1):
-        prefixes.append(base + "q=" + urllib.parse.quote(w[:k]) + "&limit=8&facets=false")
+        prefixes.append(base + "q=" + urllib.parse.quote(w[:k]) + "&limit=8&facets=false&typing=true")
 prefixes = prefixes[:n]
 f_samples, f_hits = run(filters)
 p_samples, p_hits = run(prefixes)

@@ -81,6 +81,7 @@ class Copydesk:
         self.server = Server(binary, os.path.join(self.work, "data"), extra=("--log-level", "warn"))
         self.conn = http.client.HTTPConnection("127.0.0.1", self.server.port)
         self.cookie, self.csrf = "", ""
+        self.speaks = "en"
         setup = self.call("POST", "/api/v1/setup", {
             "email": "relevance@example.com", "name": "Relevance", "password": PASSWORD,
             "workspace_name": "Debian Reference", "language": "en"})
@@ -95,6 +96,7 @@ class Copydesk:
                 "fields": {"body": markdown_text(p["body"])}})
             self.ids[c["id"]] = p["id"]
         self.created_in = time.time() - started
+        self.copydesk_ids = {page: cid for cid, page in self.ids.items()}
         # A save is searchable within a second; wait until the index holds every page.
         deadline = time.time() + 120
         while self.call("GET", f"/api/v1/workspaces/{self.ws}/search?limit=1")["total"] < len(corpus):
@@ -129,10 +131,23 @@ class Copydesk:
         return out
 
     def search(self, q, lang):
+        # The judgments hold pages in the query's language only: the person searching reads it.
+        # Searched as a reader of that language (the account's language, PATCH /me), as a French
+        # colleague and an English one would.
+        if lang != self.speaks:
+            self.call("PATCH", "/api/v1/me", {"language": lang})
+            self.speaks = lang
         path = (f"/api/v1/workspaces/{self.ws}/search?"
-                + urllib.parse.urlencode({"q": q, "limit": 10, "facets": "false", **({"language": lang} if os.environ.get("REL_LANG") else {})}))
+                + urllib.parse.urlencode({"q": q, "limit": 10, "facets": "false"}))
         found = self.call("GET", path)
         return [self.ids.get(h.get("id") or (h.get("content") or {}).get("id")) for h in found["items"]]
+
+    def similar(self, page_id, limit=5):
+        """The pages copydesk's "similar contents" lists for a page (GET /contents/{id}/similar)."""
+        cid = self.copydesk_ids[page_id]
+        found = self.call("GET", f"/api/v1/contents/{cid}/similar?limit={limit}")
+        items = found["items"] if isinstance(found, dict) else found
+        return [self.ids.get(h.get("id")) for h in items]
 
     def close(self):
         self.server.stop()
@@ -219,6 +234,38 @@ def evaluate(system, queries):
     return out
 
 
+def same_subject(corpus):
+    """The pages on the same subject as each page, as the judgments' grade 2 says: its neighbours
+    in the manual (parent, children, siblings), in its language."""
+    children = collections.defaultdict(set)
+    for p in corpus:
+        if p["parent"]:
+            children[p["parent"]].add(p["id"])
+    out = {}
+    for p in corpus:
+        near = set(children[p["id"]])
+        if p["parent"]:
+            near |= children[p["parent"]] | {p["parent"]}
+        near.discard(p["id"])
+        if near:
+            out[p["id"]] = near
+    return out
+
+
+def similar_precision(system, corpus, k=5):
+    """"This subject already exists": for each page with neighbours, the share of the first k
+    similar contents that are its neighbours, out of min(k, neighbours) (1.0: as many as could
+    be there)."""
+    subject = same_subject(corpus)
+    scores = collections.defaultdict(list)
+    for page_id, near in subject.items():
+        found = system.similar(page_id, k)[:k]
+        scores[page_id.split(":", 1)[0]].append(
+            len(near & set(found)) / min(k, len(near)))
+    return {lang: round(sum(v) / len(v), 3) for lang, v in scores.items()} | {
+        "pages": sum(len(v) for v in scores.values())}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--set", required=True)
@@ -239,6 +286,8 @@ def main():
                   "fts5": lambda: Fts5(corpus)}[name]()
         try:
             results[name] = evaluate(system, queries)
+            if name == "copydesk" and not a.sample:
+                results[name]["similar_p5"] = similar_precision(system, corpus)
         finally:
             system.close()
     cols = ["fr/clean", "fr/typo", "fr/noaccent", "en/clean", "en/typo"]
@@ -255,6 +304,11 @@ def main():
     if "copydesk" in results:
         lat = results["copydesk"]["latency_ms"]
         print(f"copydesk latency over HTTP, one request at a time: p50 {lat['p50']} ms, p95 {lat['p95']} ms")
+        sim = results["copydesk"].get("similar_p5")
+        if sim:
+            print(f"copydesk similar contents, precision@5 (neighbours in the manual among the first "
+                  f"five, out of min(5, neighbours)), {sim['pages']} pages: "
+                  f"fr {sim.get('fr', 0):.3f}, en {sim.get('en', 0):.3f}")
     if a.json:
         with open(a.json, "w") as f:
             json.dump(results, f, indent=1, sort_keys=True)

@@ -17,7 +17,8 @@ namespace json = boost::json;
 namespace {
 
 // A search's own parameters, beside the filter's names (without due dates: the index keeps none).
-constexpr std::string_view kSearchParams[] = {"q", "sort", "offset", "limit", "spelling", "facets"};
+constexpr std::string_view kSearchParams[] = {"q",        "sort",   "offset", "limit",
+                                              "spelling", "facets", "typing"};
 
 bool IsSearchParam(std::string_view name) {
   const auto named = [name](const auto& entry) { return entry.name == name; };
@@ -63,6 +64,10 @@ Result<search::SearchRequest> ReadSearchRequest(const http::Request& req) {
   auto facets = BoolParam(req, "facets");
   if (!facets) return std::move(facets).error();
   r.facets = facets->value_or(true);
+  // typing=true: the last word is being typed (the palette): it also matches as a prefix.
+  auto typing = BoolParam(req, "typing");
+  if (!typing) return std::move(typing).error();
+  r.typing = typing->value_or(false);
   return r;
 }
 

@@ -77,9 +77,11 @@ struct DocumentBuilder::WorkspaceSettings {
 DocumentBuilder::DocumentBuilder(Xapian::WritableDatabase* spelling,
                                  std::unordered_map<std::string, Xapian::termcount>* word_counts)
     : word_counts_(word_counts) {
-  // Stems only (with positions, for phrases): half the terms of keeping exact forms too, which
-  // is most of the cost of indexing. Search as you type expands the stems' prefixes instead.
-  generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+  // Words as written (with positions, for phrases and proximity) and their stems: a page that
+  // holds the words as typed ranks above one that holds only a word of the same stem, and
+  // both languages' pages share the written forms' statistics. Search as you type expands the
+  // stems' prefixes.
+  generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   if (spelling) {
     generator_.set_database(*spelling);
     generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);

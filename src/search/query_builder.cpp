@@ -133,12 +133,27 @@ constexpr Xapian::termcount kTypedExpansion = 24;
 // The weight of a completion of the word being typed, against 1 for the word as typed.
 constexpr double kCompletionWeight = 0.25;
 
+// How a query's matches are ranked beyond BM25 over stems, tuned on the relevance set
+// (bench/relevance, BENCHMARKS.md "Search relevance"): words as typed weigh twice their stems.
+// A boost for words within 4 positions of one another (OP_NEAR) gained 0.002 nDCG for 1.8 times
+// the CPU of a search: not kept; "phrases" still match positions.
+constexpr double kExactWeight = 2.0;
+
+// BM25's parameters: Xapian's defaults measured best (k1 0.8–1.5, b 0.3–0.75 within ±0.004).
+constexpr double kBm25K1 = 1.0, kBm25B = 0.5, kBm25MinNormLength = 0.5;
+
 // Contents counted exactly per word and language when telling a query's language.
 constexpr Xapian::doccount kLanguageSample = 2000;
 
 // The score of a language's contents when the query's words clearly speak another: still found
 // (an English page that is the only answer), ranked below the pages in the query's language.
 constexpr double kOtherLanguageWeight = 0.5;
+
+// How much more common in one language than in another a word must be to tell the first.
+constexpr double kTellingRatio = 3;
+
+// How much likelier the searcher's own language is than another when the words do not tell.
+constexpr double kSearcherLanguage = 3;
 
 }  // namespace
 
@@ -227,8 +242,8 @@ std::vector<std::string> QueryLanguages(const SearchRequest& req) {
 // ---- the words of a query ---------------------------------------------------------------------
 
 std::vector<double> LanguageWeights(const Xapian::Database& db, const std::string& q,
-                                    const std::vector<std::string>& languages,
-                                    const Query& filter) {
+                                    const std::vector<std::string>& languages, const Query& filter,
+                                    const std::string& searcher) {
   std::vector<double> weights(languages.size(), 1.0);
   const auto words = TextWords(q);
   if (languages.size() < 2 || words.empty()) return weights;
@@ -240,17 +255,32 @@ std::vector<double> LanguageWeights(const Xapian::Database& db, const std::strin
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     return static_cast<double>(enquire.get_mset(0, 0, kLanguageSample).get_matches_estimated());
   };
-  std::vector<double> log_odds(languages.size(), 0.0);
+  // Each word's share of each language's contents.
+  std::vector<std::vector<double>> shares(words.size(), std::vector<double>(languages.size()));
   for (std::size_t l = 0; l < languages.size(); ++l) {
     const Query in_language(std::string(prefix::kLanguage) + languages[l]);
     const double contents = count(in_language);
     if (contents == 0) return weights;  // one language only: nothing to prefer
-    for (const auto& w : words) {
-      const std::string stem = "Z" + StemmerFor(languages[l])(PrepareText(w.folded, languages[l]));
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const std::string stem =
+          "Z" + StemmerFor(languages[l])(PrepareText(words[i].folded, languages[l]));
       // Add-one smoothing: a word absent from a language makes it less likely, never impossible.
-      log_odds[l] += std::log((count(Query(Query::OP_FILTER, Query(stem), in_language)) + 0.5) /
+      shares[i][l] = std::log((count(Query(Query::OP_FILTER, Query(stem), in_language)) + 0.5) /
                               (contents + 1.0));
     }
+  }
+  // A word tells a language only when it is clearly more common there: commands, names and
+  // numbers met as often in both (twin pages) tell nothing, even when one language has fewer
+  // contents (which would make every shared word look like that language's).
+  std::vector<double> log_odds(languages.size(), 0.0);
+  for (const auto& word : shares) {
+    const double best = *std::max_element(word.begin(), word.end());
+    for (std::size_t l = 0; l < languages.size(); ++l)
+      log_odds[l] += std::min(0.0, word[l] - best + std::log(kTellingRatio));
+  }
+  // Words both languages share (commands, names) leave it to the searcher's own language.
+  for (std::size_t l = 0; l < languages.size(); ++l) {
+    if (languages[l] == searcher) log_odds[l] += std::log(kSearcherLanguage);
   }
   // The languages' probabilities given the words (equal priors), then each language's weight:
   // 1 for the likeliest, down to kOtherLanguageWeight for one the words clearly do not speak.
@@ -261,23 +291,48 @@ std::vector<double> LanguageWeights(const Xapian::Database& db, const std::strin
     const double share = std::min(1.0, log_odds[l] / total * static_cast<double>(languages.size()));
     weights[l] = kOtherLanguageWeight + (1.0 - kOtherLanguageWeight) * share;
   }
-  fprintf(stderr, "LW %s: %s=%.2f %s=%.2f\n", q.c_str(), languages[0].c_str(), weights[0],
-          languages[1].c_str(), weights[1]);
   return weights;
 }
 
+namespace {
+
+// A stop word in either language: not a word a query is about.
+bool IsStopWord(const std::string& word) {
+  return StopperFor("fr")(word) || StopperFor("en")(word);
+}
+
+// What ranks a content that matches higher than another one, beyond its stems: holding the
+// words as they were typed (not only a word of the same stem: "installed" above "installing").
+// Nothing here decides what matches.
+Query Boosts(const std::vector<QueryWord>& words, const std::string& language) {
+  std::vector<Query> exact;
+  for (const auto& w : words) {
+    const std::string prepared = PrepareText(w.folded, language);
+    for (const auto& part : SplitWords(prepared)) {
+      const std::string word = prepared.substr(part.begin, part.end - part.begin);
+      if (!IsStopWord(word)) exact.emplace_back(word);
+    }
+  }
+  if (exact.empty()) return Query();
+  return Query(Query::OP_SCALE_WEIGHT, Query(Query::OP_OR, exact.begin(), exact.end()),
+               kExactWeight);
+}
+
+}  // namespace
+
 Query TextQuery(const Xapian::Database& db, const std::string& q,
                 const std::vector<std::string>& languages, const std::optional<Names>& names,
-                const std::string& self, const std::vector<double>& weights) {
+                const std::string& self, const std::vector<double>& weights, bool typing) {
   // The word being typed matches as a prefix of the indexed stems (or as its own stem); the
   // rest goes through the query parser. Not inside an open phrase.
   std::string head = q;
   std::string typing_word;
-  const auto text_words = TextWords(q);
-  if (!text_words.empty() && text_words.back().last &&
+  auto text_words = TextWords(q);
+  if (typing && !text_words.empty() && text_words.back().last &&
       std::count(q.begin(), q.end(), '"') % 2 == 0) {
     head = q.substr(0, text_words.back().begin);
     typing_word = text_words.back().folded;
+    text_words.pop_back();
   }
   // Each language's contents are matched with the query stemmed in that language.
   Query text = Query::MatchAll;
@@ -288,9 +343,11 @@ Query TextQuery(const Xapian::Database& db, const std::string& q,
       Xapian::QueryParser qp;
       qp.set_database(db);
       qp.set_stemmer(StemmerFor(lang));
-      qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
+      qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
       qp.set_stopper(&StopperFor(lang));
-      qp.set_default_op(Query::OP_AND);
+      // Words are alternatives, the contents holding more of them first (BM25 adds up): a page
+      // that lacks one word of three is still found, and an unknown word loses nothing.
+      qp.set_default_op(Query::OP_OR);
       qp.add_prefix("title", prefix::kTitle);
       static const std::vector<std::pair<std::string, std::string>> kNone;
       NamedField status(prefix::kStatus, names ? &names->statuses : &kNone);
@@ -332,6 +389,8 @@ Query TextQuery(const Xapian::Database& db, const std::string& q,
                                    : in_language);
       } else {
         head_has_words = true;
+        if (const Query boosts = Boosts(text_words, lang); !boosts.empty())
+          parsed = Query(Query::OP_AND_MAYBE, parsed, boosts);
         const double weight = weights.empty() ? 1.0 : weights[&lang - languages.data()];
         per_language.push_back(Query(
             Query::OP_FILTER,
@@ -350,16 +409,8 @@ Query TextQuery(const Xapian::Database& db, const std::string& q,
   return text;
 }
 
-bool HasAlternatives(std::string_view q) {
-  std::size_t i = 0;
-  while (i < q.size()) {
-    while (i < q.size() && (q[i] == ' ' || q[i] == '\t')) ++i;
-    const std::size_t start = i;
-    while (i < q.size() && q[i] != ' ' && q[i] != '\t') ++i;
-    const auto token = q.substr(start, i - start);
-    if (token == "OR" || token == "XOR") return true;
-  }
-  return false;
+Xapian::BM25Weight Ranking() {
+  return Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, kBm25MinNormLength);
 }
 
 std::vector<QueryWord> TextWords(const std::string& q) {

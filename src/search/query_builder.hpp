@@ -34,22 +34,25 @@ Xapian::Query FilterQuery(const Access& access, const std::optional<Names>& name
 std::vector<std::string> QueryLanguages(const SearchRequest& req);
 
 //! How much each of `languages` weighs in the ranking of query `q` (same order): 1 for the
-//! language its words speak, less for the others, all 1 when the words do not tell (words found
-//! as often in both, or one language only). Counted over the contents `filter` lets through.
+//! language its words speak, less for the others; when the words do not tell (found as often in
+//! both), the `searcher`'s own language ("fr", "en") first. Counted over the contents `filter`
+//! lets through.
 std::vector<double> LanguageWeights(const Xapian::Database& db, const std::string& q,
                                     const std::vector<std::string>& languages,
-                                    const Xapian::Query& filter);
+                                    const Xapian::Query& filter, const std::string& searcher);
 
 //! The text of query `q` as a query: each language's contents matched with the words stemmed in
-//! that language, its score scaled by `weights` (LanguageWeights; empty: all 1), the word being
-//! typed as a prefix; everything when `q` has no words. `self` is who "me" names in field:value.
+//! that language, its score scaled by `weights` (LanguageWeights; empty: all 1), the words as
+//! typed, together and close by ranked higher; with `typing` (search as you type), the last
+//! word also as a prefix. Everything when `q` has no words. `self` is who "me" names in
+//! field:value.
 Xapian::Query TextQuery(const Xapian::Database& db, const std::string& q,
                         const std::vector<std::string>& languages,
                         const std::optional<Names>& names, const std::string& self,
-                        const std::vector<double>& weights = {});
+                        const std::vector<double>& weights = {}, bool typing = false);
 
-//! True when OR or XOR joins words of `q`: then a query can find something while a word is unknown.
-bool HasAlternatives(std::string_view q);
+//! How a search's matches are weighed: BM25 with parameters tuned on the relevance set.
+Xapian::BM25Weight Ranking();
 
 //! A word of the query people typed as text (not a field value, operator or excluded word).
 struct QueryWord {

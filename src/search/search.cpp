@@ -15,7 +15,6 @@ using internal::Access;
 using internal::AccessTo;
 using internal::FacetsOf;
 using internal::FacetSpy;
-using internal::HasAlternatives;
 using internal::KnownWord;
 using internal::Names;
 using internal::NamesOf;
@@ -54,7 +53,7 @@ Xapian::doccount Permitted(const Xapian::Database& db, const Query& q, const Que
 // The query with each unknown word replaced by the closest word the caller's contents hold;
 // none when no word was replaced.
 std::optional<std::string> CorrectedQuery(const Xapian::Database& db, const std::string& q,
-                                          const Query& filter) {
+                                          const Query& filter, bool typing) {
   const auto words = TextWords(q);
   std::string corrected = q;
   bool changed = false;
@@ -63,7 +62,7 @@ std::optional<std::string> CorrectedQuery(const Xapian::Database& db, const std:
     if (w->folded.size() < 3 || w->folded.find_first_not_of("0123456789") == std::string::npos)
       continue;
     if (Permitted(db,
-                  w->last
+                  w->last && typing
                       ? Query(Query::OP_OR, TypedWord(w->folded, "fr"), TypedWord(w->folded, "en"))
                       : KnownWord(w->folded),
                   filter) > 0) {
@@ -92,9 +91,11 @@ void Append(std::string& key, std::string_view s) {
 // what is shared with them now (read for this request, so a share removed a moment ago changes
 // the key); "me" and names in field:value depend on the person and the workspace's names.
 std::string AnswerKey(const Access& access, const std::optional<Names>& names,
-                      const SearchRequest& req) {
+                      const SearchRequest& req, const std::string& language) {
   std::string key;
   Append(key, access.workspace_id);
+  // The searcher's language ranks the words both languages share.
+  Append(key, language);
   if (auth::Can(access.role, auth::Action::kReadContent)) {
     key += "staff;";
   } else {
@@ -121,7 +122,8 @@ std::string AnswerKey(const Access& access, const std::optional<Names>& names,
   Append(key, req.q);
   Append(key, req.sort);
   key += std::to_string(req.offset) + ',' + std::to_string(req.limit) + ',' +
-         (req.spelling ? '1' : '0') + (req.facets ? '1' : '0') + (req.archived ? '1' : '0') + ';';
+         (req.spelling ? '1' : '0') + (req.facets ? '1' : '0') + (req.archived ? '1' : '0') +
+         (req.typing ? '1' : '0') + ';';
   for (const auto& list : storage::kContentFilterLists) {
     for (const auto& v : req.*list.member) Append(key, v);
     key += ';';
@@ -181,14 +183,17 @@ Result<SearchResult> Search::Find(const auth::Actor& actor, const std::string& w
   const bool exact = !auth::Can(access->role, auth::Action::kReadContent);
   // "Late" depends on when one asks, not only on the index: such answers are not kept.
   const bool keep = req.publications.empty();
-  const std::string key = keep ? AnswerKey(*access, names, req) : std::string();
+  const std::string key =
+      keep ? AnswerKey(*access, names, req, actor.user.language) : std::string();
   auto run = [&](const Xapian::Database& db, const std::string& q, SearchResult& out) {
     Xapian::Enquire enquire(db);
-    enquire.set_query(
-        Query(Query::OP_FILTER,
-              internal::TextQuery(db, q, languages, names, self,
-                                  internal::LanguageWeights(db, q, languages, filter)),
-              filter));
+    enquire.set_weighting_scheme(internal::Ranking());
+    enquire.set_query(Query(
+        Query::OP_FILTER,
+        internal::TextQuery(
+            db, q, languages, names, self,
+            internal::LanguageWeights(db, q, languages, filter, actor.user.language), req.typing),
+        filter));
     SortBy(enquire, req.sort, q);
     // The ranking pass checks at least limits_.exact_facets matches (every one for a guest), then
     // skips those that cannot enter the page: facets are counted on the matches it checked and
@@ -221,22 +226,23 @@ Result<SearchResult> Search::Find(const auth::Actor& actor, const std::string& w
     out.items = internal::HitsWithSnippets(mset, q);
   };
 
-  // The answer to the request, its spelling corrected when that finds something.
+  // The answer to the request. Each word the caller's contents do not hold is replaced by the
+  // closest one they do, before searching: words are alternatives, so an unknown word would not
+  // stop the others from finding something, it would only be lost.
   auto answer_from = [&](const Xapian::Database& db) -> SearchResult {
+    const auto corrected =
+        req.spelling ? CorrectedQuery(db, req.q, filter, req.typing) : std::nullopt;
     SearchResult result;
+    if (corrected) {
+      run(db, *corrected, result);
+      if (result.total > 0) {
+        result.corrected_query = *corrected;
+        return result;
+      }
+      result = SearchResult();
+    }
     run(db, req.q, result);
-    if (!req.spelling) return result;
-    // Words are joined by AND: when something was found, every word is known to the caller's
-    // contents and there is nothing to correct (unless OR or XOR let a word match nothing).
-    // This spares a query per word on most searches as you type.
-    if (result.total > 0 && !HasAlternatives(req.q)) return result;
-    const auto corrected = CorrectedQuery(db, req.q, filter);
-    if (!corrected) return result;
-    SearchResult better;
-    run(db, *corrected, better);
-    if (better.total == 0 && result.total > 0) return result;
-    better.corrected_query = *corrected;
-    return better;
+    return result;
   };
 
   return index_.Read([&](const Xapian::Database& db) -> Result<SearchResult> {

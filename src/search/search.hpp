@@ -20,12 +20,15 @@ namespace copydesk::search {
 //! What a search asks for: words, the filter every screen shares (without due dates: the index
 //! keeps none), an order and a page.
 struct SearchRequest : storage::ContentFilter {
-  std::string q;  //!< words, "phrases", -word, field:value; the last word matches as a prefix
+  std::string q;                   //!< words, "phrases", -word, field:value
   std::string sort = "relevance";  //!< relevance, updated, publish_at; "-" first for descending
   int offset = 0;
   int limit = 20;
   bool spelling = true;  //!< try the spelling correction when nothing or an unknown word is found
   bool facets = true;    //!< count facets (false: faster, for search as you type)
+  //! The last word is still being typed (search as you type): it also matches as a prefix. A
+  //! submitted search matches its words as they are, completions would only dilute it.
+  bool typing = false;
 };
 
 //! One content found.

@@ -48,8 +48,9 @@ inline constexpr const char* kFormatKey = "copydesk.format";
 //! The format this copydesk writes; an index of another format is rebuilt when the server starts
 //! (searches use the old one meanwhile). Raise it whenever the analysis of words or what a
 //! document holds changes. 2: the publication terms and slot (issue 16); 3: "_" splits words, as
-//! everywhere else in the analysis; 4: the translation terms (issue 20).
-inline constexpr const char* kIndexFormat = "4";
+//! everywhere else in the analysis; 4: the translation terms (issue 20) and words as written
+//! besides their stems (issue 19); 5: variants' text in the body (issue 20).
+inline constexpr const char* kIndexFormat = "5";
 
 //! The search index of a data folder: `<data>/search/CURRENT` names the folder in use, so a
 //! rebuild can be written beside it and swapped in while the server keeps serving. Readers are

@@ -58,6 +58,28 @@ std::vector<SearchHit> SharingASubject(Xapian::Enquire& enquire, int limit, std:
   return out;
 }
 
+// The weight of a content in another language than the one it is similar to: its translation
+// shares its commands and names, but a writer checking "does this subject exist" reads their
+// own language's contents first. Precision@5 on the relevance set (fr / en): weight 1 0.349 /
+// 0.382, 0.5 0.378 / 0.415, 0.2 0.404 / 0.429, 0 0.407 / 0.439.
+constexpr double kOtherLanguageWeight = 0.2;
+
+// The terms of a content that make its subject: its most telling stems. On the relevance set,
+// 15 and 50 both measured 0.02 below 30.
+constexpr Xapian::termcount kSubjectTerms = 30;
+
+// `subject` with the contents in the language of document `doc` first.
+Query InItsLanguageFirst(const Xapian::Database& db, Xapian::docid doc, const Query& subject) {
+  const auto document = db.get_document(doc);
+  auto t = document.termlist_begin();
+  t.skip_to(prefix::kLanguage);
+  if (t == document.termlist_end() || (*t).rfind(prefix::kLanguage, 0) != 0) return subject;
+  const Query same(*t);
+  return Query(
+      Query::OP_OR, Query(Query::OP_FILTER, subject, same),
+      Query(Query::OP_SCALE_WEIGHT, Query(Query::OP_AND_NOT, subject, same), kOtherLanguageWeight));
+}
+
 // How many of `terms` a similar content must share: two, or all when there are fewer.
 std::size_t SharedTermsNeeded(std::size_t terms) {
   return std::min<std::size_t>(2, terms);
@@ -87,16 +109,15 @@ Result<std::vector<SearchHit>> Search::SimilarTo(const auth::Actor& actor, const
     Xapian::Enquire enquire(db);
     enquire.set_query(Query(id_term));
     StemsOnly stems;
-    const auto eset = enquire.get_eset(30, rset, &stems);
+    const auto eset = enquire.get_eset(kSubjectTerms, rset, &stems);
     std::vector<Query> terms;
     for (auto t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
     if (terms.empty()) return out;
     const Query filter(Query::OP_AND, ReadableBy(*access),
                        Query(std::string(prefix::kArchived) + "0"));
+    const Query subject(Query::OP_FILTER, Query(Query::OP_OR, terms.begin(), terms.end()), filter);
     enquire.set_query(
-        Query(Query::OP_AND_NOT,
-              Query(Query::OP_FILTER, Query(Query::OP_OR, terms.begin(), terms.end()), filter),
-              Query(id_term)));
+        Query(Query::OP_AND_NOT, InItsLanguageFirst(db, *posting, subject), Query(id_term)));
     return SharingASubject(enquire, limit, SharedTermsNeeded(terms.size()));
   });
 }
@@ -145,8 +166,11 @@ Result<std::vector<SearchHit>> Search::SimilarToText(
     const Query filter(Query::OP_AND, ReadableBy(*access),
                        Query(std::string(prefix::kArchived) + "0"));
     Xapian::Enquire enquire(db);
-    enquire.set_query(
-        Query(Query::OP_FILTER, Query(Query::OP_OR, terms.begin(), terms.end()), filter));
+    const Query subject(Query::OP_FILTER, Query(Query::OP_OR, terms.begin(), terms.end()), filter);
+    const Query same(std::string(prefix::kLanguage) + (lang == "fr" ? "fr" : "en"));
+    enquire.set_query(Query(Query::OP_OR, Query(Query::OP_FILTER, subject, same),
+                            Query(Query::OP_SCALE_WEIGHT, Query(Query::OP_AND_NOT, subject, same),
+                                  kOtherLanguageWeight)));
     // A draft is short: what it shares with a content must be a good part of what it says.
     std::map<std::string, double> weights{{std::string(), unknown_weight}};
     for (const auto& [weight, term] : ranked) weights[term] = weight;

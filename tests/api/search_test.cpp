@@ -95,7 +95,7 @@ TEST_F(SearchApiTest, FiltersRepeatAsAnyOf) {
   EXPECT_EQ(Total(owner_.client.Get(SearchPath(owner_, "tag=chauffage&tag=heating"))), 2);
   EXPECT_EQ(Total(owner_.client.Get(SearchPath(owner_, "language=en"))), 2);
   EXPECT_EQ(Total(owner_.client.Get(SearchPath(owner_, "language=en&language=fr&q=pump"))), 1);
-  EXPECT_EQ(Total(owner_.client.Get(SearchPath(owner_, "q=pompe%20cha"))), 1);
+  EXPECT_EQ(Total(owner_.client.Get(SearchPath(owner_, "q=pompe%20cha&typing=true"))), 1);
   EXPECT_EQ(Total(owner_.client.Get(SearchPath(owner_, "q=tag:heating"))), 1);
   EXPECT_EQ(Total(owner_.client.Get(SearchPath(owner_, "type=article&sort=updated&limit=1"))), 3);
   auto spelled = owner_.client.Get(SearchPath(owner_, "q=chaleru%20"));
@@ -107,7 +107,7 @@ TEST_F(SearchApiTest, FiltersRepeatAsAnyOf) {
   EXPECT_FALSE(as_typed.Json().as_object().contains("corrected_query")) << as_typed.body;
   EXPECT_EQ(Total(as_typed), 0);
   // As you type: the same items, without facet counts.
-  auto typing = owner_.client.Get(SearchPath(owner_, "q=pom&facets=false"));
+  auto typing = owner_.client.Get(SearchPath(owner_, "q=pom&facets=false&typing=true"));
   ASSERT_EQ(typing.status, 200);
   EXPECT_EQ(Total(typing), 1) << typing.body;
   EXPECT_TRUE(typing.Json().at("facets").as_object().empty()) << typing.body;

@@ -139,6 +139,14 @@ class SearchFixture : public ::testing::Test {
     r.q = q;
     return Find(actor, ws, r);
   }
+  //! Searches as the palette does while `q` is typed: its last word also matches as a prefix.
+  SearchResult FindTyping(const auth::Actor& actor, const std::string& ws, const std::string& q) {
+    SearchRequest r;
+    r.q = q;
+    r.typing = true;
+    r.facets = false;
+    return Find(actor, ws, r);
+  }
 
   //! Titles of the items, in order.
   static std::vector<std::string> Titles(const SearchResult& r) {

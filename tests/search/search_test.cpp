@@ -189,11 +189,13 @@ TEST_F(SearchTest, FrenchElisionsAreSplit) {
 }
 
 TEST_F(SearchTest, TheLastWordMatchesAsAPrefix) {
-  EXPECT_EQ(FirstId(Find(owner_, ws_, "chaud")), boiler_fr_);
-  EXPECT_TRUE(HasId(Find(owner_, ws_, "smart met"), smart_meter_en_));
-  EXPECT_TRUE(HasId(Find(owner_, ws_, "technic"), linkedin_en_));
+  EXPECT_EQ(FirstId(FindTyping(owner_, ws_, "chaud")), boiler_fr_);
+  EXPECT_TRUE(HasId(FindTyping(owner_, ws_, "smart met"), smart_meter_en_));
+  EXPECT_TRUE(HasId(FindTyping(owner_, ws_, "technic"), linkedin_en_));
   // Followed by a space, the word is complete: "chaud " is not "chaudière".
-  EXPECT_FALSE(HasId(Find(owner_, ws_, "chaud "), boiler_fr_));
+  EXPECT_FALSE(HasId(FindTyping(owner_, ws_, "chaud "), boiler_fr_));
+  // A submitted search (not as you type) matches its words as they are.
+  EXPECT_FALSE(HasId(Find(owner_, ws_, "chaud"), boiler_fr_));
 }
 
 TEST_F(SearchTest, WordsJoinedByUnderscoresAreFoundAsWritten) {
@@ -238,7 +240,7 @@ TEST_F(SearchTest, ACompleteWordOutranksItsCompletions) {
       owner_, ws_,
       {.title = "Canicule", .body = "Quand il fait chaud, fermez les volets.", .language = "fr"});
   IndexAll();
-  const auto typed = Find(owner_, ws_, "chaud");
+  const auto typed = FindTyping(owner_, ws_, "chaud");
   EXPECT_EQ(FirstId(typed), hot);
   EXPECT_TRUE(HasId(typed, boiler_fr_));
 }

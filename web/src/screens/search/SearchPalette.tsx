@@ -64,7 +64,7 @@ function PaletteBody({
   const query =
     typed.trim() === ''
       ? ''
-      : `${filtersToSearchApiQuery(filtersForWords(typed))}&limit=${shownResults}&facets=false`;
+      : `${filtersToSearchApiQuery(filtersForWords(typed))}&limit=${shownResults}&facets=false&typing=true`;
   const search = useQuickSearch(workspace, query, query !== '');
   const results = query !== '' ? search.data : undefined;
   const items = results?.items ?? [];
