@@ -90,7 +90,9 @@ namespace internal {
 Result<void> CheckVariants(Tx& tx, const ContentRecord& c,
                            const std::vector<std::string>& channel_ids,
                            const json::object& variants) {
-  std::vector<FieldError> faults;
+  // A body of the wrong shape is malformed (400), as any body its schema refuses; a well-formed
+  // one naming what the content does not have is invalid (422).
+  std::vector<FieldError> faults, malformed;
   for (const auto& member : variants) {
     const std::string id(member.key());
     const std::string name = "variants." + id;
@@ -106,14 +108,14 @@ Result<void> CheckVariants(Tx& tx, const ContentRecord& c,
     }
     if (member.value().is_null()) continue;  // reset to the main text
     if (!member.value().is_object()) {
-      faults.push_back({name, "must be an object"});
+      malformed.push_back({name, "must be an object"});
       continue;
     }
     for (const auto& part : member.value().as_object()) {
       const std::string key(part.key());
       if (key == "fields") {
         if (!part.value().is_object()) {
-          faults.push_back({name + ".fields", "must be an object"});
+          malformed.push_back({name + ".fields", "must be an object"});
           continue;
         }
         for (const auto& field : part.value().as_object()) {
@@ -128,11 +130,15 @@ Result<void> CheckVariants(Tx& tx, const ContentRecord& c,
                            {{field_name, "is too large"}}};
             }
           } else if (!field.value().is_null()) {
-            faults.push_back({field_name, "must be a string"});
+            malformed.push_back({field_name, "must be a string"});
           }
         }
       } else if (key == "visual") {
         if (part.value().is_null()) continue;
+        if (!part.value().is_string()) {
+          malformed.push_back({name + ".visual", "must be a string"});
+          continue;
+        }
         const auto attachment =
             part.value().is_string()
                 ? storage::FindAttachment(tx, std::string(part.value().as_string()))
@@ -142,10 +148,12 @@ Result<void> CheckVariants(Tx& tx, const ContentRecord& c,
         if (!attachment || attachment->content_id != c.id || !media || media->kind != "image")
           faults.push_back({name + ".visual", "is not an image attached to this content"});
       } else {
-        faults.push_back({name + "." + key, "is not a known field"});
+        malformed.push_back({name + "." + key, "is not a known field"});
       }
     }
   }
+  if (!malformed.empty())
+    return Error::BadRequest("Some variants are malformed.", std::move(malformed));
   if (!faults.empty()) return Error::Invalid("Some fields are invalid.", std::move(faults));
   return {};
 }
