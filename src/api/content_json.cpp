@@ -6,6 +6,7 @@
 
 #include "api/common.hpp"
 #include "api/present/translation.hpp"
+#include "content/channel_rules.hpp"
 #include "content/publication.hpp"
 #include "core/clock.hpp"
 
@@ -29,6 +30,29 @@ json::object ChannelJson(const storage::ChannelRecord& c) {
   json::object out{{"id", c.id}, {"name", c.name}, {"color", c.color}, {"position", c.position}};
   out["parent"] = OptionalString(c.parent_id);
   out["char_limit"] = c.char_limit ? json::value(*c.char_limit) : json::value(nullptr);
+  out["network"] = OptionalString(c.network);
+  return out;
+}
+
+json::array NetworksJson() {
+  auto optional = [](const std::optional<std::int64_t>& v) {
+    return v ? json::value(*v) : json::value(nullptr);
+  };
+  json::array out;
+  for (const auto& rules : content::AllNetworkRules()) {
+    json::array fields;
+    for (const auto& f : rules.fields) {
+      fields.push_back({{"key", f.key},
+                        {"limit", optional(f.limit)},
+                        {"counting", content::CountingName(f.counting)}});
+    }
+    out.push_back({{"network", rules.network},
+                   {"fields", std::move(fields)},
+                   {"hook", optional(rules.hook)},
+                   {"image_ratio", OptionalString(rules.image_ratio)},
+                   {"hashtag_limit", optional(rules.hashtag_limit)},
+                   {"mention_limit", optional(rules.mention_limit)}});
+  }
   return out;
 }
 
@@ -63,6 +87,11 @@ json::object ApprovalJson(const storage::ApprovalRecord& a, std::optional<bool> 
   if (a.visitor_email)
     out["visitor"] = {{"name", a.visitor_name.value_or("")}, {"email", *a.visitor_email}};
   if (stale) out["stale"] = *stale;
+  {
+    std::error_code ec;
+    auto covered = json::parse(a.covered_variants_json, ec);
+    out["covered_variants"] = ec || !covered.is_array() ? json::value(json::array()) : covered;
+  }
   return out;
 }
 
@@ -100,6 +129,22 @@ json::object EventJson(const storage::EventRecord& e) {
           {"actor", {{"id", OptionalString(e.actor_id)}, {"name", e.actor_name}}},
           {"subject", OptionalString(e.subject_id)},
           {"data", ec ? json::value(json::object()) : data}};
+}
+
+json::object VariantsJson(const std::vector<content::VariantView>& variants) {
+  json::object out;
+  for (const auto& v : variants) {
+    json::object counts;
+    for (const auto& c : v.counts) {
+      counts[c.key] = {{"count", c.count},
+                       {"limit", c.limit ? json::value(*c.limit) : json::value(nullptr)}};
+    }
+    out[v.channel_id] = {{"network", v.network},
+                         {"fields", v.fields},
+                         {"visual", OptionalString(v.visual)},
+                         {"counts", std::move(counts)}};
+  }
+  return out;
 }
 
 json::object ContentJson(const content::ContentView& view, bool with_fields, json::storage_ptr sp) {
@@ -157,6 +202,7 @@ json::object ContentJson(const content::ContentView& view, bool with_fields, jso
       out["fields"].emplace_object();
     else
       out["fields"] = std::move(fields);
+    out["variants"] = VariantsJson(view.variants);
   }
   if (view.status) {
     auto& status = out["status"].emplace_object();
@@ -266,6 +312,9 @@ json::object RevisionJson(const storage::RevisionRecord& r, bool with_text) {
     std::error_code ec;
     auto fields = json::parse(r.fields_json, ec);
     out["fields"] = ec ? json::value(json::object()) : fields;
+    // Its channel variants as stored: what the revision's hash covers with the fields.
+    auto variants = json::parse(r.variants_json, ec);
+    out["variants"] = ec || !variants.is_object() ? json::value(json::object()) : variants;
   }
   return out;
 }
@@ -302,6 +351,9 @@ content::ContentInput ReadContentInput(JsonInput& in, bool creating) {
   };
   nullable_time("due_at", out.due_at);
   nullable_time("publish_at", out.publish_at);
+  // Variants are cut from a content that exists: a change's member only. Their shape is checked
+  // with the content's channels (content::internal::CheckVariants), each fault named.
+  if (!creating) out.variants = in.Object("variants");
   return out;
 }
 

@@ -15,6 +15,9 @@ namespace copydesk::api {
 
 //! Presenters of content settings and contents.
 boost::json::object ChannelJson(const storage::ChannelRecord& channel);
+//! Every network's rules (fields, limits, counting, hook, crop, hashtag and mention limits), as
+//! the web app counts and previews variants with them.
+boost::json::array NetworksJson();
 boost::json::object TypeJson(const storage::ContentTypeRecord& type);
 boost::json::object ProjectJson(const storage::ProjectRecord& project);
 //! An approval; `stale` when known.
@@ -26,6 +29,9 @@ boost::json::object TeamApprovalJson(const content::TeamApproval& team);
 boost::json::object StatusJson(const storage::StatusRecord& status);
 //! One event of the activity.
 boost::json::object EventJson(const storage::EventRecord& event);
+//! A content's channel variants keyed by channel id: network, fields, visual and each field's
+//! count against its limit by the network's counting.
+boost::json::object VariantsJson(const std::vector<content::VariantView>& variants);
 //! A content; `with_fields` false leaves the text out (lists). Made in `sp`: a list passes the
 //! arena its whole answer is built in.
 boost::json::object ContentJson(const content::ContentView& view, bool with_fields = true,

@@ -29,6 +29,14 @@ workspace::ChannelChange ReadChannelChange(JsonInput& in, bool creating) {
       change.parent = *v;
     }
   }
+  if (in.Has("network")) {
+    if (in.IsNull("network")) {
+      in.Raw("network");
+      change.network = std::optional<std::string>();
+    } else if (auto v = in.String("network", JsonInput::kOptional, 32)) {
+      change.network = *v;
+    }
+  }
   if (in.Has("char_limit")) {
     if (in.IsNull("char_limit")) {
       in.Raw("char_limit");
@@ -102,8 +110,13 @@ void AddSettingsRoutes(http::Router& router, Services& s) {
            member,
            {},
            [&s](Call& c) {
-             return Present(s.settings.Channels(c.actor(), c.param("ws")),
-                            [](const auto& list) { return ItemsJson(list, ChannelJson); });
+             // The networks' rules come with the channels: the web counts and previews variants
+             // by the rules the server checks them with.
+             return Present(s.settings.Channels(c.actor(), c.param("ws")), [](const auto& list) {
+               auto out = ItemsJson(list, ChannelJson);
+               out["networks"] = NetworksJson();
+               return out;
+             });
            }},
           {"POST", "/api/v1/workspaces/{ws}/channels", member, Creating(ReadChannelChange),
            [&s](Call& c) {

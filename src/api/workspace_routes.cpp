@@ -12,11 +12,24 @@ namespace {
 
 struct WorkspaceChange {
   std::optional<std::string> name, language;
+  workspace::PageChange page;
 };
 WorkspaceChange ReadChange(JsonInput& in, bool creating) {
   WorkspaceChange out;
   out.name = in.String("name", creating ? JsonInput::kRequired : JsonInput::kOptional, 400);
   out.language = in.String("language", JsonInput::kOptional, 8);
+  if (creating) return out;
+  auto nullable = [&](const char* key, std::optional<std::optional<std::string>>& field,
+                      std::size_t max) {
+    if (in.IsNull(key)) {
+      in.Raw(key);
+      field = std::optional<std::string>();
+    } else if (auto v = in.String(key, JsonInput::kOptional, max)) {
+      field = *v;
+    }
+  };
+  nullable("page_name", out.page.name, 400);
+  nullable("page_avatar", out.page.avatar, 64);
   return out;
 }
 
@@ -64,8 +77,9 @@ void AddWorkspaceRoutes(http::Router& router, Services& s) {
             {"PATCH", "/api/v1/workspaces/{ws}", member, Body(changing),
              [&s](Call& c) {
                const auto& in = c.input<WorkspaceChange>();
-               return Present(s.workspaces.Update(c.actor(), c.param("ws"), in.name, in.language),
-                              WorkspaceJson);
+               return Present(
+                   s.workspaces.Update(c.actor(), c.param("ws"), in.name, in.language, in.page),
+                   WorkspaceJson);
              }},
         });
 }

@@ -559,7 +559,7 @@ Result<storage::ApprovalRecord> Sharing::Decide(const ReviewSession& session, De
     a.visitor_email = session.visitor->email;
     a.link_id = link->id;
     a.created_at = now;
-    storage::InsertApproval(tx, a);
+    a.covered_variants_json = storage::InsertApproval(tx, a);
     storage::SealRevision(tx, c->id, c->revision);  // the validated text can never be altered
     storage::AppendEvent(tx, c->workspace_id, session.visitor->user_id, "approval.given", c->id,
                          EventData({{"visitor", session.visitor->name},

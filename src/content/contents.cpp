@@ -11,6 +11,7 @@
 #include "content/loading.hpp"
 #include "content/merge.hpp"
 #include "content/snapshot.hpp"
+#include "content/variants.hpp"
 #include "core/random.hpp"
 #include "storage/events_store.hpp"
 #include "storage/workflow_store.hpp"
@@ -55,16 +56,18 @@ json::array NewlyAssigned(const ContentRecord& c, const std::vector<std::string>
 // is theirs, recent and unsealed, otherwise seals it and opens the next one. False when the text
 // did not change (same hash): no revision is touched.
 bool ApplyText(Tx& tx, ContentRecord& c, const std::string& actor_id, const std::string& title,
-               const json::object& fields, const std::string& reason, TimeMs now,
-               std::optional<std::int64_t> restored_from = std::nullopt) {
+               const json::object& fields, const json::object& variants, const std::string& reason,
+               TimeMs now, std::optional<std::int64_t> restored_from = std::nullopt) {
   const json::object sorted = SortedObject(fields);
+  const std::string variants_json = json::serialize(internal::NormalizedVariants(variants));
   auto latest = storage::FindRevision(tx, c.id, c.revision);
   // The files go on with the text: the new hash covers them as the old one did.
   const std::string attachments = latest ? latest->attachments_json : "[]";
-  const std::string hash = ContentHash(title, sorted, attachments);
+  const std::string hash = ContentHash(title, sorted, attachments, variants_json);
   if (hash == c.content_hash) return false;
   c.title = title;
   c.fields_json = json::serialize(sorted);
+  c.variants_json = variants_json;
   c.content_hash = hash;
   const bool refine = latest && !latest->sealed && latest->author_id == actor_id &&
                       now - latest->started_at < kRevisionWindowMs && !latest->label &&
@@ -72,6 +75,7 @@ bool ApplyText(Tx& tx, ContentRecord& c, const std::string& actor_id, const std:
   if (refine) {
     latest->title = c.title;
     latest->fields_json = c.fields_json;
+    latest->variants_json = c.variants_json;
     latest->content_hash = hash;
     latest->saved_at = now;
     latest->saves += 1;
@@ -85,6 +89,7 @@ bool ApplyText(Tx& tx, ContentRecord& c, const std::string& actor_id, const std:
   next.number = c.revision + 1;
   next.title = c.title;
   next.fields_json = c.fields_json;
+  next.variants_json = c.variants_json;
   next.content_hash = hash;
   next.attachments_json = attachments;
   next.author_id = actor_id;
@@ -202,7 +207,7 @@ Result<ContentView> CreateContent(Tx& tx, const auth::Actor& actor, const std::s
     c.fields_json = "{}";
     c.content_hash = "";
     storage::InsertContent(tx, c);
-    ApplyText(tx, c, actor.user.id, *in.title, fields, "created", now);
+    ApplyText(tx, c, actor.user.id, *in.title, fields, {}, "created", now);
     json::object data{{"title", c.title}, {"type", type->key}};
     if (auto assigned = NewlyAssigned(c, {}); !assigned.empty())
       data["assigned"] = std::move(assigned);
@@ -271,6 +276,12 @@ Result<ContentView> UpdateContent(Tx& tx, const auth::Actor& actor, const std::s
     }
     if (auto checked = CheckInput(tx, c.workspace_id, loaded->fields, in); !checked)
       return std::move(checked).error();
+    if (in.variants) {
+      if (auto checked =
+              internal::CheckVariants(tx, c, in.channels.value_or(c.channel_ids), *in.variants);
+          !checked)
+        return std::move(checked).error();
+    }
     const json::object current = Snapshot(c);
     std::optional<json::object> base;
     if (base_version < c.version) {
@@ -292,9 +303,19 @@ Result<ContentView> UpdateContent(Tx& tx, const auth::Actor& actor, const std::s
     if (next == current) return ViewOf(tx, std::move(*loaded));  // a save that changes nothing
     const std::string old_hash = c.content_hash;
     const std::vector<std::string> old_assignees = c.assignee_ids;
+    // A variant lives on a channel of the content: one taken off takes its variant with it.
+    json::object variants;
+    if (const auto* v = next.if_contains("variants"); v && v->is_object()) {
+      const auto channels = Strings(next.at("channels"));
+      for (const auto& member : v->as_object()) {
+        if (std::find(channels.begin(), channels.end(), std::string(member.key())) !=
+            channels.end())
+          variants[member.key()] = member.value();
+      }
+    }
     const bool text_changed =
         ApplyText(tx, c, actor.user.id, std::string(next.at("title").as_string()),
-                  next.at("fields").as_object(), proposal.merged ? "merge" : "edit", now);
+                  next.at("fields").as_object(), variants, proposal.merged ? "merge" : "edit", now);
     c.language = std::string(next.at("language").as_string());
     c.channel_ids = Strings(next.at("channels"));
     c.tags = Strings(next.at("tags"));
@@ -372,7 +393,7 @@ Result<ContentView> Contents::Restore(const auth::Actor& actor, const std::strin
     const TimeMs now = NowMs();
     const std::string old_hash = c.content_hash;
     if (!ApplyText(tx, c, actor.user.id, revision->title, ParseObject(revision->fields_json),
-                   "restore", now, number)) {
+                   ParseObject(revision->variants_json), "restore", now, number)) {
       return ViewOf(tx, std::move(*loaded));  // already this text: nothing to restore
     }
     Commit(tx, c, actor.user.id, "content.restored", {{"restored_from", number}}, now, false);

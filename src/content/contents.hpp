@@ -31,8 +31,9 @@ inline constexpr std::int64_t kTitleLimit = 200;
 //! A rule of the template or of a channel that the text breaks. Reported, never enforced:
 //! people draft long and cut later.
 struct Violation {
-  std::string field;  //!< "title" or a field key
-  std::string rule;   //!< "required", "max_length" or "channel_limit"
+  std::string field;  //!< "title", a field key, or "variants.<channel id>.<key>"
+  //! "required", "max_length", "channel_limit", "hashtag_limit" or "mention_limit"
+  std::string rule;
   std::int64_t limit = 0;
   std::int64_t actual = 0;
   std::optional<std::string> channel_id;  //!< with channel_limit
@@ -51,6 +52,26 @@ struct ContentInput {
   std::optional<std::optional<std::string>> owner;
   std::optional<std::optional<TimeMs>> due_at;
   std::optional<std::optional<TimeMs>> publish_at;
+  //! Per channel id: {"fields": {key: text|null}, "visual": attachment id|null} merged key by
+  //! key into its variant, or null to reset the variant to the main text.
+  std::optional<boost::json::object> variants;
+};
+
+//! One field of a variant as its network counts it.
+struct VariantCount {
+  std::string key;
+  std::int64_t count = 0;
+  std::optional<std::int64_t> limit;
+};
+
+//! A content's variant for one of its channels that has a network.
+struct VariantView {
+  std::string channel_id;
+  std::string channel_name;
+  std::string network;
+  boost::json::object fields;
+  std::optional<std::string> visual;  //!< an image attachment of the content
+  std::vector<VariantCount> counts;   //!< each field of the network that has text
 };
 
 //! A content with what its readers need beside it.
@@ -61,6 +82,7 @@ struct ContentView {
   std::vector<Violation> violations;
   std::optional<storage::StatusRecord> status;
   ApprovalSummary approvals;
+  std::vector<VariantView> variants;  //!< filled when the content is read alone
   bool merged = false;  //!< this write was merged with changes made since its base version
   //! The level shared with the reader on it, when their role alone does not let them read it (a
   //! guest): what the app offers them — read, comment or edit.
@@ -88,7 +110,8 @@ struct ListFilter : storage::ContentFilter {
 //! How one field differs between two revisions.
 struct FieldDiff {
   std::string field;
-  bool text = false;  //!< word diff available
+  std::optional<std::string> label;  //!< for a variant's field: "X · Text"
+  bool text = false;                 //!< word diff available
   bool changed = false;
   std::vector<DiffOp> ops;
   std::string html;

@@ -5,6 +5,7 @@
 
 #include "auth/accounts.hpp"
 #include "content/internal.hpp"
+#include "content/variants.hpp"
 #include "core/text.hpp"
 #include "storage/settings_store.hpp"
 #include "storage/workspaces_store.hpp"
@@ -139,6 +140,7 @@ std::vector<Violation> FindViolations(const ContentRecord& content,
       }
     }
   }
+  AddVariantViolations(content, channels, out);
   return out;
 }
 

@@ -35,8 +35,8 @@ bool ChangeFiles(storage::Tx& tx, storage::ContentRecord& c, const std::string& 
   auto latest = storage::FindRevision(tx, c.id, c.revision);
   if (latest && latest->attachments_json == change.attachments_json) return false;
   const std::string old_hash = c.content_hash;
-  const std::string hash =
-      ContentHash(c.title, internal::ParseObject(c.fields_json), change.attachments_json);
+  const std::string hash = ContentHash(c.title, internal::ParseObject(c.fields_json),
+                                       change.attachments_json, c.variants_json);
   c.content_hash = hash;
   // The text's rules: the author's own recent, unlabelled working revision is refined; anything
   // else is sealed and followed by a new revision.
@@ -55,6 +55,7 @@ bool ChangeFiles(storage::Tx& tx, storage::ContentRecord& c, const std::string& 
     next.number = c.revision + 1;
     next.title = c.title;
     next.fields_json = c.fields_json;
+    next.variants_json = c.variants_json;
     next.content_hash = hash;
     next.attachments_json = change.attachments_json;
     next.author_id = actor_id;

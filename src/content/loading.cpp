@@ -5,6 +5,7 @@
 
 #include "access/standing.hpp"
 #include "content/approvals.hpp"
+#include "content/variants.hpp"
 #include "storage/accounts_store.hpp"
 #include "storage/workflow_store.hpp"
 
@@ -20,10 +21,12 @@ namespace {
 
 // The content's own channels, when one of its fields is held to channel limits: all that
 // FindViolations reads (a workspace's whole channel tree was read for every GET).
+// Its variants need them too: each is counted by its channel's network.
 std::vector<storage::ChannelRecord> LimitingChannels(Tx& tx, const ContentRecord& c,
                                                      const std::vector<FieldDef>& defs) {
   std::vector<storage::ChannelRecord> out;
-  if (std::none_of(defs.begin(), defs.end(), [](const FieldDef& d) { return d.channel_limits; }))
+  if (std::none_of(defs.begin(), defs.end(), [](const FieldDef& d) { return d.channel_limits; }) &&
+      c.variants_json == "{}")
     return out;
   for (const auto& id : c.channel_ids) {
     if (auto channel = storage::FindChannel(tx, c.workspace_id, id))
@@ -54,6 +57,7 @@ ContentView ViewOf(Tx& tx, Loaded loaded, bool merged) {
   view.merged = merged;
   view.shared = loaded.shared;
   view.violations = FindViolations(view.content, view.fields, channels);
+  view.variants = VariantsOf(view.content, channels);
   if (const auto* status = StatusOf(statuses, view.content.status_id)) view.status = *status;
   view.approvals = SummarizeInTx(tx, view.content, statuses);
   // Who reads by their role reads every linked content; a guest or a link's visitor, theirs.

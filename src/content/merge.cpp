@@ -58,16 +58,21 @@ json::object Snapshot(const ContentRecord& c) {
   auto optional = [](const auto& v) { return v ? json::value(*v) : json::value(nullptr); };
   std::vector<std::string> tag_keys;
   for (const auto& t : c.tags) tag_keys.push_back(t);
-  return {{"title", c.title},
-          {"fields", ParseObject(c.fields_json)},
-          {"language", c.language},
-          {"channels", strings(c.channel_ids)},
-          {"tags", strings(tag_keys)},
-          {"assignees", strings(c.assignee_ids)},
-          {"project", optional(c.project_id)},
-          {"owner", optional(c.owner_id)},
-          {"due_at", optional(c.due_at)},
-          {"publish_at", optional(c.publish_at)}};
+  json::object out{{"title", c.title},
+                   {"fields", ParseObject(c.fields_json)},
+                   {"language", c.language},
+                   {"channels", strings(c.channel_ids)},
+                   {"tags", strings(tag_keys)},
+                   {"assignees", strings(c.assignee_ids)},
+                   {"project", optional(c.project_id)},
+                   {"owner", optional(c.owner_id)},
+                   {"due_at", optional(c.due_at)},
+                   {"publish_at", optional(c.publish_at)}};
+  // Only when it has some: the versions kept from before variants compare equal to a content
+  // that still has none.
+  if (auto variants = ParseObject(c.variants_json); !variants.empty())
+    out["variants"] = std::move(variants);
+  return out;
 }
 
 Proposal Propose(const json::object& current, const std::optional<json::object>& base,
@@ -134,6 +139,64 @@ Proposal Propose(const json::object& current, const std::optional<json::object>&
         fields[key] = std::move(result);
     }
     snap["fields"] = std::move(fields);
+  }
+  if (in.variants) {
+    // Each variant field merges like a main field, its visual like a property; a reset (null)
+    // is a value of the whole variant.
+    const json::value* base_all = base_of("variants");
+    const json::value* cur_all = current.if_contains("variants");
+    json::object variants = cur_all && cur_all->is_object() ? cur_all->as_object() : json::object{};
+    auto part = [](const json::value* all, std::string_view id) -> const json::value* {
+      return all && all->is_object() ? all->as_object().if_contains(id) : nullptr;
+    };
+    auto member = [](const json::value* v, std::string_view key) -> const json::value* {
+      return v && v->is_object() ? v->as_object().if_contains(key) : nullptr;
+    };
+    for (const auto& change : *in.variants) {
+      const std::string id(change.key());
+      const std::string name = "variants." + id;
+      const json::value* b = part(base_all, id);
+      const json::value* c = part(cur_all, id);
+      if (change.value().is_null()) {
+        json::value result =
+            settle(name, b, c ? *c : json::value(nullptr), nullptr, MergeKind::kScalar);
+        if (result.is_null())
+          variants.erase(id);
+        else
+          variants[id] = std::move(result);
+        continue;
+      }
+      json::object next = c && c->is_object() ? c->as_object() : json::object{};
+      json::object fields = member(c, "fields") && member(c, "fields")->is_object()
+                                ? member(c, "fields")->as_object()
+                                : json::object{};
+      const auto& wanted = change.value().as_object();
+      if (const auto* f = wanted.if_contains("fields"); f && f->is_object()) {
+        for (const auto& field : f->as_object()) {
+          const std::string key(field.key());
+          const json::value* bf = member(member(b, "fields"), key);
+          const json::value* cf = fields.if_contains(key);
+          json::value result = settle(name + ".fields." + key, bf, cf ? *cf : json::value(nullptr),
+                                      field.value(), MergeKind::kText);
+          if (result.is_null())
+            fields.erase(key);
+          else
+            fields[key] = std::move(result);
+        }
+      }
+      next["fields"] = std::move(fields);
+      if (const auto* visual = wanted.if_contains("visual")) {
+        const json::value* cv = member(c, "visual");
+        next["visual"] = settle(name + ".visual", member(b, "visual"),
+                                cv ? *cv : json::value(nullptr), *visual, MergeKind::kScalar);
+      }
+      variants[id] = std::move(next);
+    }
+    // A content that had none and still has none keeps no "variants" member: nothing changed.
+    if (variants.empty() && !cur_all)
+      snap.erase("variants");
+    else
+      snap["variants"] = std::move(variants);
   }
   auto sorted = [](std::vector<std::string> v) {
     std::sort(v.begin(), v.end());

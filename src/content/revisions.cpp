@@ -5,9 +5,11 @@
 #include <boost/json/serialize.hpp>
 
 #include "access/standing.hpp"
+#include "content/channel_rules.hpp"
 #include "content/contents.hpp"
 #include "content/internal.hpp"
 #include "content/loading.hpp"
+#include "content/variants.hpp"
 #include "core/text.hpp"
 #include "storage/events_store.hpp"
 
@@ -87,6 +89,55 @@ Result<std::vector<FieldDiff>> Contents::Diff(const auth::Actor& actor, const st
       const json::value* x = fa.if_contains(key);
       const json::value* y = fb.if_contains(key);
       add(key, x ? *x : json::value(nullptr), y ? *y : json::value(nullptr), text);
+    }
+    // The channel variants of either revision, field by field then the visual, channels in the
+    // order of their ids: "variants.<channel id>.<key>", labelled "X · Text".
+    if (a->variants_json != "{}" || b->variants_json != "{}") {
+      const json::object va = ParseObject(a->variants_json), vb = ParseObject(b->variants_json);
+      std::vector<std::string> ids;
+      for (const auto* all : {&va, &vb}) {
+        for (const auto& m : *all) ids.emplace_back(m.key());
+      }
+      std::sort(ids.begin(), ids.end());
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+      auto part = [](const json::object& all, const std::string& id,
+                     const char* key) -> const json::value* {
+        const auto* v = all.if_contains(id);
+        return v && v->is_object() ? v->as_object().if_contains(key) : nullptr;
+      };
+      for (const auto& id : ids) {
+        auto channel = storage::FindChannel(tx, loaded->content.workspace_id, id);
+        const std::string channel_name = channel ? channel->name : id;
+        std::vector<std::string> keys;
+        if (const auto* rules = channel && channel->network ? RulesOf(*channel->network) : nullptr)
+          for (const auto& f : rules->fields) keys.push_back(f.key);
+        for (const auto* fields : {part(va, id, "fields"), part(vb, id, "fields")}) {
+          if (!fields || !fields->is_object()) continue;
+          for (const auto& m : fields->as_object()) {
+            if (std::find(keys.begin(), keys.end(), std::string(m.key())) == keys.end())
+              keys.emplace_back(m.key());
+          }
+        }
+        auto field = [&](const json::object& all, const std::string& key) {
+          const auto* fields = part(all, id, "fields");
+          const auto* v =
+              fields && fields->is_object() ? fields->as_object().if_contains(key) : nullptr;
+          return v ? *v : json::value(nullptr);
+        };
+        for (const auto& key : keys) {
+          const json::value x = field(va, key), y = field(vb, key);
+          if (x.is_null() && y.is_null()) continue;
+          add("variants." + id + "." + key, x, y, true);
+          out.back().label = VariantFieldLabel(channel_name, key);
+        }
+        const auto* xv = part(va, id, "visual");
+        const auto* yv = part(vb, id, "visual");
+        const json::value x = xv ? *xv : json::value(nullptr), y = yv ? *yv : json::value(nullptr);
+        if (!x.is_null() || !y.is_null()) {
+          add("variants." + id + ".visual", x, y, false);
+          out.back().label = VariantFieldLabel(channel_name, "visual");
+        }
+      }
     }
     // The files each revision went out with, when either has any: compared as values (each
     // names its attachment, media file, version and hash).

@@ -36,7 +36,7 @@ json::object SortedObject(const json::object& object) {
 }
 
 std::string ContentHash(const std::string& title, const json::object& fields,
-                        const std::string& attachments_json) {
+                        const std::string& attachments_json, const std::string& variants_json) {
   json::object canonical;
   if (!attachments_json.empty() && attachments_json != "[]") {
     std::error_code ec;
@@ -45,6 +45,12 @@ std::string ContentHash(const std::string& title, const json::object& fields,
   }
   canonical["fields"] = SortedObject(fields);
   canonical["title"] = title;
+  if (!variants_json.empty() && variants_json != "{}") {
+    std::error_code ec;
+    auto variants = json::parse(variants_json, ec);
+    if (!ec && variants.is_object() && !variants.as_object().empty())
+      canonical["variants"] = Sorted(variants);  // after "title": keys stay in order
+  }
   return Sha256Hex(json::serialize(canonical));
 }
 

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "content/contents.hpp"
+#include "content/variants.hpp"
 #include "core/text.hpp"
 #include "files/file_type.hpp"
 #include "storage/exports_store.hpp"
@@ -162,6 +163,15 @@ Result<Gathered> Gather(storage::Database& db, files::BlobStore& blobs, const au
       if (!type || !files::IsInlineImage(type->mime)) continue;
       g.doc.images.push_back({file_name, type->mime, *path});
     }
+  }
+  {
+    // The revision's variants, on the content's channels as they are now.
+    storage::ContentRecord at = view->content;
+    at.variants_json = revision->variants_json;
+    const auto channels =
+        db.Read([&](storage::Tx& tx) { return storage::ListChannels(tx, at.workspace_id); });
+    g.doc.variants =
+        ExportVariantsOf(content::VariantsOf(at, channels), revision->attachments_json);
   }
   auto reference = db.Read(
       [&](storage::Tx& tx) { return storage::FindExportTemplate(tx, view->content.workspace_id); });

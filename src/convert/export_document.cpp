@@ -263,6 +263,39 @@ std::string_view MediaTypeOf(ExportFormat format) {
   return "application/pdf";
 }
 
+std::vector<ExportVariant> ExportVariantsOf(const std::vector<content::VariantView>& variants,
+                                            const std::string& attachments_json) {
+  std::error_code ec;
+  const auto files = json::parse(attachments_json, ec);
+  auto file_name = [&](const std::string& attachment_id) {
+    if (!ec && files.is_array()) {
+      for (const auto& f : files.as_array()) {
+        if (!f.is_object()) continue;
+        const auto* id = f.as_object().if_contains("attachment_id");
+        const auto* name = f.as_object().if_contains("name");
+        if (id && id->is_string() && id->as_string() == attachment_id && name && name->is_string())
+          return std::string(name->as_string());
+      }
+    }
+    return attachment_id;
+  };
+  std::vector<ExportVariant> out;
+  for (const auto& v : variants) {
+    ExportVariant e;
+    e.channel = v.channel_name;
+    for (const auto& count : v.counts) {
+      const auto* text = v.fields.if_contains(count.key);
+      if (!text || !text->is_string()) continue;
+      std::string label = count.key;
+      if (!label.empty() && label[0] >= 'a' && label[0] <= 'z') label[0] -= 32;
+      e.fields.emplace_back(std::move(label), std::string(text->as_string()));
+    }
+    if (v.visual) e.visual = file_name(*v.visual);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
 std::string MarkdownOf(const ExportDocument& doc, bool with_images) {
   std::string md = "# " + EscapeMarkdown(doc.title) + "\n\n";
   for (const auto& field : doc.fields) {
@@ -276,6 +309,19 @@ std::string MarkdownOf(const ExportDocument& doc, bool with_images) {
       md += "**" + EscapeMarkdown(field.label) + "**: " + EscapeMarkdown(ValueText(field.value));
     }
     md += "\n\n";
+  }
+  if (!doc.variants.empty()) {
+    const bool fr = doc.language == "fr";
+    md += std::string("## ") + (fr ? "Variantes par canal" : "Channel variants") + "\n\n";
+    for (const auto& v : doc.variants) {
+      md += "### " + EscapeMarkdown(v.channel) + "\n\n";
+      for (const auto& [label, text] : v.fields) {
+        md += "**" + EscapeMarkdown(label) + "**\n\n" + PlainTextMarkdown(text) + "\n\n";
+      }
+      if (v.visual)
+        md += "**" + std::string(fr ? "Visuel" : "Visual") + "**: " + EscapeMarkdown(*v.visual) +
+              "\n\n";
+    }
   }
   if (with_images) {
     for (const auto& image : doc.images) {

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "content/contents.hpp"
 #include "core/result.hpp"
 #include "workspace/content_type.hpp"
 
@@ -42,14 +43,27 @@ struct ExportImage {
   std::filesystem::path path;  //!< a local file with its bytes (the blob store's)
 };
 
+//! The cut of the text for one channel with a network, as the revision holds it.
+struct ExportVariant {
+  std::string channel;  //!< the channel's name ("X", "LinkedIn")
+  std::vector<std::pair<std::string, std::string>> fields;  //!< label and text, network's order
+  std::optional<std::string> visual;                        //!< the file name of its visual
+};
+
+//! The variants as exports show them: each field labelled, the visual by the file name the
+//! revision's attachments (`attachments_json`) give it.
+std::vector<ExportVariant> ExportVariantsOf(const std::vector<content::VariantView>& variants,
+                                            const std::string& attachments_json);
+
 //! What is rendered: a revision of a content, and what its readers see around it.
 struct ExportDocument {
   std::string title;
   std::string language;  //!< "fr", "en": the document's language, and the page footer's
   std::string status;    //!< the workflow status's name ("" without a workflow)
   std::int64_t revision = 0;
-  std::vector<ExportField> fields;  //!< in the template's order
-  std::vector<ExportImage> images;  //!< in the attachments' order
+  std::vector<ExportField> fields;      //!< in the template's order
+  std::vector<ExportImage> images;      //!< in the attachments' order
+  std::vector<ExportVariant> variants;  //!< its channel variants, in channel order
 };
 
 //! A private folder for one conversion's files, removed with everything in it when destroyed.
@@ -68,7 +82,8 @@ class WorkFolder {
 
 //! The revision as Markdown: the title as a first-level heading, then each field with a value in
 //! the template's order (rich text as written, other text escaped, other kinds as "Label: value"),
-//! and, with `with_images`, the images embedded as data: URIs.
+//! then its channel variants under "Channel variants" (one heading per channel), and, with
+//! `with_images`, the images embedded as data: URIs.
 std::string MarkdownOf(const ExportDocument& doc, bool with_images = false);
 
 //! Renders `doc` as `format`. `reference_doc`, when set, is a .docx (or .odt) whose styles the

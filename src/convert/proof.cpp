@@ -67,6 +67,7 @@ Result<std::string> RenderProofPdf(const workflow::Proof& proof, const std::stri
     const auto* value = proof.fields.if_contains(def.key);
     doc.fields.push_back({def.label, def.kind, value ? *value : json::value(nullptr)});
   }
+  doc.variants = ExportVariantsOf(proof.variants, r.attachments_json);
   std::string md = MarkdownOf(doc);
   md.erase(0, md.find("\n\n") + 2);
   auto text = MarkdownToHtml(md);
@@ -179,7 +180,9 @@ Result<std::string> RenderProofPdf(const workflow::Proof& proof, const std::stri
     for (const auto& f : proof.changes->fields) {
       if (!f.changed) continue;
       body +=
-          "<h3>" + EscapeHtml(labels.contains(f.field) ? labels.at(f.field) : f.field) + "</h3>\n";
+          "<h3>" +
+          EscapeHtml(labels.contains(f.field) ? labels.at(f.field) : f.label.value_or(f.field)) +
+          "</h3>\n";
       // The word diff's HTML is escaped text with <del> and <ins> only (content::DiffToHtml).
       if (f.text) {
         body += "<div class=\"copydesk-diff\">" + f.html + "</div>\n";

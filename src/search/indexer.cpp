@@ -143,6 +143,20 @@ Xapian::Document DocumentBuilder::Build(storage::Tx& tx, const storage::ContentR
       text += "\n";
     }
   }
+  // Channel variants are text of the content too: a phrase written only for X finds it.
+  if (c.variants_json != "{}") {
+    const auto variants = json::parse(c.variants_json, ec);
+    if (!ec && variants.is_object()) {
+      for (const auto& v : variants.as_object()) {
+        const auto* f =
+            v.value().is_object() ? v.value().as_object().if_contains("fields") : nullptr;
+        if (!f || !f->is_object()) continue;
+        for (const auto& field : f->as_object()) {
+          if (field.value().is_string()) text += std::string(field.value().as_string()) + "\n";
+        }
+      }
+    }
+  }
   generator_.increase_termpos();
   const std::string prepared_text = PrepareText(text, lang);
   generator_.index_text(prepared_text);

@@ -15,7 +15,7 @@ constexpr const char* kContentColumns =
     "c.id, c.workspace_id, c.type_id, c.title, c.language, c.fields, c.version, c.revision, "
     "c.content_hash, c.project_id, c.owner_id, c.due_at, c.publish_at, c.created_by, "
     "c.created_at, c.updated_at, c.archived_at, c.status_id, c.locked_by, c.locked_reason, "
-    "c.locked_at, (SELECT COUNT(*) FROM attachments a WHERE a.content_id = c.id)";
+    "c.locked_at, (SELECT COUNT(*) FROM attachments a WHERE a.content_id = c.id), c.variants";
 
 ContentRecord ReadContent(const Row& r) {
   ContentRecord c;
@@ -41,12 +41,14 @@ ContentRecord ReadContent(const Row& r) {
   c.locked_reason = r.OptText(19);
   c.locked_at = r.OptInt(20);
   c.attachments_count = r.Int(21);
+  c.variants_json = r.Text(22);
   return c;
 }
 
 constexpr const char* kRevisionColumns =
     "r.content_id, r.number, r.title, r.fields, r.content_hash, r.author_id, u.name, r.reason, "
-    "r.restored_from, r.label, r.started_at, r.saved_at, r.saves, r.sealed, r.attachments";
+    "r.restored_from, r.label, r.started_at, r.saved_at, r.saves, r.sealed, r.attachments, "
+    "r.variants";
 
 RevisionRecord ReadRevision(const Row& r) {
   RevisionRecord v;
@@ -65,6 +67,7 @@ RevisionRecord ReadRevision(const Row& r) {
   v.saves = r.Int(12);
   v.sealed = r.Int(13) != 0;
   v.attachments_json = r.Text(14);
+  v.variants_json = r.Text(15);
   return v;
 }
 
@@ -234,12 +237,13 @@ void InsertContent(Tx& tx, const ContentRecord& c) {
   tx.Exec(
       "INSERT INTO contents (id, workspace_id, type_id, title, language, fields, version, "
       "revision, content_hash, project_id, owner_id, due_at, publish_at, created_by, created_at, "
-      "updated_at, archived_at, status_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "?, ?)",
+      "updated_at, archived_at, status_id, variants) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?, "
+      "?, ?, ?, ?, ?, ?)",
       {c.id, c.workspace_id, c.type_id, c.title, c.language, c.fields_json, c.version, c.revision,
        c.content_hash, Nullable(c.project_id), Nullable(c.owner_id), Nullable(c.due_at),
        Nullable(c.publish_at), c.created_by, c.created_at, c.updated_at, Nullable(c.archived_at),
-       Nullable(c.status_id)});
+       Nullable(c.status_id), c.variants_json});
   SetContentChannels(tx, c.id, c.channel_ids);
   SetContentTags(tx, c);
   SetContentAssignees(tx, c.id, c.assignee_ids);
@@ -281,7 +285,7 @@ void UpdateContentRow(Tx& tx, const ContentRecord& c) {
   });
   std::string sql =
       "UPDATE contents SET language = ?, fields = ?, version = ?, revision = ?, content_hash = ?, "
-      "locked_by = ?, locked_reason = ?, locked_at = ?";
+      "locked_by = ?, locked_reason = ?, locked_at = ?, variants = ?";
   std::vector<Value> params = {c.language,
                                c.fields_json,
                                c.version,
@@ -289,7 +293,8 @@ void UpdateContentRow(Tx& tx, const ContentRecord& c) {
                                c.content_hash,
                                Nullable(c.locked_by),
                                Nullable(c.locked_reason),
-                               Nullable(c.locked_at)};
+                               Nullable(c.locked_at),
+                               c.variants_json};
   for (std::size_t i = 0; i < std::size(indexed); ++i) {
     if (stored.size() == std::size(indexed) && stored[i] == indexed[i].value) continue;
     sql += std::string(", ") + indexed[i].column + " = ?";
@@ -448,20 +453,21 @@ void InsertRevision(Tx& tx, const RevisionRecord& v) {
   // and was most of the history's room while plain (PackFields).
   tx.Exec(
       "INSERT INTO revisions (content_id, number, title, fields, content_hash, author_id, reason, "
-      "restored_from, label, started_at, saved_at, saves, sealed, attachments) VALUES (?, ?, ?, "
-      "CAST(? AS BLOB), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "restored_from, label, started_at, saved_at, saves, sealed, attachments, variants) VALUES "
+      "(?, ?, ?, CAST(? AS BLOB), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {v.content_id, v.number, v.title, PackFields(v.fields_json), v.content_hash, v.author_id,
        v.reason, Nullable(v.restored_from), Nullable(v.label), v.started_at, v.saved_at, v.saves,
-       std::int64_t{v.sealed ? 1 : 0}, v.attachments_json});
+       std::int64_t{v.sealed ? 1 : 0}, v.attachments_json, v.variants_json});
 }
 
 void UpdateWorkingRevision(Tx& tx, const RevisionRecord& v) {
   // The sealed = 0 condition makes it impossible to alter a sealed revision by mistake.
   tx.Exec(
       "UPDATE revisions SET title = ?, fields = CAST(? AS BLOB), content_hash = ?, reason = ?, "
-      "saved_at = ?, saves = ?, attachments = ? WHERE content_id = ? AND number = ? AND sealed = 0",
+      "saved_at = ?, saves = ?, attachments = ?, variants = ? WHERE content_id = ? AND number = ? "
+      "AND sealed = 0",
       {v.title, PackFields(v.fields_json), v.content_hash, v.reason, v.saved_at, v.saves,
-       v.attachments_json, v.content_id, v.number});
+       v.attachments_json, v.variants_json, v.content_id, v.number});
 }
 
 void SealRevision(Tx& tx, const std::string& content_id, std::int64_t number) {

@@ -51,6 +51,9 @@ struct ContentRecord {
   //! Read only: the publication of each of its channels as stored (a channel just added has
   //! none yet); written through SetChannelPlannedAt and SetChannelPublished.
   std::vector<ChannelPublicationRecord> publications;
+  //! Its variants per channel, as JSON: {"<channel id>": {"fields": {…}, "visual": id|null}},
+  //! keys sorted; "{}" when every channel takes the main text.
+  std::string variants_json = "{}";
 };
 
 //! A revision: an immutable snapshot once sealed.
@@ -72,6 +75,8 @@ struct RevisionRecord {
   //! The files it goes out with: [{attachment_id, media_id, version, sha256, name}], by
   //! position; "[]" for none (the content hash then covers the text alone).
   std::string attachments_json = "[]";
+  //! Its channel variants, as the content holds them ("{}" for none).
+  std::string variants_json = "{}";
 };
 
 //! What a content list asks for, as stored: the filter's types are ids, its channels are

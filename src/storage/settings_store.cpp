@@ -5,11 +5,11 @@ namespace copydesk::storage {
 namespace {
 
 constexpr const char* kChannelColumns =
-    "id, workspace_id, parent_id, name, color, char_limit, position, created_at";
+    "id, workspace_id, parent_id, name, color, char_limit, position, created_at, network";
 
 ChannelRecord ReadChannel(const Row& r) {
-  return {r.Text(0), r.Text(1),   r.OptText(2), r.Text(3),
-          r.Text(4), r.OptInt(5), r.Int(6),     r.Int(7)};
+  return {r.Text(0),   r.Text(1), r.OptText(2), r.Text(3),   r.Text(4),
+          r.OptInt(5), r.Int(6),  r.Int(7),     r.OptText(8)};
 }
 
 constexpr const char* kTypeColumns =
@@ -65,16 +65,17 @@ std::optional<ChannelRecord> FindChannel(Tx& tx, const std::string& workspace_id
 void InsertChannel(Tx& tx, const ChannelRecord& c) {
   tx.Exec(
       "INSERT INTO channels (id, workspace_id, parent_id, name, color, char_limit, position, "
-      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      "created_at, network) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {c.id, c.workspace_id, Nullable(c.parent_id), c.name, c.color, Nullable(c.char_limit),
-       c.position, c.created_at});
+       c.position, c.created_at, Nullable(c.network)});
 }
 
 void UpdateChannel(Tx& tx, const ChannelRecord& c) {
   tx.Exec(
-      "UPDATE channels SET parent_id = ?, name = ?, color = ?, char_limit = ?, position = ? "
-      "WHERE id = ?",
-      {Nullable(c.parent_id), c.name, c.color, Nullable(c.char_limit), c.position, c.id});
+      "UPDATE channels SET parent_id = ?, name = ?, color = ?, char_limit = ?, position = ?, "
+      "network = ? WHERE id = ?",
+      {Nullable(c.parent_id), c.name, c.color, Nullable(c.char_limit), c.position,
+       Nullable(c.network), c.id});
 }
 
 void DeleteChannel(Tx& tx, const std::string& id) {

@@ -19,6 +19,9 @@ struct ChannelRecord {
   std::optional<std::int64_t> char_limit;
   std::int64_t position = 0;
   TimeMs created_at = 0;
+  //! The network whose rules it follows (x, linkedin, facebook, instagram, newsletter); none
+  //! for a channel without network rules.
+  std::optional<std::string> network;
 };
 
 //! A content type: a template of fields, stored as JSON.
@@ -51,7 +54,7 @@ std::optional<ChannelRecord> FindChannel(Tx& tx, const std::string& workspace_id
                                          const std::string& id);
 //! Adds a channel.
 void InsertChannel(Tx& tx, const ChannelRecord& channel);
-//! Saves a channel's name, colour, limit, parent and position.
+//! Saves a channel's name, colour, limit, parent, position and network.
 void UpdateChannel(Tx& tx, const ChannelRecord& channel);
 //! Deletes a channel (no content may still use it).
 void DeleteChannel(Tx& tx, const std::string& id);

@@ -54,21 +54,30 @@ std::int64_t CountContentsInStatus(Tx& tx, const std::string& status_id) {
   return tx.Scalar("SELECT COUNT(*) FROM contents WHERE status_id = ?", {status_id});
 }
 
-void InsertApproval(Tx& tx, const ApprovalRecord& a) {
+std::string InsertApproval(Tx& tx, const ApprovalRecord& a) {
+  // What was approved is the content's text as it stands: its variants' channels with it.
+  const std::string covered =
+      tx.First(
+            "SELECT COALESCE(json_group_array(v.key), '[]') FROM contents c, "
+            "json_each(c.variants) v WHERE c.id = ?",
+            {a.content_id}, [](const Row& r) { return r.Text(0); })
+          .value_or("[]");
   tx.Exec(
       "INSERT INTO approvals (id, content_id, revision, content_hash, team_id, status_id, "
-      "decision, comment, user_id, visitor_name, visitor_email, created_at, link_id) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "decision, comment, user_id, visitor_name, visitor_email, created_at, link_id, "
+      "covered_variants) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {a.id, a.content_id, a.revision, a.content_hash, Nullable(a.team_id), Nullable(a.status_id),
        a.decision, a.comment, Nullable(a.user_id), Nullable(a.visitor_name),
-       Nullable(a.visitor_email), a.created_at, Nullable(a.link_id)});
+       Nullable(a.visitor_email), a.created_at, Nullable(a.link_id), covered});
+  return covered;
 }
 
 std::vector<ApprovalRecord> ListApprovals(Tx& tx, const std::string& content_id) {
   return tx.Rows(
       "SELECT a.id, a.content_id, a.revision, a.content_hash, a.team_id, a.status_id, a.decision, "
       "a.comment, a.user_id, a.visitor_name, a.visitor_email, a.created_at, "
-      "COALESCE(u.name, a.visitor_name, ''), COALESCE(t.name, ''), a.link_id FROM approvals a "
+      "COALESCE(u.name, a.visitor_name, ''), COALESCE(t.name, ''), a.link_id, "
+      "a.covered_variants FROM approvals a "
       "LEFT JOIN users u ON u.id = a.user_id LEFT JOIN teams t ON t.id = a.team_id "
       "WHERE a.content_id = ? ORDER BY a.created_at, a.id",
       {content_id}, [](const Row& r) {
@@ -78,6 +87,7 @@ std::vector<ApprovalRecord> ListApprovals(Tx& tx, const std::string& content_id)
         a.user_name = r.Text(12);
         a.team_name = r.Text(13);
         a.link_id = r.OptText(14);
+        a.covered_variants_json = r.Text(15);
         return a;
       });
 }

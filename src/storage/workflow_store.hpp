@@ -40,6 +40,9 @@ struct ApprovalRecord {
   std::optional<std::string> link_id;  //!< the review link a visitor decided through
   std::string user_name;               //!< read only: the approver's name
   std::string team_name;               //!< read only
+  //! The channel ids whose variants were in the revision approved (a JSON array), recorded
+  //! from the content when the approval is inserted.
+  std::string covered_variants_json = "[]";
 };
 
 //! One event of the activity, with its actor's name.
@@ -69,8 +72,9 @@ std::vector<std::string> ContentsInStatus(Tx& tx, const std::string& status_id);
 //! Number of contents (archived included) in a status.
 std::int64_t CountContentsInStatus(Tx& tx, const std::string& status_id);
 
-//! Adds an approval.
-void InsertApproval(Tx& tx, const ApprovalRecord& approval);
+//! Adds an approval, recording the channels whose variants the content holds now (the text
+//! approved); answers them as a JSON array.
+std::string InsertApproval(Tx& tx, const ApprovalRecord& approval);
 //! The approvals of a content, oldest first.
 std::vector<ApprovalRecord> ListApprovals(Tx& tx, const std::string& content_id);
 

@@ -7,7 +7,7 @@ namespace copydesk::storage {
 namespace {
 
 WorkspaceRecord ReadWorkspace(const Row& r) {
-  return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4)};
+  return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4), r.OptText(5), r.OptText(6)};
 }
 
 MemberRecord ReadMember(const Row& r) {
@@ -36,7 +36,8 @@ bool SlugTaken(Tx& tx, const std::string& slug) {
 
 std::optional<WorkspaceRecord> FindWorkspace(Tx& tx, const std::string& id_or_slug) {
   return tx.First(
-      "SELECT id, slug, name, language, created_at FROM workspaces WHERE id = ? OR slug = ? "
+      "SELECT id, slug, name, language, created_at, page_name, page_avatar FROM workspaces WHERE "
+      "id = ? OR slug = ? "
       "ORDER BY id = ? DESC LIMIT 1",
       {id_or_slug, id_or_slug, id_or_slug}, ReadWorkspace);
 }
@@ -47,12 +48,19 @@ void UpdateWorkspace(Tx& tx, const std::string& id, const std::string& name,
           {name, language, now, id});
 }
 
+void UpdateWorkspacePage(Tx& tx, const std::string& id, const std::optional<std::string>& name,
+                         const std::optional<std::string>& avatar, TimeMs now) {
+  tx.Exec("UPDATE workspaces SET page_name = ?, page_avatar = ?, updated_at = ? WHERE id = ?",
+          {Nullable(name), Nullable(avatar), now, id});
+}
+
 std::vector<std::pair<WorkspaceRecord, std::string>> ListWorkspacesOfUser(
     Tx& tx, const std::string& user_id) {
   return tx.Rows(
-      "SELECT w.id, w.slug, w.name, w.language, w.created_at, m.role FROM workspaces w "
-      "JOIN memberships m ON m.workspace_id = w.id WHERE m.user_id = ? ORDER BY w.name, w.id",
-      {user_id}, [](const Row& r) { return std::make_pair(ReadWorkspace(r), r.Text(5)); });
+      "SELECT w.id, w.slug, w.name, w.language, w.created_at, w.page_name, w.page_avatar, "
+      "m.role FROM workspaces w JOIN memberships m ON m.workspace_id = w.id WHERE m.user_id = ? "
+      "ORDER BY w.name, w.id",
+      {user_id}, [](const Row& r) { return std::make_pair(ReadWorkspace(r), r.Text(7)); });
 }
 
 std::optional<std::string> FindRole(Tx& tx, const std::string& workspace_id,

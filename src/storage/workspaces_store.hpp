@@ -16,6 +16,10 @@ struct WorkspaceRecord {
   std::string name;
   std::string language;
   TimeMs created_at = 0;
+  //! The page previews show as a post's author; none: the workspace's name.
+  std::optional<std::string> page_name;
+  //! A media file of its library shown as the page's avatar; none: initials.
+  std::optional<std::string> page_avatar;
 };
 
 //! A person's membership of a workspace, with their account's public fields.
@@ -57,6 +61,9 @@ std::optional<WorkspaceRecord> FindWorkspace(Tx& tx, const std::string& id_or_sl
 //! Renames a workspace and sets its language.
 void UpdateWorkspace(Tx& tx, const std::string& id, const std::string& name,
                      const std::string& language, TimeMs now);
+//! Sets the page identity previews show (none: the workspace's name; no avatar).
+void UpdateWorkspacePage(Tx& tx, const std::string& id, const std::optional<std::string>& name,
+                         const std::optional<std::string>& avatar, TimeMs now);
 //! The workspaces a user belongs to, with their role, by name.
 std::vector<std::pair<WorkspaceRecord, std::string>> ListWorkspacesOfUser(
     Tx& tx, const std::string& user_id);

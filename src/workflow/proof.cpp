@@ -6,6 +6,7 @@
 #include <set>
 
 #include "content/snapshot.hpp"
+#include "content/variants.hpp"
 #include "storage/contents_store.hpp"
 #include "storage/files_store.hpp"
 
@@ -55,8 +56,9 @@ std::string StaleBecause(const storage::ApprovalRecord& a,
   for (const auto& r : oldest_first) {
     if (r.number == a.revision) decided = &r;
     if (!decided || r.number <= a.revision || r.content_hash == a.content_hash) continue;
-    const bool text =
-        r.title != decided->title || ObjectOf(r.fields_json) != ObjectOf(decided->fields_json);
+    const bool text = r.title != decided->title ||
+                      ObjectOf(r.fields_json) != ObjectOf(decided->fields_json) ||
+                      ObjectOf(r.variants_json) != ObjectOf(decided->variants_json);
     const bool files = FileHashes(r.attachments_json) != FileHashes(decided->attachments_json);
     const std::string what = text && files ? "the text and the files"
                              : files       ? "the files"
@@ -78,7 +80,7 @@ Error ProofFault(const std::string& field, const std::string& message) {
 
 std::string RevisionSnapshotHash(const storage::RevisionRecord& revision) {
   return content::ContentHash(revision.title, ObjectOf(revision.fields_json),
-                              revision.attachments_json);
+                              revision.attachments_json, revision.variants_json);
 }
 
 Result<Proof> GatherProof(storage::Database& db, const auth::Actor& actor, const std::string& id,
@@ -107,6 +109,11 @@ Result<Proof> GatherProof(storage::Database& db, const auth::Actor& actor, const
     proof.revision = *proven;
     proof.hash = RevisionSnapshotHash(proof.revision);
     proof.fields = ObjectOf(proof.revision.fields_json);
+    {
+      storage::ContentRecord at = view->content;
+      at.variants_json = proof.revision.variants_json;
+      proof.variants = content::VariantsOf(at, storage::ListChannels(tx, at.workspace_id));
+    }
     auto files = Parse(proof.revision.attachments_json);
     if (files.is_array()) {
       for (const auto& item : files.as_array()) {

@@ -65,6 +65,7 @@ struct Proof {
   storage::RevisionRecord revision;  //!< the proven revision (the validated one, else current)
   std::string hash;                  //!< SHA-256 of its canonical snapshot, recomputed now
   boost::json::object fields;        //!< its fields, as stored
+  std::vector<content::VariantView> variants;  //!< its channel variants, in channel order
   std::vector<ProofFile> files;
   std::vector<ProofDecision> decisions;  //!< oldest first
   std::vector<ProofStep> trail;          //!< oldest first

@@ -374,7 +374,7 @@ Result<storage::ApprovalRecord> Workflow::Decide(const auth::Actor& actor,
     storage::ApprovalRecord a{NewId(),       c.id,         c.revision,   c.content_hash,
                               team,          c.status_id,  decision,     comment,
                               actor.user.id, std::nullopt, std::nullopt, now};
-    storage::InsertApproval(tx, a);
+    a.covered_variants_json = storage::InsertApproval(tx, a);
     storage::SealRevision(tx, c.id, c.revision);  // the approved text can never be altered
     a.user_name = actor.user.name;
     a.team_name = TeamNames(tx, c.workspace_id)[*team];

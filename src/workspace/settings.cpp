@@ -46,6 +46,7 @@ struct DefaultChannel {
   const char* color;
   std::optional<std::int64_t> limit;
   std::vector<DefaultChannel> children;
+  const char* network = nullptr;
 };
 
 FieldDef Text(const char* key, const std::string& label, std::optional<std::int64_t> max,
@@ -73,15 +74,15 @@ void SeedWorkspaceDefaults(Tx& tx, const std::string& workspace_id, const std::s
        "Réseaux sociaux",
        "#db2777",
        std::nullopt,
-       {{"LinkedIn", "LinkedIn", "#0a66c2", 3000, {}},
-        {"X", "X", "#111827", 280, {}},
-        {"Facebook", "Facebook", "#1877f2", std::nullopt, {}},
-        {"Instagram", "Instagram", "#c13584", 2200, {}}}},
+       {{"LinkedIn", "LinkedIn", "#0a66c2", 3000, {}, "linkedin"},
+        {"X", "X", "#111827", 280, {}, "x"},
+        {"Facebook", "Facebook", "#1877f2", std::nullopt, {}, "facebook"},
+        {"Instagram", "Instagram", "#c13584", 2200, {}, "instagram"}}},
       {"Email",
        "E-mail",
        "#059669",
        std::nullopt,
-       {{"Newsletter", "Newsletter", "#10b981", std::nullopt, {}}}},
+       {{"Newsletter", "Newsletter", "#10b981", std::nullopt, {}, "newsletter"}}},
       {"Print", "Print", "#92400e", std::nullopt, {}},
       {"Internal", "Interne", "#6b7280", std::nullopt, {}},
   };
@@ -90,6 +91,7 @@ void SeedWorkspaceDefaults(Tx& tx, const std::string& workspace_id, const std::s
       [&](const DefaultChannel& c, const std::optional<std::string>& parent) {
         storage::ChannelRecord record{NewId(), workspace_id, parent,     fr ? c.fr : c.en,
                                       c.color, c.limit,      position++, now};
+        if (c.network) record.network = c.network;
         storage::InsertChannel(tx, record);
         for (const auto& child : c.children) add(child, record.id);
       };
@@ -178,6 +180,10 @@ void SeedWorkspaceDefaults(Tx& tx, const std::string& workspace_id, const std::s
 
 // ---- channels ---------------------------------------------------------------------------------
 
+bool IsNetwork(std::string_view name) {
+  return std::find(std::begin(kNetworks), std::end(kNetworks), name) != std::end(kNetworks);
+}
+
 Result<std::vector<storage::ChannelRecord>> Settings::Channels(const auth::Actor& actor,
                                                                const std::string& ws) {
   return db_.Read([&](Tx& tx) -> Result<std::vector<storage::ChannelRecord>> {
@@ -209,6 +215,13 @@ Result<void> ApplyChannelChange(Tx& tx, storage::ChannelRecord& channel,
     channel.char_limit = *change.char_limit;
   }
   if (change.position) channel.position = *change.position;
+  if (change.network) {
+    if (*change.network && !IsNetwork(**change.network)) {
+      faults.push_back(
+          {"network", "must be one of x, linkedin, facebook, instagram, newsletter or null"});
+    }
+    channel.network = *change.network;
+  }
   if (change.parent) {
     if (*change.parent) {
       auto parent = storage::FindChannel(tx, channel.workspace_id, **change.parent);

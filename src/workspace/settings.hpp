@@ -19,7 +19,15 @@ struct ChannelChange {
   std::optional<std::string> color;
   std::optional<std::optional<std::int64_t>> char_limit;
   std::optional<std::int64_t> position;
+  std::optional<std::optional<std::string>> network;  //!< set to nullopt: no network rules
 };
+
+//! The networks a channel can follow (their rules: content/channel_rules.hpp), in the order
+//! settings offer them.
+inline constexpr const char* kNetworks[] = {"x", "linkedin", "facebook", "instagram", "newsletter"};
+
+//! Whether `name` is one of kNetworks.
+bool IsNetwork(std::string_view name);
 
 //! A change to a content type; unset members stay as they are.
 struct ContentTypeChange {

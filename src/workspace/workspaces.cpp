@@ -10,6 +10,7 @@
 #include "core/random.hpp"
 #include "core/text.hpp"
 #include "storage/events_store.hpp"
+#include "storage/files_store.hpp"
 #include "storage/shares_store.hpp"
 #include "storage/workflow_store.hpp"
 #include "workspace/first_day.hpp"
@@ -137,8 +138,12 @@ Result<Access> Workspaces::Get(const auth::Actor& actor, const std::string& ref)
 Result<storage::WorkspaceRecord> Workspaces::Update(const auth::Actor& actor,
                                                     const std::string& ref,
                                                     const std::optional<std::string>& name,
-                                                    const std::optional<std::string>& language) {
+                                                    const std::optional<std::string>& language,
+                                                    const PageChange& page) {
   std::vector<FieldError> faults;
+  if (page.name && *page.name) {
+    if (auto why = CheckWorkspaceName(**page.name)) faults.push_back({"page_name", *why});
+  }
   if (name) {
     if (auto why = CheckWorkspaceName(*name)) faults.push_back({"name", *why});
   }
@@ -152,7 +157,20 @@ Result<storage::WorkspaceRecord> Workspaces::Update(const auth::Actor& actor,
     auto ws = access->workspace;
     if (name) ws.name = std::string(Trim(*name));
     if (language) ws.language = *language;
+    if (page.avatar && *page.avatar) {
+      auto media = storage::FindMediaFile(tx, **page.avatar);
+      if (!media || media->workspace_id != ws.id)
+        return Error::InvalidField("page_avatar", "is not a file of this workspace's library");
+      if (media->kind != "image")
+        return Error::InvalidField("page_avatar", "is not a type of file copydesk accepts");
+    }
+    if (page.name)
+      ws.page_name =
+          *page.name ? std::optional<std::string>(std::string(Trim(**page.name))) : std::nullopt;
+    if (page.avatar) ws.page_avatar = *page.avatar;
     storage::UpdateWorkspace(tx, ws.id, ws.name, ws.language, NowMs());
+    if (page.name || page.avatar)
+      storage::UpdateWorkspacePage(tx, ws.id, ws.page_name, ws.page_avatar, NowMs());
     storage::AppendEvent(tx, ws.id, actor.user.id, "workspace.updated", ws.id,
                          EventData({{"name", ws.name}, {"language", ws.language}}), NowMs());
     return ws;

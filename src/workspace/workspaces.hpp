@@ -45,6 +45,12 @@ struct AcceptOutcome {
 Result<Access> Authorize(storage::Tx& tx, const std::string& user_id, const std::string& ref,
                          auth::Action action);
 
+//! A change of the page identity previews show; unset members stay, nullopt resets them.
+struct PageChange {
+  std::optional<std::optional<std::string>> name;    //!< nullopt: the workspace's name
+  std::optional<std::optional<std::string>> avatar;  //!< an image of its library; nullopt: initials
+};
+
 //! Workspaces, their members, invitations and teams.
 class Workspaces {
  public:
@@ -65,10 +71,11 @@ class Workspaces {
   std::vector<std::pair<storage::WorkspaceRecord, std::string>> List(const auth::Actor& actor);
   //! One workspace of `actor`.
   Result<Access> Get(const auth::Actor& actor, const std::string& ref);
-  //! Renames a workspace or changes its language.
+  //! Renames a workspace, changes its language or the page identity its previews show.
   Result<storage::WorkspaceRecord> Update(const auth::Actor& actor, const std::string& ref,
                                           const std::optional<std::string>& name,
-                                          const std::optional<std::string>& language);
+                                          const std::optional<std::string>& language,
+                                          const PageChange& page = {});
 
   //! The members of a workspace.
   Result<std::vector<storage::MemberRecord>> Members(const auth::Actor& actor,

@@ -136,6 +136,33 @@ TEST(ExportDocument, PlainTextComesOutAsTyped) {
   EXPECT_NE(html->find("<strong>Tags</strong>: été, offre"), std::string::npos) << *html;
 }
 
+// Issue 20: the channel variants of the revision follow its text, one heading per channel, in
+// the document's language.
+TEST(ExportDocument, ChannelVariantsFollowTheTextUnderTheirChannel) {
+  ExportDocument doc;
+  doc.title = "Offre Soleil";
+  doc.language = "fr";
+  doc.revision = 3;
+  doc.fields = {{"Texte", FieldKind::kLongText, "Le texte principal."}};
+  doc.variants = {{"X", {{"Text", "Offre solaire : -20 % #solaire"}}, std::nullopt},
+                  {"Newsletter",
+                   {{"Subject", "Le soleil, moins cher"}, {"Preheader", "Jusqu'au 31 mars"}},
+                   "soleil.jpg"}};
+  const std::string md = MarkdownOf(doc);
+  const auto main = md.find("Le texte principal.");
+  const auto section = md.find("## Variantes par canal");
+  ASSERT_NE(section, std::string::npos) << md;
+  EXPECT_LT(main, section);
+  EXPECT_LT(section, md.find("### X"));
+  EXPECT_LT(md.find("### X"), md.find("### Newsletter"));
+  EXPECT_NE(md.find("**Subject**\n\nLe soleil, moins cher"), std::string::npos) << md;
+  EXPECT_NE(md.find("**Visuel**: soleil.jpg"), std::string::npos) << md;
+  doc.language = "en";
+  EXPECT_NE(MarkdownOf(doc).find("## Channel variants"), std::string::npos);
+  doc.variants.clear();
+  EXPECT_EQ(MarkdownOf(doc).find("variants"), std::string::npos);
+}
+
 TEST(ExportDocument, ATextCannotMakeAConverterReadAServerFile) {
   ExportDocument doc;
   doc.title = "Piège";

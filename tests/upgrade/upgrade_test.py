@@ -132,6 +132,19 @@ def upgrade_one(binary, name, work):
         problems = diff(expected, actual)
         check(not problems, f"{name}: what people see after the upgrade:\n    " +
               "\n    ".join(problems[:15]))
+        # Channels made before networks existed follow the network their name says (0024).
+        channels = clients["owner"].get(f"/api/v1/workspaces/{manifest['workspace_id']}/channels")
+        networks = {c["name"]: c.get("network") for c in channels["items"]}
+        for channel, network in (("X", "x"), ("LinkedIn", "linkedin"), ("Facebook", "facebook"),
+                                 ("Instagram", "instagram"), ("Newsletter", "newsletter"),
+                                 ("Blog", None)):
+            if channel in networks:
+                check(networks[channel] == network,
+                      f"{name}: channel {channel} follows {network} ({networks[channel]})")
+        check(len(channels.get("networks", [])) == 5, f"{name}: the networks' rules are served")
+        if "contents" in manifest["features"]:
+            check(networks.get("X") == "x",
+                  f"{name}: the default channels were given their networks ({networks})")
         # The index is not in the fixture: it is rebuilt from the events.
         if "search" in manifest:
             ws, wanted = manifest["workspace_id"], manifest["search"]

@@ -22,6 +22,7 @@ const char* OpName(content::DiffOp::Kind kind) {
 
 json::object FieldDiffJson(const content::FieldDiff& d) {
   json::object o{{"field", d.field}, {"changed", d.changed}, {"text", d.text}};
+  if (d.label) o["label"] = *d.label;
   if (d.text) {
     json::array ops;
     for (const auto& op : d.ops) ops.push_back({{"op", OpName(op.kind)}, {"text", op.text}});

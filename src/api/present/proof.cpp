@@ -1,6 +1,7 @@
 #include "api/present/proof.hpp"
 
 #include <boost/json/array.hpp>
+#include <boost/json/parse.hpp>
 
 #include "api/present/diff.hpp"
 #include "api/route.hpp"
@@ -72,6 +73,14 @@ json::object ProofJson(const workflow::Proof& proof) {
                      {"to", TextOrNull(s.to)},
                      {"comment", s.comment}});
   }
+  // The variants as the revision stores them (so that its canonical snapshot can be recomputed
+  // from this twin): {"<channel id>": {"fields": {…}, "visual": …}}.
+  json::value variants = json::object{};
+  {
+    std::error_code ec;
+    auto stored = json::parse(r.variants_json, ec);
+    if (!ec && stored.is_object()) variants = std::move(stored);
+  }
   json::value changes = nullptr;
   if (proof.changes) {
     auto diff = DiffJson(r.number, proof.changes->current_revision, proof.changes->fields);
@@ -101,6 +110,7 @@ json::object ProofJson(const workflow::Proof& proof) {
         {"hash", proof.hash},
         {"title", r.title},
         {"fields", proof.fields},
+        {"variants", std::move(variants)},
         {"attachments", std::move(files)}}},
       {"approvals", std::move(approvals)},
       {"trail", std::move(trail)},

@@ -31,6 +31,8 @@ json::object ReviewContentJson(const content::ContentView& view,
                    {"publish_at", c.publish_at ? json::value(FormatTime(*c.publish_at)) : nullptr},
                    {"updated_at", FormatTime(c.updated_at)}};
   if (view.status) out["status"] = {{"name", view.status->name}, {"color", view.status->color}};
+  // What will be seen on each network: reviewers validate the variants with the text.
+  out["variants"] = VariantsJson(view.variants);
   json::array mine;
   for (const auto& a : decisions) {
     if (a.content_id == c.id) mine.push_back(ApprovalJson(a, a.content_hash != c.content_hash));

@@ -9,10 +9,13 @@ namespace copydesk::api {
 namespace json = boost::json;
 
 json::object WorkspaceJson(const storage::WorkspaceRecord& ws) {
+  // The page previews show as a post's author: the workspace's own name unless set.
   return {{"id", ws.id},
           {"slug", ws.slug},
           {"name", ws.name},
           {"language", ws.language},
+          {"page_name", ws.page_name.value_or(ws.name)},
+          {"page_avatar", ws.page_avatar ? json::value(*ws.page_avatar) : json::value(nullptr)},
           {"created_at", FormatTime(ws.created_at)}};
 }
 
