@@ -309,12 +309,14 @@ export function variantValues(variants: Record<string, Variant> | undefined) {
   return values;
 }
 
-/** Whether the page's values hold an edited variant for a channel (else it is derived). */
+/**
+ * Whether the page's values hold an edited variant for a channel (else it is derived from the
+ * main text). A field emptied on purpose still makes it edited.
+ */
 export function hasVariant(values: Record<string, unknown>, channelId: string): boolean {
   const prefix = `variants.${channelId}.`;
   return Object.entries(values).some(
-    ([key, value]) =>
-      key.startsWith(prefix) && value !== null && value !== undefined && value !== '',
+    ([key, value]) => key.startsWith(prefix) && value !== undefined,
   );
 }
 
@@ -425,4 +427,18 @@ export function textPieces(text: string): TextPiece[] {
   }
   if (at < text.length) pieces.push({ text: text.slice(at), kind: 'plain' });
   return pieces;
+}
+
+/** The checks the server runs on a content's edited variants, run on what is on screen now. */
+export function findVariantViolations(
+  values: Record<string, unknown>,
+  channels: readonly Channel[],
+  served: readonly NetworkRules[] | undefined,
+): VariantViolation[] {
+  const selected = Array.isArray(values.channels) ? (values.channels as string[]) : [];
+  return variantChannels(channels, selected).flatMap((channel) => {
+    if (!hasVariant(values, channel.id)) return [];
+    const rules = rulesFor(channel.network, served);
+    return variantViolations(channel.id, variantFields(values, channel.id, rules), rules);
+  });
 }

@@ -49,7 +49,7 @@ export function DiffView({
       <FileChanges changes={fileChanges} />
       {changed.map((field) => (
         <section key={field.field} className="diff-field">
-          <h3>{fieldLabel(field.field, type, t)}</h3>
+          <h3>{field.label ?? fieldLabel(field.field, type, t)}</h3>
           <FieldDiffView
             field={field}
             layout={layout}
