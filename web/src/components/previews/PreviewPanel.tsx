@@ -44,10 +44,12 @@ export function PreviewPanel({ items, page }: { items: PreviewData[]; page: Prev
             data-testid={`preview-${item.network}`}
           >
             <figcaption>
-              {t('variants.caption', {
-                channel: item.channelName,
-                network: t(networkNameKey[item.network]),
-              })}
+              {item.channelName === t(networkNameKey[item.network])
+                ? item.channelName
+                : t('variants.caption', {
+                    channel: item.channelName,
+                    network: t(networkNameKey[item.network]),
+                  })}
             </figcaption>
             <div className="preview-frame">
               <NetworkPreview data={item} page={page} />
