@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Avatar } from './Avatar';
+import { Actions, Icon } from './Icons';
 import { LinkCard } from './LinkCard';
 import { Picture } from './Picture';
 import { PostText } from './PostText';
@@ -14,7 +15,9 @@ export function FacebookPreview({ data, page }: { data: PreviewData; page: Previ
         <Avatar page={page} />
         <p className="preview-head">
           <strong>{page.name}</strong>
-          <span className="preview-muted preview-block">{t('variants.time_now_short')} · 🌐</span>
+          <span className="preview-muted preview-block">
+            {t('variants.time_now_short')} · <Icon name="globe" size={12} />
+          </span>
         </p>
       </div>
       <PostText
@@ -31,11 +34,7 @@ export function FacebookPreview({ data, page }: { data: PreviewData; page: Previ
       ) : (
         data.link && <LinkCard link={data.link} ratio={data.rules.image_ratio} variant="facebook" />
       )}
-      <p className="preview-actions preview-muted preview-actions-spread" aria-hidden="true">
-        <span>👍</span>
-        <span>💬</span>
-        <span>↗</span>
-      </p>
+      <Actions icons={['thumb', 'comment', 'share']} spread />
     </div>
   );
 }

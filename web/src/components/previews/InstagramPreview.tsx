@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Avatar } from './Avatar';
+import { Actions } from './Icons';
 import { Picture } from './Picture';
 import { PostText } from './PostText';
 import { cssRatio } from '../../lib/variants';
@@ -33,11 +34,7 @@ export function InstagramPreview({ data, page }: { data: PreviewData; page: Prev
           {t('variants.no_visual_instagram')}
         </div>
       )}
-      <p className="preview-actions" aria-hidden="true">
-        <span>♡</span>
-        <span>💬</span>
-        <span>➤</span>
-      </p>
+      <Actions icons={['like', 'comment', 'share']} />
       <PostText
         text={data.fields.text ?? ''}
         rules={data.rules}

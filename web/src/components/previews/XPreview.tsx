@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Avatar } from './Avatar';
+import { Actions } from './Icons';
 import { LinkCard } from './LinkCard';
 import { Picture } from './Picture';
 import { PostText } from './PostText';
@@ -37,12 +38,7 @@ export function XPreview({ data, page }: { data: PreviewData; page: PreviewPage 
         ) : (
           data.link && <LinkCard link={data.link} ratio={data.rules.image_ratio} variant="x" />
         )}
-        <p className="preview-actions preview-muted" aria-hidden="true">
-          <span>💬</span>
-          <span>🔁</span>
-          <span>♡</span>
-          <span>📊</span>
-        </p>
+        <Actions icons={['comment', 'repost', 'like', 'views']} />
       </div>
     </div>
   );
