@@ -2,13 +2,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contentKeys } from '../../api/contents';
-import { mediaThumbnailUrl, useAttachments, type Attachment } from '../../api/files';
+import { useAttachments, type Attachment } from '../../api/files';
 import type { Channel, Network, NetworkRules } from '../../api/types';
 import { resetVariant, useVariantSettings } from '../../api/variants';
 import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/Dialog';
 import { PreviewPanel } from '../../components/previews/PreviewPanel';
-import type { PreviewData, PreviewImage } from '../../components/previews/types';
+import { imagesOf, previewData } from '../../components/previews/data';
 import { useLocale } from '../../i18n';
 import { networkNameKey, variantFieldKey } from '../../i18n/keys';
 import { genericErrorMessage } from '../../lib/errors';
@@ -21,7 +21,6 @@ import {
   rulesFor,
   splitAtHook,
   tagCounts,
-  urlsIn,
   variantChannels,
   variantFields,
   variantKey,
@@ -33,44 +32,6 @@ import type { ContentSync } from './useContentSync';
 // of the text derived from the main text until someone edits it, with the network's counters;
 // then every cut as its network will show it. Edits go through the page's autosave (the variant's
 // fields are keys of its values), so a conflict is shown and settled like the main text's.
-
-/** The content's image attachments, as previews draw them. */
-export function imagesOf(attachments: readonly Attachment[]): Map<string, PreviewImage> {
-  return new Map(
-    attachments
-      .filter((attachment) => attachment.media.kind === 'image')
-      .map((attachment) => [
-        attachment.id,
-        {
-          url: mediaThumbnailUrl(attachment.media.id, attachment.media.current.number, 'web'),
-          alt: attachment.alt,
-        },
-      ]),
-  );
-}
-
-/** What a preview of one channel's cut needs. */
-export function previewData(
-  channel: Pick<Channel, 'id' | 'name'>,
-  network: Network,
-  rules: NetworkRules,
-  fields: Record<string, string>,
-  visual: string | null,
-  images: Map<string, PreviewImage>,
-  title: string,
-): PreviewData {
-  const url = urlsIn(fields.text ?? '')[0];
-  const firstImage = images.values().next().value ?? null;
-  return {
-    channelId: channel.id,
-    channelName: channel.name,
-    network,
-    rules,
-    fields,
-    image: visual ? (images.get(visual) ?? null) : null,
-    link: url ? { url, title, image: firstImage } : null,
-  };
-}
 
 export function VariantsSection({
   sync,

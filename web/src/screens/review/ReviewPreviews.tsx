@@ -9,7 +9,7 @@ import type { PreviewImage } from '../../components/previews/types';
 import { PreviewPanel } from '../../components/previews/PreviewPanel';
 import { networkNameKey } from '../../i18n/keys';
 import { deriveVariant, isNetwork, rulesFor } from '../../lib/variants';
-import { previewData } from '../content/VariantsSection';
+import { previewData } from '../../components/previews/data';
 
 /**
  * What a review link's visitor validates beside the text: each channel's cut as its network will
