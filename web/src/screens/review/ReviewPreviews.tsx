@@ -8,7 +8,7 @@ import {
 import type { PreviewImage } from '../../components/previews/types';
 import { PreviewPanel } from '../../components/previews/PreviewPanel';
 import { networkNameKey } from '../../i18n/keys';
-import { deriveVariant, isNetwork, rulesFor } from '../../lib/variants';
+import { deriveVariant, isNetwork, networks, rulesFor } from '../../lib/variants';
 import { previewData } from '../../components/previews/data';
 
 /**
@@ -49,6 +49,8 @@ export function ReviewPreviews({
       .filter((channel) => isNetwork(channel.network) && !(channel.id in variants))
       .map((channel) => ({ id: channel.id, name: channel.name, network: channel.network! })),
   ];
+  // In the networks' usual order (the link does not say the workspace's order of channels).
+  channels.sort((a, b) => networks.indexOf(a.network) - networks.indexOf(b.network));
   const firstImage = images.keys().next().value ?? null;
   const items = channels.map((channel) => {
     const rules = rulesFor(channel.network, review.networks);
@@ -65,7 +67,7 @@ export function ReviewPreviews({
     );
   });
   const page = {
-    name: review.page?.name || review.link.label || t('review.title'),
+    name: review.page?.name || t('variants.page_unknown'),
     avatarUrl: review.page?.avatar_url ?? null,
   };
   return <PreviewPanel items={items} page={page} />;
