@@ -21,14 +21,25 @@ export interface PageIdentity {
   avatarUrl: string | null;
 }
 
+/** The networks' rules, served with the channels (GET …/channels: `networks`). */
+export const networksQuery = (slug: string) =>
+  queryOptions({
+    queryKey: ['ws', slug, 'channels', 'networks'] as const,
+    queryFn: async ({ signal }) =>
+      (await api.get<{ networks?: NetworkRules[] }>(`${workspacePath(slug)}/channels`, signal))
+        .networks ?? null,
+    staleTime: Infinity,
+  });
+
 /** The page previews are signed with, and the networks' rules (undefined until loaded). */
 export function useVariantSettings(slug: string, workspaceName: string) {
   const settings = useQuery(workspaceSettingsQuery(slug)).data;
+  const served = useQuery(networksQuery(slug)).data;
   const page: PageIdentity = {
     name: settings?.page_name || settings?.name || workspaceName,
     avatarUrl: settings?.page_avatar ? mediaFileUrl(settings.page_avatar) : null,
   };
-  const networks: NetworkRules[] | undefined = settings?.networks;
+  const networks: NetworkRules[] | undefined = served ?? settings?.networks;
   return { page, networks, settings };
 }
 

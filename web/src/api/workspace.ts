@@ -52,7 +52,7 @@ export function useWorkspaceSettings(slug: string) {
     mutationFn: (input: {
       name?: string;
       language?: string;
-      page_name?: string;
+      page_name?: string | null;
       page_avatar?: string | null;
     }) => api.patch<Workspace>(workspacePath(slug), input),
     onSuccess: () =>

@@ -30,11 +30,8 @@ export function PageIdentitySettings({ slug }: { slug: string }) {
     event.preventDefault();
     setDone(false);
     try {
-      // An empty name is the workspace's own.
-      await save.mutateAsync({
-        page_name: name.trim() || (settings?.name ?? ''),
-        page_avatar: avatar,
-      });
+      // No name (null): the workspace's own, following its renames.
+      await save.mutateAsync({ page_name: name.trim() || null, page_avatar: avatar });
       setDone(true);
     } catch {
       // Shown below.
