@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { Channel } from './types';
+import type { Channel, Network } from './types';
 import { listItems, useWorkspaceMutation, workspaceKeys, workspacePath } from './workspace';
 
 // Where contents go: a workspace's tree of channels.
@@ -18,6 +18,8 @@ export interface ChannelInput {
   parent: string | null;
   char_limit: number | null;
   position?: number;
+  /** Whose rules its variants follow (issue 20); null: none. */
+  network?: Network | null;
 }
 export const useSaveChannel = (slug: string) =>
   useWorkspaceMutation(

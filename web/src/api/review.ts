@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, readAnswer, sendRequest } from './client';
 import type { CommentThread, NewComment } from './collab';
-import type { ContentType, FieldValue, Decision } from './types';
+import type { ContentType, FieldValue, Decision, Network, NetworkRules, Variant } from './types';
 import type { LinkLevel } from '../lib/sharing';
 import type { Attachment } from './files';
 
@@ -32,6 +32,10 @@ export interface ReviewContent {
   publish_at: string | null;
   updated_at: string;
   decisions: ReviewDecision[];
+  /** The content's edited variants, by channel id (issue 20). */
+  variants?: Record<string, Variant>;
+  /** Its channels, when the link shows them: those with a network get a derived preview. */
+  channels?: { id: string; name: string; network?: Network | null }[];
 }
 
 export interface Review {
@@ -39,6 +43,10 @@ export interface Review {
   visitor: { name: string; email: string } | null;
   csrf_token: string;
   contents: ReviewContent[];
+  /** The page previews are signed with (issue 20). */
+  page?: { name: string; avatar_url: string | null };
+  /** The networks' rules (issue 20); the published figures when absent. */
+  networks?: NetworkRules[];
 }
 
 /**

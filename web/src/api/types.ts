@@ -129,6 +129,48 @@ export interface Channel {
   parent: string | null;
   char_limit: number | null;
   position: number;
+  /** The network whose rules its variants follow (issue 20); null: none (a website, print…). */
+  network?: Network | null;
+}
+
+/** A social network or the newsletter: a channel's variants follow its rules (issue 20). */
+export type Network = 'x' | 'linkedin' | 'facebook' | 'instagram' | 'newsletter';
+
+/** One field of a network's variant, its limit and how the network counts it. */
+export interface NetworkField {
+  key: string;
+  limit: number | null;
+  /** "x": X's weighted count (URLs 23, wide characters 2); "chars": Unicode code points. */
+  counting: 'x' | 'chars';
+}
+
+/** A network's rules, as the server serves them with the workspace. */
+export interface NetworkRules {
+  network: Network;
+  fields: NetworkField[];
+  /** Characters shown before the network's "…see more" (null: no fold). */
+  hook: number | null;
+  /** The crop of a visual in the feed ("16:9", "1.91:1", "4:5"); null: none. */
+  image_ratio: string | null;
+  hashtag_limit: number | null;
+  mention_limit: number | null;
+}
+
+/** A content's cut for one channel (issue 20). */
+export interface Variant {
+  network: Network;
+  fields: Record<string, string>;
+  /** An image attachment of the content; null: no visual. */
+  visual: string | null;
+  counts?: Record<string, { count: number; limit: number | null }>;
+}
+
+/** GET /api/v1/workspaces/{ws}: the page identity previews show, and the networks' rules. */
+export interface WorkspaceSettings extends Workspace {
+  page_name?: string;
+  /** A file of the workspace's library; null: the page name's initials. */
+  page_avatar?: string | null;
+  networks?: NetworkRules[];
 }
 
 export const fieldKinds = [
@@ -201,10 +243,12 @@ export type FieldValue = string | number | string[] | null;
 
 export interface Violation {
   field: string;
-  rule: 'required' | 'max_length' | 'channel_limit';
+  rule: 'required' | 'max_length' | 'channel_limit' | 'hashtag_limit' | 'mention_limit';
   limit: number | null;
   actual: number | null;
   channel?: string;
+  /** For a variant's field ("variants.<channel id>.text"): its channel. */
+  channel_id?: string;
 }
 
 export interface ContentSummary {
@@ -244,6 +288,8 @@ export interface Content extends ContentSummary {
   merged?: boolean;
   /** The level shared with the caller when only a share lets them read it (a guest's). */
   shared?: 'read' | 'comment' | 'edit' | null;
+  /** Edited variants by channel id; a channel with a network but none here is derived. */
+  variants?: Record<string, Variant>;
 }
 
 export interface ContentPage {
@@ -285,6 +331,7 @@ export interface RevisionAttachment {
 export interface RevisionDetail extends Revision {
   title: string;
   fields: Record<string, FieldValue>;
+  variants?: Record<string, Variant>;
   /** Absent from servers before issue 17, and for a revision without files. */
   attachments?: RevisionAttachment[];
 }
@@ -294,9 +341,17 @@ export interface DiffOp {
   text: string;
 }
 
+// `label`: the server's name for a row it cannot leave to the type ("X · Text" for a variant's).
 export type FieldDiff =
-  | { field: string; changed: boolean; text: true; ops: DiffOp[]; html?: string }
-  | { field: string; changed: boolean; text: false; before: unknown; after: unknown };
+  | { field: string; changed: boolean; text: true; ops: DiffOp[]; html?: string; label?: string }
+  | {
+      field: string;
+      changed: boolean;
+      text: false;
+      before: unknown;
+      after: unknown;
+      label?: string;
+    };
 
 export interface ContentDiff {
   from: number;
@@ -370,6 +425,8 @@ export interface Approval {
   stale?: boolean;
   /** A review link's visitor, who decided without an account (then `team` is null). */
   visitor?: { name: string; email: string };
+  /** The channels whose variants were in the revision approved (issue 20). */
+  covered_variants?: string[];
 }
 
 /** Where one asked team stands on the current text. */

@@ -49,8 +49,16 @@ export function useWorkspaceMutation<TInput, TResult>(
 export function useWorkspaceSettings(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name?: string; language?: string }) =>
-      api.patch<Workspace>(workspacePath(slug), input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me'] }),
+    mutationFn: (input: {
+      name?: string;
+      language?: string;
+      page_name?: string | null;
+      page_avatar?: string | null;
+    }) => api.patch<Workspace>(workspacePath(slug), input),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['me'] }),
+        queryClient.invalidateQueries({ queryKey: ['ws', slug, 'settings'] }),
+      ]),
   });
 }

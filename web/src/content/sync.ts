@@ -1,4 +1,5 @@
 import type { Content } from '../api/types';
+import { normalVariantKey, variantValues, variantsPatch } from '../lib/variants';
 
 // How the content page keeps what the user types and what the server holds in step. Pure
 // functions over flat "values": one key per editable property ("title", "channels",
@@ -18,13 +19,19 @@ export const metaKeys = [
   'publish_at',
 ] as const;
 
-/** The editable values of a content, flattened. */
-export function valuesOf(content: Pick<Content, (typeof metaKeys)[number] | 'fields'>): Values {
+/** The editable values of a content, flattened ("variants.<channel>.<field>" for variants). */
+export function valuesOf(
+  content: Pick<Content, (typeof metaKeys)[number] | 'fields'> & Pick<Partial<Content>, 'variants'>,
+): Values {
   const values: Values = {};
   for (const key of metaKeys) values[key] = content[key] ?? null;
   for (const [key, value] of Object.entries(content.fields ?? {})) values[`fields.${key}`] = value;
+  Object.assign(values, variantValues(content.variants));
   return values;
 }
+
+/** A conflicting field as the server names it, as a key of the values. */
+export const conflictKey = normalVariantKey;
 
 function normal(value: unknown): unknown {
   return value === undefined || value === '' ? null : value;
@@ -58,9 +65,11 @@ export function toPatch(
   for (const key of keys) {
     const value = normal(local[key]);
     if (key.startsWith('fields.')) fields[key.slice('fields.'.length)] = value;
-    else body[key] = key === 'title' ? (local[key] ?? '') : value;
+    else if (!key.startsWith('variants.')) body[key] = key === 'title' ? (local[key] ?? '') : value;
   }
   if (Object.keys(fields).length > 0) body.fields = fields;
+  const variants = variantsPatch(keys, local);
+  if (Object.keys(variants).length > 0) body.variants = variants;
   return body;
 }
 

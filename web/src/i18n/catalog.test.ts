@@ -170,6 +170,12 @@ const sameInBothLanguages = new Set([
   'files.col_date',
   'files.history_file',
   'reports.total',
+  'variants.caption',
+  'variants.label',
+  'variants.network_x',
+  'variants.network_linkedin',
+  'variants.network_facebook',
+  'variants.network_instagram',
 ]);
 
 describe('visible strings', () => {

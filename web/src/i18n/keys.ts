@@ -2,7 +2,7 @@ import type { ParseKeys } from 'i18next';
 import type { Delivery, NotificationKind } from '../api/collab';
 import type { PublicationState } from '../api/publications';
 import type { TranslationFilterState } from '../api/translations';
-import type { Role } from '../api/types';
+import type { Network, Role } from '../api/types';
 import type { WebhookEventKind } from '../api/webhooks';
 import type { MediaKind } from '../lib/files';
 import type { LinkLevel, ShareLevel } from '../lib/sharing';
@@ -101,3 +101,18 @@ export const publicationStateKey = {
   late: 'publication.state_late',
   published: 'publication.state_published',
 } as const satisfies Record<PublicationState, TranslationKey>;
+
+export const networkNameKey = {
+  x: 'variants.network_x',
+  linkedin: 'variants.network_linkedin',
+  facebook: 'variants.network_facebook',
+  instagram: 'variants.network_instagram',
+  newsletter: 'variants.network_newsletter',
+} as const satisfies Record<Network, TranslationKey>;
+
+export const variantFieldKey: Record<string, TranslationKey> = {
+  text: 'variants.field_text',
+  subject: 'variants.field_subject',
+  preheader: 'variants.field_preheader',
+  visual: 'variants.visual',
+};

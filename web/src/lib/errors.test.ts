@@ -285,3 +285,18 @@ describe('publication refusals (issue 16)', () => {
     expect(fieldMessage(english.t, 'must be after from')).toBe('after the start of the range');
   });
 });
+
+describe('variant refusals (issue 20)', () => {
+  it.each([
+    ['is a channel without network rules: it takes the main text', 'variants.field_no_network'],
+    ['is not an image attached to this content', 'variants.field_not_image'],
+    [
+      'must be one of x, linkedin, facebook, instagram, newsletter or null',
+      'variants.field_network',
+    ],
+    ["is not a file of this workspace's library", 'variants.field_not_library_file'],
+    ['is not a type of file copydesk accepts', 'variants.field_not_image_file'],
+  ] as const)('says “%s” in French', (message, key) => {
+    expect(fieldMessage(t, message)).toBe(french.t(key));
+  });
+});

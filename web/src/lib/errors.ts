@@ -139,6 +139,16 @@ const conflictRules: [RegExp, TranslationKey][] = [
 // The specific rules come before the general ones ("is required: contents are in this status"
 // before "is required").
 const fieldRules: [RegExp, TranslationKey, (m: RegExpExecArray) => Record<string, number>][] = [
+  // Channel variants and the previews' page (issue 20).
+  [/^is a channel without network rules/, 'variants.field_no_network', () => ({})],
+  [/^is not an image attached to this content$/, 'variants.field_not_image', () => ({})],
+  [
+    /^must be one of x, linkedin, facebook, instagram, newsletter/,
+    'variants.field_network',
+    () => ({}),
+  ],
+  [/^is not a file of this workspace's library$/, 'variants.field_not_library_file', () => ({})],
+  [/^is not a type of file copydesk accepts$/, 'variants.field_not_image_file', () => ({})],
   // Publication per channel and the calendar (issue 16): `url`, `published_at`, `planned_at`,
   // `channel`, and the calendar's `from`/`to` range. Before the general "is not a … of this …".
   [

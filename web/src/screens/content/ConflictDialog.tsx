@@ -8,6 +8,7 @@ import type { Values } from '../../content/sync';
 import { wordDiff } from '../../content/wordDiff';
 import { formatDateTime } from '../../lib/format';
 import type { OpenConflict } from './useContentSync';
+import { variantLabel } from './VariantLabels';
 
 type Choice = 'mine' | 'theirs' | 'edit';
 
@@ -47,6 +48,8 @@ export function ConflictDialog({
   }, [conflicts]);
 
   const labelOf = (key: string) => {
+    const variant = variantLabel(t, key, channels);
+    if (variant) return variant;
     if (key.startsWith('fields.')) {
       const fieldKey = key.slice('fields.'.length);
       return type?.fields.find((f) => f.key === fieldKey)?.label ?? fieldKey;

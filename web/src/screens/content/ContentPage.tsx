@@ -61,6 +61,8 @@ import { PublicationPanel } from '../calendar/PublicationPanel';
 import { ExportMenu } from '../documents/ExportMenu';
 import { ImportRevisionButton } from '../documents/ImportDialogs';
 import { SourceChangedBanner, TranslationBar } from '../translations/TranslationBar';
+import { VariantsSection } from './VariantsSection';
+import { VariantCheckItems, useVariantChecks } from './VariantLabels';
 
 /** /w/:slug/contents/:id and …/history: one content, written or looked back on. */
 export default function ContentPage() {
@@ -322,6 +324,13 @@ function ContentScreen({
                 ))}
                 <Checks local={sync.local} type={type} channels={channels} />
               </fieldset>
+              <VariantsSection
+                sync={sync}
+                channels={channels}
+                editable={editable}
+                slug={slug}
+                workspaceName={membership.workspace.name}
+              />
               <div
                 id="content-panels"
                 className={panel ? 'content-side content-side-open' : 'content-side'}
@@ -564,7 +573,8 @@ function Checks({
   const { t } = useTranslation();
   const locale = useLocale();
   const found = findViolations(local, type?.fields ?? [], channels);
-  if (found.length === 0) return null;
+  const variantChecks = useVariantChecks(local, channels);
+  if (found.length === 0 && variantChecks.length === 0) return null;
   const label = (key: string) =>
     key === 'title' ? t('content.title') : (type?.fields.find((f) => f.key === key)?.label ?? key);
   return (
@@ -589,6 +599,7 @@ function Checks({
                   })}
           </li>
         ))}
+        <VariantCheckItems found={variantChecks} channels={channels} />
       </ul>
       <p className="muted">{t('content.checks_kept')}</p>
     </section>

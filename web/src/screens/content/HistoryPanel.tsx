@@ -14,6 +14,7 @@ import { formatDateTime } from '../../lib/format';
 import { DiffView } from './RevisionDiff';
 import { RevisionFileList } from '../files/RevisionFiles';
 import type { ContentSync } from './useContentSync';
+import { RevisionVariants } from './VariantLabels';
 
 const reasonKey = {
   created: 'history.reason_created',
@@ -208,7 +209,7 @@ function RevisionText({
   const revision = useRevision(id, number);
   if (revision.isPending) return <p className="muted">{t('common.loading')}</p>;
   if (revision.isError) return <Alert>{genericErrorMessage(t, revision.error)}</Alert>;
-  const { title, fields, attachments } = revision.data;
+  const { title, fields, attachments, variants } = revision.data;
   return (
     <div className="revision-text">
       <h3 className="revision-title">{title}</h3>
@@ -228,6 +229,7 @@ function RevisionText({
           </section>
         );
       })}
+      <RevisionVariants variants={variants} />
       <RevisionFileList files={attachments} />
     </div>
   );

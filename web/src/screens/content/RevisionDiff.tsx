@@ -7,6 +7,9 @@ import { DiffText, splitSides, toSegments, type Segment } from '../../content/di
 import { isRun, richDiff, type DiffBlock, type DiffRun } from '../../content/richDiff';
 import { genericErrorMessage } from '../../lib/errors';
 import { FileChanges, useFileChanges } from '../files/RevisionFiles';
+import { useChannels } from '../../api/channels';
+import { useShell } from '../AppShell';
+import { variantLabel } from './VariantLabels';
 
 // What changed between two revisions, field by field: the history's compare view, and the
 // approvals panel's "changes since approval".
@@ -38,6 +41,8 @@ export function DiffView({
   const { t } = useTranslation();
   const diff = useDiff(id, from, to);
   const fileChanges = useFileChanges(id, from, to);
+  const { membership } = useShell();
+  const channels = useChannels(membership.workspace.slug).data ?? [];
   if (diff.isPending) return <p className="muted">{t('common.loading')}</p>;
   if (diff.isError) return <Alert>{genericErrorMessage(t, diff.error)}</Alert>;
   const changed = diff.data.fields.filter((f) => f.changed);
@@ -49,7 +54,11 @@ export function DiffView({
       <FileChanges changes={fileChanges} />
       {changed.map((field) => (
         <section key={field.field} className="diff-field">
-          <h3>{fieldLabel(field.field, type, t)}</h3>
+          <h3>
+            {field.label ??
+              variantLabel(t, field.field, channels) ??
+              fieldLabel(field.field, type, t)}
+          </h3>
           <FieldDiffView
             field={field}
             layout={layout}

@@ -21,6 +21,7 @@ import { latestVisitorDecisions } from '../../lib/sharing';
 import { validatedVersion } from '../../lib/workflow';
 import { DiffView } from './RevisionDiff';
 import { ProofPackLinks } from '../documents/ProofActions';
+import { CoveredVariants } from './VariantLabels';
 
 // The content page's workflow side: where the content is, who has approved which revision, and
 // the lock. The server decides every move and decision; its refusals are said here in the user's
@@ -250,6 +251,7 @@ export function ApprovalsPanel({
                 key={team.team_id}
                 team={team}
                 currentRevision={content.revision}
+                variants={content.variants}
                 onShowChanges={() => setDiffOf(team)}
               />
             ))}
@@ -333,6 +335,7 @@ function VisitorDecisions({ content }: { content: Content }) {
                   ? t('approvals.link_validated', values)
                   : t('approvals.link_not_validated', values)}
               </span>
+              <CoveredVariants ids={decision.covered_variants} variants={content.variants} />
               {decision.comment && <q className="approval-comment">{decision.comment}</q>}
             </li>
           );
@@ -345,10 +348,12 @@ function VisitorDecisions({ content }: { content: Content }) {
 function TeamApprovalItem({
   team,
   currentRevision,
+  variants,
   onShowChanges,
 }: {
   team: TeamApproval;
   currentRevision: number;
+  variants: Content['variants'];
   onShowChanges: () => void;
 }) {
   const { t } = useTranslation();
@@ -374,6 +379,7 @@ function TeamApprovalItem({
               ? t('approvals.approved', values)
               : t('approvals.changes_requested', values)}
       </span>
+      {latest && <CoveredVariants ids={latest.covered_variants} variants={variants} />}
       {latest?.comment && <q className="approval-comment">{latest.comment}</q>}
       {team.state === 'stale' && latest && latest.revision !== currentRevision && (
         <button type="button" className="link-button" onClick={onShowChanges}>

@@ -5,7 +5,15 @@ import type { Conflict, Content } from '../../api/types';
 import { contentKeys, patchContent } from '../../api/contents';
 import { api } from '../../api/client';
 import { applyDraft, drafts } from '../../content/drafts';
-import { changedKeys, reconcile, same, toPatch, valuesOf, type Values } from '../../content/sync';
+import {
+  changedKeys,
+  conflictKey,
+  reconcile,
+  same,
+  toPatch,
+  valuesOf,
+  type Values,
+} from '../../content/sync';
 
 // The content page's memory: what the user has on screen, what the server last acknowledged,
 // and the autosave loop between them. Every change is written to the device's draft store at
@@ -183,7 +191,7 @@ export function useContentSync(
         flush();
         const serverValues = valuesOf(server);
         const result = reconcile(before, localRef.current, serverValues);
-        const keys = new Set([...result.conflicts, ...listed.map((c) => c.field)]);
+        const keys = new Set([...result.conflicts, ...listed.map((c) => conflictKey(c.field))]);
         // The conflicting keys keep the user's text on screen until they choose.
         for (const key of keys) result.local[key] = localRef.current[key];
         adopt(server);

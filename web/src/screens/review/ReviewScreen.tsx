@@ -30,6 +30,7 @@ import RichTextEditor from '../content/RichTextEditor';
 import { PublicLayout } from '../PublicLayout';
 import { ReviewFiles } from '../files/ReviewFiles';
 import { reviewImageSources } from '../../lib/files';
+import { ReviewPreviews } from './ReviewPreviews';
 
 /**
  * /review/:secret — someone without an account opens a review link: they say who they are (and
@@ -213,6 +214,7 @@ function ReviewedContent({
       ) : (
         <ReadOnlyText secret={secret} content={content} headingId={headingId} />
       )}
+      <ReviewPreviews secret={secret} content={content} review={review} />
       <ReviewFiles secret={secret} contentId={content.id} />
       {actions.validate && review.visitor && <DecisionBox secret={secret} content={content} />}
       {actions.comment && <ReviewComments secret={secret} contentId={content.id} />}

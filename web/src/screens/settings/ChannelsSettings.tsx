@@ -16,6 +16,8 @@ import { useLocale } from '../../i18n';
 import { channelDepths } from '../../lib/channels';
 import { genericErrorMessage } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
+import { NetworkPicker } from './NetworkPicker';
+import { networkNameKey } from '../../i18n/keys';
 
 type Editing = ChannelInput & { id?: string };
 
@@ -52,7 +54,15 @@ export function ChannelsSettings({ slug }: { slug: string }) {
         <button
           type="button"
           className="button button-primary"
-          onClick={() => setEditing({ name: '', color: '#2b59c3', parent: null, char_limit: null })}
+          onClick={() =>
+            setEditing({
+              name: '',
+              color: '#2b59c3',
+              parent: null,
+              char_limit: null,
+              network: null,
+            })
+          }
         >
           {t('settings.new_channel')}
         </button>
@@ -70,6 +80,11 @@ export function ChannelsSettings({ slug }: { slug: string }) {
               aria-hidden="true"
             />
             <span className="tree-name">{channel.name}</span>
+            {channel.network && (
+              <span className="badge" data-testid="channel-network">
+                {t(networkNameKey[channel.network])}
+              </span>
+            )}
             <span className="muted">
               {channel.char_limit
                 ? t('settings.char_limit_value', {
@@ -89,6 +104,7 @@ export function ChannelsSettings({ slug }: { slug: string }) {
                     color: channel.color,
                     parent: channel.parent,
                     char_limit: channel.char_limit,
+                    network: channel.network ?? null,
                   })
                 }
               >
@@ -155,6 +171,10 @@ export function ChannelsSettings({ slug }: { slug: string }) {
                   ))}
               </select>
             </div>
+            <NetworkPicker
+              value={editing.network ?? null}
+              onChange={(network) => setEditing({ ...editing, network })}
+            />
             <Field
               label={t('settings.char_limit')}
               hint={t('settings.char_limit_hint')}

@@ -6,6 +6,7 @@ import { NotFoundContent } from '../StatusScreens';
 import { ChannelsSettings } from './ChannelsSettings';
 import { DocumentsSettings } from './DocumentsSettings';
 import { GeneralSettings, ProjectsSettings } from './GeneralSettings';
+import { PageIdentitySettings } from './PageIdentitySettings';
 import { LinksSettings } from './LinksSettings';
 import { TaskListsSettings } from './TaskListsSettings';
 import { MembersSettings, TeamsSettings } from './MembersSettings';
@@ -80,6 +81,7 @@ export default function SettingsScreen() {
       </nav>
       <div className="settings-body">
         {section === 'general' && <GeneralSettings slug={slug} />}
+        {section === 'general' && <PageIdentitySettings slug={slug} />}
         {section === 'members' && <MembersSettings slug={slug} />}
         {section === 'teams' && <TeamsSettings slug={slug} />}
         {section === 'channels' && <ChannelsSettings slug={slug} />}
