@@ -140,12 +140,13 @@ int Reindex(const Config& config) {
 
 // Says what upgrading would do, changing nothing (the database file is not even created).
 int MigrateDryRun(const Config& config) {
-  if (!std::filesystem::exists(DatabasePath(config))) {
+  if (config.database.empty() && !std::filesystem::exists(DatabasePath(config))) {
     std::cout << "no database in " << config.data_dir << ": a new one gets all "
               << storage::SqliteMigrations().size() << " migrations; nothing to back up\n";
     return 0;
   }
-  storage::SqliteDatabase db(DatabasePath(config), 1);
+  auto connected = ConnectDatabase(config, 1);
+  auto& db = *connected;
   const auto plan = db.PlanMigrations();
   std::cout << "schema at version " << plan.applied_version << " (this binary knows "
             << plan.known_version << ")\n";
@@ -180,7 +181,8 @@ int Migrate(const Config& config, const std::vector<std::string>& rest) {
   if (!flags->words.empty()) return Fail("migrate takes no words, only --dry-run");
   if (flags->Get("--dry-run")) return MigrateDryRun(config);
   std::filesystem::create_directories(config.data_dir);
-  storage::SqliteDatabase db(DatabasePath(config), 2);
+  auto connected = ConnectDatabase(config, 2);
+  auto& db = *connected;
   const auto before = db.PlanMigrations();
   const int applied = UpgradeSchema(db, config);
   for (std::size_t i = 0; i < static_cast<std::size_t>(applied); ++i) {

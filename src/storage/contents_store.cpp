@@ -402,17 +402,17 @@ void SetChannelPublished(Tx& tx, const std::string& content_id, const std::strin
 
 void InsertRevision(Tx& tx, const RevisionRecord& v) {
   // A revision born sealed (a restore) is stored compressed at once, as a sealed one is.
-  tx.Exec(
-      v.sealed ? "INSERT INTO revisions (content_id, number, title, fields, content_hash, "
+  const bool pack = v.sealed && PacksSealedFields(tx);
+  tx.Exec(pack ? "INSERT INTO revisions (content_id, number, title, fields, content_hash, "
                  "author_id, reason, restored_from, label, started_at, saved_at, saves, "
                  "sealed, attachments) VALUES (?, ?, ?, CAST(? AS BLOB), ?, ?, ?, ?, ?, ?, ?, ?, "
                  "?, ?)"
                : "INSERT INTO revisions (content_id, number, title, fields, content_hash, "
                  "author_id, reason, restored_from, label, started_at, saved_at, saves, "
                  "sealed, attachments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {v.content_id, v.number, v.title, v.sealed ? PackSealedFields(v.fields_json) : v.fields_json,
-       v.content_hash, v.author_id, v.reason, Nullable(v.restored_from), Nullable(v.label),
-       v.started_at, v.saved_at, v.saves, std::int64_t{v.sealed ? 1 : 0}, v.attachments_json});
+          {v.content_id, v.number, v.title, pack ? PackSealedFields(v.fields_json) : v.fields_json,
+           v.content_hash, v.author_id, v.reason, Nullable(v.restored_from), Nullable(v.label),
+           v.started_at, v.saved_at, v.saves, std::int64_t{v.sealed ? 1 : 0}, v.attachments_json});
 }
 
 void UpdateWorkingRevision(Tx& tx, const RevisionRecord& v) {
@@ -431,6 +431,11 @@ void SealRevision(Tx& tx, const std::string& content_id, std::int64_t number) {
       "sealed = 0",
       {content_id, number}, [](const Row& r) { return r.Text(0); });
   if (!fields) return;
+  if (!PacksSealedFields(tx)) {
+    tx.Exec("UPDATE revisions SET sealed = 1 WHERE content_id = ? AND number = ? AND sealed = 0",
+            {content_id, number});
+    return;
+  }
   tx.Exec(
       "UPDATE revisions SET sealed = 1, fields = CAST(? AS BLOB) WHERE content_id = ? AND "
       "number = ? AND sealed = 0",

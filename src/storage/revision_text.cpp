@@ -6,6 +6,10 @@
 
 namespace copydesk::storage {
 
+bool PacksSealedFields(Tx& tx) {
+  return tx.dialect() == Dialect::kSqlite;
+}
+
 bool IsPlainFields(const std::string& stored) {
   return stored.empty() || stored.front() == '{';
 }

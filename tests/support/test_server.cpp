@@ -36,6 +36,10 @@ TestServer::TestServer(const std::function<void(Config&)>& tune) {
   config_.log_level = LogLevel::kWarn;
   config_.io_threads = 2;
   config_.worker_threads = 4;
+  if (TestPostgresUrl()) {
+    postgres_ = std::make_unique<ScratchPostgres>();
+    config_.database = postgres_->url();
+  }
   if (tune) tune(config_);
   app_ = std::make_unique<App>(config_);
   app_->Start();
