@@ -161,10 +161,14 @@ int MigrateDryRun(const Config& config) {
   } else {
     std::cout << "would apply, in one transaction:\n";
     for (const auto& label : plan.pending) std::cout << "  " << label << "\n";
-    std::cout << (config.upgrade_backup
+    // On PostgreSQL, backups are PostgreSQL's own (pg_dump, archiving): none is taken here.
+    std::cout << (config.upgrade_backup && config.database.empty()
                       ? "would first back the database up into " +
                             UpgradeBackupFolder(config).string() + " (keeping " +
                             std::to_string(config.keep_upgrade_backups) + ")\n"
+                  : !config.database.empty()
+                      ? std::string(
+                            "would take no backup first (PostgreSQL: take yours with pg_dump)\n")
                       : std::string("would take no backup first (--no-upgrade-backup)\n"));
   }
   const auto long_ones = storage::UnfinishedBatchedMigrations(db);
