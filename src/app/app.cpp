@@ -20,6 +20,7 @@
 #include "mail/smtp.hpp"
 #include "search/indexer.hpp"
 #include "storage/batched_migrations.hpp"
+#include "storage/postgres/postgres_database.hpp"
 #include "storage/search_store.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 #include "webhooks/deliverer.hpp"
@@ -35,10 +36,22 @@ std::string BlobFolder(const Config& config) {
   return (std::filesystem::path(config.data_dir) / "blobs").string();
 }
 
+std::unique_ptr<storage::Database> ConnectDatabase(const Config& config, int connections) {
+  if (storage::PostgresDatabase::IsUrl(config.database)) {
+    // Every worker thread may hold a connection (and, reading beside a write, a second one), and
+    // the background consumers (indexer, notifier, mailer, reminders, live hub) one each besides.
+    const int pool = config.database_pool > 0
+                         ? config.database_pool
+                         : std::max(connections, 2 * config.worker_threads + 4);
+    return std::make_unique<storage::PostgresDatabase>(config.database, pool);
+  }
+  std::filesystem::create_directories(config.data_dir);
+  return std::make_unique<storage::SqliteDatabase>(DatabasePath(config), connections);
+}
+
 std::unique_ptr<storage::Database> OpenDatabase(const Config& config) {
   std::filesystem::create_directories(config.data_dir);
-  auto db = std::make_unique<storage::SqliteDatabase>(DatabasePath(config),
-                                                      std::max(2, config.worker_threads));
+  auto db = ConnectDatabase(config, std::max(2, config.worker_threads));
   UpgradeSchema(*db, config);
   return db;
 }

@@ -61,6 +61,10 @@ class App {
 //! Opens the database of a data folder (created if missing) without serving: for CLI commands.
 std::unique_ptr<storage::Database> OpenDatabase(const Config& config);
 
+//! The database the configuration names (SQLite in the data folder, or PostgreSQL by URL), with
+//! up to `connections` readers, its schema untouched.
+std::unique_ptr<storage::Database> ConnectDatabase(const Config& config, int connections);
+
 //! The folder of stored files (blobs) inside a data folder.
 std::string BlobFolder(const Config& config);
 

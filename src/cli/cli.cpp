@@ -140,12 +140,13 @@ int Reindex(const Config& config) {
 
 // Says what upgrading would do, changing nothing (the database file is not even created).
 int MigrateDryRun(const Config& config) {
-  if (!std::filesystem::exists(DatabasePath(config))) {
+  if (config.database.empty() && !std::filesystem::exists(DatabasePath(config))) {
     std::cout << "no database in " << config.data_dir << ": a new one gets all "
               << storage::SqliteMigrations().size() << " migrations; nothing to back up\n";
     return 0;
   }
-  storage::SqliteDatabase db(DatabasePath(config), 1);
+  auto connected = ConnectDatabase(config, 1);
+  auto& db = *connected;
   const auto plan = db.PlanMigrations();
   std::cout << "schema at version " << plan.applied_version << " (this binary knows "
             << plan.known_version << ")\n";
@@ -160,10 +161,14 @@ int MigrateDryRun(const Config& config) {
   } else {
     std::cout << "would apply, in one transaction:\n";
     for (const auto& label : plan.pending) std::cout << "  " << label << "\n";
-    std::cout << (config.upgrade_backup
+    // On PostgreSQL, backups are PostgreSQL's own (pg_dump, archiving): none is taken here.
+    std::cout << (config.upgrade_backup && config.database.empty()
                       ? "would first back the database up into " +
                             UpgradeBackupFolder(config).string() + " (keeping " +
                             std::to_string(config.keep_upgrade_backups) + ")\n"
+                  : !config.database.empty()
+                      ? std::string(
+                            "would take no backup first (PostgreSQL: take yours with pg_dump)\n")
                       : std::string("would take no backup first (--no-upgrade-backup)\n"));
   }
   const auto long_ones = storage::UnfinishedBatchedMigrations(db);
@@ -180,7 +185,8 @@ int Migrate(const Config& config, const std::vector<std::string>& rest) {
   if (!flags->words.empty()) return Fail("migrate takes no words, only --dry-run");
   if (flags->Get("--dry-run")) return MigrateDryRun(config);
   std::filesystem::create_directories(config.data_dir);
-  storage::SqliteDatabase db(DatabasePath(config), 2);
+  auto connected = ConnectDatabase(config, 2);
+  auto& db = *connected;
   const auto before = db.PlanMigrations();
   const int applied = UpgradeSchema(db, config);
   for (std::size_t i = 0; i < static_cast<std::size_t>(applied); ++i) {

@@ -52,6 +52,16 @@ const std::vector<Option>& Options() {
   static const std::vector<Option> options = {
       {"--data", "COPYDESK_DATA", "data folder (database, search index, files); default ./data",
        [](Config& c, const std::string& v) { return !(c.data_dir = v).empty(); }},
+      {"--database", "COPYDESK_DATABASE",
+       "postgresql://user@host:port/db to keep the database in PostgreSQL; default SQLite in the "
+       "data folder",
+       [](Config& c, const std::string& v) {
+         c.database = v;
+         return v.empty() || v.starts_with("postgresql://") || v.starts_with("postgres://");
+       }},
+      {"--database-pool", "COPYDESK_DATABASE_POOL",
+       "PostgreSQL connections this node opens at most; default twice the worker threads + 4",
+       [](Config& c, const std::string& v) { return SetInt(c.database_pool, v, 1, 1000); }},
       {"--listen", "COPYDESK_LISTEN", "address to serve on, host:port; default 127.0.0.1:8080",
        [](Config& c, const std::string& v) {
          return v.find(':') != std::string::npos && !(c.listen = v).empty();

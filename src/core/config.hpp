@@ -14,7 +14,11 @@ namespace copydesk {
 //! Everything an operator can set, by flag (`--data DIR`) or environment (`COPYDESK_DATA`);
 //! flags win. Defaults serve a team out of the box.
 struct Config {
-  std::string data_dir = "./data";        //!< database, index, attachments
+  std::string data_dir = "./data";  //!< database, index, attachments
+  //! Empty: SQLite in the data folder. postgresql://…: that PostgreSQL database instead (the data
+  //! folder still holds the search index and files).
+  std::string database;
+  int database_pool = 0;  //!< PostgreSQL connections per node; 0: 2 × worker threads + 4
   std::string listen = "127.0.0.1:8080";  //!< host:port; port 0 picks a free one
   std::string public_url;                 //!< how people reach the server; https → Secure cookies
   std::string web_dir = "web/dist";       //!< the built web app

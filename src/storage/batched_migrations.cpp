@@ -27,13 +27,15 @@ BatchedMigration CompressSealedRevisions() {
   return {
       "compress_sealed_revisions",
       "store the text of sealed revisions compressed (the history takes several times less room)",
-      [](Tx& tx, const std::string& position) {
+      [](Tx& tx, const std::string& position) -> std::int64_t {
+        if (!PacksFields(tx)) return 0;  // nothing to do where the engine compresses
         const auto [content_id, number] = RevisionKey(position);
         return tx.Scalar(
             "SELECT COUNT(*) FROM revisions WHERE (content_id, number) > (?, ?) AND sealed = 1",
             {content_id, number});
       },
       [](Tx& tx, const std::string& position, int limit) {
+        if (!PacksFields(tx)) return BatchOutcome{};
         const auto [content_id, number] = RevisionKey(position);
         struct Stored {
           std::string content_id;
@@ -88,11 +90,13 @@ BatchedMigration CompressPlainRows(std::string_view name, std::string_view what,
   return {
       name,
       what,
-      [count_sql](Tx& tx, const std::string& position) {
+      [count_sql](Tx& tx, const std::string& position) -> std::int64_t {
+        if (!PacksFields(tx)) return 0;  // nothing to do where the engine compresses
         const auto [content_id, number] = RevisionKey(position);
         return tx.Scalar(count_sql, {content_id, number});
       },
       [select_sql, update_sql, table](Tx& tx, const std::string& position, int limit) {
+        if (!PacksFields(tx)) return BatchOutcome{};
         const auto [content_id, number] = RevisionKey(position);
         struct Stored {
           std::string content_id;
@@ -149,8 +153,7 @@ const std::vector<BatchedMigration>& BatchedMigrations() {
 std::vector<std::string> UnfinishedBatchedMigrations(Database& db) {
   std::vector<std::string> out;
   db.Read([&](Tx& tx) {
-    const bool has_table =
-        tx.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'batched_migrations'") > 0;
+    const bool has_table = TableExists(tx, "batched_migrations");
     for (const auto& m : BatchedMigrations()) {
       const bool finished =
           has_table &&

@@ -449,25 +449,25 @@ void SetChannelPublished(Tx& tx, const std::string& content_id, const std::strin
 }
 
 void InsertRevision(Tx& tx, const RevisionRecord& v) {
-  // Stored compressed, sealed or not: the working revision holds the same text as the content
-  // and was most of the history's room while plain (PackFields).
+  // Stored packed, sealed or not: the working revision holds the same text as the content and
+  // was most of the history's room while plain (PackFields).
   tx.Exec(
-      "INSERT INTO revisions (content_id, number, title, fields, content_hash, author_id, reason, "
-      "restored_from, label, started_at, saved_at, saves, sealed, attachments, variants) VALUES "
-      "(?, ?, ?, CAST(? AS BLOB), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {v.content_id, v.number, v.title, PackFields(v.fields_json), v.content_hash, v.author_id,
-       v.reason, Nullable(v.restored_from), Nullable(v.label), v.started_at, v.saved_at, v.saves,
-       std::int64_t{v.sealed ? 1 : 0}, v.attachments_json, v.variants_json});
+      std::string("INSERT INTO revisions (content_id, number, title, fields, content_hash, "
+                  "author_id, reason, restored_from, label, started_at, saved_at, saves, "
+                  "sealed, attachments, variants) VALUES (?, ?, ?, ") +
+          StoredFieldsParam(tx) + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {v.content_id, v.number, v.title, StoredFields(tx, v.fields_json), v.content_hash,
+       v.author_id, v.reason, Nullable(v.restored_from), Nullable(v.label), v.started_at,
+       v.saved_at, v.saves, std::int64_t{v.sealed ? 1 : 0}, v.attachments_json, v.variants_json});
 }
 
 void UpdateWorkingRevision(Tx& tx, const RevisionRecord& v) {
   // The sealed = 0 condition makes it impossible to alter a sealed revision by mistake.
-  tx.Exec(
-      "UPDATE revisions SET title = ?, fields = CAST(? AS BLOB), content_hash = ?, reason = ?, "
-      "saved_at = ?, saves = ?, attachments = ?, variants = ? WHERE content_id = ? AND number = ? "
-      "AND sealed = 0",
-      {v.title, PackFields(v.fields_json), v.content_hash, v.reason, v.saved_at, v.saves,
-       v.attachments_json, v.variants_json, v.content_id, v.number});
+  tx.Exec(std::string("UPDATE revisions SET title = ?, fields = ") + StoredFieldsParam(tx) +
+              ", content_hash = ?, reason = ?, saved_at = ?, saves = ?, attachments = ?, "
+              "variants = ? WHERE content_id = ? AND number = ? AND sealed = 0",
+          {v.title, StoredFields(tx, v.fields_json), v.content_hash, v.reason, v.saved_at, v.saves,
+           v.attachments_json, v.variants_json, v.content_id, v.number});
 }
 
 void SealRevision(Tx& tx, const std::string& content_id, std::int64_t number) {
@@ -479,6 +479,11 @@ void SealRevision(Tx& tx, const std::string& content_id, std::int64_t number) {
       "sealed = 0",
       {content_id, number}, [](const Row& r) { return r.Text(0); });
   if (!fields) return;
+  if (!PacksFields(tx)) {
+    tx.Exec("UPDATE revisions SET sealed = 1 WHERE content_id = ? AND number = ? AND sealed = 0",
+            {content_id, number});
+    return;
+  }
   tx.Exec(
       "UPDATE revisions SET sealed = 1, fields = CAST(? AS BLOB) WHERE content_id = ? AND "
       "number = ? AND sealed = 0",
@@ -519,9 +524,9 @@ void InsertVersionSnapshot(Tx& tx, const std::string& content_id, std::int64_t v
                            const std::string& snapshot_json) {
   // Compressed: every save adds one, and 500 are kept per content.
   tx.Exec(
-      "INSERT INTO content_versions (content_id, version, snapshot) VALUES (?, ?, CAST(? AS "
-      "BLOB))",
-      {content_id, version, PackFields(snapshot_json)});
+      std::string("INSERT INTO content_versions (content_id, version, snapshot) VALUES (?, ?, ") +
+          StoredFieldsParam(tx) + ")",
+      {content_id, version, StoredFields(tx, snapshot_json)});
 }
 
 std::optional<std::string> FindVersionSnapshot(Tx& tx, const std::string& content_id,

@@ -70,11 +70,18 @@ class StorageError : public std::runtime_error {
 //! for a retryable failure, an internal error (logged, never detailed) for the rest.
 Error ErrorOf(const StorageError& error);
 
+//! The SQL engine behind a transaction, for the few statements no portable text can express
+//! (JSON functions, the catalog): a store branches on it, and only there.
+enum class Dialect { kSqlite, kPostgres };
+
 //! A transaction. SQL uses `?` placeholders, always bound (never built from input), in the
 //! portable subset every backend understands.
 class Tx {
  public:
   virtual ~Tx() = default;
+
+  //! The engine this transaction runs on.
+  virtual Dialect dialect() const = 0;
 
   //! Runs a statement, calling `on_row` for each result row.
   virtual void Query(std::string_view sql, std::span<const Value> params,
@@ -120,6 +127,17 @@ class Tx {
     return First(sql, params, [](const Row& r) { return r.Int(0); }).value_or(0);
   }
 };
+
+//! A FROM item giving one row per element of the JSON array of text in `column`, each as
+//! `alias.value` (SQLite's json_each, PostgreSQL's json_array_elements_text). Joined with CROSS
+//! JOIN: it refers to the tables before it.
+std::string JsonArrayRows(Dialect dialect, std::string_view column, std::string_view alias);
+
+//! An aggregate making a JSON array text of `expr` (`DISTINCT expr` allowed).
+std::string JsonArrayAgg(Dialect dialect, std::string_view expr);
+
+//! True when the table `name` exists (the catalog differs per engine).
+bool TableExists(Tx& tx, std::string_view name);
 
 //! What opening a database with this binary would do to its schema, before anything is touched.
 struct MigrationPlan {
@@ -172,7 +190,7 @@ class Database {
 
   //! True when the database answers a trivial query (readiness).
   virtual bool Ping() = 0;
-  //! Name of the backend ("sqlite").
+  //! Name of the backend ("sqlite", "postgresql").
   virtual std::string_view Backend() const = 0;
   //! Applies pending migrations in one transaction; returns how many were applied. A failing
   //! step rolls everything back (StorageError naming the step); a database a newer copydesk

@@ -152,7 +152,8 @@ void UpdateMediaFile(Tx& tx, const MediaFileRecord& m) {
 void SetMediaTags(Tx& tx, const std::string& media_id, const std::vector<std::string>& tags) {
   tx.Exec("DELETE FROM media_tags WHERE media_id = ?", {media_id});
   for (const auto& tag : tags) {
-    tx.Exec("INSERT OR IGNORE INTO media_tags (media_id, tag) VALUES (?, ?)", {media_id, tag});
+    tx.Exec("INSERT INTO media_tags (media_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            {media_id, tag});
   }
 }
 

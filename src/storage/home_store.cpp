@@ -44,13 +44,15 @@ constexpr const char* kSince =
 // The (content, team) pairs a gate waits for: contents of the workspace in a gated status, each
 // team the gate asks, and no decision of that team on the content's current text. A team that
 // asked for changes has answered; the content waits on its author then.
-constexpr const char* kWaitingPairs =
-    " FROM statuses s JOIN json_each(s.gate_teams) g JOIN teams t ON t.id = g.value "
-    "JOIN contents c ON c.workspace_id = s.workspace_id AND c.status_id = s.id "
-    "AND c.archived_at IS NULL "
-    "WHERE s.workspace_id = ? AND s.gate_teams IS NOT NULL "
-    "AND NOT EXISTS (SELECT 1 FROM approvals a WHERE a.content_id = c.id AND a.team_id = t.id "
-    "AND a.content_hash = c.content_hash)";
+std::string WaitingPairs(Dialect dialect) {
+  return " FROM statuses s CROSS JOIN " + JsonArrayRows(dialect, "s.gate_teams", "g") +
+         " JOIN teams t ON t.id = g.value "
+         "JOIN contents c ON c.workspace_id = s.workspace_id AND c.status_id = s.id "
+         "AND c.archived_at IS NULL "
+         "WHERE s.workspace_id = ? AND s.gate_teams IS NOT NULL "
+         "AND NOT EXISTS (SELECT 1 FROM approvals a WHERE a.content_id = c.id AND a.team_id = t.id "
+         "AND a.content_hash = c.content_hash)";
+}
 
 }  // namespace
 
@@ -85,7 +87,7 @@ std::vector<WeekEntry> WeekPublications(Tx& tx, const HomeScope& scope, TimeMs f
 Counted<WaitingApproval> WaitingForApprovalOf(Tx& tx, const HomeScope& scope, int limit) {
   auto params = LateFirst(scope, {scope.user_id, scope.workspace_id});
   std::string sql = "SELECT " + kContentColumns + ", t.id, t.name, " + kSince +
-                    " AS since, COUNT(*) OVER ()" + kWaitingPairs;
+                    " AS since, COUNT(*) OVER ()" + WaitingPairs(tx.dialect());
   // Only the person's teams: the join above, narrowed.
   sql.insert(sql.find(" JOIN contents c"),
              " JOIN team_members tm ON tm.team_id = t.id AND tm.user_id = ?");
@@ -102,8 +104,8 @@ Counted<WaitingApproval> WaitingForApprovalOf(Tx& tx, const HomeScope& scope, in
 }
 
 std::vector<TeamPending> PendingByTeam(Tx& tx, const std::string& workspace_id) {
-  const std::string sql = std::string("SELECT t.id, t.name, COUNT(*), MIN(") + kSince +
-                          "), json_group_array(DISTINCT s.id)" + kWaitingPairs +
+  const std::string sql = std::string("SELECT t.id, t.name, COUNT(*), MIN(") + kSince + "), " +
+                          JsonArrayAgg(tx.dialect(), "DISTINCT s.id") + WaitingPairs(tx.dialect()) +
                           " GROUP BY t.id, t.name ORDER BY MIN(" + kSince + "), t.name";
   return tx.Rows(sql, {workspace_id}, [](const Row& r) {
     TeamPending p{r.Text(0), r.Text(1), r.Int(2), r.Int(3), {}};
@@ -175,11 +177,12 @@ Counted<HomeContent> LateContents(Tx& tx, const HomeScope& scope, int limit) {
 
 std::vector<PublicationNear> PublicationsNearMissingApprovals(Tx& tx, TimeMs now, TimeMs before) {
   // Driven by the dated contents of the window, across workspaces (contents_by_publish_at).
-  static const std::string sql =
-      "SELECT c.id, c.workspace_id, c.publish_at, c.owner_id, "
-      "json_group_array(t.id), json_group_array(t.name) "
-      "FROM contents c JOIN statuses s ON s.id = c.status_id "
-      "JOIN json_each(s.gate_teams) g JOIN teams t ON t.id = g.value "
+  const std::string sql =
+      "SELECT c.id, c.workspace_id, c.publish_at, c.owner_id, " +
+      JsonArrayAgg(tx.dialect(), "t.id") + ", " + JsonArrayAgg(tx.dialect(), "t.name") +
+      " FROM contents c JOIN statuses s ON s.id = c.status_id CROSS JOIN " +
+      JsonArrayRows(tx.dialect(), "s.gate_teams", "g") +
+      " JOIN teams t ON t.id = g.value "
       "WHERE c.archived_at IS NULL AND c.publish_at >= ? AND c.publish_at < ? "
       "AND s.gate_teams IS NOT NULL AND s.category <> 'published' "
       "AND NOT EXISTS (SELECT 1 FROM approvals a WHERE a.content_id = c.id AND a.team_id = t.id "

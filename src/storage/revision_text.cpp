@@ -15,6 +15,18 @@ constexpr int kLevel = Z_BEST_SPEED;
 
 }  // namespace
 
+bool PacksFields(Tx& tx) {
+  return tx.dialect() == Dialect::kSqlite;
+}
+
+std::string StoredFields(Tx& tx, const std::string& fields_json) {
+  return PacksFields(tx) ? PackFields(fields_json) : fields_json;
+}
+
+const char* StoredFieldsParam(Tx& tx) {
+  return PacksFields(tx) ? "CAST(? AS BLOB)" : "?";
+}
+
 bool IsPlainFields(const std::string& stored) {
   return stored.empty() || stored.front() == '{';
 }

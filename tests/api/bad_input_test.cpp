@@ -499,7 +499,10 @@ TEST(BadInput, InternalErrorsCarryNoInternals) {
   Person owner = MakeOwner(server);
   // Break the database under the running server: a real failure, not a simulated one.
   auto broken = server.app().db().Write([](storage::Tx& tx) -> Result<void> {
-    tx.ExecScript("DROP TABLE team_members; DROP TABLE teams;");
+    // CASCADE: PostgreSQL refuses to drop a table others reference (SQLite drops it anyway).
+    tx.ExecScript(tx.dialect() == storage::Dialect::kPostgres
+                      ? "DROP TABLE team_members; DROP TABLE teams CASCADE;"
+                      : "DROP TABLE team_members; DROP TABLE teams;");
     return {};
   });
   ASSERT_TRUE(broken.ok());

@@ -53,7 +53,7 @@ TEST(Health, LivenessAndReadiness) {
   auto ready = client.Get("/readyz");
   EXPECT_EQ(ready.status, 200);
   EXPECT_EQ(ready.Json().at("status").as_string(), "ready");
-  EXPECT_EQ(ready.Json().at("database").as_string(), "sqlite");
+  EXPECT_EQ(ready.Json().at("database").as_string(), TestPostgresUrl() ? "postgresql" : "sqlite");
 }
 
 TEST(Metrics, CountRequestsByRouteAndStatusWithLatencyAndConnections) {

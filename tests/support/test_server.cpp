@@ -5,6 +5,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <map>
+#include <mutex>
 #include <random>
 #include <thread>
 
@@ -36,7 +38,26 @@ TestServer::TestServer(const std::function<void(Config&)>& tune) {
   config_.log_level = LogLevel::kWarn;
   config_.io_threads = 2;
   config_.worker_threads = 4;
+  const std::string own_data_dir = config_.data_dir;
   if (tune) tune(config_);
+  if (TestPostgresUrl() && config_.database.empty()) {
+    if (config_.data_dir == own_data_dir) {
+      postgres_ = std::make_unique<ScratchPostgres>();
+      config_.database = postgres_->url();
+    } else {
+      // A data folder the test chose, to start a server again on what an earlier one left: the
+      // database goes with the folder, as the SQLite file inside it would (kept to the end).
+      static std::mutex mutex;
+      static std::map<std::string, std::unique_ptr<ScratchPostgres>> by_folder;
+      std::lock_guard lock(mutex);
+      auto& kept = by_folder[config_.data_dir];
+      if (!kept) kept = std::make_unique<ScratchPostgres>();
+      config_.database = kept->url();
+    }
+    // The copydesk commands a test runs beside this server (export, import, user) reach the
+    // same database: on SQLite they find it in the data folder they are given.
+    ::setenv("COPYDESK_DATABASE", config_.database.c_str(), 1);
+  }
   app_ = std::make_unique<App>(config_);
   app_->Start();
   const std::string address = app_->Address();
@@ -45,6 +66,7 @@ TestServer::TestServer(const std::function<void(Config&)>& tune) {
 
 TestServer::~TestServer() {
   app_->Shutdown(2000);
+  if (!config_.database.empty()) ::unsetenv("COPYDESK_DATABASE");
 }
 
 namespace {

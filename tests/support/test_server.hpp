@@ -8,6 +8,7 @@
 #include "app/app.hpp"
 #include "core/config.hpp"
 #include "support/http_client.hpp"
+#include "support/scratch_postgres.hpp"
 
 namespace copydesk::testing {
 
@@ -22,7 +23,8 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-//! The real server, in this process, on an ephemeral loopback port with its own data folder.
+//! The real server, in this process, on an ephemeral loopback port with its own data folder and,
+//! when COPYDESK_TEST_POSTGRES names a cluster, its own fresh PostgreSQL database.
 class TestServer {
  public:
   //! `tune` may change the configuration before the server starts (limits, timeouts).
@@ -38,6 +40,7 @@ class TestServer {
 
  private:
   TempDir data_;
+  std::unique_ptr<ScratchPostgres> postgres_;  // outlives the server that uses it
   Config config_;
   std::unique_ptr<App> app_;
   int port_ = 0;

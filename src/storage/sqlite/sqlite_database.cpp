@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
 #include <exception>
 #include <unordered_map>
 
@@ -82,6 +83,8 @@ class SqliteConnection final : public Tx {
 
   using Tx::Exec;
   using Tx::Query;
+
+  Dialect dialect() const override { return Dialect::kSqlite; }
 
   void Query(std::string_view sql, std::span<const Value> params,
              const std::function<void(const Row&)>& on_row) override {
@@ -369,116 +372,21 @@ bool SqliteDatabase::Ping() {
   }
 }
 
-namespace {
-
-struct AppliedMigration {
-  std::int64_t version;
-  std::string name;
-  std::int64_t applied_at;
-};
-
-//! "0009_notification_mail": how a migration is named to the person upgrading (its file name).
-std::string MigrationLabel(std::int64_t version, std::string_view name) {
-  std::string number = std::to_string(version);
-  if (number.size() < 4) number.insert(0, 4 - number.size(), '0');
-  return number + "_" + std::string(name);
-}
-
-std::vector<AppliedMigration> ReadApplied(Tx& tx) {
-  if (tx.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'schema_migrations'") == 0) {
-    return {};
-  }
-  return tx.Rows("SELECT version, name, applied_at FROM schema_migrations ORDER BY version", {},
-                 [](const Row& r) {
-                   return AppliedMigration{r.Int(0), r.Text(1), r.Int(2)};
-                 });
-}
-
-//! This binary's migrations against what a database records.
-struct Reconciled {
-  std::vector<const Migration*> pending;
-  std::vector<std::string> unknown;
-  //! Recorded under a number the migration no longer has, with the number it has now.
-  std::vector<std::pair<AppliedMigration, int>> renumbered;
-  std::int64_t applied_version = 0;
-};
-
-// A migration counts as applied when the database records its name, under whatever number: two
-// branches merged on one day renumbered a migration once (0007_view_screen became 0008 when
-// 0007_collaboration landed), and the databases made in between record the old number. Taking
-// the highest recorded number as "everything below is applied" would also skip a migration
-// merged after a higher one (0009 landed after 0011): each one is looked up on its own.
-Reconciled Reconcile(const std::vector<AppliedMigration>& applied) {
-  Reconciled out;
-  for (const auto& migration : SqliteMigrations()) {
-    auto it = std::find_if(applied.begin(), applied.end(),
-                           [&](const AppliedMigration& a) { return a.name == migration.name; });
-    if (it == applied.end()) {
-      out.pending.push_back(&migration);
-      continue;
-    }
-    out.applied_version = std::max<std::int64_t>(out.applied_version, migration.version);
-    if (it->version != migration.version) out.renumbered.emplace_back(*it, migration.version);
-  }
-  for (const auto& a : applied) {
-    const auto& known = SqliteMigrations();
-    if (std::none_of(known.begin(), known.end(),
-                     [&](const Migration& m) { return m.name == a.name; })) {
-      out.unknown.push_back(MigrationLabel(a.version, a.name));
-      out.applied_version = std::max(out.applied_version, a.version);
-    }
-  }
-  return out;
-}
-
-std::string TooNewMessage(const std::vector<std::string>& unknown) {
-  const auto& known = SqliteMigrations();
-  std::string list;
-  for (const auto& label : unknown) list += (list.empty() ? "" : ", ") + label;
-  return "this database was upgraded by a newer copydesk: it has " + list +
-         ", which this copydesk does not know (it knows up to " +
-         MigrationLabel(known.back().version, known.back().name) +
-         "). Run the newer copydesk again, or restore the backup taken before that upgrade "
-         "(docs/upgrading.md). Nothing was changed.";
-}
-
-}  // namespace
-
 int SqliteDatabase::Migrate() {
   std::lock_guard lock(writer_mutex_);
   writer_->ExecScript("BEGIN IMMEDIATE");
   try {
-    const auto plan = Reconcile(ReadApplied(*writer_));
+    const auto plan = Reconcile(SqliteMigrations(), ReadAppliedMigrations(*writer_));
     if (!plan.unknown.empty()) {
-      throw SchemaTooNewError(StorageError::Kind::kFatal, TooNewMessage(plan.unknown));
+      throw SchemaTooNewError(StorageError::Kind::kFatal,
+                              TooNewMessage(SqliteMigrations(), plan.unknown));
     }
-    writer_->ExecScript(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
-        "NULL, applied_at INTEGER NOT NULL)");
-    // Every renumbered row leaves before any comes back: one may take another's old number.
-    for (const auto& [row, version] : plan.renumbered) {
-      writer_->Exec("DELETE FROM schema_migrations WHERE version = ?", {row.version});
-    }
-    for (const auto& [row, version] : plan.renumbered) {
-      writer_->Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                    {std::int64_t{version}, row.name, row.applied_at});
-    }
-    for (const Migration* migration : plan.pending) {
-      try {
-        writer_->ExecScript(migration->sql);
-        writer_->Exec(
-            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, "
-            "CAST(strftime('%s','now') AS INTEGER) * 1000)",
-            {std::int64_t{migration->version}, std::string(migration->name)});
-      } catch (const StorageError& e) {
-        throw StorageError(e.kind(), "migration " +
-                                         MigrationLabel(migration->version, migration->name) +
-                                         " failed: " + e.what() +
-                                         ". The database was left as it was; nothing was applied.");
-      }
-    }
+    const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count();
+    const int applied = ApplyPlan(*writer_, plan, now_ms);
     writer_->ExecScript("COMMIT");
-    return static_cast<int>(plan.pending.size());
+    return applied;
   } catch (...) {
     writer_->RollbackQuietly();
     throw;
@@ -487,15 +395,7 @@ int SqliteDatabase::Migrate() {
 
 MigrationPlan SqliteDatabase::PlanMigrations() {
   std::lock_guard lock(writer_mutex_);
-  const auto reconciled = Reconcile(ReadApplied(*writer_));
-  MigrationPlan plan;
-  plan.applied_version = static_cast<int>(reconciled.applied_version);
-  plan.known_version = SqliteMigrations().empty() ? 0 : SqliteMigrations().back().version;
-  for (const Migration* m : reconciled.pending) {
-    plan.pending.push_back(MigrationLabel(m->version, m->name));
-  }
-  plan.unknown = reconciled.unknown;
-  return plan;
+  return PlanOf(SqliteMigrations(), Reconcile(SqliteMigrations(), ReadAppliedMigrations(*writer_)));
 }
 
 std::pair<int, int> SqliteDatabase::SchemaVersions() {

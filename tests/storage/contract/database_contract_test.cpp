@@ -11,7 +11,9 @@
 #include <thread>
 
 #include "storage/database.hpp"
+#include "storage/postgres/postgres_database.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
+#include "support/scratch_postgres.hpp"
 
 namespace copydesk::storage {
 namespace {
@@ -35,8 +37,19 @@ struct SqliteBackend {
   fs::path dir;
 };
 
-// PostgreSQL joins with one line: `struct PostgresBackend { ... };` and its name below.
-using Backends = ::testing::Types<SqliteBackend>;
+//! PostgreSQL in a fresh empty database of the cluster COPYDESK_TEST_POSTGRES names
+//! (scripts/with-postgres); without one, its tests are skipped.
+struct PostgresBackend {
+  static constexpr const char* kName = "postgresql";
+  PostgresBackend() {
+    if (testing::TestPostgresUrl()) scratch = std::make_unique<testing::ScratchPostgres>(false);
+  }
+  bool available() const { return scratch != nullptr; }
+  std::unique_ptr<Database> Open() { return std::make_unique<PostgresDatabase>(scratch->url(), 4); }
+  std::unique_ptr<testing::ScratchPostgres> scratch;
+};
+
+using Backends = ::testing::Types<SqliteBackend, PostgresBackend>;
 
 class BackendNames {
  public:
@@ -50,11 +63,14 @@ template <class Backend>
 class DatabaseContract : public ::testing::Test {
  protected:
   void SetUp() override {
+    if constexpr (requires { backend_.available(); }) {
+      if (!backend_.available()) GTEST_SKIP() << "no COPYDESK_TEST_POSTGRES cluster";
+    }
     db_ = backend_.Open();
-    // Portable SQL only: the same text must run on every backend.
+    // Portable SQL only: the same text must run on every backend (BIGINT: 64 bits on both).
     auto created = db_->Write([](Tx& tx) -> Result<void> {
       tx.ExecScript(
-          "CREATE TABLE kv (k TEXT PRIMARY KEY, v INTEGER NOT NULL);"
+          "CREATE TABLE kv (k TEXT PRIMARY KEY, v BIGINT NOT NULL);"
           "CREATE TABLE people (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE)");
       return {};
     });
@@ -75,8 +91,11 @@ class DatabaseContract : public ::testing::Test {
     });
   }
 
+  // The database closes before its backend drops it.
   Backend backend_;
   std::unique_ptr<Database> db_;
+
+  void TearDown() override { db_.reset(); }
 };
 
 TYPED_TEST_SUITE(DatabaseContract, Backends, BackendNames);

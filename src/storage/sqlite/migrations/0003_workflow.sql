@@ -43,7 +43,7 @@ INSERT INTO statuses (id, workspace_id, name, color, category, position, created
 SELECT lower(hex(randomblob(8))), w.id, s.name_en, s.color, s.category, s.position,
        CAST(strftime('%s', 'now') AS INTEGER) * 1000
 FROM workspaces w
-JOIN (SELECT 0 AS position, 'Idea' AS name_en, 'Idée' AS name_fr, '#a855f7' AS color, 'idea' AS category
+CROSS JOIN (SELECT 0 AS position, 'Idea' AS name_en, 'Idée' AS name_fr, '#a855f7' AS color, 'idea' AS category
       UNION ALL SELECT 1, 'Writing', 'Rédaction', '#3b82f6', 'in_progress'
       UNION ALL SELECT 2, 'Internal review', 'Relecture interne', '#f59e0b', 'review'
       UNION ALL SELECT 3, 'Legal validation', 'Validation juridique', '#ef4444', 'review'
@@ -54,7 +54,7 @@ UNION ALL
 SELECT lower(hex(randomblob(8))), w.id, s.name_fr, s.color, s.category, s.position,
        CAST(strftime('%s', 'now') AS INTEGER) * 1000
 FROM workspaces w
-JOIN (SELECT 0 AS position, 'Idea' AS name_en, 'Idée' AS name_fr, '#a855f7' AS color, 'idea' AS category
+CROSS JOIN (SELECT 0 AS position, 'Idea' AS name_en, 'Idée' AS name_fr, '#a855f7' AS color, 'idea' AS category
       UNION ALL SELECT 1, 'Writing', 'Rédaction', '#3b82f6', 'in_progress'
       UNION ALL SELECT 2, 'Internal review', 'Relecture interne', '#f59e0b', 'review'
       UNION ALL SELECT 3, 'Legal validation', 'Validation juridique', '#ef4444', 'review'
