@@ -23,14 +23,14 @@ Handle Remembered(storage::Database& db, Handle handle) {
   // 256 answers of up to a few hundred KB (a calendar month, a page of 200 rows) per route.
   auto answers = std::make_shared<http::RecentAnswers>(256, 32u << 20, kAnswerLifetimeMs);
   return [&db, answers, handle = std::move(handle)](Call& call) -> Result<http::Response> {
-    if (!db.SeesEveryWrite()) return handle(call);
     // Read before the handler's read transaction starts: its snapshot holds at least this state.
-    const std::uint64_t generation = db.WriteGeneration();
+    const auto state = db.DataState();
+    if (!state) return handle(call);
     std::string key;
     Append(key, call.actor().user.id);
     Append(key, call.request.method);
     Append(key, call.request.target);
-    key += std::to_string(generation);
+    key += *state;
     if (auto kept = answers->Find(key, call.now)) return std::move(*kept);
     auto answer = handle(call);
     if (answer && answer->status == 200 && answer->file.empty()) {

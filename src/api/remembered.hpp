@@ -9,17 +9,16 @@
 
 namespace copydesk::api {
 
-//! How long a kept answer serves: writes through this process change its key at once; this
-//! bounds what its key cannot see — the clock (a content turning late) and a command such as an
-//! import writing to the database beside the server.
+//! How long a kept answer serves: a write changes its key at once; this bounds what its key
+//! cannot see, the clock (a content turning late).
 inline constexpr TimeMs kAnswerLifetimeMs = 1000;
 
 //! `handle` (a read-only GET), its 200 answers kept per caller and request for the next identical
-//! request at the same write generation of `db`. The key is the caller (a member by their
-//! account, never shared between two people: what one may see is theirs), the request's method
-//! and target (path and query as sent) and the generation read before the handler reads
-//! anything, so a kept answer is never older than the last write committed before the request.
-//! Does nothing when the database has writers this process does not see (SeesEveryWrite).
+//! request at the same state of `db`. The key is the caller (a member by their account, never
+//! shared between two people: what one may see is theirs), the request's method and target (path
+//! and query as sent) and the database's DataState read before the handler reads anything, so a
+//! kept answer is never older than the last write committed before the request. Does nothing
+//! when the database cannot tell its state (a server database other nodes write to).
 Handle Remembered(storage::Database& db, Handle handle);
 
 }  // namespace copydesk::api

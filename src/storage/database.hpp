@@ -210,16 +210,19 @@ class Database {
   }
 
   //! A number that moves after every committed write of this process, before the commit
-  //! listener hears of it. Read before a read transaction starts, it names a state the read
-  //! sees at least: two reads under the same number saw the same data, which is what lets an
-  //! answer be kept for the next identical request (api::Remembered).
+  //! listener hears of it.
   std::uint64_t WriteGeneration() const {
     return write_generation_.load(std::memory_order_acquire);
   }
-  //! True when every write to the database goes through this process, so WriteGeneration moves
-  //! with every change; false when other processes write too (a shared server database), where
-  //! nothing may be kept on its strength.
-  virtual bool SeesEveryWrite() const { return false; }
+  //! A token that changes whenever the data may have changed, whoever wrote it; nullopt when the
+  //! backend cannot tell (other servers write to it too). Read before a read transaction starts,
+  //! it names a state that read sees at least: two reads under the same token saw the same data,
+  //! which is what lets an answer be kept for the next identical request (api::Remembered).
+  virtual std::optional<std::string> DataState() const { return std::nullopt; }
+  //! Gives back to the file system the room left unused inside the database when it is at least
+  //! `min_fraction` of it, while no server uses it (after migrations that shrink rows); the bytes
+  //! given back. A server database reclaims its room itself (PostgreSQL's autovacuum): 0.
+  virtual std::int64_t ReclaimFreePages(double /*min_fraction*/) { return 0; }
 
  protected:
   //! Moves the write generation and tells the commit listener, if any, that a write was

@@ -1,6 +1,7 @@
 #include "storage/sqlite/sqlite_database.hpp"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <chrono>
@@ -180,12 +181,22 @@ class SqliteConnection final : public Tx {
   std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> statements_;
 };
 
-SqliteDatabase::SqliteDatabase(const std::string& path, int readers) {
+SqliteDatabase::SqliteDatabase(const std::string& path, int readers) : wal_path_(path + "-wal") {
   writer_ = std::make_unique<SqliteConnection>(path, /*read_only=*/false);
   for (int i = 0; i < readers; ++i) {
     readers_.push_back(std::make_unique<SqliteConnection>(path, /*read_only=*/true));
     idle_readers_.push_back(readers_.back().get());
   }
+}
+
+std::optional<std::string> SqliteDatabase::DataState() const {
+  // Read the generation first: a commit of this process between the two reads changes it.
+  std::string state = std::to_string(WriteGeneration());
+  struct stat st {};
+  if (::stat(wal_path_.c_str(), &st) != 0) return std::nullopt;  // no log: cannot tell
+  state += ';' + std::to_string(st.st_ino) + ';' + std::to_string(st.st_size) + ';' +
+           std::to_string(st.st_mtim.tv_sec) + '.' + std::to_string(st.st_mtim.tv_nsec);
+  return state;
 }
 
 SqliteDatabase::~SqliteDatabase() {

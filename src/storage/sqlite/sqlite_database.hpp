@@ -24,9 +24,10 @@ class SqliteDatabase final : public Database {
 
   bool Ping() override;
   std::string_view Backend() const override { return "sqlite"; }
-  //! The server is the database file's writer (a command run beside it, such as an import,
-  //! is the exception: what is kept on the strength of WriteGeneration lives a second at most).
-  bool SeesEveryWrite() const override { return true; }
+  //! This process's write generation, and the write-ahead log file's identity, size and time of
+  //! change: every commit appends to that file, so a command writing beside the server (an
+  //! import) changes the token as the server's own writes do.
+  std::optional<std::string> DataState() const override;
   int Migrate() override;
   MigrationPlan PlanMigrations() override;
   std::pair<int, int> SchemaVersions() override;
@@ -39,7 +40,7 @@ class SqliteDatabase final : public Database {
   //! given back (0: nothing done).
   //! Holds the writer for as long as it takes (tens of seconds at 100,000 contents): for
   //! `copydesk migrate`, not a serving server.
-  std::int64_t ReclaimFreePages(double min_fraction);
+  std::int64_t ReclaimFreePages(double min_fraction) override;
 
  protected:
   void RunRead(const std::function<void(Tx&)>& fn) override;
@@ -49,6 +50,7 @@ class SqliteDatabase final : public Database {
   struct PendingWrite;
   void CommitBatch(const std::vector<PendingWrite*>& batch);
 
+  std::string wal_path_;
   std::unique_ptr<SqliteConnection> writer_;
   std::mutex writer_mutex_;
   // Writes waiting for the next group commit, and whether a thread is committing one now.
