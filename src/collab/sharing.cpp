@@ -11,6 +11,7 @@
 #include "core/text.hpp"
 #include "storage/accounts_store.hpp"
 #include "storage/events_store.hpp"
+#include "storage/settings_store.hpp"
 #include "storage/workspaces_store.hpp"
 #include "workspace/workspaces.hpp"
 
@@ -474,6 +475,17 @@ std::vector<storage::ContentRecord> Sharing::Shown(const ReviewSession& session)
     q.projects = {session.link.project_id.value_or("")};
     q.limit = 200;
     return storage::ListContents(tx, q);
+  });
+}
+
+ReviewFrame Sharing::Frame(const ReviewSession& session) {
+  return db_.Read([&](Tx& tx) {
+    ReviewFrame out;
+    if (auto ws = storage::FindWorkspace(tx, session.link.workspace_id)) {
+      out.page_name = ws->page_name.value_or(ws->name);
+    }
+    out.channels = storage::ListChannels(tx, session.link.workspace_id);
+    return out;
   });
 }
 

@@ -8,6 +8,7 @@
 #include "core/result.hpp"
 #include "storage/contents_store.hpp"
 #include "storage/database.hpp"
+#include "storage/settings_store.hpp"
 #include "storage/shares_store.hpp"
 #include "storage/workflow_store.hpp"
 
@@ -59,6 +60,13 @@ struct DecisionInput {
   std::optional<std::string> comment;
 };
 
+//! The frame of a review page's previews (issue 20): the page its posts are signed with, and
+//! the channels its contents go out on.
+struct ReviewFrame {
+  std::string page_name;
+  std::vector<storage::ChannelRecord> channels;
+};
+
 //! Shares with members and teams, review links for people without an account, and the review
 //! sessions of those people.
 class Sharing {
@@ -108,6 +116,9 @@ class Sharing {
                                TimeMs now);
   //! The contents the link shows, newest first (one for a content's link).
   std::vector<storage::ContentRecord> Shown(const ReviewSession& session);
+  //! What previews on the review page are signed and cut with: the workspace's page name, and
+  //! the workspace's channels (those of the shown contents are among them).
+  ReviewFrame Frame(const ReviewSession& session);
   //! One content the link shows, or 404.
   Result<storage::ContentRecord> ShownContent(const ReviewSession& session,
                                               const std::string& content_id);

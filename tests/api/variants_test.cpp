@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <set>
 
 #include "support/content_helpers.hpp"
 #include "support/test_server.hpp"
@@ -261,8 +262,19 @@ TEST(Variants, GuestsAndReviewVisitorsSeeTheVariantsOfWhatIsSharedWithThem) {
   ASSERT_EQ(opened.status, 201) << opened.body;
   auto page = visitor.Get("/api/v1/review/" + secret);
   ASSERT_EQ(page.status, 200) << page.body;
-  EXPECT_EQ(Str(page.Json().at("contents").at(0).at("variants").at(d.x).at("fields").at("text")),
-            text);
+  const auto review = page.Json();
+  EXPECT_EQ(Str(review.at("contents").at(0).at("variants").at(d.x).at("fields").at("text")), text);
+  // The previews are signed with the workspace's page, cut by the networks' rules, and every
+  // channel with a network is there to preview, edited or not.
+  auto ws = d.owner.client.Get("/api/v1/workspaces/" + d.owner.workspace_id);
+  ASSERT_EQ(ws.status, 200) << ws.body;
+  EXPECT_EQ(Str(review.at("page").at("name")), Str(ws.Json().at("page_name")));
+  EXPECT_FALSE(review.at("networks").as_array().empty());
+  std::set<std::string> networks;
+  for (const auto& ch : review.at("contents").at(0).at("channels").as_array()) {
+    if (!ch.at("network").is_null()) networks.insert(Str(ch.at("network")));
+  }
+  EXPECT_TRUE(networks.count("x")) << page.body;
 }
 
 }  // namespace

@@ -45,10 +45,25 @@ json::object ReviewPageJson(Services& s, const Visit& visit) {
   const auto& session = visit.session;
   const auto shown = s.sharing.Shown(session);
   const auto decisions = s.sharing.Decisions(session, shown);
+  const auto frame = s.sharing.Frame(session);
   json::array contents;
   for (const auto& c : shown) {
     auto view = s.contents.Get(visit.actor, c.id);
-    if (view) contents.push_back(ReviewContentJson(*view, decisions));
+    if (!view) continue;
+    auto item = ReviewContentJson(*view, decisions);
+    // Its channels, so that those with a network no one cut a variant for are previewed as
+    // derived from the main text.
+    json::array channels;
+    for (const auto& id : view->content.channel_ids) {
+      for (const auto& ch : frame.channels) {
+        if (ch.id != id) continue;
+        channels.push_back({{"id", ch.id},
+                            {"name", ch.name},
+                            {"network", ch.network ? json::value(*ch.network) : nullptr}});
+      }
+    }
+    item["channels"] = std::move(channels);
+    contents.push_back(std::move(item));
   }
   const auto& link = session.link;
   return {{"link",
@@ -58,6 +73,10 @@ json::object ReviewPageJson(Services& s, const Visit& visit) {
             {"project", link.project_id ? json::value(link.project_name) : nullptr}}},
           {"visitor", VisitorJson(session)},
           {"csrf_token", session.csrf_token},
+          // Previews are signed with the workspace's page; its picture is in the workspace's
+          // library, which a visitor does not reach: initials.
+          {"page", {{"name", frame.page_name}, {"avatar_url", nullptr}}},
+          {"networks", NetworksJson()},
           {"contents", std::move(contents)}};
 }
 
