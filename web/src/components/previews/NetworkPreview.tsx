@@ -1,6 +1,5 @@
-import { FacebookPreview } from './FacebookPreview';
+import { FeedPost } from './FeedPost';
 import { InstagramPreview } from './InstagramPreview';
-import { LinkedInPreview } from './LinkedInPreview';
 import { NewsletterPreview } from './NewsletterPreview';
 import { XPreview } from './XPreview';
 import type { PreviewData, PreviewPage } from './types';
@@ -11,9 +10,9 @@ export function NetworkPreview({ data, page }: { data: PreviewData; page: Previe
     case 'x':
       return <XPreview data={data} page={page} />;
     case 'linkedin':
-      return <LinkedInPreview data={data} page={page} />;
+      return <FeedPost network="linkedin" data={data} page={page} />;
     case 'facebook':
-      return <FacebookPreview data={data} page={page} />;
+      return <FeedPost network="facebook" data={data} page={page} />;
     case 'instagram':
       return <InstagramPreview data={data} page={page} />;
     case 'newsletter':
