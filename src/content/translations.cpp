@@ -123,6 +123,28 @@ void FillTranslations(Tx& tx, std::vector<ContentView*> views,
   for (auto* v : views) v->translation = SummarizeTranslation(v->content.id, members);
 }
 
+namespace {
+
+// Links `c` to `source` as its translation, synced to the source's current revision, with its
+// event. The text translated stays as it was: the source's next edit opens a new revision, whose
+// diff from this one is what the translation lacks.
+void LinkAsTranslation(Tx& tx, const auth::Actor& actor, const storage::ContentRecord& c,
+                       const storage::ContentRecord& source, bool created, TimeMs now) {
+  storage::SealRevision(tx, source.id, source.revision);
+  storage::InsertTranslationLink(
+      tx, TranslationLinkRecord{c.id, source.id, source.revision, source.content_hash, now,
+                                actor.user.id, now});
+  storage::AppendEvent(tx, c.workspace_id, actor.user.id, "content.translation_linked", c.id,
+                       json::serialize(json::object{{"source_id", source.id},
+                                                    {"source_title", source.title},
+                                                    {"language", c.language},
+                                                    {"synced_revision", source.revision},
+                                                    {"created", created}}),
+                       now);
+}
+
+}  // namespace
+
 Result<ContentView> Translations::Create(const auth::Actor& actor, const std::string& source_id,
                                          const std::string& language) {
   if (auto why = auth::CheckLanguage(language)) return Error::InvalidField("language", *why);
@@ -154,19 +176,7 @@ Result<ContentView> Translations::Create(const auth::Actor& actor, const std::st
     auto created = CreateContent(tx, actor, source->workspace_id, std::move(in), now);
     if (!created) return std::move(created).error();
     const auto& c = created->content;
-    // The text translated stays as it was: the source's next edit opens a new revision, whose
-    // diff from this one is what the translation lacks.
-    storage::SealRevision(tx, source->id, source->revision);
-    storage::InsertTranslationLink(
-        tx, TranslationLinkRecord{c.id, source->id, source->revision, source->content_hash, now,
-                                  actor.user.id, now});
-    storage::AppendEvent(tx, c.workspace_id, actor.user.id, "content.translation_linked", c.id,
-                         json::serialize(json::object{{"source_id", source->id},
-                                                      {"source_title", source->title},
-                                                      {"language", c.language},
-                                                      {"synced_revision", source->revision},
-                                                      {"created", true}}),
-                         now);
+    LinkAsTranslation(tx, actor, c, *source, /*created=*/true, now);
     return Reload(tx, actor, c.id);
   });
 }
@@ -197,20 +207,7 @@ Result<ContentView> Translations::Link(const auth::Actor& actor, const std::stri
     }
     if (HasLanguage(WholeGroup(tx, source->id), c.language, id))
       return Error::InvalidField("source_id", "already has a linked content in this language");
-    const TimeMs now = NowMs();
-    // The text translated stays as it was: the source's next edit opens a new revision, whose
-    // diff from this one is what the translation lacks.
-    storage::SealRevision(tx, source->id, source->revision);
-    storage::InsertTranslationLink(
-        tx, TranslationLinkRecord{c.id, source->id, source->revision, source->content_hash, now,
-                                  actor.user.id, now});
-    storage::AppendEvent(tx, c.workspace_id, actor.user.id, "content.translation_linked", c.id,
-                         json::serialize(json::object{{"source_id", source->id},
-                                                      {"source_title", source->title},
-                                                      {"language", c.language},
-                                                      {"synced_revision", source->revision},
-                                                      {"created", false}}),
-                         now);
+    LinkAsTranslation(tx, actor, c, *source, /*created=*/false, NowMs());
     return Reload(tx, actor, id);
   });
 }
