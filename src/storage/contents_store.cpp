@@ -391,8 +391,8 @@ CalendarRecords ListCalendar(Tx& tx, const ContentQuery& q, TimeMs from, TimeMs 
   std::string sql =
       "SELECT e.content_id, e.channel_id, e.at, e.own FROM ("
       "SELECT cc.content_id AS content_id, cc.channel_id AS channel_id, cc.planned_at AS at, "
-      "1 AS own, c.title AS title FROM content_channels cc CROSS JOIN contents c ON c.id = "
-      "cc.content_id WHERE cc.planned_at >= ? AND cc.planned_at < ? AND ";
+      "1 AS own, c.title AS title FROM content_channels cc CROSS JOIN contents c WHERE c.id = "
+      "cc.content_id AND cc.planned_at >= ? AND cc.planned_at < ? AND ";
   AddFilterConditions(sql, params, live);
   sql +=
       " UNION ALL "

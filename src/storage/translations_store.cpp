@@ -1,5 +1,7 @@
 #include "storage/translations_store.hpp"
 
+#include <boost/json/parse.hpp>
+
 #include "storage/shares_store.hpp"
 
 namespace copydesk::storage {
@@ -106,11 +108,17 @@ std::vector<std::string> LinkedContentIds(Tx& tx, const std::string& content_id)
 }
 
 std::optional<std::string> UnlinkedSourceOf(Tx& tx, std::int64_t seq) {
-  auto found = tx.First(
-      "SELECT json_extract(data, '$.source_id') FROM events WHERE seq = ? AND kind = "
-      "'content.translation_unlinked'",
-      {seq}, [](const Row& r) { return r.OptText(0); });
-  return found ? *found : std::nullopt;
+  // The event's data read here rather than by the engine's JSON functions, which differ.
+  const auto data =
+      tx.First("SELECT data FROM events WHERE seq = ? AND kind = 'content.translation_unlinked'",
+               {seq}, [](const Row& r) { return r.Text(0); });
+  if (!data) return std::nullopt;
+  std::error_code ec;
+  const auto parsed = boost::json::parse(*data, ec);
+  if (ec || !parsed.is_object()) return std::nullopt;
+  const auto* source = parsed.as_object().if_contains("source_id");
+  if (!source || !source->is_string()) return std::nullopt;
+  return std::string(source->as_string());
 }
 
 }  // namespace copydesk::storage

@@ -1,5 +1,9 @@
 #include "storage/workflow_store.hpp"
 
+#include <boost/json/array.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
 namespace copydesk::storage {
 
 namespace {
@@ -56,12 +60,18 @@ std::int64_t CountContentsInStatus(Tx& tx, const std::string& status_id) {
 
 std::string InsertApproval(Tx& tx, const ApprovalRecord& a) {
   // What was approved is the content's text as it stands: its variants' channels with it.
-  const std::string covered =
-      tx.First(
-            "SELECT COALESCE(json_group_array(v.key), '[]') FROM contents c, "
-            "json_each(c.variants) v WHERE c.id = ?",
-            {a.content_id}, [](const Row& r) { return r.Text(0); })
-          .value_or("[]");
+  // Read here rather than by the engine's JSON functions, which differ between backends.
+  boost::json::array channels;
+  const auto variants =
+      tx.First("SELECT variants FROM contents WHERE id = ?", {a.content_id}, [](const Row& r) {
+          return r.Text(0);
+        }).value_or("");
+  std::error_code ec;
+  const auto parsed = boost::json::parse(variants, ec);
+  if (!ec && parsed.is_object()) {
+    for (const auto& [channel, variant] : parsed.as_object()) channels.emplace_back(channel);
+  }
+  const std::string covered = boost::json::serialize(channels);
   tx.Exec(
       "INSERT INTO approvals (id, content_id, revision, content_hash, team_id, status_id, "
       "decision, comment, user_id, visitor_name, visitor_email, created_at, link_id, "
