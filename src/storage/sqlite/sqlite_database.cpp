@@ -190,7 +190,10 @@ SqliteDatabase::SqliteDatabase(const std::string& path, int readers) : wal_path_
 }
 
 std::optional<std::string> SqliteDatabase::DataState() const {
-  // Read the generation first: a commit of this process between the two reads changes it.
+  // Read the generation first: a commit of this process between the two reads changes it. Another
+  // process's commit grows the log or, once the log starts over after a checkpoint, rewrites it:
+  // its time changes (at the kernel clock's few milliseconds; two such commits within one tick
+  // that leave the size alike are left to the kept answers' one-second lifetime).
   std::string state = std::to_string(WriteGeneration());
   struct stat st {};
   if (::stat(wal_path_.c_str(), &st) != 0) return std::nullopt;  // no log: cannot tell
