@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "support/source_file.hpp"
 #include "support/test_server.hpp"
 
 namespace copydesk::testing {
@@ -29,27 +30,8 @@ struct Operation {
 };
 
 // The description sits at a fixed place in the source tree, found from this file's path.
-// __FILE__ may be relative to the build folder the compiler ran in (ccache rewrites paths under
-// its base directory), which is where this executable lives; the working directory is tried
-// last.
 fs::path DescriptionFile() {
-  const fs::path relative = fs::path("docs") / "api" / "openapi.yaml";
-  const fs::path source(__FILE__);
-  std::error_code ec;
-  std::vector<fs::path> bases;
-  if (source.is_relative()) {
-    bases.push_back(fs::read_symlink("/proc/self/exe", ec).parent_path());
-    bases.push_back(fs::current_path(ec));
-  } else {
-    bases.push_back("/");
-  }
-  for (const auto& base : bases) {
-    const fs::path root =
-        (base / source).lexically_normal().parent_path().parent_path().parent_path();
-    if (fs::is_regular_file(root / relative, ec)) return root / relative;
-  }
-  return (bases.front() / source).lexically_normal().parent_path().parent_path().parent_path() /
-         relative;
+  return SourceFile(__FILE__, 2, fs::path("docs") / "api" / "openapi.yaml");
 }
 
 // A line-based reading of `paths:` that relies on the file's layout (two spaces per level): a

@@ -10,31 +10,17 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/source_file.hpp"
+
 namespace copydesk::content {
 namespace {
 
 namespace fs = std::filesystem;
 namespace json = boost::json;
 
-// The examples sit at a fixed place in the source tree, found from this file's path (relative
-// to the build folder when ccache rewrote it).
+// The examples sit at a fixed place in the source tree, found from this file's path.
 fs::path ExamplesFile() {
-  const fs::path relative = fs::path("tests") / "data" / "x_counting_examples.json";
-  const fs::path source(__FILE__);
-  std::error_code ec;
-  std::vector<fs::path> bases;
-  if (source.is_relative()) {
-    bases.push_back(fs::read_symlink("/proc/self/exe", ec).parent_path());
-    bases.push_back(fs::current_path(ec));
-  } else {
-    bases.push_back("/");
-  }
-  for (const auto& base : bases) {
-    const fs::path root =
-        (base / source).lexically_normal().parent_path().parent_path().parent_path();
-    if (fs::is_regular_file(root / relative, ec)) return root / relative;
-  }
-  return relative;
+  return testing::SourceFile(__FILE__, 2, fs::path("tests") / "data" / "x_counting_examples.json");
 }
 
 json::array Examples() {
